@@ -1,0 +1,148 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Jaga.Core.Ledger;
+
+/// <summary>The canonical form of an entry, hashed with SHA-256. Documented in docs/audit.md so anyone can re-compute it.</summary>
+/// <remarks>
+/// One line of JSON, UTF-8, no spaces, keys in this fixed order:
+/// <c>{"v":1,"seq":N,"time":"yyyy-MM-ddTHH:mm:ss.fffZ","actor":…,"kind":…,"level":…,"message":…,"line":…,"data":{…},"prev":…}</c>;
+/// <c>data</c> keys sorted by ordinal (UTF-16 code unit) order; in strings only <c>"</c>, <c>\</c> and
+/// characters below U+0020 are escaped (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>, else <c>\u00XX</c> in lowercase hex);
+/// everything else is written as UTF-8.
+/// </remarks>
+public static class AuditCanonical
+{
+    [ThreadStatic]
+    private static byte[]? buffer;
+
+    public static string HashHex(AuditEntry e) => Convert.ToHexStringLower(Hash(e));
+
+    public static byte[] Hash(AuditEntry e)
+    {
+        var hash = new byte[32];
+        Hash(e, hash);
+        return hash;
+    }
+
+    public static void Hash(AuditEntry e, Span<byte> destination)
+    {
+        var buf = buffer ??= new byte[4096];
+        int length;
+        while (!TryWrite(e, buf, out length)) buf = buffer = new byte[buf.Length * 2];
+        SHA256.HashData(buf.AsSpan(0, length), destination);
+    }
+
+    public static string Text(AuditEntry e)
+    {
+        var buf = new byte[4096];
+        int length;
+        while (!TryWrite(e, buf, out length)) buf = new byte[buf.Length * 2];
+        return Encoding.UTF8.GetString(buf, 0, length);
+    }
+
+    private static bool TryWrite(AuditEntry e, byte[] buf, out int length)
+    {
+        var w = new Writer(buf);
+        w.Raw("{\"v\":1,\"seq\":");
+        w.Raw(e.Seq.ToString(CultureInfo.InvariantCulture));
+        w.Raw(",\"time\":\"");
+        w.Raw(e.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        w.Raw("\",\"actor\":");
+        w.Str(e.Actor);
+        w.Raw(",\"kind\":");
+        w.Str(e.Kind);
+        w.Raw(",\"level\":\"");
+        w.Raw(e.Level.ToText());
+        w.Raw("\",\"message\":");
+        w.Str(e.Message);
+        w.Raw(",\"line\":");
+        w.Str(e.Line);
+        w.Raw(",\"data\":{");
+        var first = true;
+        foreach (var key in SortedKeys(e.Data))
+        {
+            if (!first) w.Raw(",");
+            first = false;
+            w.Str(key);
+            w.Raw(":");
+            w.Str(e.Data[key]);
+        }
+        w.Raw("},\"prev\":\"");
+        w.Raw(e.Prev);
+        w.Raw("\"}");
+        length = w.Position;
+        return !w.Overflow;
+    }
+
+    private static IEnumerable<string> SortedKeys(IReadOnlyDictionary<string, string> data)
+    {
+        if (data.Count == 0) return [];
+        if (data.Count == 1) return data.Keys;
+        var keys = data.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        return keys;
+    }
+
+    private ref struct Writer(byte[] buf)
+    {
+        private readonly byte[] buf = buf;
+
+        public int Position;
+        public bool Overflow;
+
+        public void Raw(string ascii)
+        {
+            if (Position + ascii.Length > buf.Length)
+            {
+                Overflow = true;
+                return;
+            }
+            for (var i = 0; i < ascii.Length; i++) buf[Position++] = (byte)ascii[i];
+        }
+
+        public void Str(string s)
+        {
+            Raw("\"");
+            var clean = s.AsSpan().IndexOfAny(Special) < 0;
+            if (clean)
+            {
+                if (Position + Encoding.UTF8.GetMaxByteCount(s.Length) > buf.Length && Position + Encoding.UTF8.GetByteCount(s) > buf.Length)
+                {
+                    Overflow = true;
+                    return;
+                }
+                Position += Encoding.UTF8.GetBytes(s, buf.AsSpan(Position));
+            }
+            else
+            {
+                foreach (var rune in s.EnumerateRunes())
+                {
+                    switch (rune.Value)
+                    {
+                        case '"': Raw("\\\""); break;
+                        case '\\': Raw("\\\\"); break;
+                        case '\n': Raw("\\n"); break;
+                        case '\r': Raw("\\r"); break;
+                        case '\t': Raw("\\t"); break;
+                        case < 0x20: Raw("\\u00" + rune.Value.ToString("x2", CultureInfo.InvariantCulture)); break;
+                        default:
+                            if (Position + 4 > buf.Length)
+                            {
+                                Overflow = true;
+                                return;
+                            }
+                            Position += rune.EncodeToUtf8(buf.AsSpan(Position));
+                            break;
+                    }
+                }
+            }
+            Raw("\"");
+        }
+
+        private static readonly SearchValues<char> Special = SearchValues.Create(
+            "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+    }
+}

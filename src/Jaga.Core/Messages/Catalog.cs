@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Jaga.Core.Messages;
+
+/// <summary>Every user-facing log message, in English and Indonesian. Keys are stable; texts can be improved freely.</summary>
+public sealed class Catalog
+{
+    private readonly IReadOnlyDictionary<string, string> texts;
+
+    private Catalog(string language, IReadOnlyDictionary<string, string> texts)
+    {
+        Language = language;
+        this.texts = texts;
+    }
+
+    public static Catalog English { get; } = new("en", CatalogEn.Texts);
+
+    public static Catalog Indonesian { get; } = new("id", CatalogId.Texts);
+
+    public static IReadOnlyList<string> Languages { get; } = ["en", "id"];
+
+    public string Language { get; }
+
+    public IEnumerable<string> Keys => texts.Keys;
+
+    public static Catalog For(string? language) => language == "id" ? Indonesian : English;
+
+    public string this[string key] => texts.TryGetValue(key, out var t) ? t : English.texts[key];
+
+    public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
+}

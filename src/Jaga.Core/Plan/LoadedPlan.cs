@@ -1,0 +1,15 @@
+using Jaga.Core.Redaction;
+
+namespace Jaga.Core.Plan;
+
+/// <summary>A valid plan with what was learnt loading it: where it lives, its secrets, its hash.</summary>
+public sealed record LoadedPlan(MaintenancePlan Plan, Redactor Redactor, string File, string Directory, string Sha256)
+{
+    /// <summary>A path from the plan, relative to the plan's folder unless absolute.</summary>
+    public string Resolve(string path) =>
+        System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, path));
+
+    /// <summary>True when the state store is PostgreSQL rather than a SQLite file.</summary>
+    public bool StateIsPostgres => Plan.State.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || Plan.State.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text;
+using Jaga.Core.Interpolation;
+using Jaga.Core.Plan.Schema;
+using Jaga.Core.Plan.Yaml;
+using Jaga.Core.Redaction;
+
+namespace Jaga.Core.Plan;
+
+/// <summary>What the loader may read: environment variables and files (env files), both given as functions so the loader stays pure.</summary>
+public sealed record PlanWorld(Func<string, string?> Variable, Func<string, string?> ReadFile);
+
+public sealed record PlanLoadResult(LoadedPlan? Plan, IReadOnlyList<PlanError> Errors)
+{
+    public bool Ok => Plan is not null && Errors.Count == 0;
+}
+
+/// <summary>Text in, plan or every error out: YAML, env files, <c>${VAR}</c>, shapes, cross references, binding.</summary>
+public static class PlanLoader
+{
+    /// <param name="text">The plan's text.</param>
+    /// <param name="file">The plan's path as the user gave it (shown in errors).</param>
+    /// <param name="directory">The plan's folder: relative paths in the plan are read from here.</param>
+    /// <param name="world">Environment variables and file reading.</param>
+    public static PlanLoadResult Load(string text, string file, string directory, PlanWorld world)
+    {
+        var errors = new List<PlanError>();
+        var root = YamlReader.Read(text, file, errors);
+        if (root is null)
+        {
+            if (errors.Count == 0) errors.Add(new PlanError(file, new Mark(1, 1), "the plan is empty", "run 'jaga init' to write a starter plan"));
+            return new PlanLoadResult(null, errors);
+        }
+        if (root is not PMap map)
+        {
+            errors.Add(new PlanError(file, root.Mark, "the plan must be a mapping of sections (version, project, backup, …)", "start with 'version: 1'"));
+            return new PlanLoadResult(null, errors);
+        }
+
+        var envValues = LoadEnvFiles(map, file, directory, world, errors);
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        VariableLookup lookup = name =>
+        {
+            var fromProcess = world.Variable(name);
+            if (fromProcess is not null) return new VariableValue(fromProcess, LooksSecret(name));
+            return envValues.TryGetValue(name, out var v) ? new VariableValue(v, true) : null;
+        };
+        var expanded = (PMap)Expand(map, lookup, file, errors, secrets);
+
+        if (expanded["version"] is PScalar version && version.Value != "1" && int.TryParse(version.Value, out _))
+            errors.Add(new PlanError(file, version.Mark, $"version: this Jaga reads plan version 1, not {version.Value}", "set 'version: 1' or upgrade Jaga"));
+        new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
+        PlanReferences.Check(expanded, file, errors);
+        if (errors.Count > 0) return new PlanLoadResult(null, Sorted(errors));
+
+        foreach (var v in envValues.Values) secrets.Add(v);
+        var plan = PlanBinder.Bind<MaintenancePlan>(expanded, PlanSchema.Root);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return new PlanLoadResult(new LoadedPlan(plan, new Redactor(secrets), file, directory, hash), []);
+    }
+
+    /// <summary>Names of variables whose values are treated as secrets even when they come from the process environment.</summary>
+    public static bool LooksSecret(string name)
+    {
+        var n = name.ToUpperInvariant();
+        return n.Contains("PASS", StringComparison.Ordinal) || n.Contains("SECRET", StringComparison.Ordinal)
+            || n.Contains("TOKEN", StringComparison.Ordinal) || n.Contains("KEY", StringComparison.Ordinal)
+            || n.Contains("PRIVATE", StringComparison.Ordinal) || n.Contains("CREDENTIAL", StringComparison.Ordinal)
+            || n.Contains("WEBHOOK", StringComparison.Ordinal) || n.EndsWith("_URL", StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> LoadEnvFiles(PMap map, string file, string directory, PlanWorld world, List<PlanError> errors)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var list = map["env_files"] switch
+        {
+            PList l => l.Items.OfType<PScalar>(),
+            PScalar { IsNull: false } s => [s],
+            _ => [],
+        };
+        foreach (var item in list)
+        {
+            var path = Path.IsPathRooted(item.Value) ? item.Value : Path.Combine(directory, item.Value);
+            var content = world.ReadFile(path);
+            if (content is null)
+            {
+                errors.Add(new PlanError(file, item.Mark, $"env_files: '{item.Value}' not found", "create it, or remove it from env_files (paths are relative to the plan's folder)"));
+                continue;
+            }
+            var env = EnvFile.Parse(content, item.Value);
+            foreach (var e in env.Errors)
+                errors.Add(new PlanError(item.Value, new Mark(e.Line, e.Column), e.Message, "fix this line of the env file"));
+            // Later files override earlier ones, as with docker compose's env_file list.
+            foreach (var (k, v) in env.Values) values[k] = v;
+        }
+        return values;
+    }
+
+    private static PNode Expand(PNode node, VariableLookup lookup, string file, List<PlanError> errors, HashSet<string> secrets)
+    {
+        switch (node)
+        {
+            case PMap m:
+                return m with { Entries = m.Entries.Select(e => e with { Value = Expand(e.Value, lookup, file, errors, secrets) }).ToList() };
+            case PList l:
+                return l with { Items = l.Items.Select(i => Expand(i, lookup, file, errors, secrets)).ToList() };
+            case PScalar s when s.Value.Contains("${", StringComparison.Ordinal):
+                var r = Interpolator.Expand(s.Value, lookup);
+                foreach (var missing in r.Missing)
+                {
+                    var singleLine = !s.Value.AsSpan(0, missing.Offset).Contains('\n');
+                    var at = singleLine ? new Mark(s.Mark.Line, s.Mark.Column + missing.Offset + (s.Quoted ? 1 : 0)) : s.Mark;
+                    errors.Add(new PlanError(file, at, missing.Problem,
+                        missing.Problem.StartsWith("variable", StringComparison.Ordinal)
+                            ? $"export {missing.Name}=… or add it to an env file listed in env_files; or write ${{{missing.Name}:-default}}"
+                            : "write ${NAME}"));
+                }
+                foreach (var v in r.SecretValues) secrets.Add(v);
+                return s with { Value = r.Value, Raw = s.Value, Secret = r.Secret };
+            default:
+                return node;
+        }
+    }
+
+    private static List<PlanError> Sorted(List<PlanError> errors) =>
+        errors.OrderBy(e => e.File == errors[0].File ? 0 : 1).ThenBy(e => e.File, StringComparer.Ordinal)
+            .ThenBy(e => e.At.Line).ThenBy(e => e.At.Column).Distinct().ToList();
+}

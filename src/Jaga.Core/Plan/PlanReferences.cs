@@ -1,0 +1,82 @@
+using Jaga.Core.Plan.Yaml;
+using Jaga.Core.Text;
+
+namespace Jaga.Core.Plan;
+
+/// <summary>Checks the names one part of the plan uses for another: destinations, channels, checks, runbooks, backups.</summary>
+public static class PlanReferences
+{
+    public static void Check(PMap root, string file, List<PlanError> errors)
+    {
+        var destinations = Keys(root["destinations"]);
+        var channels = Keys(root["notify"]);
+        var backups = Names(root["backup"], "backup", file, errors);
+        var monitoring = root["monitoring"] as PMap;
+        var checkList = monitoring?["checks"];
+        var checks = Names(checkList, "monitoring.checks", file, errors);
+        var runbookList = (root["emergency"] as PMap)?["runbooks"];
+        var runbooks = Names(runbookList, "emergency.runbooks", file, errors);
+
+        void Ref(PNode? node, ICollection<string> known, string what, string path)
+        {
+            foreach (var s in Scalars(node))
+            {
+                if (known.Contains(s.Value)) continue;
+                var near = Similarity.Nearest(s.Value, known);
+                var hint = near is not null ? $"did you mean '{near}'?"
+                    : known.Count == 0 ? $"define it first; the plan has no {what}s" : $"known {what}s: {string.Join(", ", known)}";
+                errors.Add(new PlanError(file, s.Mark, $"{path}: unknown {what} '{s.Value}'", hint));
+            }
+        }
+
+        foreach (var (job, i) in Items(root["backup"]))
+            Ref(job["to"], destinations, "destination", $"backup[{i}].to");
+
+        foreach (var (check, i) in Items(checkList))
+        {
+            var alert = check["alert"] as PMap;
+            Ref(alert?["notify"], channels, "notify channel", $"monitoring.checks[{i}].alert.notify");
+            Ref(alert?["runbook"], runbooks, "runbook", $"monitoring.checks[{i}].alert.runbook");
+            Ref(check["depends_on"], checks, "check", $"monitoring.checks[{i}].depends_on");
+            Ref(check["backup"], backups, "backup job", $"monitoring.checks[{i}].backup");
+        }
+
+        foreach (var (runbook, i) in Items(runbookList))
+        {
+            Ref((runbook["on"] as PMap)?["check"], checks, "check", $"emergency.runbooks[{i}].on.check");
+            foreach (var (step, j) in Items(runbook["steps"]))
+            {
+                var path = $"emergency.runbooks[{i}].steps[{j}]";
+                Ref((step["wait_for"] as PMap)?["check"], checks, "check", $"{path}.wait_for.check");
+                Ref(step["notify"], channels, "notify channel", $"{path}.notify");
+                Ref((step["restore"] as PMap)?["backup"], backups, "backup job", $"{path}.restore.backup");
+            }
+        }
+    }
+
+    private static List<string> Keys(PNode? node) => node is PMap m ? m.Entries.Select(e => e.Key).ToList() : [];
+
+    private static List<string> Names(PNode? list, string path, string file, List<PlanError> errors)
+    {
+        var names = new List<string>();
+        foreach (var (item, i) in Items(list))
+        {
+            if (item["name"] is not PScalar name) continue;
+            if (names.Contains(name.Value))
+                errors.Add(new PlanError(file, name.Mark, $"{path}[{i}].name: '{name.Value}' is already used by another entry", "give each entry its own name"));
+            else
+                names.Add(name.Value);
+        }
+        return names;
+    }
+
+    private static IEnumerable<(PMap Item, int Index)> Items(PNode? node) =>
+        node is PList list ? list.Items.Select((n, i) => (n as PMap, i)).Where(t => t.Item1 is not null).Select(t => (t.Item1!, t.i)) : [];
+
+    private static IEnumerable<PScalar> Scalars(PNode? node) => node switch
+    {
+        PScalar { IsNull: false } s => [s],
+        PList l => l.Items.OfType<PScalar>(),
+        _ => [],
+    };
+}

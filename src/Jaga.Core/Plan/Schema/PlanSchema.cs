@@ -1,0 +1,186 @@
+using Jaga.Core.Plan.Values;
+
+namespace Jaga.Core.Plan.Schema;
+
+/// <summary>The plan's shape, the one source of truth for validation, binding, the JSON Schema and the docs.</summary>
+public static class PlanSchema
+{
+    private static readonly string[] DatabaseSchemes = PlanUrl.Database;
+
+    public static ObjectShape Root { get; } = Obj<MaintenancePlan>(
+        "A Jaga maintenance plan.",
+        F("version", Int(min: 1), required: true, doc: "Plan format version; 1."),
+        F("project", Str(), required: true, doc: "The project's name, used in logs and the rendered plan."),
+        F("timezone", Scalar(ScalarKind.TimeZone), def: "UTC", doc: "IANA time zone in which schedules are read and log times written."),
+        F("language", Enum("en", "id"), def: "en", doc: "Language of the maintenance log and the CLI: en or id."),
+        F("state", Scalar(ScalarKind.String) with { Secret = true }, def: ".jaga/state.db", doc: "State store: a SQLite file path (default) or postgres://… for several nodes."),
+        F("listen", Scalar(ScalarKind.HostPort), def: "127.0.0.1:8080", doc: "Address of the dashboard, /metrics and heartbeat URLs."),
+        F("log", Obj<LogSettings>("The maintenance log file.",
+            F("file", Path(), def: "logs/maintenance.log", doc: "Path of the maintenance log, in the seed's line format.")), doc: "The maintenance log."),
+        F("env_files", List(Path()), doc: "dotenv files whose values fill ${VAR}; their values are secrets and never printed."),
+        F("destinations", new MapShape(Destination, "destination name") { Description = "Where backups go, by name." }),
+        F("backup", List(BackupJob), doc: "Backup jobs."),
+        F("monitoring", Monitoring),
+        F("update", Update),
+        F("emergency", Obj<EmergencySection>("Emergency procedures.", F("runbooks", List(Runbook)))),
+        F("notify", new MapShape(Obj<NotifyChannel>("A notification channel.",
+            F("webhook", Url("http", "https") with { Secret = true }, doc: "Webhook URL (often carries a token)."),
+            F("email", Str(), doc: "E-mail address(es), comma-separated."),
+            F("format", Enum("json", "slack", "discord", "telegram"), def: "json", doc: "Webhook payload shape.")) with
+        { AnyOf = ["webhook", "email"] },
+            "channel name")
+        { Description = "Notification channels, by name." }),
+        F("migration", Obj<MigrationSection>("Moving data from the starter kit's database to production.",
+            F("from", Url(DatabaseSchemes) with { Secret = true }, required: true, doc: "The starter kit's database."),
+            F("to", Url(DatabaseSchemes) with { Secret = true }, required: true, doc: "The production database."),
+            F("env_file", Path(), doc: "The env file to update after the migration, e.g. .env.production."),
+            F("test", Str(), doc: "Command that runs the integration tests."),
+            F("tables", List(Str()), doc: "Tables to move; all when absent."))),
+        F("audit", Obj<AuditSettings>("The audit chain's signing key and checkpoints.",
+            F("key", Path(), def: ".jaga/audit.key", doc: "Ed25519 private key for checkpoints (created by jaga init, mode 0600)."),
+            F("public_key", Path(), def: ".jaga/audit.pub", doc: "Public key that verifies checkpoints; keep a copy elsewhere."),
+            F("checkpoint", Cron(), doc: "Schedule of signed checkpoints, e.g. @daily."),
+            F("anchors", Path(), doc: "Folder where scheduled checkpoints are also written as anchor files."))));
+
+    private static ObjectShape Destination => Obj<Destination>("A backup destination: a local folder, an S3 bucket or an SFTP server.",
+        F("path", Path(), doc: "Local folder."),
+        F("s3", Url("s3"), doc: "s3://bucket/prefix"),
+        F("endpoint", Url("http", "https"), doc: "S3-compatible endpoint; AWS when absent."),
+        F("region", Str(), doc: "S3 region."),
+        F("path_style", Bool(), doc: "Path-style S3 addressing (most S3-compatible stores)."),
+        F("access_key", Secret(), doc: "S3 access key."),
+        F("secret_key", Secret(), doc: "S3 secret key."),
+        F("sftp", Url("sftp"), doc: "sftp://user@host:port/path"),
+        F("key_file", Path(), doc: "SSH private key for SFTP."),
+        F("password", Secret(), doc: "SFTP password, when no key is used."),
+        F("known_hosts", Path(), doc: "known_hosts file that pins the server's host key."),
+        F("fingerprint", Str(), doc: "Pinned host key fingerprint (SHA256:…).")) with
+    { OneOf = ["path", "s3", "sftp"] };
+
+    private static ObjectShape BackupJob => Obj<BackupJob>("A backup job.",
+        F("name", Name(), required: true),
+        F("source", Obj<BackupSource>("What to back up.",
+            F("postgres", Url("postgres", "postgresql") with { Secret = true }, doc: "PostgreSQL URL, dumped with pg_dump."),
+            F("sqlite", Path(), doc: "SQLite file, copied with the online backup API."),
+            F("mysql", Url("mysql", "mariadb") with { Secret = true }, doc: "MySQL/MariaDB URL."),
+            F("files", List(Path(), single: true), doc: "Files and folders, as a tar stream."),
+            F("exclude", List(Str(), single: true), doc: "Glob patterns left out of a files backup.")) with
+        { OneOf = ["postgres", "sqlite", "mysql", "files"] },
+            required: true),
+        F("schedule", Cron(), required: true, doc: "When the job runs, in the plan's time zone."),
+        F("to", List(Name(), single: true), required: true, doc: "Destination names."),
+        F("file", Str(), def: "{name}_{date}", doc: "Artifact name template: {name}, {date} (yyyy-MM-dd), {time} (HHmmss)."),
+        F("compress", Enum("none", "gzip", "zstd"), def: "zstd"),
+        F("format", Enum("plain", "custom"), def: "plain", doc: "pg_dump format."),
+        F("encrypt", Obj<EncryptSettings>("age encryption.",
+            F("recipients", List(Str(), single: true), doc: "age X25519 recipients (age1…)."),
+            F("passphrase_env", Str(), doc: "Name of the variable holding a passphrase (scrypt).")) with
+        { AnyOf = ["recipients", "passphrase_env"] }),
+        F("keep", Obj<KeepPolicy>("Retention, with restic's semantics.",
+            F("last", Int(min: 1)), F("hourly", Int(min: 1)), F("daily", Int(min: 1)), F("weekly", Int(min: 1)),
+            F("monthly", Int(min: 1)), F("yearly", Int(min: 1)), F("within", Scalar(ScalarKind.Duration))) with
+        { AnyOf = ["last", "hourly", "daily", "weekly", "monthly", "yearly", "within"] }),
+        F("verify", Obj<VerifySettings>("Verification by checksum and test restore.",
+            F("schedule", Cron()),
+            F("restore_into", Url(DatabaseSchemes) with { Secret = true }, doc: "Scratch server for test restores."))),
+        F("timeout", Scalar(ScalarKind.Duration)));
+
+    private static ObjectShape Monitoring => Obj<MonitoringSection>("Observation and log retention.",
+        F("host", Obj<HostMonitor>("Host resources.",
+            F("every", Scalar(ScalarKind.Duration), def: "1m"),
+            F("cpu", Scalar(ScalarKind.Threshold)), F("memory", Scalar(ScalarKind.Threshold)), F("swap", Scalar(ScalarKind.Threshold)),
+            F("load", Str(), doc: "Load average condition, e.g. \"< 4\"."),
+            F("disk", new MapShape(Scalar(ScalarKind.Threshold), "mount point") { Description = "Disk use per mount point." }))),
+        F("checks", List(Check)),
+        F("logs", List(Obj<LogRetentionRule>("A log retention rule.",
+            F("path", Str(), required: true, doc: "Glob of the log files."),
+            F("keep", Scalar(ScalarKind.Duration), doc: "Maximum age of rotated files."),
+            F("max_size", Scalar(ScalarKind.Size), doc: "Rotate when larger."),
+            F("count", Int(min: 1), doc: "Rotated files to keep."),
+            F("total_size", Scalar(ScalarKind.Size), doc: "Maximum size of all rotated files."),
+            F("compress", Enum("none", "gzip", "zstd"), def: "none"),
+            F("delay_compress", Bool(), def: "false"),
+            F("copy_truncate", Bool(), def: "false", doc: "Copy then truncate instead of rename; may lose lines."),
+            F("missing_ok", Bool(), def: "false"),
+            F("post_rotate", Str(), doc: "Command run after rotation.")))));
+
+    private static ObjectShape Check => Obj<Check>("A monitoring check.",
+        F("name", Name(), required: true),
+        F("http", Url("http", "https")), F("tcp", Scalar(ScalarKind.HostPort)), F("tls", Scalar(ScalarKind.HostPort)),
+        F("postgres", Url("postgres", "postgresql") with { Secret = true }), F("sqlite", Path()),
+        F("mysql", Url("mysql", "mariadb") with { Secret = true }), F("process", Str()), F("command", Str()),
+        F("backup", Name(), doc: "Name of a backup job whose newest good backup is checked."),
+        F("heartbeat", Obj<Heartbeat>("A pushed heartbeat.",
+            F("every", Scalar(ScalarKind.Duration), required: true), F("grace", Scalar(ScalarKind.Duration), def: "1h"))),
+        F("method", Enum("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")),
+        F("headers", new MapShape(Str(), "header name")),
+        F("body", Str()),
+        F("query", Str(), doc: "SQL run by database checks."),
+        F("every", Scalar(ScalarKind.Duration), def: "1m"),
+        F("timeout", Scalar(ScalarKind.Duration), def: "10s"),
+        F("expect", List(Scalar(ScalarKind.Condition), single: true), doc: "Gatus-style conditions."),
+        F("depends_on", List(Name(), single: true)),
+        F("alert", Obj<Alert>("When and whom to alert.",
+            F("after", Int(min: 1), def: "3", doc: "Consecutive failures before down."),
+            F("recover_after", Int(min: 1), def: "1", doc: "Consecutive successes before up."),
+            F("remind_every", Scalar(ScalarKind.Duration)),
+            F("notify", List(Name(), single: true)),
+            F("runbook", Name())))) with
+    { OneOf = ["http", "tcp", "tls", "postgres", "sqlite", "mysql", "process", "command", "backup", "heartbeat"] };
+
+    private static ObjectShape Update => Obj<UpdateSection>("Library updates and patches.",
+        F("schedule", Cron()),
+        F("manifests", new UnionShape([Enum("auto"), List(Path())]), def: "auto", doc: "auto, or a list of manifest paths."),
+        F("policy", Obj<UpdatePolicy>("What to do per kind of update.",
+            F("security", Policy(), def: "immediate"), F("patch", Policy(), def: "auto"),
+            F("minor", Policy(), def: "review"), F("major", Policy(), def: "manual"))),
+        F("test", Str(), doc: "Command that must pass after an update."),
+        F("os_packages", Bool(), def: "false"));
+
+    private static ObjectShape Runbook => Obj<Runbook>("A runbook.",
+        F("name", Name(), required: true),
+        F("description", Str()),
+        F("on", Obj<RunbookTrigger>("The trigger.",
+            F("check", Name(), required: true), F("failing_for", Scalar(ScalarKind.Duration)))),
+        F("steps", List(Obj<RunbookStep>("A step.",
+            F("run", Str()),
+            F("wait_for", Obj<WaitFor>("Wait for a check to pass.",
+                F("check", Name(), required: true), F("timeout", Scalar(ScalarKind.Duration), def: "5m"))),
+            F("notify", Name()),
+            F("approve", Str()),
+            F("restore", Obj<RestoreStep>("Restore a backup.",
+                F("backup", Name(), required: true), F("into", Str() with { Secret = true }, required: true))),
+            F("timeout", Scalar(ScalarKind.Duration))) with
+        { OneOf = ["run", "wait_for", "notify", "approve", "restore"] }),
+            required: true));
+
+    private static ObjectShape Obj<T>(string description, params Field[] fields) =>
+        new(fields) { Description = description, Model = typeof(T) };
+
+    private static Field F(string name, Shape shape, bool required = false, string? def = null, string? doc = null) =>
+        new(name, shape, required) { Default = def, Description = doc ?? shape.Description };
+
+    private static ScalarShape Scalar(ScalarKind kind) => new(kind);
+
+    private static ScalarShape Str() => new(ScalarKind.String);
+
+    private static ScalarShape Name() => new(ScalarKind.Name) { Description = "A name: letters, digits, '-' and '_'." };
+
+    private static ScalarShape Secret() => new(ScalarKind.String) { Secret = true };
+
+    private static ScalarShape Path() => new(ScalarKind.Path);
+
+    private static ScalarShape Bool() => new(ScalarKind.Boolean);
+
+    private static ScalarShape Cron() => new(ScalarKind.Cron);
+
+    private static ScalarShape Int(int min) => new(ScalarKind.Integer) { Minimum = min };
+
+    private static ScalarShape Enum(params string[] values) => new(ScalarKind.Enum) { Values = values };
+
+    private static ScalarShape Policy() => Enum("immediate", "auto", "review", "manual");
+
+    private static ScalarShape Url(params string[] schemes) => new(ScalarKind.Url) { Schemes = schemes };
+
+    private static ListShape List(Shape item, bool single = false) => new(item) { AllowSingle = single };
+}

@@ -1,0 +1,74 @@
+namespace Jaga.Core.Plan.Schema;
+
+/// <summary>The shape of a part of the plan: drives validation, the JSON Schema and the docs, so the three cannot drift.</summary>
+public abstract record Shape
+{
+    public string? Description { get; init; }
+}
+
+/// <summary>A mapping with known keys. <see cref="OneOf"/> lists keys of which exactly one must be present (the kind of a thing).</summary>
+public sealed record ObjectShape(IReadOnlyList<Field> Fields) : Shape
+{
+    public IReadOnlyList<string> OneOf { get; init; } = [];
+
+    /// <summary>Keys of which at least one must be present.</summary>
+    public IReadOnlyList<string> AnyOf { get; init; } = [];
+
+    /// <summary>The record the object is bound to, so a test can check that every key has a property.</summary>
+    public Type? Model { get; init; }
+
+    public Field? Find(string key) => Fields.FirstOrDefault(f => f.Name == key || f.Aliases.Contains(key));
+}
+
+public sealed record Field(string Name, Shape Shape, bool Required = false)
+{
+    public string? Description { get; init; }
+
+    /// <summary>The value used when the key is absent, written as a user would write it.</summary>
+    public string? Default { get; init; }
+
+    /// <summary>Old names still accepted after a rename (documented in docs/plan.md).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
+
+public sealed record ListShape(Shape Item) : Shape
+{
+    /// <summary>A single item may be written without the list brackets.</summary>
+    public bool AllowSingle { get; init; }
+}
+
+/// <summary>A mapping whose keys are user-chosen names (destinations, notify channels, disk mounts).</summary>
+public sealed record MapShape(Shape Value, string KeyMeaning) : Shape;
+
+public enum ScalarKind
+{
+    String,
+    Name,
+    Integer,
+    Boolean,
+    Duration,
+    Size,
+    Threshold,
+    Cron,
+    TimeZone,
+    Url,
+    Enum,
+    Path,
+    HostPort,
+    Condition,
+}
+
+public sealed record ScalarShape(ScalarKind Kind) : Shape
+{
+    public IReadOnlyList<string> Values { get; init; } = [];
+
+    public IReadOnlyList<string> Schemes { get; init; } = [];
+
+    /// <summary>The value is a credential: never printed, logged or stored in clear.</summary>
+    public bool Secret { get; init; }
+
+    public int Minimum { get; init; }
+}
+
+/// <summary>Either of several shapes, tried in order (e.g. <c>manifests: auto</c> or a list of paths).</summary>
+public sealed record UnionShape(IReadOnlyList<Shape> Options) : Shape;

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Jaga.Core.Plan.Values;
+using Jaga.Core.Plan.Yaml;
+using Jaga.Core.Scheduling;
+using Jaga.Core.Text;
+
+namespace Jaga.Core.Plan.Schema;
+
+/// <summary>Checks a node tree against a <see cref="Shape"/>, collecting every error and every secret value.</summary>
+public sealed partial class ShapeValidator(string file, List<PlanError> errors, ISet<string> secrets)
+{
+    public void Validate(PNode node, Shape shape, string path)
+    {
+        switch (shape)
+        {
+            case ObjectShape o: ValidateObject(node, o, path); break;
+            case ListShape l: ValidateList(node, l, path); break;
+            case MapShape m: ValidateMap(node, m, path); break;
+            case UnionShape u: ValidateUnion(node, u, path); break;
+            case ScalarShape s: ValidateScalar(node, s, path); break;
+        }
+    }
+
+    private void ValidateObject(PNode node, ObjectShape shape, string path)
+    {
+        if (node is PScalar { IsNull: true }) node = new PMap(node.Mark, []);
+        if (node is not PMap map)
+        {
+            Error(node.Mark, path, $"expected a mapping of keys, found {Describe(node)}", $"write keys such as '{shape.Fields[0].Name}: …' under it");
+            return;
+        }
+        foreach (var entry in map.Entries)
+        {
+            var field = shape.Find(entry.Key);
+            if (field is null)
+            {
+                var near = Similarity.Nearest(entry.Key, shape.Fields.Select(f => f.Name));
+                Error(entry.KeyMark, path, $"unknown key '{entry.Key}'",
+                    near is not null ? $"did you mean '{near}'?" : $"known keys: {string.Join(", ", shape.Fields.Select(f => f.Name))}");
+                continue;
+            }
+            if (entry.Value is PScalar { IsNull: true } && field.Shape is ScalarShape)
+            {
+                Error(entry.Value.Mark, Join(path, entry.Key), "has no value", field.Default is null ? "give it a value or remove the key" : $"give it a value or remove the key to use the default {field.Default}");
+                continue;
+            }
+            Validate(entry.Value, field.Shape, Join(path, field.Name));
+        }
+        foreach (var field in shape.Fields.Where(f => f.Required && map.Entry(f.Name) is null && !f.Aliases.Any(a => map.Entry(a) is not null)))
+            Error(map.Mark, path, $"missing required key '{field.Name}'", $"add '{field.Name}: …'");
+        if (shape.OneOf.Count > 0)
+        {
+            var present = map.Entries.Where(e => shape.OneOf.Contains(e.Key)).ToList();
+            if (present.Count == 0)
+                Error(map.Mark, path, $"needs one of: {string.Join(", ", shape.OneOf)}", $"add exactly one of {string.Join(" | ", shape.OneOf)}");
+            else if (present.Count > 1)
+                Error(present[1].KeyMark, path, $"'{present[0].Key}' and '{present[1].Key}' cannot be used together", "keep exactly one; split it into two entries if you need both");
+        }
+        if (shape.AnyOf.Count > 0 && !map.Entries.Any(e => shape.AnyOf.Contains(e.Key)))
+            Error(map.Mark, path, $"needs at least one of: {string.Join(", ", shape.AnyOf)}", $"add {string.Join(" and/or ", shape.AnyOf)}");
+    }
+
+    private void ValidateList(PNode node, ListShape shape, string path)
+    {
+        if (node is PList list)
+        {
+            for (var i = 0; i < list.Items.Count; i++) Validate(list.Items[i], shape.Item, $"{path}[{i}]");
+        }
+        else if (shape.AllowSingle && node is PScalar)
+        {
+            Validate(node, shape.Item, path);
+        }
+        else if (node is not PScalar { IsNull: true })
+        {
+            Error(node.Mark, path, $"expected a list, found {Describe(node)}", "write items on lines starting with '- ', or as [a, b]");
+        }
+    }
+
+    private void ValidateMap(PNode node, MapShape shape, string path)
+    {
+        if (node is PScalar { IsNull: true }) return;
+        if (node is not PMap map)
+        {
+            Error(node.Mark, path, $"expected a mapping of {shape.KeyMeaning} to settings, found {Describe(node)}", $"write '<{shape.KeyMeaning}>: …' entries");
+            return;
+        }
+        foreach (var entry in map.Entries) Validate(entry.Value, shape.Value, Join(path, entry.Key));
+    }
+
+    private void ValidateUnion(PNode node, UnionShape shape, string path)
+    {
+        var attempts = new List<List<PlanError>>();
+        foreach (var option in shape.Options)
+        {
+            var attempt = new List<PlanError>();
+            new ShapeValidator(file, attempt, secrets).Validate(node, option, path);
+            if (attempt.Count == 0) return;
+            attempts.Add(attempt);
+        }
+        // Report the attempt whose node kind matched (a list for a list option), else the first.
+        var pick = node is PList ? attempts[^1] : attempts[0];
+        errors.AddRange(pick);
+    }
+
+    private void ValidateScalar(PNode node, ScalarShape shape, string path)
+    {
+        if (node is not PScalar scalar)
+        {
+            Error(node.Mark, path, $"expected {Expected(shape)}, found {Describe(node)}", "write a single value on the same line as the key");
+            return;
+        }
+        var v = scalar.Value.Trim();
+        if (shape.Secret || scalar.Secret)
+        {
+            if (v.Length > 0) secrets.Add(v);
+        }
+        var problem = Check(v, shape, out var hint);
+        if (problem is not null) Error(scalar.Mark, path, problem, hint);
+    }
+
+    private static string? Check(string v, ScalarShape shape, out string? hint)
+    {
+        hint = null;
+        switch (shape.Kind)
+        {
+            case ScalarKind.Integer:
+                if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) { hint = "write a whole number"; return $"'{v}' is not a whole number"; }
+                if (n < shape.Minimum) { hint = $"use {shape.Minimum} or more"; return $"{n} is too small"; }
+                return null;
+            case ScalarKind.Boolean:
+                hint = "write true or false";
+                return v is "true" or "false" ? null : $"'{v}' is not true or false";
+            case ScalarKind.Duration:
+                hint = DurationValue.Help;
+                return DurationValue.TryParse(v, out _) ? null : $"'{v}' is not a duration";
+            case ScalarKind.Size:
+                hint = ByteSize.Help;
+                return ByteSize.TryParse(v, out _) ? null : $"'{v}' is not a size";
+            case ScalarKind.Threshold:
+                hint = Threshold.Help;
+                return Threshold.TryParse(v, out _) ? null : $"'{v}' is not a percent threshold";
+            case ScalarKind.Cron:
+                hint = CronSchedule.Help;
+                return CronSchedule.TryParse(v, out _, out var cronProblem) ? null : $"'{v}' is not a schedule: {cronProblem}";
+            case ScalarKind.TimeZone:
+                if (TimeZones.TryFind(v, out _)) return null;
+                var near = Similarity.Nearest(v, TimeZones.Ids);
+                hint = near is not null ? $"did you mean '{near}'?" : "use an IANA name such as Asia/Jakarta, Europe/Berlin or UTC";
+                return $"'{v}' is not a known time zone";
+            case ScalarKind.Url:
+                var urlProblem = PlanUrl.Check(v, shape.Schemes);
+                if (urlProblem is null) return null;
+                hint = $"e.g. {Example(shape.Schemes[0])}";
+                return urlProblem;
+            case ScalarKind.Enum:
+                if (shape.Values.Contains(v)) return null;
+                var nearValue = Similarity.Nearest(v, shape.Values);
+                hint = nearValue is not null ? $"did you mean '{nearValue}'?" : $"use one of: {string.Join(", ", shape.Values)}";
+                return $"'{v}' is not one of {string.Join(", ", shape.Values)}";
+            case ScalarKind.HostPort:
+                hint = "write host:port, e.g. 127.0.0.1:8080";
+                return HostPort().IsMatch(v) && int.TryParse(v[(v.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+                    ? null : $"'{v}' is not host:port";
+            case ScalarKind.Condition:
+                hint = "write '[PLACEHOLDER] operator value', e.g. \"[STATUS] == 200\"";
+                return Condition().IsMatch(v) ? null : $"'{v}' is not a condition";
+            case ScalarKind.Path:
+                hint = "write a file or folder path";
+                return v.Length == 0 ? "the path is empty" : v.Contains('\0', StringComparison.Ordinal) ? "the path contains a NUL character" : null;
+            case ScalarKind.Name:
+                hint = "use letters, digits, '-' and '_', starting with a letter or digit";
+                return NameShape().IsMatch(v) ? null : $"'{v}' is not a valid name";
+            default:
+                return null;
+        }
+    }
+
+    private static string Example(string scheme) => scheme switch
+    {
+        "postgres" or "postgresql" => "postgres://user:password@host:5432/db",
+        "sqlite" => "sqlite:data/app.db",
+        "mysql" or "mariadb" => "mysql://user:password@host:3306/db",
+        "s3" => "s3://bucket/prefix",
+        "sftp" => "sftp://user@host:22/srv/backups",
+        _ => $"{scheme}://host/path",
+    };
+
+    private static string Expected(ScalarShape shape) => shape.Kind switch
+    {
+        ScalarKind.Integer => "a whole number",
+        ScalarKind.Boolean => "true or false",
+        ScalarKind.Enum => $"one of {string.Join(", ", shape.Values)}",
+        _ => $"a {shape.Kind.ToString().ToLowerInvariant()} value",
+    };
+
+    private static string Describe(PNode node) => node switch
+    {
+        PMap => "a mapping",
+        PList => "a list",
+        PScalar { IsNull: true } => "nothing",
+        PScalar s => $"'{s.Value}'",
+        _ => "something else",
+    };
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private void Error(Mark at, string path, string message, string? hint) =>
+        errors.Add(new PlanError(file, at, path.Length == 0 ? message : $"{path}: {message}", hint));
+
+    [GeneratedRegex(@"^[^\s:]+:\d+$|^\[[0-9a-fA-F:]+\]:\d+$")]
+    private static partial Regex HostPort();
+
+    [GeneratedRegex(@"^(\[[A-Z_]+\]|len\(\[[A-Z_]+\][^)]*\)|has\(\[[A-Z_]+\][^)]*\)|\[[A-Z_]+\][.\w\[\]]*)\s*(==|!=|<=|>=|<|>)\s*.+$")]
+    private static partial Regex Condition();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_\-]*$")]
+    private static partial Regex NameShape();
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Jaga.Core.Plan.Values;
+
+/// <summary>Sizes: <c>100MB</c> (decimal, 10^6) or <c>1GiB</c> (binary, 2^30); a bare number is bytes.</summary>
+public static partial class ByteSize
+{
+    public const string Help = "write a number and a unit (B, KB, MB, GB, TB or KiB, MiB, GiB, TiB), e.g. 100MB, 1GiB";
+
+    public static bool TryParse(string text, out long bytes)
+    {
+        bytes = 0;
+        var m = Shape().Match(text.Trim());
+        if (!m.Success) return false;
+        var n = decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        decimal unit = m.Groups[2].Value.ToUpperInvariant() switch
+        {
+            "" or "B" => 1,
+            "K" or "KB" => 1e3m,
+            "M" or "MB" => 1e6m,
+            "G" or "GB" => 1e9m,
+            "T" or "TB" => 1e12m,
+            "KIB" => 1L << 10,
+            "MIB" => 1L << 20,
+            "GIB" => 1L << 30,
+            _ => 1L << 40,
+        };
+        var total = n * unit;
+        if (total > long.MaxValue || total <= 0) return false;
+        bytes = (long)total;
+        return true;
+    }
+
+    public static string Format(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
+        double v = bytes;
+        var i = 0;
+        while (v >= 1024 && i < units.Length - 1)
+        {
+            v /= 1024;
+            i++;
+        }
+        return i == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{v:0.#} {units[i]}");
+    }
+
+    [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*([KMGT]i?B|[KMGT]|B)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Shape();
+}

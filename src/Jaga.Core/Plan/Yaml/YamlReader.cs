@@ -1,0 +1,96 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Jaga.Core.Plan.Yaml;
+
+/// <summary>Reads YAML text into <see cref="PNode"/>s with positions; duplicate keys are reported, not thrown.</summary>
+public static class YamlReader
+{
+    public static PNode? Read(string text, string file, List<PlanError> errors)
+    {
+        var parser = new Parser(new StringReader(text));
+        var anchors = new Dictionary<string, PNode>(StringComparer.Ordinal);
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _)) return null;
+            parser.Consume<DocumentStart>();
+            if (parser.Accept<DocumentEnd>(out _)) return null;
+            var root = ReadNode(parser, file, errors, anchors);
+            parser.Consume<DocumentEnd>();
+            if (!parser.Accept<StreamEnd>(out _))
+                errors.Add(new PlanError(file, At(parser.Current!.Start), "a plan is one YAML document; found a second one", "remove the '---' and what follows"));
+            return root;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            // YamlDotNet prefixes "(Line: x, Col: y, ...): " which the position already carries.
+            var close = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(Line", StringComparison.Ordinal) && close > 0) message = message[(close + 3)..];
+            errors.Add(new PlanError(file, At(e.Start), $"YAML syntax: {message}", "check indentation and quoting around this place"));
+            return null;
+        }
+    }
+
+    private static PNode ReadNode(IParser parser, string file, List<PlanError> errors, Dictionary<string, PNode> anchors)
+    {
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            if (anchors.TryGetValue(alias.Value.Value, out var target)) return target;
+            errors.Add(new PlanError(file, At(alias.Start), $"unknown alias '*{alias.Value.Value}'", "define the anchor with '&name' before using it"));
+            return new PScalar(At(alias.Start), "", false);
+        }
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            var node = new PScalar(At(scalar.Start), scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded);
+            Remember(scalar.Anchor, node, anchors);
+            return node;
+        }
+        if (parser.TryConsume<SequenceStart>(out var seqStart))
+        {
+            var items = new List<PNode>();
+            while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, file, errors, anchors));
+            var node = new PList(At(seqStart.Start), items);
+            Remember(seqStart.Anchor, node, anchors);
+            return node;
+        }
+        var mapStart = parser.Consume<MappingStart>();
+        var entries = new List<PEntry>();
+        var seen = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyNode = ReadNode(parser, file, errors, anchors);
+            var value = ReadNode(parser, file, errors, anchors);
+            if (keyNode is not PScalar key)
+            {
+                errors.Add(new PlanError(file, keyNode.Mark, "a key must be a plain name", "write 'name: value'"));
+                continue;
+            }
+            if (key.Value == "<<" && value is PMap merged)
+            {
+                // YAML merge keys: explicit entries written later win over merged ones.
+                foreach (var e in merged.Entries)
+                    if (seen.TryAdd(e.Key, e.KeyMark)) entries.Add(e);
+                continue;
+            }
+            if (seen.TryGetValue(key.Value, out var first))
+            {
+                errors.Add(new PlanError(file, key.Mark, $"duplicate key '{key.Value}' (first at line {first.Line})", "keep one of them"));
+                continue;
+            }
+            seen[key.Value] = key.Mark;
+            entries.Add(new PEntry(key.Value, key.Mark, value));
+        }
+        var map = new PMap(At(mapStart.Start), entries);
+        Remember(mapStart.Anchor, map, anchors);
+        return map;
+    }
+
+    private static void Remember(AnchorName anchor, PNode node, Dictionary<string, PNode> anchors)
+    {
+        if (!anchor.IsEmpty) anchors[anchor.Value] = node;
+    }
+
+    private static Mark At(YamlDotNet.Core.Mark mark) => new((int)mark.Line, (int)mark.Column);
+}

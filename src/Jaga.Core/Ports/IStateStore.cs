@@ -1,0 +1,33 @@
+using Jaga.Core.Ledger;
+
+namespace Jaga.Core.Ports;
+
+/// <summary>Where Jaga keeps its state: the audit chain, checkpoints and (in later steps) catalogs and job runs.</summary>
+/// <remarks>Implementations must make appends atomic across processes: two writers never get the same
+/// sequence number and never fork the chain. The same contract suite runs against every implementation.</remarks>
+public interface IStateStore : IAsyncDisposable
+{
+    /// <summary>A description for humans, with any password removed.</summary>
+    string Description { get; }
+
+    /// <summary>The schema migrations applied to this store, oldest first.</summary>
+    Task<IReadOnlyList<AppliedMigration>> MigrationsAsync(CancellationToken ct = default);
+
+    /// <summary>Seals and appends one entry after the current head.</summary>
+    Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken ct = default);
+
+    /// <summary>Seals and appends many entries in one transaction.</summary>
+    Task<IReadOnlyList<AuditEntry>> AppendBatchAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken ct = default);
+
+    Task<AuditEntry?> HeadAsync(CancellationToken ct = default);
+
+    /// <summary>Entries with sequence number at least <paramref name="fromSeq"/>, in sequence order, as stored (no checks).</summary>
+    IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, CancellationToken ct = default);
+
+    Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default);
+
+    /// <summary>Stored checkpoints, oldest first.</summary>
+    Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(CancellationToken ct = default);
+}
+
+public sealed record AppliedMigration(int Version, string Name, DateTimeOffset AppliedAt);

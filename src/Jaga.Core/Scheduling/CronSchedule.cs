@@ -1,0 +1,64 @@
+using Cronos;
+
+namespace Jaga.Core.Scheduling;
+
+/// <summary>A 5-field cron expression or a macro (<c>@hourly</c>, <c>@daily</c>, <c>@weekly</c>, <c>@monthly</c>, <c>@yearly</c>), read in a time zone.</summary>
+public sealed class CronSchedule
+{
+    public const string Help = "write 5 fields 'minute hour day-of-month month day-of-week', e.g. \"0 2 * * *\", or @hourly, @daily, @weekly, @monthly";
+
+    private readonly CronExpression expression;
+
+    private CronSchedule(string text, CronExpression expression)
+    {
+        Text = text;
+        this.expression = expression;
+    }
+
+    public string Text { get; }
+
+    public static bool TryParse(string text, out CronSchedule? schedule, out string? problem)
+    {
+        schedule = null;
+        problem = null;
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith('@'))
+        {
+            var fields = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (fields != 5)
+            {
+                problem = $"a cron schedule has 5 fields, this one has {fields}";
+                return false;
+            }
+        }
+        else if (trimmed is not ("@hourly" or "@daily" or "@midnight" or "@weekly" or "@monthly" or "@yearly" or "@annually"))
+        {
+            problem = $"unknown macro '{trimmed}'";
+            return false;
+        }
+        try
+        {
+            schedule = new CronSchedule(trimmed, CronExpression.Parse(trimmed, CronFormat.Standard));
+            return true;
+        }
+        catch (CronFormatException e)
+        {
+            problem = e.Message.TrimEnd('.');
+            return false;
+        }
+    }
+
+    /// <summary>The first occurrence strictly after <paramref name="after"/>, with daylight-saving gaps and overlaps handled in <paramref name="zone"/>.</summary>
+    public DateTimeOffset? Next(DateTimeOffset after, TimeZoneInfo zone) =>
+        expression.GetNextOccurrence(after, zone);
+
+    /// <summary>The most recent occurrence at or before <paramref name="now"/>, searching back at most <paramref name="horizon"/>.</summary>
+    public DateTimeOffset? Previous(DateTimeOffset now, TimeZoneInfo zone, TimeSpan horizon)
+    {
+        DateTimeOffset? last = null;
+        foreach (var t in expression.GetOccurrences(now - horizon, now, zone, fromInclusive: true, toInclusive: true)) last = t;
+        return last;
+    }
+
+    public override string ToString() => Text;
+}

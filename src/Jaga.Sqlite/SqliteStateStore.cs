@@ -1,0 +1,193 @@
+using System.Runtime.CompilerServices;
+using Jaga.Core.Ledger;
+using Jaga.Core.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace Jaga.Sqlite;
+
+/// <summary>The default state store: one SQLite file in WAL mode. Appends take SQLite's write lock
+/// (<c>BEGIN IMMEDIATE</c>), so processes sharing the file serialise and never fork the chain.</summary>
+public sealed class SqliteStateStore : IStateStore
+{
+    private readonly string connectionString;
+    private readonly TimeProvider clock;
+
+    private SqliteStateStore(string path, TimeProvider clock)
+    {
+        Path = path;
+        this.clock = clock;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public string Description => $"sqlite:{Path}";
+
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
+    public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct = default)
+    {
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var store = new SqliteStateStore(path, clock);
+        await store.MigrateAsync(ct);
+        return store;
+    }
+
+    private async Task<SqliteConnection> ConnectAsync(CancellationToken ct)
+    {
+        var c = new SqliteConnection(connectionString);
+        await c.OpenAsync(ct);
+        using var pragma = c.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        return c;
+    }
+
+    private async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var c = await ConnectAsync(ct);
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        Exec(c, tx, "CREATE TABLE IF NOT EXISTS jaga_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+        var applied = new HashSet<int>();
+        using (var q = Command(c, tx, "SELECT version FROM jaga_schema"))
+        await using (var r = await q.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) applied.Add(r.GetInt32(0));
+        foreach (var m in SqliteMigrations.All.Where(m => !applied.Contains(m.Version)))
+        {
+            Exec(c, tx, m.Sql);
+            using var record = Command(c, tx, "INSERT INTO jaga_schema (version, name, applied_at) VALUES ($v, $n, $t)");
+            record.Parameters.AddWithValue("$v", m.Version);
+            record.Parameters.AddWithValue("$n", m.Name);
+            record.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+            await record.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<AppliedMigration>> MigrationsAsync(CancellationToken ct = default)
+    {
+        await using var c = await ConnectAsync(ct);
+        using var q = Command(c, null, "SELECT version, name, applied_at FROM jaga_schema ORDER BY version");
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var list = new List<AppliedMigration>();
+        while (await r.ReadAsync(ct))
+            list.Add(new AppliedMigration(r.GetInt32(0), r.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2))));
+        return list;
+    }
+
+    public async Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken ct = default) =>
+        (await AppendBatchAsync([draft], ct))[0];
+
+    public async Task<IReadOnlyList<AuditEntry>> AppendBatchAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken ct = default)
+    {
+        await using var c = await ConnectAsync(ct);
+        // BEGIN IMMEDIATE: the write lock is taken before the head is read, so no other writer can slip in between.
+        await using var tx = c.BeginTransaction(deferred: false);
+        var (seq, prev) = (0L, AuditEntry.Genesis);
+        using (var head = Command(c, tx, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
+        await using (var r = await head.ExecuteReaderAsync(ct))
+            if (await r.ReadAsync(ct)) (seq, prev) = (r.GetInt64(0), r.GetString(1));
+
+        using var insert = Command(c, tx,
+            "INSERT INTO audit (seq, time_ms, actor, kind, level, message, line, data, prev, hash) VALUES ($seq, $time, $actor, $kind, $level, $message, $line, $data, $prev, $hash)");
+        var p = new[] { "$seq", "$time", "$actor", "$kind", "$level", "$message", "$line", "$data", "$prev", "$hash" }
+            .Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
+        insert.Prepare();
+        var sealedEntries = new List<AuditEntry>(drafts.Count);
+        foreach (var d in drafts)
+        {
+            var e = AuditEntry.Seal(d, ++seq, prev);
+            p[0].Value = e.Seq;
+            p[1].Value = e.Time.ToUnixTimeMilliseconds();
+            p[2].Value = e.Actor;
+            p[3].Value = e.Kind;
+            p[4].Value = e.Level.ToText();
+            p[5].Value = e.Message;
+            p[6].Value = e.Line;
+            p[7].Value = AuditData.ToJson(e.Data);
+            p[8].Value = e.Prev;
+            p[9].Value = e.Hash;
+            await insert.ExecuteNonQueryAsync(ct);
+            sealedEntries.Add(e);
+            prev = e.Hash;
+        }
+        await tx.CommitAsync(ct);
+        return sealedEntries;
+    }
+
+    public async Task<AuditEntry?> HeadAsync(CancellationToken ct = default)
+    {
+        await using var c = await ConnectAsync(ct);
+        using var q = Command(c, null, $"SELECT {Columns} FROM audit ORDER BY seq DESC LIMIT 1");
+        await using var r = await q.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? Read(r) : null;
+    }
+
+    public async IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var c = await ConnectAsync(ct);
+        using var q = Command(c, null, $"SELECT {Columns} FROM audit WHERE seq >= $from ORDER BY seq");
+        q.Parameters.AddWithValue("$from", fromSeq);
+        await using var r = await q.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) yield return Read(r);
+    }
+
+    public async Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default)
+    {
+        await using var c = await ConnectAsync(ct);
+        using var q = Command(c, null, "INSERT INTO checkpoints (seq, head, time_ms, key_id, signature) VALUES ($s, $h, $t, $k, $sig)");
+        q.Parameters.AddWithValue("$s", checkpoint.Seq);
+        q.Parameters.AddWithValue("$h", checkpoint.Head);
+        q.Parameters.AddWithValue("$t", checkpoint.Time.ToUnixTimeMilliseconds());
+        q.Parameters.AddWithValue("$k", checkpoint.KeyId);
+        q.Parameters.AddWithValue("$sig", checkpoint.Signature);
+        await q.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(CancellationToken ct = default)
+    {
+        await using var c = await ConnectAsync(ct);
+        using var q = Command(c, null, "SELECT seq, head, time_ms, key_id, signature FROM checkpoints ORDER BY id");
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var list = new List<Checkpoint>();
+        while (await r.ReadAsync(ct))
+            list.Add(new Checkpoint(r.GetInt64(0), r.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetString(3), r.GetString(4)));
+        return list;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open (and its WAL un-checkpointed) until cleared.
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    private const string Columns = "seq, time_ms, actor, kind, level, message, line, data, prev, hash";
+
+    private static AuditEntry Read(SqliteDataReader r)
+    {
+        var level = SeverityText.FromStored(r.GetString(4));
+        return new AuditEntry(r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3),
+            level, r.GetString(5), r.GetString(6), AuditData.FromJson(r.GetString(7)), r.GetString(8), r.GetString(9));
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql)
+    {
+        using var cmd = Command(c, tx, sql);
+        cmd.ExecuteNonQuery();
+    }
+}
