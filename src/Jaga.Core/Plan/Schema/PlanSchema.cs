@@ -13,7 +13,7 @@ public static class PlanSchema
         F("project", Str(), required: true, doc: "The project's name, used in logs and the rendered plan."),
         F("timezone", Scalar(ScalarKind.TimeZone), def: "UTC", doc: "IANA time zone in which schedules are read and log times written."),
         F("language", Enum("en", "id"), def: "en", doc: "Language of the maintenance log and the CLI: en or id."),
-        F("state", Scalar(ScalarKind.String) with { Secret = true }, def: ".jaga/state.db", doc: "State store: a SQLite file path (default) or postgres://… for several nodes."),
+        F("state", Scalar(ScalarKind.String), def: ".jaga/state.db", doc: "State store: a SQLite file path (default) or postgres://… for several nodes."),
         F("listen", Scalar(ScalarKind.HostPort), def: "127.0.0.1:8080", doc: "Address of the dashboard, /metrics and heartbeat URLs."),
         F("log", Obj<LogSettings>("The maintenance log file.",
             F("file", Path(), def: "logs/maintenance.log", doc: "Path of the maintenance log, in the seed's line format.")), doc: "The maintenance log."),

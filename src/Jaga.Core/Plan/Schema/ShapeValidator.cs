@@ -111,9 +111,14 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
             return;
         }
         var v = scalar.Value.Trim();
-        if (shape.Secret || scalar.Secret)
+        if (scalar.Secret || (shape.Secret && shape.Kind != ScalarKind.Url))
         {
             if (v.Length > 0) secrets.Add(v);
+        }
+        else if (shape.Secret && UrlPassword(v) is { } password)
+        {
+            // A URL is a secret only in its password: the host and database stay readable in output.
+            secrets.Add(password);
         }
         var problem = Check(v, shape, out var hint);
         if (problem is not null) Error(scalar.Mark, path, problem, hint);
@@ -174,6 +179,13 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
             default:
                 return null;
         }
+    }
+
+    private static string? UrlPassword(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 ? Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]) : null;
     }
 
     private static string Example(string scheme) => scheme switch

@@ -1,0 +1,56 @@
+using System.CommandLine;
+
+namespace Jaga.Cli;
+
+/// <summary>Wires a command's action to a <see cref="CliContext"/> and turns user errors into exit code 2 with one clear message.</summary>
+internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeProvider clock)
+{
+    public Command Command(string name, string description, string example)
+    {
+        return new Command(name, $"{description}\n\nExample:\n  {example}");
+    }
+
+    public void Action(Command command, Func<ParseResult, CliContext, CancellationToken, Task<int>> action)
+    {
+        command.SetAction(async (parse, ct) =>
+        {
+            var planPath = parse.GetValue(options.Plan) ?? Environment.GetEnvironmentVariable("JAGA_PLAN") ?? "jaga.yaml";
+            var context = new CliContext(planPath, parse.GetValue(options.Json), parse.GetValue(options.Lang), clock, output);
+            try
+            {
+                return await action(parse, context, ct);
+            }
+            catch (PlanInvalid invalid)
+            {
+                ReportPlanErrors(context, invalid.Errors);
+                return ExitCodes.BadInput;
+            }
+            catch (UserError e)
+            {
+                output.Error($"jaga: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+    }
+
+    public static void ReportPlanErrors(CliContext context, IReadOnlyList<Core.Plan.PlanError> errors)
+    {
+        if (context.JsonOutput)
+        {
+            var array = new System.Text.Json.Nodes.JsonArray();
+            foreach (var e in errors)
+                array.Add(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["file"] = e.File,
+                    ["line"] = e.At.Line,
+                    ["column"] = e.At.Column,
+                    ["message"] = e.Message,
+                    ["hint"] = e.Hint,
+                });
+            context.Output.Write(new System.Text.Json.Nodes.JsonObject { ["valid"] = false, ["errors"] = array });
+            return;
+        }
+        foreach (var e in errors) context.Output.Error(e.ToString());
+        context.Output.Error(context.Messages().Format("plan.invalid", errors.Count > 0 ? errors[0].File : context.PlanPath, errors.Count));
+    }
+}

@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Jaga.Core.Ledger;
+using Jaga.Engine.Audit;
+using Jaga.Engine.Files;
+
+namespace Jaga.Cli.Commands;
+
+/// <summary><c>jaga audit verify|checkpoint|export</c>: the audit chain behind the maintenance log.</summary>
+internal static class AuditCommand
+{
+    public static Command Create(CommandBuilder b)
+    {
+        var audit = b.Command("audit", "The tamper-evident audit chain behind the maintenance log.", "jaga audit verify --anchor /mnt/offsite/checkpoint.json");
+        audit.Subcommands.Add(Verify(b));
+        audit.Subcommands.Add(CheckpointCmd(b));
+        audit.Subcommands.Add(Export(b));
+        return audit;
+    }
+
+    private static Command Verify(CommandBuilder b)
+    {
+        var verify = b.Command("verify", "Prove the audit chain and the log file intact, or name the first bad entry. Exit 1 when tampering is found.", "jaga audit verify --anchor backups/checkpoint.json");
+        var anchor = new Option<string?>("--anchor") { Description = "A checkpoint file kept elsewhere (from 'jaga audit checkpoint --out'): detects a truncated chain" };
+        var key = new Option<string?>("--key") { Description = "Public key that verifies checkpoints (default: audit.public_key of the plan)" };
+        verify.Options.Add(anchor);
+        verify.Options.Add(key);
+        b.Action(verify, async (parse, ctx, ct) =>
+        {
+            var anchorPath = parse.GetValue(anchor);
+            Checkpoint? anchorCheckpoint = null;
+            if (anchorPath is not null)
+            {
+                if (!File.Exists(anchorPath)) throw new UserError($"--anchor: {anchorPath} not found");
+                try
+                {
+                    anchorCheckpoint = AnchorFile.Read(anchorPath);
+                }
+                catch (FormatException e)
+                {
+                    throw new UserError($"--anchor: {e.Message}");
+                }
+            }
+            var keyPath = parse.GetValue(key);
+            if (keyPath is not null && !File.Exists(keyPath)) throw new UserError($"--key: {keyPath} not found");
+            var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
+            await using var _ = store;
+            SigningKey? publicKey;
+            try
+            {
+                publicKey = AuditKeys.LoadPublic(plan, keyPath);
+            }
+            catch (FormatException e)
+            {
+                throw new UserError($"the public key is not usable: {e.Message}");
+            }
+            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, publicKey, anchorCheckpoint, ct);
+            var t = ctx.Messages(plan);
+            if (report.Intact)
+                await journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct);
+            else
+                await journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct);
+            if (ctx.JsonOutput)
+            {
+                ctx.Output.Write(new JsonObject
+                {
+                    ["intact"] = report.Intact,
+                    ["entries"] = report.Entries,
+                    ["head"] = report.Head?.Hash,
+                    ["proven"] = new JsonArray(report.Proven.Select(p => (JsonNode)p).ToArray()),
+                    ["problems"] = new JsonArray(report.Problems.Select(p => (JsonNode)new JsonObject
+                    {
+                        ["seq"] = p.Seq,
+                        ["kind"] = p.Kind.ToString(),
+                        ["message"] = p.Message,
+                    }).ToArray()),
+                });
+            }
+            else
+            {
+                foreach (var p in report.Proven) ctx.Output.Line($"ok    {p}");
+                foreach (var p in report.Problems) ctx.Output.Line($"FAIL  {p.Message}");
+                ctx.Output.Line(report.Intact
+                    ? t.Format("audit.verified", report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-")
+                    : t.Format("audit.verify.failed", report.Problems[0].Message));
+            }
+            return report.Intact ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return verify;
+    }
+
+    private static Command CheckpointCmd(CommandBuilder b)
+    {
+        var checkpoint = b.Command("checkpoint", "Sign a checkpoint (sequence, head hash, time) with the project's Ed25519 key; export it to a file kept elsewhere.", "jaga audit checkpoint --out /mnt/offsite/jaga-checkpoint.json");
+        var output = new Option<string?>("--out", "-o") { Description = "Also write the checkpoint to this file (the external anchor)" };
+        var ifDue = new Option<bool>("--if-due") { Description = "Only when the plan's audit.checkpoint schedule says one is due (for cron)" };
+        checkpoint.Options.Add(output);
+        checkpoint.Options.Add(ifDue);
+        b.Action(checkpoint, async (parse, ctx, ct) =>
+        {
+            var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
+            await using var _ = store;
+            if (parse.GetValue(ifDue) && !await Checkpoints.IsDueAsync(journal, plan, ctx.Clock, ct))
+            {
+                ctx.Output.Line(plan.Plan.Audit.Checkpoint is null ? "no checkpoint schedule in the plan (audit.checkpoint)" : "no checkpoint due");
+                return ExitCodes.Ok;
+            }
+            var c = await Checkpoints.CreateAsync(journal, plan, ctx.Clock, parse.GetValue(output), ct);
+            if (c is null) throw new UserError("the audit chain is empty: there is nothing to checkpoint yet");
+            if (ctx.JsonOutput)
+                ctx.Output.Write(new JsonObject { ["seq"] = c.Seq, ["head"] = c.Head, ["time"] = c.Time.ToString("O", CultureInfo.InvariantCulture), ["key_id"] = c.KeyId, ["signature"] = c.Signature });
+            else
+                ctx.Output.Line(ctx.Messages(plan).Format("audit.checkpoint", c.Seq, c.Head[..12], c.KeyId));
+            return ExitCodes.Ok;
+        });
+        return checkpoint;
+    }
+
+    private static Command Export(CommandBuilder b)
+    {
+        var export = b.Command("export", "Export the whole chain, one JSON object per line, for verification without Jaga (see docs/audit.md).", "jaga audit export --out audit.jsonl");
+        var format = new Option<string>("--format") { Description = "Export format", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl");
+        var output = new Option<string?>("--out", "-o") { Description = "Write to this file (atomically) instead of standard output" };
+        export.Options.Add(format);
+        export.Options.Add(output);
+        b.Action(export, async (parse, ctx, ct) =>
+        {
+            var (_, store, _) = await ctx.OpenAsync(ct: ct);
+            await using var _s = store;
+            var path = parse.GetValue(output);
+            var sb = path is null ? null : new StringBuilder();
+            await foreach (var e in store.ReadAsync(1, ct))
+            {
+                var line = ToJson(e).ToJsonString();
+                if (sb is null) ctx.Output.Line(line);
+                else sb.Append(line).Append('\n');
+            }
+            if (path is not null) AtomicFile.WriteAllText(path, sb!.ToString());
+            return ExitCodes.Ok;
+        });
+        return export;
+    }
+
+    public static JsonObject ToJson(AuditEntry e)
+    {
+        var data = new JsonObject();
+        foreach (var (k, v) in e.Data.OrderBy(kv => kv.Key, StringComparer.Ordinal)) data[k] = v;
+        return new JsonObject
+        {
+            ["seq"] = e.Seq,
+            ["time"] = e.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["actor"] = e.Actor,
+            ["kind"] = e.Kind,
+            ["level"] = e.Level.ToText(),
+            ["message"] = e.Message,
+            ["line"] = e.Line,
+            ["data"] = data,
+            ["prev"] = e.Prev,
+            ["hash"] = e.Hash,
+        };
+    }
+}

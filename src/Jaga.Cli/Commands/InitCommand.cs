@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Jaga.Core.Ledger;
+using Jaga.Engine.Audit;
+using Jaga.Engine.Files;
+using Jaga.Engine.Planning;
+
+namespace Jaga.Cli.Commands;
+
+/// <summary><c>jaga init</c>: a commented starter plan from what is in the folder, and the audit signing key.</summary>
+internal static class InitCommand
+{
+    public static Command Create(CommandBuilder b)
+    {
+        var init = b.Command("init", "Write a commented jaga.yaml from what is in the folder (.env files, DATABASE_URL, SQLite files, manifests) and create the audit signing key.", "jaga init && jaga validate");
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing plan" };
+        init.Options.Add(force);
+        b.Action(init, async (parse, ctx, ct) =>
+        {
+            var path = Path.GetFullPath(ctx.PlanPath);
+            var t = ctx.Messages();
+            if (File.Exists(path) && !parse.GetValue(force)) throw new UserError(t.Format("init.exists", ctx.PlanPath));
+            var dir = Path.GetDirectoryName(path)!;
+            if (!Directory.Exists(dir)) throw new UserError($"folder {dir} does not exist");
+            var findings = StarterPlan.Detect(dir);
+            AtomicFile.WriteAllText(path, StarterPlan.Render(findings));
+            var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
+            await using (store)
+            {
+                var entry = await journal.RecordAsync(Severity.Info, "plan.init", "init.written", [ctx.PlanPath],
+                    new Dictionary<string, string> { ["env_files"] = string.Join(",", findings.EnvFiles), ["sqlite"] = string.Join(",", findings.SqliteFiles) }, ct: ct);
+                var (key, created) = AuditKeys.LoadOrCreate(plan);
+                if (created) await journal.RecordAsync(Severity.Info, "audit.key", "audit.key.created", [plan.Plan.Audit.PublicKey, key.KeyId], ct: ct);
+                ctx.Output.Line(entry.Line);
+                ctx.Output.Line($"  found: {findings.EnvFiles.Count} env file(s), {findings.SqliteFiles.Count} SQLite file(s), {findings.Manifests.Count} manifest(s)"
+                    + (findings.DatabaseVariable is null ? "" : $", {findings.DatabaseVariable}"));
+                ctx.Output.Line($"  audit key: {AuditKeys.PrivatePath(plan)} (0600); keep a copy of {AuditKeys.PublicPath(plan)} elsewhere");
+                ctx.Output.Line("  next: jaga validate && jaga plan render");
+            }
+            return ExitCodes.Ok;
+        });
+        return init;
+    }
+}

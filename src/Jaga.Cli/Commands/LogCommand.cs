@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Jaga.Core.Ledger;
+using Jaga.Core.Plan.Values;
+
+namespace Jaga.Cli.Commands;
+
+/// <summary><c>jaga log</c> reads the maintenance log from the audit chain; <c>jaga log add</c> records manual maintenance.</summary>
+internal static class LogCommand
+{
+    public static Command Create(CommandBuilder b)
+    {
+        var log = b.Command("log", "Show the maintenance log (from the audit chain), filtered.", "jaga log --since 7d --level WARN --grep auth");
+        var since = new Option<string?>("--since") { Description = "Only entries newer than a duration (24h, 7d) or a date/time (2025-11-15, 2025-11-15T02:00)" };
+        var level = new Option<string?>("--level") { Description = "Minimum level: INFO, WARN or ERROR" };
+        var grep = new Option<string?>("--grep") { Description = "Only entries whose message contains this text (case-insensitive)" };
+        var tail = new Option<int?>("--tail", "-n") { Description = "Only the last N entries" };
+        log.Options.Add(since);
+        log.Options.Add(level);
+        log.Options.Add(grep);
+        log.Options.Add(tail);
+        b.Action(log, async (parse, ctx, ct) =>
+        {
+            var minimum = ParseLevel(parse.GetValue(level), "--level") ?? Severity.Info;
+            var from = ParseSince(parse.GetValue(since), ctx.Clock.GetUtcNow());
+            var text = parse.GetValue(grep);
+            var n = parse.GetValue(tail);
+            if (n is < 0) throw new UserError("--tail: give a number of entries, 0 or more");
+            var (plan, store, _) = await ctx.OpenAsync(ct: ct);
+            await using var _s = store;
+            var selected = new List<AuditEntry>();
+            await foreach (var e in store.ReadAsync(1, ct))
+            {
+                if (e.Level < minimum || (from is { } f && e.Time < f)) continue;
+                if (text is not null && !e.Message.Contains(text, StringComparison.OrdinalIgnoreCase)) continue;
+                selected.Add(e);
+                if (n is { } max && selected.Count > max) selected.RemoveAt(0);
+            }
+            if (ctx.JsonOutput)
+            {
+                ctx.Output.Write(new JsonArray(selected.Select(e => (JsonNode)AuditCommand.ToJson(e)).ToArray()));
+                return ExitCodes.Ok;
+            }
+            if (selected.Count == 0) ctx.Output.Error(ctx.Messages(plan)["log.empty"]);
+            foreach (var e in selected) ctx.Output.Line(e.Line);
+            return ExitCodes.Ok;
+        });
+
+        var add = b.Command("add", "Record manual maintenance in the log and the audit chain, with who did it.", "jaga log add --level WARN --by rina \"Patch keamanan diterapkan pada modul auth\"");
+        var addLevel = new Option<string>("--level") { Description = "INFO, WARN or ERROR", DefaultValueFactory = _ => "INFO" };
+        var by = new Option<string?>("--by") { Description = "Who did it (default: user@host)" };
+        var message = new Argument<string>("message") { Description = "What was done" };
+        add.Options.Add(addLevel);
+        add.Options.Add(by);
+        add.Arguments.Add(message);
+        b.Action(add, async (parse, ctx, ct) =>
+        {
+            var lvl = ParseLevel(parse.GetValue(addLevel), "--level")!.Value;
+            var text = parse.GetValue(message) ?? "";
+            if (string.IsNullOrWhiteSpace(text)) throw new UserError("log add: the message is empty; say what was done, e.g. jaga log add \"Rotated the API key\"");
+            var who = parse.GetValue(by);
+            if (who is not null && string.IsNullOrWhiteSpace(who)) throw new UserError("--by: give a name");
+            var (_, store, journal) = await ctx.OpenAsync(who, ct);
+            await using (store)
+            {
+                var entry = await journal.RecordTextAsync(lvl, "manual", text, new Dictionary<string, string> { ["source"] = "jaga log add" }, ct: ct);
+                if (ctx.JsonOutput) ctx.Output.Write(AuditCommand.ToJson(entry));
+                else ctx.Output.Line(entry.Line);
+            }
+            return ExitCodes.Ok;
+        });
+        log.Subcommands.Add(add);
+        return log;
+    }
+
+    private static Severity? ParseLevel(string? text, string option)
+    {
+        if (text is null) return null;
+        return SeverityText.TryParse(text, out var s) ? s : throw new UserError($"{option}: '{text}' is not a level; use INFO, WARN or ERROR");
+    }
+
+    private static DateTimeOffset? ParseSince(string? text, DateTimeOffset now)
+    {
+        if (text is null) return null;
+        if (DurationValue.TryParse(text, out var ago)) return now - ago;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return t;
+        throw new UserError($"--since: '{text}' is neither a duration (24h, 7d) nor a date (2025-11-15)");
+    }
+}

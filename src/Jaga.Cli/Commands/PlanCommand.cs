@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Jaga.Core.Ledger;
+using Jaga.Core.Plan;
+using Jaga.Engine.Files;
+
+namespace Jaga.Cli.Commands;
+
+/// <summary><c>jaga plan render</c>: the plan as the human maintenance-plan document.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(CommandBuilder b)
+    {
+        var plan = b.Command("plan", "Work with the plan as a document.", "jaga plan render > MAINTENANCE.md");
+        var render = b.Command("render", "Render the plan as the maintenance-plan document (Markdown), with the seed's sections: Backup, Monitoring, Update, Emergency.", "jaga plan render --out docs/maintenance-plan.md");
+        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md");
+        var output = new Option<string?>("--out", "-o") { Description = "Write to this file (atomically) instead of standard output" };
+        render.Options.Add(format);
+        render.Options.Add(output);
+        b.Action(render, async (parse, ctx, ct) =>
+        {
+            var loaded = ctx.LoadPlan();
+            var language = parse.GetValue<string?>("--lang");
+            var markdown = PlanDocument.Markdown(loaded, language);
+            if (parse.GetValue(output) is not { } path)
+            {
+                ctx.Output.Out.Write(markdown);
+                return ExitCodes.Ok;
+            }
+            AtomicFile.WriteAllText(path, markdown);
+            var (_, store, journal) = await ctx.OpenAsync(ct: ct);
+            await using (store)
+            {
+                var entry = await journal.RecordAsync(Severity.Info, "plan.render", "plan.rendered", [path], new Dictionary<string, string> { ["file"] = path, ["plan_sha256"] = loaded.Sha256 }, ct: ct);
+                ctx.Output.Line(entry.Line);
+            }
+            return ExitCodes.Ok;
+        });
+        plan.Subcommands.Add(render);
+        return plan;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Jaga.Core.Ledger;
+using Jaga.Core.Plan;
+using Jaga.Engine.Audit;
+using Jaga.Engine.Files;
+
+namespace Jaga.Cli.Commands;
+
+/// <summary><c>jaga run --once</c>: carries out the plan's work that is due, then exits.</summary>
+/// <remarks>This release's due work: load and record the plan, render the maintenance-plan document,
+/// sign a checkpoint when the schedule says so (or when none exists), verify the audit chain.
+/// Later pillars add their jobs here; the long-running daemon (without --once) is the next step.</remarks>
+internal static class RunCommand
+{
+    public static Command Create(CommandBuilder b)
+    {
+        var run = b.Command("run", "Carry out the plan: run every job that is due (--once), then exit.", "jaga run --once --plan examples/tokoku/jaga.yaml");
+        var once = new Option<bool>("--once") { Description = "Run what is due once and exit (the daemon mode comes in a later release)" };
+        run.Options.Add(once);
+        b.Action(run, async (parse, ctx, ct) =>
+        {
+            if (!parse.GetValue(once))
+                throw new UserError("this release runs the plan with 'jaga run --once' (for cron or systemd timers); the long-running daemon is not in this release yet");
+            var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
+            await using var _ = store;
+            var ran = 0;
+            var failed = 0;
+            void Show(AuditEntry e) => ctx.Output.Line(e.Line);
+
+            Show(await journal.RecordAsync(Severity.Info, "plan.load", "plan.loaded", [plan.File, plan.Sha256[..12]],
+                new Dictionary<string, string> { ["plan_sha256"] = plan.Sha256 }, ct: ct));
+            ran++;
+
+            var document = Path.Combine(Path.GetDirectoryName(AuditKeys.PrivatePath(plan))!, "maintenance-plan.md");
+            AtomicFile.WriteAllText(document, PlanDocument.Markdown(plan));
+            Show(await journal.RecordAsync(Severity.Info, "plan.render", "plan.rendered", [Path.GetRelativePath(plan.Directory, document)], ct: ct));
+            ran++;
+
+            var checkpoints = await store.CheckpointsAsync(ct);
+            if (checkpoints.Count == 0 || await Checkpoints.IsDueAsync(journal, plan, ctx.Clock, ct))
+            {
+                var c = await Checkpoints.CreateAsync(journal, plan, ctx.Clock, null, ct);
+                if (c is not null) ctx.Output.Line((await store.HeadAsync(ct))!.Line);
+                ran++;
+            }
+
+            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, ct);
+            Show(report.Intact
+                ? await journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct)
+                : await journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct));
+            ran++;
+            if (!report.Intact) failed++;
+
+            ctx.Output.Line(ctx.Messages(plan).Format("run.once.done", ran, failed));
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return run;
+    }
+}

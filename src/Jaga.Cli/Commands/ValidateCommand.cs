@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Jaga.Engine.Planning;
+
+namespace Jaga.Cli.Commands;
+
+/// <summary><c>jaga validate</c>: every problem in the plan at once, as <c>file:line:column: message (hint)</c>.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CommandBuilder b)
+    {
+        var command = b.Command("validate", "Check the plan: every problem at once, with file:line:column and a fix.", "jaga validate --plan examples/tokoku/jaga.yaml");
+        b.Action(command, (_, ctx, _) =>
+        {
+            var result = PlanFile.Load(ctx.PlanPath);
+            if (!result.Ok)
+            {
+                CommandBuilder.ReportPlanErrors(ctx, result.Errors);
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+            var loaded = result.Plan!;
+            var plan = loaded.Plan;
+            var r = loaded.Redactor;
+            var summary = $"{plan.Backup.Count} backup job(s), {plan.Destinations.Count} destination(s), {plan.Monitoring.Checks.Count} check(s), "
+                + $"{plan.Emergency.Runbooks.Count} runbook(s), {plan.Notify.Count} notify channel(s)";
+            if (ctx.JsonOutput)
+            {
+                ctx.Output.Write(new JsonObject
+                {
+                    ["valid"] = true,
+                    ["project"] = plan.Project,
+                    ["timezone"] = plan.Timezone.Id,
+                    ["language"] = plan.Language,
+                    ["state"] = r.Redact(plan.State),
+                    ["sha256"] = loaded.Sha256,
+                    ["backups"] = new JsonArray(plan.Backup.Select(j => (JsonNode)new JsonObject
+                    {
+                        ["name"] = j.Name,
+                        ["source"] = j.Source.Kind,
+                        ["schedule"] = j.Schedule.Text,
+                        ["to"] = new JsonArray(j.To.Select(t => (JsonNode)t).ToArray()),
+                    }).ToArray()),
+                    ["checks"] = new JsonArray(plan.Monitoring.Checks.Select(c => (JsonNode)c.Name).ToArray()),
+                    ["runbooks"] = new JsonArray(plan.Emergency.Runbooks.Select(c => (JsonNode)c.Name).ToArray()),
+                    ["secrets_hidden"] = r.Count,
+                });
+                return Task.FromResult(ExitCodes.Ok);
+            }
+            ctx.Output.Line(ctx.Messages(loaded).Format("plan.valid", ctx.PlanPath, summary));
+            ctx.Output.Line($"  project {plan.Project}, time zone {plan.Timezone.Id}, language {plan.Language}, state {r.Redact(plan.State)}");
+            foreach (var j in plan.Backup)
+            {
+                var source = j.Source.Postgres ?? j.Source.Sqlite ?? j.Source.Mysql ?? string.Join(", ", j.Source.Files ?? []);
+                ctx.Output.Line($"  backup {j.Name}: {j.Source.Kind} {r.Redact(source)} → {string.Join(", ", j.To)} at \"{j.Schedule}\"");
+            }
+            foreach (var (name, d) in plan.Destinations) ctx.Output.Line($"  destination {name}: {d.Kind} {r.Redact(d.Where)}");
+            if (plan.Migration is { } m) ctx.Output.Line($"  migration: {r.Redact(m.From)} → {r.Redact(m.To)}");
+            if (r.Count > 0) ctx.Output.Line($"  {r.Count} secret value(s) hidden as ***");
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Jaga.Cli.Commands;
+
+namespace Jaga.Cli;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => Run(args, Output.ForConsole(args.Contains("--json")), TimeProvider.System);
+
+    /// <summary>Runs the command line with a given output and clock (tests use this in-process).</summary>
+    internal static async Task<int> Run(string[] args, Output output, TimeProvider clock)
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand("Jaga — the maintenance plan, as code, that runs itself.\n\nOne file (jaga.yaml) is the plan; jaga carries it out: backups, monitoring, updates, emergency runbooks, migration, and a maintenance log nobody can quietly rewrite.");
+        options.AddTo(root);
+        CommandBuilder Build() => new(options, output, clock);
+        root.Subcommands.Add(InitCommand.Create(Build()));
+        root.Subcommands.Add(ValidateCommand.Create(Build()));
+        root.Subcommands.Add(PlanCommand.Create(Build()));
+        root.Subcommands.Add(LogCommand.Create(Build()));
+        root.Subcommands.Add(AuditCommand.Create(Build()));
+        root.Subcommands.Add(RunCommand.Create(Build()));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) output.Error($"jaga: {e.Message}");
+            output.Error("Run 'jaga --help' (or 'jaga COMMAND --help') for usage.");
+            return ExitCodes.BadInput;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output.Out, EnableDefaultExceptionHandler = false });
+    }
+}

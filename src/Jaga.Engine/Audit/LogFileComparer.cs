@@ -1,0 +1,71 @@
+using System.Text;
+using Jaga.Core.Ledger;
+using Jaga.Core.Ports;
+
+namespace Jaga.Engine.Audit;
+
+/// <summary>Walks the text log file beside the chain, line by line, and classifies the first difference.</summary>
+internal sealed class LogFileComparer
+{
+    private const int Lookahead = 1000;
+
+    private readonly string path;
+    private readonly List<string> lines;
+    private int index;
+    private long firstMismatchSeq;
+
+    public LogFileComparer(string path)
+    {
+        this.path = path;
+        lines = File.Exists(path) ? ReadLines(path) : [];
+    }
+
+    public int Matched => index;
+
+    public void Next(AuditEntry e)
+    {
+        if (firstMismatchSeq != 0) return;
+        if (index < lines.Count && lines[index] == e.Line) index++;
+        else firstMismatchSeq = e.Seq;
+    }
+
+    public async Task<AuditProblem?> FinishAsync(IStateStore store, CancellationToken ct)
+    {
+        var name = Path.GetFileName(path);
+        if (firstMismatchSeq == 0)
+        {
+            return index >= lines.Count ? null
+                : new AuditProblem(0, AuditProblemKind.LogLineAdded, $"line {index + 1} of {name} is not in the audit chain (added outside Jaga): \"{Clip(lines[index])}\"");
+        }
+        var ahead = new List<AuditEntry>();
+        await foreach (var e in store.ReadAsync(firstMismatchSeq, ct))
+        {
+            ahead.Add(e);
+            if (ahead.Count > Lookahead) break;
+        }
+        var seq = firstMismatchSeq;
+        if (index >= lines.Count)
+            return new AuditProblem(seq, AuditProblemKind.LogLineDeleted, $"{name} ends after line {index}: the lines of entries #{seq}–#{ahead[^1].Seq} are missing (deleted)");
+        var found = lines[index];
+        var later = ahead.FindIndex(e => e.Line == found);
+        if (later > 0)
+            return new AuditProblem(seq, AuditProblemKind.LogLineDeleted, later == 1
+                ? $"the line of entry #{seq} is missing from {name} before line {index + 1} (deleted): \"{Clip(ahead[0].Line)}\""
+                : $"the lines of entries #{seq}–#{ahead[later - 1].Seq} are missing from {name} before line {index + 1} (deleted)");
+        var inserted = lines.Skip(index + 1).Take(Lookahead).ToList().IndexOf(ahead[0].Line);
+        if (inserted >= 0)
+            return new AuditProblem(seq, AuditProblemKind.LogLineAdded, $"line {index + 1} of {name} is not in the audit chain (added outside Jaga): \"{Clip(found)}\"");
+        return new AuditProblem(seq, AuditProblemKind.LogLineEdited, $"line {index + 1} of {name} was edited: the chain's entry #{seq} says \"{Clip(ahead[0].Line)}\", the file says \"{Clip(found)}\"");
+    }
+
+    private static List<string> ReadLines(string path)
+    {
+        using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(f, Encoding.UTF8);
+        var list = new List<string>();
+        while (reader.ReadLine() is { } line) list.Add(line);
+        return list;
+    }
+
+    private static string Clip(string s) => s.Length <= 100 ? s : s[..97] + "…";
+}
