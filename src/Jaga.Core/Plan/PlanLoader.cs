@@ -116,7 +116,7 @@ public static class PlanLoader
                             : "write ${NAME}"));
                 }
                 foreach (var v in r.SecretValues) secrets.Add(v);
-                return s with { Value = r.Value, Raw = s.Value, Secret = r.Secret };
+                return s with { Value = r.Value, Raw = s.Value, Secret = r.Secret, Unresolved = r.Missing.Count > 0 };
             default:
                 return node;
         }

@@ -110,6 +110,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
             Error(node.Mark, path, $"expected {Expected(shape)}, found {Describe(node)}", "write a single value on the same line as the key");
             return;
         }
+        if (scalar.Unresolved) return;
         var v = scalar.Value.Trim();
         if (scalar.Secret || (shape.Secret && shape.Kind != ScalarKind.Url))
         {

@@ -9,6 +9,9 @@ public sealed record PScalar(Mark Mark, string Value, bool Quoted, bool Secret =
     /// <summary>The raw text before <c>${VAR}</c> interpolation.</summary>
     public string Raw { get; init; } = Value;
 
+    /// <summary>A <c>${VAR}</c> in it could not be expanded; that error is reported once, not again as a bad value.</summary>
+    public bool Unresolved { get; init; }
+
     public bool IsNull => !Quoted && Value is "" or "~" or "null";
 }
 

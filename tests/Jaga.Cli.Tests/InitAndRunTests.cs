@@ -1,0 +1,75 @@
+namespace Jaga.Cli.Tests;
+
+public sealed class InitAndRunTests
+{
+    [Fact]
+    public async Task Init_detects_env_database_and_sqlite_and_writes_a_plan_that_validates()
+    {
+        using var ws = new Workspace("", "DATABASE_URL=postgres://app:pw-init-123@localhost:5432/app\n");
+        File.Delete(ws.PlanPath);
+        Directory.CreateDirectory(Path.Combine(ws.Dir, "data"));
+        File.WriteAllBytes(Path.Combine(ws.Dir, "data", "app.db"), [.. "SQLite format 3\0"u8, .. new byte[100]]);
+        File.WriteAllText(Path.Combine(ws.Dir, "package.json"), "{}");
+        var r = await ws.Jaga("--plan", ws.PlanPath, "init");
+        Assert.True(r.Code == 0, r.ToString());
+        var plan = File.ReadAllText(ws.PlanPath);
+        Assert.Contains("postgres: \"${DATABASE_URL}\"", plan);
+        Assert.Contains("sqlite: data/app.db", plan);
+        Assert.Contains("package.json", plan);
+        var v = await ws.Jaga("validate");
+        Assert.True(v.Code == 0, v.ToString());
+        var key = Path.Combine(ws.Dir, ".jaga", "audit.key");
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+    }
+
+    [Fact]
+    public async Task Init_never_overwrites_without_force()
+    {
+        using var ws = new Workspace();
+        var before = File.ReadAllText(ws.PlanPath);
+        var r = await ws.Jaga("--plan", ws.PlanPath, "init");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("--force", r.Err);
+        Assert.Equal(before, File.ReadAllText(ws.PlanPath));
+        Assert.Equal(0, (await ws.Jaga("--plan", ws.PlanPath, "init", "--force")).Code);
+    }
+
+    [Fact]
+    public async Task Run_once_renders_the_plan_signs_a_checkpoint_and_verifies_the_chain()
+    {
+        using var ws = new Workspace();
+        var r = await ws.Jaga("run", "--once");
+        Assert.True(r.Code == 0, r.ToString());
+        var log = File.ReadAllText(ws.LogPath);
+        Assert.Contains("[INFO] Plan dimuat:", log);
+        Assert.Contains("[INFO] Checkpoint audit ditandatangani:", log);
+        Assert.Contains("[INFO] Rantai audit terverifikasi:", log);
+        var doc = File.ReadAllText(Path.Combine(ws.Dir, ".jaga", "maintenance-plan.md"));
+        Assert.Contains("## Backup", doc);
+        Assert.Contains("Jadwal & lokasi backup data.", doc);
+        Assert.DoesNotContain("s3cr3t-pw", doc);
+    }
+
+    [Fact]
+    public async Task Run_without_once_says_how_to_run_and_exits_2()
+    {
+        using var ws = new Workspace();
+        var r = await ws.Jaga("run");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("jaga run --once", r.Err);
+    }
+
+    [Fact]
+    public async Task Plan_render_writes_markdown_and_records_it()
+    {
+        using var ws = new Workspace();
+        var stdout = await ws.Jaga("plan", "render");
+        Assert.StartsWith("# Maintenance Plan — toko", stdout.Out, StringComparison.Ordinal);
+        var english = await ws.Jaga("plan", "render", "--lang", "en");
+        Assert.Contains("Schedule and location of data backups.", english.Out);
+        var file = Path.Combine(ws.Dir, "MAINTENANCE.md");
+        Assert.Equal(0, (await ws.Jaga("plan", "render", "--out", file)).Code);
+        Assert.Contains("## Emergency", File.ReadAllText(file));
+        Assert.Contains("Dokumen maintenance plan dibuat", File.ReadAllText(ws.LogPath));
+    }
+}
