@@ -11,6 +11,8 @@ have_pg() { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/in
 have_pg || missing+=(postgresql)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   # The tests start their own PostgreSQL; the package must not create and start a system cluster.

@@ -10,8 +10,9 @@ namespace Jaga.Core.Ledger;
 /// One line of JSON, UTF-8, no spaces, keys in this fixed order:
 /// <c>{"v":1,"seq":N,"time":"yyyy-MM-ddTHH:mm:ss.fffZ","actor":…,"kind":…,"level":…,"message":…,"line":…,"data":{…},"prev":…}</c>;
 /// <c>data</c> keys sorted by ordinal (UTF-16 code unit) order; in strings only <c>"</c>, <c>\</c> and
-/// characters below U+0020 are escaped (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>, else <c>\u00XX</c> in lowercase hex);
-/// everything else is written as UTF-8.
+/// characters below U+0020 are escaped (<c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\b</c>, <c>\f</c>, else <c>\u00XX</c>
+/// in lowercase hex); everything else is written as UTF-8 — the same bytes as Python's
+/// <c>json.dumps(obj, ensure_ascii=False, separators=(",", ":"))</c>.
 /// </remarks>
 public static class AuditCanonical
 {
@@ -127,6 +128,8 @@ public static class AuditCanonical
                         case '\n': Raw("\\n"); break;
                         case '\r': Raw("\\r"); break;
                         case '\t': Raw("\\t"); break;
+                        case '\b': Raw("\\b"); break;
+                        case '\f': Raw("\\f"); break;
                         case < 0x20: Raw("\\u00" + rune.Value.ToString("x2", CultureInfo.InvariantCulture)); break;
                         default:
                             if (Position + 4 > buf.Length)

@@ -9,7 +9,13 @@ public static class LogLine
         return $"[{local:yyyy-MM-dd HH:mm:ss}] [{level.ToText()}] {OneLine(message)}";
     }
 
-    /// <summary>A log line is one line: breaks inside a message become spaces, so a message cannot forge a second line.</summary>
-    public static string OneLine(string message) =>
-        message.ReplaceLineEndings(" ").Replace('\u2028', ' ').Replace('\u2029', ' ').Trim();
+    /// <summary>A log line is one line of plain text: line breaks and control characters (terminal escapes
+    /// included) become spaces, so a message can neither forge a second line nor repaint a terminal.</summary>
+    public static string OneLine(string message)
+    {
+        var chars = message.ReplaceLineEndings(" ").ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if ((char.IsControl(chars[i]) && chars[i] != '\t') || chars[i] is '\u2028' or '\u2029') chars[i] = ' ';
+        return new string(chars).Trim();
+    }
 }
