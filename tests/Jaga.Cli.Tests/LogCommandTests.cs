@@ -35,6 +35,19 @@ public sealed partial class LogCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Since_a_date_is_read_in_the_plans_time_zone()
+    {
+        ws.Clock.AutoAdvanceAmount = TimeSpan.Zero;
+        await ws.Jaga("log", "add", "sebelum");          // 2025-11-15 02:00:00 in Jakarta
+        ws.Clock.Advance(TimeSpan.FromHours(2));
+        await ws.Jaga("log", "add", "sesudah");          // 2025-11-15 04:00:00 in Jakarta
+        var r = await ws.Jaga("log", "--since", "2025-11-15 03:00");
+        Assert.EndsWith("sesudah", r.Out.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("sebelum", r.Out);
+        Assert.Contains("sebelum", (await ws.Jaga("log", "--since", "2025-11-14T18:00:00Z")).Out);
+    }
+
+    [Fact]
     public async Task Bad_level_and_bad_since_are_usage_errors()
     {
         Assert.Equal(2, (await ws.Jaga("log", "add", "--level", "LOUD", "x")).Code);

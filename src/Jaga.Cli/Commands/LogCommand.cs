@@ -23,10 +23,11 @@ internal static class LogCommand
         b.Action(log, async (parse, ctx, ct) =>
         {
             var minimum = ParseLevel(parse.GetValue(level), "--level") ?? Severity.Info;
-            var from = ParseSince(parse.GetValue(since), ctx.Clock.GetUtcNow());
             var text = parse.GetValue(grep);
             var n = parse.GetValue(tail);
             if (n is < 0) throw new UserError("--tail: give a number of entries, 0 or more");
+            var loaded = ctx.LoadPlan();
+            var from = ParseSince(parse.GetValue(since), ctx.Clock.GetUtcNow(), loaded.Plan.Timezone);
             var (plan, store, _) = await ctx.OpenAsync(ct: ct);
             await using var _s = store;
             var selected = new List<AuditEntry>();
@@ -80,11 +81,16 @@ internal static class LogCommand
         return SeverityText.TryParse(text, out var s) ? s : throw new UserError($"{option}: '{text}' is not a level; use INFO, WARN or ERROR");
     }
 
-    private static DateTimeOffset? ParseSince(string? text, DateTimeOffset now)
+    /// <summary>A duration back from now, or a date/time read in the plan's time zone (like the log's own times) unless it carries an offset.</summary>
+    private static DateTimeOffset? ParseSince(string? text, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (text is null) return null;
         if (DurationValue.TryParse(text, out var ago)) return now - ago;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return t;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
+            && (text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
+            return withOffset;
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
         throw new UserError($"--since: '{text}' is neither a duration (24h, 7d) nor a date (2025-11-15)");
     }
 }
