@@ -9,6 +9,10 @@ public sealed record PScalar(Mark Mark, string Value, bool Quoted, bool Secret =
     /// <summary>The raw text before <c>${VAR}</c> interpolation.</summary>
     public string Raw { get; init; } = Value;
 
+    /// <summary>Written on one line as plain or quoted text (not a <c>|</c> or <c>&gt;</c> block), so an offset
+    /// in the value is an offset in the line from <see cref="PNode.Mark"/>.</summary>
+    public bool OneLine { get; init; }
+
     public bool IsNull => !Quoted && Value is "" or "~" or "null";
 }
 

@@ -43,7 +43,10 @@ public static class YamlReader
         }
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            var node = new PScalar(At(scalar.Start), scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded);
+            var node = new PScalar(At(scalar.Start), scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+            {
+                OneLine = scalar.Start.Line == scalar.End.Line && scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded),
+            };
             Remember(scalar.Anchor, node, anchors);
             return node;
         }
