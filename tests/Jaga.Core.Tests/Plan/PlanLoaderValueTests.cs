@@ -22,6 +22,22 @@ public sealed class PlanLoaderValueTests
     }
 
     [Fact]
+    public void Duration_too_long_to_hold_is_an_error_not_a_crash()
+    {
+        var result = Plans.Load(Plans.Header + "monitoring:\n  host:\n    every: 99999999999999999999ms\n");
+
+        Plans.Reports(result, "jaga.yaml:5:12: monitoring.host.every: '99999999999999999999ms' is not a duration");
+    }
+
+    [Fact]
+    public void Size_too_large_to_hold_is_an_error_not_a_crash()
+    {
+        var result = Plans.Load(Plans.Header + "monitoring:\n  logs:\n    - { path: a.log, max_size: 99999999999999999999999999999999TB }\n");
+
+        Plans.Reports(result, "jaga.yaml:5:32: monitoring.logs[0].max_size: '99999999999999999999999999999999TB' is not a size");
+    }
+
+    [Fact]
     public void Bad_size_is_reported_at_the_value()
     {
         var result = Plans.Load(Plans.Header + "monitoring:\n  logs:\n    - path: \"logs/*.log\"\n      max_size: 100 MBs\n");
