@@ -34,8 +34,8 @@ public sealed partial class EnvFile
             var indent = line.Length - trimmed.Length;
             if (trimmed.StartsWith("export ", StringComparison.Ordinal))
             {
-                indent += 7;
                 trimmed = trimmed[7..].TrimStart();
+                indent = line.Length - trimmed.Length;
             }
             var eq = trimmed.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)

@@ -108,7 +108,8 @@ public static class PlanLoader
                 var r = Interpolator.Expand(s.Value, lookup);
                 foreach (var missing in r.Missing)
                 {
-                    var singleLine = !s.Value.AsSpan(0, missing.Offset).Contains('\n');
+                    // Only a value written on one line maps offsets to columns; a block or a folded value points at its start.
+                    var singleLine = s.OneLine && !s.Value.AsSpan(0, missing.Offset).Contains('\n');
                     var at = singleLine ? new Mark(s.Mark.Line, s.Mark.Column + missing.Offset + (s.Quoted ? 1 : 0)) : s.Mark;
                     errors.Add(new PlanError(file, at, missing.Problem,
                         missing.Problem.StartsWith("variable", StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jaga.Core.Plan.Values;
@@ -18,7 +19,9 @@ public static class JsonSchemaWriter
             ["title"] = "jaga.yaml",
         };
         foreach (var (k, v) in root) schema[k] = v?.DeepClone();
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        // Relaxed escaping: the file is read by people too, and '<', '+', '\'' and '…' are plain JSON text.
+        var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        return schema.ToJsonString(options) + "\n";
     }
 
     private static JsonNode Node(Shape shape)

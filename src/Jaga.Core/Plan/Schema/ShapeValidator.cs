@@ -116,9 +116,11 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         {
             if (v.Length > 0) secrets.Add(v);
         }
-        else if (shape.Secret && UrlPassword(v) is { } password)
+        if ((scalar.Secret || shape.Secret) && UrlPassword(v) is { } password)
         {
             // A URL is a secret only in its password: the host and database stay readable in output.
+            // The password alone is a secret too when the whole URL came from an env file, since
+            // tools echo it outside the URL (PGPASSWORD=…).
             secrets.Add(password);
         }
         var problem = Check(v, shape, out var hint);

@@ -13,7 +13,7 @@ public static partial class ByteSize
         bytes = 0;
         var m = Shape().Match(text.Trim());
         if (!m.Success) return false;
-        var n = decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(m.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)) return false;
         decimal unit = m.Groups[2].Value.ToUpperInvariant() switch
         {
             "" or "B" => 1,
@@ -26,6 +26,7 @@ public static partial class ByteSize
             "GIB" => 1L << 30,
             _ => 1L << 40,
         };
+        if (n > long.MaxValue / unit) return false;
         var total = n * unit;
         if (total > long.MaxValue || total <= 0) return false;
         bytes = (long)total;

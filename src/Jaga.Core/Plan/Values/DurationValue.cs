@@ -15,7 +15,7 @@ public static partial class DurationValue
         if (s.Length == 0 || !Shape().IsMatch(s)) return false;
         foreach (Match m in Part().Matches(s))
         {
-            var n = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (!long.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return false;
             var unit = m.Groups[2].Value switch
             {
                 "ms" => TimeSpan.FromMilliseconds(1),
@@ -25,7 +25,7 @@ public static partial class DurationValue
                 "d" => TimeSpan.FromDays(1),
                 _ => TimeSpan.FromDays(7),
             };
-            if (n > TimeSpan.MaxValue.Ticks / unit.Ticks) return false;
+            if (n > (TimeSpan.MaxValue - value).Ticks / unit.Ticks) return false;
             value += unit * n;
         }
         return value > TimeSpan.Zero;

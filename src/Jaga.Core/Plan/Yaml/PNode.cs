@@ -12,6 +12,10 @@ public sealed record PScalar(Mark Mark, string Value, bool Quoted, bool Secret =
     /// <summary>A <c>${VAR}</c> in it could not be expanded; that error is reported once, not again as a bad value.</summary>
     public bool Unresolved { get; init; }
 
+    /// <summary>Written on one line as plain or quoted text (not a <c>|</c> or <c>&gt;</c> block), so an offset
+    /// in the value is an offset in the line from <see cref="PNode.Mark"/>.</summary>
+    public bool OneLine { get; init; }
+
     public bool IsNull => !Quoted && Value is "" or "~" or "null";
 }
 

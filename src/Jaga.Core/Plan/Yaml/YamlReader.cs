@@ -43,7 +43,10 @@ public static class YamlReader
         }
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            var node = new PScalar(At(scalar.Start), scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded);
+            var node = new PScalar(At(scalar.Start), scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+            {
+                OneLine = scalar.Start.Line == scalar.End.Line && scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded),
+            };
             Remember(scalar.Anchor, node, anchors);
             return node;
         }
@@ -58,6 +61,7 @@ public static class YamlReader
         var mapStart = parser.Consume<MappingStart>();
         var entries = new List<PEntry>();
         var seen = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        var fromMerge = new HashSet<string>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyNode = ReadNode(parser, file, errors, anchors);
@@ -71,7 +75,17 @@ public static class YamlReader
             {
                 // YAML merge keys: explicit entries written later win over merged ones.
                 foreach (var e in merged.Entries)
-                    if (seen.TryAdd(e.Key, e.KeyMark)) entries.Add(e);
+                {
+                    if (!seen.TryAdd(e.Key, e.KeyMark)) continue;
+                    entries.Add(e);
+                    fromMerge.Add(e.Key);
+                }
+                continue;
+            }
+            if (fromMerge.Remove(key.Value))
+            {
+                entries[entries.FindIndex(e => e.Key == key.Value)] = new PEntry(key.Value, key.Mark, value);
+                seen[key.Value] = key.Mark;
                 continue;
             }
             if (seen.TryGetValue(key.Value, out var first))

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Jaga.Core.Messages;
+
+namespace Jaga.Core.Tests.Messages;
+
+public sealed partial class CatalogTests
+{
+    [Fact]
+    public void English_and_Indonesian_have_the_same_keys()
+    {
+        var english = Catalog.English.Keys.ToHashSet();
+        var indonesian = Catalog.Indonesian.Keys.ToHashSet();
+
+        Assert.Empty(english.Except(indonesian));
+        Assert.Empty(indonesian.Except(english));
+    }
+
+    [Fact]
+    public void Every_key_has_the_same_placeholders_in_both_languages()
+    {
+        var mismatched = Catalog.English.Keys
+            .Where(k => !Placeholders(Catalog.English[k]).SetEquals(Placeholders(Catalog.Indonesian[k])))
+            .Select(k => $"{k}: en {{{string.Join(",", Placeholders(Catalog.English[k]))}}} id {{{string.Join(",", Placeholders(Catalog.Indonesian[k]))}}}");
+
+        Assert.Empty(mismatched);
+    }
+
+    [Fact]
+    public void Placeholders_are_numbered_from_zero_without_gaps_and_every_text_formats()
+    {
+        foreach (var catalog in new[] { Catalog.English, Catalog.Indonesian })
+        {
+            foreach (var key in catalog.Keys)
+            {
+                var numbers = Placeholders(catalog[key]).Order().ToList();
+                Assert.True(numbers.SequenceEqual(Enumerable.Range(0, numbers.Count)), $"{catalog.Language} {key}: placeholders {string.Join(",", numbers)}");
+                var formatted = catalog.Format(key, [.. numbers.Select(n => (object)$"<{n}>")]);
+                Assert.DoesNotContain("{", formatted, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Indonesian_backup_message_is_the_seeds_text()
+    {
+        Assert.Equal("Backup database selesai: backup/db_2025-11-15.sql", Catalog.Indonesian.Format("backup.done", "backup/db_2025-11-15.sql"));
+        Assert.Equal("Database backup finished: backup/db_2025-11-15.sql", Catalog.English.Format("backup.done", "backup/db_2025-11-15.sql"));
+    }
+
+    [Fact]
+    public void Language_of_the_plan_picks_the_catalog_and_anything_else_is_english()
+    {
+        Assert.Same(Catalog.Indonesian, Catalog.For("id"));
+        Assert.Same(Catalog.English, Catalog.For("en"));
+        Assert.Same(Catalog.English, Catalog.For(null));
+        Assert.Same(Catalog.English, Catalog.For("fr"));
+        Assert.Equal(["en", "id"], Catalog.Languages);
+    }
+
+    private static HashSet<int> Placeholders(string text) =>
+        Placeholder().Matches(text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+
+    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
+}
