@@ -56,7 +56,7 @@ public static class PlanDocument
             Table(md, [t["doc.col.check"], t["doc.col.target"], t["doc.col.every"], t["doc.col.expect"], t["doc.col.alert"]],
                 m.Checks.Select(c => new[]
                 {
-                    c.Name, Target(c, R, t), DurationValue.Format(c.Every), Cell(string.Join("; ", c.Expect)),
+                    c.Name, Target(c, R, t), c.Heartbeat is null ? DurationValue.Format(c.Every) : "—", Cell(string.Join("; ", c.Expect)),
                     c.Alert is null ? "—" : t.Format("doc.alert.after", c.Alert.After, string.Join(", ", c.Alert.Notify.Concat(c.Alert.Runbook is null ? [] : [c.Alert.Runbook]))),
                 }));
         }

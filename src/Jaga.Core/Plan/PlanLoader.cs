@@ -45,13 +45,13 @@ public static class PlanLoader
             if (fromProcess is not null) return new VariableValue(fromProcess, LooksSecret(name));
             return envValues.TryGetValue(name, out var v) ? new VariableValue(v, true) : null;
         };
-        var expanded = (PMap)Expand(map, lookup, file, errors, secrets);
+        var expanded = (PMap)Expand(map, "", lookup, file, errors, secrets);
 
         if (expanded["version"] is PScalar version && version.Value != "1" && int.TryParse(version.Value, out _))
             errors.Add(new PlanError(file, version.Mark, $"version: this Jaga reads plan version 1, not {version.Value}", "set 'version: 1' or upgrade Jaga"));
         new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
         PlanReferences.Check(expanded, file, errors);
-        if (errors.Count > 0) return new PlanLoadResult(null, Sorted(errors));
+        if (errors.Count > 0) return new PlanLoadResult(null, Sorted(errors, file));
 
         foreach (var v in envValues.Values) secrets.Add(v);
         var plan = PlanBinder.Bind<MaintenancePlan>(expanded, PlanSchema.Root);
@@ -96,14 +96,14 @@ public static class PlanLoader
         return values;
     }
 
-    private static PNode Expand(PNode node, VariableLookup lookup, string file, List<PlanError> errors, HashSet<string> secrets)
+    private static PNode Expand(PNode node, string path, VariableLookup lookup, string file, List<PlanError> errors, HashSet<string> secrets)
     {
         switch (node)
         {
             case PMap m:
-                return m with { Entries = m.Entries.Select(e => e with { Value = Expand(e.Value, lookup, file, errors, secrets) }).ToList() };
+                return m with { Entries = m.Entries.Select(e => e with { Value = Expand(e.Value, path.Length == 0 ? e.Key : $"{path}.{e.Key}", lookup, file, errors, secrets) }).ToList() };
             case PList l:
-                return l with { Items = l.Items.Select(i => Expand(i, lookup, file, errors, secrets)).ToList() };
+                return l with { Items = l.Items.Select((item, i) => Expand(item, $"{path}[{i}]", lookup, file, errors, secrets)).ToList() };
             case PScalar s when s.Value.Contains("${", StringComparison.Ordinal):
                 var r = Interpolator.Expand(s.Value, lookup);
                 foreach (var missing in r.Missing)
@@ -111,7 +111,7 @@ public static class PlanLoader
                     // Only a value written on one line maps offsets to columns; a block or a folded value points at its start.
                     var singleLine = s.OneLine && !s.Value.AsSpan(0, missing.Offset).Contains('\n');
                     var at = singleLine ? new Mark(s.Mark.Line, s.Mark.Column + missing.Offset + (s.Quoted ? 1 : 0)) : s.Mark;
-                    errors.Add(new PlanError(file, at, missing.Problem,
+                    errors.Add(new PlanError(file, at, path.Length == 0 ? missing.Problem : $"{path}: {missing.Problem}",
                         missing.Problem.StartsWith("variable", StringComparison.Ordinal)
                             ? $"export {missing.Name}=… or add it to an env file listed in env_files; or write ${{{missing.Name}:-default}}"
                             : "write ${NAME}"));
@@ -123,7 +123,8 @@ public static class PlanLoader
         }
     }
 
-    private static List<PlanError> Sorted(List<PlanError> errors) =>
-        errors.OrderBy(e => e.File == errors[0].File ? 0 : 1).ThenBy(e => e.File, StringComparer.Ordinal)
+    /// <summary>The plan's own errors first, in position order, then each env file's.</summary>
+    private static List<PlanError> Sorted(List<PlanError> errors, string file) =>
+        errors.OrderBy(e => e.File == file ? 0 : 1).ThenBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.At.Line).ThenBy(e => e.At.Column).Distinct().ToList();
 }

@@ -60,7 +60,7 @@ public sealed class PlanLoaderManyMistakesTests
             "jaga.yaml:15:15: backup[0].compress: 'lz4' is not one of none, gzip, zstd",
             "jaga.yaml:16:11: backup[1].name: 'db' is already used by another entry",
             "jaga.yaml:18:15: backup[1].schedule: '0 2 * *' is not a schedule: a cron schedule has 5 fields, this one has 4",
-            "jaga.yaml:20:15: variable SUFFIX is not set",
+            "jaga.yaml:20:15: backup[1].file: variable SUFFIX is not set",
             "jaga.yaml:22:18: monitoring.host.every: '5 minutes' is not a duration",
             "jaga.yaml:22:34: monitoring.host.cpu: '90%' is not a percent threshold",
             "jaga.yaml:26:25: monitoring.checks[0].alert.notify: unknown notify channel 'on-call' (did you mean 'oncall'?)",

@@ -10,7 +10,7 @@ public sealed class PlanLoaderVariableTests
     {
         var result = Plans.Load(Plans.Header + "state: data/${STATE_DIR}/state.db\n");
 
-        Plans.Reports(result, "jaga.yaml:3:13: variable STATE_DIR is not set " + Hint);
+        Plans.Reports(result, "jaga.yaml:3:13: state: variable STATE_DIR is not set " + Hint);
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class PlanLoaderVariableTests
     {
         var result = Plans.Load(Plans.Header + "state: \"data/${STATE_DIR}/state.db\"\n");
 
-        Plans.Reports(result, "jaga.yaml:3:14: variable STATE_DIR is not set " + Hint);
+        Plans.Reports(result, "jaga.yaml:3:14: state: variable STATE_DIR is not set " + Hint);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class PlanLoaderVariableTests
     {
         var result = Plans.Load(Plans.Header + "state: 'data/${STATE_DIR}/state.db'\n");
 
-        Plans.Reports(result, "jaga.yaml:3:14: variable STATE_DIR is not set");
+        Plans.Reports(result, "jaga.yaml:3:14: state: variable STATE_DIR is not set");
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class PlanLoaderVariableTests
         var result = Plans.Load(Plans.Header + "state: \"${STATE_ROOT}/${STATE_DIR}\"\n");
 
         Plans.Reports(result,
-            "jaga.yaml:3:9: variable STATE_ROOT is not set",
-            "jaga.yaml:3:23: variable STATE_DIR is not set");
+            "jaga.yaml:3:9: state: variable STATE_ROOT is not set",
+            "jaga.yaml:3:23: state: variable STATE_DIR is not set");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class PlanLoaderVariableTests
     {
         var result = Plans.Load(Plans.Header + "log: { file: \"logs/${LOG_NAME}.log\" }\n");
 
-        Plans.Reports(result, "jaga.yaml:3:20: variable LOG_NAME is not set");
+        Plans.Reports(result, "jaga.yaml:3:20: log.file: variable LOG_NAME is not set");
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class PlanLoaderVariableTests
 
         // The block's text starts on the next line at an indentation the node does not carry:
         // the error names the block's indicator rather than a column that does not exist on line 4.
-        Plans.Reports(result, "jaga.yaml:4:9: variable TEST_FILTER is not set");
+        Plans.Reports(result, "jaga.yaml:4:9: update.test: variable TEST_FILTER is not set");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class PlanLoaderVariableTests
     {
         var result = Plans.Load(Plans.Header + "update:\n  test: dotnet test\n    --filter ${TEST_FILTER}\n");
 
-        Plans.Reports(result, "jaga.yaml:4:9: variable TEST_FILTER is not set");
+        Plans.Reports(result, "jaga.yaml:4:9: update.test: variable TEST_FILTER is not set");
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class PlanLoaderVariableTests
     {
         var result = Plans.Load(Plans.Header + "state: \"data/${STATE_DIR/state.db\"\n");
 
-        Plans.Reports(result, "jaga.yaml:3:14: '${' is not closed with '}' (write ${NAME})");
+        Plans.Reports(result, "jaga.yaml:3:14: state: '${' is not closed with '}' (write ${NAME})");
     }
 
     [Fact]

@@ -33,8 +33,15 @@ public static partial class ByteSize
         return true;
     }
 
+    /// <summary>Formats a size the way it was most likely written: exact decimal units (100 MB), else binary (1.5 GiB).</summary>
     public static string Format(long bytes)
     {
+        string[] decimalUnits = ["B", "KB", "MB", "GB", "TB"];
+        for (var k = decimalUnits.Length - 1; k > 0; k--)
+        {
+            var unit = (long)Math.Pow(1000, k);
+            if (bytes >= unit && bytes % unit == 0) return $"{bytes / unit} {decimalUnits[k]}";
+        }
         string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
         double v = bytes;
         var i = 0;

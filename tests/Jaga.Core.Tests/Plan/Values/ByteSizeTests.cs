@@ -52,9 +52,10 @@ public sealed class ByteSizeTests
     [InlineData(1_023, "1023 B")]
     [InlineData(1_024, "1 KiB")]
     [InlineData(1_536, "1.5 KiB")]
-    [InlineData(100_000_000, "95.4 MiB")]
+    [InlineData(100_000_000, "100 MB")]
+    [InlineData(1_500_000, "1500 KB")]
     [InlineData(1_099_511_627_776, "1 TiB")]
-    public void Formats_in_binary_units_with_one_decimal(long bytes, string expected)
+    public void Formats_exact_decimal_sizes_as_written_else_binary_with_one_decimal(long bytes, string expected)
     {
         Assert.Equal(expected, ByteSize.Format(bytes));
     }
