@@ -51,7 +51,7 @@ public sealed class ValidateCommandTests
             "jaga.yaml:4:1: unknown key 'langauge' (did you mean 'language'?)",
             "jaga.yaml:6:27: destinations.local: 'path' and 's3' cannot be used together",
             "jaga.yaml:8:5: backup[0]: missing required key 'schedule'",
-            "jaga.yaml:9:26: variable NOT_SET_ANYWHERE is not set",
+            "jaga.yaml:9:26: backup[0].source.postgres: variable NOT_SET_ANYWHERE is not set",
             "jaga.yaml:10:5: backup[0]: unknown key 'shedule' (did you mean 'schedule'?)",
             "jaga.yaml:11:17: backup[0].to: unknown destination 'offsite'",
             "jaga.yaml:12:15: backup[0].compress: 'lz4' is not one of none, gzip, zstd",
