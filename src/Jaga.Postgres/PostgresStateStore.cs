@@ -17,6 +17,7 @@ public sealed class PostgresStateStore : IStateStore
     private const long MigrationLock = 0x4A61_6761_0002;
 
     private const string Columns = "seq, time, actor, kind, level, message, line, data, prev, hash";
+    private const int ReadPageSize = 2_000;
 
     private readonly NpgsqlDataSource dataSource;
     private readonly TimeProvider clock;
@@ -164,11 +165,23 @@ public sealed class PostgresStateStore : IStateStore
 
     public async IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        // Npgsql reads rows off the socket as the caller asks for them: a long chain is never held in memory.
-        await using var q = dataSource.CreateCommand($"SELECT {Columns} FROM audit WHERE seq >= $1 ORDER BY seq");
-        q.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromSeq });
-        await using var r = await q.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        while (await r.ReadAsync(ct)) yield return Read(r);
+        // Page by page rather than one query: a reader that stops early (a verifier at the first problem)
+        // would otherwise make Npgsql drain every remaining row, and no connection is held while the
+        // caller works. Appends commit one after another, so consecutive pages never skip an entry.
+        var page = new List<AuditEntry>(ReadPageSize);
+        while (true)
+        {
+            page.Clear();
+            await using (var q = dataSource.CreateCommand($"SELECT {Columns} FROM audit WHERE seq >= $1 ORDER BY seq LIMIT {ReadPageSize}"))
+            {
+                q.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromSeq });
+                await using var r = await q.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+                while (await r.ReadAsync(ct)) page.Add(Read(r));
+            }
+            foreach (var e in page) yield return e;
+            if (page.Count < ReadPageSize) yield break;
+            fromSeq = page[^1].Seq + 1;
+        }
     }
 
     public async Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default)

@@ -178,6 +178,23 @@ public abstract class StateStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_broken_off_early_leaves_the_store_usable()
+    {
+        var store = await OpenAsync();
+        await store.AppendBatchAsync(Drafts.Many(5_000));
+
+        await foreach (var e in store.ReadAsync(2))
+        {
+            Assert.Equal(2, e.Seq);
+            break;
+        }
+        var next = await store.AppendAsync(Drafts.Plain(5_001));
+
+        Assert.Equal(5_001, next.Seq);
+        Assert.Equal(5_001, (await ReadAllAsync(store)).Count);
+    }
+
+    [Fact]
     public async Task Data_with_unicode_quotes_newlines_and_control_characters_round_trips_exactly_and_verifies()
     {
         var store = await OpenAsync();
