@@ -1,0 +1,38 @@
+using System.Text;
+using Jaga.Core.Ledger;
+
+namespace Jaga.Postgres;
+
+/// <summary>Replaces what a text column cannot hold with U+FFFD before an entry is sealed, so the entry
+/// returned, the entry stored and its hash all agree.</summary>
+/// <remarks>PostgreSQL's text rejects U+0000, and Npgsql refuses unpaired surrogates (invalid UTF-16); an audit
+/// entry must not be lost over a stray byte in a command's output. The canonical form already hashes an unpaired
+/// surrogate as U+FFFD. The SQLite store applies the same rule, so a chain reads the same from either store.</remarks>
+internal static class StorableText
+{
+    private const char Replacement = '\uFFFD';
+
+    public static AuditDraft Clean(AuditDraft d)
+    {
+        if (IsClean(d.Actor) && IsClean(d.Kind) && IsClean(d.Message) && IsClean(d.Line) && d.Data.All(kv => IsClean(kv.Key) && IsClean(kv.Value)))
+            return d;
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in d.Data) data[Clean(k)] = Clean(v);
+        return d with { Actor = Clean(d.Actor), Kind = Clean(d.Kind), Message = Clean(d.Message), Line = Clean(d.Line), Data = data };
+    }
+
+    private static bool IsClean(string s) => !s.Contains('\0', StringComparison.Ordinal) && s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
+
+    private static string Clean(string s)
+    {
+        if (IsClean(s)) return s;
+        var b = new StringBuilder(s.Length);
+        // Enumerating runes turns each unpaired surrogate into U+FFFD and keeps proper pairs.
+        foreach (var rune in s.EnumerateRunes())
+        {
+            if (rune.Value == 0) b.Append(Replacement);
+            else b.Append(rune.ToString());
+        }
+        return b.ToString();
+    }
+}

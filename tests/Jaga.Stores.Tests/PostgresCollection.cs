@@ -1,0 +1,11 @@
+using Jaga.Testing;
+using Xunit;
+
+namespace Jaga.Stores.Tests;
+
+/// <summary>One PostgreSQL server for every test class in the collection, started once per test run.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "postgres";
+}

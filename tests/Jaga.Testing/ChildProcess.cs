@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Jaga.Testing;
+
+/// <summary>Runs a program to completion and keeps what it printed, for fixtures that drive server tools.</summary>
+public static class ChildProcess
+{
+    public sealed record Result(int ExitCode, string Output);
+
+    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout, string? workingDirectory = null)
+    {
+        using var p = Start(file, args, workingDirectory: workingDirectory);
+        var output = new StringBuilder();
+        var stdout = Drain(p.StandardOutput, output);
+        var stderr = Drain(p.StandardError, output);
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await p.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{Path.GetFileName(file)} {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s:\n{output}");
+        }
+        await Task.WhenAll(stdout, stderr);
+        return new Result(p.ExitCode, output.ToString());
+    }
+
+    /// <summary>The same, blocking: for process-exit handlers, which cannot await.</summary>
+    public static Result Run(string file, IEnumerable<string> args, TimeSpan timeout, string? workingDirectory = null)
+    {
+        using var p = Start(file, args, workingDirectory: workingDirectory);
+        var output = new StringBuilder();
+        var stdout = Drain(p.StandardOutput, output);
+        var stderr = Drain(p.StandardError, output);
+        if (!p.WaitForExit(timeout))
+        {
+            p.Kill(entireProcessTree: true);
+            return new Result(-1, output.ToString());
+        }
+        Task.WaitAll(stdout, stderr);
+        return new Result(p.ExitCode, output.ToString());
+    }
+
+    public static Process Start(string file, IEnumerable<string> args, bool redirectInput = false, string? workingDirectory = null)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory ?? "",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        return Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
+    }
+
+    private static async Task Drain(StreamReader reader, StringBuilder into)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+            lock (into) into.AppendLine(line);
+    }
+}
