@@ -96,7 +96,7 @@ public sealed class PostgresStateStore : IStateStore
         var (seq, prev) = await LockAndReadHeadAsync(c, tx, ct);
         // One row costs one round trip as an INSERT but three as a COPY; many rows are far faster by COPY.
         var entries = drafts.Count == 1
-            ? [await InsertAsync(c, tx, AuditEntry.Seal(StorableText.Clean(drafts[0]), seq + 1, prev), ct)]
+            ? [await InsertAsync(c, tx, AuditEntry.Seal(drafts[0], seq + 1, prev), ct)]
             : await CopyAsync(c, drafts, seq, prev, ct);
         await tx.CommitAsync(ct);
         return entries;
@@ -137,7 +137,7 @@ public sealed class PostgresStateStore : IStateStore
         await using var copy = await c.BeginBinaryImportAsync($"COPY audit ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var d in drafts)
         {
-            var e = AuditEntry.Seal(StorableText.Clean(d), ++seq, prev);
+            var e = AuditEntry.Seal(d, ++seq, prev);
             entries.Add(e);
             prev = e.Hash;
             await copy.StartRowAsync(ct);

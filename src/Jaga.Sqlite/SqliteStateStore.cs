@@ -102,7 +102,7 @@ public sealed class SqliteStateStore : IStateStore
         var sealedEntries = new List<AuditEntry>(drafts.Count);
         foreach (var d in drafts)
         {
-            var e = AuditEntry.Seal(StorableText.Clean(d), ++seq, prev);
+            var e = AuditEntry.Seal(d, ++seq, prev);
             p[0].Value = e.Seq;
             p[1].Value = e.Time.ToUnixTimeMilliseconds();
             p[2].Value = e.Actor;

@@ -35,6 +35,26 @@ public sealed class AuditTamperTests : IDisposable
     }
 
     [Fact]
+    public async Task Data_column_replaced_with_garbage_is_reported_as_an_edit_not_a_crash()
+    {
+        await WriteEntries(3);
+        ws.Tamper("UPDATE audit SET data = 'not json' WHERE seq = 2");
+        var r = await ws.Jaga("audit", "verify");
+        Assert.Equal(1, r.Code);
+        Assert.Contains("entry #2 was edited", r.Out);
+    }
+
+    [Fact]
+    public async Task Hash_rewritten_in_upper_case_is_an_edit()
+    {
+        await WriteEntries(3);
+        ws.Tamper("UPDATE audit SET hash = upper(hash) WHERE seq = 3");
+        var r = await ws.Jaga("audit", "verify");
+        Assert.Equal(1, r.Code);
+        Assert.Contains("entry #3 was edited", r.Out);
+    }
+
+    [Fact]
     public async Task Edited_and_rehashed_entry_is_caught_by_the_next_link()
     {
         await WriteEntries(5);

@@ -69,6 +69,16 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task An_invalid_value_from_an_env_file_is_not_quoted_back_in_the_error()
+    {
+        using var ws = new Workspace(env: "DATABASE_URL=mysql-ish://root:hunter2-secret@db/app\n");
+        var r = await ws.Jaga("validate");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("backup[0].source.postgres", r.Err);
+        Assert.DoesNotContain("hunter2-secret", r.Err);
+    }
+
+    [Fact]
     public async Task Json_output_lists_errors_with_line_and_column()
     {
         using var ws = new Workspace("version: 1\nproject: toko\nbackup: 3\n");

@@ -71,9 +71,9 @@ public static class AuditCanonical
             w.Raw(":");
             w.Str(e.Data[key]);
         }
-        w.Raw("},\"prev\":\"");
-        w.Raw(e.Prev);
-        w.Raw("\"}");
+        w.Raw("},\"prev\":");
+        w.Str(e.Prev);
+        w.Raw("}");
         length = w.Position;
         return !w.Overflow;
     }

@@ -15,6 +15,20 @@ public static class AuditData
         return JsonSerializer.Serialize(sorted, AuditJsonContext.Default.SortedDictionaryStringString);
     }
 
-    public static IReadOnlyDictionary<string, string> FromJson(string json) =>
-        json is "{}" or "" ? Empty : JsonSerializer.Deserialize(json, AuditJsonContext.Default.DictionaryStringString) ?? Empty;
+    /// <summary>Reads stored data. A column that is not an object of strings (tampered with) comes back as a value
+    /// that cannot match any hash, so verification reports the entry as edited instead of failing to read it.</summary>
+    public static IReadOnlyDictionary<string, string> FromJson(string json)
+    {
+        if (json == "{}") return Empty;
+        try
+        {
+            return JsonSerializer.Deserialize(json, AuditJsonContext.Default.DictionaryStringString) ?? Unreadable(json);
+        }
+        catch (JsonException)
+        {
+            return Unreadable(json);
+        }
+    }
+
+    private static Dictionary<string, string> Unreadable(string json) => new(StringComparer.Ordinal) { ["\u0000unreadable"] = json };
 }

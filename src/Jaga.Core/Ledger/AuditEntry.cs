@@ -16,6 +16,7 @@ public sealed record AuditEntry(
     /// <summary>Seals a draft as entry <paramref name="seq"/> after the entry whose hash is <paramref name="prev"/>.</summary>
     public static AuditEntry Seal(AuditDraft d, long seq, string prev)
     {
+        d = StorableText.Clean(d);
         var time = ToMilliseconds(d.Time);
         var unsigned = new AuditEntry(seq, time, d.Actor, d.Kind, d.Level, d.Message, d.Line, d.Data, prev, "");
         return unsigned with { Hash = AuditCanonical.HashHex(unsigned) };

@@ -49,8 +49,10 @@ public sealed class ChainVerifier
         return true;
     }
 
+    /// <summary>Stored hashes are lowercase hex, exactly as written; any other spelling is an edit.</summary>
     private static bool TryHex(string hex, byte[] into) =>
-        Convert.FromHexString(hex, into, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
+        !hex.AsSpan().ContainsAnyInRange('A', 'F')
+        && Convert.FromHexString(hex, into, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
 
     private static string Short(string hash) => hash.Length >= 12 ? hash[..12] : hash;
 }

@@ -51,7 +51,13 @@ public static class PlanLoader
             errors.Add(new PlanError(file, version.Mark, $"version: this Jaga reads plan version 1, not {version.Value}", "set 'version: 1' or upgrade Jaga"));
         new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
         PlanReferences.Check(expanded, file, errors);
-        if (errors.Count > 0) return new PlanLoadResult(null, Sorted(errors, file));
+        if (errors.Count > 0)
+        {
+            // A bad value is quoted back in its error: never a secret, even when the plan is invalid.
+            var redactor = new Redactor(secrets.Concat(envValues.Values));
+            var shown = errors.Select(e => e with { Message = redactor.Redact(e.Message), Hint = e.Hint is null ? null : redactor.Redact(e.Hint) }).ToList();
+            return new PlanLoadResult(null, Sorted(shown, file));
+        }
 
         foreach (var v in envValues.Values) secrets.Add(v);
         var plan = PlanBinder.Bind<MaintenancePlan>(expanded, PlanSchema.Root);

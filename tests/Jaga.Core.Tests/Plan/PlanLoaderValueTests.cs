@@ -138,7 +138,7 @@ public sealed class PlanLoaderValueTests
                 to: [local]
             """);
 
-        Plans.Reports(result, "jaga.yaml:7:25: backup[0].source.postgres: 'mysql://app@db/shop' is not a postgres://, postgresql:// URL (e.g. postgres://user:password@host:5432/db)");
+        Plans.Reports(result, "jaga.yaml:7:25: backup[0].source.postgres: 'mysql://app@db/shop' is not a postgres://, postgresql:// URL (e.g. postgres://user@host:5432/db)");
     }
 
     [Fact]

@@ -193,9 +193,9 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
 
     private static string Example(string scheme) => scheme switch
     {
-        "postgres" or "postgresql" => "postgres://user:password@host:5432/db",
+        "postgres" or "postgresql" => "postgres://user@host:5432/db",
         "sqlite" => "sqlite:data/app.db",
-        "mysql" or "mariadb" => "mysql://user:password@host:3306/db",
+        "mysql" or "mariadb" => "mysql://user@host:3306/db",
         "s3" => "s3://bucket/prefix",
         "sftp" => "sftp://user@host:22/srv/backups",
         _ => $"{scheme}://host/path",

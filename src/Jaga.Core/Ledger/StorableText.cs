@@ -1,14 +1,13 @@
 using System.Text;
-using Jaga.Core.Ledger;
 
-namespace Jaga.Sqlite;
+namespace Jaga.Core.Ledger;
 
 /// <summary>Replaces what a text column cannot hold with U+FFFD before an entry is sealed, so the entry
 /// returned, the entry stored and its hash all agree.</summary>
 /// <remarks>SQLite holds U+0000 but PostgreSQL's text does not, and SQLite reads an unpaired surrogate (invalid
 /// UTF-16) back as U+FFFD, so the entry it returned differed from the entry it stored. The canonical form already
-/// hashes an unpaired surrogate as U+FFFD. The PostgreSQL store applies the same rule, so a chain reads the same
-/// from either store and can move from one to the other.</remarks>
+/// hashes an unpaired surrogate as U+FFFD. Applied by <see cref="AuditEntry.Seal"/>, so every store keeps the same
+/// text and a chain can move from one store to another.</remarks>
 internal static class StorableText
 {
     private const char Replacement = '\uFFFD';
