@@ -56,7 +56,7 @@ internal static class AuditCommand
             {
                 throw new UserError($"the public key is not usable: {e.Message}");
             }
-            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, publicKey, anchorCheckpoint, ct);
+            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, publicKey, anchorCheckpoint, ct: ct);
             var t = ctx.Messages(plan);
             if (report.Intact)
                 await journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct);

@@ -44,7 +44,7 @@ internal static class RunCommand
                 ran++;
             }
 
-            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, ct);
+            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, ct: ct);
             Show(report.Intact
                 ? await journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct)
                 : await journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct));

@@ -19,6 +19,9 @@ public static class AuditCanonical
     [ThreadStatic]
     private static byte[]? buffer;
 
+    [ThreadStatic]
+    private static IncrementalHash? sha256;
+
     public static string HashHex(AuditEntry e) => Convert.ToHexStringLower(Hash(e));
 
     public static byte[] Hash(AuditEntry e)
@@ -33,7 +36,10 @@ public static class AuditCanonical
         var buf = buffer ??= new byte[4096];
         int length;
         while (!TryWrite(e, buf, out length)) buf = buffer = new byte[buf.Length * 2];
-        SHA256.HashData(buf.AsSpan(0, length), destination);
+        // A reused hash object: the one-shot API pays for a new OpenSSL context on every entry.
+        var h = sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        h.AppendData(buf.AsSpan(0, length));
+        h.GetHashAndReset(destination);
     }
 
     public static string Text(AuditEntry e)
@@ -48,9 +54,9 @@ public static class AuditCanonical
     {
         var w = new Writer(buf);
         w.Raw("{\"v\":1,\"seq\":");
-        w.Raw(e.Seq.ToString(CultureInfo.InvariantCulture));
+        w.Number(e.Seq);
         w.Raw(",\"time\":\"");
-        w.Raw(e.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        w.Time(e.Time.UtcDateTime);
         w.Raw("\",\"actor\":");
         w.Str(e.Actor);
         w.Raw(",\"kind\":");
@@ -102,6 +108,50 @@ public static class AuditCanonical
                 return;
             }
             for (var i = 0; i < ascii.Length; i++) buf[Position++] = (byte)ascii[i];
+        }
+
+        public void Number(long n)
+        {
+            if (Position + 20 > buf.Length || !n.TryFormat(buf.AsSpan(Position), out var written, default, CultureInfo.InvariantCulture))
+            {
+                Overflow = true;
+                return;
+            }
+            Position += written;
+        }
+
+        /// <summary>yyyy-MM-ddTHH:mm:ss.fffZ, written digit by digit: this runs once per entry of a long chain.</summary>
+        public void Time(DateTime t)
+        {
+            if (Position + 24 > buf.Length)
+            {
+                Overflow = true;
+                return;
+            }
+            Digits(t.Year, 4);
+            buf[Position++] = (byte)'-';
+            Digits(t.Month, 2);
+            buf[Position++] = (byte)'-';
+            Digits(t.Day, 2);
+            buf[Position++] = (byte)'T';
+            Digits(t.Hour, 2);
+            buf[Position++] = (byte)':';
+            Digits(t.Minute, 2);
+            buf[Position++] = (byte)':';
+            Digits(t.Second, 2);
+            buf[Position++] = (byte)'.';
+            Digits(t.Millisecond, 3);
+            buf[Position++] = (byte)'Z';
+        }
+
+        private void Digits(int value, int count)
+        {
+            for (var i = count - 1; i >= 0; i--)
+            {
+                buf[Position + i] = (byte)('0' + (value % 10));
+                value /= 10;
+            }
+            Position += count;
         }
 
         public void Str(string s)

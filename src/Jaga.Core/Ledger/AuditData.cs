@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace Jaga.Core.Ledger;
@@ -20,13 +22,29 @@ public static class AuditData
     public static IReadOnlyDictionary<string, string> FromJson(string json)
     {
         if (json == "{}") return Empty;
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
         try
         {
-            return JsonSerializer.Deserialize(json, AuditJsonContext.Default.DictionaryStringString) ?? Unreadable(json);
+            // A flat object of strings, read directly: this runs once per entry when a long chain is verified.
+            var length = Encoding.UTF8.GetBytes(json, rented);
+            var reader = new Utf8JsonReader(rented.AsSpan(0, length));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Unreadable(json);
+            var data = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString()!;
+                if (!reader.Read() || reader.TokenType != JsonTokenType.String) return Unreadable(json);
+                data[key] = reader.GetString()!;
+            }
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? data : Unreadable(json);
         }
         catch (JsonException)
         {
             return Unreadable(json);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

@@ -6,8 +6,24 @@ public sealed class ChainVerifier
 {
     private readonly byte[] computed = new byte[32];
     private readonly byte[] stored = new byte[32];
-    private string previousHash = AuditEntry.Genesis;
+    private string? previousHash = AuditEntry.Genesis;
     private long expected = 1;
+
+    /// <summary>Verifies a whole chain, from entry 1.</summary>
+    public ChainVerifier()
+    {
+    }
+
+    /// <summary>Verifies a part of a chain that starts at <paramref name="firstSeq"/>; the first entry's
+    /// previous-hash is taken as given (<see cref="FirstPrev"/>) and must be checked against the part before.</summary>
+    public ChainVerifier(long firstSeq)
+    {
+        expected = firstSeq;
+        previousHash = firstSeq == 1 ? AuditEntry.Genesis : null;
+    }
+
+    /// <summary>The previous-hash of the first entry added.</summary>
+    public string? FirstPrev { get; private set; }
 
     public AuditProblem? Problem { get; private set; }
 
@@ -35,11 +51,10 @@ public sealed class ChainVerifier
                 $"entry #{e.Seq} was edited: its content no longer matches its hash (stored {Short(e.Hash)}…, computed {Convert.ToHexStringLower(computed)[..12]}…)");
             return false;
         }
-        if (!string.Equals(e.Prev, previousHash, StringComparison.Ordinal))
+        FirstPrev ??= e.Prev;
+        if (previousHash is not null && !string.Equals(e.Prev, previousHash, StringComparison.Ordinal))
         {
-            Problem = new AuditProblem(e.Seq, AuditProblemKind.Relinked, e.Seq == 1
-                ? "entry #1 does not start the chain: its previous-hash is not the genesis value (entries before it were removed)"
-                : $"entry #{e.Seq} does not follow #{e.Seq - 1}: its previous-hash {Short(e.Prev)}… is not #{e.Seq - 1}'s hash {Short(previousHash)}… (entry #{e.Seq - 1} was rewritten and re-hashed, or replaced)");
+            Problem = Relinked(e.Seq, e.Prev, previousHash);
             return false;
         }
         previousHash = e.Hash;
@@ -50,6 +65,12 @@ public sealed class ChainVerifier
     }
 
     /// <summary>Stored hashes are lowercase hex, exactly as written; any other spelling is an edit.</summary>
+    /// <summary>Entry <paramref name="seq"/>'s previous-hash is not the hash of the entry before it.</summary>
+    public static AuditProblem Relinked(long seq, string prev, string previousHash) =>
+        new(seq, AuditProblemKind.Relinked, seq == 1
+            ? "entry #1 does not start the chain: its previous-hash is not the genesis value (entries before it were removed)"
+            : $"entry #{seq} does not follow #{seq - 1}: its previous-hash {Short(prev)}… is not #{seq - 1}'s hash {Short(previousHash)}… (entry #{seq - 1} was rewritten and re-hashed, or replaced)");
+
     private static bool TryHex(string hex, byte[] into) =>
         !hex.AsSpan().ContainsAnyInRange('A', 'F')
         && Convert.FromHexString(hex, into, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;

@@ -7,24 +7,25 @@ namespace Jaga.Engine.Audit;
 /// an external anchor, and the text log file against the chain.</summary>
 public static class AuditVerifier
 {
-    public static async Task<AuditReport> VerifyAsync(IStateStore store, string? logFile, SigningKey? publicKey, Checkpoint? anchor, CancellationToken ct = default)
+    /// <summary>Below this many entries per part, splitting the chain costs more than it saves.</summary>
+    private const long MinimumPart = 100_000;
+
+    /// <param name="store">The chain.</param>
+    /// <param name="logFile">The text log to compare with the chain, if any.</param>
+    /// <param name="publicKey">The key that verifies checkpoints, if known.</param>
+    /// <param name="anchor">A checkpoint kept elsewhere, if given.</param>
+    /// <param name="parts">How many ranges to verify in parallel; by default one per core for long chains.</param>
+    /// <param name="ct">Cancels the verification.</param>
+    public static async Task<AuditReport> VerifyAsync(IStateStore store, string? logFile, SigningKey? publicKey, Checkpoint? anchor, int? parts = null, CancellationToken ct = default)
     {
         var problems = new List<AuditProblem>();
         var proven = new List<string>();
         var checkpoints = await store.CheckpointsAsync(ct);
         var wanted = new HashSet<long>(checkpoints.Select(c => c.Seq));
         if (anchor is not null) wanted.Add(anchor.Seq);
-        var hashesAt = new Dictionary<long, string>();
 
-        var verifier = new ChainVerifier();
-        var lines = logFile is not null ? new LogFileComparer(logFile) : null;
-        await foreach (var e in store.ReadAsync(1, ct))
-        {
-            if (!verifier.Add(e)) break;
-            if (wanted.Contains(e.Seq)) hashesAt[e.Seq] = e.Hash;
-            lines?.Next(e);
-        }
-        if (verifier.Problem is { } chainProblem)
+        var chain = await VerifyChainAsync(store, wanted, parts, ct);
+        if (chain.Problem is { } chainProblem)
         {
             var all = new List<AuditEntry>();
             await foreach (var e in store.ReadAsync(1, ct)) all.Add(e);
@@ -32,22 +33,67 @@ public static class AuditVerifier
         }
         else
         {
-            proven.Add($"chain: {verifier.Count} entries, every hash and link checks");
+            proven.Add($"chain: {chain.Count} entries, every hash and link checks");
         }
 
-        foreach (var c in checkpoints) CheckCheckpoint(c, "stored checkpoint", publicKey, verifier, hashesAt, problems, proven);
-        if (anchor is not null) CheckCheckpoint(anchor, "anchor checkpoint", publicKey, verifier, hashesAt, problems, proven);
+        foreach (var c in checkpoints) CheckCheckpoint(c, "stored checkpoint", publicKey, chain, problems, proven);
+        if (anchor is not null) CheckCheckpoint(anchor, "anchor checkpoint", publicKey, chain, problems, proven);
 
-        if (lines is not null && verifier.Problem is null)
+        if (logFile is not null && chain.Problem is null)
         {
+            var lines = new LogFileComparer(logFile);
+            await foreach (var e in store.ReadAsync(1, ct)) lines.Next(e);
             var lineProblem = await lines.FinishAsync(store, ct);
             if (lineProblem is null) proven.Add($"log file {logFile}: {lines.Matched} lines match the chain");
             else problems.Add(lineProblem);
         }
-        return new AuditReport(verifier.Count, verifier.Last, problems, proven);
+        return new AuditReport(chain.Count, chain.Last, problems, proven);
     }
 
-    private static void CheckCheckpoint(Checkpoint c, string what, SigningKey? key, ChainVerifier verifier, Dictionary<long, string> hashesAt, List<AuditProblem> problems, List<string> proven)
+    private sealed record ChainResult(AuditProblem? Problem, long Count, AuditEntry? Last, IReadOnlyDictionary<long, string> HashesAt);
+
+    /// <summary>Checks the chain in consecutive parts, one per core, each reading and hashing its own range;
+    /// then checks that each part's first entry links to the previous part's last.</summary>
+    private static async Task<ChainResult> VerifyChainAsync(IStateStore store, HashSet<long> wanted, int? parts, CancellationToken ct)
+    {
+        var head = await store.HeadAsync(ct);
+        if (head is null) return new ChainResult(null, 0, null, new Dictionary<long, string>());
+        var count = (int)Math.Clamp(parts ?? head.Seq / MinimumPart, 1, Math.Max(1, head.Seq));
+        var size = (head.Seq + count - 1) / count;
+        var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            Task.Run(() => VerifyPartAsync(store, (i * size) + 1, Math.Min((i + 1) * size, head.Seq), wanted, ct), ct)));
+
+        var hashesAt = new Dictionary<long, string>();
+        long total = 0;
+        AuditEntry? last = null;
+        foreach (var (verifier, hashes) in results)
+        {
+            if (last is not null && verifier.FirstPrev is { } firstPrev && firstPrev != last.Hash)
+                return new ChainResult(ChainVerifier.Relinked(last.Seq + 1, firstPrev, last.Hash), total, last, hashesAt);
+            if (verifier.Problem is { } problem) return new ChainResult(problem, total + verifier.Count, verifier.Last ?? last, hashesAt);
+            foreach (var (seq, hash) in hashes) hashesAt[seq] = hash;
+            total += verifier.Count;
+            last = verifier.Last ?? last;
+        }
+        return new ChainResult(null, total, last, hashesAt);
+    }
+
+    private static async Task<(ChainVerifier Verifier, Dictionary<long, string> HashesAt)> VerifyPartAsync(
+        IStateStore store, long from, long to, HashSet<long> wanted, CancellationToken ct)
+    {
+        var verifier = new ChainVerifier(from);
+        var hashes = new Dictionary<long, string>();
+        await foreach (var e in store.ReadAsync(from, ct))
+        {
+            // An entry past the part's end closes it; as its first entry it means the whole range is missing.
+            if (e.Seq > to && verifier.Count > 0) break;
+            if (!verifier.Add(e)) break;
+            if (wanted.Contains(e.Seq)) hashes[e.Seq] = e.Hash;
+        }
+        return (verifier, hashes);
+    }
+
+    private static void CheckCheckpoint(Checkpoint c, string what, SigningKey? key, ChainResult chain, List<AuditProblem> problems, List<string> proven)
     {
         if (key is not null && !key.Verify(c))
         {
@@ -56,14 +102,14 @@ public static class AuditVerifier
                 : $"{what} #{c.Seq}: the signature does not verify: the checkpoint was forged or altered"));
             return;
         }
-        if (verifier.Problem is not null) return;
-        if (c.Seq > verifier.Count)
+        if (chain.Problem is not null) return;
+        if (c.Seq > chain.Count)
         {
-            problems.Add(new AuditProblem(verifier.Count + 1, AuditProblemKind.Truncated,
-                $"the chain ends at #{verifier.Count} but the {what} vouches for #{c.Seq}: entries #{verifier.Count + 1}–#{c.Seq} were removed (truncated)"));
+            problems.Add(new AuditProblem(chain.Count + 1, AuditProblemKind.Truncated,
+                $"the chain ends at #{chain.Count} but the {what} vouches for #{c.Seq}: entries #{chain.Count + 1}–#{c.Seq} were removed (truncated)"));
             return;
         }
-        if (c.Seq > 0 && hashesAt.TryGetValue(c.Seq, out var hash) && hash != c.Head)
+        if (c.Seq > 0 && chain.HashesAt.TryGetValue(c.Seq, out var hash) && hash != c.Head)
         {
             problems.Add(new AuditProblem(c.Seq, AuditProblemKind.Edited,
                 $"entry #{c.Seq} differs from the {what} signed at {c.Time:yyyy-MM-dd HH:mm:ss}Z: the chain up to #{c.Seq} was rewritten"));
