@@ -48,12 +48,16 @@ internal static class ValidateCommand
             }
             ctx.Output.Line(ctx.Messages(loaded).Format("plan.valid", ctx.PlanPath, summary));
             ctx.Output.Line($"  project {plan.Project}, time zone {plan.Timezone.Id}, language {plan.Language}, state {r.Redact(plan.State)}");
-            foreach (var j in plan.Backup)
+            if (plan.Backup.Count > 0)
             {
-                var source = j.Source.Postgres ?? j.Source.Sqlite ?? j.Source.Mysql ?? string.Join(", ", j.Source.Files ?? []);
-                ctx.Output.Line($"  backup {j.Name}: {j.Source.Kind} {r.Redact(source)} → {string.Join(", ", j.To)} at \"{j.Schedule}\"");
+                ctx.Output.Table(["backup", "source", "schedule", "to"], plan.Backup.Select(j => new[]
+                {
+                    j.Name, $"{j.Source.Kind} {r.Redact(j.Source.Postgres ?? j.Source.Sqlite ?? j.Source.Mysql ?? string.Join(", ", j.Source.Files ?? []))}",
+                    j.Schedule.Text, string.Join(", ", j.To),
+                }));
             }
-            foreach (var (name, d) in plan.Destinations) ctx.Output.Line($"  destination {name}: {d.Kind} {r.Redact(d.Where)}");
+            if (plan.Destinations.Count > 0)
+                ctx.Output.Table(["destination", "kind", "where"], plan.Destinations.Select(d => new[] { d.Key, d.Value.Kind, r.Redact(d.Value.Where) }));
             if (plan.Migration is { } m) ctx.Output.Line($"  migration: {r.Redact(m.From)} → {r.Redact(m.To)}");
             if (r.Count > 0) ctx.Output.Line($"  {r.Count} secret value(s) hidden as ***");
             return Task.FromResult(ExitCodes.Ok);

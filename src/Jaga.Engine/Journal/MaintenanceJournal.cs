@@ -51,6 +51,12 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
     {
         if (entry.Seq == 1) return [];
         var last = LastLine(LogPath);
+        // The common case, checked with one row: the file ends with the previous entry's line.
+        await foreach (var previous in store.ReadAsync(entry.Seq - 1, ct))
+        {
+            if (previous.Seq == entry.Seq - 1 && previous.Line == last) return [];
+            break;
+        }
         var from = Math.Max(1, entry.Seq - RepairWindow);
         var window = new List<AuditEntry>();
         await foreach (var e in store.ReadAsync(from, ct))
