@@ -39,8 +39,10 @@ internal static class RunCommand
             var checkpoints = await store.CheckpointsAsync(ct);
             if (checkpoints.Count == 0 || await Checkpoints.IsDueAsync(journal, plan, ctx.Clock, ct))
             {
-                var c = await Checkpoints.CreateAsync(journal, plan, ctx.Clock, null, ct);
-                if (c is not null) ctx.Output.Line((await store.HeadAsync(ct))!.Line);
+                var before = (await store.HeadAsync(ct))?.Seq ?? 0;
+                await Checkpoints.CreateAsync(journal, plan, ctx.Clock, null, ct);
+                // The checkpoint may also have created the signing key: show every line it wrote.
+                await foreach (var e in store.ReadAsync(before + 1, ct)) Show(e);
                 ran++;
             }
 

@@ -55,9 +55,15 @@ public sealed class CronSchedule
     /// <summary>The most recent occurrence at or before <paramref name="now"/>, searching back at most <paramref name="horizon"/>.</summary>
     public DateTimeOffset? Previous(DateTimeOffset now, TimeZoneInfo zone, TimeSpan horizon)
     {
-        DateTimeOffset? last = null;
-        foreach (var t in expression.GetOccurrences(now - horizon, now, zone, fromInclusive: true, toInclusive: true)) last = t;
-        return last;
+        // Look back in widening windows: a minutely schedule is found in the first hour without
+        // enumerating a year of occurrences, a yearly one still within the horizon.
+        for (var window = TimeSpan.FromHours(1); ; window *= 8)
+        {
+            if (window > horizon) window = horizon;
+            DateTimeOffset? last = null;
+            foreach (var t in expression.GetOccurrences(now - window, now, zone, fromInclusive: true, toInclusive: true)) last = t;
+            if (last is not null || window == horizon) return last;
+        }
     }
 
     public override string ToString() => Text;

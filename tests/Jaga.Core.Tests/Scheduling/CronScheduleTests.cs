@@ -123,6 +123,14 @@ public sealed class CronScheduleTests
     }
 
     [Fact]
+    public void Previous_finds_a_yearly_run_months_back_and_a_minutely_one_without_scanning_a_year()
+    {
+        var now = Utc(2025, 11, 15, 2, 0);
+        Assert.Equal(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)), Parse("@yearly").Previous(now, Jakarta, TimeSpan.FromDays(366)));
+        Assert.Equal(now, Parse("* * * * *").Previous(now, Jakarta, TimeSpan.FromDays(366)));
+    }
+
+    [Fact]
     public void Previous_is_null_when_no_run_falls_within_the_horizon()
     {
         var now = new DateTimeOffset(2025, 11, 15, 3, 0, 0, TimeSpan.FromHours(7));
