@@ -21,6 +21,12 @@ public static class Program
         root.Subcommands.Add(AuditCommand.Create(Build()));
         root.Subcommands.Add(RunCommand.Create(Build()));
 
+        // Bare `jaga` shows the help, as git does, and exits 2 (no command given).
+        root.SetAction(parse =>
+        {
+            new System.CommandLine.Help.HelpAction().Invoke(parse);
+            return ExitCodes.BadInput;
+        });
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -51,6 +51,16 @@ public sealed class InitAndRunTests
     }
 
     [Fact]
+    public async Task Bare_jaga_shows_the_help_and_exits_2()
+    {
+        using var ws = new Workspace();
+        var r = await ws.Jaga();
+        Assert.Equal(2, r.Code);
+        Assert.Contains("validate", r.Out);
+        Assert.Contains("audit", r.Out);
+    }
+
+    [Fact]
     public async Task Run_without_once_says_how_to_run_and_exits_2()
     {
         using var ws = new Workspace();
