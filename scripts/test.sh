@@ -11,6 +11,7 @@ have_pg() { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/in
 have_pg || missing+=(postgresql)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)
+command -v age >/dev/null 2>&1 || missing+=(age)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
