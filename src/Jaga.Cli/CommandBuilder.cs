@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Jaga.Core.Redaction;
 
 namespace Jaga.Cli;
 
@@ -29,6 +30,18 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
             {
                 output.Error($"jaga: {e.Message}");
                 return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException
+                or System.Security.Cryptography.CryptographicException or Jaga.Engine.Audit.AuditKeyException)
+            {
+                // Files that cannot be read or written, keys and values in the wrong format: the user's to fix.
+                output.Error($"jaga: {Redactor.None.Redact(e.Message)}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                output.Error($"jaga: the state store failed: {Redactor.None.Redact(e.Message)}");
+                return ExitCodes.Failed;
             }
         });
     }

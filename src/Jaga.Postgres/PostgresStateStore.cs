@@ -212,7 +212,16 @@ public sealed class PostgresStateStore : IStateStore
     {
         // Columns are read in order, as CommandBehavior.SequentialAccess requires.
         var seq = r.GetInt64(0);
-        var time = r.GetFieldValue<DateTimeOffset>(1);
+        DateTimeOffset time;
+        try
+        {
+            time = r.GetFieldValue<DateTimeOffset>(1);
+        }
+        catch (InvalidCastException)
+        {
+            // 'infinity' and other times no entry can have (tampered): a value no hash matches.
+            time = DateTimeOffset.MinValue;
+        }
         var actor = r.GetString(2);
         var kind = r.GetString(3);
         var level = SeverityText.FromStored(r.GetString(4));

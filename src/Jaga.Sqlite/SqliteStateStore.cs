@@ -173,9 +173,13 @@ public sealed class SqliteStateStore : IStateStore
     private static AuditEntry Read(SqliteDataReader r)
     {
         var level = SeverityText.FromStored(r.GetString(4));
-        return new AuditEntry(r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3),
+        return new AuditEntry(r.GetInt64(0), StoredTime(r.GetInt64(1)), r.GetString(2), r.GetString(3),
             level, r.GetString(5), r.GetString(6), AuditData.FromJson(r.GetString(7)), r.GetString(8), r.GetString(9));
     }
+
+    /// <summary>A time that cannot be a real one (tampered) reads as <see cref="DateTimeOffset.MinValue"/>, which no hash matches.</summary>
+    private static DateTimeOffset StoredTime(long ms) =>
+        ms is >= -62_135_596_800_000 and <= 253_402_300_799_999 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.MinValue;
 
     private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql)
     {

@@ -1,3 +1,6 @@
+using Jaga.Core.Ledger;
+using Jaga.Sqlite;
+
 namespace Jaga.Cli.Tests;
 
 /// <summary>Every tamper case of the issue, against a real SQLite store and a real log file, diagnosed by <c>jaga audit verify</c>.</summary>
@@ -58,11 +61,19 @@ public sealed class AuditTamperTests : IDisposable
     public async Task Edited_and_rehashed_entry_is_caught_by_the_next_link()
     {
         await WriteEntries(5);
-        // Re-hashing #3 is not enough: #4 still points at the old hash.
-        ws.Tamper("UPDATE audit SET hash = 'aa' || substr(hash, 3) WHERE seq = 3");
-        var r = await ws.Jaga("audit", "verify");
+        // Rewrite #3 and give it a correct hash for its new content: only the link from #4 can tell.
+        AuditEntry three;
+        await using (var store = await SqliteStateStore.OpenAsync(ws.StatePath, TimeProvider.System))
+        {
+            three = await store.ReadAsync(3).FirstAsync();
+        }
+        var forged = three with { Message = "Tidak ada apa-apa" };
+        forged = forged with { Hash = AuditCanonical.HashHex(forged) };
+        ws.Tamper($"UPDATE audit SET message = '{forged.Message}', hash = '{forged.Hash}' WHERE seq = 3");
+        var r = await ws.Jaga("audit", "verify", "--no-record");
         Assert.Equal(1, r.Code);
-        Assert.Contains("entry #3", r.Out);
+        Assert.Contains("entry #4 does not follow #3", r.Out);
+        Assert.Contains("entry #3 was rewritten and re-hashed", r.Out);
     }
 
     [Fact]

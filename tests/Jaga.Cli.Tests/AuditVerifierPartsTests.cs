@@ -48,6 +48,22 @@ public sealed class AuditVerifierPartsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Last_entry_of_a_part_deleted_is_named_as_deleted()
+    {
+        Exec("DELETE FROM audit WHERE seq = 10");
+        var report = await AuditVerifier.VerifyAsync(store, null, null, null, parts: 3);
+        Assert.Equal("entry #10 is missing: the sequence jumps from #9 to #11 (deleted)", Assert.Single(report.Problems).Message);
+    }
+
+    [Fact]
+    public async Task A_far_away_sequence_number_is_a_gap_not_a_crash()
+    {
+        Exec("UPDATE audit SET seq = 9000000000000000000 WHERE seq = 30");
+        var report = await AuditVerifier.VerifyAsync(store, null, null, null);
+        Assert.Equal("entries #30–#8999999999999999999 are missing: the sequence jumps from #29 to #9000000000000000000 (deleted)", Assert.Single(report.Problems).Message);
+    }
+
+    [Fact]
     public async Task A_whole_part_deleted_is_named()
     {
         Exec("DELETE FROM audit WHERE seq BETWEEN 11 AND 20");

@@ -25,8 +25,10 @@ internal static class AuditCommand
         var verify = b.Command("verify", "Prove the audit chain and the log file intact, or name the first bad entry. Exit 1 when tampering is found.", "jaga audit verify --anchor backups/checkpoint.json");
         var anchor = new Option<string?>("--anchor") { Description = "A checkpoint file kept elsewhere (from 'jaga audit checkpoint --out'): detects a truncated chain" };
         var key = new Option<string?>("--key") { Description = "Public key that verifies checkpoints (default: audit.public_key of the plan)" };
+        var noRecord = new Option<bool>("--no-record") { Description = "Do not record the verification in the log and the chain (leave them exactly as found)" };
         verify.Options.Add(anchor);
         verify.Options.Add(key);
+        verify.Options.Add(noRecord);
         b.Action(verify, async (parse, ctx, ct) =>
         {
             var anchorPath = parse.GetValue(anchor);
@@ -47,21 +49,15 @@ internal static class AuditCommand
             if (keyPath is not null && !File.Exists(keyPath)) throw new UserError($"--key: {keyPath} not found");
             var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
             await using var _ = store;
-            SigningKey? publicKey;
-            try
-            {
-                publicKey = AuditKeys.LoadPublic(plan, keyPath);
-            }
-            catch (FormatException e)
-            {
-                throw new UserError($"the public key is not usable: {e.Message}");
-            }
+            var publicKey = AuditKeys.LoadPublic(plan, keyPath);
             var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, publicKey, anchorCheckpoint, ct: ct);
             var t = ctx.Messages(plan);
-            if (report.Intact)
-                await journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct);
-            else
-                await journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct);
+            if (!parse.GetValue(noRecord))
+            {
+                await (report.Intact
+                    ? journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct)
+                    : journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct));
+            }
             if (ctx.JsonOutput)
             {
                 ctx.Output.Write(new JsonObject

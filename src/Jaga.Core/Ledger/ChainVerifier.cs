@@ -38,9 +38,7 @@ public sealed class ChainVerifier
         if (e.Seq != expected)
         {
             Problem = e.Seq > expected
-                ? new AuditProblem(expected, AuditProblemKind.Deleted, e.Seq == expected + 1
-                    ? $"entry #{expected} is missing: the sequence jumps from #{expected - 1} to #{e.Seq} (deleted)"
-                    : $"entries #{expected}–#{e.Seq - 1} are missing: the sequence jumps from #{expected - 1} to #{e.Seq} (deleted)")
+                ? Missing(expected, e.Seq)
                 : new AuditProblem(e.Seq, AuditProblemKind.Reordered, $"entry #{e.Seq} appears after #{expected - 1}: entries are out of order");
             return false;
         }
@@ -65,6 +63,21 @@ public sealed class ChainVerifier
     }
 
     /// <summary>Stored hashes are lowercase hex, exactly as written; any other spelling is an edit.</summary>
+    /// <summary>Records that the entries from the next expected one up to <paramref name="next"/> (exclusive) are missing:
+    /// for a part of a chain that ends before its range does.</summary>
+    public void Gap(long next)
+    {
+        if (Problem is null && next > expected) Problem = Missing(expected, next);
+    }
+
+    private static AuditProblem Missing(long expected, long next)
+    {
+        var from = expected == 1 ? "the start" : $"#{expected - 1}";
+        return new AuditProblem(expected, AuditProblemKind.Deleted, next == expected + 1
+            ? $"entry #{expected} is missing: the sequence jumps from {from} to #{next} (deleted)"
+            : $"entries #{expected}–#{next - 1} are missing: the sequence jumps from {from} to #{next} (deleted)");
+    }
+
     /// <summary>Entry <paramref name="seq"/>'s previous-hash is not the hash of the entry before it.</summary>
     public static AuditProblem Relinked(long seq, string prev, string previousHash) =>
         new(seq, AuditProblemKind.Relinked, seq == 1

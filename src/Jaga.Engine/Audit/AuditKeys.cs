@@ -15,7 +15,13 @@ public static class AuditKeys
     public static (SigningKey Key, bool Created) LoadOrCreate(LoadedPlan plan)
     {
         var privatePath = PrivatePath(plan);
-        if (File.Exists(privatePath)) return (SigningKey.FromPrivatePem(File.ReadAllText(privatePath)), false);
+        if (File.Exists(privatePath)) return (Read(privatePath, SigningKey.FromPrivatePem), false);
+        if (File.Exists(PublicPath(plan)))
+        {
+            // A new key would make every earlier checkpoint and anchor look forged: never create one silently.
+            throw new AuditKeyException($"the audit private key {plan.Plan.Audit.Key} is missing but its public key {plan.Plan.Audit.PublicKey} exists: "
+                + $"restore the private key from your backup, or move {plan.Plan.Audit.PublicKey} away to start a new key (earlier checkpoints then verify only with the old public key)");
+        }
         var key = SigningKey.Generate();
         AtomicFile.WriteAllText(privatePath, key.PrivatePem(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         AtomicFile.WriteAllText(PublicPath(plan), key.PublicPem(),
@@ -26,10 +32,22 @@ public static class AuditKeys
     /// <summary>The key that verifies: an explicit public key file, else the plan's public key, else the public half of the private key.</summary>
     public static SigningKey? LoadPublic(LoadedPlan plan, string? explicitPath)
     {
-        if (explicitPath is not null) return SigningKey.FromPublicPem(File.ReadAllText(explicitPath));
+        if (explicitPath is not null) return Read(explicitPath, SigningKey.FromPublicPem);
         var pub = PublicPath(plan);
-        if (File.Exists(pub)) return SigningKey.FromPublicPem(File.ReadAllText(pub));
+        if (File.Exists(pub)) return Read(pub, SigningKey.FromPublicPem);
         var priv = PrivatePath(plan);
-        return File.Exists(priv) ? SigningKey.FromPrivatePem(File.ReadAllText(priv)) : null;
+        return File.Exists(priv) ? Read(priv, SigningKey.FromPrivatePem) : null;
+    }
+
+    private static SigningKey Read(string path, Func<string, SigningKey> parse)
+    {
+        try
+        {
+            return parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new AuditKeyException($"{path} is not an Ed25519 key in PEM form ({e.Message})");
+        }
     }
 }

@@ -58,10 +58,11 @@ public static class AuditVerifier
     {
         var head = await store.HeadAsync(ct);
         if (head is null) return new ChainResult(null, 0, null, new Dictionary<long, string>());
-        var count = (int)Math.Clamp(parts ?? head.Seq / MinimumPart, 1, Math.Max(1, head.Seq));
-        var size = (head.Seq + count - 1) / count;
+        var top = Math.Max(1, head.Seq);
+        var count = (int)Math.Clamp(parts ?? Math.Min(top / MinimumPart, Environment.ProcessorCount), 1, Math.Min(top, 64));
+        var size = (top / count) + (top % count == 0 ? 0 : 1);
         var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
-            Task.Run(() => VerifyPartAsync(store, (i * size) + 1, Math.Min((i + 1) * size, head.Seq), wanted, ct), ct)));
+            Task.Run(() => VerifyPartAsync(store, (i * size) + 1, i == count - 1 ? top : (i + 1) * size, wanted, ct), ct)));
 
         var hashesAt = new Dictionary<long, string>();
         long total = 0;
@@ -83,13 +84,20 @@ public static class AuditVerifier
     {
         var verifier = new ChainVerifier(from);
         var hashes = new Dictionary<long, string>();
+        long? beyond = null;
         await foreach (var e in store.ReadAsync(from, ct))
         {
             // An entry past the part's end closes it; as its first entry it means the whole range is missing.
-            if (e.Seq > to && verifier.Count > 0) break;
+            if (e.Seq > to && verifier.Count > 0)
+            {
+                beyond = e.Seq;
+                break;
+            }
             if (!verifier.Add(e)) break;
             if (wanted.Contains(e.Seq)) hashes[e.Seq] = e.Hash;
         }
+        // A part that stops short of its end lost its last entries (deleted at the boundary).
+        if (verifier.Last is { } last && last.Seq < to) verifier.Gap(beyond ?? to + 1);
         return (verifier, hashes);
     }
 

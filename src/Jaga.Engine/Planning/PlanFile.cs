@@ -8,12 +8,34 @@ public static class PlanFile
 {
     public static PlanLoadResult Load(string path, Func<string, string?>? variables = null)
     {
-        var display = path;
+        PlanLoadResult Fail(string message, string hint) => new(null, [new PlanError(path, new Mark(1, 1), message, hint)]);
+        if (string.IsNullOrWhiteSpace(path)) return Fail("the plan path is empty", "pass --plan FILE, or unset an empty JAGA_PLAN");
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-            return new PlanLoadResult(null, [new PlanError(display, new Mark(1, 1), "plan file not found", "run 'jaga init' to write one, or pass --plan FILE")]);
-        var text = File.ReadAllText(full);
-        var world = new PlanWorld(variables ?? Environment.GetEnvironmentVariable, p => File.Exists(p) ? File.ReadAllText(p) : null);
-        return PlanLoader.Load(text, display, Path.GetDirectoryName(full)!, world);
+        if (Directory.Exists(full)) return Fail("is a folder, not a plan file", $"pass the file, e.g. --plan {Path.Combine(path, "jaga.yaml")}");
+        if (!File.Exists(full)) return Fail("plan file not found", "run 'jaga init' to write one, or pass --plan FILE");
+        string text;
+        try
+        {
+            text = File.ReadAllText(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"cannot read the plan: {e.Message}", "check the file's permissions");
+        }
+        var world = new PlanWorld(variables ?? Environment.GetEnvironmentVariable, ReadEnvFile);
+        return PlanLoader.Load(text, path, Path.GetDirectoryName(full)!, world);
+    }
+
+    private static string? ReadEnvFile(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException($"cannot read the env file {path}: {e.Message}", e);
+        }
     }
 }

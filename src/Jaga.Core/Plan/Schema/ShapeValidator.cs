@@ -112,11 +112,13 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         }
         if (scalar.Unresolved) return;
         var v = scalar.Value.Trim();
-        if (scalar.Secret || (shape.Secret && shape.Kind != ScalarKind.Url))
+        // A secret web URL (a webhook) carries its token in the path: all of it is secret. A secret database URL
+        // is secret in its password only, so the host and database stay readable.
+        if (scalar.Secret || (shape.Secret && (shape.Kind != ScalarKind.Url || PlanUrl.Scheme(v) is "http" or "https")))
         {
             if (v.Length > 0) secrets.Add(v);
         }
-        if ((scalar.Secret || shape.Secret) && UrlPassword(v) is { } password)
+        if ((scalar.Secret || shape.Secret) && Redaction.Redactor.PasswordOf(v) is { } password)
         {
             // A URL is a secret only in its password: the host and database stay readable in output.
             // The password alone is a secret too when the whole URL came from an env file, since
@@ -182,13 +184,6 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
             default:
                 return null;
         }
-    }
-
-    private static string? UrlPassword(string url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
-        var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
-        return colon >= 0 ? Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]) : null;
     }
 
     private static string Example(string scheme) => scheme switch
