@@ -103,7 +103,12 @@ internal static class AuditCommand
                 ctx.Output.Line(plan.Plan.Audit.Checkpoint is null ? "no checkpoint schedule in the plan (audit.checkpoint)" : "no checkpoint due");
                 return ExitCodes.Ok;
             }
-            var c = await Checkpoints.CreateAsync(journal, plan, ctx.Clock, parse.GetValue(output), ct);
+            var (c, refused) = await Checkpoints.CreateAsync(journal, plan, ctx.Clock, parse.GetValue(output), ct);
+            if (refused is not null)
+            {
+                ctx.Output.Error($"jaga: not signing a checkpoint of a chain that does not verify: {refused.Message}");
+                return ExitCodes.Failed;
+            }
             if (c is null) throw new UserError("the audit chain is empty: there is nothing to checkpoint yet");
             if (ctx.JsonOutput)
                 ctx.Output.Write(new JsonObject { ["seq"] = c.Seq, ["head"] = c.Head, ["time"] = c.Time.ToString("O", CultureInfo.InvariantCulture), ["key_id"] = c.KeyId, ["signature"] = c.Signature });

@@ -36,22 +36,24 @@ internal static class RunCommand
             Show(await journal.RecordAsync(Severity.Info, "plan.render", "plan.rendered", [Path.GetRelativePath(plan.Directory, document)], ct: ct));
             ran++;
 
-            var checkpoints = await store.CheckpointsAsync(ct);
-            if (checkpoints.Count == 0 || await Checkpoints.IsDueAsync(journal, plan, ctx.Clock, ct))
-            {
-                var before = (await store.HeadAsync(ct))?.Seq ?? 0;
-                await Checkpoints.CreateAsync(journal, plan, ctx.Clock, null, ct);
-                // The checkpoint may also have created the signing key: show every line it wrote.
-                await foreach (var e in store.ReadAsync(before + 1, ct)) Show(e);
-                ran++;
-            }
-
+            // Verify first: a checkpoint must never vouch for a chain that does not verify.
             var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, ct: ct);
             Show(report.Intact
                 ? await journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct)
                 : await journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct));
             ran++;
             if (!report.Intact) failed++;
+
+            var checkpoints = await store.CheckpointsAsync(ct);
+            if (report.Intact && (checkpoints.Count == 0 || await Checkpoints.IsDueAsync(journal, plan, ctx.Clock, ct)))
+            {
+                var before = (await store.HeadAsync(ct))?.Seq ?? 0;
+                var (_, refused) = await Checkpoints.CreateAsync(journal, plan, ctx.Clock, null, ct);
+                if (refused is not null) failed++;
+                // The checkpoint may also have created the signing key: show every line it wrote.
+                await foreach (var e in store.ReadAsync(before + 1, ct)) Show(e);
+                ran++;
+            }
 
             ctx.Output.Line(ctx.Messages(plan).Format("run.once.done", ran, failed));
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;

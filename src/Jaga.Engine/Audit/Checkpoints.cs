@@ -7,13 +7,16 @@ namespace Jaga.Engine.Audit;
 /// <summary>Makes signed checkpoints: on demand (<c>jaga audit checkpoint</c>) and when the plan's <c>audit.checkpoint</c> schedule says one is due.</summary>
 public static class Checkpoints
 {
-    public static async Task<Checkpoint?> CreateAsync(MaintenanceJournal journal, LoadedPlan plan, TimeProvider clock, string? exportTo, CancellationToken ct = default)
+    /// <summary>Verifies the chain and signs its head; a chain that does not verify is never signed
+    /// (that would vouch for tampering), and the problem is returned instead.</summary>
+    public static async Task<(Checkpoint? Checkpoint, AuditProblem? Refused)> CreateAsync(MaintenanceJournal journal, LoadedPlan plan, TimeProvider clock, string? exportTo, CancellationToken ct = default)
     {
         var (key, created) = AuditKeys.LoadOrCreate(plan);
         if (created)
             await journal.RecordAsync(Severity.Info, "audit.key", "audit.key.created", [plan.Plan.Audit.PublicKey, key.KeyId], null, null, ct);
-        var head = await journal.Store.HeadAsync(ct);
-        if (head is null) return null;
+        var report = await AuditVerifier.VerifyAsync(journal.Store, null, key, null, ct: ct);
+        if (!report.Intact) return (null, report.Problems[0]);
+        if (report.Head is not { } head) return (null, null);
         var checkpoint = key.SignCheckpoint(head.Seq, head.Hash, clock.GetUtcNow());
         await journal.Store.SaveCheckpointAsync(checkpoint, ct);
         var target = exportTo ?? (plan.Plan.Audit.Anchors is { } dir
@@ -21,7 +24,7 @@ public static class Checkpoints
         if (target is not null) AnchorFile.Write(target, checkpoint, plan.Plan.Project);
         await journal.RecordAsync(Severity.Info, "audit.checkpoint", "audit.checkpoint", [checkpoint.Seq, checkpoint.Head[..12], key.KeyId],
             new Dictionary<string, string> { ["seq"] = checkpoint.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), ["head"] = checkpoint.Head, ["key_id"] = key.KeyId }, null, ct);
-        return checkpoint;
+        return (checkpoint, null);
     }
 
     /// <summary>True when the plan schedules checkpoints and the latest scheduled time has no checkpoint yet.</summary>

@@ -12,8 +12,6 @@ namespace Jaga.Engine.Journal;
 /// and flushed. If a crash falls between the two, the next write finds the file behind the chain and writes the missing lines.</remarks>
 public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeProvider clock, string actor)
 {
-    private const int RepairWindow = 1000;
-
     public Catalog Messages { get; } = Catalog.For(plan.Plan.Language);
 
     public string LogPath { get; } = plan.Resolve(plan.Plan.Log.File);
@@ -30,45 +28,38 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
     public async Task<AuditEntry> RecordTextAsync(Severity level, string kind, string message, IReadOnlyDictionary<string, string>? data = null, string? by = null, CancellationToken ct = default)
     {
         var text = LogLine.OneLine(plan.Redactor.Redact(message));
-        var now = clock.GetUtcNow();
-        var draft = new AuditDraft(now, by ?? actor, kind, level, text, LogLine.Format(AuditEntry.ToMilliseconds(now), plan.Plan.Timezone, level, text),
-            plan.Redactor.Redact(data ?? AuditData.Empty));
+        var details = new Dictionary<string, string>(plan.Redactor.Redact(data ?? AuditData.Empty), StringComparer.Ordinal);
         Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
         using var held = await JournalLock.AcquireAsync(LogPath, ct);
-        var entry = await store.AppendAsync(draft, ct);
+        // The file is opened before anything is recorded: a log that cannot be written fails the act, not half of it.
         await using var file = new FileStream(LogPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-        var missing = await MissingLinesAsync(entry, ct);
+        var lost = await LostLineAsync(ct);
+        if (lost is not null) details["restored_line_of"] = lost.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The time is read under the lock, so times follow the chain's order.
+        var now = AuditEntry.ToMilliseconds(clock.GetUtcNow());
+        var draft = new AuditDraft(now, by ?? actor, kind, level, text, LogLine.Format(now, plan.Plan.Timezone, level, text), details);
+        var entry = await store.AppendAsync(draft, ct);
         var sb = new StringBuilder();
-        foreach (var line in missing) sb.Append(line).Append('\n');
+        if (lost is not null) sb.Append(lost.Line).Append('\n');
         sb.Append(entry.Line).Append('\n');
         await file.WriteAsync(Encoding.UTF8.GetBytes(sb.ToString()), ct);
         file.Flush(flushToDisk: true);
         return entry;
     }
 
-    /// <summary>Lines of entries just before <paramref name="entry"/> that the file lacks because a writer crashed between chain and file.</summary>
-    private async Task<List<string>> MissingLinesAsync(AuditEntry entry, CancellationToken ct)
+    /// <summary>The newest entry, when its line is the only one the file lacks: what a crash between the chain
+    /// append and the file write leaves. Anything else (more lines missing, an emptied file) is not repaired:
+    /// it is for <c>jaga audit verify</c> to report.</summary>
+    private async Task<AuditEntry?> LostLineAsync(CancellationToken ct)
     {
-        if (entry.Seq == 1) return [];
+        var head = await store.HeadAsync(ct);
+        if (head is null) return null;
         var last = LastLine(LogPath);
-        // The common case, checked with one row: the file ends with the previous entry's line.
-        await foreach (var previous in store.ReadAsync(entry.Seq - 1, ct))
-        {
-            if (previous.Seq == entry.Seq - 1 && previous.Line == last) return [];
-            break;
-        }
-        var from = Math.Max(1, entry.Seq - RepairWindow);
-        var window = new List<AuditEntry>();
-        await foreach (var e in store.ReadAsync(from, ct))
-        {
-            if (e.Seq >= entry.Seq) break;
-            window.Add(e);
-        }
-        if (window.Count == 0 || window[^1].Line == last) return [];
-        var at = window.FindLastIndex(e => e.Line == last);
-        // Only repair a gap we can see the start of; anything else is for 'jaga audit verify' to report.
-        if (at < 0 && !(last is null && from == 1)) return [];
-        return window.Skip(at + 1).Select(e => e.Line).ToList();
+        if (last == head.Line) return null;
+        if (head.Seq == 1) return last is null ? head : null;
+        await foreach (var previous in store.ReadAsync(head.Seq - 1, ct))
+            return previous.Seq == head.Seq - 1 && previous.Line == last ? head : null;
+        return null;
     }
 
     private static string? LastLine(string path)
