@@ -23,6 +23,22 @@ public sealed class InitAndRunTests
     }
 
     [Fact]
+    public async Task Init_takes_production_values_and_leaves_dev_test_and_envrc_out()
+    {
+        using var ws = new Workspace("", "DATABASE_URL=postgres://app:pw-dev-1234@localhost:5432/app_dev\n");
+        File.Delete(ws.PlanPath);
+        File.WriteAllText(Path.Combine(ws.Dir, ".env.production"), "DATABASE_URL=postgres://app:pw-prod-1234@db.internal:5432/app\n");
+        File.WriteAllText(Path.Combine(ws.Dir, ".env.test"), "DATABASE_URL=postgres://app:pw-test-1234@localhost:5432/app_test\n");
+        File.WriteAllText(Path.Combine(ws.Dir, ".envrc"), "export PATH=$PWD/bin:$PATH\nlayout python3\n");
+        var r = await ws.Jaga("--plan", ws.PlanPath, "init");
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Contains("env_files: [.env, .env.production]", File.ReadAllText(ws.PlanPath));
+        var v = await ws.Jaga("validate");
+        Assert.True(v.Code == 0, v.ToString());
+        Assert.Contains("db.internal:5432/app", v.Out);
+    }
+
+    [Fact]
     public async Task Init_never_overwrites_without_force()
     {
         using var ws = new Workspace();

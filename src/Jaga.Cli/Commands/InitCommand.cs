@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jaga.Core.Ledger;
+using Jaga.Core.Plan;
 using Jaga.Engine.Audit;
 using Jaga.Engine.Files;
 using Jaga.Engine.Planning;
@@ -22,7 +23,16 @@ internal static class InitCommand
             var dir = Path.GetDirectoryName(path)!;
             if (!Directory.Exists(dir)) throw new UserError($"folder {dir} does not exist");
             var findings = StarterPlan.Detect(dir);
-            AtomicFile.WriteAllText(path, StarterPlan.Render(findings));
+            var text = StarterPlan.Render(findings);
+            // The starter plan must validate as written; if it does not, that is Jaga's bug, and nothing is written.
+            var check = PlanLoader.Load(text, ctx.PlanPath, dir, new PlanWorld(Environment.GetEnvironmentVariable, p => File.Exists(p) ? File.ReadAllText(p) : null));
+            if (!check.Ok)
+            {
+                foreach (var e in check.Errors) ctx.Output.Error(e.ToString());
+                ctx.Output.Error("jaga: the starter plan did not validate (nothing was written); please report this with the errors above");
+                return ExitCodes.Failed;
+            }
+            AtomicFile.WriteAllText(path, text);
             var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
             await using (store)
             {

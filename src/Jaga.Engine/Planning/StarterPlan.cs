@@ -5,7 +5,7 @@ namespace Jaga.Engine.Planning;
 
 /// <summary>What <c>jaga init</c> found in a project folder.</summary>
 public sealed record ProjectFindings(
-    string Project, IReadOnlyList<string> EnvFiles, string? DatabaseVariable, string? DatabaseScheme,
+    string Project, IReadOnlyList<string> EnvFiles, string? DatabaseVariable, string? DatabaseScheme, string? DatabaseFoundIn,
     IReadOnlyList<string> SqliteFiles, IReadOnlyList<string> Manifests, IReadOnlyList<string> Folders);
 
 /// <summary>Writes a commented starter <c>jaga.yaml</c> from what is in the folder: .env files, DATABASE_URL, SQLite files, manifests.</summary>
@@ -16,19 +16,20 @@ public static class StarterPlan
 
     public static ProjectFindings Detect(string dir)
     {
-        var envFiles = Directory.EnumerateFiles(dir, ".env*").Select(Path.GetFileName).OfType<string>()
-            .Where(f => !f.EndsWith(".example", StringComparison.Ordinal) && !f.EndsWith(".sample", StringComparison.Ordinal))
-            .OrderBy(f => f == ".env.production" ? 0 : f == ".env" ? 1 : 2).ThenBy(f => f, StringComparer.Ordinal).ToList();
-        string? variable = null, scheme = null;
+        // Only the files production reads, production last so that it wins (later env files override earlier ones).
+        // .env.development, .env.test and direnv's .envrc are not production's configuration.
+        var envFiles = new[] { ".env", ".env.production" }.Where(f => File.Exists(Path.Combine(dir, f))).ToList();
+        string? variable = null, scheme = null, foundIn = null;
         foreach (var f in envFiles)
         {
             var env = EnvFile.Parse(File.ReadAllText(Path.Combine(dir, f)), f);
             foreach (var name in new[] { "DATABASE_URL", "POSTGRES_URL", "DB_URL" })
             {
-                if (variable is null && env.Values.TryGetValue(name, out var url))
+                if (env.Values.TryGetValue(name, out var url) && (variable is null || variable == name))
                 {
                     variable = name;
                     scheme = url.Split(':')[0].ToLowerInvariant();
+                    foundIn = f;
                 }
             }
         }
@@ -38,7 +39,7 @@ public static class StarterPlan
         var manifests = files.Where(f => ManifestNames.Contains(Path.GetFileName(f)) || f.EndsWith(".csproj", StringComparison.Ordinal)).ToList();
         var folders = new[] { "uploads", "storage", "media", "data" }.Where(d => Directory.Exists(Path.Combine(dir, d))).ToList();
         var project = Path.GetFileName(Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar));
-        return new ProjectFindings(string.IsNullOrEmpty(project) ? "project" : project, envFiles, variable, scheme, sqlite, manifests, folders);
+        return new ProjectFindings(string.IsNullOrEmpty(project) ? "project" : project, envFiles, variable, scheme, foundIn, sqlite, manifests, folders);
     }
 
     public static string Render(ProjectFindings f)
@@ -60,7 +61,7 @@ public static class StarterPlan
         var jobs = 0;
         if (f.DatabaseVariable is not null && f.DatabaseScheme is "postgres" or "postgresql")
         {
-            y.AppendLine("  - name: db").AppendLine($"    source: {{ postgres: \"${{{f.DatabaseVariable}}}\" }}   # found in {f.EnvFiles[0]}")
+            y.AppendLine("  - name: db").AppendLine($"    source: {{ postgres: \"${{{f.DatabaseVariable}}}\" }}   # found in {f.DatabaseFoundIn}")
              .AppendLine("    schedule: \"0 2 * * *\"").AppendLine("    to: [local]").AppendLine("    file: \"db_{date}\"")
              .AppendLine("    keep: { last: 3, daily: 7, weekly: 4, monthly: 12 }");
             jobs++;
@@ -130,7 +131,7 @@ public static class StarterPlan
             var header = new byte[16];
             return f.Read(header) == 16 && Encoding.ASCII.GetString(header) == "SQLite format 3\0";
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }
