@@ -25,6 +25,7 @@ public static class PlanLoader
     public static PlanLoadResult Load(string text, string file, string directory, PlanWorld world)
     {
         var errors = new List<PlanError>();
+        if (PlanLimits.Check(text, file) is { } tooDeep) return new PlanLoadResult(null, [tooDeep]);
         var root = YamlReader.Read(text, file, errors);
         if (root is null)
         {
@@ -45,11 +46,17 @@ public static class PlanLoader
             if (fromProcess is not null) return new VariableValue(fromProcess, LooksSecret(name));
             return envValues.TryGetValue(name, out var v) ? new VariableValue(v, true) : null;
         };
+        if (PlanLimits.CountNodes(map, PlanLimits.MaxNodes) > PlanLimits.MaxNodes)
+        {
+            return new PlanLoadResult(null, [new PlanError(file, map.Mark, $"the plan expands to more than {PlanLimits.MaxNodes:N0} values",
+                "YAML aliases (*name) that repeat aliases multiply; write the values out or use fewer levels")]);
+        }
         var expanded = (PMap)Expand(map, "", lookup, file, errors, secrets);
 
         if (expanded["version"] is PScalar version && version.Value != "1" && int.TryParse(version.Value, out _))
             errors.Add(new PlanError(file, version.Mark, $"version: this Jaga reads plan version 1, not {version.Value}", "set 'version: 1' or upgrade Jaga"));
         new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
+        CheckState(expanded, file, errors);
         PlanReferences.Check(expanded, file, errors);
         if (errors.Count > 0)
         {
@@ -63,6 +70,19 @@ public static class PlanLoader
         var plan = PlanBinder.Bind<MaintenancePlan>(expanded, PlanSchema.Root);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         return new PlanLoadResult(new LoadedPlan(plan, new Redactor(secrets), file, directory, hash), []);
+    }
+
+    /// <summary><c>state</c> is a SQLite path, <c>sqlite:path</c>, or a PostgreSQL URL; anything else with a scheme is a mistake.</summary>
+    private static void CheckState(PMap root, string file, List<PlanError> errors)
+    {
+        if (root["state"] is not PScalar { IsNull: false, Unresolved: false } state) return;
+        var scheme = Values.PlanUrl.Scheme(state.Value);
+        if (scheme.Length <= 1 || scheme == "sqlite") return; // a plain path, a Windows drive letter, or sqlite:
+        var problem = scheme is "postgres" or "postgresql"
+            ? Values.PlanUrl.Check(state.Value, ["postgres", "postgresql"])
+            : $"'{Redactor.None.Redact(state.Value)}' is neither a SQLite file path nor a postgres:// URL";
+        if (problem is not null)
+            errors.Add(new PlanError(file, state.Mark, $"state: {problem}", "write a file path such as .jaga/state.db, or postgres://user@host:5432/jaga"));
     }
 
     /// <summary>Names of variables whose values are treated as secrets even when they come from the process environment.</summary>
