@@ -88,6 +88,25 @@ public sealed partial class LogCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Verifying_while_others_write_reports_no_false_tampering()
+    {
+        await ws.Jaga("log", "add", "awal");
+        var writers = Enumerable.Range(0, 3).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 15; i++) Assert.Equal(0, (await ws.Jaga("log", "add", $"writer {w} entry {i}")).Code);
+        })).ToList();
+        var verifies = Task.Run(async () =>
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                var r = await ws.Jaga("audit", "verify", "--no-record");
+                Assert.True(r.Code == 0, r.ToString());
+            }
+        });
+        await Task.WhenAll([.. writers, verifies]);
+    }
+
+    [Fact]
     public async Task A_crash_between_chain_and_file_is_repaired_by_the_next_write()
     {
         await ws.Jaga("log", "add", "satu");

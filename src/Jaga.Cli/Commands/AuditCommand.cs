@@ -50,7 +50,7 @@ internal static class AuditCommand
             var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
             await using var _ = store;
             var publicKey = AuditKeys.LoadPublic(plan, keyPath);
-            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, publicKey, anchorCheckpoint, ct: ct);
+            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, publicKey, anchorCheckpoint, hold: journal.HoldAsync, ct: ct);
             var t = ctx.Messages(plan);
             if (!parse.GetValue(noRecord))
             {

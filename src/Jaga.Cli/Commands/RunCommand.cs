@@ -37,7 +37,7 @@ internal static class RunCommand
             ran++;
 
             // Verify first: a checkpoint must never vouch for a chain that does not verify.
-            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, ct: ct);
+            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, hold: journal.HoldAsync, ct: ct);
             Show(report.Intact
                 ? await journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct)
                 : await journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct));

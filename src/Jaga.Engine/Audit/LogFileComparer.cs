@@ -17,7 +17,7 @@ internal sealed class LogFileComparer
     public LogFileComparer(string path)
     {
         this.path = path;
-        lines = File.Exists(path) ? ReadLines(path) : [];
+        lines = ReadLines(path);
     }
 
     public int Matched => index;
@@ -58,8 +58,10 @@ internal sealed class LogFileComparer
         return new AuditProblem(seq, AuditProblemKind.LogLineEdited, $"line {index + 1} of {name} was edited: the chain's entry #{seq} says \"{Clip(ahead[0].Line)}\", the file says \"{Clip(found)}\"");
     }
 
-    private static List<string> ReadLines(string path)
+    /// <summary>The file's lines; none when it does not exist.</summary>
+    public static List<string> ReadLines(string path)
     {
+        if (!File.Exists(path)) return [];
         using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(f, Encoding.UTF8);
         var list = new List<string>();

@@ -20,6 +20,13 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
 
     public Redactor Redactor => plan.Redactor;
 
+    /// <summary>Holds off every writer of this log (in any process) until disposed: a consistent view of the chain and the file.</summary>
+    public async Task<IDisposable> HoldAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
+        return await JournalLock.AcquireAsync(LogPath, ct);
+    }
+
     /// <summary>Records a catalog message (translated into the plan's language).</summary>
     public Task<AuditEntry> RecordAsync(Severity level, string kind, string messageKey, object?[] args, IReadOnlyDictionary<string, string>? data = null, string? by = null, CancellationToken ct = default) =>
         RecordTextAsync(level, kind, Messages.Format(messageKey, args), data, by, ct);
