@@ -14,7 +14,8 @@ FIELDS = ["seq", "time", "actor", "kind", "level", "message", "line", "data", "p
 def canonical(entry):
     obj = {"v": 1}
     for key in FIELDS:
-        obj[key] = dict(sorted(entry["data"].items())) if key == "data" else entry[key]
+        # data keys in UTF-16 code unit order, as Jaga sorts them (differs from code point order only above U+FFFF)
+        obj[key] = dict(sorted(entry["data"].items(), key=lambda kv: kv[0].encode("utf-16-be"))) if key == "data" else entry[key]
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

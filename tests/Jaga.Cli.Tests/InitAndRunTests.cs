@@ -97,5 +97,9 @@ public sealed class InitAndRunTests
         Assert.Equal(0, (await ws.Jaga("plan", "render", "--out", file)).Code);
         Assert.Contains("## Emergency", File.ReadAllText(file));
         Assert.Contains("Dokumen maintenance plan dibuat", File.ReadAllText(ws.LogPath));
+        var before = File.ReadAllText(ws.PlanPath);
+        var onto = await ws.Jaga("plan", "render", "--out", ws.PlanPath);
+        Assert.Equal(2, onto.Code);
+        Assert.Equal(before, File.ReadAllText(ws.PlanPath));
     }
 }

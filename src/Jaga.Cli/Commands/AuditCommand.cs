@@ -132,14 +132,19 @@ internal static class AuditCommand
             var (_, store, _) = await ctx.OpenAsync(ct: ct);
             await using var _s = store;
             var path = parse.GetValue(output);
-            var sb = path is null ? null : new StringBuilder();
-            await foreach (var e in store.ReadAsync(1, ct))
+            if (path is null)
             {
-                var line = ToJson(e).ToJsonString();
-                if (sb is null) ctx.Output.Line(line);
-                else sb.Append(line).Append('\n');
+                await foreach (var e in store.ReadAsync(1, ct)) ctx.Output.Line(ToJson(e).ToJsonString());
             }
-            if (path is not null) AtomicFile.WriteAllText(path, sb!.ToString());
+            else
+            {
+                // Streamed to a temporary file and renamed: a long chain never sits in memory, a crash leaves no half export.
+                await AtomicFile.WriteAsync(path, async stream =>
+                {
+                    await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                    await foreach (var e in store.ReadAsync(1, ct)) await writer.WriteAsync(ToJson(e).ToJsonString() + "\n");
+                });
+            }
             return ExitCodes.Ok;
         });
         return export;

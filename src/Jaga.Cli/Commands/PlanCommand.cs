@@ -27,6 +27,8 @@ internal static class PlanCommand
                 ctx.Output.Out.Write(markdown);
                 return ExitCodes.Ok;
             }
+            if (Path.GetFullPath(path) == Path.GetFullPath(loaded.File))
+                throw new UserError($"--out {path} is the plan itself; write the document to another file, e.g. MAINTENANCE.md");
             AtomicFile.WriteAllText(path, markdown);
             var (_, store, journal) = await ctx.OpenAsync(ct: ct);
             await using (store)

@@ -148,13 +148,18 @@ public static class AuditVerifier
             return;
         }
         if (chain.Problem is not null) return;
+        if (c.Seq < 1)
+        {
+            problems.Add(new AuditProblem(c.Seq, AuditProblemKind.ForgedCheckpoint, $"{what} #{c.Seq} vouches for no entry: Jaga never signs such a checkpoint"));
+            return;
+        }
         if (c.Seq > chain.Count)
         {
             problems.Add(new AuditProblem(chain.Count + 1, AuditProblemKind.Truncated,
                 $"the chain ends at #{chain.Count} but the {what} vouches for #{c.Seq}: entries #{chain.Count + 1}–#{c.Seq} were removed (truncated)"));
             return;
         }
-        if (c.Seq > 0 && chain.HashesAt.TryGetValue(c.Seq, out var hash) && hash != c.Head)
+        if (chain.HashesAt.TryGetValue(c.Seq, out var hash) && hash != c.Head)
         {
             problems.Add(new AuditProblem(c.Seq, AuditProblemKind.Edited,
                 $"entry #{c.Seq} differs from the {what} signed at {c.Time:yyyy-MM-dd HH:mm:ss}Z: the chain up to #{c.Seq} was rewritten"));

@@ -5,7 +5,15 @@ namespace Jaga.Engine.Files;
 /// <summary>Writes a file so that a crash leaves either the old content or the new, never half: temp name, flush to disk, rename.</summary>
 public static class AtomicFile
 {
-    public static void WriteAllText(string path, string text, UnixFileMode? mode = null)
+    public static void WriteAllText(string path, string text, UnixFileMode? mode = null) =>
+        WriteAsync(path, s =>
+        {
+            s.Write(Encoding.UTF8.GetBytes(text));
+            return Task.CompletedTask;
+        }, mode).GetAwaiter().GetResult();
+
+    /// <summary>Streams content into the file under a temporary name; renamed into place only when complete.</summary>
+    public static async Task WriteAsync(string path, Func<Stream, Task> write, UnixFileMode? mode = null)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
@@ -15,9 +23,9 @@ public static class AtomicFile
         if (mode is { } m && !OperatingSystem.IsWindows()) options.UnixCreateMode = m;
         try
         {
-            using (var stream = new FileStream(temp, options))
+            await using (var stream = new FileStream(temp, options))
             {
-                stream.Write(Encoding.UTF8.GetBytes(text));
+                await write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);

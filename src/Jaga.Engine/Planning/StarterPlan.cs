@@ -83,7 +83,7 @@ public static class StarterPlan
             y.AppendLine("  []   # nothing found to back up; add a job: { name, source: { postgres|sqlite|files }, schedule, to }");
         y.AppendLine().AppendLine("monitoring:")
          .AppendLine("  host: { every: 1m, cpu: \"< 90%\", memory: \"< 85%\", disk: { \"/\": \"< 90%\" } }")
-         .AppendLine("  logs:").AppendLine("    - { path: \"logs/*.log\", keep: 30d, max_size: 100MB, compress: zstd }")
+         .AppendLine("  logs:").AppendLine("    - { path: \"logs/app/*.log\", keep: 30d, max_size: 100MB, compress: zstd }")
          .AppendLine().AppendLine("update:").AppendLine("  schedule: \"0 3 * * 1\"");
         if (f.Manifests.Count > 0) y.AppendLine($"  # found: {string.Join(", ", f.Manifests.Take(8))}");
         y.AppendLine("  manifests: auto").AppendLine("  policy: { security: immediate, patch: auto, minor: review, major: manual }")

@@ -45,6 +45,8 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
                 Error(entry.Value.Mark, Join(path, entry.Key), "has no value", field.Default is null ? "give it a value or remove the key" : $"give it a value or remove the key to use the default {field.Default}");
                 continue;
             }
+            if (field.Required && entry.Value is PList { Items.Count: 0 })
+                Error(entry.Value.Mark, Join(path, field.Name), "needs at least one item", "add one, or remove the entry that needs it");
             Validate(entry.Value, field.Shape, Join(path, field.Name));
         }
         foreach (var field in shape.Fields.Where(f => f.Required && map.Entry(f.Name) is null && !f.Aliases.Any(a => map.Entry(a) is not null)))

@@ -28,7 +28,8 @@ public static partial class ByteSize
         };
         if (n > long.MaxValue / unit) return false;
         var total = n * unit;
-        if (total > long.MaxValue || total <= 0) return false;
+        // Below one byte is no size at all (0.5 would silently become 0).
+        if (total > long.MaxValue || total < 1) return false;
         bytes = (long)total;
         return true;
     }
