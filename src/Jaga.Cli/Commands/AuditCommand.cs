@@ -52,12 +52,7 @@ internal static class AuditCommand
             var publicKey = AuditKeys.LoadPublic(plan, keyPath);
             var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, publicKey, anchorCheckpoint, hold: journal.HoldAsync, ct: ct);
             var t = ctx.Messages(plan);
-            if (!parse.GetValue(noRecord))
-            {
-                await (report.Intact
-                    ? journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct)
-                    : journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct));
-            }
+            if (!parse.GetValue(noRecord)) await AuditReportJournal.RecordAsync(journal, report, ct);
             if (ctx.JsonOutput)
             {
                 ctx.Output.Write(new JsonObject

@@ -38,8 +38,7 @@ internal static class InitCommand
             {
                 var entry = await journal.RecordAsync(Severity.Info, "plan.init", "init.written", [ctx.PlanPath],
                     new Dictionary<string, string> { ["env_files"] = string.Join(",", findings.EnvFiles), ["sqlite"] = string.Join(",", findings.SqliteFiles) }, ct: ct);
-                var (key, created) = AuditKeys.LoadOrCreate(plan);
-                if (created) await journal.RecordAsync(Severity.Info, "audit.key", "audit.key.created", [plan.Plan.Audit.PublicKey, key.KeyId], ct: ct);
+                await AuditKeys.LoadOrCreateAsync(plan, journal, ct);
                 ctx.Output.Line(entry.Line);
                 ctx.Output.Line($"  found: {findings.EnvFiles.Count} env file(s), {findings.SqliteFiles.Count} SQLite file(s), {findings.Manifests.Count} manifest(s)"
                     + (findings.DatabaseVariable is null ? "" : $", {findings.DatabaseVariable}"));

@@ -8,7 +8,7 @@ namespace Jaga.Cli.Commands;
 
 /// <summary><c>jaga run --once</c>: carries out the plan's work that is due, then exits.</summary>
 /// <remarks>This release's due work: load and record the plan, render the maintenance-plan document,
-/// sign a checkpoint when the schedule says so (or when none exists), verify the audit chain.
+/// verify the audit chain, then sign a checkpoint when the schedule says so (or when none exists).
 /// Later pillars add their jobs here; the long-running daemon (without --once) is the next step.</remarks>
 internal static class RunCommand
 {
@@ -38,9 +38,7 @@ internal static class RunCommand
 
             // Verify first: a checkpoint must never vouch for a chain that does not verify.
             var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, hold: journal.HoldAsync, ct: ct);
-            Show(report.Intact
-                ? await journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct)
-                : await journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct));
+            Show(await AuditReportJournal.RecordAsync(journal, report, ct));
             ran++;
             if (!report.Intact) failed++;
 

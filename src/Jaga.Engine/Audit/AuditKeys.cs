@@ -1,6 +1,7 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Engine.Files;
+using Jaga.Engine.Journal;
 
 namespace Jaga.Engine.Audit;
 
@@ -12,7 +13,7 @@ public static class AuditKeys
     public static string PublicPath(LoadedPlan plan) => plan.Resolve(plan.Plan.Audit.PublicKey);
 
     /// <summary>Creates the key pair if the private key does not exist; returns the key and whether it was created.</summary>
-    public static (SigningKey Key, bool Created) LoadOrCreate(LoadedPlan plan)
+    private static (SigningKey Key, bool Created) LoadOrCreate(LoadedPlan plan)
     {
         var privatePath = PrivatePath(plan);
         if (File.Exists(privatePath)) return (Read(privatePath, SigningKey.FromPrivatePem), false);
@@ -27,6 +28,14 @@ public static class AuditKeys
         AtomicFile.WriteAllText(PublicPath(plan), key.PublicPem(),
             UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         return (key, true);
+    }
+
+    /// <summary>Loads the key, or creates it and records that in the maintenance log.</summary>
+    public static async Task<SigningKey> LoadOrCreateAsync(LoadedPlan plan, MaintenanceJournal journal, CancellationToken ct)
+    {
+        var (key, created) = LoadOrCreate(plan);
+        if (created) await journal.RecordAsync(Severity.Info, "audit.key", "audit.key.created", [plan.Plan.Audit.PublicKey, key.KeyId], ct: ct);
+        return key;
     }
 
     /// <summary>The key that verifies: an explicit public key file, else the plan's public key, else the public half of the private key.</summary>

@@ -11,9 +11,7 @@ public static class Checkpoints
     /// (that would vouch for tampering), and the problem is returned instead.</summary>
     public static async Task<(Checkpoint? Checkpoint, AuditProblem? Refused)> CreateAsync(MaintenanceJournal journal, LoadedPlan plan, TimeProvider clock, string? exportTo, CancellationToken ct = default)
     {
-        var (key, created) = AuditKeys.LoadOrCreate(plan);
-        if (created)
-            await journal.RecordAsync(Severity.Info, "audit.key", "audit.key.created", [plan.Plan.Audit.PublicKey, key.KeyId], null, null, ct);
+        var key = await AuditKeys.LoadOrCreateAsync(plan, journal, ct);
         var report = await AuditVerifier.VerifyAsync(journal.Store, null, key, null, ct: ct);
         if (!report.Intact) return (null, report.Problems[0]);
         if (report.Head is not { } head) return (null, null);
