@@ -135,6 +135,20 @@ public sealed class AuditTamperTests : IDisposable
     }
 
     [Fact]
+    public async Task Truncation_that_also_deletes_the_stored_checkpoints_is_still_found()
+    {
+        await WriteEntries(3);
+        Assert.Equal(0, (await ws.Jaga("audit", "checkpoint")).Code); // vouches for #4 (#4 records the key), recorded as #5
+        await WriteEntries(3);
+        Assert.Equal(0, (await ws.Jaga("audit", "checkpoint")).Code); // vouches for #8, recorded as #9
+        ws.Tamper("DELETE FROM audit WHERE seq > 6; DELETE FROM checkpoints;");
+        File.WriteAllLines(ws.LogPath, File.ReadAllLines(ws.LogPath).Take(6));
+        var r = await ws.Jaga("audit", "verify", "--no-record");
+        Assert.Equal(1, r.Code);
+        Assert.Contains("checkpoint #4 recorded by entry #5 is missing from the store (deleted)", r.Out);
+    }
+
+    [Fact]
     public async Task Edited_log_line_is_named_with_its_line_number()
     {
         await WriteEntries(4);

@@ -47,6 +47,12 @@ public static class AuditVerifier
         }
 
         foreach (var c in checkpoints) CheckCheckpoint(c, "stored checkpoint", publicKey, chain, problems, proven);
+        // The chain records every checkpoint it was given: one missing from the store was deleted (to hide a truncation).
+        foreach (var (entry, seq, headHash) in chain.Recorded)
+        {
+            if (chain.Problem is null && !checkpoints.Any(c => c.Seq == seq && c.Head == headHash))
+                problems.Add(new AuditProblem(entry, AuditProblemKind.Deleted, $"checkpoint #{seq} recorded by entry #{entry} is missing from the store (deleted)"));
+        }
         if (anchor is not null) CheckCheckpoint(anchor, "anchor checkpoint", publicKey, chain, problems, proven);
 
         if (logFile is not null && lines is not null && chain.Problem is null)
@@ -68,7 +74,11 @@ public static class AuditVerifier
         return new AuditReport(chain.Count, chain.Last, problems, proven);
     }
 
-    private sealed record ChainResult(AuditProblem? Problem, long Count, AuditEntry? Last, IReadOnlyDictionary<long, string> HashesAt, bool LinesDiffer = false);
+    private sealed record ChainResult(AuditProblem? Problem, long Count, AuditEntry? Last, IReadOnlyDictionary<long, string> HashesAt, bool LinesDiffer = false)
+    {
+        /// <summary>Checkpoints the chain says were made: (entry that says so, checkpoint seq, head).</summary>
+        public List<(long Entry, long Seq, string Head)> Recorded { get; } = [];
+    }
 
     /// <summary>Lines past the head read before the file are fine if they are the lines of the entries written since.</summary>
     private static async Task<bool> LaterLinesMatchAsync(IStateStore store, List<string> lines, long head, CancellationToken ct)
@@ -100,9 +110,11 @@ public static class AuditVerifier
         long total = 0;
         AuditEntry? last = null;
         var linesDiffer = false;
-        foreach (var (verifier, hashes, differ) in results)
+        var recorded = new List<(long, long, string)>();
+        foreach (var (verifier, hashes, differ, made) in results)
         {
             linesDiffer |= differ;
+            recorded.AddRange(made);
             if (last is not null && verifier.FirstPrev is { } firstPrev && firstPrev != last.Hash)
                 return new ChainResult(ChainVerifier.Relinked(last.Seq + 1, firstPrev, last.Hash), total, last, hashesAt, linesDiffer);
             if (verifier.Problem is { } problem) return new ChainResult(problem, total + verifier.Count, verifier.Last ?? last, hashesAt, linesDiffer);
@@ -110,15 +122,18 @@ public static class AuditVerifier
             total += verifier.Count;
             last = verifier.Last ?? last;
         }
-        return new ChainResult(null, total, last, hashesAt, linesDiffer);
+        var result = new ChainResult(null, total, last, hashesAt, linesDiffer);
+        result.Recorded.AddRange(recorded);
+        return result;
     }
 
-    private static async Task<(ChainVerifier Verifier, Dictionary<long, string> HashesAt, bool LinesDiffer)> VerifyPartAsync(
+    private static async Task<(ChainVerifier Verifier, Dictionary<long, string> HashesAt, bool LinesDiffer, List<(long, long, string)> Recorded)> VerifyPartAsync(
         IStateStore store, long from, long to, List<string>? lines, HashSet<long> wanted, CancellationToken ct)
     {
         var verifier = new ChainVerifier(from);
         var hashes = new Dictionary<long, string>();
         var linesDiffer = false;
+        var recorded = new List<(long, long, string)>();
         long? beyond = null;
         await foreach (var e in store.ReadAsync(from, ct))
         {
@@ -130,12 +145,15 @@ public static class AuditVerifier
             }
             if (!verifier.Add(e)) break;
             if (wanted.Contains(e.Seq)) hashes[e.Seq] = e.Hash;
+            if (e.Kind == "audit.checkpoint" && e.Data.TryGetValue("seq", out var cpSeq) && e.Data.TryGetValue("head", out var cpHead)
+                && long.TryParse(cpSeq, System.Globalization.CultureInfo.InvariantCulture, out var cp))
+                recorded.Add((e.Seq, cp, cpHead));
             // The log file's line n is entry n's line: compared here, beside the hashing, at no extra read.
             if (lines is not null && !linesDiffer && (e.Seq > lines.Count || lines[(int)(e.Seq - 1)] != e.Line)) linesDiffer = true;
         }
         // A part that stops short of its end lost its last entries (deleted at the boundary).
         if (verifier.Last is { } last && last.Seq < to) verifier.Gap(beyond ?? to + 1);
-        return (verifier, hashes, linesDiffer);
+        return (verifier, hashes, linesDiffer, recorded);
     }
 
     private static void CheckCheckpoint(Checkpoint c, string what, SigningKey? key, ChainResult chain, List<AuditProblem> problems, List<string> proven)
