@@ -112,7 +112,8 @@ public sealed record PostgresUrl(NpgsqlConnectionStringBuilder Settings, string 
         "require" => Npgsql.SslMode.Require,
         "verify-ca" => Npgsql.SslMode.VerifyCA,
         "verify-full" => Npgsql.SslMode.VerifyFull,
-        _ => throw new FormatException($"sslmode '{value}' is not one of disable, allow, prefer, require, verify-ca, verify-full"),
+        // The value is not quoted back: in a URL whose password holds '?', it may be part of the password.
+        _ => throw new FormatException("sslmode is not one of disable, allow, prefer, require, verify-ca, verify-full"),
     };
 
     private static int Port(string text) =>
@@ -123,7 +124,7 @@ public sealed record PostgresUrl(NpgsqlConnectionStringBuilder Settings, string 
     private static int Number(string key, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
-            : throw new FormatException($"{key} '{text}' is not a whole number");
+            : throw new FormatException($"{key} in the PostgreSQL URL is not a whole number");
 
     private static string Decode(string s) => Uri.UnescapeDataString(s);
 

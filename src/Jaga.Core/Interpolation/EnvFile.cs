@@ -46,7 +46,7 @@ public sealed partial class EnvFile
             var key = trimmed[..eq].Trim();
             if (!KeyShape().IsMatch(key))
             {
-                errors.Add(new EnvFileError(lineNo, indent + 1, $"'{key}' is not a variable name (letters, digits and _; not starting with a digit)"));
+                errors.Add(new EnvFileError(lineNo, indent + 1, "this is not a variable name (letters, digits and _; not starting with a digit); the line is not quoted here in case it holds a secret"));
                 continue;
             }
             var rest = trimmed[(eq + 1)..].TrimStart();

@@ -23,4 +23,13 @@ public sealed class PlanLoaderEdgeTests
         var result = Plans.Load(Plans.Header + "monitoring:\n  logs:\n    - { path: \"logs/app/*.log\", max_size: 0.5 }\n");
         Assert.Equal("monitoring.logs[0].max_size: '0.5' is not a size", Assert.Single(result.Errors).Message);
     }
+
+    [Fact]
+    public void A_bad_url_is_quoted_back_without_its_password_even_one_with_a_slash()
+    {
+        var result = Plans.Load(Plans.Header + "migration: { from: \"ftp://app:pa/ss@db/app\", to: \"postgres://app@db/app\" }\n");
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("'ftp://app:***@db/app' is not a", error.Message);
+        Assert.DoesNotContain("pa/ss", error.ToString());
+    }
 }

@@ -131,7 +131,7 @@ public sealed class PlanLoaderVariableTests
 
         Plans.Reports(result,
             ".env.production:3:1: expected KEY=value (fix this line of the env file)",
-            ".env.production:4:10: '9LIVES' is not a variable name (letters, digits and _; not starting with a digit)",
+            ".env.production:4:10: this is not a variable name (letters, digits and _; not starting with a digit)",
             ".env.production:5:7: unterminated single quote");
     }
 }

@@ -16,7 +16,8 @@ public static class PlanUrl
     public static string? Check(string url, IReadOnlyCollection<string> schemes)
     {
         // The URL is quoted back in the message: never with its password.
-        var shown = Redaction.Redactor.None.Redact(url);
+        var password = Redaction.Redactor.PasswordOf(url);
+        var shown = Redaction.Redactor.None.Redact(password is null ? url : url.Replace(password, Redaction.Redactor.Mask, StringComparison.Ordinal));
         var scheme = Scheme(url);
         if (scheme.Length == 0 || !schemes.Contains(scheme))
             return $"'{shown}' is not a {string.Join(", ", schemes.Select(s => s + (s == "sqlite" ? ":" : "://")))} URL";
