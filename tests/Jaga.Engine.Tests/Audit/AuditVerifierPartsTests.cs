@@ -3,7 +3,7 @@ using Jaga.Engine.Audit;
 using Jaga.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace Jaga.Cli.Tests;
+namespace Jaga.Engine.Tests.Audit;
 
 /// <summary>Long chains are verified in parallel parts; tampering at a part's boundary must be found as surely as inside one.</summary>
 public sealed class AuditVerifierPartsTests : IAsyncLifetime

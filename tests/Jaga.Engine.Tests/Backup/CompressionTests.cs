@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Jaga.Engine.Backup;
+
+namespace Jaga.Engine.Tests.Backup;
+
+/// <summary>Compressed backups must restore with the standard tools alone: checked against the real gzip and zstd CLIs.</summary>
+public sealed class CompressionTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("jaga-compress-").FullName;
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("gzip")]
+    [InlineData("zstd")]
+    public void Round_trip_keeps_every_byte(string kind)
+    {
+        var plain = Data(300_000);
+        using var packed = new MemoryStream();
+        using (var c = Compression.Compress(packed, kind)) c.Write(plain);
+        packed.Position = 0;
+        using var unpacked = new MemoryStream();
+        using (var d = Compression.Decompress(packed, kind)) d.CopyTo(unpacked);
+        Assert.Equal(plain, unpacked.ToArray());
+    }
+
+    [Theory]
+    [InlineData("gzip", "gzip")]
+    [InlineData("zstd", "zstd")]
+    public void What_jaga_compresses_the_standard_tool_decompresses(string kind, string tool)
+    {
+        var plain = Data(500_000);
+        var file = Path.Combine(dir, "dump.sql" + Compression.Extension(kind));
+        using (var f = File.Create(file))
+        using (var c = Compression.Compress(f, kind))
+        {
+            c.Write(plain);
+        }
+        Run(tool, "-d", "-f", file);
+        Assert.Equal(plain, File.ReadAllBytes(Path.Combine(dir, "dump.sql")));
+    }
+
+    [Fact]
+    public void What_the_zstd_cli_compresses_jaga_decompresses()
+    {
+        var plain = Data(400_000);
+        var file = Path.Combine(dir, "plain.sql");
+        File.WriteAllBytes(file, plain);
+        Run("zstd", "-q", "-19", file);
+        using var f = File.OpenRead(file + ".zst");
+        using var d = Compression.Decompress(f, "zstd");
+        using var result = new MemoryStream();
+        d.CopyTo(result);
+        Assert.Equal(plain, result.ToArray());
+    }
+
+    [Fact]
+    public void An_unknown_compression_is_refused() =>
+        Assert.Throws<ArgumentException>(() => Compression.Compress(Stream.Null, "lz4"));
+
+    /// <summary>SQL-like text with some randomness: compressible, but not trivially.</summary>
+    private static byte[] Data(int size)
+    {
+        var bytes = new byte[size];
+        var line = "INSERT INTO products VALUES (1, 'Kopi', 25000);\n"u8;
+        for (var i = 0; i < size; i++) bytes[i] = line[i % line.Length];
+        for (var i = 0; i < size; i += 97) bytes[i] = (byte)RandomNumberGenerator.GetInt32(32, 127);
+        return bytes;
+    }
+
+    private static void Run(string tool, params string[] args)
+    {
+        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"{tool} failed: {err}");
+    }
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+}
