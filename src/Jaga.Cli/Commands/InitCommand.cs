@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Jaga.Core.Ledger;
-using Jaga.Core.Plan;
 using Jaga.Engine.Audit;
 using Jaga.Engine.Files;
 using Jaga.Engine.Planning;
@@ -25,7 +24,7 @@ internal static class InitCommand
             var findings = StarterPlan.Detect(dir);
             var text = StarterPlan.Render(findings);
             // The starter plan must validate as written; if it does not, that is Jaga's bug, and nothing is written.
-            var check = PlanLoader.Load(text, ctx.PlanPath, dir, new PlanWorld(Environment.GetEnvironmentVariable, p => File.Exists(p) ? File.ReadAllText(p) : null));
+            var check = PlanFile.LoadText(text, ctx.PlanPath);
             if (!check.Ok)
             {
                 foreach (var e in check.Errors) ctx.Output.Error(e.ToString());

@@ -22,8 +22,15 @@ public static class PlanFile
         {
             return Fail($"cannot read the plan: {e.Message}", "check the file's permissions");
         }
+        return LoadText(text, path, variables);
+    }
+
+    /// <summary>Loads plan text that is not on disk yet (as <c>jaga init</c> checks what it is about to write),
+    /// reading env files and variables the same way as <see cref="Load"/>.</summary>
+    public static PlanLoadResult LoadText(string text, string path, Func<string, string?>? variables = null)
+    {
         var world = new PlanWorld(variables ?? Environment.GetEnvironmentVariable, ReadEnvFile);
-        return PlanLoader.Load(text, path, Path.GetDirectoryName(full)!, world);
+        return PlanLoader.Load(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!, world);
     }
 
     private static string? ReadEnvFile(string path)
