@@ -1,0 +1,45 @@
+using Jaga.Core.Backup;
+
+namespace Jaga.Core.Tests.Backup;
+
+public sealed class ManifestJsonTests
+{
+    internal static BackupManifest Sample() => new(
+        BackupManifest.CurrentFormat, "20251115T020000Z-db-1a2b", "db", "db_2025-11-15.sql.zst.age",
+        new ManifestSource("postgres", "15.8", "plain"), new Dictionary<string, string> { ["pg_dump"] = "15.8" },
+        new DateTimeOffset(2025, 11, 14, 19, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 11, 14, 19, 0, 42, TimeSpan.Zero),
+        1234, new string('a', 64), "zstd", new ManifestEncryption(ManifestEncryption.Age, ["age1abc"], false),
+        new Dictionary<string, long> { ["public.orders"] = 42 }, "0.2.0");
+
+    [Fact]
+    public void A_manifest_round_trips_as_snake_case_json()
+    {
+        var text = ManifestJson.Write(Sample());
+        Assert.Contains("\"jaga_version\": \"0.2.0\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"server_version\": \"15.8\"", text, StringComparison.Ordinal);
+        var back = ManifestJson.TryRead(text, out var problem);
+        Assert.Null(problem);
+        Assert.NotNull(back);
+        Assert.Equal(42, back.Tables["public.orders"]);
+        Assert.Equal(["age1abc"], back.Encryption!.Recipients);
+        Assert.Equal(Sample().Started, back.Started);
+    }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("{\"format\": \"other/1\"}")]
+    [InlineData("[]")]
+    public void Text_that_is_not_a_manifest_is_refused_with_a_reason(string text)
+    {
+        Assert.Null(ManifestJson.TryRead(text, out var problem));
+        Assert.NotNull(problem);
+    }
+
+    [Fact]
+    public void A_manifest_with_a_bad_checksum_is_refused()
+    {
+        var text = ManifestJson.Write(Sample() with { Sha256 = "XYZ" });
+        Assert.Null(ManifestJson.TryRead(text, out var problem));
+        Assert.Contains("sha256", problem, StringComparison.Ordinal);
+    }
+}
