@@ -43,7 +43,7 @@ public sealed record BackupSource(string? Postgres, string? Sqlite, string? Mysq
     public string Kind => Postgres is not null ? "postgres" : Sqlite is not null ? "sqlite" : Mysql is not null ? "mysql" : "files";
 }
 
-public sealed record EncryptSettings(IReadOnlyList<string> Recipients, string? PassphraseEnv);
+public sealed record EncryptSettings(IReadOnlyList<string> Recipients, string? PassphraseEnv, string? Identity);
 
 public sealed record KeepPolicy(int? Last, int? Hourly, int? Daily, int? Weekly, int? Monthly, int? Yearly, TimeSpan? Within);
 

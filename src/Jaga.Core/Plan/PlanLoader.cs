@@ -58,6 +58,7 @@ public static class PlanLoader
         new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
         CheckState(expanded, file, errors);
         PlanReferences.Check(expanded, file, errors);
+        PlanBackupRules.Check(expanded, file, errors);
         if (errors.Count > 0)
         {
             // A bad value is quoted back in its error: never a secret, even when the plan is invalid.

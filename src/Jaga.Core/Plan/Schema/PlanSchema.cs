@@ -74,8 +74,9 @@ public static class PlanSchema
         F("format", Enum("plain", "custom"), def: "plain", doc: "pg_dump format."),
         F("encrypt", Obj<EncryptSettings>("age encryption.",
             F("recipients", List(Str(), single: true), doc: "age X25519 recipients (age1…)."),
-            F("passphrase_env", Str(), doc: "Name of the variable holding a passphrase (scrypt).")) with
-        { AnyOf = ["recipients", "passphrase_env"] }),
+            F("passphrase_env", Str(), doc: "Name of the variable holding a passphrase (scrypt)."),
+            F("identity", Path(), doc: "age identity file (AGE-SECRET-KEY-1…) that verify and restore decrypt with; keep it off the backup destinations.")) with
+        { OneOf = ["recipients", "passphrase_env"] }),
         F("keep", Obj<KeepPolicy>("Retention, with restic's semantics.",
             F("last", Int(min: 1)), F("hourly", Int(min: 1)), F("daily", Int(min: 1)), F("weekly", Int(min: 1)),
             F("monthly", Int(min: 1)), F("yearly", Int(min: 1)), F("within", Scalar(ScalarKind.Duration))) with

@@ -1,0 +1,34 @@
+using Jaga.Core.Ports;
+
+namespace Jaga.Engine.Backup.Pipeline;
+
+/// <summary>source → compress → encrypt → SHA-256 → destinations, streaming: nothing is held whole in memory or on disk.</summary>
+internal static class BackupPipeline
+{
+    public static async Task<PipelineResult> RunAsync(
+        IBackupSource source, IReadOnlyList<DestinationWriter> writers, string compress, BackupEncryption? encryption,
+        Action<long>? read, Action<long>? stored, CancellationToken ct)
+    {
+        using var fan = new FanOutStream(writers, stored, ct);
+        try
+        {
+            var sealing = encryption?.Open(fan);
+            var compressing = Compression.Compress(sealing ?? fan, compress);
+            await using var counting = new CountingStream(compressing, read);
+            var snapshot = await source.WriteAsync(counting, ct);
+            // Closing each stage writes its end: the zstd/gzip frame's, then age's last chunk.
+            await compressing.DisposeAsync();
+            if (sealing is not null) await sealing.DisposeAsync();
+            var sha256 = await fan.CompleteAsync();
+            return new PipelineResult(snapshot, counting.Count, fan.Length64, sha256);
+        }
+        catch
+        {
+            await fan.AbandonAsync();
+            throw;
+        }
+    }
+}
+
+/// <summary>What the pipeline produced: the source's snapshot, bytes read from the source, bytes stored, and their SHA-256.</summary>
+internal sealed record PipelineResult(SourceSnapshot Snapshot, long SourceBytes, long Size, string Sha256);
