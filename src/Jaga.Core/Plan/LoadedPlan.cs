@@ -5,6 +5,10 @@ namespace Jaga.Core.Plan;
 /// <summary>A valid plan with what was learnt loading it: where it lives, its secrets, its hash.</summary>
 public sealed record LoadedPlan(MaintenancePlan Plan, Redactor Redactor, string File, string Directory, string Sha256)
 {
+    /// <summary>A variable as the plan sees it: the process environment first, then the plan's env files. For values
+    /// the plan names by variable rather than holds, such as a backup passphrase (<c>passphrase_env</c>).</summary>
+    public Func<string, string?> Variable { get; init; } = _ => null;
+
     /// <summary>A path from the plan, relative to the plan's folder unless absolute.</summary>
     public string Resolve(string path) =>
         System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, path));

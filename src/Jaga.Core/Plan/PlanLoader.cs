@@ -70,7 +70,7 @@ public static class PlanLoader
         foreach (var v in envValues.Values) secrets.Add(v);
         var plan = PlanBinder.Bind<MaintenancePlan>(expanded, PlanSchema.Root);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return new PlanLoadResult(new LoadedPlan(plan, new Redactor(secrets), file, directory, hash), []);
+        return new PlanLoadResult(new LoadedPlan(plan, new Redactor(secrets), file, directory, hash) { Variable = name => lookup(name)?.Value }, []);
     }
 
     /// <summary><c>state</c> is a SQLite path, <c>sqlite:path</c>, or a PostgreSQL URL; anything else with a scheme is a mistake.</summary>

@@ -1,0 +1,229 @@
+using System.Security.Cryptography;
+using System.Text;
+using Jaga.Core.Backup;
+using Jaga.Core.Ledger;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Engine.Backup.Pipeline;
+
+namespace Jaga.Engine.Backup;
+
+/// <summary>One run of a backup job: lock, clean up after a killed run, stream the source to every destination, commit,
+/// write the manifest last, record the run, then apply retention where the backup succeeded.</summary>
+public sealed class BackupRunner(BackupServices s)
+{
+    public async Task<BackupRunResult> RunAsync(BackupJob job, BackupObserver? observer = null, CancellationToken ct = default)
+    {
+        await using var held = await JobLock.AcquireAsync(s.Catalog, job.Name, s.Clock, ct);
+        if (held.Lease is null)
+        {
+            var holder = held.Holder is null ? "?" : held.Holder.Owner;
+            var busy = await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.busy", [job.Name, holder],
+                new Dictionary<string, string> { ["job"] = job.Name, ["holder"] = holder }, ct: ct);
+            return new BackupRunResult(job.Name, null, null, busy.Message);
+        }
+
+        var destinations = job.To.Select(s.Connectors.Destination).ToList();
+        try
+        {
+            await new LeftoverSweep(s).CleanUpAsync(job, destinations, ct);
+            var result = await RunLockedAsync(job, destinations, observer, ct);
+            if (result.Record is { Status: BackupStatus.Complete or BackupStatus.Partial } record && job.Keep is not null)
+            {
+                var retention = new RetentionRun(s);
+                foreach (var copy in record.Copies.Where(c => c.State == CopyState.Stored))
+                    await retention.ApplyAsync(job, copy.Destination, ct);
+            }
+            return result;
+        }
+        finally
+        {
+            foreach (var d in destinations) await d.DisposeAsync();
+        }
+    }
+
+    private async Task<BackupRunResult> RunLockedAsync(BackupJob job, IReadOnlyList<IBackupDestination> destinations, BackupObserver? observer, CancellationToken ct)
+    {
+        var started = s.Clock.GetUtcNow();
+        var source = s.Connectors.Source(job);
+        var encryption = s.Connectors.Encryption(job);
+        var extension = ArtifactName.Extension(source.Extension, job.Compress, encryption is not null);
+        var taken = await TakenNamesAsync(destinations, ct);
+        var name = ArtifactName.Choose(job.File, job.Name, extension, started, s.Plan.Plan.Timezone, taken.Contains);
+        var record = new BackupRecord(await NewIdAsync(ct), job.Name, name, source.Kind, BackupStatus.Running, started, null, 0, null, [], null, null, null, null);
+        // Recorded before anything is written: if this process dies, the next run knows what to clean up.
+        await s.Catalog.SaveAsync(record, ct);
+        observer?.Note?.Invoke(name);
+
+        var writers = destinations.Select(d => new DestinationWriter(d)).ToList();
+        try
+        {
+            await Task.WhenAll(writers.Select(w => BeginAsync(w, name, ct)));
+            PipelineResult produced;
+            try
+            {
+                if (!writers.Any(w => w.Live)) return await FailedAsync(job, record, Failures(writers), ct);
+                produced = await BackupPipeline.RunAsync(source, writers, job.Compress, encryption, observer?.Read, observer?.Stored, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                foreach (var w in writers) await w.FailAsync(Reasons.Of(e));
+                return await FailedAsync(job, record, e is IOException && !writers.Any(w => w.Live) ? Failures(writers) : Reasons.Of(e), ct);
+            }
+
+            await Task.WhenAll(writers.Where(w => w.Live).Select(w => CommitAsync(w, ct)));
+            var manifest = Manifest(job, record, source, encryption, produced);
+            var json = ManifestJson.Write(manifest);
+            await Task.WhenAll(writers.Where(w => w.Live).Select(w => WriteManifestAsync(w, name, json, ct)));
+
+            var copies = writers.Select(w => new BackupCopy(w.Destination.Name, w.Live ? CopyState.Stored : CopyState.Failed, w.Failure, null)).ToList();
+            var stored = copies.Where(c => c.State == CopyState.Stored).ToList();
+            var status = stored.Count == copies.Count ? BackupStatus.Complete : stored.Count > 0 ? BackupStatus.Partial : BackupStatus.Failed;
+            record = record with
+            {
+                Status = status,
+                FinishedAt = manifest.Finished,
+                Size = produced.Size,
+                Sha256 = produced.Sha256,
+                Copies = copies,
+                Detail = status == BackupStatus.Complete ? null : Failures(writers),
+                Manifest = status == BackupStatus.Failed ? null : json,
+            };
+            // Success is recorded last, once every manifest is written.
+            await s.Catalog.SaveAsync(record, ct);
+            return await ReportAsync(job, record, stored, writers, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            foreach (var w in writers) await w.FailAsync("interrupted");
+            record = record with { Status = BackupStatus.Interrupted, FinishedAt = s.Clock.GetUtcNow(), Detail = "interrupted before it finished" };
+            await s.Catalog.SaveAsync(record, CancellationToken.None);
+            await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.failed", [job.Name, "interrupted before it finished; nothing was kept"],
+                Data(job, record), ct: CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            foreach (var w in writers) await w.DisposeAsync();
+        }
+    }
+
+    private async Task BeginAsync(DestinationWriter w, string name, CancellationToken ct)
+    {
+        try
+        {
+            w.Upload = await s.Retry.RunAsync(async c => await w.Destination.BeginAsync(name, c), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await w.FailAsync(Reasons.Of(e));
+        }
+    }
+
+    private async Task CommitAsync(DestinationWriter w, CancellationToken ct)
+    {
+        try
+        {
+            await s.Retry.RunAsync(async c => await w.Upload!.CommitAsync(c), ct);
+            w.Committed = true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await w.FailAsync(Reasons.Of(e));
+        }
+    }
+
+    /// <summary>The manifest, written last: until it exists, the artifact is not a backup.</summary>
+    private async Task WriteManifestAsync(DestinationWriter w, string artifact, string json, CancellationToken ct)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        try
+        {
+            await s.Retry.RunAsync(async c =>
+            {
+                await using var upload = await w.Destination.BeginAsync(ArtifactName.ManifestOf(artifact), c);
+                await upload.WriteAsync(bytes, c);
+                await upload.CommitAsync(c);
+            }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await w.FailAsync(Reasons.Of(e));
+            try
+            {
+                await w.Destination.DeleteAsync(artifact, CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // Left for the next run's clean-up: without a manifest it is never taken for a backup.
+            }
+        }
+    }
+
+    private BackupManifest Manifest(BackupJob job, BackupRecord record, IBackupSource source, BackupEncryption? encryption, PipelineResult produced) => new(
+        BackupManifest.CurrentFormat, record.Id, job.Name, record.Artifact,
+        new ManifestSource(source.Kind, produced.Snapshot.ServerVersion, source.Kind == "postgres" ? job.Format : null),
+        produced.Snapshot.Tools, record.StartedAt, s.Clock.GetUtcNow(), produced.Size, produced.Sha256, job.Compress,
+        encryption is null ? null : new ManifestEncryption(ManifestEncryption.Age, encryption.Passphrase is null ? encryption.Recipients : [], encryption.Passphrase is not null),
+        produced.Snapshot.Tables, JagaVersion.Current);
+
+    private async Task<BackupRunResult> ReportAsync(BackupJob job, BackupRecord record, List<BackupCopy> stored, List<DestinationWriter> writers, CancellationToken ct)
+    {
+        var where = string.Join(", ", stored.Select(c => s.Connectors.Display(c.Destination, record.Artifact)));
+        AuditEntry entry = record.Status switch
+        {
+            BackupStatus.Complete => await s.Journal.RecordAsync(Severity.Info, "backup.run", record.SourceKind == "files" ? "backup.files.done" : "backup.done", [where], Data(job, record), ct: ct),
+            BackupStatus.Partial => await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.partial", [job.Name, where, Failures(writers)], Data(job, record), ct: ct),
+            _ => await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, Failures(writers)], Data(job, record), ct: ct),
+        };
+        return new BackupRunResult(job.Name, record.Status, record, entry.Message);
+    }
+
+    private async Task<BackupRunResult> FailedAsync(BackupJob job, BackupRecord record, string reason, CancellationToken ct)
+    {
+        record = record with { Status = BackupStatus.Failed, FinishedAt = s.Clock.GetUtcNow(), Detail = reason };
+        await s.Catalog.SaveAsync(record, ct);
+        var entry = await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, reason], Data(job, record), ct: ct);
+        return new BackupRunResult(job.Name, BackupStatus.Failed, record, entry.Message);
+    }
+
+    private static Dictionary<string, string> Data(BackupJob job, BackupRecord r)
+    {
+        var data = new Dictionary<string, string> { ["job"] = job.Name, ["id"] = r.Id, ["artifact"] = r.Artifact, ["status"] = r.Status.ToString().ToLowerInvariant() };
+        if (r.Sha256 is not null) data["sha256"] = r.Sha256;
+        if (r.Status != BackupStatus.Failed && r.Size > 0) data["size"] = r.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (r.Copies.Count > 0) data["destinations"] = string.Join(",", r.Copies.Where(c => c.State == CopyState.Stored).Select(c => c.Destination));
+        return data;
+    }
+
+    private static string Failures(IEnumerable<DestinationWriter> writers) =>
+        string.Join("; ", writers.Where(w => w.Failure is not null).Select(w => $"{w.Destination.Name}: {w.Failure}"));
+
+    /// <summary>Every name in use: in the catalog (any job: jobs may share a destination) and at each reachable destination.</summary>
+    private async Task<HashSet<string>> TakenNamesAsync(IReadOnlyList<IBackupDestination> destinations, CancellationToken ct)
+    {
+        var taken = (await s.Catalog.ListAsync(null, ct)).Select(r => r.Artifact).ToHashSet(StringComparer.Ordinal);
+        foreach (var d in destinations)
+        {
+            try
+            {
+                foreach (var o in await d.ListAsync(ct)) taken.Add(o.Name);
+                foreach (var l in await d.ListLeftoversAsync(ct)) taken.Add(l.Name);
+            }
+            catch (DestinationException)
+            {
+                // Unreachable now: its begin will fail and say so.
+            }
+        }
+        return taken;
+    }
+
+    private async Task<string> NewIdAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+            if (await s.Catalog.FindAsync(id, ct) is null) return id;
+        }
+    }
+}

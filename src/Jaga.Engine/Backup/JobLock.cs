@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Jaga.Core.Ports;
+
+namespace Jaga.Engine.Backup;
+
+/// <summary>The run lock of one backup job, held in the state store so that two processes (or two nodes) never run
+/// the same job at once. The lease is renewed while the run lasts; a holder that died (kill -9) loses it when the lease
+/// expires, or at once when it ran on this machine and its process is gone.</summary>
+public sealed class JobLock : IAsyncDisposable
+{
+    public static readonly TimeSpan Ttl = TimeSpan.FromMinutes(10);
+    private readonly IBackupCatalog catalog;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task? renewing;
+
+    private JobLock(IBackupCatalog catalog, JobLease? lease, JobLease? holder, TimeProvider clock)
+    {
+        this.catalog = catalog;
+        Lease = lease;
+        Holder = holder;
+        if (lease is not null) renewing = RenewAsync(lease, clock);
+    }
+
+    /// <summary>The lease, or null when someone else holds the lock.</summary>
+    public JobLease? Lease { get; }
+
+    /// <summary>Who holds the lock when <see cref="Lease"/> is null.</summary>
+    public JobLease? Holder { get; }
+
+    /// <summary>This process, as a lock owner: host, process id, and a random part for several runs in one process.</summary>
+    public static string NewOwner() => $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+
+    public static async Task<JobLock> AcquireAsync(IBackupCatalog catalog, string job, TimeProvider clock, CancellationToken ct)
+    {
+        var owner = NewOwner();
+        var lease = await catalog.TryLockAsync(job, owner, Ttl, null, ct);
+        JobLease? holder = null;
+        if (lease is null)
+        {
+            holder = await catalog.LockHolderAsync(job, ct);
+            if (holder is not null && IsDeadHereOwner(holder.Owner))
+                lease = await catalog.TryLockAsync(job, owner, Ttl, holder.Owner, ct);
+        }
+        return new JobLock(catalog, lease, lease is null ? holder : null, clock);
+    }
+
+    /// <summary>True when <paramref name="owner"/> ran on this machine and its process no longer exists.</summary>
+    public static bool IsDeadHereOwner(string owner)
+    {
+        var parts = owner.Split(':');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid)) return false;
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    private async Task RenewAsync(JobLease lease, TimeProvider clock)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Ttl / 4, clock, stop.Token);
+                await catalog.RenewLockAsync(lease, Ttl, stop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception)
+        {
+            // The store went away for a moment: the lease lasts Ttl, and the next renewal may succeed.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        if (renewing is not null) await renewing;
+        if (Lease is not null)
+        {
+            try
+            {
+                await catalog.ReleaseLockAsync(Lease, CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // Not released: it expires after Ttl, or the next run on this machine proves this process gone.
+            }
+        }
+        stop.Dispose();
+    }
+}

@@ -1,0 +1,75 @@
+using Jaga.Core.Backup;
+using Jaga.Core.Ledger;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+
+namespace Jaga.Engine.Backup;
+
+/// <summary>Runs at the start of every backup run, under the job's lock: what an earlier run of this job left when it was
+/// killed (temporary files, open multipart uploads, an artifact whose manifest was never written) is removed, and that run
+/// is recorded as interrupted. Leftovers of any job older than a day are removed too: no run lasts that long.</summary>
+internal sealed class LeftoverSweep(BackupServices s)
+{
+    private static readonly TimeSpan Abandoned = TimeSpan.FromDays(1);
+
+    public async Task CleanUpAsync(BackupJob job, IReadOnlyList<IBackupDestination> destinations, CancellationToken ct)
+    {
+        // Under the lock, a record of this job still marked running belongs to a run that died.
+        var stale = (await s.Catalog.ListAsync(job.Name, ct)).Where(r => r.Status == BackupStatus.Running).ToList();
+        var staleNames = stale.SelectMany(r => new[] { r.Artifact, ArtifactName.ManifestOf(r.Artifact) }).ToHashSet(StringComparer.Ordinal);
+        var removed = stale.ToDictionary(r => r.Id, _ => 0);
+        var now = s.Clock.GetUtcNow();
+
+        foreach (var d in destinations)
+        {
+            IReadOnlyList<Leftover> leftovers;
+            IReadOnlyList<StoredObject> objects;
+            try
+            {
+                leftovers = await s.Retry.RunAsync(c => new ValueTask<IReadOnlyList<Leftover>>(d.ListLeftoversAsync(c)), ct);
+                objects = await s.Retry.RunAsync(c => new ValueTask<IReadOnlyList<StoredObject>>(d.ListAsync(c)), ct);
+            }
+            catch (DestinationException)
+            {
+                // A destination that cannot be reached now is reported by the run itself; its leftovers wait for the next one.
+                continue;
+            }
+
+            foreach (var l in leftovers.Where(l => staleNames.Contains(l.Name) || now - l.Started > Abandoned))
+            {
+                await s.Retry.RunAsync(c => new ValueTask(d.RemoveLeftoverAsync(l, c)), ct);
+                Count(stale, removed, l.Name);
+                await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, l.Name],
+                    new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = l.Name }, ct: ct);
+            }
+
+            // The artifact was committed but its manifest never written: incomplete, so it goes.
+            var names = objects.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var r in stale.Where(r => names.Contains(r.Artifact) && !names.Contains(ArtifactName.ManifestOf(r.Artifact))))
+            {
+                await s.Retry.RunAsync(async c => await d.DeleteAsync(r.Artifact, c), ct);
+                removed[r.Id]++;
+                await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, r.Artifact],
+                    new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = r.Artifact }, ct: ct);
+            }
+        }
+
+        foreach (var r in stale)
+        {
+            await s.Catalog.SaveAsync(r with
+            {
+                Status = BackupStatus.Interrupted,
+                FinishedAt = r.FinishedAt ?? now,
+                Detail = "the run stopped before it finished (the process was killed or crashed)",
+            }, ct);
+            await s.Journal.RecordAsync(Severity.Warn, "backup.interrupted", "backup.interrupted", [job.Name, r.Artifact, removed[r.Id]],
+                new Dictionary<string, string> { ["job"] = job.Name, ["id"] = r.Id, ["artifact"] = r.Artifact }, ct: ct);
+        }
+    }
+
+    private static void Count(List<BackupRecord> stale, Dictionary<string, int> removed, string name)
+    {
+        var owner = stale.FirstOrDefault(r => r.Artifact == name || ArtifactName.ManifestOf(r.Artifact) == name);
+        if (owner is not null) removed[owner.Id]++;
+    }
+}
