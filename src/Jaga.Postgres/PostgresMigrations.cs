@@ -31,5 +31,41 @@ internal static class PostgresMigrations
               signature text NOT NULL
             );
             """),
+        // Times are timestamptz at millisecond precision, as the audit table's; states are lower-case words.
+        // A copy's ordinal keeps the order the copies were saved in (the plan's order of destinations).
+        new(2, "backup catalog and job locks", """
+            CREATE TABLE backups (
+              id text PRIMARY KEY,
+              job text NOT NULL,
+              artifact text NOT NULL,
+              source_kind text NOT NULL,
+              status text NOT NULL,
+              started_at timestamptz NOT NULL,
+              finished_at timestamptz,
+              size bigint NOT NULL,
+              sha256 text,
+              verified_at timestamptz,
+              verify_result text,
+              detail text,
+              manifest text
+            );
+            CREATE INDEX backups_job_started ON backups (job, started_at);
+            CREATE INDEX backups_started ON backups (started_at);
+            CREATE TABLE backup_copies (
+              backup_id text NOT NULL REFERENCES backups (id) ON DELETE CASCADE,
+              destination text NOT NULL,
+              ordinal integer NOT NULL,
+              state text NOT NULL,
+              detail text,
+              verified_at timestamptz,
+              PRIMARY KEY (backup_id, destination)
+            );
+            CREATE TABLE job_locks (
+              job text PRIMARY KEY,
+              owner text NOT NULL,
+              acquired_at timestamptz NOT NULL,
+              expires_at timestamptz NOT NULL
+            );
+            """),
     ];
 }

@@ -27,9 +27,12 @@ public sealed class PostgresStateStore : IStateStore
         this.dataSource = dataSource;
         this.clock = clock;
         Description = description;
+        Backups = new PostgresBackupCatalog(dataSource, clock);
     }
 
     public string Description { get; }
+
+    public IBackupCatalog Backups { get; }
 
     /// <summary>Connects to the database named by <paramref name="connectionUrl"/> (<c>postgres://</c> or
     /// <c>postgresql://</c>) and applies pending migrations.</summary>

@@ -29,5 +29,41 @@ internal static class SqliteMigrations
               signature TEXT NOT NULL
             );
             """),
+        // Times are milliseconds since the epoch, as in the audit table; states are lower-case words.
+        // A copy's ordinal keeps the order the copies were saved in (the plan's order of destinations).
+        new(2, "backup catalog and job locks", """
+            CREATE TABLE backups (
+              id TEXT PRIMARY KEY,
+              job TEXT NOT NULL,
+              artifact TEXT NOT NULL,
+              source_kind TEXT NOT NULL,
+              status TEXT NOT NULL,
+              started_at_ms INTEGER NOT NULL,
+              finished_at_ms INTEGER,
+              size INTEGER NOT NULL,
+              sha256 TEXT,
+              verified_at_ms INTEGER,
+              verify_result TEXT,
+              detail TEXT,
+              manifest TEXT
+            );
+            CREATE INDEX backups_job_started ON backups (job, started_at_ms);
+            CREATE INDEX backups_started ON backups (started_at_ms);
+            CREATE TABLE backup_copies (
+              backup_id TEXT NOT NULL REFERENCES backups (id) ON DELETE CASCADE,
+              destination TEXT NOT NULL,
+              ordinal INTEGER NOT NULL,
+              state TEXT NOT NULL,
+              detail TEXT,
+              verified_at_ms INTEGER,
+              PRIMARY KEY (backup_id, destination)
+            );
+            CREATE TABLE job_locks (
+              job TEXT PRIMARY KEY,
+              owner TEXT NOT NULL,
+              acquired_at_ms INTEGER NOT NULL,
+              expires_at_ms INTEGER NOT NULL
+            );
+            """),
     ];
 }

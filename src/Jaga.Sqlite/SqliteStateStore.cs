@@ -23,11 +23,14 @@ public sealed class SqliteStateStore : IStateStore
             Pooling = true,
             DefaultTimeout = 60,
         }.ToString();
+        Backups = new SqliteBackupCatalog(ConnectAsync, clock);
     }
 
     public string Path { get; }
 
     public string Description => $"sqlite:{Path}";
+
+    public IBackupCatalog Backups { get; }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct = default)

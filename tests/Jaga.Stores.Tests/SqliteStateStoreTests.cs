@@ -1,6 +1,5 @@
 using Jaga.Core.Ports;
 using Jaga.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace Jaga.Stores.Tests;
 
@@ -14,14 +13,7 @@ public sealed class SqliteStateStoreTests : StateStoreContract
     protected override async Task<IStateStore> OpenAsync(string location, TimeProvider clock) =>
         await SqliteStateStore.OpenAsync(location, clock);
 
-    protected override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Location, Pooling = false }.ToString());
-        await c.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync();
-    }
+    protected override Task ExecuteSqlAsync(string sql) => StoreSql.ExecuteSqliteAsync(Location, sql);
 
     protected override Task DeleteLocationAsync()
     {

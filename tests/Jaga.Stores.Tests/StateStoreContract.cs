@@ -1,48 +1,14 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Jaga.Stores.Tests;
 
 /// <summary>What every <see cref="IStateStore"/> promises, written once and run against each adapter.</summary>
-/// <remarks>xUnit makes a new instance per test, so every test gets a new, empty <see cref="Location"/>.</remarks>
-public abstract class StateStoreContract : IAsyncLifetime
+public abstract class StateStoreContract : StoreContract
 {
-    private readonly List<IStateStore> opened = [];
-
-    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 11, 15, 1, 0, 0, TimeSpan.Zero));
-
-    /// <summary>This test's store: a file path or a database URL, as the writer process takes it.</summary>
-    protected string Location { get; private set; } = "";
-
-    /// <summary>A password written into <see cref="Location"/>, which no description may show; null if the store has none.</summary>
+    /// <summary>A password written into <see cref="StoreContract.Location"/>, which no description may show; null if the store has none.</summary>
     protected virtual string? Password => null;
-
-    protected abstract Task<string> NewLocationAsync();
-
-    protected abstract Task<IStateStore> OpenAsync(string location, TimeProvider clock);
-
-    /// <summary>Runs SQL on the store's database directly, as someone tampering with it would.</summary>
-    protected abstract Task ExecuteSqlAsync(string sql);
-
-    protected virtual Task DeleteLocationAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync() => Location = await NewLocationAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var store in opened) await store.DisposeAsync();
-        await DeleteLocationAsync();
-    }
-
-    /// <summary>Opens this test's store; it is disposed after the test.</summary>
-    protected async Task<IStateStore> OpenAsync()
-    {
-        var store = await OpenAsync(Location, Clock);
-        lock (opened) opened.Add(store);
-        return store;
-    }
 
     [Fact]
     public async Task A_new_store_records_migration_1_at_the_time_it_was_applied()

@@ -4,7 +4,7 @@ using Jaga.Testing;
 
 namespace Jaga.Stores.Tests;
 
-/// <summary>One Jaga.Stores.Writer process: opens a store, waits for <see cref="GoAsync"/>, appends, exits.</summary>
+/// <summary>One Jaga.Stores.Writer process: opens a store, waits for <see cref="GoAsync"/>, appends (or takes locks), exits.</summary>
 internal sealed class WriterProcess : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
@@ -21,14 +21,22 @@ internal sealed class WriterProcess : IDisposable
 
     public string Actor { get; }
 
-    /// <summary>Starts a writer; it opens the store and then waits for <see cref="GoAsync"/>.</summary>
-    public static WriterProcess Start(string location, int count, string actor)
+    /// <summary>Starts a writer that appends <paramref name="count"/> entries; it opens the store and then waits for <see cref="GoAsync"/>.</summary>
+    public static WriterProcess Start(string location, int count, string actor) =>
+        Start([location, count.ToString(CultureInfo.InvariantCulture), actor], actor);
+
+    /// <summary>Starts a writer that tries the run locks of <c>job-1</c> to <c>job-</c><paramref name="jobs"/> once each as
+    /// <paramref name="owner"/> and prints <c>won</c> and the jobs it got; it opens the store and then waits for <see cref="GoAsync"/>.</summary>
+    public static WriterProcess StartLocking(string location, int jobs, string owner) =>
+        Start([location, "lock", jobs.ToString(CultureInfo.InvariantCulture), owner], owner);
+
+    private static WriterProcess Start(string[] args, string actor)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Jaga.Stores.Writer.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("the writer was not built beside the tests", dll);
         // The dotnet CLI tells its children where it is; a test host run another way finds dotnet on PATH.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var p = ChildProcess.Start(dotnet, [dll, location, count.ToString(CultureInfo.InvariantCulture), actor], redirectInput: true);
+        var p = ChildProcess.Start(dotnet, [dll, .. args], redirectInput: true);
         return new WriterProcess(p, actor);
     }
 

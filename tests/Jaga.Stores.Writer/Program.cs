@@ -5,14 +5,18 @@ using Jaga.Postgres;
 using Jaga.Sqlite;
 
 // Usage: Jaga.Stores.Writer <sqlite file path | postgres:// URL> <count> <actor>
-// Opens the store, prints "ready", waits for a line on standard input (so the test can release two
-// writers at the same moment), appends <count> entries one by one, and prints "appended <count>".
-if (args.Length != 3 || !int.TryParse(args[1], CultureInfo.InvariantCulture, out var count))
+//        Jaga.Stores.Writer <sqlite file path | postgres:// URL> lock <jobs> <owner>
+// Opens the store, prints "ready" and waits for a line on standard input (so the test can release two writers at
+// the same moment). Then it either appends <count> entries one by one and prints "appended <count>", or tries the
+// run locks of job-1 … job-<jobs> once each and prints "won" followed by the jobs whose lock it got.
+const string Usage = "usage: Jaga.Stores.Writer <sqlite path | postgres:// URL> (<count> <actor> | lock <jobs> <owner>)";
+var locking = args.Length == 4 && args[1] == "lock";
+if (!(args.Length == 3 || locking) || !int.TryParse(args[^2], CultureInfo.InvariantCulture, out var count))
 {
-    await Console.Error.WriteLineAsync("usage: Jaga.Stores.Writer <sqlite path | postgres:// URL> <count> <actor>");
+    await Console.Error.WriteLineAsync(Usage);
     return 2;
 }
-var (location, actor) = (args[0], args[2]);
+var (location, actor) = (args[0], args[^1]);
 var clock = TimeProvider.System;
 IStateStore store = location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
     || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
@@ -22,6 +26,17 @@ await using (store)
 {
     Console.WriteLine("ready");
     await Console.In.ReadLineAsync();
+    if (locking)
+    {
+        var won = new List<string>();
+        for (var j = 1; j <= count; j++)
+        {
+            var job = $"job-{j}";
+            if (await store.Backups.TryLockAsync(job, actor, TimeSpan.FromMinutes(10)) is not null) won.Add(job);
+        }
+        Console.WriteLine(string.Join(' ', ["won", .. won]));
+        return 0;
+    }
     for (var i = 1; i <= count; i++)
     {
         var data = new Dictionary<string, string> { ["writer"] = actor, ["n"] = i.ToString(CultureInfo.InvariantCulture) };

@@ -28,6 +28,9 @@ public interface IStateStore : IAsyncDisposable
 
     /// <summary>Stored checkpoints, oldest first.</summary>
     Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(CancellationToken ct = default);
+
+    /// <summary>The backup catalog and the per-job run locks kept in this store (schema version 2).</summary>
+    IBackupCatalog Backups { get; }
 }
 
 public sealed record AppliedMigration(int Version, string Name, DateTimeOffset AppliedAt);
