@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using Jaga.Core.Backup;
+using Jaga.Core.Ledger;
+using Jaga.Core.Ports;
+
+namespace Jaga.Engine.Backup;
+
+/// <summary><c>jaga backup restore</c>: picks a good copy (local destinations first), proves its checksum, then streams it
+/// decrypted and decompressed into the target. The caller shows what would be overwritten and asks first.</summary>
+public sealed class BackupRestorer(BackupServices s)
+{
+    public static BackupManifest ManifestOf(BackupRecord record) =>
+        (record.Manifest is null ? null : ManifestJson.TryRead(record.Manifest, out _))
+        ?? throw new ArgumentException($"backup {record.Id} ({record.Artifact}) has no manifest: it never completed, so it cannot be restored");
+
+    public IRestoreTarget Target(BackupRecord record, string into) => s.Connectors.Target(ManifestOf(record).Source, into);
+
+    public async Task<RestoreOutcome> RestoreAsync(BackupRecord record, IRestoreTarget target, BackupObserver? observer = null, CancellationToken ct = default)
+    {
+        var manifest = ManifestOf(record);
+        var job = s.Plan.Plan.Backup.FirstOrDefault(j => j.Name == record.Job);
+        var problems = new List<string>();
+        var candidates = record.Copies
+            .Where(c => c.State == CopyState.Stored && s.Plan.Plan.Destinations.ContainsKey(c.Destination))
+            .OrderBy(c => s.Plan.Plan.Destinations[c.Destination].Kind == "local" ? 0 : 1)
+            .ToList();
+        foreach (var copy in candidates)
+        {
+            await using var d = s.Connectors.Destination(copy.Destination);
+            observer?.Note?.Invoke($"checking {copy.Destination}");
+            if (await ArtifactReader.ChecksumAsync(s, d, manifest, observer?.Read, ct) is { } bad)
+            {
+                problems.Add($"{copy.Destination}: {bad}");
+                continue;
+            }
+            observer?.Note?.Invoke($"restoring from {copy.Destination}");
+            var started = Stopwatch.GetTimestamp();
+            var problem = await ArtifactReader.ReadAsync(s, d, manifest, job, (plain, c) => target.RestoreAsync(plain, c), observer?.Read, ct);
+            var took = Stopwatch.GetElapsedTime(started);
+            var data = new Dictionary<string, string>
+            {
+                ["job"] = record.Job,
+                ["id"] = record.Id,
+                ["artifact"] = record.Artifact,
+                ["from"] = copy.Destination,
+                ["into"] = target.Description,
+                ["seconds"] = took.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+            };
+            if (problem is not null)
+            {
+                var failed = await s.Journal.RecordAsync(Severity.Error, "backup.restore", "backup.restore.failed", [record.Artifact, target.Description, problem], data, ct: ct);
+                return new RestoreOutcome(false, copy.Destination, took, failed.Message);
+            }
+            var entry = await s.Journal.RecordAsync(Severity.Info, "backup.restore", "backup.restored",
+                [record.Artifact, target.Description, took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"], data, ct: ct);
+            return new RestoreOutcome(true, copy.Destination, took, entry.Message);
+        }
+        var reason = problems.Count > 0 ? string.Join("; ", problems) : "no stored copy of it is at a destination in the plan";
+        var none = await s.Journal.RecordAsync(Severity.Error, "backup.restore", "backup.restore.failed", [record.Artifact, target.Description, reason],
+            new Dictionary<string, string> { ["job"] = record.Job, ["id"] = record.Id, ["artifact"] = record.Artifact }, ct: ct);
+        return new RestoreOutcome(false, null, TimeSpan.Zero, none.Message);
+    }
+}
+
+/// <summary>How a restore ended, from which destination, and how long it took.</summary>
+public sealed record RestoreOutcome(bool Ok, string? From, TimeSpan Duration, string Line);
