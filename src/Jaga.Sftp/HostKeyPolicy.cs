@@ -55,7 +55,7 @@ internal sealed class HostKeyPolicy
         var type = KeyTypeOf(hostKey);
         var where = $"{target.Host}:{target.Port}";
         var presented = $"The server presented the {type} key {fingerprint}.";
-        var howToPin = $"Check it on the server (ssh-keygen -lf /etc/ssh/ssh_host_{ShortType(type)}_key.pub) and, if it matches, pin it with 'fingerprint: {fingerprint}' under destination '{destination}'";
+        var howToPin = $"check it on the server (ssh-keygen -lf /etc/ssh/ssh_host_{ShortType(type)}_key.pub) and, if it matches, pin it with 'fingerprint: {fingerprint}' under destination '{destination}'";
         if (pinned is not null)
         {
             if (fingerprint == Sha256Prefix + pinned) return null;
@@ -71,7 +71,7 @@ internal sealed class HostKeyPolicy
             return $"{destination}: the host key of {where} does not match {known.Path}. {presented} " +
                 $"If the server's key changed on purpose, replace its line in {known.Path} with: {line}; otherwise someone may be intercepting the connection.";
         var missing = known.Exists ? $"is not listed in {known.Path}" : $"cannot be checked: {known.Path} does not exist";
-        return $"{destination}: the host key of {where} {missing}. {presented} {howToPin}, or add this line to {known.Path}: {line}";
+        return $"{destination}: the host key of {where} {missing}. {presented} To trust it, {howToPin}, or add this line to {known.Path}: {line}";
     }
 
     /// <summary>An SSH public key blob starts with its type as an SSH string (uint32 length, then ASCII).</summary>
