@@ -51,6 +51,25 @@ public sealed class SftpLoginTests(SshServer server) : IClassFixture<SshServer>,
     }
 
     [Fact]
+    public async Task When_known_hosts_lists_only_an_rsa_key_the_server_is_asked_for_that_key()
+    {
+        // The server also has an ed25519 key, which SSH.NET would otherwise prefer and known_hosts could not vouch for.
+        var knownHosts = Path.Combine(local, "known_hosts");
+        await File.WriteAllTextAsync(knownHosts, server.RsaKnownHostsLine + "\n");
+        await using var d = new SftpDestination("offsite", SftpConfig.Of(await UrlAsync(), keyFile: server.ClientKeyFile, knownHosts: knownHosts), local);
+
+        await ProveItWorksAsync(d);
+    }
+
+    [Fact]
+    public async Task An_rsa_key_file_logs_in()
+    {
+        await using var d = new SftpDestination("offsite", SftpConfig.Of(await UrlAsync(), keyFile: server.ClientRsaKeyFile, fingerprint: server.HostKeyFingerprint), local);
+
+        await ProveItWorksAsync(d);
+    }
+
+    [Fact]
     public async Task A_hashed_known_hosts_entry_is_trusted()
     {
         var knownHosts = Path.Combine(local, "known_hosts");

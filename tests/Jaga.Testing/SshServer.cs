@@ -35,6 +35,7 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
     private int folders;
     private bool listened;
     private string hostKey = "";
+    private string rsaHostKey = "";
 
     public int Port { get; private set; }
 
@@ -48,8 +49,14 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
     /// <summary>The host key as a known_hosts line: <c>[127.0.0.1]:port ssh-ed25519 AAAA…</c>.</summary>
     public string KnownHostsLine => $"[{Host}]:{Port} {hostKey}";
 
+    /// <summary>The server's second host key, an RSA one, as a known_hosts line.</summary>
+    public string RsaKnownHostsLine => $"[{Host}]:{Port} {rsaHostKey}";
+
     /// <summary>An unencrypted OpenSSH ed25519 private key that may log in as <see cref="User"/>.</summary>
     public string ClientKeyFile => Path.Combine(Folder, "client_ed25519");
+
+    /// <summary>An unencrypted OpenSSH RSA private key that may log in as <see cref="User"/>.</summary>
+    public string ClientRsaKeyFile => Path.Combine(Folder, "client_rsa");
 
     public string Folder => folder ?? throw NotStarted();
 
@@ -145,21 +152,24 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
         Directory.CreateDirectory(Path.Combine(folder, "remote"));
         var hostKeyFile = Path.Combine(folder, "host_ed25519");
         await MustAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "jaga-test-host", "-f", hostKeyFile]);
+        var rsaHostKeyFile = Path.Combine(folder, "host_rsa");
+        await MustAsync("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "jaga-test-host", "-f", rsaHostKeyFile]);
         await MustAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "jaga-test-client", "-f", ClientKeyFile]);
+        await MustAsync("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "jaga-test-client", "-f", ClientRsaKeyFile]);
         var authorized = Path.Combine(folder, "authorized_keys");
-        File.Copy(ClientKeyFile + ".pub", authorized);
+        await File.WriteAllTextAsync(authorized, await File.ReadAllTextAsync(ClientKeyFile + ".pub") + await File.ReadAllTextAsync(ClientRsaKeyFile + ".pub"));
         File.SetUnixFileMode(authorized, (UnixFileMode)0b110_100_100);
         Port = FreePort();
         await File.WriteAllTextAsync(Path.Combine(folder, "sshd_config"), string.Join('\n',
-            "ListenAddress " + Host, "HostKey " + hostKeyFile, "PidFile " + Path.Combine(folder, "sshd.pid"),
+            "ListenAddress " + Host, "HostKey " + hostKeyFile, "HostKey " + rsaHostKeyFile, "PidFile " + Path.Combine(folder, "sshd.pid"),
             "AuthorizedKeysFile " + authorized, "StrictModes no", "UsePAM no", "PasswordAuthentication yes",
             "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "PermitRootLogin no", "AllowUsers " + User,
             "Subsystem sftp internal-sftp", "ForceCommand internal-sftp", "AllowTcpForwarding no", "X11Forwarding no",
             "MaxStartups 100", "LogLevel VERBOSE", ""));
         // "256 SHA256:… jaga-test-host (ED25519)"
         HostKeyFingerprint = (await MustAsync("ssh-keygen", ["-lf", hostKeyFile + ".pub"])).Split(' ')[1];
-        var publicKey = (await File.ReadAllTextAsync(hostKeyFile + ".pub")).Split(' ');
-        hostKey = $"{publicKey[0]} {publicKey[1]}";
+        hostKey = await PublicKeyAsync(hostKeyFile);
+        rsaHostKey = await PublicKeyAsync(rsaHostKeyFile);
     }
 
     /// <summary>Starts sshd on <see cref="Port"/>; null once it listens, else what it printed before it died.</summary>
@@ -276,6 +286,13 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed with exit code {result.ExitCode}:\n{result.Output}");
         return result.Output;
+    }
+
+    /// <summary>"type base64" from a .pub file, without its comment.</summary>
+    private static async Task<string> PublicKeyAsync(string privateKeyFile)
+    {
+        var fields = (await File.ReadAllTextAsync(privateKeyFile + ".pub")).Split(' ');
+        return $"{fields[0]} {fields[1]}";
     }
 
     private static string ReadOr(string path)
