@@ -8,25 +8,22 @@ using Xunit;
 namespace Jaga.Testing;
 
 /// <summary>A real, throw-away OpenSSH server on loopback (<c>/usr/sbin/sshd -D -e</c>) serving SFTP with
-/// <c>internal-sftp</c>: its own ed25519 host key and config in a temp folder, key and password login for
-/// <see cref="User"/> only. Use it as a collection fixture, <see cref="CreateFolderAsync"/> for a clean remote folder
-/// per test, and <see cref="Stop"/>/<see cref="StartAsync"/> to take the "destination" down and back.</summary>
+/// <c>internal-sftp</c>: its own ed25519 and RSA host keys and config in a temp folder, key and password login for
+/// <see cref="User"/> only (see <see cref="SshTestUser"/>). Use it as a class fixture (one server per test class, so
+/// one class stopping it never disturbs another), <see cref="CreateFolderAsync"/> for a clean remote folder per test,
+/// and <see cref="Stop"/>/<see cref="StartAsync"/> to take the "destination" down and back.</summary>
 /// <remarks>sshd needs root (privilege separation, switching to the user), so the tests must run as root, as they do
-/// in CI containers; otherwise starting fails and says so. The user <see cref="User"/> is a system account with no home
-/// and no shell (<c>/usr/sbin/nologin</c>), created if missing; its password is set from this boot's id, so parallel
-/// test runs agree on it and it cannot be guessed from outside. The server is stopped on dispose and, failing that,
+/// in CI containers; otherwise starting fails and says so. The server is stopped on dispose and, failing that,
 /// when the process exits; one left by a test host that was killed outright is stopped by the next run that starts one.</remarks>
 public sealed class SshServer : IAsyncLifetime, IDisposable
 {
-    public const string User = "jagatest";
+    public const string User = SshTestUser.Name;
     public const string Host = "127.0.0.1";
     public const string Sshd = "/usr/sbin/sshd";
 
     private const string FolderPrefix = "jaga-sshd-";
     private const string OwnerFile = "owner.pid";
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(1);
-    private static readonly SemaphoreSlim UserSetup = new(1, 1);
-    private static bool userReady;
 
     private readonly Lock gate = new();
     private readonly StringBuilder log = new();
@@ -40,8 +37,7 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
     public int Port { get; private set; }
 
     /// <summary>The password of <see cref="User"/>.</summary>
-    public static string Password { get; } = "jaga-" + Convert.ToHexStringLower(
-        System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ReadOr("/proc/sys/kernel/random/boot_id") + ReadOr("/etc/machine-id"))))[..24];
+    public static string Password => SshTestUser.Password;
 
     /// <summary>The host key's fingerprint as <c>ssh-keygen -lf</c> prints it: <c>SHA256:…</c>.</summary>
     public string HostKeyFingerprint { get; private set; } = "";
@@ -141,7 +137,7 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
         if ((await ChildProcess.RunAsync("id", ["-u"], ToolTimeout)).Output.Trim() != "0")
             throw new InvalidOperationException("the SFTP tests start sshd, which needs root (privilege separation): run them as root, e.g. in a container");
         StopAbandonedServers();
-        await EnsureUserAsync();
+        await SshTestUser.EnsureAsync(ToolTimeout);
         // sshd's privilege-separation chroot; a package install makes it only at boot.
         Directory.CreateDirectory("/run/sshd");
         folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
@@ -195,39 +191,6 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
         }
         Stop();
         return first == exited ? Log : $"no 'Server listening' within {ToolTimeout.TotalSeconds:0} s:\n{Log}";
-    }
-
-    /// <summary>Creates the test user if missing and sets its password, once per process; a concurrent run may hold
-    /// the password files' lock for a moment, so each step is retried.</summary>
-    private static async Task EnsureUserAsync()
-    {
-        await UserSetup.WaitAsync();
-        try
-        {
-            if (userReady) return;
-            for (var attempt = 1; (await ChildProcess.RunAsync("id", ["-u", User], ToolTimeout)).ExitCode != 0; attempt++)
-            {
-                var add = await ChildProcess.RunAsync("useradd", ["--system", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", User], ToolTimeout);
-                if (add.ExitCode != 0 && attempt == 5) throw new InvalidOperationException($"useradd {User} failed:\n{add.Output}");
-                if (add.ExitCode != 0) await Task.Delay(500);
-            }
-            for (var attempt = 1; ; attempt++)
-            {
-                using var p = ChildProcess.Start("chpasswd", [], redirectInput: true);
-                await p.StandardInput.WriteLineAsync($"{User}:{Password}");
-                p.StandardInput.Close();
-                var output = await p.StandardError.ReadToEndAsync();
-                await p.WaitForExitAsync();
-                if (p.ExitCode == 0) break;
-                if (attempt == 5) throw new InvalidOperationException($"chpasswd failed: {output}");
-                await Task.Delay(500);
-            }
-            userReady = true;
-        }
-        finally
-        {
-            UserSetup.Release();
-        }
     }
 
     /// <summary>Stops the servers of earlier runs whose test host died without cleaning up.</summary>
@@ -293,18 +256,6 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
     {
         var fields = (await File.ReadAllTextAsync(privateKeyFile + ".pub")).Split(' ');
         return $"{fields[0]} {fields[1]}";
-    }
-
-    private static string ReadOr(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path).Trim();
-        }
-        catch (IOException)
-        {
-            return Environment.MachineName;
-        }
     }
 
     private static int FreePort()
