@@ -88,9 +88,10 @@ public sealed class SqliteRestoreTarget : IRestoreTarget
             using var c = SqliteTables.Open(temp, SqliteOpenMode.ReadWrite);
             SqliteTables.CheckIntegrity(c, what);
         }
-        catch (SqliteException e) when (SqliteTables.Explain(what, e) is { } explained)
+        catch (SqliteException e)
         {
-            throw explained;
+            // Whatever SQLite says about a file it cannot check, the file is not a database to restore.
+            throw SqliteTables.Explain(what, e) ?? new BackupSourceException($"{what} cannot be read: {e.Message}", e);
         }
     }
 }
