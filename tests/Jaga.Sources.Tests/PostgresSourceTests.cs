@@ -52,7 +52,8 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
         var list = await ChildProcess.RunAsync("pg_restore", ["-l", file], TimeSpan.FromMinutes(1));
         Assert.Equal(0, list.ExitCode);
         Assert.Contains("Format: CUSTOM", list.Output, StringComparison.Ordinal);
-        Assert.Contains("Compression: none", list.Output, StringComparison.Ordinal);
+        // pg_restore 15 writes "0", 16 and later "none".
+        Assert.Matches(@"Compression: (0|none)\n", list.Output);
     }
 
     [Fact]

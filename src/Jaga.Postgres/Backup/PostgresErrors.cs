@@ -10,7 +10,10 @@ internal static class PostgresErrors
     /// <summary>Opens a connection to <paramref name="url"/>, or throws <see cref="BackupSourceException"/> saying why not.</summary>
     public static async Task<NpgsqlConnection> OpenAsync(PostgresUrl url, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(url.Settings.ConnectionString);
+        // Unpooled: a backup is one long session, and a pooled one left idle would outlive a cancelled
+        // backup and stop a scratch database from being dropped.
+        var settings = new NpgsqlConnectionStringBuilder(url.Settings.ConnectionString) { Pooling = false };
+        var connection = new NpgsqlConnection(settings.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);

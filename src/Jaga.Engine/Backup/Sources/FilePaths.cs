@@ -9,7 +9,7 @@ internal static class FilePaths
     /// <summary><c>./uploads/</c> → <c>uploads</c>; throws <see cref="BackupSourceException"/> for a path outside the base.</summary>
     public static string Normalize(string baseDirectory, string path)
     {
-        var full = Path.GetFullPath(Path.Combine(baseDirectory, path));
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(baseDirectory, path)));
         var relative = Path.GetRelativePath(baseDirectory, full).Replace(Path.DirectorySeparatorChar, '/');
         if (relative == "." || relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
             throw new BackupSourceException($"the path '{path}' is not inside the base folder {baseDirectory}; name a file or folder within it");
