@@ -30,9 +30,11 @@ internal static class PgEnvironment
     }
 
     /// <summary>A libpq connection string naming only the database (for <c>-d</c>), quoted so that no name can
-    /// smuggle in other settings; the rest comes from the environment.</summary>
-    public static string DatabaseOnly(string database)
+    /// smuggle in other settings; the rest comes from the environment. A URL without a database means the one named
+    /// after the user, as for Npgsql and libpq.</summary>
+    public static string DatabaseOnly(NpgsqlConnectionStringBuilder b)
     {
+        var database = string.IsNullOrEmpty(b.Database) ? b.Username ?? Environment.UserName : b.Database;
         var quoted = new StringBuilder("dbname='");
         foreach (var c in database)
         {

@@ -45,7 +45,7 @@ public sealed class PostgresRestoreTarget : IRestoreTarget
         int major;
         await using (var c = await PostgresErrors.OpenAsync(url, ct))
             (_, major) = await PostgresSource.ServerVersionAsync(c, ct);
-        var database = PgEnvironment.DatabaseOnly(url.Settings.Database ?? "");
+        var database = PgEnvironment.DatabaseOnly(url.Settings);
         var (program, args) = format == PostgresFormats.Plain
             ? ("psql", new[] { "-X", "-q", "-w", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-d", database, "-f", "-" })
             : ("pg_restore", ["-Fc", "--no-owner", "--exit-on-error", "--single-transaction", "-w", "-d", database]);

@@ -54,12 +54,20 @@ public sealed class PostgresScratchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (dropped) return;
-        await using var c = await PostgresErrors.OpenAsync(server, CancellationToken.None);
-        var major = (await PostgresSource.ServerVersionAsync(c, CancellationToken.None)).Major;
-        // WITH (FORCE) came in PostgreSQL 13; before it, a leftover session makes the drop fail, and says so.
-        var force = major >= 13 ? " WITH (FORCE)" : "";
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresTables.Quote(Name)}{force}", c);
-        await drop.ExecuteNonQueryAsync();
-        dropped = true;
+        try
+        {
+            await using var c = await PostgresErrors.OpenAsync(server, CancellationToken.None);
+            var major = (await PostgresSource.ServerVersionAsync(c, CancellationToken.None)).Major;
+            // WITH (FORCE) came in PostgreSQL 13; before it, a leftover session makes the drop fail, and says so.
+            var force = major >= 13 ? " WITH (FORCE)" : "";
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresTables.Quote(Name)}{force}", c);
+            await drop.ExecuteNonQueryAsync();
+            dropped = true;
+        }
+        catch (Exception e) when (e is NpgsqlException or BackupSourceException)
+        {
+            throw new BackupSourceException(
+                $"the scratch database {Name} on {server.Settings.Host}:{server.Settings.Port} could not be dropped; drop it by hand: {e.Message}", e);
+        }
     }
 }

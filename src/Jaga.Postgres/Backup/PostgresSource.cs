@@ -60,7 +60,7 @@ public sealed class PostgresSource : IBackupSource
     {
         // Jaga compresses the stream itself, so pg_dump's custom format is asked for none (-Z0).
         string[] form = format == PostgresFormats.Plain ? ["-Fp"] : ["-Fc", "-Z0"];
-        return [.. form, "--snapshot=" + snapshot, "--no-password", "-d", PgEnvironment.DatabaseOnly(url.Settings.Database ?? "")];
+        return [.. form, "--snapshot=" + snapshot, "--no-password", "-d", PgEnvironment.DatabaseOnly(url.Settings)];
     }
 
     /// <summary>The server's version as people write it (<c>15.8</c>) and its major version.</summary>

@@ -49,7 +49,8 @@ public sealed class FilesSource : IBackupSource
                 counts[root] = await WriteAsync(tar, info, root, ct);
             }
         }
-        return new SourceSnapshot(null, new Dictionary<string, string> { ["tar"] = "pax" }, counts);
+        // No server and no outside tool: the archive is written by .NET itself.
+        return new SourceSnapshot(null, new Dictionary<string, string>(), counts);
     }
 
     /// <summary>Writes <paramref name="info"/> (and what is in it) as <paramref name="name"/>; returns the files written.</summary>
