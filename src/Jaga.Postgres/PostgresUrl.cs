@@ -55,6 +55,13 @@ public sealed record PostgresUrl(NpgsqlConnectionStringBuilder Settings, string 
         return new PostgresUrl(b, Describe(b));
     }
 
+    /// <summary>The same server, user and settings, connected to <paramref name="database"/> instead.</summary>
+    public PostgresUrl WithDatabase(string database)
+    {
+        var b = new NpgsqlConnectionStringBuilder(Settings.ConnectionString) { Database = database };
+        return new PostgresUrl(b, Describe(b));
+    }
+
     private static void SetHostAndPort(NpgsqlConnectionStringBuilder b, string authority)
     {
         if (authority.Length == 0) return;

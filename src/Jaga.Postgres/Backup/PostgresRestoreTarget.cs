@@ -1,0 +1,68 @@
+using System.Globalization;
+using Jaga.Core.Ports;
+
+namespace Jaga.Postgres.Backup;
+
+/// <summary>Restores a PostgreSQL backup into the database at a URL: a plain dump through <c>psql</c>, a custom one
+/// through <c>pg_restore</c>, each in one transaction that stops at the first error, so a failed restore leaves the
+/// database as it was.</summary>
+public sealed class PostgresRestoreTarget : IRestoreTarget
+{
+    private const int ShownTables = 20;
+
+    private readonly PostgresUrl url;
+    private readonly string format;
+    private readonly PgTools tools;
+
+    /// <summary>A target for the database at <paramref name="databaseUrl"/>, restoring artifacts of
+    /// <paramref name="format"/> (<c>plain</c> or <c>custom</c>). Throws <see cref="FormatException"/> for a bad URL.</summary>
+    public PostgresRestoreTarget(string databaseUrl, string format, PgTools? tools = null)
+        : this(PostgresUrl.Parse(databaseUrl), format, tools)
+    {
+    }
+
+    internal PostgresRestoreTarget(PostgresUrl url, string format, PgTools? tools)
+    {
+        this.url = url;
+        this.format = PostgresFormats.Check(format);
+        this.tools = tools ?? PgTools.Default;
+    }
+
+    public string Description => url.Description;
+
+    public async Task<TargetState> InspectAsync(CancellationToken ct = default)
+    {
+        var counts = await CountAsync(ct);
+        var shown = counts.Take(ShownTables)
+            .Select(t => $"{t.Key} ({t.Value.ToString("N0", CultureInfo.InvariantCulture)} rows)")
+            .ToList();
+        if (counts.Count > ShownTables) shown.Add($"… and {counts.Count - ShownTables} more tables");
+        return new TargetState(counts.Count == 0, shown);
+    }
+
+    public async Task RestoreAsync(Stream plain, CancellationToken ct = default)
+    {
+        int major;
+        await using (var c = await PostgresErrors.OpenAsync(url, ct))
+            (_, major) = await PostgresSource.ServerVersionAsync(c, ct);
+        var database = PgEnvironment.DatabaseOnly(url.Settings);
+        var (program, args) = format == PostgresFormats.Plain
+            ? ("psql", new[] { "-X", "-q", "-w", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-d", database, "-f", "-" })
+            : ("pg_restore", ["-Fc", "--no-owner", "--exit-on-error", "--single-transaction", "-w", "-d", database]);
+        var tool = await tools.FindAsync(program, major, ct);
+        await PgProcess.RunFromAsync(tool, args, PgEnvironment.For(url.Settings), plain, url.Settings.Password, ct);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountAsync(CancellationToken ct = default)
+    {
+        await using var c = await PostgresErrors.OpenAsync(url, ct);
+        try
+        {
+            return await PostgresTables.CountAsync(c, ct);
+        }
+        catch (Exception e) when (PostgresErrors.Explain(url, e) is { } explained)
+        {
+            throw explained;
+        }
+    }
+}
