@@ -115,16 +115,17 @@ internal sealed class S3Upload : IArtifactUpload
         if (number > MaxParts)
             throw new DestinationException(owner.Name, $"{owner.Name}: {name} is larger than S3's {MaxParts:N0} parts allow", transient: false);
         uploadId ??= await owner.Retry.ExecuteAsync(InitiateAsync, ct);
-        var etag = await owner.Retry.ExecuteAsync(SendPartAsync, (number, filled), ct);
-        parts.Add(new PartETag(number, etag));
+        parts.Add(await owner.Retry.ExecuteAsync(SendPartAsync, (number, filled), ct));
         filled = 0;
     }
 
     private async ValueTask<string> InitiateAsync(CancellationToken ct) =>
         (await owner.Client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = owner.Location.Bucket, Key = key }, ct)).UploadId;
 
-    private async ValueTask<string> SendPartAsync((int Number, int Length) part, CancellationToken ct) =>
-        (await owner.Client.UploadPartAsync(new UploadPartRequest
+    /// <summary>Sends one part; its checksums go into the part list, since AWS refuses to complete an upload whose
+    /// parts were sent with the SDK's default checksums when the list lacks them.</summary>
+    private async ValueTask<PartETag> SendPartAsync((int Number, int Length) part, CancellationToken ct) =>
+        new(await owner.Client.UploadPartAsync(new UploadPartRequest
         {
             BucketName = owner.Location.Bucket,
             Key = key,
@@ -133,7 +134,7 @@ internal sealed class S3Upload : IArtifactUpload
             PartSize = part.Length,
             InputStream = new MemoryStream(buffer, 0, part.Length, writable: false),
             UseChunkEncoding = owner.UseChunkEncoding,
-        }, ct)).ETag;
+        }, ct), copyChecksums: true);
 
     /// <summary>After a failure: abort what was started, and say what became of it.</summary>
     private async Task<string?> AbortAfterFailureAsync()

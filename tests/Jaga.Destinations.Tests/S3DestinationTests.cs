@@ -56,6 +56,18 @@ public sealed class S3DestinationTests(SwiftServer swift) : DestinationContract
     }
 
     [Fact]
+    public async Task A_leftover_says_when_its_upload_began()
+    {
+        await using var d = await CreateAsync();
+        await using var upload = await d.BeginAsync("db.sql");
+        await upload.WriteAsync(new byte[6 * 1024 * 1024]);
+
+        var started = Assert.Single(await d.ListLeftoversAsync()).Started;
+        Assert.NotNull(started);
+        Assert.InRange(started.Value, TimeProvider.System.GetUtcNow().AddMinutes(-5), TimeProvider.System.GetUtcNow().AddMinutes(1));
+    }
+
+    [Fact]
     public async Task Leftovers_of_another_prefix_are_not_ours()
     {
         await using var d = await CreateAsync();
