@@ -57,15 +57,30 @@ public sealed class SwiftServer : IAsyncLifetime, IDisposable
     public async Task StartAsync()
     {
         if (IsRunning) return;
-        if (folder is null) await SetUpAsync();
-        lock (gate)
+        if (folder is not null)
         {
-            var etc = Path.Combine(folder!, "etc");
-            foreach (var server in Servers)
-                running.Add(Launch(server, etc));
-            File.WriteAllLines(Path.Combine(folder!, PidsFile), running.Select(p => p.Id.ToString(CultureInfo.InvariantCulture)));
+            await LaunchAllAsync();
+            return;
         }
-        await WaitUntilReadyAsync();
+        // Another process can take a free port between our look and a server's bind: then set up again on others.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SetUpAsync();
+                await LaunchAllAsync();
+                return;
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                Dispose();
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
     }
 
     /// <summary>Kills every server at once, as a crash or a lost network would; the data stays for <see cref="StartAsync"/>.</summary>
@@ -97,7 +112,7 @@ public sealed class SwiftServer : IAsyncLifetime, IDisposable
         {
             AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
             Stop();
-            if (folder is not null) TryDelete(folder);
+            if (folder is not null) SwiftSweep.TryDelete(folder);
             folder = null;
         }
     }
@@ -125,7 +140,7 @@ public sealed class SwiftServer : IAsyncLifetime, IDisposable
     {
         if (!File.Exists("/usr/bin/swift-proxy-server"))
             throw new InvalidOperationException("OpenStack Swift is not installed: apt-get install swift swift-proxy swift-account swift-container swift-object (scripts/test.sh does)");
-        KillAbandonedServers();
+        SwiftSweep.KillAbandoned(FolderPrefix, OwnerFile, PidsFile);
         folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         // Subscribed before any server starts, so no path out of here leaves one running.
@@ -141,6 +156,26 @@ public sealed class SwiftServer : IAsyncLifetime, IDisposable
         {
             var chown = await ChildProcess.RunAsync("chown", ["-R", $"{ServiceUser}:{ServiceUser}", folder], TimeSpan.FromMinutes(1));
             if (chown.ExitCode != 0) throw new InvalidOperationException($"chown failed (does user {ServiceUser} exist? the swift package creates it):\n{chown.Output}");
+        }
+    }
+
+    private async Task LaunchAllAsync()
+    {
+        lock (gate)
+        {
+            var etc = Path.Combine(folder!, "etc");
+            foreach (var server in Servers)
+                running.Add(Launch(server, etc));
+            File.WriteAllLines(Path.Combine(folder!, PidsFile), running.Select(p => p.Id.ToString(CultureInfo.InvariantCulture)));
+        }
+        try
+        {
+            await WaitUntilReadyAsync();
+        }
+        catch
+        {
+            Stop();
+            throw;
         }
     }
 
@@ -191,54 +226,6 @@ public sealed class SwiftServer : IAsyncLifetime, IDisposable
 
     private void OnProcessExit(object? sender, EventArgs e) => Dispose();
 
-    /// <summary>Kills the servers of earlier runs whose test host died without cleaning up, by the PIDs they recorded,
-    /// and only processes whose command line still names that run's folder (a PID can be reused).</summary>
-    private static void KillAbandonedServers()
-    {
-        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
-        {
-            try
-            {
-                var owner = Path.Combine(dir, OwnerFile);
-                if (!File.Exists(owner))
-                {
-                    // A folder another run has only just made has no owner file yet.
-                    if (Directory.GetCreationTimeUtc(dir) < TimeProvider.System.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1)) TryDelete(dir);
-                    continue;
-                }
-                if (IsAlive(int.Parse(File.ReadAllText(owner).Trim(), CultureInfo.InvariantCulture))) continue;
-                var pids = Path.Combine(dir, PidsFile);
-                foreach (var line in File.Exists(pids) ? File.ReadAllLines(pids) : [])
-                {
-                    var pid = int.Parse(line.Trim(), CultureInfo.InvariantCulture);
-                    var cmdline = $"/proc/{pid}/cmdline";
-                    if (!File.Exists(cmdline) || !File.ReadAllText(cmdline).Contains(dir, StringComparison.Ordinal)) continue;
-                    using var p = Process.GetProcessById(pid);
-                    p.Kill();
-                    p.WaitForExit(TimeSpan.FromSeconds(10));
-                }
-                TryDelete(dir);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
-            {
-                // Not ours to worry about: another run's folder in an unexpected state.
-            }
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
     private static bool Accepts(int port)
     {
         try
@@ -250,18 +237,6 @@ public sealed class SwiftServer : IAsyncLifetime, IDisposable
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left for the next run's sweep.
         }
     }
 
