@@ -38,6 +38,17 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
                 output.Error($"jaga: {Redactor.None.Redact(e.Message)}");
                 return ExitCodes.BadInput;
             }
+            catch (Exception e) when (e is Jaga.Engine.Backup.BackupKeyException or Jaga.Core.Crypto.AgeException)
+            {
+                // A missing or wrong key: the user's to give.
+                output.Error($"jaga: {Redactor.None.Redact(e.Message)}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is Jaga.Core.Ports.DestinationException or Jaga.Core.Ports.BackupSourceException)
+            {
+                output.Error($"jaga: {Redactor.None.Redact(e.Message)}");
+                return ExitCodes.Failed;
+            }
             catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
             {
                 output.Error($"jaga: the state store failed: {Redactor.None.Redact(e.Message)}");

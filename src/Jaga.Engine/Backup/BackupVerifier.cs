@@ -71,7 +71,7 @@ public sealed class BackupVerifier(BackupServices s)
 
     private async Task<(string? Problem, string? Counts)> TrialRestoreAsync(string destination, BackupManifest manifest, Core.Plan.BackupJob? job, BackupObserver? observer, CancellationToken ct)
     {
-        await using var scratch = await s.Connectors.ScratchAsync(manifest.Source, job?.Verify?.RestoreInto, ct);
+        await using var scratch = await s.Connectors.ScratchAsync(manifest, job?.Verify?.RestoreInto, ct);
         var problem = await ReadCopyAsync(destination, manifest, job, (plain, c) => scratch.Target.RestoreAsync(plain, c), observer, ct);
         if (problem is not null) return (problem, null);
         var counts = await scratch.Target.CountAsync(ct);

@@ -22,10 +22,10 @@ public interface IBackupConnectors
     Stream Decrypt(Stream input, ManifestEncryption encryption, BackupJob? job);
 
     /// <summary>The target <c>backup restore --into</c> names: a database URL or a path, for a backup of this kind.</summary>
-    IRestoreTarget Target(ManifestSource source, string into);
+    IRestoreTarget Target(BackupManifest manifest, string into);
 
     /// <summary>A throw-away target for <c>backup verify --restore</c>: a temporary database on <paramref name="restoreInto"/>, a temporary file or folder.</summary>
-    Task<ScratchTarget> ScratchAsync(ManifestSource source, string? restoreInto, CancellationToken ct);
+    Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct);
 }
 
 /// <summary>A scratch restore target that removes itself when disposed.</summary>

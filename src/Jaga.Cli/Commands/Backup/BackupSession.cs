@@ -1,0 +1,90 @@
+using System.Globalization;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Engine.Backup;
+using Jaga.Engine.Backup.Pipeline;
+using Jaga.Engine.Journal;
+using Spectre.Console;
+
+namespace Jaga.Cli.Commands.Backup;
+
+/// <summary>What every backup command opens: the plan, the state store, the journal, and the backup services over them.</summary>
+internal sealed class BackupSession : IAsyncDisposable
+{
+    private readonly IStateStore store;
+
+    private BackupSession(CliContext ctx, LoadedPlan plan, IStateStore store, MaintenanceJournal journal, string? identity)
+    {
+        Context = ctx;
+        Plan = plan;
+        this.store = store;
+        Journal = journal;
+        var retry = DestinationRetry.Default(TimeProvider.System, (d, attempt, why) => ctx.Output.Error($"jaga: {d}: {why}; trying again ({attempt})"));
+        Services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan, identity), retry);
+    }
+
+    public CliContext Context { get; }
+
+    public LoadedPlan Plan { get; }
+
+    public MaintenanceJournal Journal { get; }
+
+    public BackupServices Services { get; }
+
+    public IBackupCatalog Catalog => Services.Catalog;
+
+    public static async Task<BackupSession> OpenAsync(CliContext ctx, string? identity, CancellationToken ct)
+    {
+        if (identity is not null && !File.Exists(identity)) throw new UserError($"--identity: {identity} not found");
+        var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
+        return new BackupSession(ctx, plan, store, journal, identity);
+    }
+
+    public BackupJob Job(string name) =>
+        Plan.Plan.Backup.FirstOrDefault(j => j.Name == name)
+        ?? throw new UserError($"the plan has no backup job '{name}'" + (Plan.Plan.Backup.Count > 0 ? $"; its jobs: {string.Join(", ", Plan.Plan.Backup.Select(j => j.Name))}" : ""));
+
+    /// <summary>A backup by id, or by a prefix of it that only one backup has (as restic and git accept).</summary>
+    public async Task<BackupRecord> FindAsync(string id, CancellationToken ct)
+    {
+        if (await Catalog.FindAsync(id, ct) is { } exact) return exact;
+        var matches = (await Catalog.ListAsync(null, ct)).Where(r => r.Id.StartsWith(id, StringComparison.Ordinal)).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new UserError($"no backup with id '{id}'; 'jaga backup list' shows them"),
+            _ => throw new UserError($"'{id}' matches {matches.Count} backups ({string.Join(", ", matches.Take(5).Select(m => m.Id))}); give more of the id"),
+        };
+    }
+
+    /// <summary>The newest backup of <paramref name="job"/> (or of any job) that completed at one destination at least.</summary>
+    public async Task<BackupRecord> LatestAsync(string? job, CancellationToken ct) =>
+        (await Catalog.ListAsync(job, ct)).FirstOrDefault(r => r.Status is BackupStatus.Complete or BackupStatus.Partial && r.Manifest is not null)
+        ?? throw new UserError(job is null ? "there is no completed backup yet" : $"job '{job}' has no completed backup yet");
+
+    public string Time(DateTimeOffset t) =>
+        TimeZoneInfo.ConvertTime(t, Plan.Plan.Timezone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>Runs <paramref name="work"/> with a progress display of bytes and rate when on a terminal; plainly otherwise.</summary>
+    public async Task<T> WithProgressAsync<T>(string title, long? total, Func<BackupObserver, Task<T>> work)
+    {
+        if (!Context.Output.Terminal) return await work(new BackupObserver());
+        return await AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async p =>
+            {
+                var task = p.AddTask(Markup.Escape(title), maxValue: total ?? 1);
+                task.IsIndeterminate = total is null;
+                var observer = new BackupObserver(
+                    Read: n => task.Increment(n),
+                    Stored: null,
+                    Note: note => task.Description = Markup.Escape($"{title}: {note}"));
+                var result = await work(observer);
+                task.StopTask();
+                return result;
+            });
+    }
+
+    public async ValueTask DisposeAsync() => await store.DisposeAsync();
+}
