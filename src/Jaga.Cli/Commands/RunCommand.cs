@@ -2,13 +2,16 @@ using System.CommandLine;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Engine.Audit;
+using Jaga.Engine.Backup;
+using Jaga.Engine.Backup.Pipeline;
 using Jaga.Engine.Files;
 
 namespace Jaga.Cli.Commands;
 
 /// <summary><c>jaga run --once</c>: carries out the plan's work that is due, then exits.</summary>
 /// <remarks>This release's due work: load and record the plan, render the maintenance-plan document,
-/// verify the audit chain, then sign a checkpoint when the schedule says so (or when none exists).
+/// verify the audit chain, run the backups and verifications that are due, then sign a checkpoint when the
+/// schedule says so (or when none exists).
 /// Later pillars add their jobs here; the long-running daemon (without --once) is the next step.</remarks>
 internal static class RunCommand
 {
@@ -42,6 +45,8 @@ internal static class RunCommand
             ran++;
             if (!report.Intact) failed++;
 
+            (ran, failed) = await RunBackupsAsync(ctx, plan, store, journal, Show, ran, failed, ct);
+
             var checkpoints = await store.CheckpointsAsync(ct);
             if (report.Intact && (checkpoints.Count == 0 || await Checkpoints.IsDueAsync(journal, plan, ctx.Clock, ct)))
             {
@@ -57,5 +62,48 @@ internal static class RunCommand
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return run;
+    }
+
+    /// <summary>Due backups, then due verifications, each job on its own: one failing does not stop the others.</summary>
+    private static async Task<(int Ran, int Failed)> RunBackupsAsync(
+        CliContext ctx, LoadedPlan plan, Core.Ports.IStateStore store, Engine.Journal.MaintenanceJournal journal, Action<AuditEntry> show, int ran, int failed, CancellationToken ct)
+    {
+        var services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan), DestinationRetry.Default(TimeProvider.System));
+        var zone = plan.Plan.Timezone;
+        foreach (var job in plan.Plan.Backup)
+        {
+            if (!BackupSchedule.BackupDue(job, await store.Backups.ListAsync(job.Name, ct), ctx.Clock.GetUtcNow(), zone)) continue;
+            ran++;
+            try
+            {
+                var result = await new BackupRunner(services).RunAsync(job, null, ct);
+                ctx.Output.Line(result.Summary);
+                if (!result.Succeeded) failed++;
+            }
+            catch (Exception e) when (e is Core.Ports.BackupSourceException or Core.Ports.DestinationException or BackupKeyException or ArgumentException)
+            {
+                failed++;
+                show(await journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, e.Message], ct: ct));
+            }
+        }
+        foreach (var job in plan.Plan.Backup)
+        {
+            var records = await store.Backups.ListAsync(job.Name, ct);
+            if (!BackupSchedule.VerifyDue(job, records, ctx.Clock.GetUtcNow(), zone)) continue;
+            ran++;
+            var latest = records.First(r => r.Manifest is not null && r.Status is Core.Ports.BackupStatus.Complete or Core.Ports.BackupStatus.Partial);
+            try
+            {
+                var outcome = await new BackupVerifier(services).VerifyAsync(latest, BackupSchedule.RestoreWhenVerifying(job), null, ct);
+                ctx.Output.Line(outcome.Line);
+                if (!outcome.Ok) failed++;
+            }
+            catch (Exception e) when (e is Core.Ports.BackupSourceException or BackupKeyException or Core.Crypto.AgeException or ArgumentException)
+            {
+                failed++;
+                show(await journal.RecordAsync(Severity.Error, "backup.verify", "backup.verify.failed", [latest.Artifact, e.Message], ct: ct));
+            }
+        }
+        return (ran, failed);
     }
 }

@@ -50,16 +50,16 @@ public sealed class BackupRestorer(BackupServices s)
             if (problem is not null)
             {
                 var failed = await s.Journal.RecordAsync(Severity.Error, "backup.restore", "backup.restore.failed", [record.Artifact, target.Description, problem], data, ct: ct);
-                return new RestoreOutcome(false, copy.Destination, took, failed.Message);
+                return new RestoreOutcome(false, copy.Destination, took, failed.Line);
             }
             var entry = await s.Journal.RecordAsync(Severity.Info, "backup.restore", "backup.restored",
                 [record.Artifact, target.Description, took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"], data, ct: ct);
-            return new RestoreOutcome(true, copy.Destination, took, entry.Message);
+            return new RestoreOutcome(true, copy.Destination, took, entry.Line);
         }
         var reason = problems.Count > 0 ? string.Join("; ", problems) : "no stored copy of it is at a destination in the plan";
         var none = await s.Journal.RecordAsync(Severity.Error, "backup.restore", "backup.restore.failed", [record.Artifact, target.Description, reason],
             new Dictionary<string, string> { ["job"] = record.Job, ["id"] = record.Id, ["artifact"] = record.Artifact }, ct: ct);
-        return new RestoreOutcome(false, null, TimeSpan.Zero, none.Message);
+        return new RestoreOutcome(false, null, TimeSpan.Zero, none.Line);
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class BackupRunner(BackupServices s)
             var holder = held.Holder is null ? "?" : held.Holder.Owner;
             var busy = await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.busy", [job.Name, holder],
                 new Dictionary<string, string> { ["job"] = job.Name, ["holder"] = holder }, ct: ct);
-            return new BackupRunResult(job.Name, null, null, busy.Message);
+            return new BackupRunResult(job.Name, null, null, busy.Line);
         }
 
         var destinations = job.To.Select(s.Connectors.Destination).ToList();
@@ -176,7 +176,7 @@ public sealed class BackupRunner(BackupServices s)
             BackupStatus.Partial => await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.partial", [job.Name, where, Failures(writers)], Data(job, record), ct: ct),
             _ => await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, Failures(writers)], Data(job, record), ct: ct),
         };
-        return new BackupRunResult(job.Name, record.Status, record, entry.Message);
+        return new BackupRunResult(job.Name, record.Status, record, entry.Line);
     }
 
     private async Task<BackupRunResult> FailedAsync(BackupJob job, BackupRecord record, string reason, CancellationToken ct)
@@ -184,7 +184,7 @@ public sealed class BackupRunner(BackupServices s)
         record = record with { Status = BackupStatus.Failed, FinishedAt = s.Clock.GetUtcNow(), Detail = reason };
         await s.Catalog.SaveAsync(record, ct);
         var entry = await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, reason], Data(job, record), ct: ct);
-        return new BackupRunResult(job.Name, BackupStatus.Failed, record, entry.Message);
+        return new BackupRunResult(job.Name, BackupStatus.Failed, record, entry.Line);
     }
 
     private static Dictionary<string, string> Data(BackupJob job, BackupRecord r)

@@ -59,7 +59,7 @@ public sealed class BackupVerifier(BackupServices s)
         var entry = ok
             ? await s.Journal.RecordAsync(Severity.Info, "backup.verify", "backup.verified", [record.Artifact, summary], data, ct: ct)
             : await s.Journal.RecordAsync(Severity.Error, "backup.verify", "backup.verify.failed", [record.Artifact, summary], data, ct: ct);
-        return new VerifyOutcome(record, ok, summary, took, entry.Message);
+        return new VerifyOutcome(record, ok, summary, took, entry.Line);
     }
 
     private async Task<string?> ReadCopyAsync(string destination, BackupManifest manifest, Core.Plan.BackupJob? job, Func<Stream, CancellationToken, Task> consume, BackupObserver? observer, CancellationToken ct)

@@ -74,7 +74,7 @@ public sealed class CatalogReindex(BackupServices s)
         var data = new Dictionary<string, string> { ["found"] = found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["removed"] = removed.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (unreachable.Count > 0) data["unreachable"] = string.Join("; ", unreachable.Select(p => $"{p.Key}: {p.Value}"));
         var entry = await s.Journal.RecordAsync(unreachable.Count > 0 ? Severity.Warn : Severity.Info, "backup.reindex", "backup.reindexed", [found.Count, removed], data, ct: ct);
-        return new ReindexOutcome(found.Count, removed, unreachable, skipped, entry.Message);
+        return new ReindexOutcome(found.Count, removed, unreachable, skipped, entry.Line);
     }
 
     private async Task<(BackupManifest? Manifest, string? Json, string? Problem)> ReadManifestAsync(IBackupDestination d, StoredObject o, CancellationToken ct)

@@ -19,7 +19,7 @@ internal sealed class BackupSession : IAsyncDisposable
         Plan = plan;
         this.store = store;
         Journal = journal;
-        var retry = DestinationRetry.Default(TimeProvider.System, (d, attempt, why) => ctx.Output.Error($"jaga: {d}: {why}; trying again ({attempt})"));
+        var retry = DestinationRetry.Default(TimeProvider.System, (_, attempt, why) => ctx.Output.Error($"jaga: {why}; trying again ({attempt})"));
         Services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan, identity), retry);
     }
 
