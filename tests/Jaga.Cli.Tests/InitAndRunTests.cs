@@ -51,12 +51,15 @@ public sealed class InitAndRunTests
     }
 
     [Fact]
-    public async Task Run_once_renders_the_plan_signs_a_checkpoint_and_verifies_the_chain()
+    public async Task Run_once_renders_the_plan_signs_a_checkpoint_and_verifies_the_chain_even_when_a_backup_fails()
     {
         using var ws = new Workspace();
         var r = await ws.Jaga("run", "--once");
-        Assert.True(r.Code == 0, r.ToString());
+        // The plan's PostgreSQL server does not exist: the backup fails (exit 1), is recorded, and the rest still runs.
+        Assert.True(r.Code == 1, r.ToString());
         var log = File.ReadAllText(ws.LogPath);
+        Assert.Contains("[ERROR] Backup db GAGAL:", log);
+        Assert.DoesNotContain("s3cr3t-pw", log + r.Out + r.Err);
         Assert.Contains("[INFO] Plan dimuat:", log);
         Assert.Contains("[INFO] Checkpoint audit ditandatangani:", log);
         Assert.Contains("[INFO] Rantai audit terverifikasi:", log);
