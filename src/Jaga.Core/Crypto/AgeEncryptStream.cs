@@ -49,16 +49,39 @@ internal sealed class AgeEncryptStream : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>As <see cref="Write(ReadOnlySpan{byte})"/>, but the sealed chunks are written asynchronously: a slow
+    /// output (a network upload) then holds no thread while it waits.</summary>
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        Write(buffer.AsSpan(offset, count));
-        return Task.CompletedTask;
+        ObjectDisposedException.ThrowIf(finished, this);
+        while (buffer.Length > 0)
+        {
+            if (filled == plain.Length)
+            {
+                var n0 = SealInPlace(last: false);
+                await output.WriteAsync(sealedChunk.AsMemory(0, n0), cancellationToken);
+            }
+            var n = Math.Min(buffer.Length, plain.Length - filled);
+            buffer.Span[..n].CopyTo(plain.AsSpan(filled));
+            filled += n;
+            buffer = buffer[n..];
+        }
     }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask DisposeAsync()
     {
-        Write(buffer.Span);
-        return ValueTask.CompletedTask;
+        if (!finished)
+        {
+            var n = SealInPlace(last: true);
+            finished = true;
+            await output.WriteAsync(sealedChunk.AsMemory(0, n));
+            await output.FlushAsync();
+            aead.Dispose();
+        }
+        await base.DisposeAsync();
     }
 
     public override void Flush() => output.Flush();
@@ -77,10 +100,18 @@ internal sealed class AgeEncryptStream : Stream
 
     private void Seal(bool last)
     {
+        var n = SealInPlace(last);
+        output.Write(sealedChunk, 0, n);
+    }
+
+    /// <summary>Encrypts the buffered chunk into <see cref="sealedChunk"/>; returns its length.</summary>
+    private int SealInPlace(bool last)
+    {
         AgeFormat.Nonce(nonce, counter++, last);
         aead.Encrypt(nonce, plain.AsSpan(0, filled), sealedChunk.AsSpan(0, filled), sealedChunk.AsSpan(filled, AgeFormat.TagSize));
-        output.Write(sealedChunk, 0, filled + AgeFormat.TagSize);
+        var n = filled + AgeFormat.TagSize;
         filled = 0;
+        return n;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();

@@ -23,7 +23,20 @@ public sealed class BackupRunner(BackupServices s)
             return new BackupRunResult(job.Name, null, null, busy.Line);
         }
 
-        var destinations = job.To.Select(s.Connectors.Destination).ToList();
+        List<IBackupDestination> destinations;
+        try
+        {
+            destinations = job.To.Select(s.Connectors.Destination).ToList();
+            // Checked before anything is written: a source that cannot be set up, or a key that is missing, fails the run cleanly.
+            _ = s.Connectors.Source(job);
+            _ = s.Connectors.Encryption(job);
+        }
+        catch (Exception e) when (e is DestinationException or BackupSourceException or BackupKeyException or ArgumentException)
+        {
+            var failed = await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, Reasons.Of(e)],
+                new Dictionary<string, string> { ["job"] = job.Name }, ct: ct);
+            return new BackupRunResult(job.Name, BackupStatus.Failed, null, failed.Line);
+        }
         try
         {
             await new LeftoverSweep(s).CleanUpAsync(job, destinations, ct);
