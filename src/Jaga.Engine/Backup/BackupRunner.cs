@@ -186,7 +186,7 @@ public sealed class BackupRunner(BackupServices s)
         AuditEntry entry = record.Status switch
         {
             BackupStatus.Complete => await s.Journal.RecordAsync(Severity.Info, "backup.run", record.SourceKind == "files" ? "backup.files.done" : "backup.done", [where], Data(job, record), ct: ct),
-            BackupStatus.Partial => await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.partial", [job.Name, where, Failures(writers)], Data(job, record), ct: ct),
+            BackupStatus.Partial => await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.partial", [job.Name, where, Failures(writers)], Data(job, record), ct: ct),
             _ => await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, Failures(writers)], Data(job, record), ct: ct),
         };
         return new BackupRunResult(job.Name, record.Status, record, entry.Line);
