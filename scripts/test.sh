@@ -22,10 +22,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   # The tests start their own PostgreSQL; the package must not create and start a system cluster.
   sudo_if_needed mkdir -p /etc/postgresql-common
   echo "create_main_cluster = false" | sudo_if_needed tee /etc/postgresql-common/createcluster.conf >/dev/null
-  # The SFTP tests start their own sshd on a free loopback port: the package must not start a system one on port 22.
-  # A policy-rc.d that says "no" keeps the install from starting it (containers usually have one already).
+  # The tests start their own servers (sshd, Swift, PostgreSQL) on free loopback ports: the packages must not start
+  # system ones (sshd on port 22, Swift's daemons). A policy-rc.d that says "no" keeps the install from starting
+  # any service (containers usually have one already).
   no_start=
-  if [[ " ${missing[*]} " == *" openssh-server "* ]] && [ ! -e /usr/sbin/policy-rc.d ]; then
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
     no_start=1
     trap 'sudo_if_needed rm -f /usr/sbin/policy-rc.d' EXIT
     printf '#!/bin/sh\nexit 101\n' | sudo_if_needed tee /usr/sbin/policy-rc.d >/dev/null
