@@ -85,10 +85,10 @@ public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) :
         return Age.DecryptFrom(input, keys);
     }
 
-    public IRestoreTarget Target(BackupManifest manifest, string into) => manifest.Source.Kind switch
+    public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) => manifest.Source.Kind switch
     {
         "postgres" => into.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || into.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            ? new PostgresRestoreTarget(into, manifest.Source.Format ?? "plain")
+            ? new PostgresRestoreTarget(into, manifest.Source.Format ?? "plain", replace: replace)
             : throw new ArgumentException("--into: a PostgreSQL backup restores into a database: give a postgres://user@host/db URL"),
         "sqlite" => new SqliteRestoreTarget(into),
         "files" => new FilesRestoreTarget(into, [.. manifest.Tables.Keys]),

@@ -14,7 +14,7 @@ public sealed class BackupRestorer(BackupServices s)
         (record.Manifest is null ? null : ManifestJson.TryRead(record.Manifest, out _))
         ?? throw new ArgumentException($"backup {record.Id} ({record.Artifact}) has no manifest: it never completed, so it cannot be restored");
 
-    public IRestoreTarget Target(BackupRecord record, string into) => s.Connectors.Target(ManifestOf(record), into);
+    public IRestoreTarget Target(BackupRecord record, string into, bool replace = false) => s.Connectors.Target(ManifestOf(record), into, replace);
 
     public async Task<RestoreOutcome> RestoreAsync(BackupRecord record, IRestoreTarget target, BackupObserver? observer = null, CancellationToken ct = default)
     {

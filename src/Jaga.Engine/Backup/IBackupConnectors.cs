@@ -21,8 +21,9 @@ public interface IBackupConnectors
     /// <summary>A stream of the plaintext of an encrypted artifact, with the keys the plan, the command line or the environment give.</summary>
     Stream Decrypt(Stream input, ManifestEncryption encryption, BackupJob? job);
 
-    /// <summary>The target <c>backup restore --into</c> names: a database URL or a path, for a backup of this kind.</summary>
-    IRestoreTarget Target(BackupManifest manifest, string into);
+    /// <summary>The target <c>backup restore --into</c> names: a database URL or a path, for a backup of this kind.
+    /// <paramref name="replace"/> (<c>--force</c>): what a database target holds is dropped in the restore's transaction.</summary>
+    IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false);
 
     /// <summary>A throw-away target for <c>backup verify --restore</c>: a temporary database on <paramref name="restoreInto"/>, a temporary file or folder.</summary>
     Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct);

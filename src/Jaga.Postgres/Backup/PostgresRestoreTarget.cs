@@ -5,7 +5,7 @@ namespace Jaga.Postgres.Backup;
 
 /// <summary>Restores a PostgreSQL backup into the database at a URL: a plain dump through <c>psql</c>, a custom one
 /// through <c>pg_restore</c>, each in one transaction that stops at the first error, so a failed restore leaves the
-/// database as it was.</summary>
+/// database as it was. A target made with <c>replace</c> has its contents dropped first, in that same transaction.</summary>
 public sealed class PostgresRestoreTarget : IRestoreTarget
 {
     private const int ShownTables = 20;
@@ -13,19 +13,23 @@ public sealed class PostgresRestoreTarget : IRestoreTarget
     private readonly PostgresUrl url;
     private readonly string format;
     private readonly PgTools tools;
+    private readonly bool replace;
 
     /// <summary>A target for the database at <paramref name="databaseUrl"/>, restoring artifacts of
-    /// <paramref name="format"/> (<c>plain</c> or <c>custom</c>). Throws <see cref="FormatException"/> for a bad URL.</summary>
-    public PostgresRestoreTarget(string databaseUrl, string format, PgTools? tools = null)
-        : this(PostgresUrl.Parse(databaseUrl), format, tools)
+    /// <paramref name="format"/> (<c>plain</c> or <c>custom</c>). Throws <see cref="FormatException"/> for a bad URL.
+    /// With <paramref name="replace"/> (<c>restore --force</c>), what the database holds is dropped first, in the
+    /// restore's own transaction: a dump recreates its objects and would fail on those that already exist.</summary>
+    public PostgresRestoreTarget(string databaseUrl, string format, PgTools? tools = null, bool replace = false)
+        : this(PostgresUrl.Parse(databaseUrl), format, tools, replace)
     {
     }
 
-    internal PostgresRestoreTarget(PostgresUrl url, string format, PgTools? tools)
+    internal PostgresRestoreTarget(PostgresUrl url, string format, PgTools? tools, bool replace = false)
     {
         this.url = url;
         this.format = PostgresFormats.Check(format);
         this.tools = tools ?? PgTools.Default;
+        this.replace = replace;
     }
 
     public string Description => url.Description;
@@ -46,9 +50,12 @@ public sealed class PostgresRestoreTarget : IRestoreTarget
         await using (var c = await PostgresErrors.OpenAsync(url, ct))
             (_, major) = await PostgresSource.ServerVersionAsync(c, ct);
         var database = PgEnvironment.DatabaseOnly(url.Settings);
+        // psql wraps every -c and -f in the one transaction of --single-transaction, so the clearing is undone with a failed restore.
+        string[] clear = replace ? ["-c", PostgresClear.Sql] : [];
+        string[] clean = replace ? ["--clean", "--if-exists"] : [];
         var (program, args) = format == PostgresFormats.Plain
-            ? ("psql", new[] { "-X", "-q", "-w", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-d", database, "-f", "-" })
-            : ("pg_restore", ["-Fc", "--no-owner", "--exit-on-error", "--single-transaction", "-w", "-d", database]);
+            ? ("psql", (string[])["-X", "-q", "-w", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-d", database, .. clear, "-f", "-"])
+            : ("pg_restore", ["-Fc", "--no-owner", "--exit-on-error", "--single-transaction", .. clean, "-w", "-d", database]);
         var tool = await tools.FindAsync(program, major, ct);
         await PgProcess.RunFromAsync(tool, args, PgEnvironment.For(url.Settings), plain, url.Settings.Password, ct);
     }

@@ -32,7 +32,7 @@ internal static class BackupRestoreCommand
                 ? await session.LatestAsync(parse.GetValue(job) is { } j ? session.Job(j).Name : null, ct)
                 : await session.FindAsync(given, ct);
             var restorer = new BackupRestorer(session.Services);
-            var target = restorer.Target(record, parse.GetValue(into)!);
+            var target = restorer.Target(record, parse.GetValue(into)!, replace: parse.GetValue(force));
             var state = await target.InspectAsync(ct);
 
             var err = ctx.JsonOutput ? ctx.Output.Error : (Action<string>)ctx.Output.Line;
