@@ -59,6 +59,11 @@ measure() {
 median() { # column $2 of this scale's rows whose name is $1
   awk -v s="$scale" -v n="$1" -v c="$2" '$1 == s && $2 == n { print $c }' "$raw" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+paired() { # median over rounds of (Jaga's time ÷ $2's time) in the same round, with Jaga's row named $1
+  awk -v s="$scale" -v a="$1" -v b="$2" '$1 == s && $2 == a { x[$3] = $4 } $1 == s && $2 == b { y[$3] = $4 }
+    END { for (r in x) if (r in y) print x[r] / y[r] }' "$raw" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m }'
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
@@ -144,14 +149,14 @@ EOF
     echo
     echo "### scale $scale (database $dbsize, plain dump $(mib "$plain_size") MiB), median of $runs, 1-min load $loads"
     echo
-    echo "| command | wall (median) | Jaga ÷ this | peak RSS (median) | output |"
-    echo "| --- | --- | --- | --- | --- |"
-    echo "| \`jaga backup run db\` (zstd 3) | $j s | — | $(mb "$(median jaga_backup 5)") MB | $(mib "$jaga_size") MiB |"
-    echo "| \`pg_dump \| gzip > f\` | $g s | $(ratio "$j" "$g") (target ≤ 0.8) | $(mb "$(median pg_dump_gzip 5)") MB | $(mib "$gzip_size") MiB |"
-    echo "| \`pg_dump -Fc > f\` | $c s | $(ratio "$j" "$c") (target ≤ 1.0) | $(mb "$(median pg_dump_Fc 5)") MB | $(mib "$custom_size") MiB |"
-    echo "| \`pg_dump \| zstd -3 > f\` (reference) | $z s | $(ratio "$j" "$z") | $(mb "$(median pg_dump_zstd3 5)") MB | $(mib "$zstd_size") MiB |"
-    echo "| \`jaga backup restore\` | $jr s | — | $(mb "$(median jaga_restore 5)") MB | |"
-    echo "| \`zstd -dc f \| psql\` | $pr s | $(ratio "$jr" "$pr") (target ≤ 1.1) | $(mb "$(median zstd_psql 5)") MB | |"
+    echo "| command | wall (median) | Jaga ÷ this (of medians) | Jaga ÷ this (median per round) | peak RSS (median) | output |"
+    echo "| --- | --- | --- | --- | --- | --- |"
+    echo "| \`jaga backup run db\` (zstd 3) | $j s | — | — | $(mb "$(median jaga_backup 5)") MB | $(mib "$jaga_size") MiB |"
+    echo "| \`pg_dump \| gzip > f\` | $g s | $(ratio "$j" "$g") (target ≤ 0.8) | $(paired jaga_backup pg_dump_gzip) | $(mb "$(median pg_dump_gzip 5)") MB | $(mib "$gzip_size") MiB |"
+    echo "| \`pg_dump -Fc > f\` | $c s | $(ratio "$j" "$c") (target ≤ 1.0) | $(paired jaga_backup pg_dump_Fc) | $(mb "$(median pg_dump_Fc 5)") MB | $(mib "$custom_size") MiB |"
+    echo "| \`pg_dump \| zstd -3 > f\` (reference) | $z s | $(ratio "$j" "$z") | $(paired jaga_backup pg_dump_zstd3) | $(mb "$(median pg_dump_zstd3 5)") MB | $(mib "$zstd_size") MiB |"
+    echo "| \`jaga backup restore\` | $jr s | — | — | $(mb "$(median jaga_restore 5)") MB | |"
+    echo "| \`zstd -dc f \| psql\` | $pr s | $(ratio "$jr" "$pr") (target ≤ 1.1) | $(paired jaga_restore zstd_psql) | $(mb "$(median zstd_psql 5)") MB | |"
     echo
     for n in jaga_backup pg_dump_gzip pg_dump_Fc pg_dump_zstd3 jaga_restore zstd_psql; do
       echo "- $n, all runs (s / RSS KB / load1): $(awk -v s="$scale" -v n="$n" '$1 == s && $2 == n { printf "%s%s/%s/%s", sep, $4, $5, $6; sep = ", " }' "$raw")"
