@@ -44,9 +44,29 @@ public sealed class PostgresSource : IBackupSource
             string snapshot;
             await using (var export = new NpgsqlCommand("SELECT pg_export_snapshot()", c, tx))
                 snapshot = (string)(await export.ExecuteScalarAsync(ct))!;
-            var tables = await PostgresTables.CountAsync(c, ct);
-
-            await PgProcess.RunToAsync(pgDump, DumpArguments(snapshot), PgEnvironment.For(url.Settings), output, url.Settings.Password, ct);
+            // The counts and the dump see the same snapshot, so they may run at once: the counting keeps the
+            // server busy while pg_dump's output is being compressed, instead of delaying the dump's start.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var dump = PgProcess.RunToAsync(pgDump, DumpArguments(snapshot), PgEnvironment.For(url.Settings), output, url.Settings.Password, stop.Token);
+            IReadOnlyDictionary<string, long> tables;
+            try
+            {
+                tables = await PostgresTables.CountAsync(c, stop.Token);
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                try
+                {
+                    await dump;
+                }
+                catch (Exception)
+                {
+                    // The counting's failure is the one to report.
+                }
+                throw;
+            }
+            await dump;
             await tx.CommitAsync(ct);
             return new SourceSnapshot(version, new Dictionary<string, string> { ["pg_dump"] = pgDump.Version }, tables);
         }

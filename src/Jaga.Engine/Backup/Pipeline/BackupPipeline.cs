@@ -2,7 +2,8 @@ using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup.Pipeline;
 
-/// <summary>source → compress → encrypt → SHA-256 → destinations, streaming: nothing is held whole in memory or on disk.</summary>
+/// <summary>source → compress → encrypt → SHA-256 → destinations, streaming: nothing is held whole in memory or on disk.
+/// Three tasks share the work: the source's copy loop, compression with encryption and hashing, and the destinations' writes.</summary>
 internal static class BackupPipeline
 {
     public static async Task<PipelineResult> RunAsync(
@@ -10,12 +11,15 @@ internal static class BackupPipeline
         Action<long>? read, Action<long>? stored, CancellationToken ct)
     {
         using var fan = new FanOutStream(writers, stored, ct);
+        HandOffStream? handOff = null;
         try
         {
             var sealing = encryption?.Open(fan);
             var compressing = Compression.Compress(sealing ?? fan, compress);
-            await using var counting = new CountingStream(compressing, read);
+            handOff = new HandOffStream(compressing, ct);
+            await using var counting = new CountingStream(handOff, read);
             var snapshot = await source.WriteAsync(counting, ct);
+            await handOff.CompleteAsync();
             // Closing each stage writes its end: the zstd/gzip frame's, then age's last chunk.
             await compressing.DisposeAsync();
             if (sealing is not null) await sealing.DisposeAsync();
@@ -24,8 +28,13 @@ internal static class BackupPipeline
         }
         catch
         {
+            if (handOff is not null) await handOff.AbandonAsync();
             await fan.AbandonAsync();
             throw;
+        }
+        finally
+        {
+            handOff?.Dispose();
         }
     }
 }

@@ -105,7 +105,15 @@ internal sealed class FanOutStream : Stream
     {
         if (!writers.Any(w => w.Live))
             throw new IOException("no destination is left to write to: " + string.Join("; ", writers.Select(w => $"{w.Destination.Name}: {w.Failure}")));
-        await queue.Writer.WriteAsync((chunk, filled), ct);
+        try
+        {
+            await queue.Writer.WriteAsync((chunk, filled), ct);
+        }
+        catch (ChannelClosedException closed) when (closed.InnerException is not null)
+        {
+            // The other side failed: its reason is the one to report.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(closed.InnerException);
+        }
         chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
         filled = 0;
     }
