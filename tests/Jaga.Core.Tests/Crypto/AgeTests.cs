@@ -100,6 +100,47 @@ public sealed class AgeTests : IDisposable
         Assert.Equal(plain, Decrypt(File.ReadAllBytes(encrypted), s => Age.DecryptFrom(s, [identity])));
     }
 
+    [Fact]
+    public void A_passphrase_file_jaga_writes_the_age_cli_decrypts()
+    {
+        var plain = RandomNumberGenerator.GetBytes(100_000);
+        var encrypted = Path.Combine(dir, "pass.age");
+        File.WriteAllBytes(encrypted, Encrypt(plain, s => Age.EncryptTo(s, "correct horse battery", workFactor: 14)));
+        var decrypted = Path.Combine(dir, "pass.out");
+        OnTerminal($"age -d -o {decrypted} {encrypted}", "correct horse battery");
+        Assert.Equal(plain, File.ReadAllBytes(decrypted));
+    }
+
+    [Fact]
+    public void A_passphrase_file_the_age_cli_writes_jaga_decrypts()
+    {
+        var plain = RandomNumberGenerator.GetBytes(70_000);
+        var input = Path.Combine(dir, "plain");
+        File.WriteAllBytes(input, plain);
+        var encrypted = Path.Combine(dir, "plain.age");
+        // age asks twice: the passphrase and its confirmation.
+        OnTerminal($"age -p -o {encrypted} {input}", "correct horse battery", "correct horse battery");
+        Assert.Equal(plain, Decrypt(File.ReadAllBytes(encrypted), s => Age.DecryptFrom(s, "correct horse battery")));
+    }
+
+    /// <summary>age reads passphrases only from a terminal: <c>script</c> gives it one, and types the lines when asked.</summary>
+    private static void OnTerminal(string command, params string[] lines)
+    {
+        var psi = new ProcessStartInfo("script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-qec", command, "/dev/null" }) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        foreach (var line in lines)
+        {
+            // Typed only once age has opened the terminal and asked, as a person would.
+            Thread.Sleep(700);
+            p.StandardInput.Write(line + "\n");
+            p.StandardInput.Flush();
+        }
+        Assert.True(p.WaitForExit(30_000), "age did not finish");
+        Assert.True(p.ExitCode == 0, $"age failed: {output.Result}");
+    }
+
     private static byte[] Encrypt(byte[] plain, Func<Stream, Stream> open)
     {
         using var output = new MemoryStream();
