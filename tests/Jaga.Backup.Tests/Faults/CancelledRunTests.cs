@@ -1,0 +1,50 @@
+using Jaga.Core.Ports;
+using Jaga.Testing;
+
+namespace Jaga.Backup.Tests.Faults;
+
+/// <summary>A run cancelled mid-stream (what SIGTERM does to <c>jaga</c>): interrupted, nothing kept, nothing left behind.</summary>
+[Collection(FaultServers.Name)]
+public sealed class CancelledRunTests(SshServer ssh) : IDisposable
+{
+    private readonly FaultWorkspace ws = new();
+
+    public void Dispose() => ws.Dispose();
+
+    [Fact]
+    public async Task A_run_cancelled_mid_stream_is_recorded_interrupted_with_no_artifact_listed_and_no_leftover()
+    {
+        await ssh.StartAsync();
+        var remote = await ssh.CreateFolderAsync();
+        ws.WriteRandomData(files: 2, megabytesEach: 100);
+        ws.WritePlan(
+            $"  offsite: {{ sftp: \"{ssh.Url(remote)}\", key_file: \"{ssh.ClientKeyFile}\", fingerprint: \"{ssh.HostKeyFingerprint}\" }}",
+            """
+              - name: big
+                source: { files: [data/] }
+                schedule: "0 2 * * *"
+                to: [local, offsite]
+                compress: none
+            """);
+        await using var engine = await ws.OpenEngineAsync();
+        using var stop = new CancellationTokenSource();
+
+        var run = engine.RunAsync("big", stop.Token);
+        await Growing.PartialAsync(ws.Local, 8 * 1024 * 1024, () => run.Exception?.ToString() ?? "", () => run.IsCompleted);
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var record = Assert.Single(await engine.Catalog.ListAsync("big"));
+        Assert.Equal(BackupStatus.Interrupted, record.Status);
+        Assert.Null(record.Manifest);
+        Assert.Null(record.Sha256);
+        Assert.Empty(FaultWorkspace.Visible(ws.Local));
+        Assert.Empty(FaultWorkspace.Partials(ws.Local));
+        Assert.Empty(FaultWorkspace.Visible(remote));
+        Assert.Empty(FaultWorkspace.Partials(remote));
+        Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal) && l.Contains("interrupted", StringComparison.Ordinal));
+        var listed = Assert.Single(await ws.ListAsync())!;
+        Assert.Equal("interrupted", (string?)listed["status"]);
+        Assert.Null(listed["sha256"]);
+    }
+}
