@@ -47,4 +47,33 @@ public sealed class CancelledRunTests(SshServer ssh) : IDisposable
         Assert.Equal("interrupted", (string?)listed["status"]);
         Assert.Null(listed["sha256"]);
     }
+
+    [Fact]
+    public async Task Jaga_stopped_by_sigterm_mid_backup_records_the_run_interrupted_and_leaves_nothing_behind()
+    {
+        ws.WriteRandomData(files: 3, megabytesEach: 100);
+        ws.WritePlan("", """
+              - name: big
+                source: { files: [data/] }
+                schedule: "0 2 * * *"
+                to: [local]
+                compress: none
+            """);
+
+        using (var child = ws.StartJaga("backup", "run", "big"))
+        {
+            await Growing.PartialAsync(ws.Local, 8 * 1024 * 1024, () => child.Output, () => child.HasExited);
+            await child.TerminateAsync();
+            await child.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(child.ExitCode == 1, $"exit {child.ExitCode}: {child.Output}");
+            Assert.Contains("jaga: stopped by a signal", child.Output, StringComparison.Ordinal);
+        }
+
+        var record = Assert.Single(await ws.ListAsync())!;
+        Assert.Equal("interrupted", (string?)record["status"]);
+        Assert.Null(record["sha256"]);
+        Assert.Empty(FaultWorkspace.Visible(ws.Local));
+        Assert.Empty(FaultWorkspace.Partials(ws.Local));
+        Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal) && l.Contains("interrupted", StringComparison.Ordinal));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Jaga.Core.Ports;
 
 namespace Jaga.Backup.Tests.Faults;
@@ -52,27 +51,15 @@ public sealed class ConcurrentRunTests : IDisposable
     [Fact]
     public async Task A_run_while_another_process_runs_the_job_reports_busy_and_writes_nothing()
     {
-        var output = new StringBuilder();
         using var child = ws.StartJaga("backup", "run", "big");
-        child.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        child.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        child.BeginOutputReadLine();
-        child.BeginErrorReadLine();
-        CliResult second;
-        try
-        {
-            await Growing.PartialAsync(ws.Local, 1024 * 1024, () => { lock (output) return output.ToString(); }, () => child.HasExited);
-            second = await ws.JagaAsync("backup", "run", "big");
-            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        finally
-        {
-            if (!child.HasExited) child.Kill();
-        }
+        await Growing.PartialAsync(ws.Local, 1024 * 1024, () => child.Output, () => child.HasExited);
+
+        var second = await ws.JagaAsync("backup", "run", "big");
+        await child.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         Assert.True(second.Code == 1, second.ToString());
         Assert.Contains("skipped: already running", second.Out, StringComparison.Ordinal);
-        Assert.True(child.ExitCode == 0, output.ToString());
+        Assert.True(child.ExitCode == 0, child.Output);
         var record = Assert.Single(await ws.ListAsync())!;
         Assert.Equal("complete", (string?)record["status"]);
         AssertOneBackupAndOneBusyLine((string)record["artifact"]!);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Jaga.Cli;
-using Jaga.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Jaga.Backup.Tests.Faults;
@@ -28,13 +27,13 @@ public sealed class FaultWorkspace : IDisposable
 
     public string LogPath => Path.Combine(Dir, "logs", "maintenance.log");
 
-    /// <summary>The plan's head (English log, SQLite state, local destination <c>local</c>) with
+    /// <summary>The plan's head (a log in <paramref name="language"/>, SQLite state, local destination <c>local</c>) with
     /// <paramref name="destinations"/> and <paramref name="backup"/> (YAML lines, already indented) after it.</summary>
-    public void WritePlan(string destinations, string backup) => File.WriteAllText(PlanPath, $$"""
+    public void WritePlan(string destinations, string backup, string language = "en") => File.WriteAllText(PlanPath, $$"""
         version: 1
         project: faults
         timezone: Asia/Jakarta
-        language: en
+        language: {{language}}
         log: { file: logs/maintenance.log }
         destinations:
           local: { path: backup/ }
@@ -77,8 +76,7 @@ public sealed class FaultWorkspace : IDisposable
     }
 
     /// <summary>Starts <c>dotnet jaga.dll --plan … ARGS</c>: a separate process, for a test to kill.</summary>
-    public System.Diagnostics.Process StartJaga(params string[] args) =>
-        ChildProcess.Start("dotnet", [JagaDll, "--plan", PlanPath, .. args], workingDirectory: Dir);
+    public RunningJaga StartJaga(params string[] args) => new(PlanPath, Dir, args);
 
     public Task<EngineSession> OpenEngineAsync() => EngineSession.OpenAsync(PlanPath);
 

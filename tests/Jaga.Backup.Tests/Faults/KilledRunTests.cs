@@ -1,4 +1,3 @@
-using System.Text;
 using Jaga.Testing;
 
 namespace Jaga.Backup.Tests.Faults;
@@ -11,8 +10,10 @@ public sealed class KilledRunTests(SshServer ssh) : IDisposable
 
     public void Dispose() => ws.Dispose();
 
-    [Fact]
-    public async Task A_run_killed_mid_backup_is_no_backup_and_the_next_run_records_it_interrupted_and_removes_its_leftovers()
+    [Theory]
+    [InlineData("en", "interrupted")]
+    [InlineData("id", "terhenti")]
+    public async Task A_run_killed_mid_backup_is_no_backup_and_the_next_run_records_it_interrupted_and_removes_its_leftovers(string language, string interruptedWord)
     {
         await ssh.StartAsync();
         var remote = await ssh.CreateFolderAsync();
@@ -25,25 +26,12 @@ public sealed class KilledRunTests(SshServer ssh) : IDisposable
                 schedule: "0 2 * * *"
                 to: [local, offsite]
                 compress: none
-            """);
+            """, language);
 
-        var output = new StringBuilder();
         using (var child = ws.StartJaga("backup", "run", "big"))
         {
-            child.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-            child.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-            child.BeginOutputReadLine();
-            child.BeginErrorReadLine();
-            try
-            {
-                await Growing.PartialAsync(ws.Local, 16 * 1024 * 1024, () => { lock (output) return output.ToString(); }, () => child.HasExited);
-            }
-            finally
-            {
-                // Process.Kill is SIGKILL on Linux: no handler, no finally, no clean-up in jaga runs.
-                child.Kill();
-                await child.WaitForExitAsync();
-            }
+            await Growing.PartialAsync(ws.Local, 16 * 1024 * 1024, () => child.Output, () => child.HasExited);
+            await child.KillAsync();
         }
 
         Assert.NotEmpty(FaultWorkspace.Partials(ws.Local));
@@ -67,7 +55,7 @@ public sealed class KilledRunTests(SshServer ssh) : IDisposable
         var good = records.Single(r => (string?)r!["id"] != killedId)!;
         Assert.Equal("complete", (string?)good["status"]);
         Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal)
-            && l.Contains("interrupted", StringComparison.Ordinal) && l.Contains(killedArtifact, StringComparison.Ordinal));
+            && l.Contains(interruptedWord, StringComparison.Ordinal) && l.Contains(killedArtifact, StringComparison.Ordinal));
         Assert.Empty(FaultWorkspace.Partials(ws.Local));
         Assert.Empty(FaultWorkspace.Partials(remote));
         var artifact = (string)good["artifact"]!;
