@@ -47,12 +47,13 @@ internal sealed class LeftoverSweep(BackupServices s)
                     new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = l.Name }, ct: ct);
             }
 
-            // The artifact was committed but its manifest never written: incomplete, so it goes.
+            // The artifact was committed but its manifest never written, by a run that died or was stopped (or failed) before
+            // it wrote one: incomplete, so it goes.
             var names = objects.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var r in stale.Where(r => names.Contains(r.Artifact) && !names.Contains(ArtifactName.ManifestOf(r.Artifact))))
+            foreach (var r in records.Where(r => r.Manifest is null && names.Contains(r.Artifact) && !names.Contains(ArtifactName.ManifestOf(r.Artifact))))
             {
                 await s.Retry.RunAsync(async c => await d.DeleteAsync(r.Artifact, c), ct);
-                removed[r.Id]++;
+                if (removed.TryGetValue(r.Id, out var count)) removed[r.Id] = count + 1;
                 await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, r.Artifact],
                     new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = r.Artifact }, ct: ct);
             }

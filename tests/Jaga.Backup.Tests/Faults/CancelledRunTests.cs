@@ -1,4 +1,5 @@
 using Jaga.Core.Ports;
+using Jaga.Engine.Backup;
 using Jaga.Testing;
 
 namespace Jaga.Backup.Tests.Faults;
@@ -75,5 +76,35 @@ public sealed class CancelledRunTests(SshServer ssh) : IDisposable
         Assert.Empty(FaultWorkspace.Visible(ws.Local));
         Assert.Empty(FaultWorkspace.Partials(ws.Local));
         Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal) && l.Contains("interrupted", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_run_cancelled_after_its_artifact_was_committed_but_before_its_manifest_leaves_no_artifact_once_the_next_run_is_done(bool deleteFails)
+    {
+        ws.WriteRandomData(files: 1, megabytesEach: 1);
+        ws.WritePlan("", """
+              - name: small
+                source: { files: [data/] }
+                schedule: "0 2 * * *"
+                to: [local]
+            """);
+        await using var engine = await ws.OpenEngineAsync();
+        using var stop = new CancellationTokenSource();
+        var tripped = engine.Services with { Connectors = new TripwireConnectors(engine.Services.Connectors, stop, refuseDeletes: deleteFails) };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BackupRunner(tripped).RunAsync(tripped.Job("small"), ct: stop.Token));
+
+        var record = Assert.Single(await engine.Catalog.ListAsync("small"));
+        Assert.Equal(BackupStatus.Interrupted, record.Status);
+        // Deleted at once; when the destination would not let it, it is still no backup: no manifest.
+        Assert.Equal(deleteFails ? [record.Artifact] : [], FaultWorkspace.Visible(ws.Local));
+        Assert.Empty(FaultWorkspace.Partials(ws.Local));
+
+        var next = await engine.RunAsync("small");
+
+        Assert.Equal(BackupStatus.Complete, next.Status);
+        Assert.Equal([next.Record!.Artifact, next.Record.Artifact + ".manifest.json"], FaultWorkspace.Visible(ws.Local));
     }
 }
