@@ -96,8 +96,8 @@ public sealed class BackupRunner(BackupServices s)
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             foreach (var w in writers) await w.FailAsync("interrupted");
-            // Stopped after a commit: the run is not a backup, so what it committed goes (a manifest already written first,
-            // so that no artifact is ever left without one).
+            // Stopped after a commit: the run is not a backup, so what it committed goes. A manifest already written goes
+            // first: an artifact left without one is removed by the next run's sweep, a manifest left alone would not be.
             foreach (var w in writers.Where(w => w.Committed))
             {
                 await TryDeleteAsync(w.Destination, ArtifactName.ManifestOf(name));
