@@ -15,11 +15,21 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
     {
         command.SetAction(async (parse, ct) =>
         {
+            // System.CommandLine 2.0.0 starts the action and only then listens for SIGTERM and Ctrl+C: an action that ran
+            // synchronously for long (a backup to a fast local disk does) could not be cancelled, and the signal's default
+            // ended the process on the spot, like kill -9. Returning at once lets it listen before any work starts.
+            await Task.Yield();
             var planPath = parse.GetValue(options.Plan) ?? Environment.GetEnvironmentVariable("JAGA_PLAN") ?? "jaga.yaml";
             var context = new CliContext(planPath, parse.GetValue(options.Json), parse.GetValue(options.Lang), clock, output);
             try
             {
                 return await action(parse, context, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // SIGTERM or Ctrl+C: the command has recorded what it stopped (a backup run is marked interrupted).
+                output.Error("jaga: stopped by a signal before the command finished");
+                return ExitCodes.Failed;
             }
             catch (PlanInvalid invalid)
             {

@@ -5,6 +5,9 @@ namespace Jaga.Cli;
 
 public static class Program
 {
+    /// <summary>How long a command may take to stop cleanly after SIGTERM or Ctrl+C before the process exits anyway.</summary>
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(10);
+
     public static Task<int> Main(string[] args) => Run(args, Output.ForConsole(args.Contains("--json")), TimeProvider.System);
 
     /// <summary>Runs the command line with a given output and clock (tests use this in-process).</summary>
@@ -35,6 +38,10 @@ public static class Program
             output.Error("Run 'jaga --help' (or 'jaga COMMAND --help') for usage.");
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output.Out, EnableDefaultExceptionHandler = false });
+        // A configuration given explicitly has no termination timeout unless set, and without one System.CommandLine does
+        // not turn SIGTERM and Ctrl+C into cancellation: the process just ended, mid-backup, as under kill -9. With it, the
+        // command is cancelled and has this long to record what it stopped and remove its temporary files.
+        var invocation = new InvocationConfiguration { Output = output.Out, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TerminationGrace };
+        return await parse.InvokeAsync(invocation);
     }
 }

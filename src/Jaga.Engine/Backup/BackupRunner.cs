@@ -109,6 +109,13 @@ public sealed class BackupRunner(BackupServices s)
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             foreach (var w in writers) await w.FailAsync("interrupted");
+            // Stopped after a commit: the run is not a backup, so what it committed goes. A manifest already written goes
+            // first: an artifact left without one is removed by the next run's sweep, a manifest left alone would not be.
+            foreach (var w in writers.Where(w => w.Committed))
+            {
+                await TryDeleteAsync(w.Destination, ArtifactName.ManifestOf(name));
+                await TryDeleteAsync(w.Destination, name);
+            }
             record = record with { Status = BackupStatus.Interrupted, FinishedAt = s.Clock.GetUtcNow(), Detail = "interrupted before it finished" };
             await s.Catalog.SaveAsync(record, CancellationToken.None);
             await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.failed", [job.Name, "interrupted before it finished; nothing was kept"],
@@ -162,14 +169,19 @@ public sealed class BackupRunner(BackupServices s)
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await w.FailAsync(Reasons.Of(e));
-            try
-            {
-                await w.Destination.DeleteAsync(artifact, CancellationToken.None);
-            }
-            catch (Exception)
-            {
-                // Left for the next run's clean-up: without a manifest it is never taken for a backup.
-            }
+            await TryDeleteAsync(w.Destination, artifact);
+        }
+    }
+
+    private static async Task TryDeleteAsync(IBackupDestination destination, string objectName)
+    {
+        try
+        {
+            await destination.DeleteAsync(objectName, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // Left for the next run's clean-up: without a manifest it is never taken for a backup.
         }
     }
 

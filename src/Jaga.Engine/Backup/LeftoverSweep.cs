@@ -7,7 +7,8 @@ namespace Jaga.Engine.Backup;
 
 /// <summary>Runs at the start of every backup run, under the job's lock: what an earlier run of this job left when it was
 /// killed (temporary files, open multipart uploads, an artifact whose manifest was never written) is removed, and that run
-/// is recorded as interrupted. Leftovers of any job older than a day are removed too: no run lasts that long.</summary>
+/// is recorded as interrupted; so is an unfinished upload of an earlier run of this job that could not be aborted when it
+/// failed. Leftovers of any job older than a day are removed too: no run lasts that long.</summary>
 internal sealed class LeftoverSweep(BackupServices s)
 {
     private static readonly TimeSpan Abandoned = TimeSpan.FromDays(1);
@@ -15,8 +16,11 @@ internal sealed class LeftoverSweep(BackupServices s)
     public async Task CleanUpAsync(BackupJob job, IReadOnlyList<IBackupDestination> destinations, CancellationToken ct)
     {
         // Under the lock, a record of this job still marked running belongs to a run that died.
-        var stale = (await s.Catalog.ListAsync(job.Name, ct)).Where(r => r.Status == BackupStatus.Running).ToList();
-        var staleNames = stale.SelectMany(r => new[] { r.Artifact, ArtifactName.ManifestOf(r.Artifact) }).ToHashSet(StringComparer.Ordinal);
+        var records = await s.Catalog.ListAsync(job.Name, ct);
+        var stale = records.Where(r => r.Status == BackupStatus.Running).ToList();
+        // And no run of this job is writing now: an unfinished upload named after any of its backups is dead. Besides a
+        // killed run's, that is one a finished run could not abort because its destination was down at the time.
+        var ownNames = records.SelectMany(r => new[] { r.Artifact, ArtifactName.ManifestOf(r.Artifact) }).ToHashSet(StringComparer.Ordinal);
         var removed = stale.ToDictionary(r => r.Id, _ => 0);
         var now = s.Clock.GetUtcNow();
 
@@ -35,7 +39,7 @@ internal sealed class LeftoverSweep(BackupServices s)
                 continue;
             }
 
-            foreach (var l in leftovers.Where(l => staleNames.Contains(l.Name) || now - l.Started > Abandoned))
+            foreach (var l in leftovers.Where(l => ownNames.Contains(l.Name) || now - l.Started > Abandoned))
             {
                 await s.Retry.RunAsync(c => new ValueTask(d.RemoveLeftoverAsync(l, c)), ct);
                 Count(stale, removed, l.Name);
@@ -43,12 +47,13 @@ internal sealed class LeftoverSweep(BackupServices s)
                     new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = l.Name }, ct: ct);
             }
 
-            // The artifact was committed but its manifest never written: incomplete, so it goes.
+            // The artifact was committed but its manifest never written, by a run that died or was stopped (or failed) before
+            // it wrote one: incomplete, so it goes.
             var names = objects.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var r in stale.Where(r => names.Contains(r.Artifact) && !names.Contains(ArtifactName.ManifestOf(r.Artifact))))
+            foreach (var r in records.Where(r => r.Manifest is null && names.Contains(r.Artifact) && !names.Contains(ArtifactName.ManifestOf(r.Artifact))))
             {
                 await s.Retry.RunAsync(async c => await d.DeleteAsync(r.Artifact, c), ct);
-                removed[r.Id]++;
+                if (removed.TryGetValue(r.Id, out var count)) removed[r.Id] = count + 1;
                 await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, r.Artifact],
                     new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = r.Artifact }, ct: ct);
             }
