@@ -21,6 +21,7 @@ internal static class CatalogEn
         ["backup.partial"] = "Backup {0} finished only in part: {1}; failed: {2}",
         ["backup.failed"] = "Backup {0} FAILED: {1}",
         ["backup.busy"] = "Backup {0} skipped: already running ({1})",
+        ["backup.stopped"] = "Backup {0} stopped before it finished ({1}); nothing was kept",
         ["backup.interrupted"] = "Backup {0} was interrupted before it finished ({1}); leftovers removed: {2}",
         ["backup.leftover.removed"] = "Unfinished upload removed from {0}: {1}",
         ["backup.pruned"] = "Backup removed by retention from {0}: {1} ({2})",

@@ -22,6 +22,7 @@ internal static class CatalogId
         ["backup.partial"] = "Backup {0} hanya selesai sebagian: {1}; gagal: {2}",
         ["backup.failed"] = "Backup {0} GAGAL: {1}",
         ["backup.busy"] = "Backup {0} dilewati: sedang berjalan ({1})",
+        ["backup.stopped"] = "Backup {0} dihentikan sebelum selesai ({1}); tidak ada yang disimpan",
         ["backup.interrupted"] = "Backup {0} terhenti sebelum selesai ({1}); sisa dihapus: {2}",
         ["backup.leftover.removed"] = "Unggahan yang tidak selesai dihapus dari {0}: {1}",
         ["backup.pruned"] = "Backup dihapus oleh retensi dari {0}: {1} ({2})",

@@ -118,7 +118,7 @@ public sealed class BackupRunner(BackupServices s)
             }
             record = record with { Status = BackupStatus.Interrupted, FinishedAt = s.Clock.GetUtcNow(), Detail = "interrupted before it finished" };
             await s.Catalog.SaveAsync(record, CancellationToken.None);
-            await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.failed", [job.Name, "interrupted before it finished; nothing was kept"],
+            await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.stopped", [job.Name, record.Artifact],
                 Data(job, record), ct: CancellationToken.None);
             throw;
         }

@@ -43,7 +43,7 @@ public sealed class CancelledRunTests(SshServer ssh) : IDisposable
         Assert.Empty(FaultWorkspace.Partials(ws.Local));
         Assert.Empty(FaultWorkspace.Visible(remote));
         Assert.Empty(FaultWorkspace.Partials(remote));
-        Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal) && l.Contains("interrupted", StringComparison.Ordinal));
+        Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal) && l.Contains("stopped before it finished", StringComparison.Ordinal));
         var listed = Assert.Single(await ws.ListAsync())!;
         Assert.Equal("interrupted", (string?)listed["status"]);
         Assert.Null(listed["sha256"]);
@@ -75,7 +75,7 @@ public sealed class CancelledRunTests(SshServer ssh) : IDisposable
         Assert.Null(record["sha256"]);
         Assert.Empty(FaultWorkspace.Visible(ws.Local));
         Assert.Empty(FaultWorkspace.Partials(ws.Local));
-        Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal) && l.Contains("interrupted", StringComparison.Ordinal));
+        Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal) && l.Contains("stopped before it finished", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -45,7 +45,7 @@ public sealed class InterruptedUploadTests(SwiftServer swift) : IAsyncLifetime, 
 
         Assert.Equal(BackupStatus.Partial, cut.Status);
         Assert.Equal(CopyState.Failed, cut.Record!.Copies.Single(c => c.Destination == "cloud").State);
-        Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal) && l.Contains("failed: cloud: ", StringComparison.Ordinal));
+        Assert.Contains(ws.LogLines(), l => l.Contains("[ERROR]", StringComparison.Ordinal) && l.Contains("failed: cloud: ", StringComparison.Ordinal));
         Assert.Empty(await ObjectsAsync(bucket));
 
         var next = await engine.RunAsync("files");

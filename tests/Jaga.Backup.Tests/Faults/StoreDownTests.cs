@@ -36,7 +36,7 @@ public sealed class StoreDownTests(SwiftServer swift) : IAsyncLifetime, IDisposa
         Assert.Equal(BackupStatus.Partial, down.Status);
         Assert.Contains(engine.Retries, r => r.StartsWith("cloud#", StringComparison.Ordinal));
         Assert.StartsWith("cloud: ", down.Record!.Detail, StringComparison.Ordinal);
-        Assert.Contains(ws.LogLines(), l => l.Contains("[WARN]", StringComparison.Ordinal) && l.Contains("failed: cloud: ", StringComparison.Ordinal));
+        Assert.Contains(ws.LogLines(), l => l.Contains("[ERROR]", StringComparison.Ordinal) && l.Contains("failed: cloud: ", StringComparison.Ordinal));
         var verified = await new BackupVerifier(engine.Services).VerifyAsync(down.Record, restore: true);
         Assert.True(verified.Ok, verified.Summary);
 

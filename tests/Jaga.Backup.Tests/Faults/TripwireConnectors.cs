@@ -19,7 +19,7 @@ public sealed class TripwireConnectors(IBackupConnectors inner, CancellationToke
 
     public Stream Decrypt(Stream input, ManifestEncryption encryption, BackupJob? job) => inner.Decrypt(input, encryption, job);
 
-    public IRestoreTarget Target(BackupManifest manifest, string into) => inner.Target(manifest, into);
+    public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) => inner.Target(manifest, into, replace);
 
     public Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct) => inner.ScratchAsync(manifest, restoreInto, ct);
 }
