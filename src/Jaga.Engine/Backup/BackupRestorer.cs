@@ -22,8 +22,10 @@ public sealed class BackupRestorer(BackupServices s)
         var job = s.Plan.Plan.Backup.FirstOrDefault(j => j.Name == record.Job);
         var problems = new List<string>();
         var candidates = record.Copies
-            .Where(c => c.State == CopyState.Stored && s.Plan.Plan.Destinations.ContainsKey(c.Destination))
-            .OrderBy(c => s.Plan.Plan.Destinations[c.Destination].Kind == "local" ? 0 : 1)
+            .Where(c => c.State is CopyState.Stored or CopyState.Corrupt && s.Plan.Plan.Destinations.ContainsKey(c.Destination))
+            // Good copies first, local ones before remote; a copy once found corrupt is tried last (its checksum decides).
+            .OrderBy(c => c.State == CopyState.Corrupt ? 1 : 0)
+            .ThenBy(c => s.Plan.Plan.Destinations[c.Destination].Kind == "local" ? 0 : 1)
             .ToList();
         foreach (var copy in candidates)
         {
@@ -36,7 +38,7 @@ public sealed class BackupRestorer(BackupServices s)
             }
             observer?.Note?.Invoke($"restoring from {copy.Destination}");
             var started = Stopwatch.GetTimestamp();
-            var problem = await ArtifactReader.ReadAsync(s, d, manifest, job, (plain, c) => target.RestoreAsync(plain, c), observer?.Read, ct);
+            var problem = (await ArtifactReader.ReadAsync(s, d, manifest, job, (plain, c) => target.RestoreAsync(plain, c), observer?.Read, ct)).Problem;
             var took = Stopwatch.GetElapsedTime(started);
             var data = new Dictionary<string, string>
             {

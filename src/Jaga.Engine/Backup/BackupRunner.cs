@@ -4,6 +4,7 @@ using Jaga.Core.Backup;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Engine.Backup.Destinations;
 using Jaga.Engine.Backup.Pipeline;
 
 namespace Jaga.Engine.Backup;
@@ -23,25 +24,29 @@ public sealed class BackupRunner(BackupServices s)
             return new BackupRunResult(job.Name, null, null, busy.Line);
         }
 
-        List<IBackupDestination> destinations;
+        // A destination that cannot even be set up (a malformed fingerprint, half the S3 keys) fails alone, as one that is down.
+        var destinations = job.To.Select(Open).ToList();
         try
         {
-            destinations = job.To.Select(s.Connectors.Destination).ToList();
             // Checked before anything is written: a source that cannot be set up, or a key that is missing, fails the run cleanly.
             _ = s.Connectors.Source(job);
             _ = s.Connectors.Encryption(job);
         }
         catch (Exception e) when (e is DestinationException or BackupSourceException or BackupKeyException or ArgumentException)
         {
+            foreach (var d in destinations) await d.DisposeAsync();
             var failed = await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, Reasons.Of(e)],
                 new Dictionary<string, string> { ["job"] = job.Name }, ct: ct);
             return new BackupRunResult(job.Name, BackupStatus.Failed, null, failed.Line);
         }
+        // Losing the lease (the store unreachable for longer than it lasts, or taken over) stops the run: another may start.
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, held.Lost);
         try
         {
-            await new LeftoverSweep(s).CleanUpAsync(job, destinations, ct);
-            var result = await RunLockedAsync(job, destinations, observer, ct);
-            if (result.Record is { Status: BackupStatus.Complete or BackupStatus.Partial } record && job.Keep is not null)
+            await new LeftoverSweep(s).CleanUpAsync(job, destinations, run.Token);
+            var result = await RunLockedAsync(job, destinations, observer, run.Token);
+            // Retention only after a backup that reached every destination: a partial run deletes nothing anywhere.
+            if (result.Record is { Status: BackupStatus.Complete } record && job.Keep is not null)
             {
                 var retention = new RetentionRun(s);
                 foreach (var copy in record.Copies.Where(c => c.State == CopyState.Stored))
@@ -52,6 +57,18 @@ public sealed class BackupRunner(BackupServices s)
         finally
         {
             foreach (var d in destinations) await d.DisposeAsync();
+        }
+    }
+
+    private IBackupDestination Open(string name)
+    {
+        try
+        {
+            return s.Connectors.Destination(name);
+        }
+        catch (Exception e) when (e is DestinationException or ArgumentException)
+        {
+            return new BrokenDestination(name, Reasons.Of(e));
         }
     }
 
@@ -144,7 +161,8 @@ public sealed class BackupRunner(BackupServices s)
     {
         try
         {
-            await s.Retry.RunAsync(async c => await w.Upload!.CommitAsync(c), ct);
+            // Not retried: a commit that failed half-way cannot be repeated on the same upload; the next run cleans up.
+            await w.Upload!.CommitAsync(ct);
             w.Committed = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

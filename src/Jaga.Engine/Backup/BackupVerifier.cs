@@ -26,12 +26,14 @@ public sealed class BackupVerifier(BackupServices s)
                 continue;
             }
             observer?.Note?.Invoke(copy.Destination);
-            var problem = await ReadCopyAsync(copy.Destination, manifest, job, ArtifactReader.DrainAsync, observer, ct);
-            if (problem is null) good ??= copy.Destination;
-            else problems.Add($"{copy.Destination}: {problem}");
-            copies.Add(problem is null
-                ? copy with { State = CopyState.Stored, Detail = null, VerifiedAt = s.Clock.GetUtcNow() }
-                : copy with { State = CopyState.Corrupt, Detail = problem });
+            var check = await ReadCopyAsync(copy.Destination, manifest, job, ArtifactReader.DrainAsync, observer, ct);
+            if (check.Problem is null) good ??= copy.Destination;
+            else problems.Add($"{copy.Destination}: {check.Problem}");
+            // Only damaged bytes make a copy corrupt: a destination that cannot be reached now, or a key that does not
+            // fit, fails the verification but leaves the copy as it was, so a restore can still use it.
+            copies.Add(check.Problem is null ? copy with { State = CopyState.Stored, Detail = null, VerifiedAt = s.Clock.GetUtcNow() }
+                : check.Corrupt ? copy with { State = CopyState.Corrupt, Detail = check.Problem }
+                : copy with { Detail = check.Problem });
         }
         if (copies.All(c => c.State is not (CopyState.Stored or CopyState.Corrupt))) problems.Add("no stored copy is left to verify");
 
@@ -40,7 +42,16 @@ public sealed class BackupVerifier(BackupServices s)
         if (restore && good is not null)
         {
             var started = Stopwatch.GetTimestamp();
-            var (problem, counts) = await TrialRestoreAsync(good, manifest, job, observer, ct);
+            string? problem, counts;
+            try
+            {
+                (problem, counts) = await TrialRestoreAsync(good, manifest, job, observer, ct);
+            }
+            catch (Exception e) when (e is BackupSourceException or ArgumentException or DestinationException)
+            {
+                // No scratch target (no CREATEDB, no restore_into): the checksums above are still recorded.
+                (problem, counts) = (Pipeline.Reasons.Of(e), null);
+            }
             took = Stopwatch.GetElapsedTime(started);
             if (problem is not null) problems.Add($"test restore from {good}: {problem}");
             else restored = counts;
@@ -51,7 +62,8 @@ public sealed class BackupVerifier(BackupServices s)
         var summary = ok
             ? $"SHA-256 ok at {string.Join(", ", copies.Where(c => c.State == CopyState.Stored).Select(c => c.Destination))}" + (restored is null ? "" : $"; {restored}, restored in {took!.Value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s")
             : string.Join("; ", problems);
-        record = record with { Copies = copies, VerifiedAt = ok ? now : record.VerifiedAt, VerifyResult = ok ? "ok" : summary };
+        // The time of the last verification, good or not: a failing one is not repeated at every run until its schedule comes again.
+        record = record with { Copies = copies, VerifiedAt = now, VerifyResult = ok ? "ok" : summary };
         await s.Catalog.SaveAsync(record, ct);
 
         var data = new Dictionary<string, string> { ["job"] = record.Job, ["id"] = record.Id, ["artifact"] = record.Artifact, ["restore"] = restore ? "true" : "false" };
@@ -62,9 +74,9 @@ public sealed class BackupVerifier(BackupServices s)
         return new VerifyOutcome(record, ok, summary, took, entry.Line);
     }
 
-    private async Task<string?> ReadCopyAsync(string destination, BackupManifest manifest, Core.Plan.BackupJob? job, Func<Stream, CancellationToken, Task> consume, BackupObserver? observer, CancellationToken ct)
+    private async Task<CopyCheck> ReadCopyAsync(string destination, BackupManifest manifest, Core.Plan.BackupJob? job, Func<Stream, CancellationToken, Task> consume, BackupObserver? observer, CancellationToken ct)
     {
-        if (!s.Plan.Plan.Destinations.ContainsKey(destination)) return "this destination is no longer in the plan";
+        if (!s.Plan.Plan.Destinations.ContainsKey(destination)) return new CopyCheck("this destination is no longer in the plan", Corrupt: false);
         await using var d = s.Connectors.Destination(destination);
         return await ArtifactReader.ReadAsync(s, d, manifest, job, consume, observer?.Read, ct);
     }
@@ -72,8 +84,8 @@ public sealed class BackupVerifier(BackupServices s)
     private async Task<(string? Problem, string? Counts)> TrialRestoreAsync(string destination, BackupManifest manifest, Core.Plan.BackupJob? job, BackupObserver? observer, CancellationToken ct)
     {
         await using var scratch = await s.Connectors.ScratchAsync(manifest, job?.Verify?.RestoreInto, ct);
-        var problem = await ReadCopyAsync(destination, manifest, job, (plain, c) => scratch.Target.RestoreAsync(plain, c), observer, ct);
-        if (problem is not null) return (problem, null);
+        var check = await ReadCopyAsync(destination, manifest, job, (plain, c) => scratch.Target.RestoreAsync(plain, c), observer, ct);
+        if (check.Problem is not null) return (check.Problem, null);
         var counts = await scratch.Target.CountAsync(ct);
         var mismatches = RowCounts.Compare(manifest.Tables, counts);
         return mismatches.Count > 0

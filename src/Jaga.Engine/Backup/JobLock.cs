@@ -12,6 +12,7 @@ public sealed class JobLock : IAsyncDisposable
     public static readonly TimeSpan Ttl = TimeSpan.FromMinutes(10);
     private readonly IBackupCatalog catalog;
     private readonly CancellationTokenSource stop = new();
+    private readonly CancellationTokenSource lost = new();
     private readonly Task? renewing;
 
     private JobLock(IBackupCatalog catalog, JobLease? lease, JobLease? holder, TimeProvider clock)
@@ -25,11 +26,29 @@ public sealed class JobLock : IAsyncDisposable
     /// <summary>The lease, or null when someone else holds the lock.</summary>
     public JobLease? Lease { get; }
 
+    /// <summary>Cancelled when the lease could not be renewed before it expired, or was taken over: the run must stop.</summary>
+    public CancellationToken Lost => lost.Token;
+
     /// <summary>Who holds the lock when <see cref="Lease"/> is null.</summary>
     public JobLease? Holder { get; }
 
-    /// <summary>This process, as a lock owner: host, process id, and a random part for several runs in one process.</summary>
-    public static string NewOwner() => $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+    /// <summary>This process, as a lock owner: host (with its boot, so two machines of the same name or a reboot are told
+    /// apart), process id, and a random part for several runs in one process.</summary>
+    public static string NewOwner() => $"{Host}:{Environment.ProcessId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+
+    private static readonly string Host = Environment.MachineName + "/" + BootId();
+
+    private static string BootId()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim()[..8];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+        {
+            return "?";
+        }
+    }
 
     public static async Task<JobLock> AcquireAsync(IBackupCatalog catalog, string job, TimeProvider clock, CancellationToken ct)
     {
@@ -49,7 +68,7 @@ public sealed class JobLock : IAsyncDisposable
     public static bool IsDeadHereOwner(string owner)
     {
         var parts = owner.Split(':');
-        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid)) return false;
+        if (parts.Length != 3 || parts[0] != Host || Host.EndsWith("/?", StringComparison.Ordinal) || !int.TryParse(parts[1], out var pid)) return false;
         if (pid == Environment.ProcessId) return false;
         try
         {
@@ -64,20 +83,33 @@ public sealed class JobLock : IAsyncDisposable
 
     private async Task RenewAsync(JobLease lease, TimeProvider clock)
     {
-        try
+        var renewed = clock.GetUtcNow();
+        while (!stop.IsCancellationRequested)
         {
-            while (true)
+            try
             {
                 await Task.Delay(Ttl / 4, clock, stop.Token);
-                await catalog.RenewLockAsync(lease, Ttl, stop.Token);
+                if (await catalog.RenewLockAsync(lease, Ttl, stop.Token)) renewed = clock.GetUtcNow();
+                else
+                {
+                    // Taken over: someone else runs this job now.
+                    await lost.CancelAsync();
+                    return;
+                }
             }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception)
-        {
-            // The store went away for a moment: the lease lasts Ttl, and the next renewal may succeed.
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception)
+            {
+                // The store went away for a moment: the lease lasts Ttl, and the next renewal may succeed. Past that, stop.
+                if (clock.GetUtcNow() - renewed >= Ttl)
+                {
+                    await lost.CancelAsync();
+                    return;
+                }
+            }
         }
     }
 
@@ -97,5 +129,6 @@ public sealed class JobLock : IAsyncDisposable
             }
         }
         stop.Dispose();
+        lost.Dispose();
     }
 }

@@ -26,36 +26,14 @@ internal sealed class LeftoverSweep(BackupServices s)
 
         foreach (var d in destinations)
         {
-            IReadOnlyList<Leftover> leftovers;
-            IReadOnlyList<StoredObject> objects;
             try
             {
-                leftovers = await s.Retry.RunAsync(c => new ValueTask<IReadOnlyList<Leftover>>(d.ListLeftoversAsync(c)), ct);
-                objects = await s.Retry.RunAsync(c => new ValueTask<IReadOnlyList<StoredObject>>(d.ListAsync(c)), ct);
+                await CleanAsync(job, d, records, stale, ownNames, removed, now, ct);
             }
-            catch (DestinationException)
+            catch (Exception e) when (e is DestinationException or IOException or UnauthorizedAccessException)
             {
-                // A destination that cannot be reached now is reported by the run itself; its leftovers wait for the next one.
-                continue;
-            }
-
-            foreach (var l in leftovers.Where(l => ownNames.Contains(l.Name) || now - l.Started > Abandoned))
-            {
-                await s.Retry.RunAsync(c => new ValueTask(d.RemoveLeftoverAsync(l, c)), ct);
-                Count(stale, removed, l.Name);
-                await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, l.Name],
-                    new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = l.Name }, ct: ct);
-            }
-
-            // The artifact was committed but its manifest never written, by a run that died or was stopped (or failed) before
-            // it wrote one: incomplete, so it goes.
-            var names = objects.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var r in records.Where(r => r.Manifest is null && names.Contains(r.Artifact) && !names.Contains(ArtifactName.ManifestOf(r.Artifact))))
-            {
-                await s.Retry.RunAsync(async c => await d.DeleteAsync(r.Artifact, c), ct);
-                if (removed.TryGetValue(r.Id, out var count)) removed[r.Id] = count + 1;
-                await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, r.Artifact],
-                    new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = r.Artifact }, ct: ct);
+                // A destination that cannot be cleaned now (down, or refusing a delete) does not stop the backup: its
+                // leftovers wait for the next run, and the run reports the destination if it cannot write there either.
             }
         }
 
@@ -69,6 +47,43 @@ internal sealed class LeftoverSweep(BackupServices s)
             }, ct);
             await s.Journal.RecordAsync(Severity.Warn, "backup.interrupted", "backup.interrupted", [job.Name, r.Artifact, removed[r.Id]],
                 new Dictionary<string, string> { ["job"] = job.Name, ["id"] = r.Id, ["artifact"] = r.Artifact }, ct: ct);
+        }
+    }
+
+    private async Task CleanAsync(
+        BackupJob job, IBackupDestination d, IReadOnlyList<BackupRecord> records, List<BackupRecord> stale, HashSet<string> ownNames,
+        Dictionary<string, int> removed, DateTimeOffset now, CancellationToken ct)
+    {
+        IReadOnlyList<Leftover> leftovers;
+        IReadOnlyList<StoredObject> objects;
+        try
+        {
+            leftovers = await s.Retry.RunAsync(c => new ValueTask<IReadOnlyList<Leftover>>(d.ListLeftoversAsync(c)), ct);
+            objects = await s.Retry.RunAsync(c => new ValueTask<IReadOnlyList<StoredObject>>(d.ListAsync(c)), ct);
+        }
+        catch (DestinationException)
+        {
+            // A destination that cannot be reached now is reported by the run itself; its leftovers wait for the next one.
+            return;
+        }
+
+        foreach (var l in leftovers.Where(l => ownNames.Contains(l.Name) || now - l.Started > Abandoned))
+        {
+            await s.Retry.RunAsync(c => new ValueTask(d.RemoveLeftoverAsync(l, c)), ct);
+            Count(stale, removed, l.Name);
+            await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, l.Name],
+                new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = l.Name }, ct: ct);
+        }
+
+        // The artifact was committed but its manifest never written, by a run that died or was stopped (or failed) before
+        // it wrote one: incomplete, so it goes.
+        var names = objects.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in records.Where(r => r.Manifest is null && names.Contains(r.Artifact) && !names.Contains(ArtifactName.ManifestOf(r.Artifact))))
+        {
+            await s.Retry.RunAsync(async c => await d.DeleteAsync(r.Artifact, c), ct);
+            if (removed.TryGetValue(r.Id, out var count)) removed[r.Id] = count + 1;
+            await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, r.Artifact],
+                new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = r.Artifact }, ct: ct);
         }
     }
 

@@ -29,13 +29,15 @@ public sealed class RetentionRun(BackupServices s)
         return (decisions, hold);
     }
 
-    /// <summary>Deletes what the policy removes at <paramref name="destination"/>; returns the decisions and the held reason, if any.</summary>
-    public async Task<(IReadOnlyList<RetentionDecision> Decisions, string? Hold)> ApplyAsync(BackupJob job, string destination, CancellationToken ct)
+    /// <summary>Deletes what the policy removes at <paramref name="destination"/>; returns the decisions, the held reason
+    /// if any, and how many removals failed (each an ERROR line).</summary>
+    public async Task<(IReadOnlyList<RetentionDecision> Decisions, string? Hold, int Failed)> ApplyAsync(BackupJob job, string destination, CancellationToken ct)
     {
         var (decisions, hold) = await PlanAsync(job, destination, ct);
-        if (hold is not null) return (decisions, hold);
+        if (hold is not null) return (decisions, hold, 0);
         var removals = decisions.Where(d => !d.Keep).ToList();
-        if (removals.Count == 0) return (decisions, null);
+        if (removals.Count == 0) return (decisions, null, 0);
+        var failed = 0;
         await using var d = s.Connectors.Destination(destination);
         var rule = Describe(job.Keep!);
         foreach (var decision in removals)
@@ -52,6 +54,7 @@ public sealed class RetentionRun(BackupServices s)
             {
                 await s.Journal.RecordAsync(Severity.Error, "backup.prune", "backup.prune.failed", [destination, record.Artifact, e.Message],
                     new Dictionary<string, string> { ["job"] = job.Name, ["id"] = record.Id, ["destination"] = destination }, ct: ct);
+                failed++;
                 continue;
             }
             var copies = record.Copies.Select(c => c.Destination == destination ? c with { State = CopyState.Pruned } : c).ToList();
@@ -60,7 +63,7 @@ public sealed class RetentionRun(BackupServices s)
             await s.Journal.RecordAsync(Severity.Info, "backup.prune", "backup.pruned", [destination, s.Connectors.Display(destination, record.Artifact), $"keep {rule}"],
                 new Dictionary<string, string> { ["job"] = job.Name, ["id"] = record.Id, ["destination"] = destination, ["artifact"] = record.Artifact }, ct: ct);
         }
-        return (decisions, null);
+        return (decisions, null, failed);
     }
 
     /// <summary>The policy as the plan writes it: <c>{ last: 3, daily: 7 }</c>.</summary>

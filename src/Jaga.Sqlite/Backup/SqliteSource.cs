@@ -33,6 +33,9 @@ public sealed class SqliteSource : IBackupSource
         var copy = Path.Combine(tempDirectory, $"jaga-sqlite-{Guid.NewGuid():N}.db");
         try
         {
+            // The copy is the whole database, unencrypted: readable by this user only (SQLite gives its journal the same mode).
+            if (!OperatingSystem.IsWindows())
+                new FileStream(copy, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }).Dispose();
             var (version, tables) = await Task.Run(() => Copy(what, copy), ct);
             await using (var file = new FileStream(copy, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan))
                 await file.CopyToAsync(output, BufferSize, ct);

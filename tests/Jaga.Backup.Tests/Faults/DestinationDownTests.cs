@@ -70,11 +70,11 @@ public sealed class DestinationDownTests(SshServer ssh) : IAsyncLifetime, IDispo
         var second = (await engine.RunAsync("files")).Record!;
 
         Assert.Equal(BackupStatus.Partial, second.Status);
-        // keep { last: 1 }: the first backup goes where the second is stored, and stays where it is not.
-        Assert.Equal([second.Artifact, second.Artifact + ".manifest.json"], FaultWorkspace.Visible(ws.Local));
+        // keep { last: 1 }, but a partial run deletes nothing anywhere: the first backup stays at both destinations.
+        Assert.Equal(firstFiles.Concat([second.Artifact, second.Artifact + ".manifest.json"]).Order(StringComparer.Ordinal), FaultWorkspace.Visible(ws.Local));
         Assert.Equal(firstFiles, FaultWorkspace.Visible(remote));
         var kept = await engine.Catalog.FindAsync(first.Id);
-        Assert.Equal(CopyState.Pruned, kept!.Copies.Single(c => c.Destination == "local").State);
+        Assert.Equal(CopyState.Stored, kept!.Copies.Single(c => c.Destination == "local").State);
         Assert.Equal(CopyState.Stored, kept.Copies.Single(c => c.Destination == "offsite").State);
         Assert.DoesNotContain(ws.LogLines(), l => l.Contains("could not remove", StringComparison.Ordinal));
 

@@ -44,10 +44,12 @@ internal static class BackupPruneCommand
             }
             if (!parse.GetValue(yes) && !Confirm.Ask(ctx, $"Remove {removals} backup cop(ies)?"))
                 throw new UserError(Confirm.CanAsk(ctx) ? "nothing removed" : "add --yes to remove them (or --dry-run to only look)");
+            var failed = 0;
             foreach (var (j, d, _, hold) in plans.Where(p => p.Hold is null && p.Decisions.Any(x => !x.Keep)))
-                await retention.ApplyAsync(j, d, ct);
-            if (!ctx.JsonOutput) ctx.Output.Line($"{removals} backup cop(ies) removed");
-            return ExitCodes.Ok;
+                failed += (await retention.ApplyAsync(j, d, ct)).Failed;
+            if (failed > 0) ctx.Output.Error($"jaga: {failed} of {removals} backup cop(ies) could not be removed; the log says why");
+            if (!ctx.JsonOutput) ctx.Output.Line($"{removals - failed} backup cop(ies) removed");
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return prune;
     }
