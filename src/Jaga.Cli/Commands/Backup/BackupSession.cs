@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -65,21 +66,43 @@ internal sealed class BackupSession : IAsyncDisposable
     public string Time(DateTimeOffset t) =>
         TimeZoneInfo.ConvertTime(t, Plan.Plan.Timezone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>Runs <paramref name="work"/> with a progress display of bytes and rate when on a terminal; plainly otherwise.</summary>
+    /// <summary>Runs <paramref name="work"/> with a progress display of bytes and rate when on a terminal; plainly otherwise.
+    /// With a known <paramref name="total"/>, a bar; without one (a dump's size is known only at its end), the bytes so far.</summary>
     public async Task<T> WithProgressAsync<T>(string title, long? total, Func<BackupObserver, Task<T>> work)
     {
         if (!Context.Output.Terminal) return await work(new BackupObserver());
+        ProgressColumn[] columns = total is null
+            ? [new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ElapsedTimeColumn()]
+            : [new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new ElapsedTimeColumn()];
         return await AnsiConsole.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Columns(columns)
             .StartAsync(async p =>
             {
                 var task = p.AddTask(Markup.Escape(title), maxValue: total ?? 1);
-                task.IsIndeterminate = total is null;
+                var label = title;
+                long bytes = 0;
+                var started = Stopwatch.GetTimestamp();
+                void Show()
+                {
+                    if (total is not null) return;
+                    var seconds = Math.Max(Stopwatch.GetElapsedTime(started).TotalSeconds, 0.001);
+                    task.Description = Markup.Escape($"{label}  {BackupListCommand.Size(bytes)}  {BackupListCommand.Size((long)(bytes / seconds))}/s");
+                }
                 var observer = new BackupObserver(
-                    Read: n => task.Increment(n),
+                    Read: n =>
+                    {
+                        Interlocked.Add(ref bytes, n);
+                        if (total is null) Show();
+                        else task.Increment(n);
+                    },
                     Stored: null,
-                    Note: note => task.Description = Markup.Escape($"{title}: {note}"));
+                    Note: note =>
+                    {
+                        label = $"{title}: {note}";
+                        if (total is null) Show();
+                        else task.Description = Markup.Escape(label);
+                    });
                 var result = await work(observer);
                 task.StopTask();
                 return result;
