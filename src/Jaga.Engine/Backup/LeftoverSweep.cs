@@ -75,15 +75,25 @@ internal sealed class LeftoverSweep(BackupServices s)
                 new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = l.Name }, ct: ct);
         }
 
-        // The artifact was committed but its manifest never written, by a run that died or was stopped (or failed) before
-        // it wrote one: incomplete, so it goes.
+        // What no record vouches for at this destination goes: an artifact whose manifest was never written (a run that
+        // died, was stopped or failed first; a commit whose answer was lost), and everything a killed run left, even a
+        // manifest it managed to write at one destination before dying at another: its success was never recorded.
         var names = objects.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var r in records.Where(r => r.Manifest is null && names.Contains(r.Artifact) && !names.Contains(ArtifactName.ManifestOf(r.Artifact))))
+        foreach (var r in records)
         {
-            await s.Retry.RunAsync(async c => await d.DeleteAsync(r.Artifact, c), ct);
-            if (removed.TryGetValue(r.Id, out var count)) removed[r.Id] = count + 1;
-            await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, r.Artifact],
-                new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = r.Artifact }, ct: ct);
+            var manifest = ArtifactName.ManifestOf(r.Artifact);
+            var storedHere = r.Status is not BackupStatus.Running && r.Copies.Any(c => c.Destination == d.Name && c.State == CopyState.Stored);
+            var orphan = names.Contains(r.Artifact) && !names.Contains(manifest) && !storedHere;
+            var killed = r.Status == BackupStatus.Running && (names.Contains(r.Artifact) || names.Contains(manifest));
+            if (!orphan && !killed) continue;
+            // The manifest first: an artifact left alone is a leftover the next run finds, a manifest left alone is harmless.
+            foreach (var name in new[] { manifest, r.Artifact }.Where(names.Contains))
+            {
+                await s.Retry.RunAsync(async c => await d.DeleteAsync(name, c), ct);
+                if (removed.TryGetValue(r.Id, out var count)) removed[r.Id] = count + 1;
+                await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, name],
+                    new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = name }, ct: ct);
+            }
         }
     }
 
