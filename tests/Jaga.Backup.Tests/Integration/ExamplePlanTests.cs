@@ -42,10 +42,13 @@ public sealed class ExamplePlanTests
     {
         var from = Path.Combine(RepoRoot(), "examples", "tokoku");
         var to = Path.Combine(Path.GetTempPath(), "jaga-tokoku-" + Guid.NewGuid().ToString("N")[..10]);
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        // Only what the repository holds: running the README's first command leaves state, logs and backups in the
+        // example's folder, and a copy of them would make nothing due.
+        bool Generated(string path) => Path.GetRelativePath(from, path).Split(Path.DirectorySeparatorChar)[0] is ".jaga" or "logs" or "backup";
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories).Where(d => !Generated(d)))
             Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
         Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories).Where(f => !Generated(f)))
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
         return to;
     }

@@ -1,7 +1,6 @@
-using Jaga.Testing;
 using Npgsql;
 
-namespace Jaga.Sources.Tests;
+namespace Jaga.Testing;
 
 /// <summary>The test server trusts every login; this makes one role, <see cref="User"/>, log in by password
 /// (scram-sha-256), so that a wrong password is refused as on a real server.</summary>
