@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -100,7 +99,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
             admin = null;
             if (folder is null || binaries is null) return;
             StopCluster(binaries.PgCtl, DataDirectory, asRoot);
-            TryDelete(folder);
+            FixtureFolders.TryDelete(folder);
             folder = null;
         }
     }
@@ -155,42 +154,17 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
                 if (!File.Exists(owner))
                 {
                     // A folder another run has only just made has no owner file yet.
-                    if (Directory.GetCreationTimeUtc(dir) < TimeProvider.System.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1)) TryDelete(dir);
+                    if (Directory.GetCreationTimeUtc(dir) < TimeProvider.System.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1)) FixtureFolders.TryDelete(dir);
                     continue;
                 }
-                if (IsAlive(int.Parse(File.ReadAllText(owner).Trim(), CultureInfo.InvariantCulture))) continue;
+                if (FixtureFolders.IsAlive(int.Parse(File.ReadAllText(owner).Trim(), CultureInfo.InvariantCulture))) continue;
                 StopCluster(binaries!.PgCtl, Path.Combine(dir, "data"), asRoot);
-                TryDelete(dir);
+                FixtureFolders.TryDelete(dir);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
             {
                 // Not ours to worry about: another run's folder in an unexpected state.
             }
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left for the next run's sweep.
         }
     }
 

@@ -124,7 +124,7 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         Stop();
-        if (folder is not null) TryDelete(folder);
+        if (folder is not null) FixtureFolders.TryDelete(folder);
         folder = null;
     }
 
@@ -201,45 +201,20 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
             try
             {
                 var owner = Path.Combine(dir, OwnerFile);
-                if (!File.Exists(owner) || IsAlive(int.Parse(File.ReadAllText(owner).Trim(), CultureInfo.InvariantCulture))) continue;
+                if (!File.Exists(owner) || FixtureFolders.IsAlive(int.Parse(File.ReadAllText(owner).Trim(), CultureInfo.InvariantCulture))) continue;
                 var pidFile = Path.Combine(dir, "sshd.pid");
-                if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) && IsAlive(pid)
+                if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) && FixtureFolders.IsAlive(pid)
                     && File.ReadAllText($"/proc/{pid}/cmdline").Contains(dir, StringComparison.Ordinal))
                 {
                     using var old = Process.GetProcessById(pid);
                     old.Kill(entireProcessTree: true);
                 }
-                TryDelete(dir);
+                FixtureFolders.TryDelete(dir);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
             {
                 // Not ours to worry about: another run's folder in an unexpected state.
             }
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left for the next run's sweep.
         }
     }
 

@@ -112,7 +112,7 @@ public sealed class SwiftServer : IAsyncLifetime, IDisposable
         {
             AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
             Stop();
-            if (folder is not null) SwiftSweep.TryDelete(folder);
+            if (folder is not null) FixtureFolders.TryDelete(folder);
             folder = null;
         }
     }

@@ -18,10 +18,10 @@ internal static class SwiftSweep
                 if (!File.Exists(owner))
                 {
                     // A folder another run has only just made has no owner file yet.
-                    if (Directory.GetCreationTimeUtc(dir) < TimeProvider.System.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1)) TryDelete(dir);
+                    if (Directory.GetCreationTimeUtc(dir) < TimeProvider.System.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1)) FixtureFolders.TryDelete(dir);
                     continue;
                 }
-                if (IsAlive(int.Parse(File.ReadAllText(owner).Trim(), CultureInfo.InvariantCulture))) continue;
+                if (FixtureFolders.IsAlive(int.Parse(File.ReadAllText(owner).Trim(), CultureInfo.InvariantCulture))) continue;
                 var pids = Path.Combine(dir, pidsFile);
                 foreach (var line in File.Exists(pids) ? File.ReadAllLines(pids) : [])
                 {
@@ -32,37 +32,12 @@ internal static class SwiftSweep
                     p.Kill();
                     p.WaitForExit(TimeSpan.FromSeconds(10));
                 }
-                TryDelete(dir);
+                FixtureFolders.TryDelete(dir);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
             {
                 // Not ours to worry about: another run's folder in an unexpected state.
             }
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    public static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left for the next run's sweep.
         }
     }
 }
