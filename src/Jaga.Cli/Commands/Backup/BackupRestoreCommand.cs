@@ -33,7 +33,16 @@ internal static class BackupRestoreCommand
                 : await session.FindAsync(given, ct);
             var restorer = new BackupRestorer(session.Services);
             var target = restorer.Target(record, parse.GetValue(into)!, replace: parse.GetValue(force));
-            var state = await target.InspectAsync(ct);
+            Core.Ports.TargetState state;
+            try
+            {
+                state = await target.InspectAsync(ct);
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                // The target's database, not Jaga's state store: say so.
+                throw new UserError($"--into: {target.Description} cannot be read: {e.Message}");
+            }
 
             var err = ctx.JsonOutput ? ctx.Output.Error : (Action<string>)ctx.Output.Line;
             err($"Restore {record.Artifact} ({BackupListCommand.Size(record.Size)}, {record.Job}, taken {session.Time(record.StartedAt)}) into {target.Description}");
