@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Jaga.Core.Backup;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Renci.SshNet;
@@ -20,7 +20,6 @@ namespace Jaga.Sftp;
 /// </remarks>
 public sealed class SftpDestination : IBackupDestination
 {
-    internal const string PartialSuffix = ".jaga-partial";
     private readonly SftpTarget target;
     private readonly SftpConnector connector;
     private readonly SemaphoreSlim connecting = new(1, 1);
@@ -53,7 +52,7 @@ public sealed class SftpDestination : IBackupDestination
         {
             if (await c.ExistsAsync(path, ct))
                 throw new DestinationException(Name, $"{Name}: {name} already exists in {Description}", transient: false);
-            var temp = PathOf($".{name}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{PartialSuffix}", partial: true);
+            var temp = PathOf(PartialName.For(name), partial: true);
             // CreateNew is SFTP's O_CREAT|O_EXCL: two uploads never share a temporary file.
             var stream = await c.OpenAsync(temp, FileMode.CreateNew, FileAccess.Write, ct);
             return (IArtifactUpload)new SftpUpload(this, stream, name, temp, path);
@@ -75,7 +74,7 @@ public sealed class SftpDestination : IBackupDestination
         {
             var found = new List<StoredObject>();
             await foreach (var f in c.ListDirectoryAsync(FolderPath, ct))
-                if (f.IsRegularFile && !f.Name.EndsWith(PartialSuffix, StringComparison.Ordinal))
+                if (f.IsRegularFile && !PartialName.Is(f.Name))
                     found.Add(new StoredObject(f.Name, f.Length));
             return (IReadOnlyList<StoredObject>)[.. found.OrderBy(o => o.Name, StringComparer.Ordinal)];
         }, ct);
@@ -91,15 +90,15 @@ public sealed class SftpDestination : IBackupDestination
         {
             var found = new List<Leftover>();
             await foreach (var f in c.ListDirectoryAsync(FolderPath, ct))
-                if (f.IsRegularFile && f.Name.EndsWith(PartialSuffix, StringComparison.Ordinal) && f.Name.StartsWith('.'))
-                    found.Add(new Leftover(IntendedName(f.Name), f.Name, new DateTimeOffset(DateTime.SpecifyKind(f.LastWriteTimeUtc, DateTimeKind.Utc))));
+                if (f.IsRegularFile && PartialName.Is(f.Name))
+                    found.Add(new Leftover(PartialName.Intended(f.Name), f.Name, new DateTimeOffset(DateTime.SpecifyKind(f.LastWriteTimeUtc, DateTimeKind.Utc))));
             return (IReadOnlyList<Leftover>)found;
         }, ct);
 
     public Task RemoveLeftoverAsync(Leftover leftover, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(leftover);
-        if (!leftover.Handle.EndsWith(PartialSuffix, StringComparison.Ordinal))
+        if (!PartialName.Is(leftover.Handle))
             throw new ArgumentException($"not a leftover of {Name}: {leftover.Handle}", nameof(leftover));
         var path = PathOf(leftover.Handle, partial: true);
         return RunAsync($"removing leftover {leftover.Handle}", c => DeleteIfThereAsync(c, path, ct), ct);
@@ -193,14 +192,6 @@ public sealed class SftpDestination : IBackupDestination
         {
             return false;
         }
-    }
-
-    /// <summary>".{name}.{8 hex}.jaga-partial" → name.</summary>
-    private static string IntendedName(string partial)
-    {
-        var core = partial[1..^PartialSuffix.Length];
-        var dot = core.LastIndexOf('.');
-        return dot > 0 ? core[..dot] : core;
     }
 
     /// <summary>The remote path of an object; names are flat and visible (a leading dot is kept for temporary files).</summary>

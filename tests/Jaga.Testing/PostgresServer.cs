@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Xunit;
 
@@ -111,7 +109,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
         // Another process can take the free port between our look and the server's bind: then try another.
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            Port = Loopback.FreePort();
             var options = string.Join(' ',
                 $"-p {Port}", $"-k '{Path.Combine(folder!, "sock")}'", $"-c listen_addresses={Host}",
                 "-c fsync=off", "-c full_page_writes=off", "-c synchronous_commit=off", "-c max_connections=300");
@@ -185,15 +183,6 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
         if (Environment.UserName == "root") return true;
         var id = await ChildProcess.RunAsync("id", ["-u"], TimeSpan.FromSeconds(10));
         return id.Output.Trim() == "0";
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static InvalidOperationException NotStarted() => new("the PostgreSQL server has not been started (call StartAsync first)");

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Xunit;
 
@@ -82,7 +80,7 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
             if (result is null) return;
             if (attempt == 5) throw new InvalidOperationException($"sshd did not start on port {Port}:\n{result}");
             // The port was taken: a fresh server picks another; a restarted one waits for its own to be free.
-            if (result.Contains("Address already in use", StringComparison.Ordinal) && !listened) Port = FreePort();
+            if (result.Contains("Address already in use", StringComparison.Ordinal) && !listened) Port = Loopback.FreePort();
             await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
         }
     }
@@ -155,7 +153,7 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
         var authorized = Path.Combine(folder, "authorized_keys");
         await File.WriteAllTextAsync(authorized, await File.ReadAllTextAsync(ClientKeyFile + ".pub") + await File.ReadAllTextAsync(ClientRsaKeyFile + ".pub"));
         File.SetUnixFileMode(authorized, (UnixFileMode)0b110_100_100);
-        Port = FreePort();
+        Port = Loopback.FreePort();
         await File.WriteAllTextAsync(Path.Combine(folder, "sshd_config"), string.Join('\n',
             "ListenAddress " + Host, "HostKey " + hostKeyFile, "HostKey " + rsaHostKeyFile, "PidFile " + Path.Combine(folder, "sshd.pid"),
             "AuthorizedKeysFile " + authorized, "StrictModes no", "UsePAM no", "PasswordAuthentication yes",
@@ -231,15 +229,6 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
     {
         var fields = (await File.ReadAllTextAsync(privateKeyFile + ".pub")).Split(' ');
         return $"{fields[0]} {fields[1]}";
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static InvalidOperationException NotStarted() => new("the SSH server has not been started (call StartAsync first)");

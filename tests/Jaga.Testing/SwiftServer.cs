@@ -149,7 +149,7 @@ public sealed class SwiftServer : IAsyncLifetime, IDisposable
         var devices = Path.Combine(folder, "node");
         Directory.CreateDirectory(Path.Combine(devices, "sdb1"));
         Directory.CreateDirectory(Path.Combine(folder, "log"));
-        ports = Servers.ToDictionary(s => s, _ => FreePort());
+        ports = Servers.ToDictionary(s => s, _ => Loopback.FreePort());
         await SwiftConfig.WriteAsync(etc, devices, ports, asRoot ? ServiceUser : Environment.UserName);
         await SwiftConfig.BuildRingsAsync(etc, ports);
         if (asRoot)
@@ -238,15 +238,6 @@ public sealed class SwiftServer : IAsyncLifetime, IDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static InvalidOperationException NotStarted() => new("the Swift store has not been started (call StartAsync first)");

@@ -126,19 +126,8 @@ public static class PlanDocument
         c.Heartbeat is { } h ? t.Format("doc.heartbeat", DurationValue.Format(h.Every), DurationValue.Format(h.Grace))
         : r(c.Http ?? c.Tcp ?? c.Tls ?? c.Postgres ?? c.Sqlite ?? c.Mysql ?? c.Process ?? c.Command ?? c.Backup);
 
-    private static string Keep(KeepPolicy? k)
-    {
-        if (k is null) return "—";
-        var parts = new List<string>();
-        if (k.Last is { } l) parts.Add($"last {l}");
-        if (k.Hourly is { } h) parts.Add($"hourly {h}");
-        if (k.Daily is { } d) parts.Add($"daily {d}");
-        if (k.Weekly is { } w) parts.Add($"weekly {w}");
-        if (k.Monthly is { } mo) parts.Add($"monthly {mo}");
-        if (k.Yearly is { } y) parts.Add($"yearly {y}");
-        if (k.Within is { } wi) parts.Add($"within {DurationValue.Format(wi)}");
-        return string.Join(", ", parts);
-    }
+    private static string Keep(KeepPolicy? k) =>
+        k is null ? "—" : string.Join(", ", Retention.RetentionPolicy.Rules(k).Select(r => $"{r.Rule} {r.Value}"));
 
     private static void Section(StringBuilder md, Catalog t, string key, params object?[] args)
     {

@@ -42,6 +42,24 @@ public static class RetentionPolicy
         return ordered.Select((b, i) => new RetentionDecision(b, reasons[i].Count > 0, reasons[i])).ToList();
     }
 
+    /// <summary>The policy's rules in the plan's order, as (rule, value): ("last", "3"), ("within", "30d").</summary>
+    public static IReadOnlyList<(string Rule, string Value)> Rules(KeepPolicy k)
+    {
+        var rules = new List<(string, string)>();
+        void Add(string rule, int? n)
+        {
+            if (n is { } v) rules.Add((rule, v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        Add("last", k.Last);
+        Add("hourly", k.Hourly);
+        Add("daily", k.Daily);
+        Add("weekly", k.Weekly);
+        Add("monthly", k.Monthly);
+        Add("yearly", k.Yearly);
+        if (k.Within is { } within) rules.Add(("within", DurationValue.Format(within)));
+        return rules;
+    }
+
     private static void Bucketed(List<RetentionCandidate> ordered, List<string>[] reasons, int? count, string name, Func<DateTime, string> bucket, TimeZoneInfo zone)
     {
         if (count is not { } n) return;

@@ -9,14 +9,6 @@ public static class Compression
 {
     public static readonly IReadOnlyList<string> Kinds = ["none", "gzip", "zstd"];
 
-    /// <summary>The file name extension a compression adds.</summary>
-    public static string Extension(string kind) => kind switch
-    {
-        "gzip" => ".gz",
-        "zstd" => ".zst",
-        _ => "",
-    };
-
     /// <summary>A stream that compresses into <paramref name="output"/>; dispose it to finish the frame. The output stays open.</summary>
     public static Stream Compress(Stream output, string kind, int level = 3) => kind switch
     {

@@ -67,16 +67,5 @@ public sealed class RetentionRun(BackupServices s)
     }
 
     /// <summary>The policy as the plan writes it: <c>{ last: 3, daily: 7 }</c>.</summary>
-    public static string Describe(KeepPolicy k)
-    {
-        var parts = new List<string>();
-        if (k.Last is { } last) parts.Add($"last: {last}");
-        if (k.Hourly is { } h) parts.Add($"hourly: {h}");
-        if (k.Daily is { } d) parts.Add($"daily: {d}");
-        if (k.Weekly is { } w) parts.Add($"weekly: {w}");
-        if (k.Monthly is { } m) parts.Add($"monthly: {m}");
-        if (k.Yearly is { } y) parts.Add($"yearly: {y}");
-        if (k.Within is { } within) parts.Add($"within: {Core.Plan.Values.DurationValue.Format(within)}");
-        return "{ " + string.Join(", ", parts) + " }";
-    }
+    public static string Describe(KeepPolicy k) => "{ " + string.Join(", ", RetentionPolicy.Rules(k).Select(r => $"{r.Rule}: {r.Value}")) + " }";
 }

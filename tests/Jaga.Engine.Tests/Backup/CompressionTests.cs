@@ -30,7 +30,7 @@ public sealed class CompressionTests : IDisposable
     public void What_jaga_compresses_the_standard_tool_decompresses(string kind, string tool)
     {
         var plain = Data(500_000);
-        var file = Path.Combine(dir, "dump.sql" + Compression.Extension(kind));
+        var file = Path.Combine(dir, Core.Backup.ArtifactName.Extension("dump.sql", kind, encrypted: false));
         using (var f = File.Create(file))
         using (var c = Compression.Compress(f, kind))
         {

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Jaga.Core.Backup;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup.Destinations;
@@ -7,7 +7,6 @@ namespace Jaga.Engine.Backup.Destinations;
 /// flushed to disk, then renamed: a crash leaves a leftover, never a half-written object under a real name.</summary>
 public sealed class LocalDestination : IBackupDestination
 {
-    private const string PartialSuffix = ".jaga-partial";
     private readonly string root;
 
     public LocalDestination(string name, string root)
@@ -27,7 +26,7 @@ public sealed class LocalDestination : IBackupDestination
         {
             Directory.CreateDirectory(root);
             if (File.Exists(target)) throw new DestinationException(Name, $"{Name}: {name} already exists in {root}", transient: false);
-            var temp = Path.Combine(root, $".{name}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{PartialSuffix}");
+            var temp = Path.Combine(root, PartialName.For(name));
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
             return Task.FromResult<IArtifactUpload>(new Upload(this, stream, temp, target));
         }
@@ -53,7 +52,7 @@ public sealed class LocalDestination : IBackupDestination
     {
         if (!Directory.Exists(root)) return Task.FromResult<IReadOnlyList<StoredObject>>([]);
         var found = new DirectoryInfo(root).EnumerateFiles()
-            .Where(f => !f.Name.EndsWith(PartialSuffix, StringComparison.Ordinal))
+            .Where(f => !PartialName.Is(f.Name))
             .Select(f => new StoredObject(f.Name, f.Length))
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
@@ -78,29 +77,21 @@ public sealed class LocalDestination : IBackupDestination
     public Task<IReadOnlyList<Leftover>> ListLeftoversAsync(CancellationToken ct = default)
     {
         if (!Directory.Exists(root)) return Task.FromResult<IReadOnlyList<Leftover>>([]);
-        var found = new DirectoryInfo(root).EnumerateFiles("*" + PartialSuffix)
-            .Select(f => new Leftover(IntendedName(f.Name), f.Name, new DateTimeOffset(f.LastWriteTimeUtc, TimeSpan.Zero)))
+        var found = new DirectoryInfo(root).EnumerateFiles("*" + PartialName.Suffix).Where(f => PartialName.Is(f.Name))
+            .Select(f => new Leftover(PartialName.Intended(f.Name), f.Name, new DateTimeOffset(f.LastWriteTimeUtc, TimeSpan.Zero)))
             .ToList();
         return Task.FromResult<IReadOnlyList<Leftover>>(found);
     }
 
     public Task RemoveLeftoverAsync(Leftover leftover, CancellationToken ct = default)
     {
-        if (!leftover.Handle.EndsWith(PartialSuffix, StringComparison.Ordinal) || leftover.Handle.Contains('/'))
+        if (!PartialName.Is(leftover.Handle) || leftover.Handle.Contains('/'))
             throw new ArgumentException($"not a leftover of {Name}: {leftover.Handle}", nameof(leftover));
         File.Delete(Path.Combine(root, leftover.Handle));
         return Task.CompletedTask;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    /// <summary>".{name}.{8 hex}.jaga-partial" → name.</summary>
-    private static string IntendedName(string partial)
-    {
-        var core = partial[1..^PartialSuffix.Length];
-        var dot = core.LastIndexOf('.');
-        return dot > 0 ? core[..dot] : core;
-    }
 
     private string PathOf(string name)
     {
