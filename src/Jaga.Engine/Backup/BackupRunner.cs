@@ -26,11 +26,13 @@ public sealed class BackupRunner(BackupServices s)
 
         // A destination that cannot even be set up (a malformed fingerprint, half the S3 keys) fails alone, as one that is down.
         var destinations = job.To.Select(Open).ToList();
+        IBackupSource source;
+        BackupEncryption? encryption;
         try
         {
-            // Checked before anything is written: a source that cannot be set up, or a key that is missing, fails the run cleanly.
-            _ = s.Connectors.Source(job);
-            _ = s.Connectors.Encryption(job);
+            // Set up before anything is written: a source that cannot be, or a key that is missing, fails the run cleanly.
+            source = s.Connectors.Source(job);
+            encryption = s.Connectors.Encryption(job);
         }
         catch (Exception e) when (e is DestinationException or BackupSourceException or BackupKeyException or ArgumentException)
         {
@@ -44,7 +46,7 @@ public sealed class BackupRunner(BackupServices s)
         try
         {
             await new LeftoverSweep(s).CleanUpAsync(job, destinations, run.Token);
-            var result = await RunLockedAsync(job, destinations, observer, run.Token);
+            var result = await RunLockedAsync(job, source, encryption, destinations, observer, run.Token);
             // Retention only after a backup that reached every destination: a partial run deletes nothing anywhere.
             if (result.Record is { Status: BackupStatus.Complete } record && job.Keep is not null)
             {
@@ -72,11 +74,10 @@ public sealed class BackupRunner(BackupServices s)
         }
     }
 
-    private async Task<BackupRunResult> RunLockedAsync(BackupJob job, IReadOnlyList<IBackupDestination> destinations, BackupObserver? observer, CancellationToken ct)
+    private async Task<BackupRunResult> RunLockedAsync(
+        BackupJob job, IBackupSource source, BackupEncryption? encryption, IReadOnlyList<IBackupDestination> destinations, BackupObserver? observer, CancellationToken ct)
     {
         var started = s.Clock.GetUtcNow();
-        var source = s.Connectors.Source(job);
-        var encryption = s.Connectors.Encryption(job);
         var extension = ArtifactName.Extension(source.Extension, job.Compress, encryption is not null);
         var taken = await TakenNamesAsync(destinations, ct);
         var name = ArtifactName.Choose(job.File, job.Name, extension, started, s.Plan.Plan.Timezone, taken.Contains);

@@ -8,12 +8,7 @@ namespace Jaga.Engine.Backup;
 /// <summary>What the backup pillar works with: the plan, the catalog, the journal (log line + audit entry for every act),
 /// the clock, the adapters and the retry policy.</summary>
 public sealed record BackupServices(
-    LoadedPlan Plan, IBackupCatalog Catalog, MaintenanceJournal Journal, TimeProvider Clock, IBackupConnectors Connectors, DestinationRetry Retry)
-{
-    public BackupJob Job(string name) =>
-        Plan.Plan.Backup.FirstOrDefault(j => j.Name == name)
-        ?? throw new ArgumentException($"the plan has no backup job '{name}'; its jobs: {string.Join(", ", Plan.Plan.Backup.Select(j => j.Name))}");
-}
+    LoadedPlan Plan, IBackupCatalog Catalog, MaintenanceJournal Journal, TimeProvider Clock, IBackupConnectors Connectors, DestinationRetry Retry);
 
 /// <summary>Callbacks for progress on a terminal: bytes read from the source and bytes stored.</summary>
 public sealed record BackupObserver(Action<long>? Read = null, Action<long>? Stored = null, Action<string>? Note = null);

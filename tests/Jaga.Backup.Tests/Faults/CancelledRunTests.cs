@@ -94,7 +94,7 @@ public sealed class CancelledRunTests(SshServer ssh) : IDisposable
         using var stop = new CancellationTokenSource();
         var tripped = engine.Services with { Connectors = new TripwireConnectors(engine.Services.Connectors, stop, refuseDeletes: deleteFails) };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BackupRunner(tripped).RunAsync(tripped.Job("small"), ct: stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BackupRunner(tripped).RunAsync(tripped.Plan.Plan.Backup.Single(j => j.Name == "small"), ct: stop.Token));
 
         var record = Assert.Single(await engine.Catalog.ListAsync("small"));
         Assert.Equal(BackupStatus.Interrupted, record.Status);

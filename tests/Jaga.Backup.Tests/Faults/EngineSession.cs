@@ -36,7 +36,7 @@ public sealed class EngineSession : IAsyncDisposable
         return new EngineSession(loaded.Plan!, await StateStores.OpenAsync(loaded.Plan!, TimeProvider.System));
     }
 
-    public Task<BackupRunResult> RunAsync(string job, CancellationToken ct = default) => new BackupRunner(Services).RunAsync(Services.Job(job), ct: ct);
+    public Task<BackupRunResult> RunAsync(string job, CancellationToken ct = default) => new BackupRunner(Services).RunAsync(Services.Plan.Plan.Backup.Single(j => j.Name == job), ct: ct);
 
     public async ValueTask DisposeAsync() => await store.DisposeAsync();
 }
