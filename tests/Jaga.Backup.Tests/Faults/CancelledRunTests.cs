@@ -25,7 +25,7 @@ public sealed class CancelledRunTests(SshServer ssh) : IDisposable
                 source: { files: [data/] }
                 schedule: "0 2 * * *"
                 to: [local, offsite]
-                compress: none
+                compress: gzip
             """);
         await using var engine = await ws.OpenEngineAsync();
         using var stop = new CancellationTokenSource();
@@ -58,7 +58,7 @@ public sealed class CancelledRunTests(SshServer ssh) : IDisposable
                 source: { files: [data/] }
                 schedule: "0 2 * * *"
                 to: [local]
-                compress: none
+                compress: gzip
             """);
 
         using (var child = ws.StartJaga("backup", "run", "big"))

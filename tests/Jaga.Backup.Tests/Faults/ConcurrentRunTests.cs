@@ -10,13 +10,15 @@ public sealed class ConcurrentRunTests : IDisposable
 
     public ConcurrentRunTests()
     {
-        ws.WriteRandomData(files: 2, megabytesEach: 40);
+        // Big and slow enough (gzip over random bytes: CPU-bound, seconds) that the second run surely starts while the
+        // first holds the lock; with 80 MB written uncompressed, a quiet machine finished before the test could look.
+        ws.WriteRandomData(files: 4, megabytesEach: 60);
         ws.WritePlan("", """
               - name: big
                 source: { files: [data/] }
                 schedule: "0 2 * * *"
                 to: [local]
-                compress: none
+                compress: gzip
             """);
     }
 

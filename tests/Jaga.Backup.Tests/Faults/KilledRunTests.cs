@@ -25,7 +25,7 @@ public sealed class KilledRunTests(SshServer ssh) : IDisposable
                 source: { files: [data/] }
                 schedule: "0 2 * * *"
                 to: [local, offsite]
-                compress: none
+                compress: gzip
             """, language);
 
         using (var child = ws.StartJaga("backup", "run", "big"))
