@@ -34,6 +34,8 @@ public sealed class PostgresStateStore : IStateStore
 
     public IBackupCatalog Backups { get; }
 
+    public IJobLedger Jobs => throw new NotSupportedException("the job ledger (schema 3) is being written");
+
     /// <summary>Connects to the database named by <paramref name="connectionUrl"/> (<c>postgres://</c> or
     /// <c>postgresql://</c>) and applies pending migrations.</summary>
     public static async Task<PostgresStateStore> OpenAsync(string connectionUrl, TimeProvider clock, CancellationToken ct = default)

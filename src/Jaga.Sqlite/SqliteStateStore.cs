@@ -32,6 +32,8 @@ public sealed class SqliteStateStore : IStateStore
 
     public IBackupCatalog Backups { get; }
 
+    public IJobLedger Jobs => throw new NotSupportedException("the job ledger (schema 3) is being written");
+
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct = default)
     {

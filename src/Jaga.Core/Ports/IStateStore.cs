@@ -31,6 +31,9 @@ public interface IStateStore : IAsyncDisposable
 
     /// <summary>The backup catalog and the per-job run locks kept in this store (schema version 2).</summary>
     IBackupCatalog Backups { get; }
+
+    /// <summary>The scheduler's claims and runs, the nodes and the heartbeat pings (schema version 3).</summary>
+    IJobLedger Jobs { get; }
 }
 
 public sealed record AppliedMigration(int Version, string Name, DateTimeOffset AppliedAt);

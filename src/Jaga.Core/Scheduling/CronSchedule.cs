@@ -3,8 +3,10 @@ using Cronos;
 namespace Jaga.Core.Scheduling;
 
 /// <summary>A 5-field cron expression or a macro (<c>@hourly</c>, <c>@daily</c>, <c>@weekly</c>, <c>@monthly</c>, <c>@yearly</c>), read in a time zone.</summary>
-public sealed class CronSchedule
+public sealed class CronSchedule : ISchedule
 {
+    private static readonly TimeSpan DefaultHorizon = TimeSpan.FromDays(400);
+
     public const string Help = "write 5 fields 'minute hour day-of-month month day-of-week', e.g. \"0 2 * * *\", or @hourly, @daily, @weekly, @monthly";
 
     private readonly CronExpression expression;
@@ -65,6 +67,9 @@ public sealed class CronSchedule
             if (last is not null || window == horizon) return last;
         }
     }
+
+    /// <summary>The most recent occurrence at or before <paramref name="now"/> within 400 days.</summary>
+    public DateTimeOffset? Previous(DateTimeOffset now, TimeZoneInfo zone) => Previous(now, zone, DefaultHorizon);
 
     public override string ToString() => Text;
 }

@@ -1,0 +1,84 @@
+namespace Jaga.Core.Ports;
+
+/// <summary>The scheduler's record in the state store: who claimed which occurrence of which job, and how it ended; the
+/// nodes that run the plan; the heartbeat pings received. PostgreSQL is the arbiter between nodes: a claim is atomic, so
+/// each (job, occurrence) runs on exactly one node, and a job never runs on two nodes at once.</summary>
+/// <remarks>Times are passed in by the caller (its <see cref="TimeProvider"/>); leases therefore assume node clocks agree
+/// to well within the lease (NTP), which <c>docs/deploy.md</c> states.</remarks>
+public interface IJobLedger
+{
+    /// <summary>Claims <paramref name="occurrence"/> of <paramref name="job"/> for <paramref name="node"/> as attempt 1, leased
+    /// until <paramref name="now"/> + <paramref name="lease"/>. <see cref="ClaimResult.Taken"/> when any attempt of this occurrence
+    /// already exists; <see cref="ClaimResult.Busy"/> when another occurrence of the job is running with a live lease (no
+    /// overlap, on any node). Atomic across processes and nodes.</summary>
+    Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default);
+
+    /// <summary>Extends the lease of a run still running and held by its node; false when it ended or was taken over.</summary>
+    Task<bool> RenewAsync(JobRun run, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default);
+
+    /// <summary>Records how a run ended. Only a run still <see cref="RunOutcome.Running"/> and held by its node changes;
+    /// false otherwise (it was declared lost meanwhile), and the record is left as it is.</summary>
+    Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default);
+
+    /// <summary>Runs still <see cref="RunOutcome.Running"/> whose lease ended before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>Declares an expired run lost (outcome <see cref="RunOutcome.Lost"/>, finished at <paramref name="now"/>, with
+    /// <paramref name="detail"/>). When <paramref name="retry"/> is true, also claims the next attempt of the same occurrence for
+    /// <paramref name="node"/> in the same transaction and returns it. Only one node wins: false (and no attempt) when the run
+    /// is no longer running or its lease was renewed.</summary>
+    Task<(bool Declared, JobRun? Retry)> DeclareLostAsync(JobRun expired, string node, DateTimeOffset now, TimeSpan lease, bool retry, string detail, CancellationToken ct = default);
+
+    /// <summary>Records an occurrence that was not run (<c>catch_up: skip</c>), unless some record of it exists.</summary>
+    Task RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default);
+
+    /// <summary>The newest occurrence of <paramref name="job"/> with any record, or null when it never ran.</summary>
+    Task<DateTimeOffset?> LastOccurrenceAsync(string job, CancellationToken ct = default);
+
+    /// <summary>Runs of one job (or all), newest occurrence first (then newest attempt), at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<JobRun>> HistoryAsync(string? job, int limit, CancellationToken ct = default);
+
+    /// <summary>Per job: its newest run, and its newest run that succeeded (for status and metrics).</summary>
+    Task<IReadOnlyList<JobSummary>> SummariesAsync(CancellationToken ct = default);
+
+    /// <summary>Registers or refreshes <paramref name="node"/> (its <see cref="NodeInfo.LastSeen"/> is the time of this beat).</summary>
+    Task BeatAsync(NodeInfo node, CancellationToken ct = default);
+
+    /// <summary>Marks a node as stopped (a clean shutdown), so status does not wait for it to go silent.</summary>
+    Task NodeStoppedAsync(string node, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Every node that ever registered, most recently seen first.</summary>
+    Task<IReadOnlyList<NodeInfo>> NodesAsync(CancellationToken ct = default);
+
+    /// <summary>Stores one heartbeat ping.</summary>
+    Task AddPingAsync(Ping ping, CancellationToken ct = default);
+
+    /// <summary>Pings of one check, newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default);
+}
+
+public enum ClaimResult { Claimed, Taken, Busy }
+
+/// <summary>How a run ended. Stored as lower-case text.</summary>
+public enum RunOutcome { Running, Succeeded, Failed, TimedOut, Interrupted, Lost, Skipped }
+
+/// <summary>One attempt at one occurrence of one job. <paramref name="Id"/> is the store's row id.</summary>
+public sealed record JobRun(
+    long Id, string Job, DateTimeOffset Occurrence, int Attempt, string Node, DateTimeOffset ClaimedAt, DateTimeOffset LeaseUntil,
+    DateTimeOffset? FinishedAt, RunOutcome Outcome, string? Detail);
+
+/// <summary>A job's newest run and newest success.</summary>
+public sealed record JobSummary(string Job, JobRun Last, JobRun? LastSuccess);
+
+/// <summary>A <c>jaga run</c> process. <paramref name="Id"/> is <c>host:pid:random</c>; <paramref name="StoppedAt"/> is set on a clean shutdown.</summary>
+public sealed record NodeInfo(string Id, string Host, int Pid, string Version, DateTimeOffset StartedAt, DateTimeOffset LastSeen, string PlanSha256, DateTimeOffset? StoppedAt);
+
+/// <summary>A heartbeat ping (healthchecks.io conventions): success, start, fail, or an exit code (0 is success).</summary>
+/// <param name="Check"></param>
+/// <param name="Kind"></param>
+/// <param name="ExitCode"></param>
+/// <param name="At"></param>
+/// <param name="Via">Where it came from: <c>http</c> with the remote address, or <c>cli</c>.</param>
+public sealed record Ping(string Check, PingKind Kind, int? ExitCode, DateTimeOffset At, string Via);
+
+public enum PingKind { Success, Start, Fail, Exit }
