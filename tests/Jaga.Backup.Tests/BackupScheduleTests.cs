@@ -14,8 +14,8 @@ public sealed class BackupScheduleTests
         Assert.True(CronSchedule.TryParse(cron, out var schedule, out _));
         CronSchedule? verifySchedule = null;
         if (verify is not null) Assert.True(CronSchedule.TryParse(verify, out verifySchedule, out _));
-        return new BackupJob("db", new BackupSource(null, "app.db", null, null, []), schedule!, ["local"], "{name}_{date}", "zstd", "plain", null, null,
-            verify is null ? null : new VerifySettings(verifySchedule, null), null);
+        return new BackupJob("db", new BackupSource(null, "app.db", null, null, []), schedule!, null, "once", ["local"], "{name}_{date}", "zstd", "plain", null, null,
+            verify is null ? null : new VerifySettings(verifySchedule, null), TimeSpan.FromHours(6));
     }
 
     private static BackupRecord Record(DateTimeOffset started, DateTimeOffset? verified = null) =>

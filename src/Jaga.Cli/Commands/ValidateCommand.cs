@@ -37,7 +37,7 @@ internal static class ValidateCommand
                     {
                         ["name"] = j.Name,
                         ["source"] = j.Source.Kind,
-                        ["schedule"] = j.Schedule.Text,
+                        ["schedule"] = j.When.Text,
                         ["to"] = new JsonArray(j.To.Select(t => (JsonNode)t).ToArray()),
                     }).ToArray()),
                     ["checks"] = new JsonArray(plan.Monitoring.Checks.Select(c => (JsonNode)c.Name).ToArray()),
@@ -53,7 +53,7 @@ internal static class ValidateCommand
                 ctx.Output.Table(["backup", "source", "schedule", "to"], plan.Backup.Select(j => new[]
                 {
                     j.Name, $"{j.Source.Kind} {r.Redact(j.Source.Postgres ?? j.Source.Sqlite ?? j.Source.Mysql ?? string.Join(", ", j.Source.Files ?? []))}",
-                    j.Schedule.Text, string.Join(", ", j.To),
+                    j.When.Text, string.Join(", ", j.To),
                 }));
             }
             if (plan.Destinations.Count > 0)

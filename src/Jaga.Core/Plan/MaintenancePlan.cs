@@ -11,6 +11,7 @@ public sealed record MaintenancePlan(
     string Language,
     string State,
     string Listen,
+    SchedulerSettings Scheduler,
     LogSettings Log,
     IReadOnlyList<string> EnvFiles,
     IReadOnlyDictionary<string, Destination> Destinations,
@@ -24,6 +25,8 @@ public sealed record MaintenancePlan(
 
 public sealed record LogSettings(string File);
 
+public sealed record SchedulerSettings(int Concurrency, TimeSpan Lease, TimeSpan ShutdownTimeout);
+
 public sealed record AuditSettings(string Key, string PublicKey, CronSchedule? Checkpoint, string? Anchors);
 
 public sealed record Destination(
@@ -35,8 +38,14 @@ public sealed record Destination(
 }
 
 public sealed record BackupJob(
-    string Name, BackupSource Source, CronSchedule Schedule, IReadOnlyList<string> To, string File, string Compress,
-    string Format, EncryptSettings? Encrypt, KeepPolicy? Keep, VerifySettings? Verify, TimeSpan? Timeout);
+    string Name, BackupSource Source, CronSchedule? Schedule, TimeSpan? Every, string CatchUp, IReadOnlyList<string> To, string File,
+    string Compress, string Format, EncryptSettings? Encrypt, KeepPolicy? Keep, VerifySettings? Verify, TimeSpan Timeout)
+{
+    /// <summary>The job's schedule: its cron expression, or its fixed interval.</summary>
+    public ISchedule When => (ISchedule?)Schedule ?? new IntervalSchedule(Every ?? throw new InvalidOperationException($"backup job '{Name}' has neither schedule nor every"));
+
+    public CatchUp CatchUpPolicy => CatchUp == "skip" ? Scheduling.CatchUp.Skip : Scheduling.CatchUp.Once;
+}
 
 public sealed record BackupSource(string? Postgres, string? Sqlite, string? Mysql, IReadOnlyList<string>? Files, IReadOnlyList<string> Exclude)
 {
@@ -58,7 +67,7 @@ public sealed record Check(
     string? Command, string? Backup, Heartbeat? Heartbeat, string? Method, IReadOnlyDictionary<string, string> Headers, string? Body,
     string? Query, TimeSpan Every, TimeSpan Timeout, IReadOnlyList<string> Expect, IReadOnlyList<string> DependsOn, Alert? Alert);
 
-public sealed record Heartbeat(TimeSpan Every, TimeSpan Grace);
+public sealed record Heartbeat(TimeSpan Every, TimeSpan Grace, string? Token);
 
 public sealed record Alert(int After, int RecoverAfter, TimeSpan? RemindEvery, IReadOnlyList<string> Notify, string? Runbook);
 

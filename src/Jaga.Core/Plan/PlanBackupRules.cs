@@ -21,6 +21,9 @@ public static class PlanBackupRules
                     if (!AgeKeys.TryParseRecipient(r.Value, out _))
                         errors.Add(new PlanError(file, r.Mark, $"backup[{i}].encrypt.recipients: '{Shorten(r.Value)}' is not an age recipient",
                             "use the public key that 'age-keygen' prints (age1…), never the secret key"));
+            if (job["every"] is PScalar every && Values.DurationValue.TryParse(every.Value, out var period)
+                && (period < TimeSpan.FromSeconds(1) || period.Ticks % TimeSpan.TicksPerSecond != 0))
+                errors.Add(new PlanError(file, every.Mark, $"backup[{i}].every: an interval is a whole number of seconds, at least 1s", "for example 30s, 15m or 6h"));
             if (job["source"] is PMap source && source["mysql"] is PScalar mysql)
                 errors.Add(new PlanError(file, mysql.Mark, $"backup[{i}].source.mysql: MySQL backups are not in this release",
                     "back up MySQL with mysqldump from cron for now, or use a PostgreSQL or SQLite source"));

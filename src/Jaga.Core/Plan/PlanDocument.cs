@@ -25,7 +25,7 @@ public static class PlanDocument
                 plan.Backup.Select(b => new[]
                 {
                     b.Name, $"{b.Source.Kind}: {R(b.Source.Postgres ?? b.Source.Sqlite ?? b.Source.Mysql ?? string.Join(", ", b.Source.Files ?? []))}",
-                    $"`{b.Schedule}`", string.Join(", ", b.To), $"`{R(b.File)}`",
+                    $"`{b.When.Text}`", string.Join(", ", b.To), $"`{R(b.File)}`",
                     b.Compress + (b.Encrypt is null ? "" : " + age"),
                     Keep(b.Keep), b.Verify is null ? "—" : b.Verify.RestoreInto is null
                         ? t["doc.verify.checksum"] + (b.Verify.Schedule is { } vs ? $" (`{vs}`)" : "")

@@ -29,8 +29,9 @@ public interface IJobLedger
     /// is no longer running or its lease was renewed.</summary>
     Task<(bool Declared, JobRun? Retry)> DeclareLostAsync(JobRun expired, string node, DateTimeOffset now, TimeSpan lease, bool retry, string detail, CancellationToken ct = default);
 
-    /// <summary>Records an occurrence that was not run (<c>catch_up: skip</c>), unless some record of it exists.</summary>
-    Task RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default);
+    /// <summary>Records an occurrence that was not run (<c>catch_up: skip</c>), unless some record of it exists; true when
+    /// this call recorded it (so only one node logs the skip).</summary>
+    Task<bool> RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default);
 
     /// <summary>The newest occurrence of <paramref name="job"/> with any record, or null when it never ran.</summary>
     Task<DateTimeOffset?> LastOccurrenceAsync(string job, CancellationToken ct = default);

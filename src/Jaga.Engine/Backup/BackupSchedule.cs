@@ -16,7 +16,7 @@ public static class BackupSchedule
     public static bool BackupDue(BackupJob job, IReadOnlyList<BackupRecord> records, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (records.Count == 0) return true;
-        var due = job.Schedule.Previous(now, zone, Horizon);
+        var due = job.When.Previous(now, zone);
         return due is not null && records[0].StartedAt < due;
     }
 

@@ -15,6 +15,11 @@ public static class PlanSchema
         F("language", Enum("en", "id"), def: "en", doc: "Language of the maintenance log and the CLI: en or id."),
         F("state", Scalar(ScalarKind.String), def: ".jaga/state.db", doc: "State store: a SQLite file path (default) or postgres://… for several nodes."),
         F("listen", Scalar(ScalarKind.HostPort), def: "127.0.0.1:8080", doc: "Address of the dashboard, /metrics and heartbeat URLs."),
+        F("scheduler", Obj<SchedulerSettings>("How `jaga run` carries out the schedules.",
+            F("concurrency", Int(min: 1), def: "4", doc: "Jobs run at the same time on one node, at most."),
+            F("lease", Scalar(ScalarKind.Duration), def: "30s", doc: "How long a node's claim on a running job lasts without renewal; a run whose node went silent longer is recorded as lost."),
+            F("shutdown_timeout", Scalar(ScalarKind.Duration), def: "30s", doc: "On SIGTERM, how long running jobs may take to finish before they are stopped and recorded as interrupted.")),
+            doc: "The daemon's scheduler."),
         F("log", Obj<LogSettings>("The maintenance log file.",
             F("file", Path(), def: "logs/maintenance.log", doc: "Path of the maintenance log, in the seed's line format.")), doc: "The maintenance log."),
         F("env_files", List(Path(), single: true), doc: "dotenv files whose values fill ${VAR}; their values are secrets and never printed."),
@@ -67,7 +72,9 @@ public static class PlanSchema
             F("exclude", List(Str(), single: true), doc: "Glob patterns left out of a files backup.")) with
         { OneOf = ["postgres", "sqlite", "mysql", "files"] },
             required: true),
-        F("schedule", Cron(), required: true, doc: "When the job runs, in the plan's time zone."),
+        F("schedule", Cron(), doc: "When the job runs: a cron expression read in the plan's time zone."),
+        F("every", Scalar(ScalarKind.Duration), doc: "Or a fixed interval instead of a schedule, e.g. 6h; counted from 1970-01-01 00:00 UTC, so it never drifts."),
+        F("catch_up", Enum("once", "skip"), def: "once", doc: "After missed occurrences (downtime, a long run): run once to catch up, or skip to the next; logged either way."),
         F("to", List(Name(), single: true), required: true, doc: "Destination names."),
         F("file", Str(), def: "{name}_{date}", doc: "Artifact name template: {name}, {date} (yyyy-MM-dd), {time} (HHmmss)."),
         F("compress", Enum("none", "gzip", "zstd"), def: "zstd"),
@@ -84,7 +91,8 @@ public static class PlanSchema
         F("verify", Obj<VerifySettings>("Verification by checksum and test restore.",
             F("schedule", Cron()),
             F("restore_into", Url(DatabaseSchemes) with { Secret = true }, doc: "Scratch server for test restores."))),
-        F("timeout", Scalar(ScalarKind.Duration)));
+        F("timeout", Scalar(ScalarKind.Duration), def: "6h", doc: "A run still going after this is stopped and recorded as failed.")) with
+    { OneOf = ["schedule", "every"] };
 
     private static ObjectShape Monitoring => Obj<MonitoringSection>("Observation and log retention.",
         F("host", Obj<HostMonitor>("Host resources.",
@@ -112,7 +120,8 @@ public static class PlanSchema
         F("mysql", Url("mysql", "mariadb") with { Secret = true }), F("process", Str()), F("command", Str()),
         F("backup", Name(), doc: "Name of a backup job whose newest good backup is checked."),
         F("heartbeat", Obj<Heartbeat>("A pushed heartbeat.",
-            F("every", Scalar(ScalarKind.Duration), required: true), F("grace", Scalar(ScalarKind.Duration), def: "1h"))),
+            F("every", Scalar(ScalarKind.Duration), required: true), F("grace", Scalar(ScalarKind.Duration), def: "1h"),
+            F("token", Secret(), doc: "The secret part of the ping URL /ping/{token}; the check's name when absent. Set one when `listen` is reachable from other machines."))),
         F("method", Enum("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")),
         F("headers", new MapShape(Str(), "header name")),
         F("body", Str()),

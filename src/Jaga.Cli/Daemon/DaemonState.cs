@@ -1,0 +1,32 @@
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Engine.Journal;
+using Jaga.Engine.Scheduling;
+
+namespace Jaga.Cli.Daemon;
+
+/// <summary>What the daemon's parts share: the plan it runs now (replaced on a valid reload), the last reload's problem,
+/// the state store, the journal and the scheduler.</summary>
+internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore store, MaintenanceJournal journal, Scheduler scheduler, TimeProvider clock)
+{
+    private volatile Running current = new(plan, planText, journal);
+
+    public LoadedPlan Plan => current.Plan;
+
+    public string PlanText => current.Text;
+
+    public MaintenanceJournal Journal => current.Journal;
+
+    public IStateStore Store { get; } = store;
+
+    public Scheduler Scheduler { get; } = scheduler;
+
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Why the plan file on disk is not the one running (its errors), or null when they agree.</summary>
+    public string? ReloadProblem { get; set; }
+
+    public void Replace(LoadedPlan plan, string text, MaintenanceJournal journal) => current = new Running(plan, text, journal);
+
+    private sealed record Running(LoadedPlan Plan, string Text, MaintenanceJournal Journal);
+}

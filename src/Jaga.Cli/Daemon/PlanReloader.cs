@@ -1,0 +1,138 @@
+using System.Runtime.InteropServices;
+using Jaga.Core.Ledger;
+using Jaga.Core.Plan;
+using Jaga.Engine.Backup;
+using Jaga.Engine.Backup.Pipeline;
+using Jaga.Engine.Journal;
+using Jaga.Engine.Planning;
+using Jaga.Engine.Scheduling;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Jaga.Cli.Daemon;
+
+/// <summary>Reloads the plan on SIGHUP or when <c>jaga.yaml</c> changes on disk. The new plan is validated first: an invalid
+/// one is refused with an ERROR line naming every problem's position, and the old plan keeps running. A valid change is
+/// recorded in the audit chain with both hashes and the sections that changed, then the scheduler takes the new jobs.</summary>
+internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logger, string actor) : BackgroundService
+{
+    /// <summary>Editors write a file in several steps; changes closer together than this are one reload.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
+    private readonly SemaphoreSlim signal = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var path = state.Plan.File;
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            logger.LogInformation("SIGHUP: reloading {Plan}", path);
+            signal.Release();
+        });
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+        {
+            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
+        };
+        void Changed(object? _, FileSystemEventArgs e) => signal.Release();
+        watcher.Changed += Changed;
+        watcher.Created += Changed;
+        watcher.Renamed += (_, e) => signal.Release();
+        watcher.EnableRaisingEvents = true;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await signal.WaitAsync(stoppingToken);
+                await Task.Delay(Settle, state.Clock, stoppingToken);
+                while (signal.CurrentCount > 0) await signal.WaitAsync(stoppingToken);
+                try
+                {
+                    await ReloadAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "plan reload failed; the running plan is unchanged");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override void Dispose()
+    {
+        signal.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>Reads, validates and applies the plan file; a no-op when its content did not change.</summary>
+    internal async Task ReloadAsync(CancellationToken ct)
+    {
+        var running = state.Plan;
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(running.File, ct);
+        }
+        catch (IOException e)
+        {
+            await RefuseAsync(running, [$"{running.File}: {e.Message}"], ct);
+            return;
+        }
+        var result = PlanFile.LoadText(text, running.File);
+        if (!result.Ok)
+        {
+            await RefuseAsync(running, [.. result.Errors.Select(e => e.ToString())], ct);
+            return;
+        }
+        var plan = result.Plan!;
+        state.ReloadProblem = null;
+        if (plan.Sha256 == running.Sha256) return;
+
+        var sections = PlanDiff.Sections(state.PlanText, text);
+        var journal = new MaintenanceJournal(state.Store, plan, state.Clock, actor);
+        await journal.RecordAsync(Severity.Info, "plan.change", "plan.changed", [running.Sha256[..12], plan.Sha256[..12], sections.Count == 0 ? "-" : string.Join("; ", sections)],
+            new Dictionary<string, string>
+            {
+                ["old_sha256"] = running.Sha256,
+                ["new_sha256"] = plan.Sha256,
+                ["sections"] = string.Join("; ", sections),
+                ["file"] = plan.File,
+            }, ct: ct);
+        // These are bound when the daemon starts; say so rather than pretend they changed.
+        foreach (var (key, before, after) in new[]
+        {
+            ("state", running.Plan.State, plan.Plan.State), ("listen", running.Plan.Listen, plan.Plan.Listen),
+            ("log.file", running.Plan.Log.File, plan.Plan.Log.File), ("timezone", running.Plan.Timezone.Id, plan.Plan.Timezone.Id),
+            ("scheduler", running.Plan.Scheduler.ToString(), plan.Plan.Scheduler.ToString()),
+        })
+            if (before != after)
+                await state.Journal.RecordAsync(Severity.Warn, "plan.change", "plan.reload.restart", [key], ct: ct);
+
+        var restartBound = plan with { Plan = plan.Plan with { State = running.Plan.State, Log = running.Plan.Log, Timezone = running.Plan.Timezone } };
+        var applied = new MaintenanceJournal(state.Store, restartBound, state.Clock, actor);
+        state.Replace(restartBound, text, applied);
+        state.Scheduler.PlanSha256 = plan.Sha256;
+        state.Scheduler.Replace(Jobs(state, restartBound, applied));
+        logger.LogInformation("plan reloaded: sha256 {Sha}", plan.Sha256[..12]);
+    }
+
+    private async Task RefuseAsync(LoadedPlan running, IReadOnlyList<string> problems, CancellationToken ct)
+    {
+        var text = string.Join("; ", problems);
+        if (state.ReloadProblem == text) return;
+        state.ReloadProblem = text;
+        logger.LogError("plan reload refused, still running {Sha}: {Problems}", running.Sha256[..12], text);
+        await state.Journal.RecordAsync(Severity.Error, "plan.change", "plan.reload.invalid", [running.Sha256[..12], text],
+            new Dictionary<string, string> { ["running_sha256"] = running.Sha256, ["problems"] = text }, ct: ct);
+    }
+
+    /// <summary>The jobs of a plan, with the services they need.</summary>
+    internal static IReadOnlyList<ScheduledJob> Jobs(DaemonState state, LoadedPlan plan, MaintenanceJournal journal)
+    {
+        var services = new BackupServices(plan, state.Store.Backups, journal, state.Clock, new BackupConnectors(plan), DestinationRetry.Default(state.Clock));
+        return PlanJobs.For(plan, state.Store, journal, services, state.Clock);
+    }
+}

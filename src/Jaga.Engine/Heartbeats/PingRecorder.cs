@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Jaga.Core.Ledger;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Engine.Journal;
+
+namespace Jaga.Engine.Heartbeats;
+
+/// <summary>Receives heartbeat pings (healthchecks.io conventions) for the plan's <c>heartbeat</c> checks, from the HTTP
+/// endpoint or <c>jaga ping</c>: each is stored for the monitoring pillar to judge, and written to the maintenance log.</summary>
+public static class PingRecorder
+{
+    /// <summary>The heartbeat check whose URL token is <paramref name="token"/> (its <c>token</c>, else its name), or null.
+    /// Compared in constant time: a token is a secret when set.</summary>
+    public static Check? ByToken(MaintenancePlan plan, string token)
+    {
+        var given = Encoding.UTF8.GetBytes(token);
+        Check? found = null;
+        foreach (var check in plan.Monitoring.Checks)
+            if (check.Heartbeat is { } h && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(h.Token ?? check.Name), given))
+                found = check;
+        return found;
+    }
+
+    public static Check? ByName(MaintenancePlan plan, string name) =>
+        plan.Monitoring.Checks.FirstOrDefault(c => c.Heartbeat is not null && c.Name == name);
+
+    /// <summary>Stores the ping and writes its log line: INFO for a success or start, WARN for a failure or non-zero exit code.</summary>
+    public static async Task<AuditEntry> RecordAsync(MaintenanceJournal journal, Check check, PingKind kind, int? exitCode, string via, TimeProvider clock, CancellationToken ct)
+    {
+        if (kind == PingKind.Exit && exitCode == 0) kind = PingKind.Success;
+        await journal.Store.Jobs.AddPingAsync(new Ping(check.Name, kind, exitCode, clock.GetUtcNow(), via), ct);
+        var what = kind switch
+        {
+            PingKind.Start => "start",
+            PingKind.Fail => "fail",
+            PingKind.Exit => "exit " + exitCode!.Value.ToString(CultureInfo.InvariantCulture),
+            _ => "ok",
+        };
+        var failing = kind is PingKind.Fail or PingKind.Exit;
+        return await journal.RecordAsync(failing ? Severity.Warn : Severity.Info, "monitoring.ping", "ping.received", [check.Name, what, via],
+            new Dictionary<string, string> { ["check"] = check.Name, ["ping"] = what, ["via"] = via }, ct: ct);
+    }
+}

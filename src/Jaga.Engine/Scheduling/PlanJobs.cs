@@ -1,0 +1,72 @@
+using Jaga.Core.Crypto;
+using Jaga.Core.Ledger;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Core.Scheduling;
+using Jaga.Engine.Audit;
+using Jaga.Engine.Backup;
+using Jaga.Engine.Journal;
+
+namespace Jaga.Engine.Scheduling;
+
+/// <summary>The scheduled jobs a plan asks for: each backup job, each scheduled verification, and the audit checkpoints.
+/// Later pillars add theirs here.</summary>
+public static class PlanJobs
+{
+    private static readonly TimeSpan CheckpointTimeout = TimeSpan.FromHours(1);
+
+    public static IReadOnlyList<ScheduledJob> For(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, BackupServices services, TimeProvider clock)
+    {
+        var jobs = new List<ScheduledJob>();
+        foreach (var job in plan.Plan.Backup)
+        {
+            jobs.Add(new ScheduledJob("backup:" + job.Name, "backup", job.When, job.CatchUpPolicy, job.Timeout, ct => BackupAsync(services, job, ct)));
+            if (job.Verify?.Schedule is { } verify)
+                jobs.Add(new ScheduledJob("verify:" + job.Name, "verify", verify, job.CatchUpPolicy, job.Timeout, ct => VerifyAsync(services, store, job, ct)));
+        }
+        if (plan.Plan.Audit.Checkpoint is { } checkpoint)
+            jobs.Add(new ScheduledJob("audit:checkpoint", "checkpoint", checkpoint, CatchUp.Once, CheckpointTimeout, ct => CheckpointAsync(plan, journal, clock, ct)));
+        return jobs;
+    }
+
+    private static async Task<JobResult> BackupAsync(BackupServices services, BackupJob job, CancellationToken ct)
+    {
+        try
+        {
+            var result = await new BackupRunner(services).RunAsync(job, null, ct);
+            return new JobResult(result.Succeeded, result.Summary, result.Record?.Size);
+        }
+        catch (Exception e) when (e is BackupSourceException or DestinationException or BackupKeyException or ArgumentException)
+        {
+            var entry = await services.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, e.Message], ct: ct);
+            return new JobResult(false, entry.Message);
+        }
+    }
+
+    private static async Task<JobResult> VerifyAsync(BackupServices services, IStateStore store, BackupJob job, CancellationToken ct)
+    {
+        var latest = (await store.Backups.ListAsync(job.Name, ct))
+            .FirstOrDefault(r => r.Manifest is not null && r.Status is BackupStatus.Complete or BackupStatus.Partial);
+        if (latest is null) return new JobResult(true, services.Journal.Messages.Format("verify.nothing", job.Name));
+        try
+        {
+            var outcome = await new BackupVerifier(services).VerifyAsync(latest, BackupSchedule.RestoreWhenVerifying(job), null, ct);
+            return new JobResult(outcome.Ok, outcome.Line);
+        }
+        catch (Exception e) when (e is BackupSourceException or BackupKeyException or AgeException or ArgumentException)
+        {
+            var entry = await services.Journal.RecordAsync(Severity.Error, "backup.verify", "backup.verify.failed", [latest.Artifact, e.Message], ct: ct);
+            return new JobResult(false, entry.Message);
+        }
+    }
+
+    /// <summary>Verifies the chain and the log file, then signs a checkpoint; a chain that does not verify is not signed.</summary>
+    private static async Task<JobResult> CheckpointAsync(LoadedPlan plan, MaintenanceJournal journal, TimeProvider clock, CancellationToken ct)
+    {
+        var report = await AuditVerifier.VerifyAsync(journal.Store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, hold: journal.HoldAsync, ct: ct);
+        var line = await AuditReportJournal.RecordAsync(journal, report, ct);
+        if (!report.Intact) return new JobResult(false, line.Message);
+        var (checkpoint, refused) = await Checkpoints.CreateAsync(journal, plan, clock, null, ct);
+        return refused is not null ? new JobResult(false, refused.ToString() ?? "refused") : new JobResult(true, checkpoint is null ? line.Message : $"checkpoint #{checkpoint.Seq}");
+    }
+}

@@ -1,0 +1,16 @@
+using Jaga.Core.Scheduling;
+
+namespace Jaga.Engine.Scheduling;
+
+/// <summary>A job the scheduler carries out: a backup, a verification, a checkpoint; later pillars add theirs.</summary>
+/// <param name="Id">Unique and stable across reloads and nodes, e.g. <c>backup:db</c>; the key of its claims.</param>
+/// <param name="Kind">The pillar's word for it (<c>backup</c>, <c>verify</c>, <c>checkpoint</c>), a label in metrics.</param>
+/// <param name="Schedule"></param>
+/// <param name="CatchUp"></param>
+/// <param name="Timeout">A run still going after this is cancelled and recorded as timed out (a failure).</param>
+/// <param name="Work">The work itself. It writes its own log lines for what it did; the scheduler writes the lines for
+/// what happened to it (caught up, skipped, timed out, interrupted, lost, crashed).</param>
+public sealed record ScheduledJob(string Id, string Kind, ISchedule Schedule, CatchUp CatchUp, TimeSpan Timeout, Func<CancellationToken, Task<JobResult>> Work);
+
+/// <summary>How the work of one run ended, in the work's own words. <paramref name="Bytes"/> is a backup's size.</summary>
+public sealed record JobResult(bool Succeeded, string Summary, long? Bytes = null);

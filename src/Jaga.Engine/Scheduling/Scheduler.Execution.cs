@@ -1,0 +1,130 @@
+using Jaga.Core.Ledger;
+using Jaga.Core.Plan.Values;
+using Jaga.Core.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace Jaga.Engine.Scheduling;
+
+public sealed partial class Scheduler
+{
+    /// <summary>Starts a claimed run without waiting for it; it waits for a free slot of the concurrency limit itself, so a
+    /// slow job never delays the others' claims.</summary>
+    private Execution Start(Slot slot, JobRun run, bool onTime, CancellationToken stopping)
+    {
+        var execution = new Execution(run);
+        lock (gate) slot.Execution = execution;
+        execution.Task = Task.Run(() => ExecuteAsync(slot, execution, onTime, stopping), CancellationToken.None);
+        return execution;
+    }
+
+    private async Task<(RunOutcome Outcome, string Detail)> ExecuteAsync(Slot slot, Execution execution, bool onTime, CancellationToken stopping)
+    {
+        var job = slot.Job;
+        (RunOutcome Outcome, string Detail) ended = (RunOutcome.Interrupted, "not started: the node is shutting down");
+        try
+        {
+            var started = false;
+            try
+            {
+                await slots.WaitAsync(stopping);
+                started = true;
+                if (onTime) Stats.RecordLag(job.Id, clock.GetUtcNow() - execution.Run.Occurrence);
+                ended = await WorkAsync(job, execution, stopping);
+            }
+            catch (OperationCanceledException) when (!started)
+            {
+                // Shutting down before a slot came free: never started, so nothing to undo.
+            }
+            finally
+            {
+                if (started) slots.Release();
+            }
+            await FinishAsync(execution, ended.Outcome, ended.Detail, stopping);
+            return ended;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                slot.Execution = null;
+                if (slot.Removed) jobs.Remove(job.Id);
+            }
+            Wake();
+        }
+    }
+
+    /// <summary>Runs the work under its timeout and says how it ended. Whatever the work does (throws, hangs, ignores its
+    /// cancellation) the node goes on: a hung run is abandoned <see cref="SchedulerOptions.AbandonAfter"/> past its timeout.</summary>
+    private async Task<(RunOutcome, string)> WorkAsync(ScheduledJob job, Execution execution, CancellationToken stopping)
+    {
+        using var timeout = new CancellationTokenSource(job.Timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(execution.Stop.Token, timeout.Token);
+        var limit = DurationValue.Format(job.Timeout);
+        try
+        {
+            var result = await Task.Run(() => job.Work(linked.Token), CancellationToken.None).WaitAsync(job.Timeout + options.AbandonAfter, clock, CancellationToken.None);
+            if (result.Succeeded || !linked.IsCancellationRequested)
+                return (result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed, result.Summary);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+        }
+        catch (TimeoutException)
+        {
+            await journal.RecordAsync(Severity.Error, "scheduler.timeout", "job.timeout", [job.Id, limit], Data(job, execution.Run.Occurrence), stopping);
+            logger.LogError("{Job} ignored its cancellation after the timeout of {Timeout}; abandoned", job.Id, limit);
+            return (RunOutcome.TimedOut, journal.Format("job.timeout", job.Id, limit));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !linked.IsCancellationRequested)
+        {
+            logger.LogError(e, "{Job} failed with an unexpected error", job.Id);
+            await journal.RecordAsync(Severity.Error, "scheduler.crash", "job.crashed", [job.Id, e.Message], Data(job, execution.Run.Occurrence), stopping);
+            return (RunOutcome.Failed, journal.Format("job.crashed", job.Id, e.Message));
+        }
+        if (timeout.IsCancellationRequested && !execution.Stop.IsCancellationRequested)
+        {
+            await journal.RecordAsync(Severity.Error, "scheduler.timeout", "job.timeout", [job.Id, limit], Data(job, execution.Run.Occurrence), stopping);
+            return (RunOutcome.TimedOut, journal.Format("job.timeout", job.Id, limit));
+        }
+        if (execution.LostClaim) return (RunOutcome.Lost, "the claim was taken over by another node");
+        await journal.RecordAsync(Severity.Warn, "scheduler.interrupt", "job.interrupted", [job.Id], Data(job, execution.Run.Occurrence), CancellationToken.None);
+        return (RunOutcome.Interrupted, journal.Format("job.interrupted", job.Id));
+    }
+
+    /// <summary>Records how a run ended, retrying while the state store is away: a finished run is never left as running.</summary>
+    private async Task FinishAsync(Execution execution, RunOutcome outcome, string detail, CancellationToken stopping)
+    {
+        if (execution.Finished) return;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (!await ledger.FinishAsync(execution.Run, outcome, clock.GetUtcNow(), detail, CancellationToken.None))
+                    logger.LogWarning("{Job} ended ({Outcome}) after its run had been declared lost; the record stays as it is", execution.Run.Job, outcome);
+                execution.Finished = true;
+                return;
+            }
+            catch (Exception e) when (Faults.IsStoreFault(e))
+            {
+                logger.LogWarning("could not record the end of {Job} yet: {Reason}; retrying", execution.Run.Job, e.Message);
+                // When stopping, a few more tries only: the next node to start sees the lease expire and records it lost.
+                if (stopping.IsCancellationRequested && attempt > 3) return;
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, attempt)), clock, CancellationToken.None);
+            }
+        }
+    }
+
+    private sealed class Execution(JobRun run)
+    {
+        public JobRun Run { get; } = run;
+
+        public CancellationTokenSource Stop { get; } = new();
+
+        public Task<(RunOutcome, string)> Task { get; set; } = System.Threading.Tasks.Task.FromResult((RunOutcome.Running, ""));
+
+        /// <summary>Set when a renewal found the claim gone: another node declared this run lost.</summary>
+        public bool LostClaim { get; set; }
+
+        public bool Finished { get; set; }
+    }
+}

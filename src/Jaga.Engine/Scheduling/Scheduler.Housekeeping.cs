@@ -1,0 +1,88 @@
+using Jaga.Core.Ledger;
+using Jaga.Core.Ports;
+using Jaga.Core.Scheduling;
+using Microsoft.Extensions.Logging;
+
+namespace Jaga.Engine.Scheduling;
+
+public sealed partial class Scheduler
+{
+    /// <summary>A lost run is tried again at most this often per occurrence (attempt 1 and one retry), so a job that brings its
+    /// node down cannot bring every node down in turn.</summary>
+    public const int MaxAttempts = 2;
+
+    /// <summary>The plan this node runs, reported with its heartbeat; set again on every reload.</summary>
+    public string PlanSha256 { get; set; } = "";
+
+    private DateTimeOffset? started;
+
+    /// <summary>The node's beat, the renewal of its running claims, and the recovery of runs whose node went silent.</summary>
+    private async Task HousekeepAsync(DateTimeOffset now, CancellationToken stopping)
+    {
+        await ledger.BeatAsync(new NodeInfo(options.Node, Environment.MachineName, Environment.ProcessId, JagaVersion.Current,
+            started ??= now, now, PlanSha256, null), stopping);
+        await RenewAsync(now, stopping);
+        foreach (var expired in await ledger.ExpiredAsync(now, stopping))
+        {
+            Slot? slot;
+            lock (gate)
+            {
+                jobs.TryGetValue(expired.Job, out slot);
+                if (slot?.Execution?.Run.Id == expired.Id) continue;
+            }
+            var retry = slot is { Removed: false, Execution: null } && slot.Job.CatchUp == CatchUp.Once && expired.Attempt < MaxAttempts;
+            var detail = journal.Format("job.lost", expired.Job, journal.Local(expired.Occurrence), expired.Node, "");
+            var (declared, again) = await ledger.DeclareLostAsync(expired, options.Node, now, options.Lease, retry, detail, stopping);
+            if (!declared) continue;
+            var suffix = again is null ? "" : journal.Format("job.lost.retry");
+            await journal.RecordAsync(Severity.Warn, "scheduler.lost", "job.lost", [expired.Job, journal.Local(expired.Occurrence), expired.Node, suffix],
+                new Dictionary<string, string> { ["job"] = expired.Job, ["occurrence"] = expired.Occurrence.UtcDateTime.ToString("O"), ["node"] = expired.Node, ["attempt"] = expired.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                stopping);
+            if (again is not null && slot is not null) Start(slot, again, onTime: false, stopping);
+        }
+    }
+
+    /// <summary>Extends the lease of every run of this node; a run whose claim is gone (declared lost while this node could
+    /// not reach the store) is stopped, since another node has taken it over.</summary>
+    private async Task RenewAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        List<Execution> running;
+        lock (gate) running = [.. jobs.Values.Select(s => s.Execution).OfType<Execution>()];
+        foreach (var execution in running)
+        {
+            if (execution.Finished || await ledger.RenewAsync(execution.Run, now, options.Lease, ct)) continue;
+            if (execution.Task.IsCompleted) continue;
+            logger.LogWarning("{Job}: this node's claim was taken over by another node; stopping the run here", execution.Run.Job);
+            execution.LostClaim = true;
+            await execution.Stop.CancelAsync();
+        }
+    }
+
+    /// <summary>After the loop stops: running jobs get the shutdown timeout to finish (their claims still renewed), then
+    /// are cancelled and recorded as interrupted; the node is marked stopped.</summary>
+    private async Task DrainAsync()
+    {
+        List<Execution> running;
+        lock (gate) running = [.. jobs.Values.Select(s => s.Execution).OfType<Execution>()];
+        var all = Task.WhenAll(running.Select(e => e.Task));
+        var deadline = clock.GetUtcNow() + options.ShutdownTimeout;
+        while (!all.IsCompleted && clock.GetUtcNow() < deadline)
+        {
+            var wait = Min(options.Housekeeping, deadline - clock.GetUtcNow());
+            await Task.WhenAny(all, Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clock));
+            try { await RenewAsync(clock.GetUtcNow(), CancellationToken.None); }
+            catch (Exception e) when (Faults.IsStoreFault(e)) { logger.LogWarning("could not renew claims while stopping: {Reason}", e.Message); }
+        }
+        if (!all.IsCompleted)
+        {
+            foreach (var e in running.Where(e => !e.Task.IsCompleted)) await e.Stop.CancelAsync();
+            await Task.WhenAny(all, Task.Delay(options.AbandonAfter, clock));
+            foreach (var e in running.Where(e => !e.Task.IsCompleted))
+                await FinishAsync(e, RunOutcome.Interrupted, journal.Format("job.interrupted", e.Run.Job), new CancellationToken(true));
+        }
+        try { await ledger.NodeStoppedAsync(options.Node, clock.GetUtcNow()); }
+        catch (Exception e) when (Faults.IsStoreFault(e)) { logger.LogWarning("could not mark this node stopped: {Reason}", e.Message); }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,64 @@
+using Jaga.Core.Ports;
+using Jaga.Core.Scheduling;
+
+namespace Jaga.Engine.Scheduling;
+
+public sealed partial class Scheduler
+{
+    /// <summary><c>jaga run --once</c>: every job whose most recent occurrence has no record yet (or that never ran) runs
+    /// now, one after another in plan order, then the node is marked stopped. Lateness does not matter here: cron starts
+    /// the command whenever it likes, so nothing is skipped for being late.</summary>
+    public async Task<IReadOnlyList<OnceRun>> RunOnceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await HousekeepAsync(now, ct);
+        List<Slot> order;
+        lock (gate) order = [.. jobs.Values.Where(s => !s.Removed)];
+        var runs = new List<OnceRun>();
+        foreach (var slot in order)
+        {
+            var job = slot.Job;
+            var last = await ledger.LastOccurrenceAsync(job.Id, ct);
+            var decision = Due.Decide(job.Schedule, options.Zone, last, clock.GetUtcNow(), job.CatchUp, TimeSpan.MaxValue);
+            if (decision.Run is not { } occurrence) continue;
+            var (result, run) = await ledger.TryClaimAsync(job.Id, occurrence, options.Node, clock.GetUtcNow(), options.Lease, ct);
+            if (result != ClaimResult.Claimed) continue;
+            if (decision.CatchingUp)
+                await journal.RecordAsync(Core.Ledger.Severity.Warn, "scheduler.catchup", "job.catchup",
+                    [job.Id, decision.Missed, journal.Local(occurrence)], Data(job, occurrence), ct);
+            var execution = new Execution(run!);
+            lock (gate) slot.Execution = execution;
+            // Claims are renewed while it runs, so a long backup is not taken for lost by a daemon sharing the store.
+            using var renewing = new CancellationTokenSource();
+            var renewal = RenewWhileAsync(renewing.Token);
+            var (outcome, detail) = await ExecuteAsync(slot, execution, onTime: false, ct);
+            await renewing.CancelAsync();
+            await renewal;
+            runs.Add(new OnceRun(job, outcome, detail));
+        }
+        try { await ledger.NodeStoppedAsync(options.Node, clock.GetUtcNow(), CancellationToken.None); }
+        catch (Exception e) when (Faults.IsStoreFault(e)) { }
+        return runs;
+    }
+
+    private async Task RenewWhileAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Housekeeping, clock, ct);
+                await RenewAsync(clock.GetUtcNow(), ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+}
+
+/// <summary>One run of <c>jaga run --once</c> and how it ended.</summary>
+public sealed record OnceRun(ScheduledJob Job, RunOutcome Outcome, string Detail)
+{
+    public bool Failed => Outcome != RunOutcome.Succeeded;
+}

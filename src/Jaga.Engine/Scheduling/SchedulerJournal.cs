@@ -1,0 +1,35 @@
+using System.Globalization;
+using Jaga.Core.Ledger;
+using Jaga.Engine.Journal;
+using Microsoft.Extensions.Logging;
+
+namespace Jaga.Engine.Scheduling;
+
+/// <summary>The scheduler's own log lines (caught up, skipped, timed out, interrupted, lost, crashed). A line that cannot be
+/// written because the state store is away is retried until it is back or the node stops: the record is not dropped.</summary>
+internal sealed class SchedulerJournal(MaintenanceJournal journal, TimeProvider clock, ILogger logger, TimeZoneInfo zone)
+{
+    public string Local(DateTimeOffset t) =>
+        TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public string Format(string key, params object?[] args) => journal.Messages.Format(key, args);
+
+    public async Task RecordAsync(Severity level, string kind, string key, object?[] args, IReadOnlyDictionary<string, string>? data, CancellationToken stopping)
+    {
+        for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
+        {
+            try
+            {
+                await journal.RecordAsync(level, kind, key, args, data, ct: CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (Faults.IsStoreFault(e))
+            {
+                logger.LogWarning("could not record '{Key}' yet, the state store is unreachable: {Reason}; retrying", key, e.Message);
+                if (stopping.IsCancellationRequested) return;
+                try { await Task.Delay(delay, clock, stopping); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+}
