@@ -17,14 +17,16 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 # The S3 destination tests run against a real OpenStack Swift with its S3 API (tests/Jaga.Testing/SwiftServer.cs).
 command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swift-account swift-container swift-object)
+# The daemon's /metrics is scraped by a real Prometheus (tests/Jaga.Testing/PrometheusServer.cs).
+[ -x /usr/bin/prometheus ] || missing+=(prometheus)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   # The tests start their own PostgreSQL; the package must not create and start a system cluster.
   sudo_if_needed mkdir -p /etc/postgresql-common
   echo "create_main_cluster = false" | sudo_if_needed tee /etc/postgresql-common/createcluster.conf >/dev/null
-  # The tests start their own servers (sshd, Swift, PostgreSQL) on free loopback ports: the packages must not start
-  # system ones (sshd on port 22, Swift's daemons). A policy-rc.d that says "no" keeps the install from starting
-  # any service (containers usually have one already).
+  # The tests start their own servers (sshd, Swift, PostgreSQL, Prometheus) on free loopback ports: the packages must
+  # not start system ones (sshd on port 22, Swift's daemons, Prometheus on 9090). A policy-rc.d that says "no" keeps
+  # the install from starting any service (containers usually have one already).
   no_start=
   if [ ! -e /usr/sbin/policy-rc.d ]; then
     no_start=1
@@ -38,6 +40,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [[ " ${missing[*]} " == *" openssh-server "* ]] && [ -d /run/systemd/system ]; then
     # ...nor start it at the next boot.
     sudo_if_needed systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+  fi
+  if [[ " ${missing[*]} " == *" prometheus "* ]]; then
+    # An existing policy-rc.d may allow starts: stop a Prometheus the package started (it would scrape itself on
+    # port 9090 for as long as the machine runs), and keep it from starting at the next boot.
+    if [ -d /run/systemd/system ]; then
+      sudo_if_needed systemctl disable --now prometheus.service >/dev/null 2>&1 || true
+    else
+      sudo_if_needed start-stop-daemon --stop --quiet --oknodo --retry 10 --pidfile /run/prometheus/prometheus.pid \
+        --exec /usr/bin/prometheus --remove-pidfile || true
+      sudo_if_needed update-rc.d prometheus disable >/dev/null 2>&1 || true
+    fi
   fi
 fi
 
