@@ -41,7 +41,14 @@ public static class Program
         // A configuration given explicitly has no termination timeout unless set, and without one System.CommandLine does
         // not turn SIGTERM and Ctrl+C into cancellation: the process just ended, mid-backup, as under kill -9. With it, the
         // command is cancelled and has this long to record what it stopped and remove its temporary files.
-        var invocation = new InvocationConfiguration { Output = output.Out, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TerminationGrace };
+        // The daemon (`run` without --once) leaves SIGTERM to its host, which stops it with its own, longer timeout.
+        var daemon = parse.CommandResult.Command.Name == "run" && !args.Contains("--once");
+        var invocation = new InvocationConfiguration
+        {
+            Output = output.Out,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = daemon ? null : TerminationGrace,
+        };
         return await parse.InvokeAsync(invocation);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
-            logger.LogInformation("SIGHUP: reloading {Plan}", path);
+            if (logger.IsEnabled(LogLevel.Information)) logger.LogInformation("SIGHUP: reloading {Plan}", path);
             signal.Release();
         });
         using var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
@@ -116,7 +116,7 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
         state.Replace(restartBound, text, applied);
         state.Scheduler.PlanSha256 = plan.Sha256;
         state.Scheduler.Replace(Jobs(state, restartBound, applied));
-        logger.LogInformation("plan reloaded: sha256 {Sha}", plan.Sha256[..12]);
+        if (logger.IsEnabled(LogLevel.Information)) logger.LogInformation("plan reloaded: sha256 {Sha}", plan.Sha256[..12]);
     }
 
     private async Task RefuseAsync(LoadedPlan running, IReadOnlyList<string> problems, CancellationToken ct)
@@ -124,7 +124,7 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
         var text = string.Join("; ", problems);
         if (state.ReloadProblem == text) return;
         state.ReloadProblem = text;
-        logger.LogError("plan reload refused, still running {Sha}: {Problems}", running.Sha256[..12], text);
+        if (logger.IsEnabled(LogLevel.Error)) logger.LogError("plan reload refused, still running {Sha}: {Problems}", running.Sha256[..12], text);
         await state.Journal.RecordAsync(Severity.Error, "plan.change", "plan.reload.invalid", [running.Sha256[..12], text],
             new Dictionary<string, string> { ["running_sha256"] = running.Sha256, ["problems"] = text }, ct: ct);
     }

@@ -1,0 +1,66 @@
+using Jaga.Core.Ledger;
+using Jaga.Engine.Scheduling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Jaga.Cli.Daemon;
+
+/// <summary><c>jaga run</c>: the long-running process. One ASP.NET Core host carries the scheduler, the plan reloader and
+/// the HTTP endpoints; under systemd it speaks <c>Type=notify</c> and logs to journald's format; SIGTERM stops it gracefully.</summary>
+internal static class JagaDaemon
+{
+    /// <summary>Time the host allows for stopping beyond the scheduler's shutdown timeout (abandoning hung jobs, recording).</summary>
+    private static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(20);
+
+    public static async Task<int> RunAsync(CliContext ctx)
+    {
+        var (plan, store, journal) = await ctx.OpenAsync();
+        await using var _ = store;
+        var text = await File.ReadAllTextAsync(plan.File);
+        var settings = plan.Plan.Scheduler;
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = plan.Directory, Args = [] });
+        builder.Host.UseSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout + StopMargin);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.WebHost.UseUrls("http://" + plan.Plan.Listen);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+        // The state is made once the host exists, so the scheduler logs through the host's logging (journald under systemd).
+        DaemonState? state = null;
+        builder.Services.AddSingleton(_ => state!);
+        builder.Services.AddHostedService<SchedulerService>();
+        builder.Services.AddHostedService(sp => new PlanReloader(state!, sp.GetRequiredService<ILogger<PlanReloader>>(), CliContext.Actor));
+
+        await using var app = builder.Build();
+        var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
+        using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>()) { PlanSha256 = plan.Sha256 };
+        state = new DaemonState(plan, text, store, journal, scheduler, ctx.Clock);
+        scheduler.Replace(PlanReloader.Jobs(state, plan, journal));
+        HealthEndpoints.Map(app, state);
+        MetricsEndpoint.Map(app, state);
+
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e)
+        {
+            // Kestrel reports a port in use as an IOException: the user's to fix in `listen:`.
+            throw new UserError($"cannot listen on {plan.Plan.Listen}: {e.Message}; change 'listen:' in the plan or stop what uses the port");
+        }
+        await journal.RecordAsync(Severity.Info, "daemon.start", "daemon.started", [options.Node, scheduler.Jobs.Count, plan.Plan.Listen],
+            new Dictionary<string, string> { ["node"] = options.Node, ["plan_sha256"] = plan.Sha256, ["listen"] = plan.Plan.Listen });
+        ctx.Output.Line($"jaga run: node {options.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
+        await app.WaitForShutdownAsync();
+        await state.Journal.RecordAsync(Severity.Info, "daemon.stop", "daemon.stopped", [options.Node], ct: CancellationToken.None);
+        return ExitCodes.Ok;
+    }
+}
