@@ -107,4 +107,29 @@ public abstract partial class JobLedgerContract
             Assert.Single(history, r => r.Outcome == RunOutcome.Lost);
         }
     }
+
+    [Fact]
+    public async Task Claims_and_skips_of_one_occurrence_racing_leave_one_record_and_a_claim_only_when_it_is_that_record()
+    {
+        var ledgers = await RacersAsync();
+
+        // A skip takes no lock; the unique key alone keeps it and a claim from both recording the occurrence.
+        var claims = await Task.WhenAll(ledgers.Select((ledger, i) => Task.Run(async () =>
+        {
+            var mine = new List<(int Round, ClaimResult Result)>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                if (i % 2 == 0) mine.Add((round, (await ledger.TryClaimAsync($"job-{round}", T0, $"node-{i}", Now, Lease)).Result));
+                else await ledger.RecordSkippedAsync($"job-{round}", T0, $"node-{i}", Now, "catch_up: skip");
+            }
+            return mine;
+        })));
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var record = Assert.Single(await ledgers[0].HistoryAsync($"job-{round}", 10));
+            var claimed = claims.SelectMany(c => c).Count(c => c.Round == round && c.Result == ClaimResult.Claimed);
+            Assert.Equal(record.Outcome == RunOutcome.Running ? 1 : 0, claimed);
+        }
+    }
 }
