@@ -67,5 +67,44 @@ internal static class PostgresMigrations
               expires_at timestamptz NOT NULL
             );
             """),
+        // One row per attempt at one occurrence of one job; the unique key is the final guard that makes a claim exactly-once
+        // (claims of one job also serialise on an advisory lock). Outcomes and ping kinds are lower-case words. The partial
+        // index holds only running rows: the busy check and the expired listing.
+        new(3, "job ledger: runs, nodes and pings", """
+            CREATE TABLE job_runs (
+              id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              job text NOT NULL,
+              occurrence timestamptz NOT NULL,
+              attempt integer NOT NULL,
+              node text NOT NULL,
+              claimed_at timestamptz NOT NULL,
+              lease_until timestamptz NOT NULL,
+              finished_at timestamptz,
+              outcome text NOT NULL,
+              detail text,
+              UNIQUE (job, occurrence, attempt)
+            );
+            CREATE INDEX job_runs_occurrence ON job_runs (occurrence, attempt);
+            CREATE INDEX job_runs_running ON job_runs (job, lease_until) WHERE outcome = 'running';
+            CREATE TABLE nodes (
+              id text PRIMARY KEY,
+              host text NOT NULL,
+              pid integer NOT NULL,
+              version text NOT NULL,
+              started_at timestamptz NOT NULL,
+              last_seen timestamptz NOT NULL,
+              plan_sha256 text NOT NULL,
+              stopped_at timestamptz
+            );
+            CREATE TABLE pings (
+              id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              check_name text NOT NULL,
+              kind text NOT NULL,
+              exit_code integer,
+              at timestamptz NOT NULL,
+              via text NOT NULL
+            );
+            CREATE INDEX pings_check_at ON pings (check_name, at);
+            """),
     ];
 }

@@ -28,13 +28,14 @@ public sealed class PostgresStateStore : IStateStore
         this.clock = clock;
         Description = description;
         Backups = new PostgresBackupCatalog(dataSource, clock);
+        Jobs = new PostgresJobLedger(dataSource);
     }
 
     public string Description { get; }
 
     public IBackupCatalog Backups { get; }
 
-    public IJobLedger Jobs => throw new NotSupportedException("the job ledger (schema 3) is being written");
+    public IJobLedger Jobs { get; }
 
     /// <summary>Connects to the database named by <paramref name="connectionUrl"/> (<c>postgres://</c> or
     /// <c>postgresql://</c>) and applies pending migrations.</summary>

@@ -65,5 +65,43 @@ internal static class SqliteMigrations
               expires_at_ms INTEGER NOT NULL
             );
             """),
+        // One row per attempt at one occurrence of one job; the unique key is what makes a claim exactly-once. Outcomes and
+        // ping kinds are lower-case words. The partial index holds only running rows: the busy check and the expired listing.
+        new(3, "job ledger: runs, nodes and pings", """
+            CREATE TABLE job_runs (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              job TEXT NOT NULL,
+              occurrence_ms INTEGER NOT NULL,
+              attempt INTEGER NOT NULL,
+              node TEXT NOT NULL,
+              claimed_at_ms INTEGER NOT NULL,
+              lease_until_ms INTEGER NOT NULL,
+              finished_at_ms INTEGER,
+              outcome TEXT NOT NULL,
+              detail TEXT,
+              UNIQUE (job, occurrence_ms, attempt)
+            );
+            CREATE INDEX job_runs_occurrence ON job_runs (occurrence_ms, attempt);
+            CREATE INDEX job_runs_running ON job_runs (job, lease_until_ms) WHERE outcome = 'running';
+            CREATE TABLE nodes (
+              id TEXT PRIMARY KEY,
+              host TEXT NOT NULL,
+              pid INTEGER NOT NULL,
+              version TEXT NOT NULL,
+              started_at_ms INTEGER NOT NULL,
+              last_seen_ms INTEGER NOT NULL,
+              plan_sha256 TEXT NOT NULL,
+              stopped_at_ms INTEGER
+            );
+            CREATE TABLE pings (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              check_name TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              exit_code INTEGER,
+              at_ms INTEGER NOT NULL,
+              via TEXT NOT NULL
+            );
+            CREATE INDEX pings_check_at ON pings (check_name, at_ms);
+            """),
     ];
 }

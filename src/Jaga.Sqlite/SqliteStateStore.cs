@@ -24,6 +24,7 @@ public sealed class SqliteStateStore : IStateStore
             DefaultTimeout = 60,
         }.ToString();
         Backups = new SqliteBackupCatalog(ConnectAsync, clock);
+        Jobs = new SqliteJobLedger(ConnectAsync);
     }
 
     public string Path { get; }
@@ -32,7 +33,7 @@ public sealed class SqliteStateStore : IStateStore
 
     public IBackupCatalog Backups { get; }
 
-    public IJobLedger Jobs => throw new NotSupportedException("the job ledger (schema 3) is being written");
+    public IJobLedger Jobs { get; }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct = default)

@@ -21,13 +21,13 @@ public abstract class BackupCatalogContract : StoreContract
         Drafts.Start.AddMinutes(minute + 3), "ok: sha256 matches, archive lists", "took 2 minutes", """{"version":1,"job":"db"}""");
 
     [Fact]
-    public async Task A_new_store_records_migration_2_for_the_catalog_after_migration_1()
+    public async Task A_new_store_records_migration_2_for_the_catalog_between_migrations_1_and_3()
     {
         var store = await OpenAsync();
 
         var migrations = await store.MigrationsAsync();
 
-        Assert.Equal([1, 2], migrations.Select(m => m.Version));
+        Assert.Equal([1, 2, 3], migrations.Select(m => m.Version));
         var second = migrations[1];
         Assert.False(string.IsNullOrWhiteSpace(second.Name));
         Assert.Equal(Clock.GetUtcNow(), second.AppliedAt);
@@ -188,19 +188,22 @@ public abstract class BackupCatalogContract : StoreContract
     }
 
     [Fact]
-    public async Task A_store_at_version_1_is_migrated_to_version_2_keeping_its_audit_chain()
+    public async Task A_store_at_version_1_is_migrated_to_versions_2_and_3_keeping_its_audit_chain()
     {
         var old = await OpenAsync();
         var entries = await old.AppendBatchAsync(Drafts.Many(5));
         var before = await old.MigrationsAsync();
-        // What a store written by a Jaga before the catalog looks like.
+        // What a store written by a Jaga before the catalog (and so before the job ledger) looks like.
+        await ExecuteSqlAsync("DROP TABLE pings; DROP TABLE nodes; DROP TABLE job_runs; DELETE FROM jaga_schema WHERE version = 3;");
         await ExecuteSqlAsync("DROP TABLE job_locks; DROP TABLE backup_copies; DROP TABLE backups; DELETE FROM jaga_schema WHERE version = 2;");
         Clock.Advance(TimeSpan.FromDays(30));
 
         var store = await OpenAsync();
 
         var migrations = await store.MigrationsAsync();
-        Assert.Equal([before[0], new AppliedMigration(2, before[1].Name, Clock.GetUtcNow())], migrations);
+        Assert.Equal(
+            [before[0], new AppliedMigration(2, before[1].Name, Clock.GetUtcNow()), new AppliedMigration(3, before[2].Name, Clock.GetUtcNow())],
+            migrations);
         Assert.Equal(entries.Select(e => e.Hash), (await ReadAllAsync(store)).Select(e => e.Hash));
         await store.Backups.SaveAsync(Record("r1"));
         AssertSame(Record("r1"), await store.Backups.FindAsync("r1"));

@@ -1,0 +1,222 @@
+using System.Data;
+using Jaga.Core.Ports;
+using Npgsql;
+
+namespace Jaga.Postgres;
+
+/// <summary>The job ledger in the PostgreSQL database, the arbiter between nodes. A claim, and declaring a run lost with a
+/// retry, first take a transaction-scoped advisory lock on the job, so the "is another occurrence running?" check and the
+/// insert are one step for every node; the unique key on (job, occurrence, attempt) is the final guard.</summary>
+/// <remarks>Times are <c>timestamptz</c> at millisecond precision, like the catalog's, and come back in UTC. A run's lease is live
+/// while <c>lease_until &gt;= now</c> and expired once it is before now, so a run is either busy or expired, never neither.</remarks>
+internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : IJobLedger
+{
+    private const string RunColumns = "id, job, occurrence, attempt, node, claimed_at, lease_until, finished_at, outcome, detail";
+
+    private const string Running = "'running'";
+
+    /// <summary>Serialises the deciding transactions of one job (not of all jobs). The prefix keeps the key space apart from
+    /// other users of advisory locks in the database; a hash collision between two jobs only makes them wait for each other.</summary>
+    private const string LockJob = "SELECT pg_advisory_xact_lock(hashtextextended('jaga.job:' || $1, 0))";
+
+    private const string UniqueViolation = "23505";
+
+    public async Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(
+        string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        occurrence = JobLedgerText.Occurrence(occurrence);
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        // Read committed gives each statement a fresh snapshot: the checks run after the lock is held, so they see every
+        // claim committed by an earlier holder. (Repeatable read would see the table as of the lock wait.)
+        await using var tx = await c.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        await using (var batch = new NpgsqlBatch(c, tx))
+        {
+            batch.BatchCommands.Add(Statement(LockJob, Text(job)));
+            batch.BatchCommands.Add(Statement($"""
+                SELECT EXISTS (SELECT 1 FROM job_runs WHERE job = $1 AND occurrence = $2),
+                       EXISTS (SELECT 1 FROM job_runs WHERE job = $1 AND outcome = {Running} AND lease_until >= $3)
+                """, Text(job), Time(occurrence), Time(now)));
+            await using var r = await batch.ExecuteReaderAsync(ct);
+            await r.NextResultAsync(ct);
+            await r.ReadAsync(ct);
+            if (r.GetBoolean(0)) return (ClaimResult.Taken, null);
+            if (r.GetBoolean(1)) return (ClaimResult.Busy, null);
+        }
+        try
+        {
+            var run = await InsertRunningAsync(c, tx, job, occurrence, 1, node, now, lease, ct);
+            await tx.CommitAsync(ct);
+            return (ClaimResult.Claimed, run);
+        }
+        catch (PostgresException e) when (e.SqlState == UniqueViolation)
+        {
+            // A record written without the job's lock (a skipped occurrence) got there first.
+            return (ClaimResult.Taken, null);
+        }
+    }
+
+    public async Task<bool> RenewAsync(JobRun run, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        // A lease that ran out but was not yet declared lost is still its holder's: the run did not stop. Racing a declarer,
+        // the row's lock orders the two and each re-tests its WHERE against the other's result.
+        await using var update = dataSource.CreateCommand(
+            $"UPDATE job_runs SET lease_until = $1 WHERE id = $2 AND node = $3 AND outcome = {Running}");
+        update.Parameters.Add(Time(now + lease));
+        update.Parameters.Add(Id(run.Id));
+        update.Parameters.Add(Text(run.Node));
+        return await update.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (outcome == RunOutcome.Running) throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "a finished run is not running");
+        await using var update = dataSource.CreateCommand(
+            $"UPDATE job_runs SET outcome = $1, finished_at = $2, detail = $3 WHERE id = $4 AND node = $5 AND outcome = {Running}");
+        update.Parameters.Add(Text(outcome.ToText()));
+        update.Parameters.Add(Time(at));
+        update.Parameters.Add(Text(detail));
+        update.Parameters.Add(Id(run.Id));
+        update.Parameters.Add(Text(run.Node));
+        return await update.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var q = dataSource.CreateCommand(
+            $"SELECT {RunColumns} FROM job_runs WHERE outcome = {Running} AND lease_until < $1 ORDER BY lease_until, id");
+        q.Parameters.Add(Time(now));
+        return await ReadRunsAsync(q, ct);
+    }
+
+    public async Task<(bool Declared, JobRun? Retry)> DeclareLostAsync(
+        JobRun expired, string node, DateTimeOffset now, TimeSpan lease, bool retry, string detail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(expired);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        // The job's lock, as a claim takes it: a retry must not start beside an occurrence claimed meanwhile. The update
+        // matches the job too, so the lock taken is the row's job's. The retry uses the row's occurrence and attempt.
+        await using var batch = new NpgsqlBatch(c, tx);
+        batch.BatchCommands.Add(Statement(LockJob, Text(expired.Job)));
+        batch.BatchCommands.Add(Statement($"""
+            UPDATE job_runs SET outcome = 'lost', finished_at = $1, detail = $2
+            WHERE id = $3 AND job = $4 AND outcome = {Running} AND lease_until < $1
+            RETURNING {RunColumns}
+            """, Time(now), Text(detail), Id(expired.Id), Text(expired.Job)));
+        batch.BatchCommands.Add(Statement(
+            $"SELECT EXISTS (SELECT 1 FROM job_runs WHERE job = $1 AND outcome = {Running} AND lease_until >= $2)",
+            Text(expired.Job), Time(now)));
+        JobRun lost;
+        bool busy;
+        await using (var r = await batch.ExecuteReaderAsync(ct))
+        {
+            await r.NextResultAsync(ct);
+            if (!await r.ReadAsync(ct)) return (false, null);
+            lost = ReadRun(r);
+            await r.NextResultAsync(ct);
+            await r.ReadAsync(ct);
+            busy = r.GetBoolean(0);
+        }
+        var next = retry && !busy ? await InsertRunningAsync(c, tx, lost.Job, lost.Occurrence, lost.Attempt + 1, node, now, lease, ct) : null;
+        await tx.CommitAsync(ct);
+        return (true, next);
+    }
+
+    public async Task RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default)
+    {
+        occurrence = JobLedgerText.Occurrence(occurrence);
+        // Every record of an occurrence has an attempt 1, so the unique key alone says whether one exists.
+        await using var insert = dataSource.CreateCommand("""
+            INSERT INTO job_runs (job, occurrence, attempt, node, claimed_at, lease_until, finished_at, outcome, detail)
+            VALUES ($1, $2, 1, $3, $4, $4, $4, 'skipped', $5)
+            ON CONFLICT (job, occurrence, attempt) DO NOTHING
+            """);
+        insert.Parameters.Add(Text(job));
+        insert.Parameters.Add(Time(occurrence));
+        insert.Parameters.Add(Text(node));
+        insert.Parameters.Add(Time(now));
+        insert.Parameters.Add(Text(detail));
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<DateTimeOffset?> LastOccurrenceAsync(string job, CancellationToken ct = default)
+    {
+        await using var q = dataSource.CreateCommand("SELECT max(occurrence) FROM job_runs WHERE job = $1");
+        q.Parameters.Add(Text(job));
+        await using var r = await q.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return Time(r, 0);
+    }
+
+    public async Task<IReadOnlyList<JobRun>> HistoryAsync(string? job, int limit, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // Attempts of one occurrence stay together when jobs share an occurrence time.
+        await using var q = dataSource.CreateCommand($"""
+            SELECT {RunColumns} FROM job_runs WHERE $1::text IS NULL OR job = $1
+            ORDER BY occurrence DESC, job, attempt DESC LIMIT $2
+            """);
+        q.Parameters.Add(Text(job));
+        q.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadRunsAsync(q, ct);
+    }
+
+    public async Task<IReadOnlyList<JobSummary>> SummariesAsync(CancellationToken ct = default)
+    {
+        // One statement, so a job's last run and last success come from the same snapshot.
+        await using var q = dataSource.CreateCommand($"""
+            SELECT {RunColumns}, 0 AS success FROM (
+              SELECT *, row_number() OVER (PARTITION BY job ORDER BY occurrence DESC, attempt DESC) AS n FROM job_runs) AS last
+            WHERE n = 1
+            UNION ALL
+            SELECT {RunColumns}, 1 AS success FROM (
+              SELECT *, row_number() OVER (PARTITION BY job ORDER BY occurrence DESC, attempt DESC) AS n
+              FROM job_runs WHERE outcome = 'succeeded') AS good
+            WHERE n = 1
+            ORDER BY job, success
+            """);
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var summaries = new List<JobSummary>();
+        while (await r.ReadAsync(ct))
+        {
+            var run = ReadRun(r);
+            if (r.GetInt32(10) == 0) summaries.Add(new JobSummary(run.Job, run, null));
+            else summaries[^1] = summaries[^1] with { LastSuccess = run };
+        }
+        return summaries;
+    }
+
+    private static async Task<JobRun> InsertRunningAsync(NpgsqlConnection c, NpgsqlTransaction tx, string job, DateTimeOffset occurrence,
+        int attempt, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        await using var insert = new NpgsqlCommand($"""
+            INSERT INTO job_runs (job, occurrence, attempt, node, claimed_at, lease_until, outcome)
+            VALUES ($1, $2, $3, $4, $5, $6, {Running})
+            RETURNING {RunColumns}
+            """, c, tx);
+        insert.Parameters.Add(Text(job));
+        insert.Parameters.Add(Time(occurrence));
+        insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt });
+        insert.Parameters.Add(Text(node));
+        insert.Parameters.Add(Time(now));
+        insert.Parameters.Add(Time(now + lease));
+        return (await ReadRunsAsync(insert, ct))[0];
+    }
+
+    private static async Task<List<JobRun>> ReadRunsAsync(NpgsqlCommand q, CancellationToken ct)
+    {
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var runs = new List<JobRun>();
+        while (await r.ReadAsync(ct)) runs.Add(ReadRun(r));
+        return runs;
+    }
+
+    private static JobRun ReadRun(NpgsqlDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.GetInt32(3), r.GetString(4), r.GetFieldValue<DateTimeOffset>(5),
+        r.GetFieldValue<DateTimeOffset>(6), Time(r, 7), JobLedgerText.ParseOutcome(r.GetString(8)), Text(r, 9));
+}

@@ -1,0 +1,219 @@
+using Jaga.Core.Ledger;
+using Jaga.Core.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace Jaga.Sqlite;
+
+/// <summary>The job ledger in the SQLite file. Every decision (claim, declaring a run lost) reads and writes under SQLite's
+/// write lock (<c>BEGIN IMMEDIATE</c>), so of any number of processes sharing the file exactly one claims an occurrence.</summary>
+/// <remarks>Times are milliseconds since the epoch, like the catalog's, and come back in UTC. A run's lease is live while
+/// <c>lease_until_ms &gt;= now</c> and expired once it is before now, so a run is either busy or expired, never neither.</remarks>
+internal sealed partial class SqliteJobLedger(Func<CancellationToken, Task<SqliteConnection>> connect) : IJobLedger
+{
+    private const string RunColumns =
+        "id, job, occurrence_ms, attempt, node, claimed_at_ms, lease_until_ms, finished_at_ms, outcome, detail";
+
+    private const string Running = "'running'";
+
+    public async Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(
+        string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        occurrence = JobLedgerText.Occurrence(occurrence);
+        await using var c = await connect(ct);
+        // IMMEDIATE takes the write lock before the checks read, so no other claimer can insert between check and insert.
+        await using var tx = c.BeginTransaction(deferred: false);
+        using (var check = Command(c, tx, $"""
+            SELECT EXISTS (SELECT 1 FROM job_runs WHERE job = $job AND occurrence_ms = $occurrence),
+                   EXISTS (SELECT 1 FROM job_runs WHERE job = $job AND outcome = {Running} AND lease_until_ms >= $now)
+            """))
+        {
+            Add(check, "$job", job);
+            Add(check, "$occurrence", occurrence.ToUnixTimeMilliseconds());
+            Add(check, "$now", AuditEntry.ToMilliseconds(now).ToUnixTimeMilliseconds());
+            await using var r = await check.ExecuteReaderAsync(ct);
+            await r.ReadAsync(ct);
+            if (r.GetBoolean(0)) return (ClaimResult.Taken, null);
+            if (r.GetBoolean(1)) return (ClaimResult.Busy, null);
+        }
+        var run = await InsertRunningAsync(c, tx, job, occurrence, 1, node, now, lease, ct);
+        await tx.CommitAsync(ct);
+        return (ClaimResult.Claimed, run);
+    }
+
+    public async Task<bool> RenewAsync(JobRun run, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        await using var c = await connect(ct);
+        // A lease that ran out but was not yet declared lost is still its holder's: the run did not stop.
+        using var update = Command(c, null,
+            $"UPDATE job_runs SET lease_until_ms = $until WHERE id = $id AND node = $node AND outcome = {Running}");
+        Add(update, "$until", AuditEntry.ToMilliseconds(now + lease).ToUnixTimeMilliseconds());
+        Add(update, "$id", run.Id);
+        Add(update, "$node", run.Node);
+        return await update.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (outcome == RunOutcome.Running) throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "a finished run is not running");
+        await using var c = await connect(ct);
+        using var update = Command(c, null, $"""
+            UPDATE job_runs SET outcome = $outcome, finished_at_ms = $at, detail = $detail
+            WHERE id = $id AND node = $node AND outcome = {Running}
+            """);
+        Add(update, "$outcome", outcome.ToText());
+        Add(update, "$at", AuditEntry.ToMilliseconds(at).ToUnixTimeMilliseconds());
+        Add(update, "$detail", detail);
+        Add(update, "$id", run.Id);
+        Add(update, "$node", run.Node);
+        return await update.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var c = await connect(ct);
+        using var q = Command(c, null,
+            $"SELECT {RunColumns} FROM job_runs WHERE outcome = {Running} AND lease_until_ms < $now ORDER BY lease_until_ms, id");
+        Add(q, "$now", AuditEntry.ToMilliseconds(now).ToUnixTimeMilliseconds());
+        return await ReadRunsAsync(q, ct);
+    }
+
+    public async Task<(bool Declared, JobRun? Retry)> DeclareLostAsync(
+        JobRun expired, string node, DateTimeOffset now, TimeSpan lease, bool retry, string detail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(expired);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var nowMs = AuditEntry.ToMilliseconds(now).ToUnixTimeMilliseconds();
+        await using var c = await connect(ct);
+        await using var tx = c.BeginTransaction(deferred: false);
+        // The row's own job, occurrence and attempt are used for the retry, not the caller's copy of them.
+        JobRun? lost;
+        using (var update = Command(c, tx, $"""
+            UPDATE job_runs SET outcome = 'lost', finished_at_ms = $now, detail = $detail
+            WHERE id = $id AND outcome = {Running} AND lease_until_ms < $now
+            RETURNING {RunColumns}
+            """))
+        {
+            Add(update, "$now", nowMs);
+            Add(update, "$detail", detail);
+            Add(update, "$id", expired.Id);
+            var changed = await ReadRunsAsync(update, ct);
+            if (changed.Count != 1) return (false, null);
+            lost = changed[0];
+        }
+        JobRun? next = null;
+        if (retry && !await BusyAsync(c, tx, lost.Job, nowMs, ct))
+            next = await InsertRunningAsync(c, tx, lost.Job, lost.Occurrence, lost.Attempt + 1, node, now, lease, ct);
+        await tx.CommitAsync(ct);
+        return (true, next);
+    }
+
+    public async Task RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default)
+    {
+        occurrence = JobLedgerText.Occurrence(occurrence);
+        var nowMs = AuditEntry.ToMilliseconds(now).ToUnixTimeMilliseconds();
+        await using var c = await connect(ct);
+        // Every record of an occurrence has an attempt 1, so the unique key alone says whether one exists.
+        using var insert = Command(c, null, """
+            INSERT INTO job_runs (job, occurrence_ms, attempt, node, claimed_at_ms, lease_until_ms, finished_at_ms, outcome, detail)
+            VALUES ($job, $occurrence, 1, $node, $now, $now, $now, 'skipped', $detail)
+            ON CONFLICT (job, occurrence_ms, attempt) DO NOTHING
+            """);
+        Add(insert, "$job", job);
+        Add(insert, "$occurrence", occurrence.ToUnixTimeMilliseconds());
+        Add(insert, "$node", node);
+        Add(insert, "$now", nowMs);
+        Add(insert, "$detail", detail);
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<DateTimeOffset?> LastOccurrenceAsync(string job, CancellationToken ct = default)
+    {
+        await using var c = await connect(ct);
+        using var q = Command(c, null, "SELECT max(occurrence_ms) FROM job_runs WHERE job = $job");
+        Add(q, "$job", job);
+        return await q.ExecuteScalarAsync(ct) is long ms ? Time(ms) : null;
+    }
+
+    public async Task<IReadOnlyList<JobRun>> HistoryAsync(string? job, int limit, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var c = await connect(ct);
+        // Attempts of one occurrence stay together when jobs share an occurrence time.
+        using var q = Command(c, null, $"""
+            SELECT {RunColumns} FROM job_runs WHERE $job IS NULL OR job = $job
+            ORDER BY occurrence_ms DESC, job, attempt DESC LIMIT $limit
+            """);
+        Add(q, "$job", job);
+        Add(q, "$limit", limit);
+        return await ReadRunsAsync(q, ct);
+    }
+
+    public async Task<IReadOnlyList<JobSummary>> SummariesAsync(CancellationToken ct = default)
+    {
+        await using var c = await connect(ct);
+        // One statement, so a job's last run and last success come from the same moment.
+        using var q = Command(c, null, $"""
+            SELECT {RunColumns}, 0 AS success FROM (
+              SELECT *, row_number() OVER (PARTITION BY job ORDER BY occurrence_ms DESC, attempt DESC) AS n FROM job_runs) WHERE n = 1
+            UNION ALL
+            SELECT {RunColumns}, 1 AS success FROM (
+              SELECT *, row_number() OVER (PARTITION BY job ORDER BY occurrence_ms DESC, attempt DESC) AS n
+              FROM job_runs WHERE outcome = 'succeeded') WHERE n = 1
+            ORDER BY job, success
+            """);
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var summaries = new List<JobSummary>();
+        while (await r.ReadAsync(ct))
+        {
+            var run = ReadRun(r);
+            if (r.GetInt32(10) == 0) summaries.Add(new JobSummary(run.Job, run, null));
+            else summaries[^1] = summaries[^1] with { LastSuccess = run };
+        }
+        return summaries;
+    }
+
+    private static async Task<bool> BusyAsync(SqliteConnection c, SqliteTransaction tx, string job, long nowMs, CancellationToken ct)
+    {
+        using var q = Command(c, tx,
+            $"SELECT EXISTS (SELECT 1 FROM job_runs WHERE job = $job AND outcome = {Running} AND lease_until_ms >= $now)");
+        Add(q, "$job", job);
+        Add(q, "$now", nowMs);
+        return await q.ExecuteScalarAsync(ct) is long found && found != 0;
+    }
+
+    private static async Task<JobRun> InsertRunningAsync(SqliteConnection c, SqliteTransaction tx, string job, DateTimeOffset occurrence,
+        int attempt, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        var claimed = AuditEntry.ToMilliseconds(now);
+        var until = AuditEntry.ToMilliseconds(now + lease);
+        using var insert = Command(c, tx, $"""
+            INSERT INTO job_runs (job, occurrence_ms, attempt, node, claimed_at_ms, lease_until_ms, outcome)
+            VALUES ($job, $occurrence, $attempt, $node, $claimed, $until, {Running})
+            RETURNING id
+            """);
+        Add(insert, "$job", job);
+        Add(insert, "$occurrence", occurrence.ToUnixTimeMilliseconds());
+        Add(insert, "$attempt", attempt);
+        Add(insert, "$node", node);
+        Add(insert, "$claimed", claimed.ToUnixTimeMilliseconds());
+        Add(insert, "$until", until.ToUnixTimeMilliseconds());
+        var id = (long)(await insert.ExecuteScalarAsync(ct))!;
+        return new JobRun(id, job, occurrence, attempt, node, claimed, until, null, RunOutcome.Running, null);
+    }
+
+    private static async Task<List<JobRun>> ReadRunsAsync(SqliteCommand q, CancellationToken ct)
+    {
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var runs = new List<JobRun>();
+        while (await r.ReadAsync(ct)) runs.Add(ReadRun(r));
+        return runs;
+    }
+
+    private static JobRun ReadRun(SqliteDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), Time(r.GetInt64(2)), r.GetInt32(3), r.GetString(4), Time(r.GetInt64(5)), Time(r.GetInt64(6)),
+        Time(r, 7), JobLedgerText.ParseOutcome(r.GetString(8)), Text(r, 9));
+}
