@@ -127,7 +127,7 @@ internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : I
         return (true, next);
     }
 
-    public async Task RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default)
+    public async Task<bool> RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default)
     {
         occurrence = JobLedgerText.Occurrence(occurrence);
         // Every record of an occurrence has an attempt 1, so the unique key alone says whether one exists.
@@ -141,7 +141,7 @@ internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : I
         insert.Parameters.Add(Text(node));
         insert.Parameters.Add(Time(now));
         insert.Parameters.Add(Text(detail));
-        await insert.ExecuteNonQueryAsync(ct);
+        return await insert.ExecuteNonQueryAsync(ct) == 1;
     }
 
     public async Task<DateTimeOffset?> LastOccurrenceAsync(string job, CancellationToken ct = default)

@@ -111,7 +111,7 @@ internal sealed partial class SqliteJobLedger(Func<CancellationToken, Task<Sqlit
         return (true, next);
     }
 
-    public async Task RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default)
+    public async Task<bool> RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default)
     {
         occurrence = JobLedgerText.Occurrence(occurrence);
         var nowMs = AuditEntry.ToMilliseconds(now).ToUnixTimeMilliseconds();
@@ -127,7 +127,7 @@ internal sealed partial class SqliteJobLedger(Func<CancellationToken, Task<Sqlit
         Add(insert, "$node", node);
         Add(insert, "$now", nowMs);
         Add(insert, "$detail", detail);
-        await insert.ExecuteNonQueryAsync(ct);
+        return await insert.ExecuteNonQueryAsync(ct) == 1;
     }
 
     public async Task<DateTimeOffset?> LastOccurrenceAsync(string job, CancellationToken ct = default)

@@ -13,9 +13,9 @@ public abstract partial class JobLedgerContract
         var ledger = await LedgerAsync();
         var claimed = await ClaimAsync(ledger, "db", 0);
 
-        await ledger.RecordSkippedAsync("db", T0.AddHours(1), "node-b", Now, "catch_up: skip");
-        await ledger.RecordSkippedAsync("db", T0.AddHours(1), "node-c", Now.AddMinutes(1), "again");
-        await ledger.RecordSkippedAsync("db", T0, "node-b", Now, "already claimed");
+        Assert.True(await ledger.RecordSkippedAsync("db", T0.AddHours(1), "node-b", Now, "catch_up: skip"));
+        Assert.False(await ledger.RecordSkippedAsync("db", T0.AddHours(1), "node-c", Now.AddMinutes(1), "again"));
+        Assert.False(await ledger.RecordSkippedAsync("db", T0, "node-b", Now, "already claimed"));
 
         var history = await ledger.HistoryAsync("db", 10);
         var skipped = new JobRun(history[0].Id, "db", T0.AddHours(1), 1, "node-b", Now, Now, Now, RunOutcome.Skipped, "catch_up: skip");
