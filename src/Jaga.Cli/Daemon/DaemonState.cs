@@ -7,7 +7,7 @@ namespace Jaga.Cli.Daemon;
 
 /// <summary>What the daemon's parts share: the plan it runs now (replaced on a valid reload), the last reload's problem,
 /// the state store, the journal and the scheduler.</summary>
-internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore store, MaintenanceJournal journal, Scheduler scheduler, TimeProvider clock)
+internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore store, MaintenanceJournal journal, Scheduler scheduler, TimeProvider clock, Action<Core.Ledger.AuditEntry> echo)
 {
     private volatile Running current = new(plan, planText, journal);
 
@@ -25,6 +25,9 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
 
     /// <summary>Why the plan file on disk is not the one running (its errors), or null when they agree.</summary>
     public string? ReloadProblem { get; set; }
+
+    /// <summary>A journal for <paramref name="plan"/> whose lines are echoed to the daemon's log too.</summary>
+    public MaintenanceJournal NewJournal(LoadedPlan plan, string actor) => new(Store, plan, Clock, actor) { Recorded = echo };
 
     public void Replace(LoadedPlan plan, string text, MaintenanceJournal journal) => current = new Running(plan, text, journal);
 

@@ -1,4 +1,5 @@
 using Jaga.Core.Ledger;
+using Jaga.Engine.Journal;
 using Jaga.Engine.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,8 +18,8 @@ internal static class JagaDaemon
 
     public static async Task<int> RunAsync(CliContext ctx)
     {
-        var (plan, store, journal) = await ctx.OpenAsync();
-        await using var _ = store;
+        var (plan, store, _) = await ctx.OpenAsync();
+        await using var __ = store;
         var text = await File.ReadAllTextAsync(plan.File);
         var settings = plan.Plan.Scheduler;
 
@@ -40,9 +41,11 @@ internal static class JagaDaemon
         builder.Services.AddHostedService(sp => new PlanReloader(state!, sp.GetRequiredService<ILogger<PlanReloader>>(), CliContext.Actor));
 
         await using var app = builder.Build();
+        var echo = Echo(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.MaintenanceLog"));
+        var journal = new MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Recorded = echo };
         var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
         using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>()) { PlanSha256 = plan.Sha256 };
-        state = new DaemonState(plan, text, store, journal, scheduler, ctx.Clock);
+        state = new DaemonState(plan, text, store, journal, scheduler, ctx.Clock, echo);
         scheduler.Replace(PlanReloader.Jobs(state, plan, journal));
         HealthEndpoints.Map(app, state);
         MetricsEndpoint.Map(app, state);
@@ -63,4 +66,11 @@ internal static class JagaDaemon
         await state.Journal.RecordAsync(Severity.Info, "daemon.stop", "daemon.stopped", [options.Node], ct: CancellationToken.None);
         return ExitCodes.Ok;
     }
+
+    /// <summary>Every maintenance-log line also goes to the daemon's own log (stdout, journald under systemd) at its level.</summary>
+    private static Action<AuditEntry> Echo(ILogger logger) => e =>
+    {
+        var level = e.Level switch { Severity.Error => LogLevel.Error, Severity.Warn => LogLevel.Warning, _ => LogLevel.Information };
+        if (logger.IsEnabled(level)) logger.Log(level, "{Line}", e.Line);
+    };
 }

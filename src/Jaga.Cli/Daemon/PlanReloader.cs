@@ -92,7 +92,7 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
         if (plan.Sha256 == running.Sha256) return;
 
         var sections = PlanDiff.Sections(state.PlanText, text);
-        var journal = new MaintenanceJournal(state.Store, plan, state.Clock, actor);
+        var journal = state.NewJournal(plan, actor);
         await journal.RecordAsync(Severity.Info, "plan.change", "plan.changed", [running.Sha256[..12], plan.Sha256[..12], sections.Count == 0 ? "-" : string.Join("; ", sections)],
             new Dictionary<string, string>
             {
@@ -112,7 +112,7 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
                 await state.Journal.RecordAsync(Severity.Warn, "plan.change", "plan.reload.restart", [key], ct: ct);
 
         var restartBound = plan with { Plan = plan.Plan with { State = running.Plan.State, Log = running.Plan.Log, Timezone = running.Plan.Timezone } };
-        var applied = new MaintenanceJournal(state.Store, restartBound, state.Clock, actor);
+        var applied = state.NewJournal(restartBound, actor);
         state.Replace(restartBound, text, applied);
         state.Scheduler.PlanSha256 = plan.Sha256;
         state.Scheduler.Replace(Jobs(state, restartBound, applied));

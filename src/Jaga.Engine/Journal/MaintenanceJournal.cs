@@ -20,6 +20,9 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
 
     public Redactor Redactor => plan.Redactor;
 
+    /// <summary>Called with every entry once written (the daemon echoes them to its own log, hence journald).</summary>
+    public Action<AuditEntry>? Recorded { get; init; }
+
     /// <summary>Holds off every writer of this log (in any process) until disposed: a consistent view of the chain and the file.</summary>
     public async Task<IDisposable> HoldAsync(CancellationToken ct)
     {
@@ -51,6 +54,7 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
         sb.Append(entry.Line).Append('\n');
         await file.WriteAsync(Encoding.UTF8.GetBytes(sb.ToString()), ct);
         file.Flush(flushToDisk: true);
+        Recorded?.Invoke(entry);
         return entry;
     }
 
