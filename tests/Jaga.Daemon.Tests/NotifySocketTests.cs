@@ -68,6 +68,42 @@ public sealed class NotifySocketTests
     }
 
     [Fact]
+    public async Task Program_started_under_systemd_sees_a_parent_named_systemd_and_gets_the_stop_signal()
+    {
+        using var notify = new NotifySocket();
+        // What SystemdHelpers.IsSystemdService() looks at, then READY=1; on SIGTERM STOPPING=1 and exit code 3.
+        const string program = """
+            import os, signal, socket, sys, time
+            parent = open(f"/proc/{os.getppid()}/comm").read().strip()
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+            def stop(*_):
+                s.sendto(b"STOPPING=1", os.environ["NOTIFY_SOCKET"])
+                sys.exit(3)
+            signal.signal(signal.SIGTERM, stop)
+            s.sendto(f"READY=1\nSTATUS=parent {parent}".encode(), os.environ["NOTIFY_SOCKET"])
+            while True:
+                time.sleep(0.05)
+            """;
+        using var child = System.Diagnostics.Process.Start(notify.StartInfoUnderSystemd("python3", ["-c", program]))!;
+        try
+        {
+            Assert.Equal("READY=1\nSTATUS=parent systemd", await notify.WaitForAsync("READY=1", Wait));
+
+            var kill = await ChildProcess.RunAsync("kill", ["-TERM", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Wait);
+            Assert.Equal(0, kill.ExitCode);
+
+            Assert.Equal("STOPPING=1", await notify.WaitForAsync("STOPPING=1", Wait));
+            using var exited = new CancellationTokenSource(Wait);
+            await child.WaitForExitAsync(exited.Token);
+            Assert.Equal(3, child.ExitCode);
+        }
+        finally
+        {
+            child.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public void Dispose_removes_the_socket_and_its_folder()
     {
         var notify = new NotifySocket();

@@ -84,6 +84,39 @@ public sealed class NotifySocket : IDisposable
         }
     }
 
+    /// <summary>How to start <paramref name="file"/> as systemd would start a <c>Type=notify</c> service: with
+    /// <c>NOTIFY_SOCKET</c> set to this socket and a parent process named <c>systemd</c>.</summary>
+    /// <remarks>Microsoft.Extensions.Hosting.Systemd's <c>UseSystemd()</c> does nothing unless
+    /// <c>SystemdHelpers.IsSystemdService()</c>, which (outside PID 1) is true only when the parent's
+    /// <c>/proc/PPID/comm</c> is <c>systemd</c>: NOTIFY_SOCKET alone is not enough. So the program runs under a copy of
+    /// <c>/bin/sh</c> named <c>systemd</c>, which forwards SIGTERM (what systemd stops a service with) to it and exits
+    /// with its exit code. Output is redirected; kill the process with <c>Kill(entireProcessTree: true)</c>.</remarks>
+    public ProcessStartInfo StartInfoUnderSystemd(string file, IEnumerable<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var parent = System.IO.Path.Combine(folder, "systemd");
+        if (!File.Exists(parent)) File.Copy("/bin/sh", parent);
+        var info = new ProcessStartInfo(parent)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // Run in the background so the shell stays the parent; wait again after a trapped TERM, which interrupts wait.
+        const string script = """
+            "$@" &
+            child=$!
+            trap 'kill -TERM "$child" 2>/dev/null' TERM
+            wait "$child"; status=$?
+            while kill -0 "$child" 2>/dev/null; do wait "$child"; status=$?; done
+            exit "$status"
+            """;
+        foreach (var a in (string[])["-c", script, "systemd", file, .. args])
+            info.ArgumentList.Add(a);
+        info.Environment[EnvironmentVariable] = Path;
+        return info;
+    }
+
     public void Dispose()
     {
         stop.Cancel();
