@@ -23,6 +23,8 @@ public static class Program
         root.Subcommands.Add(LogCommand.Create(Build()));
         root.Subcommands.Add(AuditCommand.Create(Build()));
         root.Subcommands.Add(RunCommand.Create(Build()));
+        root.Subcommands.Add(StatusCommand.Create(Build()));
+        root.Subcommands.Add(PingCommand.Create(Build()));
         root.Subcommands.Add(Commands.Backup.BackupCommand.Create(Build()));
 
         // Bare `jaga` shows the help, as git does, and exits 2 (no command given).

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Engine.Backup;
+using Jaga.Engine.Backup.Pipeline;
+using Jaga.Engine.Scheduling;
+
+namespace Jaga.Cli.Commands;
+
+/// <summary><c>jaga status</c>: every scheduled job with its last run and result, who ran it, its last success and when it
+/// is next due; what is failing; the nodes; the heartbeats. Read from the state store, so it works beside a running daemon
+/// (and on any node of a PostgreSQL-backed cluster). Exit code 1 when something is failing.</summary>
+internal static class StatusCommand
+{
+    private static readonly RunOutcome[] Failing = [RunOutcome.Failed, RunOutcome.TimedOut, RunOutcome.Lost, RunOutcome.Interrupted];
+
+    public static System.CommandLine.Command Create(CommandBuilder b)
+    {
+        var status = b.Command("status", "Show every job: last run and result, the node that ran it, last success, next due; what is failing; the nodes.", "jaga status --plan examples/tokoku/jaga.yaml");
+        b.Action(status, async (parse, ctx, ct) =>
+        {
+            var plan = ctx.LoadPlan();
+            await using var store = await Engine.State.StateStores.OpenAsync(plan, ctx.Clock, ct);
+            var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor);
+            var services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan), DestinationRetry.Default(ctx.Clock));
+            var jobs = PlanJobs.For(plan, store, journal, services, ctx.Clock);
+            var summaries = (await store.Jobs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);
+            var nodes = await store.Jobs.NodesAsync(ct);
+            var now = ctx.Clock.GetUtcNow();
+            var zone = plan.Plan.Timezone;
+            string Local(DateTimeOffset? t) => t is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "-";
+
+            var rows = jobs.Select(j =>
+            {
+                summaries.TryGetValue(j.Id, out var s);
+                var next = Core.Scheduling.Due.Decide(j.Schedule, zone, s?.Last.Occurrence, now, Core.Scheduling.CatchUp.Once, TimeSpan.MaxValue) is { Run: not null } ? now : j.Schedule.Next(now, zone);
+                return (Job: j, Summary: s, Next: next);
+            }).ToList();
+            var failing = rows.Where(r => r.Summary is { } s && Failing.Contains(s.Last.Outcome)).ToList();
+            var heartbeats = new List<(Check Check, Ping? Last)>();
+            foreach (var c in plan.Plan.Monitoring.Checks.Where(c => c.Heartbeat is not null))
+                heartbeats.Add((c, (await store.Jobs.PingsAsync(c.Name, 1, ct)) is [var first, ..] ? first : null));
+            var alive = plan.Plan.Scheduler.Lease;
+
+            if (ctx.JsonOutput)
+            {
+                ctx.Output.Write(new JsonObject
+                {
+                    ["jobs"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+                    {
+                        ["job"] = r.Job.Id,
+                        ["kind"] = r.Job.Kind,
+                        ["schedule"] = r.Job.Schedule.Text,
+                        ["last_run"] = r.Summary?.Last.Occurrence.ToString("O", CultureInfo.InvariantCulture),
+                        ["result"] = r.Summary is { } s ? s.Last.Outcome.ToText() : null,
+                        ["node"] = r.Summary?.Last.Node,
+                        ["detail"] = r.Summary?.Last.Detail,
+                        ["last_success"] = r.Summary?.LastSuccess?.FinishedAt?.ToString("O", CultureInfo.InvariantCulture),
+                        ["next_due"] = r.Next?.ToString("O", CultureInfo.InvariantCulture),
+                        ["failing"] = failing.Contains(r),
+                    })]),
+                    ["nodes"] = new JsonArray([.. nodes.Select(n => (JsonNode)new JsonObject
+                    {
+                        ["id"] = n.Id,
+                        ["host"] = n.Host,
+                        ["pid"] = n.Pid,
+                        ["version"] = n.Version,
+                        ["started"] = n.StartedAt.ToString("O", CultureInfo.InvariantCulture),
+                        ["last_seen"] = n.LastSeen.ToString("O", CultureInfo.InvariantCulture),
+                        ["state"] = NodeState(n, now, alive),
+                        ["plan_sha256"] = n.PlanSha256,
+                    })]),
+                    ["heartbeats"] = new JsonArray([.. heartbeats.Select(h => (JsonNode)new JsonObject
+                    {
+                        ["check"] = h.Check.Name,
+                        ["last_ping"] = h.Last?.At.ToString("O", CultureInfo.InvariantCulture),
+                        ["kind"] = h.Last is { } p ? p.Kind.ToText() : null,
+                    })]),
+                });
+                return failing.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+            }
+
+            ctx.Output.Table(["JOB", "SCHEDULE", "LAST RUN", "RESULT", "NODE", "LAST SUCCESS", "NEXT DUE"], rows.Select(r => new[]
+            {
+                r.Job.Id, r.Job.Schedule.Text, Local(r.Summary?.Last.Occurrence),
+                r.Summary is { } s ? s.Last.Outcome.ToText() : "never ran", r.Summary?.Last.Node ?? "-",
+                Local(r.Summary?.LastSuccess?.FinishedAt), r.Next == now ? "now" : Local(r.Next),
+            }));
+            ctx.Output.Line();
+            if (failing.Count == 0) ctx.Output.Line("Nothing is failing.");
+            else foreach (var f in failing) ctx.Output.Line($"FAILING {f.Job.Id}: {f.Summary!.Last.Outcome.ToText()} — {f.Summary.Last.Detail}");
+            if (nodes.Count > 0)
+            {
+                ctx.Output.Line();
+                ctx.Output.Table(["NODE", "VERSION", "STARTED", "LAST SEEN", "STATE"], nodes.Select(n => new[]
+                {
+                    n.Id, n.Version, Local(n.StartedAt), Local(n.LastSeen), NodeState(n, now, alive),
+                }));
+            }
+            if (heartbeats.Count > 0)
+            {
+                ctx.Output.Line();
+                ctx.Output.Table(["HEARTBEAT", "LAST PING", "KIND"], heartbeats.Select(h => new[]
+                {
+                    h.Check.Name, Local(h.Last?.At), h.Last is { } p ? p.Kind.ToText() + (p.ExitCode is { } c ? $" {c}" : "") : "never",
+                }));
+            }
+            return failing.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return status;
+    }
+
+    /// <summary>running (beat within a lease), stopped (clean shutdown), or silent (gone without stopping: killed or cut off).</summary>
+    private static string NodeState(NodeInfo n, DateTimeOffset now, TimeSpan lease) =>
+        n.StoppedAt is not null ? "stopped" : now - n.LastSeen <= lease ? "running" : "silent";
+}
