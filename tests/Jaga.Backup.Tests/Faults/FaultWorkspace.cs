@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Jaga.Cli;
+using Jaga.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Jaga.Backup.Tests.Faults;
@@ -90,21 +91,7 @@ public sealed class FaultWorkspace : IDisposable
     public static string[] Visible(string folder) =>
         Directory.Exists(folder) ? Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal).ToArray() : [];
 
-    /// <summary>The CLI as built beside this test assembly (the project references Jaga.Cli), else in its own bin folder.</summary>
-    public static string JagaDll
-    {
-        get
-        {
-            var beside = Path.Combine(AppContext.BaseDirectory, "jaga.dll");
-            if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "jaga.runtimeconfig.json"))) return beside;
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var built = Path.Combine(dir.FullName, "src", "Jaga.Cli", "bin", "Release", "net10.0", "jaga.dll");
-                if (File.Exists(built)) return built;
-            }
-            throw new FileNotFoundException("jaga.dll was not found beside the tests nor in src/Jaga.Cli/bin/Release");
-        }
-    }
+    public static string JagaDll => RunningJaga.JagaDll;
 
     public void Dispose()
     {
