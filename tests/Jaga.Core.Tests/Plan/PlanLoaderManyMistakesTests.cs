@@ -54,7 +54,7 @@ public sealed class PlanLoaderManyMistakesTests
             "jaga.yaml:6:13: env_files: '.env.missing' not found",
             "jaga.yaml:8:27: destinations.local: 'path' and 's3' cannot be used together",
             "jaga.yaml:9:16: destinations.nas.sftp: 'ftp://nas/srv' is not a sftp:// URL (e.g. sftp://user@host:22/srv/backups)",
-            "jaga.yaml:11:5: backup[0]: missing required key 'schedule'",
+            "jaga.yaml:11:5: backup[0]: needs one of: schedule, every",
             "jaga.yaml:13:5: backup[0]: unknown key 'shedule' (did you mean 'schedule'?)",
             "jaga.yaml:14:17: backup[0].to: unknown destination 'offsite' (known destinations: local, nas)",
             "jaga.yaml:15:15: backup[0].compress: 'lz4' is not one of none, gzip, zstd",

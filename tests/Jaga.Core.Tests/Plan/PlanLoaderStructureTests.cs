@@ -20,7 +20,7 @@ public sealed class PlanLoaderStructureTests
 
         // The job also lacks its schedule: both are true, and the hint on the misspelt key says how to fix both.
         Plans.Reports(result,
-            "jaga.yaml:6:5: backup[0]: missing required key 'schedule' (add 'schedule: …')",
+            "jaga.yaml:6:5: backup[0]: needs one of: schedule, every",
             "jaga.yaml:8:5: backup[0]: unknown key 'shedule' (did you mean 'schedule'?)");
     }
 
@@ -37,7 +37,7 @@ public sealed class PlanLoaderStructureTests
     {
         var result = Plans.Load(Plans.Header + "colour: blue\n");
 
-        Plans.Reports(result, "jaga.yaml:3:1: unknown key 'colour' (known keys: version, project, timezone, language, state, listen, log, env_files,");
+        Plans.Reports(result, "jaga.yaml:3:1: unknown key 'colour' (known keys: version, project, timezone, language, state, listen, scheduler, log, env_files,");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class PlanLoaderStructureTests
                 to: [local]
             """);
 
-        Plans.Reports(result, "jaga.yaml:6:5: backup[0]: missing required key 'schedule' (add 'schedule: …')");
+        Plans.Reports(result, "jaga.yaml:6:5: backup[0]: needs one of: schedule, every (add exactly one of schedule | every)");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class JsonSchemaTests
         Assert.False((bool)schema["additionalProperties"]!);
         Assert.Equal(["version", "project"], schema["required"]!.AsArray().Select(n => (string?)n));
         var job = schema["properties"]!["backup"]!["items"]!;
-        Assert.Equal(["name", "source", "schedule", "to"], job["required"]!.AsArray().Select(n => (string?)n));
+        Assert.Equal(["name", "source", "to"], job["required"]!.AsArray().Select(n => (string?)n));
         Assert.Equal("zstd", (string?)job["properties"]!["compress"]!["default"]);
     }
 
