@@ -80,12 +80,18 @@ public sealed class InitAndRunTests
     }
 
     [Fact]
-    public async Task Run_without_once_says_how_to_run_and_exits_2()
+    public async Task The_daemon_on_a_port_already_in_use_names_listen_and_exits_2()
     {
-        using var ws = new Workspace();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        using var ws = new Workspace(Workspace.MinimalPlan + $"\nlisten: 127.0.0.1:{port}\n");
+
         var r = await ws.Jaga("run");
+
         Assert.Equal(2, r.Code);
-        Assert.Contains("jaga run --once", r.Err);
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}", r.Err);
+        Assert.Contains("listen:", r.Err);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ValidateCommandTests
             "jaga.yaml:3:11: timezone: 'Asia/Jakrta' is not a known time zone (did you mean 'Asia/Jakarta'?)",
             "jaga.yaml:4:1: unknown key 'langauge' (did you mean 'language'?)",
             "jaga.yaml:6:27: destinations.local: 'path' and 's3' cannot be used together",
-            "jaga.yaml:8:5: backup[0]: missing required key 'schedule'",
+            "jaga.yaml:8:5: backup[0]: needs one of: schedule, every",
             "jaga.yaml:9:26: backup[0].source.postgres: variable NOT_SET_ANYWHERE is not set",
             "jaga.yaml:10:5: backup[0]: unknown key 'shedule' (did you mean 'schedule'?)",
             "jaga.yaml:11:17: backup[0].to: unknown destination 'offsite'",
