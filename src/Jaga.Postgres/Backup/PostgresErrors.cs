@@ -14,10 +14,19 @@ internal static class PostgresErrors
         // backup and stop a scratch database from being dropped.
         var settings = new NpgsqlConnectionStringBuilder(url.Settings.ConnectionString) { Pooling = false };
         var connection = new NpgsqlConnection(settings.ConnectionString);
+        var open = connection.OpenAsync(ct);
         try
         {
-            await connection.OpenAsync(ct);
+            // Npgsql does not watch the token while it waits for the server's first answer, so a server that accepts and
+            // never answers would hold a backup past its timeout until Npgsql's own connect timeout: stop waiting instead.
+            await open.WaitAsync(ct);
             return connection;
+        }
+        catch (OperationCanceledException) when (!open.IsCompleted)
+        {
+            // The open ends by itself (Npgsql's connect timeout); dispose the connection then, not under it.
+            _ = open.ContinueWith(t => { _ = t.Exception; connection.Dispose(); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
         }
         catch (Exception e) when (Explain(url, e) is { } explained)
         {
