@@ -36,16 +36,15 @@ public sealed class DaemonHttpTests : IDisposable
         await using var prometheus = await PrometheusServer.StartAsync($"127.0.0.1:{project.Port}");
         var target = await prometheus.WaitForScrapeAsync(Wait);
         Assert.True(target.IsUp, $"{target.ScrapeUrl} is {target.Health}: {target.LastError}");
-        // The daemon labels its series job="backup:files", but "job" is Prometheus' own target label: a real server keeps
-        // its job="jaga" and files ours as exported_job (honor_labels: false, the default). So that is what a query sees.
+        // The daemon labels its series jaga_job="backup:files": "job" is Prometheus' own target label, which stays "jaga".
         // Filtered with == 1, so the wait ends only once a run has succeeded and been scraped.
-        Assert.Equal(1, await prometheus.WaitForValueAsync("jaga_job_last_run_ok{exported_job=\"backup:files\"} == 1", Wait));
+        Assert.Equal(1, await prometheus.WaitForValueAsync("jaga_job_last_run_ok{jaga_job=\"backup:files\"} == 1", Wait));
         var ok = Assert.Single(await prometheus.QuerySamplesAsync("jaga_job_last_run_ok"));
         Assert.Equal(PrometheusServer.JobName, ok.Labels["job"]);
         Assert.Equal("backup", ok.Labels["kind"]);
         Assert.Equal(1, await prometheus.WaitForValueAsync("jaga_build_info", Wait));
         Assert.Equal(1, await prometheus.WaitForValueAsync("jaga_state_store_up", Wait));
-        Assert.Equal(1, await prometheus.WaitForValueAsync("jaga_job_last_result{exported_job=\"backup:files\",result=\"succeeded\"}", Wait));
+        Assert.Equal(1, await prometheus.WaitForValueAsync("jaga_job_last_result{jaga_job=\"backup:files\",result=\"succeeded\"}", Wait));
         Assert.False(daemon.HasExited, daemon.Output);
     }
 

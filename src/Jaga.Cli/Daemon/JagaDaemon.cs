@@ -64,7 +64,9 @@ internal static class JagaDaemon
         ctx.Output.Line($"jaga run: node {options.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
         await app.WaitForShutdownAsync();
         await state.Journal.RecordAsync(Severity.Info, "daemon.stop", "daemon.stopped", [options.Node], ct: CancellationToken.None);
-        return ExitCodes.Ok;
+        // A part that crashed stopped the host: exit non-zero so the service manager sees a failure and restarts it.
+        var crashed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
+        return crashed ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     /// <summary>Every maintenance-log line also goes to the daemon's own log (stdout, journald under systemd) at its level.</summary>

@@ -53,7 +53,7 @@ internal static class MetricsEndpoint
         var now = state.Clock.GetUtcNow();
         foreach (var job in jobs)
         {
-            (string, string) j = ("job", job.Id), k = ("kind", job.Kind);
+            (string, string) j = ("jaga_job", job.Id), k = ("kind", job.Kind);
             if (job.Schedule.Next(now, state.Plan.Plan.Timezone) is { } due) next.Add(Seconds(due), j, k);
             if (summaries.FirstOrDefault(s => s.Job == job.Id) is not { } s) continue;
             lastRun.Add(Seconds(s.Last.Occurrence), j, k);
@@ -73,8 +73,8 @@ internal static class MetricsEndpoint
         foreach (var job in state.Plan.Plan.Backup)
             if (backups.FirstOrDefault(b => b.Job == job.Name && b.Status == BackupStatus.Complete) is { } newest)
             {
-                size.Add(newest.Size, ("job", job.Name));
-                if (newest.FinishedAt is { } f) when.Add(Seconds(f), ("job", job.Name));
+                size.Add(newest.Size, ("jaga_job", job.Name));
+                if (newest.FinishedAt is { } f) when.Add(Seconds(f), ("jaga_job", job.Name));
             }
 
         var seen = m.Declare("jaga_node_last_seen_timestamp_seconds", "Each node's last beat in the state store.", MetricType.Gauge);
