@@ -23,7 +23,8 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var path = state.Plan.File;
+        // Full path: a plan given as a bare file name ("--plan jaga.yaml") has an empty folder, which the watcher refuses.
+        var path = Path.GetFullPath(state.Plan.File);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
