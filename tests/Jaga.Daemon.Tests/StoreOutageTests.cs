@@ -51,6 +51,9 @@ public sealed class StoreOutageTests(PostgresServer postgres, ITestOutputHelper 
         output.WriteLine(string.Join("\n", runs));
         output.WriteLine(node.Output);
         Assert.Equal(0, node.ExitCode);
+        // The outage went down the store-fault path (paused, resumed), not the one for bugs in a pass.
+        Assert.Contains("state store reachable again", node.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("scheduler pass failed", node.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(runs, r => r.Outcome == "running");
         // The log file and the chain agree: nothing was recorded in one and lost from the other during the outage.
         var verify = await w.JagaAsync("audit", "verify");
