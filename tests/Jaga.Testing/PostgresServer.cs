@@ -85,6 +85,24 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
 
     public Task StopAsync() => Task.Run(Stop);
 
+    /// <summary>Shuts the server down but keeps its data, folder and port, as an outage of the state store would look to
+    /// its clients; <see cref="ResumeAsync"/> starts it again on the same port.</summary>
+    public async Task PauseAsync()
+    {
+        var (file, args) = AsServerUser(asRoot, binaries?.PgCtl ?? throw NotStarted(), ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"]);
+        var stop = await ChildProcess.RunAsync(file, args, ToolTimeout, folder);
+        if (stop.ExitCode != 0) throw new InvalidOperationException($"PostgreSQL did not stop:\n{stop.Output}");
+        // Pooled connections to the old server are dead: the next command gets a new one.
+        admin?.Clear();
+    }
+
+    /// <summary>Starts a server that <see cref="PauseAsync"/> stopped, on its old port (clients reconnect to the same URL).</summary>
+    public async Task ResumeAsync()
+    {
+        var start = await StartOnPortAsync(Port);
+        if (start.ExitCode != 0) throw new InvalidOperationException($"PostgreSQL did not start again on port {Port}:\n{start.Output}\n{ReadLog()}");
+    }
+
     public void Dispose() => Stop();
 
     /// <summary>Stops the server at once (no shutdown checkpoint: the data is thrown away) and deletes its folder.</summary>
@@ -110,16 +128,21 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
         for (var attempt = 1; ; attempt++)
         {
             Port = Loopback.FreePort();
-            var options = string.Join(' ',
-                $"-p {Port}", $"-k '{Path.Combine(folder!, "sock")}'", $"-c listen_addresses={Host}",
-                "-c fsync=off", "-c full_page_writes=off", "-c synchronous_commit=off", "-c max_connections=300");
-            var (file, args) = AsServerUser(asRoot, binaries!.PgCtl, ["-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", options, "start"]);
-            var start = await ChildProcess.RunAsync(file, args, ToolTimeout, folder);
+            var start = await StartOnPortAsync(Port);
             if (start.ExitCode == 0) return;
-            StopCluster(binaries.PgCtl, DataDirectory, asRoot);
+            StopCluster(binaries!.PgCtl, DataDirectory, asRoot);
             if (attempt == 3)
                 throw new InvalidOperationException($"PostgreSQL did not start:\n{start.Output}\n{ReadLog()}");
         }
+    }
+
+    private Task<ChildProcess.Result> StartOnPortAsync(int port)
+    {
+        var options = string.Join(' ',
+            $"-p {port}", $"-k '{Path.Combine(folder!, "sock")}'", $"-c listen_addresses={Host}",
+            "-c fsync=off", "-c full_page_writes=off", "-c synchronous_commit=off", "-c max_connections=300");
+        var (file, args) = AsServerUser(asRoot, binaries!.PgCtl, ["-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", options, "start"]);
+        return ChildProcess.RunAsync(file, args, ToolTimeout, folder);
     }
 
     private string ReadLog()
