@@ -22,7 +22,8 @@ public static class Program
         root.Subcommands.Add(PlanCommand.Create(Build()));
         root.Subcommands.Add(LogCommand.Create(Build()));
         root.Subcommands.Add(AuditCommand.Create(Build()));
-        root.Subcommands.Add(RunCommand.Create(Build()));
+        var run = RunCommand.Create(Build());
+        root.Subcommands.Add(run);
         root.Subcommands.Add(StatusCommand.Create(Build()));
         root.Subcommands.Add(PingCommand.Create(Build()));
         root.Subcommands.Add(Commands.Backup.BackupCommand.Create(Build()));
@@ -44,7 +45,8 @@ public static class Program
         // not turn SIGTERM and Ctrl+C into cancellation: the process just ended, mid-backup, as under kill -9. With it, the
         // command is cancelled and has this long to record what it stopped and remove its temporary files.
         // The daemon (`run` without --once) leaves SIGTERM to its host, which stops it with its own, longer timeout.
-        var daemon = parse.CommandResult.Command.Name == "run" && !args.Contains("--once");
+        // (`jaga run` itself, not `jaga backup run`.)
+        var daemon = parse.CommandResult.Command == run && !args.Contains("--once");
         var invocation = new InvocationConfiguration
         {
             Output = output.Out,
