@@ -107,12 +107,12 @@ var cpu0 = process.TotalProcessorTime;
 var wall = Stopwatch.StartNew();
 await Task.Delay(TimeSpan.FromSeconds(seconds), clock);
 process.Refresh();
-// Runs of the window's last occurrences may still be waiting for a slot: give them a moment before stopping.
-await Task.Delay(period, clock);
 var cpu = process.TotalProcessorTime - cpu0;
 var elapsed = wall.Elapsed;
 var rssPeak = process.PeakWorkingSet64;
 var rss = process.WorkingSet64;
+// Runs of the window's last occurrences may still be waiting for a slot: give them a moment before stopping.
+await Task.Delay(period, clock);
 await stop.CancelAsync();
 await running;
 await cleanup();
