@@ -76,10 +76,14 @@ if (mode == "timer")
     {
         try
         {
+            DateTimeOffset? last = null;
             while (true)
             {
-                var occurrence = schedule.Next(clock.GetUtcNow(), TimeZoneInfo.Utc)!.Value;
-                await Task.Delay(occurrence - clock.GetUtcNow(), clock, stop.Token);
+                // Each occurrence once, and never before its time (a timer may fire a little early by the wall clock).
+                var occurrence = schedule.Next(last ?? clock.GetUtcNow(), TimeZoneInfo.Utc)!.Value;
+                last = occurrence;
+                for (var wait = occurrence - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = occurrence - clock.GetUtcNow())
+                    await Task.Delay(wait, clock, stop.Token);
                 await slots.WaitAsync(stop.Token);
                 try
                 {
