@@ -19,43 +19,6 @@ internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : I
     /// other users of advisory locks in the database; a hash collision between two jobs only makes them wait for each other.</summary>
     private const string LockJob = "SELECT pg_advisory_xact_lock(hashtextextended('jaga.job:' || $1, 0))";
 
-    private const string UniqueViolation = "23505";
-
-    public async Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(
-        string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        occurrence = JobLedgerText.Occurrence(occurrence);
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        // Read committed gives each statement a fresh snapshot: the checks run after the lock is held, so they see every
-        // claim committed by an earlier holder. (Repeatable read would see the table as of the lock wait.)
-        await using var tx = await c.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        await using (var batch = new NpgsqlBatch(c, tx))
-        {
-            batch.BatchCommands.Add(Statement(LockJob, Text(job)));
-            batch.BatchCommands.Add(Statement($"""
-                SELECT EXISTS (SELECT 1 FROM job_runs WHERE job = $1 AND occurrence = $2),
-                       EXISTS (SELECT 1 FROM job_runs WHERE job = $1 AND outcome = {Running} AND lease_until >= $3)
-                """, Text(job), Time(occurrence), Time(now)));
-            await using var r = await batch.ExecuteReaderAsync(ct);
-            await r.NextResultAsync(ct);
-            await r.ReadAsync(ct);
-            if (r.GetBoolean(0)) return (ClaimResult.Taken, null);
-            if (r.GetBoolean(1)) return (ClaimResult.Busy, null);
-        }
-        try
-        {
-            var run = await InsertRunningAsync(c, tx, job, occurrence, 1, node, now, lease, ct);
-            await tx.CommitAsync(ct);
-            return (ClaimResult.Claimed, run);
-        }
-        catch (PostgresException e) when (e.SqlState == UniqueViolation)
-        {
-            // A record written without the job's lock (a skipped occurrence) got there first.
-            return (ClaimResult.Taken, null);
-        }
-    }
-
     public async Task<bool> RenewAsync(JobRun run, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -191,12 +154,14 @@ internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : I
         return summaries;
     }
 
-    private static async Task<JobRun> InsertRunningAsync(NpgsqlConnection c, NpgsqlTransaction tx, string job, DateTimeOffset occurrence,
+    /// <summary>Inserts a running attempt, or nothing (null) when a record of that attempt exists.</summary>
+    private static async Task<JobRun?> InsertRunningAsync(NpgsqlConnection c, NpgsqlTransaction tx, string job, DateTimeOffset occurrence,
         int attempt, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         await using var insert = new NpgsqlCommand($"""
             INSERT INTO job_runs (job, occurrence, attempt, node, claimed_at, lease_until, outcome)
             VALUES ($1, $2, $3, $4, $5, $6, {Running})
+            ON CONFLICT (job, occurrence, attempt) DO NOTHING
             RETURNING {RunColumns}
             """, c, tx);
         insert.Parameters.Add(Text(job));
@@ -205,7 +170,7 @@ internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : I
         insert.Parameters.Add(Text(node));
         insert.Parameters.Add(Time(now));
         insert.Parameters.Add(Time(now + lease));
-        return (await ReadRunsAsync(insert, ct))[0];
+        return (await ReadRunsAsync(insert, ct)) is [var run] ? run : null;
     }
 
     private static async Task<List<JobRun>> ReadRunsAsync(NpgsqlCommand q, CancellationToken ct)

@@ -15,32 +15,6 @@ internal sealed partial class SqliteJobLedger(Func<CancellationToken, Task<Sqlit
 
     private const string Running = "'running'";
 
-    public async Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(
-        string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        occurrence = JobLedgerText.Occurrence(occurrence);
-        await using var c = await connect(ct);
-        // IMMEDIATE takes the write lock before the checks read, so no other claimer can insert between check and insert.
-        await using var tx = c.BeginTransaction(deferred: false);
-        using (var check = Command(c, tx, $"""
-            SELECT EXISTS (SELECT 1 FROM job_runs WHERE job = $job AND occurrence_ms = $occurrence),
-                   EXISTS (SELECT 1 FROM job_runs WHERE job = $job AND outcome = {Running} AND lease_until_ms >= $now)
-            """))
-        {
-            Add(check, "$job", job);
-            Add(check, "$occurrence", occurrence.ToUnixTimeMilliseconds());
-            Add(check, "$now", AuditEntry.ToMilliseconds(now).ToUnixTimeMilliseconds());
-            await using var r = await check.ExecuteReaderAsync(ct);
-            await r.ReadAsync(ct);
-            if (r.GetBoolean(0)) return (ClaimResult.Taken, null);
-            if (r.GetBoolean(1)) return (ClaimResult.Busy, null);
-        }
-        var run = await InsertRunningAsync(c, tx, job, occurrence, 1, node, now, lease, ct);
-        await tx.CommitAsync(ct);
-        return (ClaimResult.Claimed, run);
-    }
-
     public async Task<bool> RenewAsync(JobRun run, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(run);

@@ -13,6 +13,12 @@ public interface IJobLedger
     /// overlap, on any node). Atomic across processes and nodes.</summary>
     Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default);
 
+    /// <summary>Claims many occurrences (each of a different job) as <see cref="TryClaimAsync"/> would, one by one, but in one
+    /// transaction: the scheduler claims everything due at one instant at once, so a thousand jobs due together cost one
+    /// commit, not a thousand. Results are in the order of <paramref name="claims"/>.</summary>
+    Task<IReadOnlyList<(ClaimResult Result, JobRun? Run)>> TryClaimManyAsync(
+        IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default);
+
     /// <summary>Extends the lease of a run still running and held by its node; false when it ended or was taken over.</summary>
     Task<bool> RenewAsync(JobRun run, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default);
 
@@ -35,6 +41,9 @@ public interface IJobLedger
 
     /// <summary>The newest occurrence of <paramref name="job"/> with any record, or null when it never ran.</summary>
     Task<DateTimeOffset?> LastOccurrenceAsync(string job, CancellationToken ct = default);
+
+    /// <summary>The newest occurrence with any record of each of <paramref name="jobs"/>, in one query; a job that never ran is absent.</summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> LastOccurrencesAsync(IReadOnlyCollection<string> jobs, CancellationToken ct = default);
 
     /// <summary>Runs of one job (or all), newest occurrence first (then newest attempt), at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<JobRun>> HistoryAsync(string? job, int limit, CancellationToken ct = default);

@@ -113,7 +113,7 @@ public sealed partial class Scheduler : IDisposable
             }
             List<Slot> due;
             lock (gate) due = [.. jobs.Values.Where(s => !s.Removed && s.Execution is null && s.CheckAt <= now)];
-            foreach (var slot in due) await ConsiderAsync(slot, now, stopping);
+            if (due.Count > 0) await ConsiderAsync(due, now, stopping);
             if (!storeReachable) logger.LogInformation("state store reachable again");
             storeReachable = true;
         }
@@ -137,39 +137,49 @@ public sealed partial class Scheduler : IDisposable
         }
     }
 
-    private async Task ConsiderAsync(Slot slot, DateTimeOffset now, CancellationToken stopping)
+    /// <summary>Decides for every job whose time came, then claims all that are due in one transaction: a thousand jobs due
+    /// at one instant cost one read and one commit, so the last of them does not wait behind the others' claims.</summary>
+    private async Task ConsiderAsync(List<Slot> due, DateTimeOffset now, CancellationToken stopping)
     {
-        var job = slot.Job;
         // Read, not cached: other nodes run occurrences too, and a missed count must be true.
-        slot.Last = await ledger.LastOccurrenceAsync(job.Id, stopping);
-        var decision = Due.Decide(job.Schedule, options.Zone, slot.Last, now, job.CatchUp, Due.LateAfter(job.Schedule));
-        if (decision.Skipped is { } skipped)
+        var lasts = await ledger.LastOccurrencesAsync([.. due.Select(s => s.Job.Id)], stopping);
+        var claiming = new List<(Slot Slot, DueDecision Decision, DateTimeOffset Occurrence)>();
+        foreach (var slot in due)
         {
-            var detail = journal.Format("job.skipped", job.Id, decision.Missed, journal.Local(skipped), decision.Next is { } n ? journal.Local(n) : "-");
-            if (await ledger.RecordSkippedAsync(job.Id, skipped, options.Node, now, detail, stopping))
-                await journal.RecordAsync(Severity.Warn, "scheduler.skip", "job.skipped",
-                    [job.Id, decision.Missed, journal.Local(skipped), decision.Next is { } n2 ? journal.Local(n2) : "-"], Data(job, skipped), stopping);
-            slot.Last = skipped;
+            var job = slot.Job;
+            slot.Last = lasts.TryGetValue(job.Id, out var last) ? last : null;
+            var decision = Due.Decide(job.Schedule, options.Zone, slot.Last, now, job.CatchUp, Due.LateAfter(job.Schedule));
+            slot.CheckAt = decision.Next ?? DateTimeOffset.MaxValue;
+            if (decision.Skipped is { } skipped)
+            {
+                var next = decision.Next is { } n ? journal.Local(n) : "-";
+                var detail = journal.Format("job.skipped", job.Id, decision.Missed, journal.Local(skipped), next);
+                if (await ledger.RecordSkippedAsync(job.Id, skipped, options.Node, now, detail, stopping))
+                    await journal.RecordAsync(Severity.Warn, "scheduler.skip", "job.skipped",
+                        [job.Id, decision.Missed, journal.Local(skipped), next], Data(job, skipped), stopping);
+                slot.Last = skipped;
+            }
+            else if (decision.Run is { } occurrence) claiming.Add((slot, decision, occurrence));
         }
-        else if (decision.Run is { } occurrence)
+        if (claiming.Count == 0) return;
+        var results = await ledger.TryClaimManyAsync([.. claiming.Select(c => (c.Slot.Job.Id, c.Occurrence))], options.Node, now, options.Lease, stopping);
+        for (var i = 0; i < claiming.Count; i++)
         {
-            var (result, run) = await ledger.TryClaimAsync(job.Id, occurrence, options.Node, now, options.Lease, stopping);
+            var (slot, decision, occurrence) = claiming[i];
+            var (result, run) = results[i];
             if (result == ClaimResult.Busy)
             {
                 // Running elsewhere: look again soon; the catch-up policy decides once it is free.
                 slot.CheckAt = now + TimeSpan.FromSeconds(1);
-                return;
+                continue;
             }
             slot.Last = occurrence;
-            if (result == ClaimResult.Claimed)
-            {
-                if (decision.CatchingUp)
-                    await journal.RecordAsync(Severity.Warn, "scheduler.catchup", "job.catchup",
-                        [job.Id, decision.Missed, journal.Local(occurrence)], Data(job, occurrence), stopping);
-                Start(slot, run!, onTime: decision.Missed == 0, stopping);
-            }
+            if (result != ClaimResult.Claimed) continue;
+            if (decision.CatchingUp)
+                await journal.RecordAsync(Severity.Warn, "scheduler.catchup", "job.catchup",
+                    [slot.Job.Id, decision.Missed, journal.Local(occurrence)], Data(slot.Job, occurrence), stopping);
+            Start(slot, run!, onTime: decision.Missed == 0, stopping);
         }
-        slot.CheckAt = decision.Next ?? DateTimeOffset.MaxValue;
     }
 
     private static Dictionary<string, string> Data(ScheduledJob job, DateTimeOffset occurrence) => new()
