@@ -15,6 +15,8 @@ internal sealed partial class PostgresJobLedger
         IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(claims);
+        if (claims.Select(c => c.Job).Distinct(StringComparer.Ordinal).Count() != claims.Count)
+            throw new ArgumentException("claims in one call are of different jobs", nameof(claims));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         var wanted = claims.Select(c => (c.Job, Occurrence: JobLedgerText.Occurrence(c.Occurrence))).ToList();
         var results = new (ClaimResult, JobRun?)[wanted.Count];

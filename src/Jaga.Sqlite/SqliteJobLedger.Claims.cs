@@ -14,34 +14,48 @@ internal sealed partial class SqliteJobLedger
         IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(claims);
+        if (claims.Select(c => c.Job).Distinct(StringComparer.Ordinal).Count() != claims.Count)
+            throw new ArgumentException("claims in one call are of different jobs", nameof(claims));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         var wanted = claims.Select(c => (c.Job, Occurrence: JobLedgerText.Occurrence(c.Occurrence))).ToList();
         var results = new List<(ClaimResult, JobRun?)>(wanted.Count);
         if (wanted.Count == 0) return results;
         var nowMs = AuditEntry.ToMilliseconds(now).ToUnixTimeMilliseconds();
+        var claimsJson = System.Text.Json.JsonSerializer.Serialize(wanted.Select(w => new[] { w.Job, w.Occurrence.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         await using var c = await connect(ct);
         // IMMEDIATE takes the write lock before the checks read, so no other claimer can insert between check and insert.
         await using var tx = c.BeginTransaction(deferred: false);
-        using var check = Command(c, tx, $"""
-            SELECT EXISTS (SELECT 1 FROM job_runs WHERE job = $job AND occurrence_ms = $occurrence),
-                   EXISTS (SELECT 1 FROM job_runs WHERE job = $job AND outcome = {Running} AND lease_until_ms >= $now)
-            """);
+        // One statement claims every free occurrence (a thousand jobs due at one instant cost one statement, not two thousand);
+        // the checks are the single claim's: no record of the occurrence, and no run of the job with a live lease.
+        var claimed = new Dictionary<string, JobRun>(StringComparer.Ordinal);
+        using (var insert = Command(c, tx, $"""
+            INSERT INTO job_runs (job, occurrence_ms, attempt, node, claimed_at_ms, lease_until_ms, outcome)
+            SELECT w.value ->> 0, CAST(w.value ->> 1 AS INTEGER), 1, $node, $now, $until, {Running} FROM json_each($claims) AS w
+            WHERE NOT EXISTS (SELECT 1 FROM job_runs r WHERE r.job = w.value ->> 0 AND r.occurrence_ms = CAST(w.value ->> 1 AS INTEGER))
+              AND NOT EXISTS (SELECT 1 FROM job_runs r WHERE r.job = w.value ->> 0 AND r.outcome = {Running} AND r.lease_until_ms >= $now)
+            RETURNING {RunColumns}
+            """))
+        {
+            Add(insert, "$claims", claimsJson);
+            Add(insert, "$node", node);
+            Add(insert, "$now", nowMs);
+            Add(insert, "$until", AuditEntry.ToMilliseconds(now + lease).ToUnixTimeMilliseconds());
+            foreach (var run in await ReadRunsAsync(insert, ct)) claimed[run.Job] = run;
+        }
+        // Only the ones not claimed need telling apart: taken (a record of the occurrence exists) or busy.
+        using var check = Command(c, tx, "SELECT EXISTS (SELECT 1 FROM job_runs WHERE job = $job AND occurrence_ms = $occurrence)");
         var jobParameter = check.Parameters.Add("$job", SqliteType.Text);
         var occurrenceParameter = check.Parameters.Add("$occurrence", SqliteType.Integer);
-        check.Parameters.AddWithValue("$now", nowMs);
         foreach (var (job, occurrence) in wanted)
         {
+            if (claimed.TryGetValue(job, out var run) && run.Occurrence == occurrence)
+            {
+                results.Add((ClaimResult.Claimed, run));
+                continue;
+            }
             jobParameter.Value = job;
             occurrenceParameter.Value = occurrence.ToUnixTimeMilliseconds();
-            bool taken, busy;
-            await using (var r = await check.ExecuteReaderAsync(ct))
-            {
-                await r.ReadAsync(ct);
-                (taken, busy) = (r.GetBoolean(0), r.GetBoolean(1));
-            }
-            if (taken) results.Add((ClaimResult.Taken, null));
-            else if (busy) results.Add((ClaimResult.Busy, null));
-            else results.Add((ClaimResult.Claimed, await InsertRunningAsync(c, tx, job, occurrence, 1, node, now, lease, ct)));
+            results.Add((await check.ExecuteScalarAsync(ct) is long taken && taken != 0 ? ClaimResult.Taken : ClaimResult.Busy, null));
         }
         await tx.CommitAsync(ct);
         return results;

@@ -106,14 +106,15 @@ public sealed partial class Scheduler : IDisposable
         var now = clock.GetUtcNow();
         try
         {
+            List<Slot> due;
+            lock (gate) due = [.. jobs.Values.Where(s => !s.Removed && s.Execution is null && s.CheckAt <= now)];
+            if (due.Count > 0) await ConsiderAsync(due, now, stopping);
+            // After the claims: the beat falls on the same instants as interval jobs, and must not make them late.
             if (now >= nextHousekeeping)
             {
                 await HousekeepAsync(now, stopping);
                 nextHousekeeping = now + options.Housekeeping;
             }
-            List<Slot> due;
-            lock (gate) due = [.. jobs.Values.Where(s => !s.Removed && s.Execution is null && s.CheckAt <= now)];
-            if (due.Count > 0) await ConsiderAsync(due, now, stopping);
             if (!storeReachable) logger.LogInformation("state store reachable again");
             storeReachable = true;
         }
