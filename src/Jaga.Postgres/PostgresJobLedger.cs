@@ -33,18 +33,30 @@ internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : I
         return await update.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    public async Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default)
+    public async Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default) =>
+        (await FinishManyAsync([new RunEnd(run, outcome, at, detail)], ct))[0];
+
+    public async Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        if (outcome == RunOutcome.Running) throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "a finished run is not running");
-        await using var update = dataSource.CreateCommand(
-            $"UPDATE job_runs SET outcome = $1, finished_at = $2, detail = $3 WHERE id = $4 AND node = $5 AND outcome = {Running}");
-        update.Parameters.Add(Text(outcome.ToText()));
-        update.Parameters.Add(Time(at));
-        update.Parameters.Add(Text(detail));
-        update.Parameters.Add(Id(run.Id));
-        update.Parameters.Add(Text(run.Node));
-        return await update.ExecuteNonQueryAsync(ct) == 1;
+        ArgumentNullException.ThrowIfNull(ends);
+        foreach (var e in ends)
+            if (e.Outcome == RunOutcome.Running) throw new ArgumentOutOfRangeException(nameof(ends), e.Outcome, "a finished run is not running");
+        var results = new bool[ends.Count];
+        if (ends.Count == 0) return results;
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        // One batch, one round trip and one commit; each statement keeps the single finish's conditions.
+        await using (var batch = new NpgsqlBatch(c, tx))
+        {
+            foreach (var e in ends)
+                batch.BatchCommands.Add(Statement(
+                    $"UPDATE job_runs SET outcome = $1, finished_at = $2, detail = $3 WHERE id = $4 AND node = $5 AND outcome = {Running}",
+                    Text(e.Outcome.ToText()), Time(e.At), Text(e.Detail), Id(e.Run.Id), Text(e.Run.Node)));
+            await batch.ExecuteNonQueryAsync(ct);
+            for (var i = 0; i < ends.Count; i++) results[i] = batch.BatchCommands[i].RecordsAffected == 1;
+        }
+        await tx.CommitAsync(ct);
+        return results;
     }
 
     public async Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default)

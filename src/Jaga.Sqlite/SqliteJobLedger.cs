@@ -29,21 +29,38 @@ internal sealed partial class SqliteJobLedger(Func<CancellationToken, Task<Sqlit
         return await update.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    public async Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default)
+    public async Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default) =>
+        (await FinishManyAsync([new RunEnd(run, outcome, at, detail)], ct))[0];
+
+    public async Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        if (outcome == RunOutcome.Running) throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "a finished run is not running");
+        ArgumentNullException.ThrowIfNull(ends);
+        foreach (var e in ends)
+            if (e.Outcome == RunOutcome.Running) throw new ArgumentOutOfRangeException(nameof(ends), e.Outcome, "a finished run is not running");
+        var results = new List<bool>(ends.Count);
+        if (ends.Count == 0) return results;
         await using var c = await connect(ct);
-        using var update = Command(c, null, $"""
+        await using var tx = c.BeginTransaction(deferred: false);
+        using var update = Command(c, tx, $"""
             UPDATE job_runs SET outcome = $outcome, finished_at_ms = $at, detail = $detail
             WHERE id = $id AND node = $node AND outcome = {Running}
             """);
-        Add(update, "$outcome", outcome.ToText());
-        Add(update, "$at", AuditEntry.ToMilliseconds(at).ToUnixTimeMilliseconds());
-        Add(update, "$detail", detail);
-        Add(update, "$id", run.Id);
-        Add(update, "$node", run.Node);
-        return await update.ExecuteNonQueryAsync(ct) == 1;
+        var outcome = update.Parameters.Add("$outcome", SqliteType.Text);
+        var at = update.Parameters.Add("$at", SqliteType.Integer);
+        var detail = update.Parameters.Add("$detail", SqliteType.Text);
+        var id = update.Parameters.Add("$id", SqliteType.Integer);
+        var node = update.Parameters.Add("$node", SqliteType.Text);
+        foreach (var e in ends)
+        {
+            outcome.Value = e.Outcome.ToText();
+            at.Value = AuditEntry.ToMilliseconds(e.At).ToUnixTimeMilliseconds();
+            detail.Value = (object?)e.Detail ?? DBNull.Value;
+            id.Value = e.Run.Id;
+            node.Value = e.Run.Node;
+            results.Add(await update.ExecuteNonQueryAsync(ct) == 1);
+        }
+        await tx.CommitAsync(ct);
+        return results;
     }
 
     public async Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default)

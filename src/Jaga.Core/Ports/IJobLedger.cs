@@ -26,6 +26,10 @@ public interface IJobLedger
     /// false otherwise (it was declared lost meanwhile), and the record is left as it is.</summary>
     Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default);
 
+    /// <summary>Records how many runs ended, as <see cref="FinishAsync"/> would one by one, in one transaction (one commit for a
+    /// thousand runs that ended together). Results are in the order of <paramref name="ends"/>.</summary>
+    Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default);
+
     /// <summary>Runs still <see cref="RunOutcome.Running"/> whose lease ended before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default);
 
@@ -76,6 +80,9 @@ public enum RunOutcome { Running, Succeeded, Failed, TimedOut, Interrupted, Lost
 public sealed record JobRun(
     long Id, string Job, DateTimeOffset Occurrence, int Attempt, string Node, DateTimeOffset ClaimedAt, DateTimeOffset LeaseUntil,
     DateTimeOffset? FinishedAt, RunOutcome Outcome, string? Detail);
+
+/// <summary>How one run ended, for <see cref="IJobLedger.FinishManyAsync"/>.</summary>
+public sealed record RunEnd(JobRun Run, RunOutcome Outcome, DateTimeOffset At, string? Detail);
 
 /// <summary>A job's newest run and newest success.</summary>
 public sealed record JobSummary(string Job, JobRun Last, JobRun? LastSuccess);

@@ -91,29 +91,6 @@ public sealed partial class Scheduler
         return (RunOutcome.Interrupted, journal.Format("job.interrupted", job.Id));
     }
 
-    /// <summary>Records how a run ended, retrying while the state store is away: a finished run is never left as running.</summary>
-    private async Task FinishAsync(Execution execution, RunOutcome outcome, string detail, CancellationToken stopping)
-    {
-        if (execution.Finished) return;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (!await ledger.FinishAsync(execution.Run, outcome, clock.GetUtcNow(), detail, CancellationToken.None))
-                    logger.LogWarning("{Job} ended ({Outcome}) after its run had been declared lost; the record stays as it is", execution.Run.Job, outcome);
-                execution.Finished = true;
-                return;
-            }
-            catch (Exception e) when (Faults.IsStoreFault(e))
-            {
-                logger.LogWarning("could not record the end of {Job} yet: {Reason}; retrying", execution.Run.Job, e.Message);
-                // When stopping, a few more tries only: the next node to start sees the lease expire and records it lost.
-                if (stopping.IsCancellationRequested && attempt > 3) return;
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, attempt)), clock, CancellationToken.None);
-            }
-        }
-    }
-
     private sealed class Execution(JobRun run)
     {
         public JobRun Run { get; } = run;

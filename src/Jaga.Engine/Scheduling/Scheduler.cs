@@ -31,6 +31,8 @@ public sealed partial class Scheduler : IDisposable
         this.logger = logger;
         this.journal = new SchedulerJournal(journal, clock, logger, options.Zone);
         slots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        // The one writer of run ends; it ends when Dispose completes the channel.
+        _ = Task.Run(FinisherAsync, CancellationToken.None);
     }
 
     public SchedulerStats Stats { get; } = new();
@@ -96,7 +98,11 @@ public sealed partial class Scheduler : IDisposable
         await DrainAsync();
     }
 
-    public void Dispose() => slots.Dispose();
+    public void Dispose()
+    {
+        ends.Writer.TryComplete();
+        slots.Dispose();
+    }
 
     private void Wake() => Volatile.Read(ref wake).TrySetResult();
 
