@@ -47,7 +47,8 @@ internal sealed partial class PostgresJobLedger
             var run = await InsertRunningAsync(c, tx, job, occurrence, 1, node, now, lease, ct);
             results[i] = run is null ? (ClaimResult.Taken, null) : (ClaimResult.Claimed, run);
         }
-        await tx.CommitAsync(ct);
+        // Not cancelled halfway: committed claims whose caller saw a cancellation would only be found lost later.
+        await tx.CommitAsync(CancellationToken.None);
         return results;
     }
 

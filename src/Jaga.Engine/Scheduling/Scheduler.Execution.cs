@@ -35,6 +35,12 @@ public sealed partial class Scheduler
             {
                 // Shutting down before a slot came free: never started, so nothing to undo.
             }
+            catch (Exception e) when (started)
+            {
+                // Whatever went wrong around the work (a journal line that could not be written…), the run's end is recorded.
+                logger.LogError(e, "{Job}: the run failed around its work", job.Id);
+                ended = (RunOutcome.Failed, e.Message);
+            }
             finally
             {
                 if (started) slots.Release();
@@ -44,10 +50,11 @@ public sealed partial class Scheduler
         }
         finally
         {
+            execution.Done = true;
             lock (gate)
             {
                 slot.Execution = null;
-                if (slot.Removed) jobs.Remove(job.Id);
+                if (slot.Removed && jobs.TryGetValue(job.Id, out var current) && ReferenceEquals(current, slot)) jobs.Remove(job.Id);
             }
             Wake();
         }
@@ -57,19 +64,23 @@ public sealed partial class Scheduler
     /// cancellation) the node goes on: a hung run is abandoned <see cref="SchedulerOptions.AbandonAfter"/> past its timeout.</summary>
     private async Task<(RunOutcome, string)> WorkAsync(ScheduledJob job, Execution execution, CancellationToken stopping)
     {
-        using var timeout = new CancellationTokenSource(job.Timeout, clock);
+        // Timers take at most about 49 days; a longer timeout is, in practice, none.
+        var limitSpan = job.Timeout < MaxTimeout ? job.Timeout : MaxTimeout;
+        using var timeout = new CancellationTokenSource(limitSpan, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(execution.Stop.Token, timeout.Token);
         var limit = DurationValue.Format(job.Timeout);
+        Task<JobResult>? work = null;
         try
         {
-            var result = await Task.Run(() => job.Work(linked.Token), CancellationToken.None).WaitAsync(job.Timeout + options.AbandonAfter, clock, CancellationToken.None);
+            work = Task.Run(() => job.Work(linked.Token), CancellationToken.None);
+            var result = await work.WaitAsync(limitSpan + options.AbandonAfter, clock, CancellationToken.None);
             if (result.Succeeded || !linked.IsCancellationRequested)
                 return (result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed, result.Summary);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (work is { IsCompleted: false })
         {
             await journal.RecordAsync(Severity.Error, "scheduler.timeout", "job.timeout", [job.Id, limit], Data(job, execution.Run.Occurrence), stopping);
             logger.LogError("{Job} ignored its cancellation after the timeout of {Timeout}; abandoned", job.Id, limit);
@@ -91,6 +102,8 @@ public sealed partial class Scheduler
         return (RunOutcome.Interrupted, journal.Format("job.interrupted", job.Id));
     }
 
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(40);
+
     private sealed class Execution(JobRun run)
     {
         public JobRun Run { get; } = run;
@@ -103,5 +116,8 @@ public sealed partial class Scheduler
         public bool LostClaim { get; set; }
 
         public bool Finished { get; set; }
+
+        /// <summary>Set when the run's work and recording are over, whether or not its end could be recorded.</summary>
+        public bool Done { get; set; }
     }
 }

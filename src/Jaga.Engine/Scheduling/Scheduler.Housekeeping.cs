@@ -17,7 +17,7 @@ public sealed partial class Scheduler
     private DateTimeOffset? started;
 
     /// <summary>The node's beat, the renewal of its running claims, and the recovery of runs whose node went silent.</summary>
-    private async Task HousekeepAsync(DateTimeOffset now, CancellationToken stopping)
+    private async Task HousekeepAsync(DateTimeOffset now, CancellationToken stopping, bool retryLost = true)
     {
         await ledger.BeatAsync(new NodeInfo(options.Node, Environment.MachineName, Environment.ProcessId, JagaVersion.Current,
             started ??= now, now, PlanSha256, null), stopping);
@@ -30,7 +30,7 @@ public sealed partial class Scheduler
                 jobs.TryGetValue(expired.Job, out slot);
                 if (slot?.Execution?.Run.Id == expired.Id) continue;
             }
-            var retry = slot is { Removed: false, Execution: null } && slot.Job.CatchUp == CatchUp.Once && expired.Attempt < MaxAttempts;
+            var retry = retryLost && slot is { Removed: false, Execution: null } && slot.Job.CatchUp == CatchUp.Once && expired.Attempt < MaxAttempts;
             var detail = journal.Format("job.lost", expired.Job, journal.Local(expired.Occurrence), expired.Node, "");
             var (declared, again) = await ledger.DeclareLostAsync(expired, options.Node, now, options.Lease, retry, detail, stopping);
             if (!declared) continue;
@@ -51,7 +51,7 @@ public sealed partial class Scheduler
         foreach (var execution in running)
         {
             if (execution.Finished || await ledger.RenewAsync(execution.Run, now, options.Lease, ct)) continue;
-            if (execution.Task.IsCompleted) continue;
+            if (execution.Done) continue;
             logger.LogWarning("{Job}: this node's claim was taken over by another node; stopping the run here", execution.Run.Job);
             execution.LostClaim = true;
             await execution.Stop.CancelAsync();
@@ -77,8 +77,9 @@ public sealed partial class Scheduler
         {
             foreach (var e in running.Where(e => !e.Task.IsCompleted)) await e.Stop.CancelAsync();
             await Task.WhenAny(all, Task.Delay(options.AbandonAfter, clock));
-            foreach (var e in running.Where(e => !e.Task.IsCompleted))
-                await FinishAsync(e, RunOutcome.Interrupted, journal.Format("job.interrupted", e.Run.Job), new CancellationToken(true));
+            // All at once: each may wait for a state store that is away, and the host's stop timeout is for all of them.
+            await Task.WhenAll(running.Where(e => !e.Task.IsCompleted)
+                .Select(e => FinishAsync(e, RunOutcome.Interrupted, journal.Format("job.interrupted", e.Run.Job), new CancellationToken(true))));
         }
         try { await ledger.NodeStoppedAsync(options.Node, clock.GetUtcNow()); }
         catch (Exception e) when (Faults.IsStoreFault(e)) { logger.LogWarning("could not mark this node stopped: {Reason}", e.Message); }

@@ -1,5 +1,6 @@
 using Jaga.Core.Ports;
 using Jaga.Core.Scheduling;
+using Microsoft.Extensions.Logging;
 
 namespace Jaga.Engine.Scheduling;
 
@@ -11,7 +12,9 @@ public sealed partial class Scheduler
     public async Task<IReadOnlyList<OnceRun>> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await HousekeepAsync(now, ct);
+        // Lost runs of other nodes are recorded, not retried here: a retry would run beside this command's jobs and be cut
+        // off when it exits; a daemon sharing the store retries them.
+        await HousekeepAsync(now, ct, retryLost: false);
         List<Slot> order;
         lock (gate) order = [.. jobs.Values.Where(s => !s.Removed)];
         var runs = new List<OnceRun>();
@@ -48,7 +51,8 @@ public sealed partial class Scheduler
             while (true)
             {
                 await Task.Delay(options.Housekeeping, clock, ct);
-                await RenewAsync(clock.GetUtcNow(), ct);
+                try { await RenewAsync(clock.GetUtcNow(), ct); }
+                catch (Exception e) when (Faults.IsStoreFault(e)) { logger.LogWarning("could not renew claims: {Reason}", e.Message); }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

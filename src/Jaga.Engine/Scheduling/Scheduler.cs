@@ -61,9 +61,8 @@ public sealed partial class Scheduler : IDisposable
     {
         lock (gate)
         {
-            foreach (var id in jobs.Keys.Except(next.Select(j => j.Id)).ToList())
-                if (jobs[id].Execution is null) jobs.Remove(id);
-                else jobs[id].Removed = true;
+            // Marked, not removed: a pass may hold the slot across a round trip; passes prune removed idle slots.
+            foreach (var id in jobs.Keys.Except(next.Select(j => j.Id)).ToList()) jobs[id].Removed = true;
             foreach (var job in next)
             {
                 if (jobs.TryGetValue(job.Id, out var slot))
@@ -83,6 +82,19 @@ public sealed partial class Scheduler : IDisposable
     /// records those still going as interrupted.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
+        try
+        {
+            await LoopAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // SIGTERM during a pass's round trip: stop taking work, and drain below all the same.
+        }
+        await DrainAsync();
+    }
+
+    private async Task LoopAsync(CancellationToken stopping)
+    {
         while (!stopping.IsCancellationRequested)
         {
             var signal = Interlocked.Exchange(ref wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -95,7 +107,6 @@ public sealed partial class Scheduler : IDisposable
             await Task.WhenAny(Task.Delay(delay, clock, wait.Token), woken).ConfigureAwait(false);
             await wait.CancelAsync();
         }
-        await DrainAsync();
     }
 
     public void Dispose()
@@ -106,41 +117,59 @@ public sealed partial class Scheduler : IDisposable
 
     private void Wake() => Volatile.Read(ref wake).TrySetResult();
 
-    /// <summary>One pass: housekeeping when due, then every job whose check time came. Returns when to look again.</summary>
+    /// <summary>One pass: every job whose check time came, then housekeeping when due; each on its own, so a failing part
+    /// never stops the other (a node that stopped beating would see its live runs declared lost). Returns when to look again.</summary>
     private async Task<DateTimeOffset> PassAsync(CancellationToken stopping)
     {
         var now = clock.GetUtcNow();
+        var retryAt = DateTimeOffset.MaxValue;
+        List<Slot> due;
+        lock (gate)
+        {
+            foreach (var id in jobs.Where(kv => kv.Value.Removed && kv.Value.Execution is null).Select(kv => kv.Key).ToList()) jobs.Remove(id);
+            due = [.. jobs.Values.Where(s => !s.Removed && s.Execution is null && s.CheckAt <= now)];
+        }
+        if (due.Count > 0 && !await GuardAsync(() => ConsiderAsync(due, now, stopping), stopping))
+        {
+            // Nothing decided is lost: the jobs of this pass are looked at again shortly.
+            retryAt = now + TimeSpan.FromSeconds(storeReachable ? 5 : 1);
+            foreach (var slot in due) if (slot.Execution is null) slot.CheckAt = retryAt;
+        }
+        // After the claims: the beat falls on the same instants as interval jobs, and must not make them late.
+        if (now >= nextHousekeeping)
+        {
+            if (await GuardAsync(() => HousekeepAsync(now, stopping), stopping)) nextHousekeeping = now + options.Housekeeping;
+            else retryAt = now + TimeSpan.FromSeconds(1);
+        }
+        lock (gate)
+        {
+            var next = retryAt < nextHousekeeping ? retryAt : nextHousekeeping;
+            foreach (var s in jobs.Values) if (!s.Removed && s.Execution is null && s.CheckAt < next) next = s.CheckAt;
+            return next;
+        }
+    }
+
+    /// <summary>Runs one part of a pass; false when it failed. A state store that is away pauses scheduling (and makes the
+    /// node not ready); any other error is a bug, logged, and must not take the node down with every other job.</summary>
+    private async Task<bool> GuardAsync(Func<Task> part, CancellationToken stopping)
+    {
         try
         {
-            List<Slot> due;
-            lock (gate) due = [.. jobs.Values.Where(s => !s.Removed && s.Execution is null && s.CheckAt <= now)];
-            if (due.Count > 0) await ConsiderAsync(due, now, stopping);
-            // After the claims: the beat falls on the same instants as interval jobs, and must not make them late.
-            if (now >= nextHousekeeping)
-            {
-                await HousekeepAsync(now, stopping);
-                nextHousekeeping = now + options.Housekeeping;
-            }
+            await part();
             if (!storeReachable) logger.LogInformation("state store reachable again");
             storeReachable = true;
+            return true;
         }
         catch (Exception e) when (Faults.IsStoreFault(e) && !stopping.IsCancellationRequested)
         {
             if (storeReachable) logger.LogWarning("state store unreachable, scheduling paused: {Reason}", e.Message);
             storeReachable = false;
-            return now + TimeSpan.FromSeconds(1);
+            return false;
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
-            // A bug must not take the node down with every other job: log it and look again shortly.
             logger.LogError(e, "scheduler pass failed");
-            return now + TimeSpan.FromSeconds(5);
-        }
-        lock (gate)
-        {
-            var next = nextHousekeeping;
-            foreach (var s in jobs.Values) if (!s.Removed && s.Execution is null && s.CheckAt < next) next = s.CheckAt;
-            return next;
+            return false;
         }
     }
 
@@ -155,8 +184,18 @@ public sealed partial class Scheduler : IDisposable
         {
             var job = slot.Job;
             slot.Last = lasts.TryGetValue(job.Id, out var last) ? last : null;
-            var decision = Due.Decide(job.Schedule, options.Zone, slot.Last, now, job.CatchUp, Due.LateAfter(job.Schedule));
-            slot.CheckAt = decision.Next ?? DateTimeOffset.MaxValue;
+            DueDecision decision;
+            try
+            {
+                decision = Due.Decide(job.Schedule, options.Zone, slot.Last, now, job.CatchUp, Due.LateAfter(job.Schedule));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // One job's schedule that cannot be computed must not hold up the others.
+                logger.LogError(e, "{Job}: could not compute its schedule", job.Id);
+                slot.CheckAt = now + TimeSpan.FromMinutes(1);
+                continue;
+            }
             if (decision.Skipped is { } skipped)
             {
                 var next = decision.Next is { } n ? journal.Local(n) : "-";
@@ -165,8 +204,10 @@ public sealed partial class Scheduler : IDisposable
                     await journal.RecordAsync(Severity.Warn, "scheduler.skip", "job.skipped",
                         [job.Id, decision.Missed, journal.Local(skipped), next], Data(job, skipped), stopping);
                 slot.Last = skipped;
+                slot.CheckAt = decision.Next ?? DateTimeOffset.MaxValue;
             }
             else if (decision.Run is { } occurrence) claiming.Add((slot, decision, occurrence));
+            else slot.CheckAt = decision.Next ?? DateTimeOffset.MaxValue;
         }
         if (claiming.Count == 0) return;
         var results = await ledger.TryClaimManyAsync([.. claiming.Select(c => (c.Slot.Job.Id, c.Occurrence))], options.Node, now, options.Lease, stopping);
@@ -174,6 +215,8 @@ public sealed partial class Scheduler : IDisposable
         {
             var (slot, decision, occurrence) = claiming[i];
             var (result, run) = results[i];
+            // Moved on only once the claim is settled: a claim that failed leaves the occurrence to the next look.
+            slot.CheckAt = decision.Next ?? DateTimeOffset.MaxValue;
             if (result == ClaimResult.Busy)
             {
                 // Running elsewhere: look again soon; the catch-up policy decides once it is free.

@@ -13,7 +13,7 @@ namespace Jaga.Core.Plan.Schema;
 public static class PlanBinder
 {
     private static readonly ConcurrentDictionary<Type, ConstructorInfo> Constructors = new();
-    private static readonly NullabilityInfoContext Nullability = new();
+    private static readonly ConcurrentDictionary<ParameterInfo, bool> Nullable = new();
 
     public static T Bind<T>(PNode node, ObjectShape shape) => (T)BindObject(node, shape);
 
@@ -41,7 +41,7 @@ public static class PlanBinder
         var type = p.ParameterType;
         if (shape is ListShape) return Array.CreateInstance(type.GetGenericArguments()[0], 0);
         if (shape is MapShape) return Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(type.GetGenericArguments()));
-        if (shape is ObjectShape o && Nullability.Create(p).WriteState != NullabilityState.Nullable) return BindObject(new PMap(at, []), o);
+        if (shape is ObjectShape o && !IsNullable(p)) return BindObject(new PMap(at, []), o);
         if (type == typeof(bool)) return false;
         return null;
     }
@@ -86,6 +86,11 @@ public static class PlanBinder
         ScalarKind.TimeZone => TimeZones.TryFind(v, out var z) ? z : null,
         _ => v,
     };
+
+    /// <summary>NullabilityInfoContext is not thread-safe (plans load in parallel in a process: the tests do), so each
+    /// answer is computed with a context of its own and kept.</summary>
+    private static bool IsNullable(ParameterInfo p) =>
+        Nullable.GetOrAdd(p, q => new NullabilityInfoContext().Create(q).WriteState == NullabilityState.Nullable);
 
     public static string SnakeCase(string name)
     {
