@@ -18,13 +18,13 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private Task? loop;
 
-    private SchedulerHarness(DirectoryInfo folder, SqliteStateStore store, MaintenanceJournal journal, FakeTimeProvider clock, SchedulerOptions options)
+    private SchedulerHarness(DirectoryInfo folder, SqliteStateStore store, MaintenanceJournal journal, FakeTimeProvider clock, SchedulerOptions options, IJobLedger ledger)
     {
         this.folder = folder;
         Store = store;
         Journal = journal;
         Clock = clock;
-        Scheduler = new Scheduler(store.Jobs, journal, options, clock, NullLogger.Instance);
+        Scheduler = new Scheduler(ledger, journal, options, clock, NullLogger.Instance);
     }
 
     public SqliteStateStore Store { get; }
@@ -35,7 +35,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public Scheduler Scheduler { get; }
 
-    public static async Task<SchedulerHarness> CreateAsync(int concurrency = 4, TimeSpan? shutdown = null, string node = "node-a")
+    public static async Task<SchedulerHarness> CreateAsync(int concurrency = 4, TimeSpan? shutdown = null, string node = "node-a", Func<IJobLedger, IJobLedger>? wrap = null)
     {
         var clock = new FakeTimeProvider(Start);
         var dir = Directory.CreateTempSubdirectory("jaga-scheduler-");
@@ -49,7 +49,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         {
             AbandonAfter = TimeSpan.FromSeconds(2),
         };
-        return new SchedulerHarness(dir, store, journal, clock, options);
+        return new SchedulerHarness(dir, store, journal, clock, options, wrap?.Invoke(store.Jobs) ?? store.Jobs);
     }
 
     public static ScheduledJob Every(string id, int seconds, Func<CancellationToken, Task<JobResult>> work, TimeSpan? timeout = null, CatchUp catchUp = CatchUp.Once) =>

@@ -147,4 +147,16 @@ public sealed class SchedulerTests
         Assert.Equal((RunOutcome.Lost, "dead-node"), (runs[1].Outcome, runs[1].Node));
         Assert.Contains("was lost: node dead-node stopped renewing its claim; running it again", File.ReadAllText(h.Journal.LogPath), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_claim_that_fails_while_the_store_is_locked_is_made_again_for_the_same_occurrence()
+    {
+        await using var h = await SchedulerHarness.CreateAsync(wrap: ledger => new FlakyLedger(ledger, failures: 2));
+        h.Run(SchedulerHarness.Every("daily", 86_400, SchedulerHarness.Ok));
+
+        await h.AdvanceAsync(TimeSpan.FromSeconds(3));
+
+        var runs = await h.WaitForRunsAsync("daily", r => r.Count == 1 && r[0].Outcome == RunOutcome.Succeeded, "claimed on a later look");
+        Assert.Equal(SchedulerHarness.Start, runs[0].Occurrence);
+    }
 }

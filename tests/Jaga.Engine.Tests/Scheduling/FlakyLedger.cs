@@ -1,0 +1,48 @@
+using Jaga.Core.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace Jaga.Engine.Tests.Scheduling;
+
+/// <summary>The real ledger, except that the first <paramref name="failures"/> batch claims fail as a locked SQLite file does.</summary>
+internal sealed class FlakyLedger(IJobLedger inner, int failures) : IJobLedger
+{
+    private int left = failures;
+
+    public Task<IReadOnlyList<(ClaimResult Result, JobRun? Run)>> TryClaimManyAsync(
+        IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) =>
+        Interlocked.Decrement(ref left) >= 0
+            ? throw new SqliteException("database is locked", 5)
+            : inner.TryClaimManyAsync(claims, node, now, lease, ct);
+
+    public Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) => inner.TryClaimAsync(job, occurrence, node, now, lease, ct);
+
+    public Task<bool> RenewAsync(JobRun run, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) => inner.RenewAsync(run, now, lease, ct);
+
+    public Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default) => inner.FinishAsync(run, outcome, at, detail, ct);
+
+    public Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default) => inner.FinishManyAsync(ends, ct);
+
+    public Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default) => inner.ExpiredAsync(now, ct);
+
+    public Task<(bool Declared, JobRun? Retry)> DeclareLostAsync(JobRun expired, string node, DateTimeOffset now, TimeSpan lease, bool retry, string detail, CancellationToken ct = default) => inner.DeclareLostAsync(expired, node, now, lease, retry, detail, ct);
+
+    public Task<bool> RecordSkippedAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, string detail, CancellationToken ct = default) => inner.RecordSkippedAsync(job, occurrence, node, now, detail, ct);
+
+    public Task<DateTimeOffset?> LastOccurrenceAsync(string job, CancellationToken ct = default) => inner.LastOccurrenceAsync(job, ct);
+
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> LastOccurrencesAsync(IReadOnlyCollection<string> jobs, CancellationToken ct = default) => inner.LastOccurrencesAsync(jobs, ct);
+
+    public Task<IReadOnlyList<JobRun>> HistoryAsync(string? job, int limit, CancellationToken ct = default) => inner.HistoryAsync(job, limit, ct);
+
+    public Task<IReadOnlyList<JobSummary>> SummariesAsync(CancellationToken ct = default) => inner.SummariesAsync(ct);
+
+    public Task BeatAsync(NodeInfo node, CancellationToken ct = default) => inner.BeatAsync(node, ct);
+
+    public Task NodeStoppedAsync(string node, DateTimeOffset at, CancellationToken ct = default) => inner.NodeStoppedAsync(node, at, ct);
+
+    public Task<IReadOnlyList<NodeInfo>> NodesAsync(CancellationToken ct = default) => inner.NodesAsync(ct);
+
+    public Task AddPingAsync(Ping ping, CancellationToken ct = default) => inner.AddPingAsync(ping, ct);
+
+    public Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default) => inner.PingsAsync(check, limit, ct);
+}
