@@ -31,6 +31,11 @@ public sealed partial class Scheduler
         {
             logger.LogWarning("the end of {Job} could not be recorded before stopping; another node will find its lease expired", execution.Run.Job);
         }
+        catch (Exception e)
+        {
+            // Refused for good: the run's lease runs out and another look records it lost.
+            logger.LogError(e, "the end of {Job} was not recorded", execution.Run.Job);
+        }
     }
 
     private async Task FinisherAsync()
@@ -51,6 +56,9 @@ public sealed partial class Scheduler
                 catch (Exception e) when (Faults.IsStoreFault(e))
                 {
                     logger.LogWarning("could not record the end of {Count} run(s) yet: {Reason}; retrying", batch.Count, e.Message);
+                    // After a few tries, one by one: if some go in, the store is up and the others are bad rows, which
+                    // must not hold up every later end on this node.
+                    if (attempt >= 3 && batch.Count > 1 && await OneByOneAsync(batch)) break;
                     await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, attempt)), clock, CancellationToken.None);
                 }
                 catch (Exception e)
@@ -60,6 +68,33 @@ public sealed partial class Scheduler
                 }
             }
         }
+    }
+
+    /// <summary>Records each end alone; true (every end settled) when at least one went in, false when none did (the store
+    /// is still away, and the batch is retried whole).</summary>
+    private async Task<bool> OneByOneAsync(List<PendingEnd> batch)
+    {
+        var failed = new List<(PendingEnd End, Exception Error)>();
+        var recorded = 0;
+        foreach (var b in batch)
+        {
+            try
+            {
+                b.Done.TrySetResult((await ledger.FinishManyAsync([b.End], CancellationToken.None))[0]);
+                recorded++;
+            }
+            catch (Exception e) when (Faults.IsStoreFault(e))
+            {
+                failed.Add((b, e));
+            }
+        }
+        if (recorded == 0) return false;
+        foreach (var (b, e) in failed)
+        {
+            logger.LogError(e, "the end of {Job} cannot be recorded; the store refuses it while it takes others", b.End.Run.Job);
+            b.Done.TrySetException(e);
+        }
+        return true;
     }
 
     private sealed record PendingEnd(RunEnd End, TaskCompletionSource<bool> Done);
