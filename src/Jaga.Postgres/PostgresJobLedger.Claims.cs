@@ -14,11 +14,7 @@ internal sealed partial class PostgresJobLedger
     public async Task<IReadOnlyList<(ClaimResult Result, JobRun? Run)>> TryClaimManyAsync(
         IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(claims);
-        if (claims.Select(c => c.Job).Distinct(StringComparer.Ordinal).Count() != claims.Count)
-            throw new ArgumentException("claims in one call are of different jobs", nameof(claims));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        var wanted = claims.Select(c => (c.Job, Occurrence: JobLedgerText.Occurrence(c.Occurrence))).ToList();
+        var wanted = JobLedgerText.Claims(claims, lease);
         var results = new (ClaimResult, JobRun?)[wanted.Count];
         if (wanted.Count == 0) return results;
         await using var c = await dataSource.OpenConnectionAsync(ct);

@@ -34,9 +34,7 @@ internal sealed partial class SqliteJobLedger(Func<CancellationToken, Task<Sqlit
 
     public async Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(ends);
-        foreach (var e in ends)
-            if (e.Outcome == RunOutcome.Running) throw new ArgumentOutOfRangeException(nameof(ends), e.Outcome, "a finished run is not running");
+        JobLedgerText.Ends(ends);
         var results = new List<bool>(ends.Count);
         if (ends.Count == 0) return results;
         await using var c = await connect(ct);

@@ -22,4 +22,24 @@ public static class JobLedgerText
         occurrence.UtcTicks % TimeSpan.TicksPerMillisecond == 0
             ? occurrence.ToUniversalTime()
             : throw new ArgumentException($"an occurrence is a whole millisecond, not {occurrence:O}", nameof(occurrence));
+
+    /// <summary>The claims of one <see cref="IJobLedger.TryClaimManyAsync"/> call, checked as every store must: each of a
+    /// different job, occurrences as stored (<see cref="Occurrence"/>), a positive lease.</summary>
+    public static List<(string Job, DateTimeOffset Occurrence)> Claims(IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, TimeSpan lease)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        if (claims.Select(c => c.Job).Distinct(StringComparer.Ordinal).Count() != claims.Count)
+            throw new ArgumentException("claims in one call are of different jobs", nameof(claims));
+        return [.. claims.Select(c => (c.Job, Occurrence(c.Occurrence)))];
+    }
+
+    /// <summary>The ends of one <see cref="IJobLedger.FinishManyAsync"/> call, checked: none of them "running".</summary>
+    public static IReadOnlyList<RunEnd> Ends(IReadOnlyList<RunEnd> ends)
+    {
+        ArgumentNullException.ThrowIfNull(ends);
+        foreach (var e in ends)
+            if (e.Outcome == RunOutcome.Running) throw new ArgumentOutOfRangeException(nameof(ends), e.Outcome, "a finished run is not running");
+        return ends;
+    }
 }
