@@ -18,7 +18,7 @@ public sealed partial class Scheduler
     private async Task FinishAsync(Execution execution, RunOutcome outcome, string detail, CancellationToken stopping)
     {
         if (execution.Finished) return;
-        var pending = new PendingEnd(new RunEnd(execution.Run, outcome, clock.GetUtcNow(), detail), new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingEnd(new RunEnd(execution.Run, outcome, clock.GetUtcNow(), journal.Redact(detail)), new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         ends.Writer.TryWrite(pending);
         try
         {

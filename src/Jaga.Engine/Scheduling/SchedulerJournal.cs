@@ -14,6 +14,9 @@ internal sealed class SchedulerJournal(MaintenanceJournal journal, TimeProvider 
 
     public string Format(string key, params object?[] args) => journal.Messages.Format(key, args);
 
+    /// <summary>A run's detail as it may be stored and shown (status, metrics): with the plan's secrets hidden, as log lines are.</summary>
+    public string? Redact(string? text) => text is null ? null : journal.Redactor.Redact(text);
+
     public async Task RecordAsync(Severity level, string kind, string key, object?[] args, IReadOnlyDictionary<string, string>? data, CancellationToken stopping)
     {
         for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))

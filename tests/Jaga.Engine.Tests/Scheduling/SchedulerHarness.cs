@@ -35,12 +35,12 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public Scheduler Scheduler { get; }
 
-    public static async Task<SchedulerHarness> CreateAsync(int concurrency = 4, TimeSpan? shutdown = null, string node = "node-a", Func<IJobLedger, IJobLedger>? wrap = null)
+    public static async Task<SchedulerHarness> CreateAsync(int concurrency = 4, TimeSpan? shutdown = null, string node = "node-a", Func<IJobLedger, IJobLedger>? wrap = null, string planExtra = "")
     {
         var clock = new FakeTimeProvider(Start);
         var dir = Directory.CreateTempSubdirectory("jaga-scheduler-");
         var planPath = Path.Combine(dir.FullName, "jaga.yaml");
-        var text = "version: 1\nproject: sched\nstate: .jaga/state.db\n";
+        var text = "version: 1\nproject: sched\nstate: .jaga/state.db\n" + planExtra;
         await File.WriteAllTextAsync(planPath, text);
         var plan = PlanFile.LoadText(text, planPath).Plan!;
         var store = await SqliteStateStore.OpenAsync(Path.Combine(dir.FullName, ".jaga", "state.db"), clock);
@@ -77,12 +77,13 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     /// <summary>Polls (in real time) until <paramref name="condition"/> holds over the job's runs, or fails after 10 s.</summary>
     public async Task<IReadOnlyList<JobRun>> WaitForRunsAsync(string job, Func<IReadOnlyList<JobRun>, bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // Real time, on purpose: the fake clock is the scheduler's; this bounds how long the test waits for its threads.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var runs = await Store.Jobs.HistoryAsync(job, 1000);
             if (condition(runs)) return runs;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"{what}; runs of {job}: {string.Join(", ", runs.Select(r => $"{r.Occurrence:HH:mm:ss}#{r.Attempt} {r.Outcome}"))}");
+            if (waited.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail($"{what}; runs of {job}: {string.Join(", ", runs.Select(r => $"{r.Occurrence:HH:mm:ss}#{r.Attempt} {r.Outcome}"))}");
             await Task.Delay(25);
         }
     }

@@ -159,4 +159,17 @@ public sealed class SchedulerTests
         var runs = await h.WaitForRunsAsync("daily", r => r.Count == 1 && r[0].Outcome == RunOutcome.Succeeded, "claimed on a later look");
         Assert.Equal(SchedulerHarness.Start, runs[0].Occurrence);
     }
+
+    [Fact]
+    public async Task A_secret_of_the_plan_in_a_crash_message_is_hidden_in_the_stored_run()
+    {
+        await using var h = await SchedulerHarness.CreateAsync(planExtra: "destinations:\n  nas: { sftp: \"sftp://backup@nas/srv\", password: \"hunter2-very-secret\" }\n");
+        h.Run(SchedulerHarness.Every("leaky", 60, _ => throw new InvalidOperationException("login as backup:hunter2-very-secret refused")));
+
+        var runs = await h.WaitForRunsAsync("leaky", r => r.Count == 1 && r[0].Outcome == RunOutcome.Failed, "failed");
+
+        Assert.Contains("refused", runs[0].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-very-secret", runs[0].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-very-secret", File.ReadAllText(h.Journal.LogPath), StringComparison.Ordinal);
+    }
 }
