@@ -2,6 +2,8 @@ using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
 using Microsoft.Data.Sqlite;
 
+using static Jaga.Sqlite.SqliteSql;
+
 namespace Jaga.Sqlite;
 
 /// <summary>The backup catalog and job locks in the SQLite file. Writes take SQLite's write lock (<c>BEGIN IMMEDIATE</c>),
@@ -174,20 +176,4 @@ internal sealed class SqliteBackupCatalog(Func<CancellationToken, Task<SqliteCon
     private static BackupRecord Read(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), BackupCatalogText.ParseStatus(r.GetString(4)),
         Time(r.GetInt64(5)), Time(r, 6), r.GetInt64(7), Text(r, 8), [], Time(r, 9), Text(r, 10), Text(r, 11), Text(r, 12));
-
-    private static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
-    private static DateTimeOffset? Time(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Time(r.GetInt64(i));
-
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static void Add(SqliteCommand cmd, string name, object? value) => cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-
-    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql)
-    {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = tx;
-        return cmd;
-    }
 }

@@ -2,6 +2,8 @@ using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
 using Microsoft.Data.Sqlite;
 
+using static Jaga.Sqlite.SqliteSql;
+
 namespace Jaga.Sqlite;
 
 internal sealed partial class SqliteJobLedger

@@ -1,6 +1,7 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
-using Microsoft.Data.Sqlite;
+
+using static Jaga.Sqlite.SqliteSql;
 
 namespace Jaga.Sqlite;
 
@@ -84,20 +85,4 @@ internal sealed partial class SqliteJobLedger
     }
 
     private static long Ms(DateTimeOffset t) => AuditEntry.ToMilliseconds(t).ToUnixTimeMilliseconds();
-
-    private static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
-    private static DateTimeOffset? Time(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Time(r.GetInt64(i));
-
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static void Add(SqliteCommand cmd, string name, object? value) => cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-
-    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql)
-    {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = tx;
-        return cmd;
-    }
 }

@@ -2,6 +2,8 @@ using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
 using Microsoft.Data.Sqlite;
 
+using static Jaga.Sqlite.SqliteSql;
+
 namespace Jaga.Sqlite;
 
 /// <summary>The job ledger in the SQLite file. Every decision (claim, declaring a run lost) reads and writes under SQLite's

@@ -3,6 +3,8 @@ using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
 using Microsoft.Data.Sqlite;
 
+using static Jaga.Sqlite.SqliteSql;
+
 namespace Jaga.Sqlite;
 
 /// <summary>The default state store: one SQLite file in WAL mode. Appends take SQLite's write lock
@@ -186,14 +188,6 @@ public sealed class SqliteStateStore : IStateStore
     /// <summary>A time that cannot be a real one (tampered) reads as <see cref="DateTimeOffset.MinValue"/>, which no hash matches.</summary>
     private static DateTimeOffset StoredTime(long ms) =>
         ms is >= -62_135_596_800_000 and <= 253_402_300_799_999 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.MinValue;
-
-    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql)
-    {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = tx;
-        return cmd;
-    }
 
     private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql)
     {
