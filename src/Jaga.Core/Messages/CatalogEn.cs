@@ -28,8 +28,11 @@ internal static class CatalogEn
         ["plan.reload.invalid"] = "Plan reload refused, still running sha256 {0}: {1}",
         ["plan.reload.restart"] = "Plan change of '{0}' takes effect only after a restart of jaga run",
         ["ping.received"] = "Heartbeat {0}: {1} ({2})",
+        // Step 4: checks and host (keys monitor.*)
         ["verify.nothing"] = "Nothing to verify for {0} yet: no good backup",
+        // Step 4: alerts and channels (keys alert.*, notify.*)
         ["run.once.done"] = "Run finished: {0} job(s) ran, {1} failed",
+        // Step 4: history and monitor commands (keys history.*, monitor.status.*)
         ["backup.done"] = "Database backup finished: {0}",
         ["backup.files.done"] = "Files backup finished: {0}",
         ["backup.partial"] = "Backup {0} finished only in part: {1}; failed: {2}",
@@ -38,6 +41,7 @@ internal static class CatalogEn
         ["backup.stopped"] = "Backup {0} stopped before it finished ({1}); nothing was kept",
         ["backup.interrupted"] = "Backup {0} was interrupted before it finished ({1}); leftovers removed: {2}",
         ["backup.leftover.removed"] = "Unfinished upload removed from {0}: {1}",
+        // Step 4: log retention (keys logs.*)
         ["backup.pruned"] = "Backup removed by retention from {0}: {1} ({2})",
         ["backup.prune.failed"] = "Retention at {0} could not remove {1}: {2}",
         ["backup.verified"] = "Backup verified: {0} ({1})",

@@ -29,8 +29,11 @@ internal static class CatalogId
         ["plan.reload.invalid"] = "Muat ulang plan ditolak, tetap menjalankan sha256 {0}: {1}",
         ["plan.reload.restart"] = "Perubahan '{0}' pada plan baru berlaku setelah jaga run dimulai ulang",
         ["ping.received"] = "Heartbeat {0}: {1} ({2})",
+        // Step 4: checks and host (keys monitor.*)
         ["verify.nothing"] = "Belum ada yang diverifikasi untuk {0}: belum ada backup yang baik",
+        // Step 4: alerts and channels (keys alert.*, notify.*)
         ["run.once.done"] = "Run selesai: {0} job dijalankan, {1} gagal",
+        // Step 4: history and monitor commands (keys history.*, monitor.status.*)
         ["backup.done"] = "Backup database selesai: {0}",
         ["backup.files.done"] = "Backup file selesai: {0}",
         ["backup.partial"] = "Backup {0} hanya selesai sebagian: {1}; gagal: {2}",
@@ -39,6 +42,7 @@ internal static class CatalogId
         ["backup.stopped"] = "Backup {0} dihentikan sebelum selesai ({1}); tidak ada yang disimpan",
         ["backup.interrupted"] = "Backup {0} terhenti sebelum selesai ({1}); sisa dihapus: {2}",
         ["backup.leftover.removed"] = "Unggahan yang tidak selesai dihapus dari {0}: {1}",
+        // Step 4: log retention (keys logs.*)
         ["backup.pruned"] = "Backup dihapus oleh retensi dari {0}: {1} ({2})",
         ["backup.prune.failed"] = "Retensi di {0} tidak dapat menghapus {1}: {2}",
         ["backup.verified"] = "Backup terverifikasi: {0} ({1})",

@@ -58,14 +58,32 @@ public sealed record KeepPolicy(int? Last, int? Hourly, int? Daily, int? Weekly,
 
 public sealed record VerifySettings(CronSchedule? Schedule, string? RestoreInto);
 
-public sealed record MonitoringSection(HostMonitor? Host, IReadOnlyList<Check> Checks, IReadOnlyList<LogRetentionRule> Logs);
+public sealed record MonitoringSection(
+    HostMonitor? Host, IReadOnlyList<Check> Checks, IReadOnlyList<LogRetentionRule> Logs, IReadOnlyList<MaintenanceWindow> Maintenance,
+    HistoryRetention History);
 
-public sealed record HostMonitor(TimeSpan Every, Threshold? Cpu, Threshold? Memory, Threshold? Swap, string? Load, IReadOnlyDictionary<string, Threshold> Disk);
+public sealed record HostMonitor(
+    TimeSpan Every, TimeSpan Summary, Threshold? Cpu, Threshold? Memory, Threshold? Swap, string? Load, IReadOnlyDictionary<string, Threshold> Disk,
+    Alert? Alert);
+
+/// <summary>A recurring time when alerts are silenced: from each occurrence of <paramref name="Schedule"/> for <paramref name="Duration"/>.</summary>
+public sealed record MaintenanceWindow(string Name, CronSchedule Schedule, TimeSpan Duration, IReadOnlyList<string> Checks);
+
+/// <summary>How long check results are kept: raw, then as hourly aggregates, then as daily ones.</summary>
+public sealed record HistoryRetention(TimeSpan Raw, TimeSpan Hourly, TimeSpan Daily);
 
 public sealed record Check(
     string Name, string? Http, string? Tcp, string? Tls, string? Postgres, string? Sqlite, string? Mysql, string? Process,
     string? Command, string? Backup, Heartbeat? Heartbeat, string? Method, IReadOnlyDictionary<string, string> Headers, string? Body,
-    string? Query, TimeSpan Every, TimeSpan Timeout, IReadOnlyList<string> Expect, IReadOnlyList<string> DependsOn, Alert? Alert);
+    string? Query, bool FollowRedirects, bool Insecure, TimeSpan MaxAge, TimeSpan Every, TimeSpan Timeout, IReadOnlyList<string> Expect,
+    IReadOnlyList<string> DependsOn, Alert? Alert)
+{
+    /// <summary>The kind of check: the key that names its target (<c>http</c>, <c>tcp</c>, …).</summary>
+    public string Kind =>
+        Http is not null ? "http" : Tcp is not null ? "tcp" : Tls is not null ? "tls" : Postgres is not null ? "postgres"
+        : Sqlite is not null ? "sqlite" : Mysql is not null ? "mysql" : Process is not null ? "process" : Command is not null ? "command"
+        : Backup is not null ? "backup" : "heartbeat";
+}
 
 public sealed record Heartbeat(TimeSpan Every, TimeSpan Grace, string? Token);
 
@@ -91,6 +109,7 @@ public sealed record WaitFor(string Check, TimeSpan Timeout);
 
 public sealed record RestoreStep(string Backup, string Into);
 
-public sealed record NotifyChannel(string? Webhook, string? Email, string Format);
+public sealed record NotifyChannel(
+    string? Webhook, string Format, string? ChatId, string? Email, string? Smtp, string? From, string Tls, string? CaFile);
 
 public sealed record MigrationSection(string From, string To, string? EnvFile, string? Test, IReadOnlyList<string> Tables);

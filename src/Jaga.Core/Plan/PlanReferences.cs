@@ -41,6 +41,15 @@ public static class PlanReferences
             Ref(check["backup"], backups, "backup job", $"monitoring.checks[{i}].backup");
         }
 
+        if (monitoring?["host"] is PMap host && host["alert"] is PMap hostAlert)
+        {
+            Ref(hostAlert["notify"], channels, "notify channel", "monitoring.host.alert.notify");
+            Ref(hostAlert["runbook"], runbooks, "runbook", "monitoring.host.alert.runbook");
+        }
+        foreach (var (window, i) in Items(monitoring?["maintenance"]))
+            Ref(window["checks"], checks, "check", $"monitoring.maintenance[{i}].checks");
+        Names(monitoring?["maintenance"], "monitoring.maintenance", file, errors);
+
         foreach (var (runbook, i) in Items(runbookList))
         {
             Ref((runbook["on"] as PMap)?["check"], checks, "check", $"emergency.runbooks[{i}].on.check");

@@ -195,6 +195,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         "mysql" or "mariadb" => "mysql://user@host:3306/db",
         "s3" => "s3://bucket/prefix",
         "sftp" => "sftp://user@host:22/srv/backups",
+        "smtp" or "smtps" => "smtp://user:${SMTP_PASSWORD}@mail.example.com:587",
         _ => $"{scheme}://host/path",
     };
 
