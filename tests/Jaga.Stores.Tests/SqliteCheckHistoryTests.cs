@@ -60,7 +60,7 @@ public sealed class SqliteCheckHistoryTests(ITestOutputHelper output) : CheckHis
         Assert.Equal(((90 * 24) + 1) * checks, final.Hourly, tolerance: 24 * checks);
         Assert.InRange(pagesMonth12, pagesMonth9 * 0.95, pagesMonth9 * 1.05);
         var uptime = await history.UptimeAsync("check-0", start.AddDays(365));
-        Assert.InRange(uptime.Month!.Value, 0.98, 0.995);
+        Assert.InRange(uptime.Month!.Value, 0.97, 0.99); // 2 failures in 97
     }
 
     /// <summary>The database's size in pages, free ones included: what the file takes once the WAL is checkpointed.</summary>
