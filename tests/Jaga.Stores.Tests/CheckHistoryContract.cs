@@ -149,4 +149,25 @@ public abstract partial class CheckHistoryContract : StoreContract
         await history.SaveStatesAsync([recovered]);
         Assert.Equal([db, recovered], await history.StatesAsync());
     }
+
+    [Fact]
+    public async Task A_store_at_version_3_is_migrated_to_version_4_keeping_its_job_ledger()
+    {
+        var old = await OpenAsync();
+        await old.Jobs.TryClaimAsync("db", Now, "node-a", Now, TimeSpan.FromMinutes(10));
+        var before = await old.MigrationsAsync();
+        // What a store written by a Jaga before the check history looks like.
+        await ExecuteSqlAsync("""
+            DROP TABLE check_states; DROP TABLE check_history_marks; DROP TABLE check_daily; DROP TABLE check_hourly;
+            DROP TABLE check_results; DELETE FROM jaga_schema WHERE version = 4;
+            """);
+        Clock.Advance(TimeSpan.FromDays(30));
+
+        var store = await OpenAsync();
+
+        Assert.Equal([.. before.Take(3), new AppliedMigration(4, before[3].Name, Clock.GetUtcNow())], await store.MigrationsAsync());
+        Assert.Single(await store.Jobs.HistoryAsync("db", 10));
+        await store.Checks.RecordAsync([Result("web", Now)]);
+        Assert.Single(await store.Checks.RecentAsync("web", 10));
+    }
 }
