@@ -7,7 +7,7 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// <summary>The HTTP clients every <c>http</c> check shares: one pooled <see cref="SocketsHttpHandler"/> that verifies
 /// certificates and one for <c>insecure: true</c> checks (separate, so a connection accepted without verification is
 /// never reused by a check that wants it). Redirects are followed by the probe, per check. The validation callback
-/// keeps each server's leaf certificate (per scheme, host and port), since a pooled connection is validated once.</summary>
+/// keeps each server's leaf certificate (per host name), since a pooled connection is validated once.</summary>
 public sealed class ProbeHttp : IDisposable
 {
     private readonly ConcurrentDictionary<string, CertificateSeen> certificates = new(StringComparer.OrdinalIgnoreCase);
@@ -23,7 +23,8 @@ public sealed class ProbeHttp : IDisposable
     internal HttpClient Insecure { get; }
 
     /// <summary>The certificate last seen at <paramref name="uri"/>'s server, if it was reached over TLS.</summary>
-    internal CertificateSeen? CertificateOf(Uri uri) => certificates.TryGetValue(Key(uri), out var seen) ? seen : null;
+    /// <remarks>Kept per host name: two TLS ports of one host with different certificates share the latest one seen.</remarks>
+    internal CertificateSeen? CertificateOf(Uri uri) => certificates.TryGetValue(uri.IdnHost, out var seen) ? seen : null;
 
     public void Dispose()
     {
@@ -43,12 +44,18 @@ public sealed class ProbeHttp : IDisposable
         {
             RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
             {
-                if (sender is HttpRequestMessage { RequestUri: { } uri } && certificate is not null)
-                    certificates[Key(uri)] = CertificateSeen.From(certificate, chain, errors);
+                // The sender is the connection's SslStream (no request: a pooled connection serves many), so the
+                // certificate is kept per host name.
+                var host = sender switch
+                {
+                    SslStream tls => tls.TargetHostName,
+                    HttpRequestMessage { RequestUri: { } uri } => uri.IdnHost,
+                    _ => null,
+                };
+                if (!string.IsNullOrEmpty(host) && certificate is not null)
+                    certificates[host] = CertificateSeen.From(certificate, chain, errors);
                 return insecure || errors == SslPolicyErrors.None;
             },
         },
     };
-
-    private static string Key(Uri uri) => $"{uri.Scheme}://{uri.Host}:{uri.Port}";
 }
