@@ -19,12 +19,14 @@ internal sealed class MonitorRuntime : IAsyncDisposable
 
     private readonly ProbeContext probes;
     private readonly AlertDispatcher alerts;
-    private readonly HostSampler sampler = new();
+    private readonly ProbeHttp http = new();
+    private readonly HostSampler sampler;
     private int disposed;
 
     private MonitorRuntime(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger logger)
     {
-        probes = new ProbeContext(plan, store, clock);
+        sampler = new HostSampler(clock);
+        probes = new ProbeContext(plan, store, clock, http);
         alerts = AlertDispatcher.Create(plan, journal, clock);
         Results = new CheckResultWriter(store.Checks, clock, logger);
         var monitor = new CheckMonitor(plan, store, journal, alerts, c => CheckProbes.For(c, probes), Results, clock);
@@ -53,8 +55,7 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     /// <summary>Samples and judges the host without acting on the result.</summary>
     public async Task<CheckResult> ProbeHostAsync(HostMonitor settings, CancellationToken ct)
     {
-        var at = Clock.GetUtcNow();
-        return HostVerdict.Judge(await sampler.SampleAsync(ct), settings, at);
+        return HostVerdict.Judge(await sampler.SampleAsync(settings.Disk.Keys, ct), settings);
     }
 
     public async ValueTask DisposeAsync()
@@ -63,6 +64,6 @@ internal sealed class MonitorRuntime : IAsyncDisposable
         await Results.DisposeAsync();
         using var deadline = new CancellationTokenSource(DrainDeadline);
         await alerts.StopAsync(deadline.Token);
-        probes.Dispose();
+        http.Dispose();
     }
 }

@@ -5,6 +5,7 @@ using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Engine.Journal;
+using Jaga.Engine.Monitoring.Probes;
 
 namespace Jaga.Engine.Monitoring;
 
@@ -18,8 +19,7 @@ public sealed class CheckMonitor(
     CheckResultWriter results, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, ICheckProbe> probes = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim loading = new(1, 1);
-    private ConcurrentDictionary<string, CheckState>? states;
+    private Task<ConcurrentDictionary<string, CheckState>>? loading;
 
     public LoadedPlan Plan => plan;
 
@@ -41,8 +41,8 @@ public sealed class CheckMonitor(
         var known = await StatesAsync(ct);
         var now = clock.GetUtcNow();
         var state = known.TryGetValue(check, out var s) ? s : CheckState.Initial(check, result.At);
-        var held = HoldReason(check, known, now);
-        var decision = AlertPolicy.Apply(state, result, alert, new AlertContext(now, held, plan.Plan.Project, alert?.Notify ?? [], alert?.Runbook));
+        var held = Dependencies.HoldFor(plan.Plan, check, c => known.TryGetValue(c, out var k) ? k.Status : CheckStatus.Unknown, now, plan.Plan.Timezone);
+        var decision = AlertPolicy.Apply(state, result, alert, new AlertContext(now, plan.Plan.Project, held));
         known[check] = decision.Next;
         if (decision.Next != state) await store.Checks.SaveStatesAsync([decision.Next], ct);
         if (decision.Change is { } change) await RecordChangeAsync(check, state, change.To, result, ct);
@@ -51,20 +51,11 @@ public sealed class CheckMonitor(
     }
 
     /// <summary>A check's alerting status as this monitor knows it (Unknown before its first result).</summary>
-    public CheckStatus StatusOf(string check) => states is { } known && known.TryGetValue(check, out var s) ? s.Status : CheckStatus.Unknown;
+    public CheckStatus StatusOf(string check) =>
+        Volatile.Read(ref loading) is { IsCompletedSuccessfully: true } done && done.Result.TryGetValue(check, out var s) ? s.Status : CheckStatus.Unknown;
 
     /// <summary>The alerting state of every check, as this monitor knows it.</summary>
     public async Task<IReadOnlyDictionary<string, CheckState>> CurrentStatesAsync(CancellationToken ct) => await StatesAsync(ct);
-
-    private string? HoldReason(string check, IReadOnlyDictionary<string, CheckState> known, DateTimeOffset now)
-    {
-        var t = journal.Messages;
-        if (Dependencies.DownAncestor(check, plan.Plan.Monitoring.Checks, known) is { } parent)
-            return t.Format("monitor.held.parent", parent);
-        if (MaintenanceWindows.Active(plan.Plan.Monitoring.Maintenance, check, now, plan.Plan.Timezone) is { } window)
-            return t.Format("monitor.held.window", window.Name);
-        return null;
-    }
 
     private async Task RecordChangeAsync(string check, CheckState before, CheckStatus to, CheckResult result, CancellationToken ct)
     {
@@ -91,27 +82,36 @@ public sealed class CheckMonitor(
         }
     }
 
-    private Task RecordHeldAsync(string check, string why, CancellationToken ct) =>
-        journal.RecordAsync(Severity.Warn, "alert.held", "monitor.held", [check, why],
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["check"] = check, ["held_by"] = why }, ct: ct);
-
-    private async Task<ConcurrentDictionary<string, CheckState>> StatesAsync(CancellationToken ct)
+    private Task RecordHeldAsync(string check, AlertHold hold, CancellationToken ct)
     {
-        if (states is { } ready) return ready;
-        await loading.WaitAsync(ct);
-        try
-        {
-            if (states is null)
+        var why = hold.Kind == AlertHoldKind.ParentDown
+            ? journal.Messages.Format("monitor.held.parent", hold.Name)
+            : journal.Messages.Format("monitor.held.window", hold.Name);
+        return journal.RecordAsync(Severity.Warn, "alert.held", "monitor.held", [check, why],
+            new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                var stored = await store.Checks.StatesAsync(ct);
-                states = new ConcurrentDictionary<string, CheckState>(stored.Select(s => KeyValuePair.Create(s.Check, s)), StringComparer.Ordinal);
-            }
-            return states;
-        }
-        finally
+                ["check"] = check,
+                ["held_by"] = hold.Kind == AlertHoldKind.ParentDown ? "parent" : "maintenance",
+                ["name"] = hold.Name,
+            }, ct: ct);
+    }
+
+    /// <summary>The states, read from the store at first use; a failed read (the store is down) is tried again next time.</summary>
+    private Task<ConcurrentDictionary<string, CheckState>> StatesAsync(CancellationToken ct)
+    {
+        var current = Volatile.Read(ref loading);
+        if (current is null || current.IsFaulted || current.IsCanceled)
         {
-            loading.Release();
+            var fresh = LoadAsync();
+            current = Interlocked.CompareExchange(ref loading, fresh, current) == current ? fresh : Volatile.Read(ref loading)!;
         }
+        return current.WaitAsync(ct);
+    }
+
+    private async Task<ConcurrentDictionary<string, CheckState>> LoadAsync()
+    {
+        var stored = await store.Checks.StatesAsync(CancellationToken.None);
+        return new ConcurrentDictionary<string, CheckState>(stored.Select(s => KeyValuePair.Create(s.Check, s)), StringComparer.Ordinal);
     }
 
     internal static string Word(CheckStatus status) => status switch

@@ -2,6 +2,7 @@ using Jaga.Core.Ledger;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Engine.Journal;
+using Jaga.Engine.Monitoring.Host;
 
 namespace Jaga.Engine.Monitoring;
 
@@ -18,11 +19,10 @@ public sealed class HostWatch(CheckMonitor monitor, HostMonitor settings, HostSa
 
     public async Task<CheckResult> RunAsync(CancellationToken ct)
     {
-        var at = clock.GetUtcNow();
-        var sample = await sampler.SampleAsync(ct);
-        var result = HostVerdict.Judge(sample, settings, at);
+        var sample = await sampler.SampleAsync(settings.Disk.Keys, ct);
+        var result = HostVerdict.Judge(sample, settings);
         await monitor.ActAsync(result, settings.Alert, CheckName, ct);
-        var period = Period(at, settings.Summary);
+        var period = Period(result.At, settings.Summary);
         if (period != Interlocked.Exchange(ref lastPeriod, period))
         {
             var line = HostVerdict.Summary(sample, settings, journal.Messages);

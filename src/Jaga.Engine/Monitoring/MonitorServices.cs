@@ -1,4 +1,3 @@
-using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Engine.Journal;
 

@@ -16,7 +16,8 @@ public static class PlanJobs
 {
     private static readonly TimeSpan CheckpointTimeout = TimeSpan.FromHours(1);
 
-    /// <param name="monitoring">The monitoring pillar's services; without them (e.g. to list jobs) checks are left out.</param>
+    /// <summary>The jobs of <paramref name="plan"/>; without <paramref name="monitoring"/> services (e.g. only to list the
+    /// backup jobs) the monitoring jobs are left out.</summary>
     public static IReadOnlyList<ScheduledJob> For(
         LoadedPlan plan, IStateStore store, MaintenanceJournal journal, BackupServices services, TimeProvider clock, MonitorServices? monitoring = null)
     {
