@@ -39,6 +39,19 @@ internal static class CatalogEn
         // Step 4: checks and host (keys monitor.*)
         ["verify.nothing"] = "Nothing to verify for {0} yet: no good backup",
         // Step 4: alerts and channels (keys alert.*, notify.*)
+        ["alert.subject.down"] = "[{0}] {1} is DOWN",
+        ["alert.subject.reminder"] = "[{0}] {1} is still DOWN, for {2}",
+        ["alert.subject.recovery"] = "[{0}] {1} RECOVERED after {2}",
+        ["alert.line.reason"] = "Reason: {0}",
+        ["alert.line.at"] = "At: {0}",
+        ["alert.line.since"] = "Down since: {0} ({1})",
+        ["alert.line.runbook"] = "Runbook: {0}",
+        ["alert.kind.down"] = "down",
+        ["alert.kind.reminder"] = "reminder",
+        ["alert.kind.recovery"] = "recovery",
+        ["notify.sent"] = "Alert ({0}) for {1} sent to {2} by {3} after {4} attempt(s)",
+        ["notify.failed"] = "Alert ({0}) for {1} to {2} by {3} FAILED after {4} attempt(s): {5}",
+        ["notify.dropped"] = "Alert ({0}) for {1} to {2} by {3} dropped: {4} alert(s) already waiting for this channel",
         ["run.once.done"] = "Run finished: {0} job(s) ran, {1} failed",
         // Step 4: history and monitor commands (keys history.*, monitor.status.*)
         ["backup.done"] = "Database backup finished: {0}",

@@ -40,6 +40,19 @@ internal static class CatalogId
         // Step 4: checks and host (keys monitor.*)
         ["verify.nothing"] = "Belum ada yang diverifikasi untuk {0}: belum ada backup yang baik",
         // Step 4: alerts and channels (keys alert.*, notify.*)
+        ["alert.subject.down"] = "[{0}] {1} MATI (DOWN)",
+        ["alert.subject.reminder"] = "[{0}] {1} masih MATI, sudah {2}",
+        ["alert.subject.recovery"] = "[{0}] {1} PULIH setelah {2}",
+        ["alert.line.reason"] = "Penyebab: {0}",
+        ["alert.line.at"] = "Waktu: {0}",
+        ["alert.line.since"] = "Mati sejak: {0} ({1})",
+        ["alert.line.runbook"] = "Runbook: {0}",
+        ["alert.kind.down"] = "mati",
+        ["alert.kind.reminder"] = "pengingat",
+        ["alert.kind.recovery"] = "pulih",
+        ["notify.sent"] = "Peringatan ({0}) untuk {1} terkirim ke {2} lewat {3} setelah {4} percobaan",
+        ["notify.failed"] = "Peringatan ({0}) untuk {1} ke {2} lewat {3} GAGAL setelah {4} percobaan: {5}",
+        ["notify.dropped"] = "Peringatan ({0}) untuk {1} ke {2} lewat {3} dibuang: {4} peringatan sudah menunggu di kanal ini",
         ["run.once.done"] = "Run selesai: {0} job dijalankan, {1} gagal",
         // Step 4: history and monitor commands (keys history.*, monitor.status.*)
         ["backup.done"] = "Backup database selesai: {0}",
