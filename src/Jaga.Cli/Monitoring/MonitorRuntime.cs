@@ -6,6 +6,7 @@ using Jaga.Engine.Monitoring;
 using Jaga.Engine.Monitoring.Host;
 using Jaga.Engine.Monitoring.Probes;
 using Jaga.Engine.Notify;
+using Jaga.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,6 +21,9 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     private readonly ProbeContext probes;
     private readonly AlertDispatcher alerts;
     private readonly ProbeHttp http = new();
+
+    /// <summary>Posts webhooks; each try has its own timeout (NotifyPolicy), so the client's is off.</summary>
+    private readonly HttpClient webhooks = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly HostSampler sampler;
     private int disposed;
 
@@ -27,7 +31,7 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     {
         sampler = new HostSampler(clock);
         probes = new ProbeContext(plan, store, clock, http);
-        alerts = AlertDispatcher.Create(plan, journal, clock);
+        alerts = new AlertDispatcher(plan, journal, clock, webhooks, new MailKitSmtpSender(), null, logger);
         Results = new CheckResultWriter(store.Checks, clock, logger);
         var monitor = new CheckMonitor(plan, store, journal, alerts, c => CheckProbes.For(c, probes), Results, clock);
         var host = plan.Plan.Monitoring.Host is { } h ? new HostWatch(monitor, h, sampler, journal, clock) : null;
@@ -62,8 +66,9 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         await Results.DisposeAsync();
-        using var deadline = new CancellationTokenSource(DrainDeadline);
-        await alerts.StopAsync(deadline.Token);
+        await alerts.StopAsync(DrainDeadline);
+        await alerts.DisposeAsync();
+        webhooks.Dispose();
         http.Dispose();
     }
 }

@@ -114,7 +114,7 @@ public sealed class CheckMonitor(
         return new ConcurrentDictionary<string, CheckState>(stored.Select(s => KeyValuePair.Create(s.Check, s)), StringComparer.Ordinal);
     }
 
-    internal static string Word(CheckStatus status) => status switch
+    public static string Word(CheckStatus status) => status switch
     {
         CheckStatus.Up => "up",
         CheckStatus.Down => "down",
@@ -122,7 +122,7 @@ public sealed class CheckMonitor(
     };
 
     /// <summary>A duration as people say it: 45s, 12m, 3h5m, 2d4h.</summary>
-    internal static string Lasted(TimeSpan span)
+    public static string Lasted(TimeSpan span)
     {
         if (span < TimeSpan.Zero) span = TimeSpan.Zero;
         var i = CultureInfo.InvariantCulture;

@@ -6,5 +6,5 @@ namespace Jaga.Engine.Monitoring;
 public interface IAlertSink
 {
     /// <summary>Queues an alert for its channels and returns at once.</summary>
-    void Enqueue(AlertMessage message);
+    void Enqueue(AlertMessage alert);
 }

@@ -4,6 +4,7 @@ using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Engine.Journal;
+using Jaga.Engine.Monitoring;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,7 +16,7 @@ namespace Jaga.Engine.Notify;
 /// <see cref="TimeProvider"/>) and tries again as <see cref="NotifyPolicy"/> says, then records exactly one
 /// maintenance-log line and audit entry per alert and route: sent (INFO) or failed after the last try (ERROR).
 /// Retries in between go to the <see cref="ILogger"/> only. Nothing recorded carries a webhook token or SMTP password.</remarks>
-public sealed class AlertDispatcher : IAsyncDisposable
+public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
 {
     private readonly LoadedPlan plan;
     private readonly MaintenanceJournal journal;

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Jaga.Cli.Monitoring;
 using Jaga.Core.Ledger;
 using Jaga.Core.Monitoring;
-using Jaga.Core.Plan;
 using Jaga.Core.Text;
-using Jaga.Cli.Monitoring;
 using Jaga.Engine.Monitoring;
 
 namespace Jaga.Cli.Commands.Monitor;
