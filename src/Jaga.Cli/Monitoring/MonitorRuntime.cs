@@ -32,7 +32,7 @@ internal sealed class MonitorRuntime : IAsyncDisposable
         sampler = new HostSampler(clock);
         probes = new ProbeContext(plan, store, clock, http);
         alerts = new AlertDispatcher(plan, journal, clock, webhooks, new MailKitSmtpSender(), null, logger);
-        Results = new CheckResultWriter(store.Checks, clock, logger);
+        Results = new CheckResultWriter(store.Checks, logger);
         var monitor = new CheckMonitor(plan, store, journal, alerts, c => CheckProbes.For(c, probes), Results, clock);
         var host = plan.Plan.Monitoring.Host is { } h ? new HostWatch(monitor, h, sampler, journal, clock) : null;
         Services = new MonitorServices(monitor, host, Results, store, journal, clock);

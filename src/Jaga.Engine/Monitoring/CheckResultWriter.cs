@@ -15,16 +15,16 @@ public sealed class CheckResultWriter : IAsyncDisposable
     private readonly Channel<CheckResult> queue;
     private readonly ICheckHistory history;
     private readonly ILogger logger;
-    private readonly TimeProvider clock;
     private readonly Task loop;
     private readonly CancellationTokenSource stop = new();
     private long pending;
     private long dropped;
 
-    public CheckResultWriter(ICheckHistory history, TimeProvider clock, ILogger logger)
+    /// <remarks>Its pauses (polling a flush, waiting for the store to come back) are not the plan's time, so they run on the
+    /// real clock even under a test's fake one.</remarks>
+    public CheckResultWriter(ICheckHistory history, ILogger logger)
     {
         this.history = history;
-        this.clock = clock;
         this.logger = logger;
         queue = Channel.CreateBounded<CheckResult>(
             new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
@@ -51,7 +51,7 @@ public sealed class CheckResultWriter : IAsyncDisposable
     /// <summary>Waits until every result added so far is written (or <paramref name="ct"/> ends the wait).</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        while (Pending > 0 && !loop.IsCompleted) await Task.Delay(TimeSpan.FromMilliseconds(20), clock, ct);
+        while (Pending > 0 && !loop.IsCompleted) await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
     }
 
     private async Task RunAsync(CancellationToken ct)
@@ -72,7 +72,7 @@ public sealed class CheckResultWriter : IAsyncDisposable
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         if (logger.IsEnabled(LogLevel.Warning)) logger.LogWarning("check results not stored yet ({Count} waiting): {Message}", Pending, e.Message);
-                        await Task.Delay(TimeSpan.FromSeconds(2), clock, ct);
+                        await Task.Delay(TimeSpan.FromSeconds(2), ct);
                     }
                 }
                 Interlocked.Add(ref pending, -batch.Count);
