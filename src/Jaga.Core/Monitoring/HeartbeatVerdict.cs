@@ -40,7 +40,15 @@ public static class HeartbeatVerdict
         else
             verdict = ("waiting", null);
         values["STATE"] = verdict.State;
-        return new CheckObservation(verdict.Error is null, TimeSpan.Zero) { Error = verdict.Error, Values = values };
+        // A pass says what it rests on, for status and the log: the last success, a run in progress, or the wait.
+        var said = verdict.State switch
+        {
+            "up" => $"last success {Age(now - finish!.At)} ago",
+            "started" => $"started {Age(now - (start ?? finish)!.At)} ago",
+            "waiting" => $"no ping yet; waiting until {(firstSeen + window).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
+            _ => null,
+        };
+        return new CheckObservation(verdict.Error is null, TimeSpan.Zero) { Error = verdict.Error, Body = said, Values = values };
     }
 
     /// <summary>An age for a message: whole minutes from an hour up, whole seconds below.</summary>

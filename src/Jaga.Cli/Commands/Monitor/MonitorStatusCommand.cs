@@ -25,9 +25,14 @@ internal static class MonitorStatusCommand
             if (monitoring.Host is not null) names.Add((HostWatch.CheckName, "host"));
             var states = (await store.Checks.StatesAsync(ct)).ToDictionary(s => s.Check, StringComparer.Ordinal);
             var now = ctx.Clock.GetUtcNow();
-            var rows = new List<(string Name, string Kind, CheckState? State, CheckUptime Uptime)>();
+            var rows = new List<(string Name, string Kind, CheckState? State, CheckUptime Uptime, string Reason)>();
             foreach (var (name, kind) in names)
-                rows.Add((name, kind, states.GetValueOrDefault(name), await store.Checks.UptimeAsync(name, now, ct)));
+            {
+                var state = states.GetValueOrDefault(name);
+                // Before the daemon decided a state (only manual runs so far), the latest result says what is known.
+                var reason = state?.Reason is { Length: > 0 } r ? r : (await store.Checks.RecentAsync(name, 1, ct)) is [var last, ..] ? last.Reason : "never ran";
+                rows.Add((name, kind, state, await store.Checks.UptimeAsync(name, now, ct), reason));
+            }
             var zone = plan.Plan.Timezone;
             string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             var down = rows.Count(r => r.State?.Status == CheckStatus.Down);
@@ -47,7 +52,7 @@ internal static class MonitorStatusCommand
                         ["uptime_30d"] = r.Uptime.Month,
                         ["p95_ms"] = r.Uptime.P95Day is { } p ? Math.Round(p.TotalMilliseconds, 1) : null,
                         ["results_24h"] = r.Uptime.ResultsDay,
-                        ["reason"] = r.State?.Reason,
+                        ["reason"] = r.Reason,
                     })]),
                     ["down"] = down,
                 });
@@ -62,7 +67,7 @@ internal static class MonitorStatusCommand
             {
                 r.Name, r.Kind, CheckMonitor.Word(r.State?.Status ?? CheckStatus.Unknown), r.State is { } s ? Local(s.Since) : "-",
                 Percent(r.Uptime.Day), Percent(r.Uptime.Week), Percent(r.Uptime.Month),
-                r.Uptime.P95Day is { } p ? MonitorCheckCommand.Millis(p) : "-", r.State?.Reason ?? "never ran",
+                r.Uptime.P95Day is { } p ? MonitorCheckCommand.Millis(p) : "-", r.Reason,
             }));
             ctx.Output.Line();
             ctx.Output.Line(down == 0 ? "No check is down." : $"{down} check(s) down.");
