@@ -42,6 +42,9 @@ internal static class StatusCommand
             foreach (var c in plan.Plan.Monitoring.Checks.Where(c => c.Heartbeat is not null))
                 heartbeats.Add((c, (await store.Jobs.PingsAsync(c.Name, 1, ct)) is [var first, ..] ? first : null));
             var alive = plan.Plan.Scheduler.Lease;
+            var checkStates = (await store.Checks.StatesAsync(ct)).ToDictionary(c => c.Check, StringComparer.Ordinal);
+            var checkNames = plan.Plan.Monitoring.Checks.Select(c => c.Name).Concat(plan.Plan.Monitoring.Host is null ? [] : ["host"]).ToList();
+            var checksDown = checkNames.Where(n => checkStates.TryGetValue(n, out var c) && c.Status == Core.Monitoring.CheckStatus.Down).ToList();
 
             if (ctx.JsonOutput)
             {
@@ -71,6 +74,11 @@ internal static class StatusCommand
                         ["state"] = NodeState(n, now, alive),
                         ["plan_sha256"] = n.PlanSha256,
                     })]),
+                    ["checks"] = new JsonObject
+                    {
+                        ["total"] = checkNames.Count,
+                        ["down"] = new JsonArray([.. checksDown.Select(n => (JsonNode)n)]),
+                    },
                     ["heartbeats"] = new JsonArray([.. heartbeats.Select(h => (JsonNode)new JsonObject
                     {
                         ["check"] = h.Check.Name,
@@ -78,7 +86,7 @@ internal static class StatusCommand
                         ["kind"] = h.Last is { } p ? p.Kind.ToText() : null,
                     })]),
                 });
-                return failing.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+                return failing.Count == 0 && checksDown.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
             }
 
             ctx.Output.Table(["JOB", "SCHEDULE", "LAST RUN", "RESULT", "NODE", "LAST SUCCESS", "NEXT DUE"], rows.Select(r => new[]
@@ -88,8 +96,11 @@ internal static class StatusCommand
                 Local(r.Summary?.LastSuccess?.FinishedAt), r.Next == now ? "now" : Local(r.Next),
             }));
             ctx.Output.Line();
-            if (failing.Count == 0) ctx.Output.Line("Nothing is failing.");
+            if (failing.Count == 0 && checksDown.Count == 0) ctx.Output.Line("Nothing is failing.");
             else foreach (var f in failing) ctx.Output.Line($"FAILING {f.Job.Id}: {f.Summary!.Last.Outcome.ToText()} — {f.Summary.Last.Detail}");
+            foreach (var n in checksDown) ctx.Output.Line($"DOWN check {n}: {checkStates[n].Reason}");
+            if (checkNames.Count > 0)
+                ctx.Output.Line($"Checks: {checkNames.Count - checksDown.Count} of {checkNames.Count} not down (details: jaga monitor status).");
             if (nodes.Count > 0)
             {
                 ctx.Output.Line();
@@ -106,7 +117,7 @@ internal static class StatusCommand
                     h.Check.Name, Local(h.Last?.At), h.Last is { } p ? p.Kind.ToText() + (p.ExitCode is { } c ? $" {c}" : "") : "never",
                 }));
             }
-            return failing.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+            return failing.Count == 0 && checksDown.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return status;
     }
