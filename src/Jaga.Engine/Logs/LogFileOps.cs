@@ -46,8 +46,10 @@ public static class LogFileOps
         await using var tail = new FileStream(target, FileMode.Append, FileAccess.Write, FileShare.Read);
         again.Seek(copied, SeekOrigin.Begin);
         await again.CopyToAsync(tail, ct);
-        tail.Flush(flushToDisk: true);
+        await tail.FlushAsync(ct);
         again.SetLength(0);
+        // Flushed to disk after the truncation: the wait for the disk would otherwise widen the window in which lines are lost.
+        tail.Flush(flushToDisk: true);
     }
 
     /// <summary>Compresses into <paramref name="target"/> under a temporary name, flushed and renamed, and only then removes the original.</summary>
