@@ -11,6 +11,8 @@ public sealed class LogRetentionPass(MaintenanceJournal journal, TimeProvider cl
     public async Task<LogPassReport> RunAsync(LogTarget target, bool dryRun, CancellationToken ct)
     {
         var files = LogFileScanner.Scan(target.Glob);
+        // A rule whose glob covers the maintenance log leaves it (and its parts) to log.rotate, which holds the journal's lock.
+        if (!target.IsMaintenanceLog) files = [.. files.Where(f => !OfMaintenanceLog(f))];
         var actions = LogRetentionPlanner.Plan(target.Policy, target.Glob, files, clock.GetUtcNow());
         var missing = !files.Any(f => target.Glob.Matches(f.Path) && !RotatedName.TryParse(f.Name, out _));
         if (dryRun) return new LogPassReport(target, [.. actions.Select(a => new LogActionResult(a, false))], missing && !target.MissingOk, null);
@@ -88,6 +90,12 @@ public sealed class LogRetentionPass(MaintenanceJournal journal, TimeProvider cl
         var why = exit is { } code ? $"exit {code}" + (error.Length > 0 ? $": {error}" : "") : error;
         await journal.RecordAsync(Severity.Error, "logs.post_rotate", "logs.postrotate.failed", [target.Name, why], Data(target, ("error", why)), ct: ct);
         return journal.Redactor.Redact(why);
+    }
+
+    private bool OfMaintenanceLog(FoundLogFile f)
+    {
+        var log = journal.LogPath.Replace('\\', '/');
+        return f.Path == log || (RotatedName.TryParse(f.Name, out var r) && f.Folder.Replace('\\', '/') + "/" + r.LiveName == log);
     }
 
     private string Show(string path)

@@ -151,6 +151,16 @@ public sealed class LogRetentionPassTests
     }
 
     [Fact]
+    public async Task A_rule_whose_glob_covers_the_maintenance_log_leaves_it_alone()
+    {
+        await using var f = await LogFolder.CreateAsync("    - { path: 'journal/*', max_size: 10B }\n");
+        await f.Journal.RecordTextAsync(Severity.Info, "test", new string('x', 200));
+        var report = await f.PassAsync();
+        Assert.DoesNotContain(report.Actions, a => a.Action.Path.EndsWith("maintenance.log", StringComparison.Ordinal));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(f.Journal.LogPath)!, "maintenance*"));
+    }
+
+    [Fact]
     public async Task Repeated_passes_never_rotate_their_own_rotated_files()
     {
         await using var f = await LogFolder.CreateAsync("    - { path: logs/*, max_size: 10B, compress: zstd }\n");
