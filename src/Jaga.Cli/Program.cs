@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create(Build()));
         root.Subcommands.Add(PlanCommand.Create(Build()));
         root.Subcommands.Add(LogCommand.Create(Build()));
+        root.Subcommands.Add(LogsCommand.Create(Build()));
         root.Subcommands.Add(AuditCommand.Create(Build()));
         var run = RunCommand.Create(Build());
         root.Subcommands.Add(run);

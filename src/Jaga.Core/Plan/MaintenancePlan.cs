@@ -23,7 +23,12 @@ public sealed record MaintenancePlan(
     MigrationSection? Migration,
     AuditSettings Audit);
 
-public sealed record LogSettings(string File);
+public sealed record LogSettings(string File, LogRotation? Rotate);
+
+/// <summary>How the maintenance log itself is rotated: the limits of a <see cref="LogRetentionRule"/> without the
+/// glob and the options that make no sense for a file Jaga writes itself (copy_truncate, post_rotate).</summary>
+public sealed record LogRotation(
+    long? MaxSize, TimeSpan? RotateEvery, int? Count, TimeSpan? Keep, long? TotalSize, string Compress, bool DelayCompress);
 
 public sealed record SchedulerSettings(int Concurrency, TimeSpan Lease, TimeSpan ShutdownTimeout);
 
@@ -90,8 +95,8 @@ public sealed record Heartbeat(TimeSpan Every, TimeSpan Grace, string? Token);
 public sealed record Alert(int After, int RecoverAfter, TimeSpan? RemindEvery, IReadOnlyList<string> Notify, string? Runbook);
 
 public sealed record LogRetentionRule(
-    string Path, TimeSpan? Keep, long? MaxSize, int? Count, long? TotalSize, string Compress, bool DelayCompress,
-    bool CopyTruncate, bool MissingOk, string? PostRotate);
+    string Path, TimeSpan? Keep, long? MaxSize, TimeSpan? RotateEvery, int? Count, long? TotalSize, string Compress, bool DelayCompress,
+    bool CopyTruncate, bool MissingOk, string? PostRotate, TimeSpan PostRotateTimeout);
 
 public sealed record UpdateSection(CronSchedule? Schedule, IReadOnlyList<string> Manifests, UpdatePolicy Policy, string? Test, bool OsPackages);
 

@@ -32,9 +32,12 @@ public static class AuditVerifier
         using (hold is null ? null : await hold(ct))
         {
             head = await store.HeadAsync(ct);
-            lines = logFile is null ? null : LogFileComparer.ReadLines(logFile);
+            // The rotated parts (oldest first, decompressed) and then the live file: the log as one sequence of lines.
+            lines = logFile is null ? null : Logs.MaintenanceLogParts.ReadLines(logFile);
         }
-        var chain = await VerifyChainAsync(store, head, lines, wanted, parts, ct);
+        // Rotated parts pruned by retention take the chain's first entries' lines with them: the rest must still match.
+        var (skipped, prunedByJaga) = lines is null ? (0, false) : await Logs.MaintenanceLogParts.SkippedAsync(store, lines, ct);
+        var chain = await VerifyChainAsync(store, head, lines, skipped, wanted, parts, ct);
         if (chain.Problem is { } chainProblem)
         {
             var all = new List<AuditEntry>();
@@ -55,16 +58,21 @@ public static class AuditVerifier
         }
         if (anchor is not null) CheckCheckpoint(anchor, "anchor checkpoint", publicKey, chain, problems, proven);
 
+        if (logFile is not null && lines is not null && chain.Problem is null && skipped > 0)
+        {
+            if (prunedByJaga) proven.Add($"log file {logFile}: the lines of entries #1–#{skipped} were in rotated parts pruned by log retention (recorded in the chain); they are no longer on disk");
+            else problems.Add(new AuditProblem(1, AuditProblemKind.LogLineDeleted, $"the lines of entries #1–#{skipped} are missing from {Path.GetFileName(logFile)} and its rotated parts, and the chain records no pruning of them (deleted outside Jaga)"));
+        }
         if (logFile is not null && lines is not null && chain.Problem is null)
         {
-            if (!chain.LinesDiffer && await LaterLinesMatchAsync(store, lines, chain.Count, ct))
+            if (!chain.LinesDiffer && await LaterLinesMatchAsync(store, lines, skipped, chain.Count, ct))
             {
                 proven.Add($"log file {logFile}: {lines.Count} lines match the chain");
             }
             else
             {
                 // Something differs: walk the file beside the chain to say what, and where.
-                var comparer = new LogFileComparer(logFile);
+                var comparer = new LogFileComparer(logFile, lines, skipped);
                 await foreach (var e in store.ReadAsync(1, ct)) comparer.Next(e);
                 var lineProblem = await comparer.FinishAsync(store, ct);
                 if (lineProblem is null) proven.Add($"log file {logFile}: {comparer.Matched} lines match the chain");
@@ -81,15 +89,15 @@ public static class AuditVerifier
     }
 
     /// <summary>Lines past the head read before the file are fine if they are the lines of the entries written since.</summary>
-    private static async Task<bool> LaterLinesMatchAsync(IStateStore store, List<string> lines, long head, CancellationToken ct)
+    private static async Task<bool> LaterLinesMatchAsync(IStateStore store, List<string> lines, long skipped, long head, CancellationToken ct)
     {
-        if (lines.Count < head) return false;
-        if (lines.Count == head) return true;
-        var index = head;
+        if (lines.Count + skipped < head) return false;
+        if (lines.Count + skipped == head) return true;
+        var index = head - skipped;
         await foreach (var e in store.ReadAsync(head + 1, ct))
         {
             if (index >= lines.Count) return true;
-            if (e.Seq != index + 1 || lines[(int)index] != e.Line) return false;
+            if (e.Seq != index + skipped + 1 || lines[(int)index] != e.Line) return false;
             index++;
         }
         return index >= lines.Count;
@@ -97,14 +105,14 @@ public static class AuditVerifier
 
     /// <summary>Checks the chain in consecutive parts, one per core, each reading and hashing its own range;
     /// then checks that each part's first entry links to the previous part's last.</summary>
-    private static async Task<ChainResult> VerifyChainAsync(IStateStore store, AuditEntry? head, List<string>? lines, HashSet<long> wanted, int? parts, CancellationToken ct)
+    private static async Task<ChainResult> VerifyChainAsync(IStateStore store, AuditEntry? head, List<string>? lines, long skipped, HashSet<long> wanted, int? parts, CancellationToken ct)
     {
         if (head is null) return new ChainResult(null, 0, null, new Dictionary<long, string>(), lines is { Count: > 0 });
         var top = Math.Max(1, head.Seq);
         var count = (int)Math.Clamp(parts ?? Math.Min(top / MinimumPart, Environment.ProcessorCount), 1, Math.Min(top, 64));
         var size = (top / count) + (top % count == 0 ? 0 : 1);
         var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
-            Task.Run(() => VerifyPartAsync(store, (i * size) + 1, i == count - 1 ? top : (i + 1) * size, lines, wanted, ct), ct)));
+            Task.Run(() => VerifyPartAsync(store, (i * size) + 1, i == count - 1 ? top : (i + 1) * size, lines, skipped, wanted, ct), ct)));
 
         var hashesAt = new Dictionary<long, string>();
         long total = 0;
@@ -128,7 +136,7 @@ public static class AuditVerifier
     }
 
     private static async Task<(ChainVerifier Verifier, Dictionary<long, string> HashesAt, bool LinesDiffer, List<(long, long, string)> Recorded)> VerifyPartAsync(
-        IStateStore store, long from, long to, List<string>? lines, HashSet<long> wanted, CancellationToken ct)
+        IStateStore store, long from, long to, List<string>? lines, long skipped, HashSet<long> wanted, CancellationToken ct)
     {
         var verifier = new ChainVerifier(from);
         var hashes = new Dictionary<long, string>();
@@ -149,7 +157,7 @@ public static class AuditVerifier
                 && long.TryParse(cpSeq, System.Globalization.CultureInfo.InvariantCulture, out var cp))
                 recorded.Add((e.Seq, cp, cpHead));
             // The log file's line n is entry n's line: compared here, beside the hashing, at no extra read.
-            if (lines is not null && !linesDiffer && (e.Seq > lines.Count || lines[(int)(e.Seq - 1)] != e.Line)) linesDiffer = true;
+            if (lines is not null && !linesDiffer && e.Seq > skipped && (e.Seq - skipped > lines.Count || lines[(int)(e.Seq - skipped - 1)] != e.Line)) linesDiffer = true;
         }
         // A part that stops short of its end lost its last entries (deleted at the boundary).
         if (verifier.Last is { } last && last.Seq < to) verifier.Gap(beyond ?? to + 1);

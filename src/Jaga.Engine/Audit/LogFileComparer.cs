@@ -11,20 +11,25 @@ internal sealed class LogFileComparer
 
     private readonly string path;
     private readonly List<string> lines;
+    private readonly long skipped;
     private int index;
     private long firstMismatchSeq;
 
-    public LogFileComparer(string path)
+    /// <param name="path">The live log file, named in problems.</param>
+    /// <param name="lines">Its lines, after those of its rotated parts.</param>
+    /// <param name="skipped">The chain's first entries whose lines were in pruned parts.</param>
+    public LogFileComparer(string path, List<string> lines, long skipped = 0)
     {
         this.path = path;
-        lines = ReadLines(path);
+        this.lines = lines;
+        this.skipped = skipped;
     }
 
     public int Matched => index;
 
     public void Next(AuditEntry e)
     {
-        if (firstMismatchSeq != 0) return;
+        if (firstMismatchSeq != 0 || e.Seq <= skipped) return;
         if (index < lines.Count && lines[index] == e.Line) index++;
         else firstMismatchSeq = e.Seq;
     }
