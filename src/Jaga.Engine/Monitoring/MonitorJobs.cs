@@ -1,6 +1,7 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Core.Scheduling;
+using Jaga.Engine.Logs;
 using Jaga.Engine.Scheduling;
 
 namespace Jaga.Engine.Monitoring;
@@ -15,6 +16,10 @@ public static class MonitorJobs
 
     private static readonly TimeSpan CompactEvery = TimeSpan.FromHours(1);
 
+    /// <summary>How often log retention runs: hourly, like logrotate from cron.hourly, so <c>max_size</c> is honoured
+    /// within the hour.</summary>
+    private static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
+
     public static IEnumerable<ScheduledJob> For(LoadedPlan plan, MonitorServices services)
     {
         var monitoring = plan.Plan.Monitoring;
@@ -28,6 +33,12 @@ public static class MonitorJobs
             yield return new ScheduledJob("host:" + Environment.MachineName, "host", new IntervalSchedule(settings.Every), CatchUp.Skip, Margin + Margin,
                 async ct => Done(services, HostWatch.CheckName, await host.RunAsync(ct)));
         }
+        if (monitoring.Logs.Count > 0 || plan.Plan.Log.Rotate is not null)
+        {
+            // Log files are this machine's: every node prunes its own, like the host monitor.
+            yield return new ScheduledJob("logs:" + Environment.MachineName, "logs", new IntervalSchedule(RetentionEvery), CatchUp.Skip, TimeSpan.FromMinutes(30),
+                ct => RetainLogsAsync(plan, services, ct));
+        }
         if (monitoring.Checks.Count > 0 || monitoring.Host is not null)
         {
             yield return new ScheduledJob("monitor:history", "history", new IntervalSchedule(CompactEvery), CatchUp.Skip, TimeSpan.FromMinutes(30),
@@ -39,6 +50,21 @@ public static class MonitorJobs
     /// probe: a single blip is in the history but is not a failed job.</summary>
     private static JobResult Done(MonitorServices services, string check, Core.Monitoring.CheckResult result) =>
         new(services.Monitor.StatusOf(check) != Core.Monitoring.CheckStatus.Down, result.Reason);
+
+    /// <summary>One pass of log retention over every rule and the maintenance log; each action writes its own line.</summary>
+    private static async Task<JobResult> RetainLogsAsync(LoadedPlan plan, MonitorServices services, CancellationToken ct)
+    {
+        var pass = new LogRetentionPass(services.Journal, services.Clock, plan.Directory);
+        var actions = 0;
+        var failed = 0;
+        foreach (var target in LogTargets.For(plan, services.Journal))
+        {
+            var report = await pass.RunAsync(target, dryRun: false, ct);
+            actions += report.Actions.Count;
+            failed += report.Failed;
+        }
+        return new JobResult(failed == 0, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{actions} log action(s), {failed} failed"));
+    }
 
     /// <summary>Rolls and expires check history; a line only when something was removed (nothing to say otherwise).</summary>
     private static async Task<JobResult> CompactAsync(LoadedPlan plan, MonitorServices services, CancellationToken ct)
