@@ -29,7 +29,9 @@ public sealed class HostSampler(TimeProvider clock, string proc = "/proc")
         if (before is null)
         {
             before = ReadCpu();
-            await Task.Delay(FirstInterval, clock, ct);
+            // The kernel's CPU counters advance in real time, so the gap between two reads is real time too (a test's
+            // fake clock would never end it).
+            await Task.Delay(FirstInterval, ct);
         }
         var now = ReadCpu();
         lock (gate) previous = now;
