@@ -87,6 +87,18 @@ internal sealed partial class PostgresCheckHistory(NpgsqlDataSource dataSource) 
         await tx.CommitAsync(ct);
     }
 
+    public async Task<CheckState?> StateAsync(string check, CancellationToken ct = default)
+    {
+        await using var q = dataSource.CreateCommand(
+            "SELECT check_name, status, since, failures, successes, last_alert_at, reason FROM check_states WHERE check_name = $1");
+        q.Parameters.Add(Text(check));
+        await using var r = await q.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct)
+            ? new CheckState(r.GetString(0), ParseStatus(r.GetString(1)), r.GetFieldValue<DateTimeOffset>(2), r.GetInt32(3), r.GetInt32(4),
+                r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5), r.GetString(6))
+            : null;
+    }
+
     public async Task<IReadOnlyList<CheckState>> StatesAsync(CancellationToken ct = default)
     {
         await using var q = dataSource.CreateCommand(

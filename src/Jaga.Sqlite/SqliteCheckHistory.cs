@@ -123,6 +123,18 @@ internal sealed partial class SqliteCheckHistory(Func<CancellationToken, Task<Sq
         await tx.CommitAsync(ct);
     }
 
+    public async Task<CheckState?> StateAsync(string check, CancellationToken ct = default)
+    {
+        await using var c = await connect(ct);
+        using var q = Command(c, null,
+            "SELECT check_name, status, since_ms, failures, successes, last_alert_ms, reason FROM check_states WHERE check_name = $check");
+        q.Parameters.AddWithValue("$check", check);
+        await using var r = await q.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct)
+            ? new CheckState(r.GetString(0), ParseStatus(r.GetString(1)), Time(r.GetInt64(2)), r.GetInt32(3), r.GetInt32(4), Time(r, 5), r.GetString(6))
+            : null;
+    }
+
     public async Task<IReadOnlyList<CheckState>> StatesAsync(CancellationToken ct = default)
     {
         await using var c = await connect(ct);

@@ -136,7 +136,7 @@ public abstract partial class CheckHistoryContract : StoreContract
     }
 
     [Fact]
-    public async Task Alerting_states_are_upserted_by_check_and_read_back_equal_in_name_order()
+    public async Task Alerting_states_are_upserted_by_check_and_read_back_equal_in_name_order_and_one_by_one()
     {
         var history = await HistoryAsync();
         var web = new CheckState("web", CheckStatus.Down, Now.AddMinutes(-3), 3, 0, Now.AddMinutes(-2), "[STATUS] was 503");
@@ -148,6 +148,9 @@ public abstract partial class CheckHistoryContract : StoreContract
         var recovered = web with { Status = CheckStatus.Up, Since = Now, Failures = 0, Successes = 2, LastAlertAt = null, Reason = "200" };
         await history.SaveStatesAsync([recovered]);
         Assert.Equal([db, recovered], await history.StatesAsync());
+        Assert.Equal(recovered, await history.StateAsync("web"));
+        Assert.Equal(db, await history.StateAsync("db"));
+        Assert.Null(await history.StateAsync("nosuch"));
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public interface ICheckHistory
     Task SaveStatesAsync(IReadOnlyList<CheckState> states, CancellationToken ct = default);
 
     /// <summary>Every saved alerting state, by check name.</summary>
+    /// <summary>One check's saved alerting state, or null: read before each run, since on several nodes the last run of
+    /// the check may have been another node's.</summary>
+    Task<CheckState?> StateAsync(string check, CancellationToken ct = default);
+
     Task<IReadOnlyList<CheckState>> StatesAsync(CancellationToken ct = default);
 
     /// <summary>Deletes raw results older than <see cref="HistoryRetention.Raw"/>, hourly aggregates older than

@@ -11,15 +11,20 @@ namespace Jaga.Engine.Monitoring;
 
 /// <summary>Carries out one check: probe, verdict by its conditions, the result into the history, the alerting decision,
 /// a maintenance-log line (and audit entry) for every state change, hold and silence, and alerts handed to the sink.</summary>
-/// <remarks>Alerting states are read from the store once and then kept here, saved after every change: a check's runs never
-/// overlap (the scheduler's claims), so one node owns a state while it runs the check. Results are written in batches by
+/// <remarks>A check's runs never overlap (the scheduler's claims), so the node running it owns its state for the run: the
+/// state is read from the store before the decision and saved after a change. The states of the other checks (parents,
+/// for <c>depends_on</c>) come from a copy refreshed from the store every few seconds. Results are written in batches by
 /// <see cref="CheckResultWriter"/> so that a thousand checks do not make a thousand transactions.</remarks>
 public sealed class CheckMonitor(
     LoadedPlan plan, IStateStore store, MaintenanceJournal journal, IAlertSink alerts, Func<Check, ICheckProbe> probeFor,
     CheckResultWriter results, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, ICheckProbe> probes = new(StringComparer.Ordinal);
+    /// <summary>How old the copy of the other checks' states may get before it is read again.</summary>
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
+
     private Task<ConcurrentDictionary<string, CheckState>>? loading;
+    private long loadedAt;
 
     public LoadedPlan Plan => plan;
 
@@ -40,7 +45,8 @@ public sealed class CheckMonitor(
         results.Add(result);
         var known = await StatesAsync(ct);
         var now = clock.GetUtcNow();
-        var state = known.TryGetValue(check, out var s) ? s : CheckState.Initial(check, result.At);
+        // The check's own state is read fresh: with several nodes its previous run may have been another node's.
+        var state = await store.Checks.StateAsync(check, ct) ?? CheckState.Initial(check, result.At);
         var held = Dependencies.HoldFor(plan.Plan, check, c => known.TryGetValue(c, out var k) ? k.Status : CheckStatus.Unknown, now, plan.Plan.Timezone);
         var decision = AlertPolicy.Apply(state, result, alert, new AlertContext(now, plan.Plan.Project, held));
         known[check] = decision.Next;
@@ -96,11 +102,13 @@ public sealed class CheckMonitor(
             }, ct: ct);
     }
 
-    /// <summary>The states, read from the store at first use; a failed read (the store is down) is tried again next time.</summary>
+    /// <summary>The states, read from the store at first use and again when older than <see cref="Refresh"/>; a failed read
+    /// (the store is down) is tried again next time.</summary>
     private Task<ConcurrentDictionary<string, CheckState>> StatesAsync(CancellationToken ct)
     {
         var current = Volatile.Read(ref loading);
-        if (current is null || current.IsFaulted || current.IsCanceled)
+        var stale = current is { IsCompletedSuccessfully: true } && clock.GetElapsedTime(Interlocked.Read(ref loadedAt)) > Refresh;
+        if (current is null || current.IsFaulted || current.IsCanceled || stale)
         {
             var fresh = LoadAsync();
             current = Interlocked.CompareExchange(ref loading, fresh, current) == current ? fresh : Volatile.Read(ref loading)!;
@@ -110,6 +118,7 @@ public sealed class CheckMonitor(
 
     private async Task<ConcurrentDictionary<string, CheckState>> LoadAsync()
     {
+        Interlocked.Exchange(ref loadedAt, clock.GetTimestamp());
         var stored = await store.Checks.StatesAsync(CancellationToken.None);
         return new ConcurrentDictionary<string, CheckState>(stored.Select(s => KeyValuePair.Create(s.Check, s)), StringComparer.Ordinal);
     }
