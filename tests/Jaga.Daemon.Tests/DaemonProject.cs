@@ -100,6 +100,10 @@ internal sealed class DaemonProject : IDisposable
         "SELECT data, message FROM audit WHERE kind = $p ORDER BY seq", r => (r.GetString(0), r.GetString(1)), kind);
 
     /// <summary>The backup catalog: each record's job, status and artifact.</summary>
+    /// <summary>When each stored result of <paramref name="check"/> was taken (Unix ms), oldest first.</summary>
+    public IReadOnlyList<long> CheckResultTimes(string check) => Query(
+        "SELECT at_ms FROM check_results WHERE check_name = $p ORDER BY at_ms", r => r.GetInt64(0), check);
+
     public IReadOnlyList<(string Job, string Status, string Artifact)> Backups() => Query(
         "SELECT job, status, artifact FROM backups ORDER BY started_at_ms", r => (r.GetString(0), r.GetString(1), r.GetString(2)), "");
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Jaga.Daemon.Tests;
 
 /// <summary>A real HTTP server on a free loopback port for daemon tests: <c>/health</c> answers the status the test sets
-/// (the endpoint a check watches), and <c>/hook</c> records every request body (the receiving end of a webhook channel).</summary>
+/// (the endpoint a check watches), <c>/hook</c> records every request body (the receiving end of a webhook channel), and
+/// <c>/hang</c> takes a request and answers nothing for a minute (a channel that hangs).</summary>
 internal sealed class LoopbackHttp : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -21,6 +22,11 @@ internal sealed class LoopbackHttp : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
+    /// <summary>Requests <c>/hang</c> has taken so far.</summary>
+    public int Hung => hung;
+
+    private int hung;
+
     public static async Task<LoopbackHttp> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -33,6 +39,19 @@ internal sealed class LoopbackHttp : IAsyncDisposable
         {
             using var reader = new StreamReader(c.Request.Body);
             server.Hooks.Enqueue(await reader.ReadToEndAsync());
+            return Results.Ok();
+        });
+        app.MapPost("/hang", async (HttpContext c) =>
+        {
+            Interlocked.Increment(ref server.hung);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1), c.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The sender gave up first, as it should.
+            }
             return Results.Ok();
         });
         await app.StartAsync();

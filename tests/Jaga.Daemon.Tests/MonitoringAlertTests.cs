@@ -73,4 +73,36 @@ public sealed class MonitoringAlertTests : IDisposable
 
     private static List<string?> Kinds(LoopbackHttp web) =>
         [.. web.Hooks.Select(h => JsonDocument.Parse(h).RootElement.GetProperty("kind").GetString())];
+
+    [Fact]
+    public async Task A_channel_that_hangs_for_a_minute_changes_no_check_timing()
+    {
+        await using var web = await LoopbackHttp.StartAsync();
+        web.HealthStatus = 503;
+        project.WritePlan($$"""
+            monitoring:
+              checks:
+                - name: shop
+                  http: {{web.Url}}/health
+                  every: 1s
+                  timeout: 2s
+                  alert: { after: 1, remind_every: 1s, notify: [slow] }
+            notify:
+              slow: { webhook: "{{web.Url}}/hang" }
+            """);
+        using var daemon = await project.StartAsync();
+        await Poll.UntilAsync(() => web.Hung > 0, Wait, () => daemon.Output);
+        var hungAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await Task.Delay(TimeSpan.FromSeconds(8));
+
+        // While the only channel hangs (its first delivery is still waiting for an answer), the check keeps its
+        // one-second rhythm: every result after the hang began is about a second after the one before.
+        var times = project.CheckResultTimes("shop").Where(t => t >= hungAt - 1000).ToList();
+        Assert.True(times.Count >= 7, $"{times.Count} results in 8 s: " + string.Join(", ", times.Select(DaemonProject.Ms)));
+        var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
+        Assert.True(gaps.All(g => g is > 500 and < 1600), "gaps (ms): " + string.Join(", ", gaps));
+        Assert.Equal(1, web.Hung);
+        Assert.Single(project.LogLines(), l => l.Contains("[ERROR] Check shop is DOWN", StringComparison.Ordinal));
+        Assert.False(daemon.HasExited, daemon.Output);
+    }
 }
