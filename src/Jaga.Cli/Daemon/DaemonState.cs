@@ -34,22 +34,38 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
     /// <summary>The daemon's log, for parts that report trouble outside the maintenance log (a store that refuses results).</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
+    /// <summary>How long the monitoring of a replaced plan lives on: long enough for its alerts to finish their retries
+    /// (NotifyPolicy.Default: five tries over about twelve minutes) and its last check runs to store their results.</summary>
+    private static readonly TimeSpan Retirement = TimeSpan.FromMinutes(15);
+
+    private readonly List<Monitoring.MonitorRuntime> retiring = [];
     private Monitoring.MonitorRuntime? monitoring;
 
-    /// <summary>Makes <paramref name="next"/> the monitoring of the running plan. The previous one is disposed once runs
-    /// of the old plan had time to finish (its queued results are written, its alerts in flight delivered).</summary>
+    /// <summary>Makes <paramref name="next"/> the monitoring of the running plan. The previous one takes no new work but
+    /// finishes what it has (alerts being retried, results queued) and is disposed after <see cref="Retirement"/>, or
+    /// at shutdown.</summary>
     public Monitoring.MonitorRuntime ReplaceMonitoring(Monitoring.MonitorRuntime next)
     {
         var previous = Interlocked.Exchange(ref monitoring, next);
         if (previous is not null)
-            _ = Task.Delay(current.Plan.Plan.Scheduler.ShutdownTimeout, Clock).ContinueWith(_ => previous.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
+        {
+            lock (retiring) retiring.Add(previous);
+            _ = Task.Delay(Retirement, CancellationToken.None).ContinueWith(async _ =>
+            {
+                lock (retiring) retiring.Remove(previous);
+                await previous.DisposeAsync();
+            }, TaskScheduler.Default).Unwrap();
+        }
         return next;
     }
 
-    /// <summary>On shutdown: writes the last results and lets alerts in flight finish.</summary>
+    /// <summary>On shutdown: writes the last results and lets alerts in flight finish (each runtime within its deadline).</summary>
     public async Task StopMonitoringAsync()
     {
-        if (Interlocked.Exchange(ref monitoring, null) is { } last) await last.DisposeAsync();
+        List<Monitoring.MonitorRuntime> all;
+        lock (retiring) all = [.. retiring];
+        if (Interlocked.Exchange(ref monitoring, null) is { } last) all.Add(last);
+        await Task.WhenAll(all.Select(r => r.DisposeAsync().AsTask()));
     }
 
     private sealed record Running(LoadedPlan Plan, string Text, MaintenanceJournal Journal);

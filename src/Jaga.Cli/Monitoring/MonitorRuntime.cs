@@ -16,7 +16,7 @@ namespace Jaga.Cli.Monitoring;
 /// and the host watch. Disposing it writes the results still queued and lets alerts in flight finish (with a deadline).</summary>
 internal sealed class MonitorRuntime : IAsyncDisposable
 {
-    private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(45);
 
     private readonly ProbeContext probes;
     private readonly AlertDispatcher alerts;
@@ -27,11 +27,15 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     private readonly HostSampler sampler;
     private int disposed;
 
-    private MonitorRuntime(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger logger)
+    /// <summary>Alert retries for a process that exits when its work is done (<c>run --once</c>): three tries within the
+    /// drain deadline, instead of the daemon's five over twelve minutes.</summary>
+    public static NotifyPolicy Brief { get; } = new(3, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(10), 100);
+
+    private MonitorRuntime(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger logger, NotifyPolicy? policy)
     {
         sampler = new HostSampler(clock);
         probes = new ProbeContext(plan, store, clock, http);
-        alerts = new AlertDispatcher(plan, journal, clock, webhooks, new MailKitSmtpSender(), null, logger);
+        alerts = new AlertDispatcher(plan, journal, clock, webhooks, new MailKitSmtpSender(), policy, logger);
         Results = new CheckResultWriter(store.Checks, logger);
         var monitor = new CheckMonitor(plan, store, journal, alerts, c => CheckProbes.For(c, probes), Results, clock);
         var host = plan.Plan.Monitoring.Host is { } h ? new HostWatch(monitor, h, sampler, journal, clock) : null;
@@ -45,8 +49,8 @@ internal sealed class MonitorRuntime : IAsyncDisposable
 
     private TimeProvider Clock { get; }
 
-    public static MonitorRuntime Create(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger? logger) =>
-        new(plan, store, journal, clock, logger ?? NullLogger.Instance);
+    public static MonitorRuntime Create(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger? logger, NotifyPolicy? policy = null) =>
+        new(plan, store, journal, clock, logger ?? NullLogger.Instance, policy);
 
     /// <summary>Probes and judges a check without acting on the result (no alerting state, no alert).</summary>
     public async Task<CheckResult> ProbeAsync(Check check, CancellationToken ct)

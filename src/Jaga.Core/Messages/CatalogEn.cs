@@ -19,7 +19,7 @@ internal static class CatalogEn
         ["monitor.up"] = "Check {0} is up again after {1}: {2}",
         ["monitor.first.up"] = "Check {0} is up: {1}",
         ["monitor.held"] = "Alert for {0} held back: {1}",
-        ["monitor.held.parent"] = "check {0} it depends on is down",
+        ["monitor.held.parent"] = "check {0} it depends on is failing",
         ["monitor.held.window"] = "maintenance window {0}",
         ["history.compacted"] = "Check history compacted: {0} raw result(s), {1} hourly and {2} daily aggregate(s) rolled up or expired",
         ["monitor.checked"] = "Checks run by hand: {0} up, {1} warning, {2} down{3}",

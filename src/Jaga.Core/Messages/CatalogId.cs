@@ -20,7 +20,7 @@ internal static class CatalogId
         ["monitor.up"] = "Pemeriksaan {0} pulih setelah {1}: {2}",
         ["monitor.first.up"] = "Pemeriksaan {0} normal: {1}",
         ["monitor.held"] = "Peringatan untuk {0} ditahan: {1}",
-        ["monitor.held.parent"] = "pemeriksaan {0} yang menjadi dependensinya sedang down",
+        ["monitor.held.parent"] = "pemeriksaan {0} yang menjadi dependensinya sedang gagal",
         ["monitor.held.window"] = "jendela pemeliharaan {0}",
         ["history.compacted"] = "Riwayat pemeriksaan dipadatkan: {0} hasil mentah, {1} agregat per jam dan {2} agregat harian digabung atau kedaluwarsa",
         ["monitor.checked"] = "Pemeriksaan dijalankan manual: {0} normal, {1} peringatan, {2} down{3}",

@@ -29,36 +29,42 @@ public sealed class CheckMonitor(
     public LoadedPlan Plan => plan;
 
     /// <summary>Runs <paramref name="check"/> once and acts on its result.</summary>
-    public async Task<CheckResult> RunAsync(Check check, CancellationToken ct)
+    public async Task<CheckRun> RunAsync(Check check, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
         var probe = probes.GetOrAdd(check.Name, _ => probeFor(check));
         var observation = await probe.ObserveAsync(ct);
         var result = CheckVerdict.Judge(check, observation, started);
-        await ActAsync(result, check.Alert, check.Name, ct);
-        return result;
+        return new CheckRun(result, await ActAsync(result, check.Alert, check.Name, ct));
     }
 
-    /// <summary>Acts on a result of any check (the host monitor's too): stores it, decides, logs and alerts.</summary>
-    public async Task ActAsync(CheckResult result, Alert? alert, string check, CancellationToken ct)
+    /// <summary>Acts on a result of any check (the host monitor's too): stores it, decides, alerts, logs; returns the
+    /// check's alerting status after it.</summary>
+    public async Task<CheckStatus> ActAsync(CheckResult result, Alert? alert, string check, CancellationToken ct)
     {
         results.Add(result);
-        var known = await StatesAsync(ct);
         var now = clock.GetUtcNow();
         // The check's own state is read fresh: with several nodes its previous run may have been another node's.
         var state = await store.Checks.StateAsync(check, ct) ?? CheckState.Initial(check, result.At);
-        var held = Dependencies.HoldFor(plan.Plan, check, c => known.TryGetValue(c, out var k) ? k.Status : CheckStatus.Unknown, now, plan.Plan.Timezone);
+        // Its parents' states too when a down alert may be at stake, so that a parent that failed a moment ago holds it.
+        var parents = plan.Plan.Monitoring.Checks.FirstOrDefault(c => c.Name == check)?.DependsOn.Count > 0 && !result.Passed;
+        var known = parents ? await ReloadAsync(ct) : await StatesAsync(ct);
+        var held = Dependencies.HoldFor(plan.Plan, check, c => Failing(known, c), now, plan.Plan.Timezone);
         var decision = AlertPolicy.Apply(state, result, alert, new AlertContext(now, plan.Plan.Project, held));
         known[check] = decision.Next;
         if (decision.Next != state) await store.Checks.SaveStatesAsync([decision.Next], ct);
-        if (decision.Change is { } change) await RecordChangeAsync(check, state, change.To, result, ct);
+        // The alert goes out before the log lines are written: a log that cannot be written (a full disk, perhaps the
+        // very outage alerted) must not keep it from going out.
         if (decision.Send is { } message) alerts.Enqueue(message);
-        else if (decision.Held is { } why) await RecordHeldAsync(check, why, ct);
+        if (decision.Change is { } change) await RecordChangeAsync(check, state, change.To, result, ct);
+        if (decision.Send is null && decision.Held is { } why) await RecordHeldAsync(check, why, ct);
+        return decision.Next.Status;
     }
 
-    /// <summary>A check's alerting status as this monitor knows it (Unknown before its first result).</summary>
-    public CheckStatus StatusOf(string check) =>
-        Volatile.Read(ref loading) is { IsCompletedSuccessfully: true } done && done.Result.TryGetValue(check, out var s) ? s.Status : CheckStatus.Unknown;
+    /// <summary>A parent holds its children's alerts while it is down, and also from its first failure on: parent and
+    /// child usually fail together, and the child must not alert first.</summary>
+    private static CheckStatus Failing(IReadOnlyDictionary<string, CheckState> known, string check) =>
+        known.TryGetValue(check, out var s) ? (s.Failures > 0 ? CheckStatus.Down : s.Status) : CheckStatus.Unknown;
 
     /// <summary>The alerting state of every check, as this monitor knows it.</summary>
     public async Task<IReadOnlyDictionary<string, CheckState>> CurrentStatesAsync(CancellationToken ct) => await StatesAsync(ct);
@@ -114,6 +120,13 @@ public sealed class CheckMonitor(
             current = Interlocked.CompareExchange(ref loading, fresh, current) == current ? fresh : Volatile.Read(ref loading)!;
         }
         return current.WaitAsync(ct);
+    }
+
+    private Task<ConcurrentDictionary<string, CheckState>> ReloadAsync(CancellationToken ct)
+    {
+        var fresh = LoadAsync();
+        Volatile.Write(ref loading, fresh);
+        return fresh.WaitAsync(ct);
     }
 
     private async Task<ConcurrentDictionary<string, CheckState>> LoadAsync()

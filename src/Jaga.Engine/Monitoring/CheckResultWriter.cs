@@ -12,6 +12,9 @@ public sealed class CheckResultWriter : IAsyncDisposable
 {
     private const int Capacity = 100_000;
     private const int BatchSize = 2_000;
+
+    /// <summary>Tries of one batch, two seconds apart, before it is given up (a store outage longer than this drops results).</summary>
+    private const int MaxAttempts = 90;
     private readonly Channel<CheckResult> queue;
     private readonly ICheckHistory history;
     private readonly ILogger logger;
@@ -48,11 +51,19 @@ public sealed class CheckResultWriter : IAsyncDisposable
         queue.Writer.TryWrite(result);
     }
 
-    /// <summary>Waits until every result added so far is written (or <paramref name="ct"/> ends the wait).</summary>
-    public async Task FlushAsync(CancellationToken ct)
+    /// <summary>Waits until every result added so far is written, or <paramref name="deadline"/> (default 30 s) passed;
+    /// false when results are still waiting.</summary>
+    public async Task<bool> FlushAsync(CancellationToken ct, TimeSpan? deadline = null)
     {
-        while (Pending > 0 && !loop.IsCompleted) await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var limit = deadline ?? TimeSpan.FromSeconds(30);
+        while (Pending > 0 && !loop.IsCompleted && waited.Elapsed < limit) await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+        return Pending <= 0;
     }
+
+    /// <summary>Control characters (a NUL from a plugin's output) have no place in a reason, and PostgreSQL refuses NUL.</summary>
+    private static CheckResult Clean(CheckResult r) =>
+        r.Reason.Any(c => char.IsControl(c) && c is not '\t') ? r with { Reason = new string([.. r.Reason.Select(c => char.IsControl(c) && c is not '\t' ? ' ' : c)]) } : r;
 
     private async Task RunAsync(CancellationToken ct)
     {
@@ -61,16 +72,24 @@ public sealed class CheckResultWriter : IAsyncDisposable
         {
             while (await queue.Reader.WaitToReadAsync(ct))
             {
-                while (batch.Count < BatchSize && queue.Reader.TryRead(out var r)) batch.Add(r);
-                while (true)
+                while (batch.Count < BatchSize && queue.Reader.TryRead(out var r)) batch.Add(Clean(r));
+                for (var attempt = 1; ; attempt++)
                 {
                     try
                     {
                         await history.RecordAsync(batch, CancellationToken.None);
                         break;
                     }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                    catch (Exception e) when (e is not OutOfMemoryException && !ct.IsCancellationRequested)
                     {
+                        // A store that is down comes back; a batch it refuses for good must not stop the history of
+                        // every check: after a few minutes it is given up, counted and said.
+                        if (attempt >= MaxAttempts)
+                        {
+                            Interlocked.Add(ref dropped, batch.Count);
+                            if (logger.IsEnabled(LogLevel.Error)) logger.LogError("{Count} check results given up after {Attempts} tries: {Message}", batch.Count, attempt, e.Message);
+                            break;
+                        }
                         if (logger.IsEnabled(LogLevel.Warning)) logger.LogWarning("check results not stored yet ({Count} waiting): {Message}", Pending, e.Message);
                         await Task.Delay(TimeSpan.FromSeconds(2), ct);
                     }

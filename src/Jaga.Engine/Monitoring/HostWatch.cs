@@ -13,23 +13,31 @@ namespace Jaga.Engine.Monitoring;
 /// neither repeats nor shifts them.</remarks>
 public sealed class HostWatch(CheckMonitor monitor, HostMonitor settings, HostSampler sampler, MaintenanceJournal journal, TimeProvider clock)
 {
+    /// <summary>What the plan and the commands call the host monitor.</summary>
     public const string CheckName = "host";
+
+    /// <summary>The name the host monitor of <paramref name="machine"/> has in states, history and alerts: with several
+    /// nodes each watches its own machine, and their states must not mix.</summary>
+    public static string NameFor(string machine) => CheckName + ":" + machine;
+
+    /// <summary>This machine's host monitor's name.</summary>
+    public static string Local { get; } = NameFor(Environment.MachineName);
 
     private long lastPeriod = Period(clock.GetUtcNow(), settings.Summary);
 
-    public async Task<CheckResult> RunAsync(CancellationToken ct)
+    public async Task<CheckRun> RunAsync(CancellationToken ct)
     {
         var sample = await sampler.SampleAsync(settings.Disk.Keys, ct);
-        var result = HostVerdict.Judge(sample, settings);
-        await monitor.ActAsync(result, settings.Alert, CheckName, ct);
+        var result = HostVerdict.Judge(sample, settings) with { Check = Local };
+        var status = await monitor.ActAsync(result, settings.Alert, Local, ct);
         var period = Period(result.At, settings.Summary);
         if (period != Interlocked.Exchange(ref lastPeriod, period))
         {
             var line = HostVerdict.Summary(sample, settings, journal.Messages);
             await journal.RecordTextAsync(result.Passed ? Severity.Info : Severity.Warn, "monitor.host", line,
-                new Dictionary<string, string>(StringComparer.Ordinal) { ["check"] = CheckName, ["reason"] = result.Reason }, ct: ct);
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["check"] = Local, ["reason"] = result.Reason }, ct: ct);
         }
-        return result;
+        return new CheckRun(result, status);
     }
 
     private static long Period(DateTimeOffset at, TimeSpan length) => at.UtcTicks / Math.Max(1, length.Ticks);

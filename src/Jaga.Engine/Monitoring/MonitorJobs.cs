@@ -8,7 +8,9 @@ namespace Jaga.Engine.Monitoring;
 
 /// <summary>The monitoring pillar's scheduled jobs: one per check (<c>check:NAME</c>), the host monitor of this machine
 /// (<c>host:MACHINE</c> — every node watches its own host), and the hourly compaction of the check history.</summary>
-/// <remarks>Checks skip missed occurrences instead of catching up: a check that ran late has nothing to make up for.</remarks>
+/// <remarks>Checks skip missed occurrences instead of catching up: a check that ran late has nothing to make up for. Each
+/// check's occurrences are shifted within its period by a phase taken from its name, so checks with the same interval are
+/// spread over it; and checks are light jobs, outside <c>scheduler.concurrency</c>.</remarks>
 public static class MonitorJobs
 {
     /// <summary>Time a check run may take beyond its own timeout (verdict, storing, alerting) before the scheduler stops it.</summary>
@@ -25,13 +27,14 @@ public static class MonitorJobs
         var monitoring = plan.Plan.Monitoring;
         foreach (var check in monitoring.Checks)
         {
-            yield return new ScheduledJob("check:" + check.Name, "check", new IntervalSchedule(check.Every), CatchUp.Skip, check.Timeout + Margin,
-                async ct => Done(services, check.Name, await services.Monitor.RunAsync(check, ct)));
+            yield return new ScheduledJob("check:" + check.Name, "check", new IntervalSchedule(check.Every, IntervalSchedule.PhaseOf(check.Name, check.Every)),
+                CatchUp.Skip, check.Timeout + Margin, async ct => Done(await services.Monitor.RunAsync(check, ct)))
+            { Light = true };
         }
         if (services.Host is { } host && monitoring.Host is { } settings)
         {
             yield return new ScheduledJob("host:" + Environment.MachineName, "host", new IntervalSchedule(settings.Every), CatchUp.Skip, Margin + Margin,
-                async ct => Done(services, HostWatch.CheckName, await host.RunAsync(ct)));
+                async ct => Done(await host.RunAsync(ct)));
         }
         if (monitoring.Logs.Count > 0 || plan.Plan.Log.Rotate is not null)
         {
@@ -48,8 +51,7 @@ public static class MonitorJobs
 
     /// <summary>A check's run fails when the check is down by its alert rule (after N failures), not at its first failed
     /// probe: a single blip is in the history but is not a failed job.</summary>
-    private static JobResult Done(MonitorServices services, string check, Core.Monitoring.CheckResult result) =>
-        new(services.Monitor.StatusOf(check) != Core.Monitoring.CheckStatus.Down, result.Reason);
+    private static JobResult Done(CheckRun run) => new(run.Status != Core.Monitoring.CheckStatus.Down, run.Result.Reason);
 
     /// <summary>One pass of log retention over every rule and the maintenance log; each action writes its own line.</summary>
     private static async Task<JobResult> RetainLogsAsync(LoadedPlan plan, MonitorServices services, CancellationToken ct)

@@ -115,11 +115,12 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
     private async Task DeliverAsync(AlertRoute route, AlertMessage alert)
     {
         var attempt = 0;
-        string error;
+        var error = "";
         while (true)
         {
             attempt++;
-            bool retryable;
+            var retryable = false;
+            var sent = false;
             try
             {
                 abort.Token.ThrowIfCancellationRequested();
@@ -128,13 +129,12 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
                 try
                 {
                     await route.Send(alert, linked.Token);
+                    sent = true;
                 }
                 catch (OperationCanceledException) when (limit.IsCancellationRequested && !abort.IsCancellationRequested)
                 {
                     throw new AlertDeliveryException($"no answer within {AlertText.Duration(policy.AttemptTimeout)}");
                 }
-                await RecordAsync(Severity.Info, "notify.sent", route, alert, attempt, null);
-                return;
             }
             catch (AlertDeliveryException e)
             {
@@ -148,6 +148,13 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
             {
                 // A sender's unforeseen failure: shown only after the plan's secrets are masked (the journal masks again).
                 (error, retryable) = (journal.Redactor.Redact(e.Message), true);
+            }
+            if (sent)
+            {
+                // Recorded outside the sending's try: a store that fails here must not make a delivered alert look failed
+                // (and be sent again).
+                await RecordAsync(Severity.Info, "notify.sent", route, alert, attempt, null);
+                return;
             }
             if (!retryable || attempt >= policy.Attempts) break;
             var pause = policy.DelayAfter(attempt);
@@ -195,8 +202,9 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
         {
             await journal.RecordAsync(level, key, key, args, data, ct: CancellationToken.None);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // The maintenance log or the state store failed (a full disk, a store outage): the channel's loop must live on.
             log.LogError("Could not record {Key} for {Check} to {Channel}: {Error}", key, alert.Check, route.Channel, journal.Redactor.Redact(e.Message));
         }
     }

@@ -10,7 +10,13 @@ namespace Jaga.Engine.Scheduling;
 /// <param name="Timeout">A run still going after this is cancelled and recorded as timed out (a failure).</param>
 /// <param name="Work">The work itself. It writes its own log lines for what it did; the scheduler writes the lines for
 /// what happened to it (caught up, skipped, timed out, interrupted, lost, crashed).</param>
-public sealed record ScheduledJob(string Id, string Kind, ISchedule Schedule, CatchUp CatchUp, TimeSpan Timeout, Func<CancellationToken, Task<JobResult>> Work);
+public sealed record ScheduledJob(string Id, string Kind, ISchedule Schedule, CatchUp CatchUp, TimeSpan Timeout, Func<CancellationToken, Task<JobResult>> Work)
+{
+    /// <summary>Light work that waits mostly on the network (a check's probe, bounded by its own timeout) runs outside the
+    /// <c>scheduler.concurrency</c> limit, which is for heavy jobs (backups): a thousand checks are not queued behind a
+    /// dump, nor behind each other.</summary>
+    public bool Light { get; init; }
+}
 
 /// <summary>How the work of one run ended, in the work's own words. <paramref name="Bytes"/> is a backup's size.</summary>
 public sealed record JobResult(bool Succeeded, string Summary, long? Bytes = null);

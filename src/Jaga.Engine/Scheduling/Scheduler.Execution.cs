@@ -24,9 +24,11 @@ public sealed partial class Scheduler
         try
         {
             var started = false;
+            var holds = !job.Light;
             try
             {
-                await slots.WaitAsync(stopping);
+                if (holds) await slots.WaitAsync(stopping);
+                else stopping.ThrowIfCancellationRequested();
                 started = true;
                 if (onTime) Stats.RecordLag(job.Id, clock.GetUtcNow() - execution.Run.Occurrence);
                 ended = await WorkAsync(job, execution, stopping);
@@ -43,7 +45,7 @@ public sealed partial class Scheduler
             }
             finally
             {
-                if (started) slots.Release();
+                if (started && holds) slots.Release();
             }
             await FinishAsync(execution, ended.Outcome, ended.Detail, stopping);
             return ended;

@@ -44,4 +44,23 @@ public sealed class IntervalScheduleTests
     [Fact]
     public void An_interval_under_a_second_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new IntervalSchedule(TimeSpan.FromMilliseconds(500)));
+
+    [Fact]
+    public void A_phase_shifts_every_occurrence_within_the_period_and_names_spread_checks_over_it()
+    {
+        var every = new IntervalSchedule(TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(2_500));
+        var t = new DateTimeOffset(2026, 12, 1, 2, 0, 1, TimeSpan.Zero);
+        Assert.Equal(t.AddMilliseconds(1_500), every.Next(t, Jakarta));
+        Assert.Equal(t.AddMilliseconds(-8_500), every.Previous(t, Jakarta));
+        Assert.Equal(t.AddMilliseconds(1_500), every.Previous(t.AddMilliseconds(1_500), Jakarta));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), new IntervalSchedule(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(12.5)).Phase);
+
+        var phases = Enumerable.Range(0, 1_000).Select(i => IntervalSchedule.PhaseOf($"check-{i}", TimeSpan.FromSeconds(10))).ToList();
+        Assert.All(phases, p => Assert.InRange(p, TimeSpan.Zero, TimeSpan.FromMilliseconds(9_999)));
+        Assert.Equal(IntervalSchedule.PhaseOf("api", TimeSpan.FromSeconds(10)), IntervalSchedule.PhaseOf("api", TimeSpan.FromSeconds(10)));
+        // Spread: every second of the ten holds some of a thousand checks, none more than twice its share.
+        var perSecond = phases.GroupBy(p => (int)p.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(10, perSecond.Count);
+        Assert.All(perSecond.Values, n => Assert.InRange(n, 50, 200));
+    }
 }

@@ -83,7 +83,7 @@ public sealed class CheckMonitorTests
 
         Assert.Equal([("db", AlertKind.Down)], w.Alerts.Kinds());
         var lines = w.LogLines();
-        Assert.Single(lines, l => l.Contains("[WARN] Alert for web held back: check db it depends on is down", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("[WARN] Alert for web held back: check db it depends on is failing", StringComparison.Ordinal));
         Assert.Single(lines, l => l.Contains("[ERROR] Check web is DOWN", StringComparison.Ordinal));
     }
 

@@ -65,7 +65,7 @@ internal sealed class MonitorWorld : IAsyncDisposable
     public async Task<CheckResult> RunAsync(string check, bool up, TimeSpan? then = null)
     {
         Probe(check).Up = up;
-        var result = await Monitor.RunAsync(Plan.Plan.Monitoring.Checks.Single(c => c.Name == check), CancellationToken.None);
+        var result = (await Monitor.RunAsync(Plan.Plan.Monitoring.Checks.Single(c => c.Name == check), CancellationToken.None)).Result;
         Clock.Advance(then ?? TimeSpan.FromSeconds(30));
         return result;
     }

@@ -44,7 +44,7 @@ internal static class MonitorCheckCommand
                 async (i, c) => results[i] = await runtime.ProbeAsync(checks[i], c));
             var all = results.Select((r, i) => (Kind: checks[i].Kind, Result: r)).ToList();
             if (monitoring.Host is { } host && (wanted.Length == 0 || wanted.Contains(HostWatch.CheckName)))
-                all.Add(("host", await runtime.ProbeHostAsync(host, ct)));
+                all.Add(("host", (await runtime.ProbeHostAsync(host, ct)) with { Check = HostWatch.Local }));
             foreach (var (_, r) in all) runtime.Results.Add(r);
             await runtime.Results.FlushAsync(ct);
 

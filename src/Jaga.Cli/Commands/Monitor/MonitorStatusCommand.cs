@@ -22,8 +22,11 @@ internal static class MonitorStatusCommand
             await using var store = await Engine.State.StateStores.OpenAsync(plan, ctx.Clock, ct);
             var monitoring = plan.Plan.Monitoring;
             var names = monitoring.Checks.Select(c => (Name: c.Name, Kind: c.Kind)).ToList();
-            if (monitoring.Host is not null) names.Add((HostWatch.CheckName, "host"));
             var states = (await store.Checks.StatesAsync(ct)).ToDictionary(s => s.Check, StringComparer.Ordinal);
+            // Each node watches its own machine: one row per host seen (this one at least).
+            if (monitoring.Host is not null)
+                foreach (var host in states.Keys.Where(k => k.StartsWith(HostWatch.CheckName + ":", StringComparison.Ordinal)).Append(HostWatch.Local).Distinct().Order(StringComparer.Ordinal))
+                    names.Add((host, "host"));
             var now = ctx.Clock.GetUtcNow();
             var rows = new List<(string Name, string Kind, CheckState? State, CheckUptime Uptime, string Reason)>();
             foreach (var (name, kind) in names)
