@@ -39,7 +39,8 @@ public sealed class DaemonHttpTests : IDisposable
         // The daemon labels its series jaga_job="backup:files": "job" is Prometheus' own target label, which stays "jaga".
         // Filtered with == 1, so the wait ends only once a run has succeeded and been scraped.
         Assert.Equal(1, await prometheus.WaitForValueAsync("jaga_job_last_run_ok{jaga_job=\"backup:files\"} == 1", Wait));
-        var ok = Assert.Single(await prometheus.QuerySamplesAsync("jaga_job_last_run_ok"));
+        // The plan's heartbeat check and the history compaction are jobs too: this looks at the backup's series.
+        var ok = Assert.Single(await prometheus.QuerySamplesAsync("jaga_job_last_run_ok{jaga_job=\"backup:files\"}"));
         Assert.Equal(PrometheusServer.JobName, ok.Labels["job"]);
         Assert.Equal("backup", ok.Labels["kind"]);
         Assert.Equal(1, await prometheus.WaitForValueAsync("jaga_build_info", Wait));
