@@ -49,6 +49,7 @@ stats() { # median and max of a file of numbers (kB) → "median_MB max_MB"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
 pct() { awk -v d="$1" -v hz="$hz" -v w="$2" 'BEGIN { printf "%.2f", 100 * d / hz / w }'; }  # ticks over wall s → % of one core
 now() { date +%s.%N; }
+ms() { awk -v t="$1" 'BEGIN { printf "%d", t * 1000 }'; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 target_total() { curl -sf "http://127.0.0.1:$target_port/stats" | sed -n 's/.*total=\([0-9]*\).*/\1/p'; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -135,7 +136,7 @@ if [[ " $parts " == *" blackbox "* ]]; then
   say "Targets probed: ${probed} of ${checks}, passing ${passing} (expected $((checks - checks / 10))); probe results stored in the window: ${stored} (expected $(expected_per_window "$win")); requests the target server answered: $((r1 - r0)); its CPU $(pct $((g1 - g0)) "$wall") %."
   say "Scrape interval deviation from 10 s (prometheus_target_interval_length_seconds): p50 $(iv 0.5) ms, p99 $(iv 0.99) ms, p1 $(iv 0.01) ms."
   stop "$prom_pid"; prom_pid=""; stop "$bb_pid"; bb_pid=""
-  echo "$bmed $bmax $bcpu $smed $smax $scpu" >"$work/blackbox.figures"
+  echo "$bmed $bmax $bcpu $smed $smax $scpu $(date -u +%FT%TZ)" >"$out/blackbox.figures"   # for a later PARTS=jaga run
 fi
 
 # ---------------------------------------------------------------- jaga run
@@ -160,42 +161,42 @@ if [[ " $parts " == *" jaga "* ]]; then
   awk -v r="$runs" -v c="$checks" 'BEGIN { exit !(r >= c) }' || { echo "jaga run started $runs runs in 120 s, fewer than $checks checks" >&2; tail -n 20 "$work/jaga.log" >&2; exit 1; }
   sleep "$warmup"
   log "== jaga: jaga run (pid $jaga_pid), $checks checks every 10 s, ${jaga_s}s, sampling every ${sample}s"
-  metrics >"$work/m0.txt"; j0=$(cpu_ticks "$jaga_pid"); g0=$(cpu_ticks "$target_pid"); r0=$(target_total); s0=$(bash bench/monitor/stored.sh "$work" 2>/dev/null || echo 0)
+  metrics >"$work/m0.txt"; j0=$(cpu_ticks "$jaga_pid"); g0=$(cpu_ticks "$target_pid"); r0=$(target_total)
   t0=$(now); la=$(load1)
   sample_rss "$jaga_s" "$jaga_pid"
-  metrics >"$work/m1.txt"; j1=$(cpu_ticks "$jaga_pid"); g1=$(cpu_ticks "$target_pid"); r1=$(target_total); s1=$(bash bench/monitor/stored.sh "$work" 2>/dev/null || echo 0)
+  metrics >"$work/m1.txt"; j1=$(cpu_ticks "$jaga_pid"); g1=$(cpu_ticks "$target_pid"); r1=$(target_total)
   t1=$(now); lb=$(load1)
   wall=$(elapsed "$t0" "$t1")
-  win=$(awk -v w="$wall" 'BEGIN { printf "%d", w }')
-  # Lag percentiles from the histogram's difference over the window, interpolated linearly inside a bucket.
-  hist() { grep '^jaga_scheduler_lag_histogram_seconds_bucket{' "$1" | sed 's/.*le="\([^"]*\)".* \([0-9.e+]*\)$/\1 \2/'; }
-  join <(hist "$work/m0.txt") <(hist "$work/m1.txt") | awk '{ print $1, $3 - $2 }' | sort -g >"$work/hist.txt"
-  quantile() { awk -v q="$1" '{ le[NR] = $1; c[NR] = $2 } END {
-      n = c[NR]; if (n == 0) { print "-"; exit } r = q * n; lo = 0; prev = 0
-      for (i = 1; i <= NR; i++) { if (c[i] >= r) { if (le[i] == "+Inf") { printf "> %g", lo * 1000; exit }
-          printf "%.1f", (lo + (le[i] - lo) * (r - prev) / (c[i] - prev)) * 1000; exit }
-        lo = le[i]; prev = c[i] } }' "$work/hist.txt"; }
+  # The scheduler's own figures over the window (/metrics: on-time runs and the sum of their lags; the max since start).
   n=$(awk -v a="$(metric jaga_scheduler_runs_total "$work/m0.txt")" -v b="$(metric jaga_scheduler_runs_total "$work/m1.txt")" 'BEGIN { printf "%d", b - a }')
   mean=$(awk -v a="$(metric jaga_scheduler_lag_seconds_sum "$work/m0.txt")" -v b="$(metric jaga_scheduler_lag_seconds_sum "$work/m1.txt")" -v n="$n" 'BEGIN { if (n > 0) printf "%.1f", (b - a) / n * 1000; else print "-" }')
   lmax=$(awk -v v="$(metric jaga_scheduler_lag_max_seconds "$work/m1.txt")" 'BEGIN { printf "%.1f", v * 1000 }')
-  p50=$(quantile 0.5); p99=$(quantile 0.99)
+  # Every result of the window's occurrences, from the state store once the last of them had time to finish and be written.
+  sleep 15
+  kill -0 "$jaga_pid" 2>/dev/null || { echo "jaga run exited after the window" >&2; tail -n 20 "$work/jaga.log" >&2; exit 1; }
+  res=$(bash bench/monitor/results.sh "$work/state.db" "$(ms "$t0")" "$(ms "$t1")" 10 "$checks")
+  get() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$res"; }
+  p50=$(get lag_p50_ms); p99=$(get lag_p99_ms)
+  # A lag of a whole period or more cannot be told from the stored start times alone (the next occurrence had come):
+  # then the percentiles are lower bounds, and the scheduler's mean and max are the figures to read.
+  if awk -v m="$lmax" 'BEGIN { exit !(m >= 10000) }'; then p50="≥ $p50"; p99="≥ $p99"; fi
   read -r jmed jmax < <(stats "$work/rss.$jaga_pid")
   jcpu=$(pct $((j1 - j0)) "$wall")
-  log "jaga wall=${wall} ticks=$((j1 - j0)) target_ticks=$((g1 - g0)) requests=$((r1 - r0)) runs=$n stored=$((s1 - s0)) lag_p50_ms=$p50 lag_p99_ms=$p99 lag_mean_ms=$mean lag_max_since_start_ms=$lmax load1=$la→$lb"
-  log "histogram (le, count in window): $(tr '\n' ' ' <"$work/hist.txt")"
+  log "jaga wall=${wall} ticks=$((j1 - j0)) target_ticks=$((g1 - g0)) requests=$((r1 - r0)) scheduler_runs=$n scheduler_lag_mean_ms=$mean scheduler_lag_max_since_start_ms=$lmax $res load1=$la→$lb"
   say ""
-  say "### \`jaga run\`, ${jaga_s} s ($(wc -l <"$work/rss.$jaga_pid") samples every ${sample} s; 1-minute load ${la} → ${lb})"
+  say "### \`jaga run\`, ${jaga_s} s ($(wc -l <"$work/rss.$jaga_pid") samples every ${sample} s; 1-minute load ${la} → ${lb}${CONCURRENCY:+; scheduler.concurrency $CONCURRENCY})"
   say ""
-  say "| process | checks run | lag p50 | lag p99 | lag mean | RSS median | RSS max | CPU (% of one core) |"
+  say "| process | results stored | lag p50 | lag p99 | lag max | RSS median | RSS max | CPU (% of one core) |"
   say "| --- | --- | --- | --- | --- | --- | --- | --- |"
-  say "| \`jaga run\` ($checks http checks) | ${n} (expected $(expected_per_window "$win")) | ${p50} ms | ${p99} ms | ${mean} ms | ${jmed} MB | ${jmax} MB | ${jcpu} % |"
-  if [ -f "$work/blackbox.figures" ]; then
-    read -r bmed bmax bcpu smed smax scpu <"$work/blackbox.figures"
+  say "| \`jaga run\` ($checks http checks) | $(get stored) of $(get expected) | ${p50} ms | ${p99} ms | $(get lag_max_ms) ms | ${jmed} MB | ${jmax} MB | ${jcpu} % |"
+  if [ -f "$out/blackbox.figures" ]; then
+    read -r bmed bmax bcpu smed smax scpu bwhen <"$out/blackbox.figures"
+    [[ " $parts " == *" blackbox "* ]] || say "| *blackbox side measured $bwhen* | | | | | ${bmed} MB (${smed} MB with Prometheus) | | ${bcpu} % (${scpu} %) |"
     say "| Jaga ÷ blackbox_exporter | | | | | $(ratio "$jmed" "$bmed")× | $(ratio "$jmax" "$bmax")× | $(ratio "$jcpu" "$bcpu")× |"
     say "| Jaga ÷ blackbox_exporter + Prometheus | | | | | $(ratio "$jmed" "$smed")× | $(ratio "$jmax" "$smax")× | $(ratio "$jcpu" "$scpu")× |"
   fi
   say ""
-  say "Results stored in the window: $((s1 - s0)) (expected $(expected_per_window "$win")); requests the target server answered: $((r1 - r0)); its CPU $(pct $((g1 - g0)) "$wall") %. Largest lag since start: ${lmax} ms. Targets: p99 < 200 ms, CPU < 10 %, RSS < 200 MB."
+  say "Results of the window's $(get occurrences) occurrences: $(get stored) stored of $(get expected), $(get down) down (expected $((checks / 10)) per occurrence), $(get slow) slower than 0.9 s; median probe $(get duration_p50_ms) ms. The scheduler's own count: $n on-time runs, mean lag ${mean} ms, largest since start ${lmax} ms. Requests the target server answered: $((r1 - r0)); its CPU $(pct $((g1 - g0)) "$wall") %. Targets: p99 < 200 ms, CPU < 10 %, RSS < 200 MB."
   stop "$jaga_pid"; jaga_pid=""
 fi
 echo
