@@ -19,6 +19,10 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swift-account swift-container swift-object)
 # The daemon's /metrics is scraped by a real Prometheus (tests/Jaga.Testing/PrometheusServer.cs).
 [ -x /usr/bin/prometheus ] || missing+=(prometheus)
+# The mysql check is tested against a real MariaDB (tests/Jaga.Testing/MariaDbServer.cs), the command check with
+# Debian's Nagios plugins.
+[ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+[ -x /usr/lib/nagios/plugins/check_dummy ] || missing+=(monitoring-plugins-basic)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   # The tests start their own PostgreSQL; the package must not create and start a system cluster.
@@ -40,6 +44,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [[ " ${missing[*]} " == *" openssh-server "* ]] && [ -d /run/systemd/system ]; then
     # ...nor start it at the next boot.
     sudo_if_needed systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+  fi
+  if [[ " ${missing[*]} " == *" mariadb-server "* ]]; then
+    # The tests start their own mariadbd on a free port: stop one the package started, and keep it from starting at boot.
+    if [ -d /run/systemd/system ]; then
+      sudo_if_needed systemctl disable --now mariadb.service >/dev/null 2>&1 || true
+    else
+      sudo_if_needed service mariadb stop >/dev/null 2>&1 || true
+      sudo_if_needed update-rc.d mariadb disable >/dev/null 2>&1 || true
+    fi
   fi
   if [[ " ${missing[*]} " == *" prometheus "* ]]; then
     # An existing policy-rc.d may allow starts: stop a Prometheus the package started (it would scrape itself on

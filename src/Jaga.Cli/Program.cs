@@ -25,6 +25,7 @@ public static class Program
         var run = RunCommand.Create(Build());
         root.Subcommands.Add(run);
         root.Subcommands.Add(StatusCommand.Create(Build()));
+        root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create(Build()));
         root.Subcommands.Add(PingCommand.Create(Build()));
         root.Subcommands.Add(Commands.Backup.BackupCommand.Create(Build()));
 

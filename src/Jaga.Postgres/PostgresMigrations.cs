@@ -106,5 +106,57 @@ internal static class PostgresMigrations
             );
             CREATE INDEX pings_check_at ON pings (check_name, at);
             """),
+        // Check history, as SQLite's: raw results, and hourly and daily aggregates keyed (check, bucket start) that every result
+        // is added to when recorded, so compaction only deletes; a histogram is an array of 16 counts (DurationHistogram). The
+        // marks say up to where compaction deleted each tier.
+        new(4, "check history and check states", """
+            CREATE TABLE check_results (
+              id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              check_name text NOT NULL,
+              at timestamptz NOT NULL,
+              outcome text NOT NULL,
+              duration_ms double precision NOT NULL,
+              reason text NOT NULL
+            );
+            CREATE INDEX check_results_check_at ON check_results (check_name, at);
+            CREATE INDEX check_results_at ON check_results (at);
+            CREATE TABLE check_hourly (
+              check_name text NOT NULL,
+              bucket_start timestamptz NOT NULL,
+              count bigint NOT NULL,
+              passed bigint NOT NULL,
+              warnings bigint NOT NULL,
+              duration_sum_ms double precision NOT NULL,
+              duration_max_ms double precision NOT NULL,
+              histogram bigint[] NOT NULL,
+              PRIMARY KEY (check_name, bucket_start)
+            );
+            CREATE INDEX check_hourly_bucket ON check_hourly (bucket_start);
+            CREATE TABLE check_daily (
+              check_name text NOT NULL,
+              bucket_start timestamptz NOT NULL,
+              count bigint NOT NULL,
+              passed bigint NOT NULL,
+              warnings bigint NOT NULL,
+              duration_sum_ms double precision NOT NULL,
+              duration_max_ms double precision NOT NULL,
+              histogram bigint[] NOT NULL,
+              PRIMARY KEY (check_name, bucket_start)
+            );
+            CREATE INDEX check_daily_bucket ON check_daily (bucket_start);
+            CREATE TABLE check_history_marks (
+              tier text PRIMARY KEY,
+              until timestamptz NOT NULL
+            );
+            CREATE TABLE check_states (
+              check_name text PRIMARY KEY,
+              status text NOT NULL,
+              since timestamptz NOT NULL,
+              failures integer NOT NULL,
+              successes integer NOT NULL,
+              last_alert_at timestamptz,
+              reason text NOT NULL
+            );
+            """),
     ];
 }

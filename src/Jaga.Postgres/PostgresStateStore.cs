@@ -29,6 +29,7 @@ public sealed class PostgresStateStore : IStateStore
         Description = description;
         Backups = new PostgresBackupCatalog(dataSource, clock);
         Jobs = new PostgresJobLedger(dataSource);
+        Checks = new PostgresCheckHistory(dataSource);
     }
 
     public string Description { get; }
@@ -36,6 +37,8 @@ public sealed class PostgresStateStore : IStateStore
     public IBackupCatalog Backups { get; }
 
     public IJobLedger Jobs { get; }
+
+    public ICheckHistory Checks { get; }
 
     /// <summary>Connects to the database named by <paramref name="connectionUrl"/> (<c>postgres://</c> or
     /// <c>postgresql://</c>) and applies pending migrations.</summary>

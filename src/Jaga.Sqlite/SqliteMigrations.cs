@@ -103,5 +103,57 @@ internal static class SqliteMigrations
             );
             CREATE INDEX pings_check_at ON pings (check_name, at_ms);
             """),
+        // Check history: raw results, and hourly and daily aggregates keyed (check, bucket start) that every result is added to
+        // when recorded, so compaction only deletes. A histogram is 16 comma-separated counts (DurationHistogram). The marks say
+        // up to where compaction deleted each tier (a tier is complete after its mark). Outcomes and statuses are lower-case words.
+        new(4, "check history and check states", """
+            CREATE TABLE check_results (
+              id INTEGER PRIMARY KEY,
+              check_name TEXT NOT NULL,
+              at_ms INTEGER NOT NULL,
+              outcome TEXT NOT NULL,
+              duration_ms REAL NOT NULL,
+              reason TEXT NOT NULL
+            );
+            CREATE INDEX check_results_check_at ON check_results (check_name, at_ms);
+            CREATE INDEX check_results_at ON check_results (at_ms);
+            CREATE TABLE check_hourly (
+              check_name TEXT NOT NULL,
+              bucket_ms INTEGER NOT NULL,
+              count INTEGER NOT NULL,
+              passed INTEGER NOT NULL,
+              warnings INTEGER NOT NULL,
+              duration_sum_ms REAL NOT NULL,
+              duration_max_ms REAL NOT NULL,
+              histogram TEXT NOT NULL,
+              PRIMARY KEY (check_name, bucket_ms)
+            ) WITHOUT ROWID;
+            CREATE INDEX check_hourly_bucket ON check_hourly (bucket_ms);
+            CREATE TABLE check_daily (
+              check_name TEXT NOT NULL,
+              bucket_ms INTEGER NOT NULL,
+              count INTEGER NOT NULL,
+              passed INTEGER NOT NULL,
+              warnings INTEGER NOT NULL,
+              duration_sum_ms REAL NOT NULL,
+              duration_max_ms REAL NOT NULL,
+              histogram TEXT NOT NULL,
+              PRIMARY KEY (check_name, bucket_ms)
+            ) WITHOUT ROWID;
+            CREATE INDEX check_daily_bucket ON check_daily (bucket_ms);
+            CREATE TABLE check_history_marks (
+              tier TEXT PRIMARY KEY,
+              until_ms INTEGER NOT NULL
+            );
+            CREATE TABLE check_states (
+              check_name TEXT PRIMARY KEY,
+              status TEXT NOT NULL,
+              since_ms INTEGER NOT NULL,
+              failures INTEGER NOT NULL,
+              successes INTEGER NOT NULL,
+              last_alert_ms INTEGER,
+              reason TEXT NOT NULL
+            );
+            """),
     ];
 }

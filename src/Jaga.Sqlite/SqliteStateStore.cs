@@ -27,6 +27,7 @@ public sealed class SqliteStateStore : IStateStore
         }.ToString();
         Backups = new SqliteBackupCatalog(ConnectAsync, clock);
         Jobs = new SqliteJobLedger(ConnectAsync);
+        Checks = new SqliteCheckHistory(ConnectAsync);
     }
 
     public string Path { get; }
@@ -36,6 +37,8 @@ public sealed class SqliteStateStore : IStateStore
     public IBackupCatalog Backups { get; }
 
     public IJobLedger Jobs { get; }
+
+    public ICheckHistory Checks { get; }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jaga.Cli.Daemon;
+using Jaga.Cli.Monitoring;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Engine.Audit;
@@ -52,13 +53,16 @@ internal static class RunCommand
         var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
         using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) { PlanSha256 = plan.Sha256 };
         var services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan), DestinationRetry.Default(ctx.Clock));
-        scheduler.Replace([.. PlanJobs.For(plan, store, journal, services, ctx.Clock).Where(j => report.Intact || j.Kind != "checkpoint")]);
+        await using var monitoring = MonitorRuntime.Create(plan, store, journal, ctx.Clock, null);
+        scheduler.Replace([.. PlanJobs.For(plan, store, journal, services, ctx.Clock, monitoring.Services).Where(j => report.Intact || j.Kind != "checkpoint")]);
         var before = (await store.HeadAsync(ct))?.Seq ?? 0;
         foreach (var r in await scheduler.RunOnceAsync(ct))
         {
             ran++;
             if (r.Failed) failed++;
         }
+        // Results written and alerts delivered (or given up) before the lines are shown and the process exits.
+        await monitoring.DisposeAsync();
         // Every line the jobs wrote (backups, verifications, checkpoints, catch-ups), in order.
         await foreach (var e in store.ReadAsync(before + 1, ct)) Show(e);
 

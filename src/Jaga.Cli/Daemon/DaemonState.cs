@@ -31,5 +31,26 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
 
     public void Replace(LoadedPlan plan, string text, MaintenanceJournal journal) => current = new Running(plan, text, journal);
 
+    /// <summary>The daemon's log, for parts that report trouble outside the maintenance log (a store that refuses results).</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    private Monitoring.MonitorRuntime? monitoring;
+
+    /// <summary>Makes <paramref name="next"/> the monitoring of the running plan. The previous one is disposed once runs
+    /// of the old plan had time to finish (its queued results are written, its alerts in flight delivered).</summary>
+    public Monitoring.MonitorRuntime ReplaceMonitoring(Monitoring.MonitorRuntime next)
+    {
+        var previous = Interlocked.Exchange(ref monitoring, next);
+        if (previous is not null)
+            _ = Task.Delay(current.Plan.Plan.Scheduler.ShutdownTimeout, Clock).ContinueWith(_ => previous.DisposeAsync().AsTask(), TaskScheduler.Default).Unwrap();
+        return next;
+    }
+
+    /// <summary>On shutdown: writes the last results and lets alerts in flight finish.</summary>
+    public async Task StopMonitoringAsync()
+    {
+        if (Interlocked.Exchange(ref monitoring, null) is { } last) await last.DisposeAsync();
+    }
+
     private sealed record Running(LoadedPlan Plan, string Text, MaintenanceJournal Journal);
 }

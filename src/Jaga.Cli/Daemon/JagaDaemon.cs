@@ -45,7 +45,10 @@ internal static class JagaDaemon
         var journal = new MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Recorded = echo };
         var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
         using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>()) { PlanSha256 = plan.Sha256 };
-        state = new DaemonState(plan, text, store, journal, scheduler, ctx.Clock, echo);
+        state = new DaemonState(plan, text, store, journal, scheduler, ctx.Clock, echo)
+        {
+            Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.Monitoring"),
+        };
         scheduler.Replace(PlanReloader.Jobs(state, plan, journal));
         HealthEndpoints.Map(app, state);
         MetricsEndpoint.Map(app, state);
@@ -63,6 +66,7 @@ internal static class JagaDaemon
             new Dictionary<string, string> { ["node"] = options.Node, ["plan_sha256"] = plan.Sha256, ["listen"] = plan.Plan.Listen });
         ctx.Output.Line($"jaga run: node {options.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
         await app.WaitForShutdownAsync();
+        await state.StopMonitoringAsync();
         await state.Journal.RecordAsync(Severity.Info, "daemon.stop", "daemon.stopped", [options.Node], ct: CancellationToken.None);
         // A part that crashed stopped the host: exit non-zero so the service manager sees a failure and restarts it.
         var crashed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Jaga.Cli.Monitoring;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Engine.Backup;
@@ -134,6 +135,7 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
     internal static IReadOnlyList<ScheduledJob> Jobs(DaemonState state, LoadedPlan plan, MaintenanceJournal journal)
     {
         var services = new BackupServices(plan, state.Store.Backups, journal, state.Clock, new BackupConnectors(plan), DestinationRetry.Default(state.Clock));
-        return PlanJobs.For(plan, state.Store, journal, services, state.Clock);
+        var monitoring = state.ReplaceMonitoring(MonitorRuntime.Create(plan, state.Store, journal, state.Clock, state.Logger));
+        return PlanJobs.For(plan, state.Store, journal, services, state.Clock, monitoring.Services);
     }
 }

@@ -24,6 +24,6 @@ public sealed record CheckObservation(bool Connected, TimeSpan ResponseTime)
     public string? Error { get; init; }
 
     /// <summary>Other named values a probe reports: Nagios performance data (<c>load1</c>), a heartbeat's last ping age, a backup's age.
-    /// Conditions read them as [NAME] in upper case.</summary>
+    /// Conditions read them as [PERF].name.</summary>
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

@@ -41,6 +41,8 @@ public static class PlanReferences
             Ref(check["backup"], backups, "backup job", $"monitoring.checks[{i}].backup");
         }
 
+        DependencyCycles(checkList, file, errors);
+
         if (monitoring?["host"] is PMap host && host["alert"] is PMap hostAlert)
         {
             Ref(hostAlert["notify"], channels, "notify channel", "monitoring.host.alert.notify");
@@ -60,6 +62,43 @@ public static class PlanReferences
                 Ref(step["notify"], channels, "notify channel", $"{path}.notify");
                 Ref((step["restore"] as PMap)?["backup"], backups, "backup job", $"{path}.restore.backup");
             }
+        }
+    }
+
+    /// <summary>A check that depends on itself, directly or through others, would hold its own alerts back for ever.
+    /// Each cycle is reported once, at the depends_on entry that closes it.</summary>
+    private static void DependencyCycles(PNode? checkList, string file, List<PlanError> errors)
+    {
+        var edges = new Dictionary<string, List<(PScalar Target, int Index)>>(StringComparer.Ordinal);
+        foreach (var (check, i) in Items(checkList))
+        {
+            if (check["name"] is PScalar name && !edges.ContainsKey(name.Value))
+                edges[name.Value] = Scalars(check["depends_on"]).Select(s => (s, i)).ToList();
+        }
+        var visiting = new List<string>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in edges.Keys) Visit(start);
+
+        void Visit(string name)
+        {
+            if (done.Contains(name) || !edges.TryGetValue(name, out var targets)) return;
+            visiting.Add(name);
+            foreach (var (target, i) in targets)
+            {
+                var at = visiting.IndexOf(target.Value);
+                if (at < 0)
+                {
+                    Visit(target.Value);
+                    continue;
+                }
+                var message = target.Value == name
+                    ? $"'{name}' depends on itself"
+                    : $"dependency cycle {string.Join(" → ", visiting.Skip(at).Append(target.Value))}";
+                errors.Add(new PlanError(file, target.Mark, $"monitoring.checks[{i}].depends_on: {message}",
+                    "a check can only depend on checks that do not depend on it; remove one depends_on entry of the cycle"));
+            }
+            visiting.RemoveAt(visiting.Count - 1);
+            done.Add(name);
         }
     }
 

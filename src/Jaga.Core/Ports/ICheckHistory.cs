@@ -5,25 +5,37 @@ namespace Jaga.Core.Ports;
 
 /// <summary>The results of monitoring checks and each check's alerting state, kept in the state store with retention
 /// that bounds its size: raw results, then hourly aggregates, then daily ones (schema version 4).</summary>
+/// <remarks>Every result is added to its hourly and its daily aggregate when it is recorded, in the same transaction as the
+/// raw row, so compaction only ever deletes (it never adds, so running it twice or being interrupted cannot count a result
+/// twice) and each tier is complete for every period after the point up to which compaction deleted it.</remarks>
 public interface ICheckHistory
 {
-    /// <summary>Stores results, in one transaction.</summary>
+    /// <summary>Stores results and adds them to their hourly and daily aggregates, in one transaction.</summary>
     Task RecordAsync(IReadOnlyList<CheckResult> results, CancellationToken ct = default);
 
-    /// <summary>The newest results of one check, newest first.</summary>
+    /// <summary>The newest raw results of one check, newest first.</summary>
     Task<IReadOnlyList<CheckResult>> RecentAsync(string check, int limit, CancellationToken ct = default);
 
-    /// <summary>Uptime over 24 h / 7 d / 30 d and p95 response time over 24 h, from whichever tier still holds the period.</summary>
+    /// <summary>Uptime over 24 h / 7 d / 30 d and p95 response time over 24 h for one check. The 24 h figures are exact
+    /// (from raw results) while raw results cover the last 24 h; the 7 d / 30 d ones come from hourly aggregates (to the
+    /// hour) or, once those no longer cover the period, from daily ones (to the day).</summary>
     Task<CheckUptime> UptimeAsync(string check, DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>The same figures for many checks at once, in a few statements, from aggregates only: the 24 h figures are
+    /// to the hour and the p95 is estimated from the duration histograms. For <c>jaga monitor status</c> of every check.</summary>
+    /// <returns>One entry per distinct name asked for; a check with no result gets all-null figures.</returns>
+    Task<IReadOnlyDictionary<string, CheckUptime>> UptimeManyAsync(IReadOnlyList<string> checks, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>Saves alerting states (upsert by check name).</summary>
     Task SaveStatesAsync(IReadOnlyList<CheckState> states, CancellationToken ct = default);
 
-    /// <summary>Every saved alerting state.</summary>
+    /// <summary>Every saved alerting state, by check name.</summary>
     Task<IReadOnlyList<CheckState>> StatesAsync(CancellationToken ct = default);
 
-    /// <summary>Rolls raw results older than <see cref="HistoryRetention.Raw"/> into hourly aggregates, hourly ones older than
-    /// <see cref="HistoryRetention.Hourly"/> into daily ones, and deletes daily ones older than <see cref="HistoryRetention.Daily"/>.</summary>
+    /// <summary>Deletes raw results older than <see cref="HistoryRetention.Raw"/>, hourly aggregates older than
+    /// <see cref="HistoryRetention.Hourly"/> and daily ones older than <see cref="HistoryRetention.Daily"/> (their results
+    /// are already in the coarser tiers). Idempotent; deletes in chunks of at most <see cref="CheckHistoryText.Chunk"/> rows,
+    /// each its own short transaction, so a large backlog never holds the store's write lock for long.</summary>
     Task<HistoryCompaction> CompactAsync(HistoryRetention retention, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>Rows held per tier, for status and for the test that the store stays bounded.</summary>
@@ -31,9 +43,19 @@ public interface ICheckHistory
 }
 
 /// <summary>Share of passing results (0..1) per period, null when the period holds no result; p95 of response times over 24 h.</summary>
-public sealed record CheckUptime(double? Day, double? Week, double? Month, TimeSpan? P95Day, long ResultsDay);
+/// <param name="Day">Uptime over the last 24 h.</param>
+/// <param name="Week">Uptime over the last 7 days.</param>
+/// <param name="Month">Uptime over the last 30 days.</param>
+/// <param name="P95Day">95th percentile of response times over 24 h; null when there is no result.</param>
+/// <param name="ResultsDay">Results counted over 24 h.</param>
+/// <param name="P95Estimated">True when <paramref name="P95Day"/> was estimated from aggregate histograms, false when exact.</param>
+public sealed record CheckUptime(double? Day, double? Week, double? Month, TimeSpan? P95Day, long ResultsDay, bool P95Estimated)
+{
+    public static readonly CheckUptime None = new(null, null, null, null, 0, false);
+}
 
-/// <summary>What one compaction removed from each tier (rows rolled up or expired).</summary>
+/// <summary>What one compaction deleted from each tier (their results live on in the coarser tiers).</summary>
 public sealed record HistoryCompaction(long RawRemoved, long HourlyRemoved, long DailyRemoved);
 
+/// <summary>Rows per tier.</summary>
 public sealed record HistorySize(long Raw, long Hourly, long Daily);

@@ -34,6 +34,9 @@ public interface IStateStore : IAsyncDisposable
 
     /// <summary>The scheduler's claims and runs, the nodes and the heartbeat pings (schema version 3).</summary>
     IJobLedger Jobs { get; }
+
+    /// <summary>Check results with bounded retention, and each check's alerting state (schema version 4).</summary>
+    ICheckHistory Checks { get; }
 }
 
 public sealed record AppliedMigration(int Version, string Name, DateTimeOffset AppliedAt);

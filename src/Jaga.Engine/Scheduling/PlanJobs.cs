@@ -6,6 +6,7 @@ using Jaga.Core.Scheduling;
 using Jaga.Engine.Audit;
 using Jaga.Engine.Backup;
 using Jaga.Engine.Journal;
+using Jaga.Engine.Monitoring;
 
 namespace Jaga.Engine.Scheduling;
 
@@ -15,7 +16,10 @@ public static class PlanJobs
 {
     private static readonly TimeSpan CheckpointTimeout = TimeSpan.FromHours(1);
 
-    public static IReadOnlyList<ScheduledJob> For(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, BackupServices services, TimeProvider clock)
+    /// <summary>The jobs of <paramref name="plan"/>; without <paramref name="monitoring"/> services (e.g. only to list the
+    /// backup jobs) the monitoring jobs are left out.</summary>
+    public static IReadOnlyList<ScheduledJob> For(
+        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, BackupServices services, TimeProvider clock, MonitorServices? monitoring = null)
     {
         var jobs = new List<ScheduledJob>();
         foreach (var job in plan.Plan.Backup)
@@ -26,6 +30,7 @@ public static class PlanJobs
         }
         if (plan.Plan.Audit.Checkpoint is { } checkpoint)
             jobs.Add(new ScheduledJob("audit:checkpoint", "checkpoint", checkpoint, CatchUp.Once, CheckpointTimeout, ct => CheckpointAsync(plan, journal, clock, ct)));
+        if (monitoring is not null) jobs.AddRange(MonitorJobs.For(plan, monitoring));
         return jobs;
     }
 

@@ -210,7 +210,7 @@ public sealed class PlanLoaderValueTests
     {
         var result = Plans.Load(Plans.Header + "monitoring:\n  checks:\n    - name: api\n      http: http://127.0.0.1/health\n      expect: [\"STATUS == 200\"]\n");
 
-        Plans.Reports(result, "jaga.yaml:7:16: monitoring.checks[0].expect[0]: 'STATUS == 200' is not a condition");
+        Plans.Reports(result, "jaga.yaml:7:17: monitoring.checks[0].expect[0]: 'STATUS' is not a placeholder, so this compares two fixed values in 'STATUS == 200' (did you mean [STATUS]?)");
     }
 
     [Fact]

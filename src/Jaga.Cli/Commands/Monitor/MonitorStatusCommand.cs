@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Jaga.Core.Monitoring;
+using Jaga.Core.Ports;
+using Jaga.Engine.Monitoring;
+
+namespace Jaga.Cli.Commands.Monitor;
+
+/// <summary><c>jaga monitor status</c>: each check's alerting state and since when, its uptime over 24 h / 7 d / 30 d, its
+/// p95 response time over 24 h and its latest reason, from the state store (works beside a running daemon, on any node).
+/// Exit 1 when a check is down.</summary>
+internal static class MonitorStatusCommand
+{
+    public static Command Create(CommandBuilder b)
+    {
+        var status = b.Command("status", "Show each check: state and since when, uptime over 24 h / 7 d / 30 d, p95 response time, latest reason; exit 1 if any is down.",
+            "jaga monitor status --json");
+        b.Action(status, async (parse, ctx, ct) =>
+        {
+            var plan = ctx.LoadPlan();
+            await using var store = await Engine.State.StateStores.OpenAsync(plan, ctx.Clock, ct);
+            var monitoring = plan.Plan.Monitoring;
+            var names = monitoring.Checks.Select(c => (Name: c.Name, Kind: c.Kind)).ToList();
+            if (monitoring.Host is not null) names.Add((HostWatch.CheckName, "host"));
+            var states = (await store.Checks.StatesAsync(ct)).ToDictionary(s => s.Check, StringComparer.Ordinal);
+            var now = ctx.Clock.GetUtcNow();
+            var rows = new List<(string Name, string Kind, CheckState? State, CheckUptime Uptime)>();
+            foreach (var (name, kind) in names)
+                rows.Add((name, kind, states.GetValueOrDefault(name), await store.Checks.UptimeAsync(name, now, ct)));
+            var zone = plan.Plan.Timezone;
+            string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var down = rows.Count(r => r.State?.Status == CheckStatus.Down);
+
+            if (ctx.JsonOutput)
+            {
+                ctx.Output.Write(new JsonObject
+                {
+                    ["checks"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+                    {
+                        ["name"] = r.Name,
+                        ["kind"] = r.Kind,
+                        ["state"] = CheckMonitor.Word(r.State?.Status ?? CheckStatus.Unknown),
+                        ["since"] = r.State?.Since.ToString("O", CultureInfo.InvariantCulture),
+                        ["uptime_24h"] = r.Uptime.Day,
+                        ["uptime_7d"] = r.Uptime.Week,
+                        ["uptime_30d"] = r.Uptime.Month,
+                        ["p95_ms"] = r.Uptime.P95Day is { } p ? Math.Round(p.TotalMilliseconds, 1) : null,
+                        ["results_24h"] = r.Uptime.ResultsDay,
+                        ["reason"] = r.State?.Reason,
+                    })]),
+                    ["down"] = down,
+                });
+                return down == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+            }
+            if (rows.Count == 0)
+            {
+                ctx.Output.Line("The plan has no checks (monitoring.checks, monitoring.host).");
+                return ExitCodes.Ok;
+            }
+            ctx.Output.Table(["CHECK", "KIND", "STATE", "SINCE", "24H", "7D", "30D", "P95", "REASON"], rows.Select(r => new[]
+            {
+                r.Name, r.Kind, CheckMonitor.Word(r.State?.Status ?? CheckStatus.Unknown), r.State is { } s ? Local(s.Since) : "-",
+                Percent(r.Uptime.Day), Percent(r.Uptime.Week), Percent(r.Uptime.Month),
+                r.Uptime.P95Day is { } p ? MonitorCheckCommand.Millis(p) : "-", r.State?.Reason ?? "never ran",
+            }));
+            ctx.Output.Line();
+            ctx.Output.Line(down == 0 ? "No check is down." : $"{down} check(s) down.");
+            return down == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return status;
+    }
+
+    private static string Percent(double? share) => share is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v * 100:0.##}%") : "-";
+}

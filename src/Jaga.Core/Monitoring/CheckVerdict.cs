@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using Jaga.Core.Conditions;
+using Jaga.Core.Plan;
+
+namespace Jaga.Core.Monitoring;
+
+/// <summary>Turns what a probe saw into a result: up, warning or down, with the reason.</summary>
+/// <remarks>A check's <c>expect</c> conditions decide. When it has none, the kind's defaults do:
+/// <list type="bullet">
+/// <item>http: <c>[STATUS] &lt; 400</c></item>
+/// <item>tls: <c>[CONNECTED] == true</c> and <c>[CERTIFICATE_EXPIRATION] &gt; 7d</c></item>
+/// <item>tcp, postgres, sqlite, mysql, process, backup, heartbeat: <c>[CONNECTED] == true</c></item>
+/// <item>command: none; the Nagios exit code decides (0 up, 1 warning, 2 down as CRITICAL, 3 or any other down as UNKNOWN),
+/// and any <c>expect</c> conditions must hold as well.</item>
+/// </list>
+/// A failure's reason names every failed condition with the value observed, after the probe's error when it got no answer;
+/// a pass gets a short summary such as <c>200 in 35 ms</c>.</remarks>
+public static class CheckVerdict
+{
+    private static readonly IReadOnlyList<Condition> Http = [Condition.Parse("[STATUS] < 400")];
+    private static readonly IReadOnlyList<Condition> Connected = [Condition.Parse("[CONNECTED] == true")];
+    private static readonly IReadOnlyList<Condition> Tls = [Condition.Parse("[CONNECTED] == true"), Condition.Parse("[CERTIFICATE_EXPIRATION] > 7d")];
+
+    // Keyed by the check's identity: a reloaded plan brings new Check objects, and the old entries go with the old plan.
+    private static readonly ConditionalWeakTable<Check, IReadOnlyList<Condition>> Parsed = [];
+
+    /// <summary>The conditions applied to <paramref name="check"/>: its own, or its kind's defaults.</summary>
+    public static IReadOnlyList<Condition> ConditionsOf(Check check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (check.Expect.Count == 0)
+        {
+            return check.Kind switch
+            {
+                "http" => Http,
+                "tls" => Tls,
+                "command" => [],
+                _ => Connected,
+            };
+        }
+        // The plan was validated when it loaded, so these parse.
+        return Parsed.GetValue(check, c => c.Expect.Select(Condition.Parse).ToList());
+    }
+
+    public static CheckResult Judge(Check check, CheckObservation o, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(o);
+        var failed = ConditionsOf(check).Select(c => c.Evaluate(o)).Where(r => !r.Passed).Select(r => r.ToString()).ToList();
+        var plugin = check.Kind == "command" ? Plugin(o) : null;
+        var outcome = failed.Count > 0 ? CheckOutcome.Down : plugin?.Outcome ?? CheckOutcome.Up;
+        if (outcome == CheckOutcome.Up) return new CheckResult(check.Name, at, outcome, o.ResponseTime, Summary(check, o));
+        var why = new List<string>();
+        if (!o.Connected && o.Error is { } error) why.Add(error);
+        if (plugin is { Outcome: not CheckOutcome.Up } p && p.Reason != o.Error) why.Add(p.Reason);
+        why.AddRange(failed);
+        return new CheckResult(check.Name, at, outcome, o.ResponseTime, string.Join("; ", why));
+    }
+
+    /// <summary>The Nagios plugin convention: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN; the first line of output before '|' says why.</summary>
+    private static (CheckOutcome Outcome, string Reason)? Plugin(CheckObservation o)
+    {
+        if (o.ExitCode is not { } code) return (CheckOutcome.Down, o.Error ?? "the plugin did not run");
+        var text = FirstLine(o.Body);
+        return code switch
+        {
+            0 => (CheckOutcome.Up, text ?? "OK"),
+            1 => (CheckOutcome.Warning, Label("WARNING", text)),
+            2 => (CheckOutcome.Down, Label("CRITICAL", text)),
+            3 => (CheckOutcome.Down, Label("UNKNOWN", text)),
+            _ => (CheckOutcome.Down, Label($"UNKNOWN (exit code {code})", text)),
+        };
+    }
+
+    private static string Label(string state, string? text) =>
+        text is null ? state : text.StartsWith(state, StringComparison.OrdinalIgnoreCase) ? text : $"{state}: {text}";
+
+    private static string Summary(Check check, CheckObservation o)
+    {
+        var ms = $"{(long)o.ResponseTime.TotalMilliseconds} ms";
+        return check.Kind switch
+        {
+            "http" when o.Status is { } status => $"{status} in {ms}",
+            "tls" when o.CertificateExpiration is { } left => $"certificate valid for {Plan.Values.DurationValue.Format(left)}, {ms}",
+            "command" => FirstLine(o.Body) ?? "OK",
+            "postgres" or "sqlite" or "mysql" when o.Result is { } result => $"{FirstLine(result) ?? "empty result"} in {ms}",
+            _ => FirstLine(o.Body) is { } body && check.Kind is "backup" or "heartbeat" or "process" ? body : $"up in {ms}",
+        };
+    }
+
+    private static string? FirstLine(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var line = text.Trim().Split('\n', 2)[0];
+        var pipe = line.IndexOf('|', StringComparison.Ordinal);
+        line = (pipe >= 0 ? line[..pipe] : line).Trim();
+        return line.Length == 0 ? null : line.Length <= 120 ? line : string.Concat(line.AsSpan(0, 120), "…");
+    }
+}

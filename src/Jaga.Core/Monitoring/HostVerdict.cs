@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Jaga.Core.Messages;
+using Jaga.Core.Plan;
+using Jaga.Core.Plan.Values;
+
+namespace Jaga.Core.Monitoring;
+
+/// <summary>Judges a host sample against the plan's thresholds (check <c>host</c>) and writes the seed's summary line.</summary>
+public static partial class HostVerdict
+{
+    public const string CheckName = "host";
+
+    /// <summary>The CPU limit of the summary when the plan sets none.</summary>
+    public static readonly Threshold DefaultCpu = new("<", 90);
+
+    /// <summary>Down when any threshold is exceeded; the reason names each one, e.g. <c>disk / 93% (limit &lt; 90%)</c>.
+    /// A pass's reason lists the measured values.</summary>
+    public static CheckResult Judge(HostSample sample, HostMonitor monitor)
+    {
+        var failed = new List<string>();
+        void Percent(string what, double? observed, Threshold? limit)
+        {
+            if (observed is { } o && limit is not null && !limit.IsMet(o)) failed.Add($"{what} {Pct(o)} (limit {limit})");
+        }
+        Percent("cpu", sample.CpuPercent, monitor.Cpu);
+        Percent("memory", sample.MemoryPercent, monitor.Memory);
+        Percent("swap", sample.SwapPercent, monitor.Swap);
+        if (monitor.Load is { } load && !LoadIsMet(load, sample.Load1))
+            failed.Add($"load {Num(sample.Load1)} (limit {load.Trim()})");
+        foreach (var (mount, limit) in monitor.Disk.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            var disk = sample.Disks.FirstOrDefault(d => d.Mount == mount);
+            if (disk is null) failed.Add($"disk {mount} not mounted");
+            else Percent($"disk {mount}", disk.UsedPercent, limit);
+        }
+        if (failed.Count > 0) return new CheckResult(CheckName, sample.At, CheckOutcome.Down, TimeSpan.Zero, string.Join(", ", failed));
+        var parts = new List<string> { $"cpu {Pct(sample.CpuPercent)}", $"memory {Pct(sample.MemoryPercent)}" };
+        if (sample.SwapPercent is { } swap) parts.Add($"swap {Pct(swap)}");
+        parts.Add($"load {Num(sample.Load1)}");
+        parts.AddRange(monitor.Disk.Keys.Order(StringComparer.Ordinal)
+            .Select(m => $"disk {m} {Pct(sample.Disks.First(d => d.Mount == m).UsedPercent)}"));
+        return new CheckResult(CheckName, sample.At, CheckOutcome.Up, TimeSpan.Zero, string.Join(", ", parts));
+    }
+
+    /// <summary>The seed's line: <c>Monitoring: CPU usage normal, RAM usage 60%</c> — CPU is "normal" within its threshold
+    /// (<see cref="DefaultCpu"/> when the plan sets none), else "high 97%", in the catalog's language.</summary>
+    public static string Summary(HostSample sample, HostMonitor monitor, Catalog catalog)
+    {
+        var cpu = (monitor.Cpu ?? DefaultCpu).IsMet(sample.CpuPercent)
+            ? catalog["word.normal"]
+            : $"{catalog["word.high"]} {Pct(sample.CpuPercent)}";
+        return catalog.Format("monitor.host", cpu, Math.Round(sample.MemoryPercent, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>True when <paramref name="load1"/> satisfies a condition such as <c>&lt; 4</c>; an unreadable condition
+    /// (the plan's validation rejects those) is never met.</summary>
+    public static bool LoadIsMet(string condition, double load1)
+    {
+        var m = LoadShape().Match(condition.Trim());
+        if (!m.Success) return false;
+        var limit = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        return m.Groups[1].Value switch
+        {
+            "<" => load1 < limit,
+            "<=" => load1 <= limit,
+            ">" => load1 > limit,
+            _ => load1 >= limit,
+        };
+    }
+
+    private static string Pct(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(<=|>=|<|>)\s*(\d+(?:\.\d+)?)$")]
+    private static partial Regex LoadShape();
+}

@@ -1,0 +1,8 @@
+namespace Jaga.Core.Ports;
+
+/// <summary>The aggregate tiers of the check history.</summary>
+public enum HistoryTier
+{
+    Hourly,
+    Daily,
+}

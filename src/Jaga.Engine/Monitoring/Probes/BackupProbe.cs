@@ -1,0 +1,55 @@
+using System.Globalization;
+using Jaga.Core.Monitoring;
+using Jaga.Core.Plan;
+using Jaga.Core.Plan.Values;
+using Jaga.Core.Ports;
+
+namespace Jaga.Engine.Monitoring.Probes;
+
+/// <summary>A <c>backup</c> check, from the backup catalog: [CONNECTED] when the job's newest good (complete) backup is
+/// younger than <c>max_age</c> and the job's newest verification passed. Verification is recorded per backup
+/// (<see cref="BackupRecord.VerifiedAt"/>, <see cref="BackupRecord.VerifyResult"/> = <c>ok</c>) and usually runs less
+/// often than backups, so the newest verified backup is judged rather than demanding the newest one be verified.
+/// Values: AGE_SECONDS (the newest good backup), VERIFIED_AGE_SECONDS (the newest verified one).</summary>
+internal sealed class BackupProbe(Check check, ProbeContext context) : ICheckProbe
+{
+    public const string VerifiedOk = "ok";
+
+    public Task<CheckObservation> ObserveAsync(CancellationToken ct) =>
+        ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
+        {
+            var records = await context.Store.Backups.ListAsync(check.Backup!, token);
+            return Judge(check, records, context.Clock.GetUtcNow(), elapsed());
+        }, null, ct);
+
+    /// <summary>The observation for the records of the job (any order) at <paramref name="now"/>.</summary>
+    public static CheckObservation Judge(Check check, IReadOnlyList<BackupRecord> records, DateTimeOffset now, TimeSpan elapsed)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var good = records.Where(r => r.Status == BackupStatus.Complete).OrderByDescending(Done).ToList();
+        if (good.Count == 0)
+            return new CheckObservation(false, elapsed) { Error = $"no good backup of {check.Backup} yet", Values = values };
+        var newest = good[0];
+        var age = now - Done(newest);
+        values["AGE_SECONDS"] = Seconds(age);
+        var problems = new List<string>();
+        if (age > check.MaxAge)
+            problems.Add($"newest backup {newest.Artifact} is {HeartbeatVerdict.Age(age)} old (max_age {DurationValue.Format(check.MaxAge)})");
+        var verified = records.Where(r => r.VerifiedAt is not null).OrderByDescending(r => r.VerifiedAt).FirstOrDefault();
+        if (verified is null)
+            problems.Add("never verified");
+        else if (verified.VerifyResult != VerifiedOk)
+            problems.Add($"verification of {verified.Artifact} failed: {verified.VerifyResult}");
+        else
+            values["VERIFIED_AGE_SECONDS"] = Seconds(now - Done(verified));
+        return new CheckObservation(problems.Count == 0, elapsed)
+        {
+            Error = problems.Count == 0 ? null : string.Join("; ", problems),
+            Values = values,
+        };
+    }
+
+    private static DateTimeOffset Done(BackupRecord r) => r.FinishedAt ?? r.StartedAt;
+
+    private static string Seconds(TimeSpan age) => Math.Max(0, Math.Floor(age.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+}

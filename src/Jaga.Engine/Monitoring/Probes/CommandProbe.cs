@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text;
+using Jaga.Core.Monitoring;
+using Jaga.Core.Plan;
+
+namespace Jaga.Engine.Monitoring.Probes;
+
+/// <summary>A <c>command</c> check, in the Nagios plugin convention: <c>/bin/sh -c</c> in the plan's folder; the exit
+/// code (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) is the observation's exit code, the output its [BODY], and the
+/// performance data its values. A command still running at the timeout is killed with its whole process tree.</summary>
+internal sealed class CommandProbe(Check check, ProbeContext context) : ICheckProbe
+{
+    public const int MaxOutput = 64 * 1024;
+
+    public async Task<CheckObservation> ObserveAsync(CancellationToken ct)
+    {
+        var started = context.Clock.GetTimestamp();
+        var info = new ProcessStartInfo("/bin/sh")
+        {
+            WorkingDirectory = context.Plan.Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(check.Command!);
+        using var process = new Process { StartInfo = info };
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return ProbeRun.Failed(context.Clock.GetElapsedTime(started), "could not start /bin/sh: " + e.Message);
+        }
+        process.StandardInput.Close();
+        var stdout = ReadCappedAsync(process.StandardOutput);
+        var stderr = ReadCappedAsync(process.StandardError);
+        using var limit = new CancellationTokenSource(check.Timeout, context.Clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            ct.ThrowIfCancellationRequested();
+            return ProbeRun.Failed(context.Clock.GetElapsedTime(started), ProbeRun.TimedOut(check.Timeout));
+        }
+        // A grandchild that inherited the pipes may keep them open: do not wait for it past a moment.
+        var output = await WithinAsync(stdout, TimeSpan.FromSeconds(2));
+        var errors = await WithinAsync(stderr, TimeSpan.FromSeconds(2));
+        var elapsed = context.Clock.GetElapsedTime(started);
+        var body = output.Length > 0 ? output : errors;
+        var parsed = NagiosOutput.Parse(body);
+        return new CheckObservation(true, elapsed) { ExitCode = process.ExitCode, Body = body, Values = parsed.Values };
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended by itself just now.
+        }
+    }
+
+    private static async Task<string> WithinAsync(Task<string> read, TimeSpan wait)
+    {
+        try
+        {
+            return await read.WaitAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            return "";
+        }
+    }
+
+    private static async Task<string> ReadCappedAsync(StreamReader reader)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+            if (text.Length < MaxOutput) text.Append(buffer, 0, Math.Min(read, MaxOutput - text.Length));
+        return text.ToString();
+    }
+}

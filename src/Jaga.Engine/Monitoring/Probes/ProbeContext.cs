@@ -1,0 +1,21 @@
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+
+namespace Jaga.Engine.Monitoring.Probes;
+
+/// <summary>What probes share: the plan (its folder resolves relative paths), the state store (backup and heartbeat
+/// checks read it), the clock and one <see cref="ProbeHttp"/> for every HTTP check (pooled connections).</summary>
+/// <param name="Plan">The loaded plan; connection strings in it are already interpolated.</param>
+/// <param name="Store">The state store.</param>
+/// <param name="Clock">The clock every time is read from.</param>
+/// <param name="Http">The shared HTTP clients; create one per process and dispose it at the end.</param>
+public sealed record ProbeContext(LoadedPlan Plan, IStateStore Store, TimeProvider Clock, ProbeHttp Http)
+{
+    /// <summary>When monitoring began: a heartbeat that was never pinged waits <c>every + grace</c> from here.</summary>
+    public DateTimeOffset Started { get; init; } = Clock.GetUtcNow();
+
+    /// <summary>When a check was first seen; <see cref="Started"/> unless the caller knows better (e.g. from history).</summary>
+    public Func<string, DateTimeOffset>? FirstSeen { get; init; }
+
+    internal DateTimeOffset FirstSeenOf(string check) => FirstSeen?.Invoke(check) ?? Started;
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Security;
+
+namespace Jaga.Engine.Monitoring.Probes;
+
+/// <summary>The HTTP clients every <c>http</c> check shares: one pooled <see cref="SocketsHttpHandler"/> that verifies
+/// certificates and one for <c>insecure: true</c> checks (separate, so a connection accepted without verification is
+/// never reused by a check that wants it). Redirects are followed by the probe, per check. The validation callback
+/// keeps each server's leaf certificate (per host name), since a pooled connection is validated once.</summary>
+public sealed class ProbeHttp : IDisposable
+{
+    private readonly ConcurrentDictionary<string, CertificateSeen> certificates = new(StringComparer.OrdinalIgnoreCase);
+
+    public ProbeHttp()
+    {
+        Secure = new HttpClient(Handler(insecure: false), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        Insecure = new HttpClient(Handler(insecure: true), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    internal HttpClient Secure { get; }
+
+    internal HttpClient Insecure { get; }
+
+    /// <summary>The certificate last seen at <paramref name="uri"/>'s server, if it was reached over TLS.</summary>
+    /// <remarks>Kept per host name: two TLS ports of one host with different certificates share the latest one seen.</remarks>
+    internal CertificateSeen? CertificateOf(Uri uri) => certificates.TryGetValue(uri.IdnHost, out var seen) ? seen : null;
+
+    public void Dispose()
+    {
+        Secure.Dispose();
+        Insecure.Dispose();
+    }
+
+    private SocketsHttpHandler Handler(bool insecure) => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        UseCookies = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        MaxConnectionsPerServer = 64,
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            {
+                // The sender is the connection's SslStream (no request: a pooled connection serves many), so the
+                // certificate is kept per host name.
+                var host = sender switch
+                {
+                    SslStream tls => tls.TargetHostName,
+                    HttpRequestMessage { RequestUri: { } uri } => uri.IdnHost,
+                    _ => null,
+                };
+                if (!string.IsNullOrEmpty(host) && certificate is not null)
+                    certificates[host] = CertificateSeen.From(certificate, chain, errors);
+                return insecure || errors == SslPolicyErrors.None;
+            },
+        },
+    };
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using Jaga.Core.Ledger;
+using Jaga.Core.Monitoring;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Engine.Journal;
+using Jaga.Engine.Monitoring;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Jaga.Engine.Notify;
+
+/// <summary>Delivers alerts to the plan's notify channels without ever making the caller wait.</summary>
+/// <remarks><see cref="Enqueue"/> only puts the alert on each route's bounded queue (a channel with both a webhook and
+/// an e-mail address has two routes). Each route has its own loop that tries, waits (through the
+/// <see cref="TimeProvider"/>) and tries again as <see cref="NotifyPolicy"/> says, then records exactly one
+/// maintenance-log line and audit entry per alert and route: sent (INFO) or failed after the last try (ERROR).
+/// Retries in between go to the <see cref="ILogger"/> only. Nothing recorded carries a webhook token or SMTP password.</remarks>
+public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
+{
+    private readonly LoadedPlan plan;
+    private readonly MaintenanceJournal journal;
+    private readonly TimeProvider clock;
+    private readonly NotifyPolicy policy;
+    private readonly ILogger log;
+    private readonly Dictionary<string, List<AlertRoute>> routes = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource abort = new();
+    private readonly Lock gate = new();
+    private readonly List<Task> sideTasks = [];
+    private bool stopped;
+
+    /// <param name="plan">The plan: its notify channels, language, time zone and folder (for ca_file).</param>
+    /// <param name="journal">Where sent and failed alerts are recorded.</param>
+    /// <param name="clock">The time of retries and timeouts.</param>
+    /// <param name="http">Posts webhooks; the dispatcher does not dispose it.</param>
+    /// <param name="smtp">Sends e-mails.</param>
+    /// <param name="policy">Attempts, pauses and limits; <see cref="NotifyPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where each failed try is told (the daemon's log); nothing when null.</param>
+    public AlertDispatcher(LoadedPlan plan, MaintenanceJournal journal, TimeProvider clock, HttpClient http, ISmtpSender smtp,
+        NotifyPolicy? policy = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        this.plan = plan;
+        this.journal = journal;
+        this.clock = clock;
+        this.policy = policy ?? NotifyPolicy.Default;
+        log = logger ?? NullLogger.Instance;
+        var webhooks = new WebhookSender(http);
+        foreach (var (name, channel) in plan.Plan.Notify)
+        {
+            var list = new List<AlertRoute>();
+            if (channel.Webhook is { } url)
+                list.Add(new AlertRoute(name, "webhook", (a, ct) => webhooks.PostAsync(url, Payload(channel, a), ct), this.policy.QueueCapacity));
+            if (channel.Email is { } to)
+                list.Add(new AlertRoute(name, "email", (a, ct) => smtp.SendAsync(Email(channel, to, a), ct), this.policy.QueueCapacity));
+            routes[name] = list;
+        }
+        foreach (var route in routes.Values.SelectMany(r => r))
+            route.Loop = Task.Run(() => RunAsync(route));
+    }
+
+    /// <summary>Queues the alert for each of its channels and returns at once. A channel the plan does not have, or one
+    /// whose queue is full, gets a WARN entry (recorded in the background) instead.</summary>
+    public void Enqueue(AlertMessage alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        foreach (var name in alert.Channels.Distinct(StringComparer.Ordinal))
+        {
+            if (!routes.TryGetValue(name, out var list))
+            {
+                log.LogWarning("Alert for {Check}: no notify channel named {Channel} in the plan", alert.Check, name);
+                continue;
+            }
+            foreach (var route in list)
+            {
+                if (stopped || !route.Queue.Writer.TryWrite(alert)) Background(() => RecordDroppedAsync(route, alert));
+            }
+        }
+    }
+
+    /// <summary>Takes no more alerts and lets the queued ones finish until <paramref name="deadline"/>; then abandons
+    /// the rest, each recorded as failed ("interrupted by shutdown").</summary>
+    public async Task StopAsync(TimeSpan deadline)
+    {
+        lock (gate)
+        {
+            if (stopped) return;
+            stopped = true;
+        }
+        var all = routes.Values.SelectMany(r => r).ToList();
+        foreach (var route in all) route.Queue.Writer.TryComplete();
+        var loops = Task.WhenAll(all.Select(r => r.Loop));
+        using var timer = new CancellationTokenSource();
+        var finished = await Task.WhenAny(loops, Task.Delay(deadline, clock, timer.Token)) == loops;
+        await timer.CancelAsync();
+        if (!finished) await abort.CancelAsync();
+        await loops;
+        Task[] side;
+        lock (gate) side = [.. sideTasks];
+        await Task.WhenAll(side);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.Zero);
+        abort.Dispose();
+    }
+
+    private async Task RunAsync(AlertRoute route)
+    {
+        await foreach (var alert in route.Queue.Reader.ReadAllAsync(CancellationToken.None))
+            await DeliverAsync(route, alert);
+    }
+
+    private async Task DeliverAsync(AlertRoute route, AlertMessage alert)
+    {
+        var attempt = 0;
+        string error;
+        while (true)
+        {
+            attempt++;
+            bool retryable;
+            try
+            {
+                abort.Token.ThrowIfCancellationRequested();
+                using var limit = new CancellationTokenSource(policy.AttemptTimeout, clock);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, abort.Token);
+                try
+                {
+                    await route.Send(alert, linked.Token);
+                }
+                catch (OperationCanceledException) when (limit.IsCancellationRequested && !abort.IsCancellationRequested)
+                {
+                    throw new AlertDeliveryException($"no answer within {AlertText.Duration(policy.AttemptTimeout)}");
+                }
+                await RecordAsync(Severity.Info, "notify.sent", route, alert, attempt, null);
+                return;
+            }
+            catch (AlertDeliveryException e)
+            {
+                (error, retryable) = (e.Message, e.Retryable);
+            }
+            catch (OperationCanceledException)
+            {
+                (error, retryable) = ("interrupted by shutdown", false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A sender's unforeseen failure: shown only after the plan's secrets are masked (the journal masks again).
+                (error, retryable) = (journal.Redactor.Redact(e.Message), true);
+            }
+            if (!retryable || attempt >= policy.Attempts) break;
+            var pause = policy.DelayAfter(attempt);
+            log.LogWarning("Alert {Kind} for {Check} to {Channel} ({Medium}): try {Attempt} of {Attempts} failed: {Error}; next try in {Pause}",
+                AlertText.Code(alert.Kind), alert.Check, route.Channel, route.Medium, attempt, policy.Attempts, journal.Redactor.Redact(error), pause);
+            try
+            {
+                await Task.Delay(pause, clock, abort.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                error += "; interrupted by shutdown";
+                break;
+            }
+        }
+        await RecordAsync(Severity.Error, "notify.failed", route, alert, attempt, error);
+    }
+
+    private Task RecordDroppedAsync(AlertRoute route, AlertMessage alert)
+    {
+        var waiting = route.Queue.Reader.CanCount ? route.Queue.Reader.Count : policy.QueueCapacity;
+        return RecordAsync(Severity.Warn, "notify.dropped", route, alert, 0, stopped ? "shutting down" : $"{waiting} waiting");
+    }
+
+    private async Task RecordAsync(Severity level, string key, AlertRoute route, AlertMessage alert, int attempts, string? error)
+    {
+        var kind = AlertText.KindName(alert.Kind, journal.Messages);
+        object?[] args = key switch
+        {
+            "notify.sent" => [kind, alert.Check, route.Channel, route.Medium, attempts],
+            "notify.failed" => [kind, alert.Check, route.Channel, route.Medium, attempts, error],
+            _ => [kind, alert.Check, route.Channel, route.Medium, route.Queue.Reader.CanCount ? route.Queue.Reader.Count : policy.QueueCapacity],
+        };
+        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["check"] = alert.Check,
+            ["alert"] = AlertText.Code(alert.Kind),
+            ["channel"] = route.Channel,
+            ["medium"] = route.Medium,
+            ["attempts"] = attempts.ToString(CultureInfo.InvariantCulture),
+            ["at"] = alert.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (error is not null) data["error"] = error;
+        try
+        {
+            await journal.RecordAsync(level, key, key, args, data, ct: CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            log.LogError("Could not record {Key} for {Check} to {Channel}: {Error}", key, alert.Check, route.Channel, journal.Redactor.Redact(e.Message));
+        }
+    }
+
+    private string Payload(NotifyChannel channel, AlertMessage alert)
+    {
+        try
+        {
+            return WebhookPayloads.For(channel.Format, alert, AlertText.Full(alert, journal.Messages, plan.Plan.Timezone), channel.ChatId);
+        }
+        catch (ArgumentException e)
+        {
+            throw new AlertDeliveryException(e.Message) { Retryable = false };
+        }
+    }
+
+    private AlertEmail Email(NotifyChannel channel, string to, AlertMessage alert) => new(
+        channel.Smtp ?? "smtp://localhost:25", channel.Tls, channel.CaFile is null ? null : plan.Resolve(channel.CaFile),
+        channel.From ?? $"jaga@{System.Net.Dns.GetHostName()}", to,
+        AlertText.Subject(alert, journal.Messages), AlertText.Body(alert, journal.Messages, plan.Plan.Timezone), policy.AttemptTimeout);
+
+    private void Background(Func<Task> work)
+    {
+        lock (gate) sideTasks.Add(Task.Run(work));
+    }
+}

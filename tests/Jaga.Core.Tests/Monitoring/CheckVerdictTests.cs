@@ -1,0 +1,119 @@
+using Jaga.Core.Monitoring;
+
+namespace Jaga.Core.Tests.Monitoring;
+
+/// <summary>A probe's observation becomes up, warning or down with a reason that names what failed and what was seen.</summary>
+public sealed class CheckVerdictTests
+{
+    private static readonly DateTimeOffset At = new(2025, 11, 15, 2, 15, 0, TimeSpan.Zero);
+
+    private static CheckObservation Seen(bool connected = true, int ms = 35) => new(connected, TimeSpan.FromMilliseconds(ms));
+
+    [Fact]
+    public void Http_without_expect_passes_below_400_with_a_short_summary()
+    {
+        var result = CheckVerdict.Judge(Checks.Of("api"), Seen() with { Status = 200 }, At);
+
+        Assert.Equal(CheckOutcome.Up, result.Outcome);
+        Assert.Equal("200 in 35 ms", result.Reason);
+        Assert.Equal(At, result.At);
+        Assert.Equal(TimeSpan.FromMilliseconds(35), result.Duration);
+    }
+
+    [Fact]
+    public void Http_without_expect_fails_at_500_naming_the_default_condition()
+    {
+        var result = CheckVerdict.Judge(Checks.Of("api"), Seen() with { Status = 503 }, At);
+
+        Assert.Equal(CheckOutcome.Down, result.Outcome);
+        Assert.Equal("[STATUS] < 400 failed: [STATUS] was 503", result.Reason);
+    }
+
+    [Fact]
+    public void Every_failed_expect_condition_is_named_with_its_value()
+    {
+        var check = Checks.Of("api", expect: ["[STATUS] == 200", "[RESPONSE_TIME] < 500", "[BODY].status == UP"]);
+
+        var result = CheckVerdict.Judge(check, Seen(ms: 812) with { Status = 200, Body = """{"status":"DOWN"}""" }, At);
+
+        Assert.Equal("[RESPONSE_TIME] < 500 failed: [RESPONSE_TIME] was 812 ms; [BODY].status == UP failed: [BODY].status was DOWN", result.Reason);
+    }
+
+    [Fact]
+    public void A_probe_error_without_connection_starts_the_reason()
+    {
+        var result = CheckVerdict.Judge(Checks.Of("db", "tcp"), Seen(connected: false) with { Error = "connection refused" }, At);
+
+        Assert.Equal(CheckOutcome.Down, result.Outcome);
+        Assert.StartsWith("connection refused; [CONNECTED] == true failed: [CONNECTED] was false", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tcp")]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    [InlineData("mysql")]
+    [InlineData("process")]
+    [InlineData("backup")]
+    [InlineData("heartbeat")]
+    public void Other_kinds_without_expect_pass_when_connected(string kind)
+    {
+        Assert.Equal(CheckOutcome.Up, CheckVerdict.Judge(Checks.Of("c", kind), Seen(), At).Outcome);
+        Assert.Equal(CheckOutcome.Down, CheckVerdict.Judge(Checks.Of("c", kind), Seen(connected: false), At).Outcome);
+    }
+
+    [Fact]
+    public void Tls_without_expect_fails_a_certificate_expiring_within_seven_days()
+    {
+        var check = Checks.Of("cert", "tls");
+
+        var soon = CheckVerdict.Judge(check, Seen() with { CertificateExpiration = TimeSpan.FromDays(3) }, At);
+        var later = CheckVerdict.Judge(check, Seen() with { CertificateExpiration = TimeSpan.FromDays(40) }, At);
+
+        Assert.Equal("[CERTIFICATE_EXPIRATION] > 7d failed: [CERTIFICATE_EXPIRATION] was 3d", soon.Reason);
+        Assert.Equal(CheckOutcome.Up, later.Outcome);
+        Assert.Equal("certificate valid for 40d, 35 ms", later.Reason);
+    }
+
+    [Theory]
+    [InlineData(0, CheckOutcome.Up, "OK - load average: 0.52")]
+    [InlineData(1, CheckOutcome.Warning, "WARNING - load average: 0.52")]
+    [InlineData(2, CheckOutcome.Down, "CRITICAL: OK - load average: 0.52")]
+    [InlineData(3, CheckOutcome.Down, "UNKNOWN: OK - load average: 0.52")]
+    [InlineData(127, CheckOutcome.Down, "UNKNOWN (exit code 127): OK - load average: 0.52")]
+    public void A_command_follows_the_nagios_exit_code(int code, CheckOutcome outcome, string reason)
+    {
+        var body = code == 1 ? "WARNING - load average: 0.52|load1=0.52;1;2" : "OK - load average: 0.52|load1=0.52;1;2";
+
+        var result = CheckVerdict.Judge(Checks.Of("load", "command"), Seen() with { ExitCode = code, Body = body }, At);
+
+        Assert.Equal(outcome, result.Outcome);
+        Assert.Equal(reason, result.Reason);
+        Assert.Equal(outcome != CheckOutcome.Down, result.Passed);
+    }
+
+    [Fact]
+    public void A_command_with_conditions_is_down_when_one_fails_even_at_exit_0()
+    {
+        var check = Checks.Of("load", "command", expect: ["[PERF].load1 < 4"]);
+        var seen = Seen() with
+        {
+            ExitCode = 0,
+            Body = "OK",
+            Values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["load1"] = "6.1" },
+        };
+
+        var result = CheckVerdict.Judge(check, seen, At);
+
+        Assert.Equal(CheckOutcome.Down, result.Outcome);
+        Assert.Equal("[PERF].load1 < 4 failed: [PERF].load1 was 6.1", result.Reason);
+    }
+
+    [Fact]
+    public void Conditions_are_parsed_once_per_check()
+    {
+        var check = Checks.Of("api", expect: ["[STATUS] == 200"]);
+
+        Assert.Same(CheckVerdict.ConditionsOf(check), CheckVerdict.ConditionsOf(check));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Jaga.Monitoring.Tests.Probes;
+
+public sealed class ProcessProbeTests
+{
+    [Fact]
+    public async Task Process_check_finds_a_running_process_by_name_and_counts_it()
+    {
+        using var sleeper = Sleep();
+        await using var world = await ProbeWorld.CreateAsync("- name: sleeper\n  process: sleep\n- name: ghost\n  process: no-such-daemon-xyz");
+        try
+        {
+            var seen = await world.ObserveAsync("sleeper");
+            Assert.True(seen.Connected);
+            Assert.True(int.Parse(seen.Values["COUNT"], CultureInfo.InvariantCulture) >= 1);
+            var ghost = await world.ObserveAsync("ghost");
+            Assert.False(ghost.Connected);
+            Assert.Equal("process no-such-daemon-xyz not found", ghost.Error);
+            Assert.Equal("0", ghost.Values["COUNT"]);
+        }
+        finally
+        {
+            sleeper.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task Process_check_by_pid_file_is_up_while_the_process_runs_and_says_stale_after()
+    {
+        await using var world = await ProbeWorld.CreateAsync("- name: app\n  process: run/app.pid\n- name: nofile\n  process: run/none.pid");
+        Directory.CreateDirectory(Path.Combine(world.Folder, "run"));
+        var pidFile = Path.Combine(world.Folder, "run", "app.pid");
+        using var sleeper = Sleep();
+        await File.WriteAllTextAsync(pidFile, sleeper.Id.ToString(CultureInfo.InvariantCulture) + "\n");
+        var up = await world.ObserveAsync("app");
+        Assert.True(up.Connected);
+        Assert.Null(up.Error);
+        sleeper.Kill();
+        await sleeper.WaitForExitAsync();
+        var stale = await world.ObserveAsync("app");
+        Assert.False(stale.Connected);
+        Assert.Equal($"stale pid file {pidFile}: process {sleeper.Id} is not running", stale.Error);
+        var missing = await world.ObserveAsync("nofile");
+        Assert.Equal($"pid file {Path.Combine(world.Folder, "run", "none.pid")} missing", missing.Error);
+    }
+
+    private static Process Sleep() => Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
+}
