@@ -177,9 +177,10 @@ if [[ " $parts " == *" jaga "* ]]; then
   res=$(bash bench/monitor/results.sh "$work/state.db" "$(ms "$t0")" "$(ms "$t1")" 10 "$checks")
   get() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$res"; }
   p50=$(get lag_p50_ms); p99=$(get lag_p99_ms)
-  # A lag of a whole period or more cannot be told from the stored start times alone (the next occurrence had come):
-  # then the percentiles are lower bounds, and the scheduler's mean and max are the figures to read.
-  if awk -v m="$lmax" 'BEGIN { exit !(m >= 10000) }'; then p50="≥ $p50"; p99="≥ $p99"; fi
+  # A lag of a whole period or more cannot be told from the stored start times alone (the next occurrence had come, and
+  # with catch-up `skip` that check's next occurrence is skipped): when results are missing or a lag comes near the
+  # period, the percentiles are lower bounds, and the scheduler's own mean is the figure to read.
+  if [ "$(get stored)" -lt "$(get expected)" ] || [ "$(get lag_max_ms)" -ge 9000 ]; then p50="≥ $p50"; p99="≥ $p99"; fi
   read -r jmed jmax < <(stats "$work/rss.$jaga_pid")
   jcpu=$(pct $((j1 - j0)) "$wall")
   log "jaga wall=${wall} ticks=$((j1 - j0)) target_ticks=$((g1 - g0)) requests=$((r1 - r0)) scheduler_runs=$n scheduler_lag_mean_ms=$mean scheduler_lag_max_since_start_ms=$lmax $res load1=$la→$lb"
@@ -196,7 +197,7 @@ if [[ " $parts " == *" jaga "* ]]; then
     say "| Jaga ÷ blackbox_exporter + Prometheus | | | | | $(ratio "$jmed" "$smed")× | $(ratio "$jmax" "$smax")× | $(ratio "$jcpu" "$scpu")× |"
   fi
   say ""
-  say "Results of the window's $(get occurrences) occurrences: $(get stored) stored of $(get expected), $(get down) down (expected $((checks / 10)) per occurrence), $(get slow) slower than 0.9 s; median probe $(get duration_p50_ms) ms. The scheduler's own count: $n on-time runs, mean lag ${mean} ms, largest since start ${lmax} ms. Requests the target server answered: $((r1 - r0)); its CPU $(pct $((g1 - g0)) "$wall") %. Targets: p99 < 200 ms, CPU < 10 %, RSS < 200 MB."
+  say "Results of the window's $(get occurrences) occurrences: $(get stored) stored of $(get expected), $(get down) down ($(( $(get stored) / 10 )) expected: 10 %), $(get slow) slower than 0.9 s; median probe $(get duration_p50_ms) ms. The scheduler's own count: $n on-time runs, mean lag ${mean} ms in the window, largest since start (first runs included) ${lmax} ms. Requests the target server answered: $((r1 - r0)); its CPU $(pct $((g1 - g0)) "$wall") %. Targets: p99 < 200 ms, CPU < 10 %, RSS < 200 MB."
   stop "$jaga_pid"; jaga_pid=""
 fi
 echo
