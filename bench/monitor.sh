@@ -2,8 +2,9 @@
 # Monitoring under load: 1,000 HTTP checks every 10 s against a loopback server (bench/monitor/Target: /t/0 … /t/999,
 # 10 % answer 500, 5 % answer after 1–3 s, the rest 200 at once), two ways, never at the same time:
 #  jaga     — `jaga run` with a plan of 1,000 `http:` checks (every 10s, timeout 5s, expect [STATUS] == 200, no alert
-#             channels; bench/monitor/plan.sh). Scheduling lag p50/p99 from the lag histogram of /metrics (the window's
-#             difference), CPU (utime+stime from /proc) and RSS (VmRSS sampled every SAMPLE s), results stored.
+#             channels; bench/monitor/plan.sh). Results stored and their start lag p50/p99 from the state store
+#             (bench/monitor/results.sh), the scheduler's own run count and mean lag from /metrics (the window's
+#             difference), CPU (utime+stime from /proc) and RSS (VmRSS sampled every SAMPLE s).
 #  blackbox — Debian's prometheus-blackbox-exporter (module http_2xx, timeout 5s, bench/monitor/blackbox.yml) driven by
 #             Debian's prometheus (one scrape job of the 1,000 targets, scrape_interval 10s, scrape_timeout 5s;
 #             bench/monitor/prometheus.sh), CPU and RSS of each, probes stored (from Prometheus' query API).
