@@ -34,6 +34,8 @@ public sealed class PostgresStateStore : IStateStore
 
     public string Description { get; }
 
+    public bool Shared => true;
+
     public IBackupCatalog Backups { get; }
 
     public IJobLedger Jobs { get; }

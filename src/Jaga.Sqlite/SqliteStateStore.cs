@@ -34,6 +34,8 @@ public sealed class SqliteStateStore : IStateStore
 
     public string Description => $"sqlite:{Path}";
 
+    public bool Shared => false;
+
     public IBackupCatalog Backups { get; }
 
     public IJobLedger Jobs { get; }
@@ -50,13 +52,18 @@ public sealed class SqliteStateStore : IStateStore
         return store;
     }
 
+    private volatile bool walSet;
+
     private async Task<SqliteConnection> ConnectAsync(CancellationToken ct)
     {
         var c = new SqliteConnection(connectionString);
         await c.OpenAsync(ct);
         using var pragma = c.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON;";
+        // WAL is a property of the database file, set once when the store opens (MigrateAsync); the rest are per connection.
+        pragma.CommandText = walSet ? "PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON;"
+            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON;";
         await pragma.ExecuteNonQueryAsync(ct);
+        walSet = true;
         return c;
     }
 

@@ -10,6 +10,10 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>A description for humans, with any password removed.</summary>
     string Description { get; }
 
+    /// <summary>True when several machines can use the store at once (PostgreSQL): what one node keeps in memory may then
+    /// be stale, since another node may have written since.</summary>
+    bool Shared { get; }
+
     /// <summary>The schema migrations applied to this store, oldest first.</summary>
     Task<IReadOnlyList<AppliedMigration>> MigrationsAsync(CancellationToken ct = default);
 

@@ -44,15 +44,17 @@ public sealed class CheckMonitor(
     {
         results.Add(result);
         var now = clock.GetUtcNow();
-        // The check's own state is read fresh: with several nodes its previous run may have been another node's.
-        var state = await store.Checks.StateAsync(check, ct) ?? CheckState.Initial(check, result.At);
-        // Its parents' states too when a down alert may be at stake, so that a parent that failed a moment ago holds it.
+        // Its parents' states are read fresh when a down alert may be at stake, so that a parent that failed a moment ago
+        // holds it; otherwise the copy will do.
         var parents = plan.Plan.Monitoring.Checks.FirstOrDefault(c => c.Name == check)?.DependsOn.Count > 0 && !result.Passed;
         var known = parents ? await ReloadAsync(ct) : await StatesAsync(ct);
+        // On a shared store the check's own state is read fresh: its previous run may have been another node's. Alone on
+        // SQLite this node wrote it last, and the copy saves a read per run.
+        var state = (store.Shared ? await store.Checks.StateAsync(check, ct) : known.GetValueOrDefault(check)) ?? CheckState.Initial(check, result.At);
         var held = Dependencies.HoldFor(plan.Plan, check, c => Failing(known, c), now, plan.Plan.Timezone);
         var decision = AlertPolicy.Apply(state, result, alert, new AlertContext(now, plan.Plan.Project, held));
         known[check] = decision.Next;
-        if (decision.Next != state) await store.Checks.SaveStatesAsync([decision.Next], ct);
+        if (decision.Next != state && !Settled(state, decision, alert)) await store.Checks.SaveStatesAsync([decision.Next], ct);
         // The alert goes out before the log lines are written: a log that cannot be written (a full disk, perhaps the
         // very outage alerted) must not keep it from going out.
         if (decision.Send is { } message) alerts.Enqueue(message);
@@ -60,6 +62,23 @@ public sealed class CheckMonitor(
         if (decision.Send is null && decision.Held is { } why) await RecordHeldAsync(check, why, ct);
         return decision.Next.Status;
     }
+
+    /// <summary>Nothing worth a write: the same status, no alert, and counters that were and stay past their thresholds (a
+    /// check that keeps passing only counts up and gets a new reason). Saves a store write per check run; the latest
+    /// reason is in the history.</summary>
+    private static bool Settled(CheckState before, AlertDecision decision, Alert? alert)
+    {
+        var next = decision.Next;
+        return decision.Change is null && decision.Send is null && next.LastAlertAt == before.LastAlertAt
+            && Saturated(before, alert) && Saturated(next, alert);
+    }
+
+    private static bool Saturated(CheckState s, Alert? alert) => s.Status switch
+    {
+        CheckStatus.Up => s.Failures == 0 && s.Successes >= (alert?.RecoverAfter ?? 1),
+        CheckStatus.Down => s.Successes == 0 && s.Failures >= (alert?.After ?? 3),
+        _ => false,
+    };
 
     /// <summary>A parent holds its children's alerts while it is down, and also from its first failure on: parent and
     /// child usually fail together, and the child must not alert first.</summary>

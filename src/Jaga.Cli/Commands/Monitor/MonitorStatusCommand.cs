@@ -32,8 +32,8 @@ internal static class MonitorStatusCommand
             foreach (var (name, kind) in names)
             {
                 var state = states.GetValueOrDefault(name);
-                // Before the daemon decided a state (only manual runs so far), the latest result says what is known.
-                var reason = state?.Reason is { Length: > 0 } r ? r : (await store.Checks.RecentAsync(name, 1, ct)) is [var last, ..] ? last.Reason : "never ran";
+                // The latest result says what is known now (the state keeps the reason of its last change).
+                var reason = (await store.Checks.RecentAsync(name, 1, ct)) is [var last, ..] ? last.Reason : state?.Reason is { Length: > 0 } r ? r : "never ran";
                 rows.Add((name, kind, state, await store.Checks.UptimeAsync(name, now, ct), reason));
             }
             var zone = plan.Plan.Timezone;
