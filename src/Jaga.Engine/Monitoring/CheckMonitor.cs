@@ -11,8 +11,8 @@ namespace Jaga.Engine.Monitoring;
 
 /// <summary>Carries out one check: probe, verdict by its conditions, the result into the history, the alerting decision,
 /// a maintenance-log line (and audit entry) for every state change, hold and silence, and alerts handed to the sink.</summary>
-/// <remarks>A check's runs never overlap (the scheduler's claims), so the node running it owns its state for the run: the
-/// state is read from the store before the decision and saved after a change. The states of the other checks (parents,
+/// <remarks>A check's runs never overlap (the scheduler's claims), so the node running it owns its state for the run: on a
+/// shared store the state is read from it before the decision (alone on SQLite, from memory), and saved after a change. The states of the other checks (parents,
 /// for <c>depends_on</c>) come from a copy refreshed from the store every few seconds. Results are written in batches by
 /// <see cref="CheckResultWriter"/> so that a thousand checks do not make a thousand transactions.</remarks>
 public sealed class CheckMonitor(
