@@ -32,10 +32,12 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
         i=1; while [ $i -le $3 ]; do echo "$i" >&3; i=$((i+1)); if [ $((i % 400)) -eq 0 ]; then sleep 0.01; fi; done
         """;
 
+    /// <remarks>The post_rotate is written as logrotate users write theirs (<c>|| true</c>): the writer may have ended
+    /// between the test's look and the signal, and a failed kill would count as a failed pass.</remarks>
     [Fact]
     public async Task Rename_rotation_with_a_writer_that_reopens_on_sighup_loses_no_line()
     {
-        await using var f = await LogFolder.CreateAsync("    - { path: logs/app.log, max_size: 4KB, compress: zstd, delay_compress: true, post_rotate: 'kill -HUP $(cat writer.pid)' }\n");
+        await using var f = await LogFolder.CreateAsync("    - { path: logs/app.log, max_size: 4KB, compress: zstd, delay_compress: true, post_rotate: 'kill -HUP $(cat writer.pid) 2>/dev/null || true' }\n");
         var counts = await RunAsync(f, ReopensOnHup, 60_000);
         AssertEveryLineOnce(counts, 60_000);
     }
@@ -75,7 +77,8 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
             while (!writer.HasExited)
             {
                 var report = await f.PassAsync();
-                Assert.Equal(0, report.Failed);
+                Assert.True(report.Failed == 0, "failed: post_rotate " + report.PostRotate + "; "
+                    + string.Join("; ", report.Actions.Where(a => a.Error is not null).Select(a => $"{a.Action.Kind} {a.Error}")));
                 rotations += report.Actions.Count(a => a.Done && a.Action.Kind == Core.LogRetention.LogActionKind.Rotate);
                 passes++;
                 f.Clock.Advance(TimeSpan.FromMilliseconds(300));
