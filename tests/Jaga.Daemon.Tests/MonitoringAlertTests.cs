@@ -92,7 +92,7 @@ public sealed class MonitoringAlertTests : IDisposable
             """);
         using var daemon = await project.StartAsync();
         await Poll.UntilAsync(() => web.Hung > 0, Wait, () => daemon.Output);
-        var hungAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var hungAt = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
         await Task.Delay(TimeSpan.FromSeconds(8));
 
         // While the only channel hangs (its first delivery is still waiting for an answer), the check keeps its

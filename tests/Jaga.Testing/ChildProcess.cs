@@ -58,6 +58,34 @@ public static class ChildProcess
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
     }
 
+    /// <summary>Kills a server and everything it started, waits for it, disposes it; a server already gone is fine.</summary>
+    public static void KillTree(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        process.Dispose();
+    }
+
+    /// <summary>A server's log file for a failure message, or a note that there is none.</summary>
+    public static string ReadLog(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            return "(no server log)";
+        }
+    }
+
     private static async Task Drain(StreamReader reader, StringBuilder into)
     {
         while (await reader.ReadLineAsync() is { } line)

@@ -257,33 +257,14 @@ public sealed class PrometheusServer : IAsyncDisposable, IDisposable
         _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
     };
 
-    private string ReadLog()
-    {
-        try
-        {
-            return File.ReadAllText(LogFile);
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            return "(no server log)";
-        }
-    }
+    private string ReadLog() => ChildProcess.ReadLog(LogFile);
 
     private void Kill()
     {
         lock (gate)
         {
             if (process is null) return;
-            try
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(TimeSpan.FromSeconds(10));
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-            process.Dispose();
+            ChildProcess.KillTree(process);
             process = null;
         }
     }

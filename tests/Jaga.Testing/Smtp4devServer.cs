@@ -215,33 +215,14 @@ public sealed class Smtp4devServer : IAsyncDisposable, IDisposable
         }
     }
 
-    private string ReadLog()
-    {
-        try
-        {
-            return File.ReadAllText(LogFile);
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            return "(no server log)";
-        }
-    }
+    private string ReadLog() => ChildProcess.ReadLog(LogFile);
 
     private void Kill()
     {
         lock (gate)
         {
             if (process is null) return;
-            try
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(TimeSpan.FromSeconds(10));
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-            process.Dispose();
+            ChildProcess.KillTree(process);
             process = null;
         }
     }

@@ -91,16 +91,7 @@ public sealed class SshServer : IAsyncLifetime, IDisposable
         lock (gate)
         {
             if (sshd is null) return;
-            try
-            {
-                if (!sshd.HasExited) sshd.Kill(entireProcessTree: true);
-                sshd.WaitForExit(10_000);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-            sshd.Dispose();
+            ChildProcess.KillTree(sshd);
             sshd = null;
         }
     }

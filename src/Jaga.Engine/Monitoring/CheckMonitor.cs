@@ -26,8 +26,6 @@ public sealed class CheckMonitor(
     private Task<ConcurrentDictionary<string, CheckState>>? loading;
     private long loadedAt;
 
-    public LoadedPlan Plan => plan;
-
     /// <summary>Runs <paramref name="check"/> once and acts on its result.</summary>
     public async Task<CheckRun> RunAsync(Check check, CancellationToken ct)
     {
@@ -84,9 +82,6 @@ public sealed class CheckMonitor(
     /// child usually fail together, and the child must not alert first.</summary>
     private static CheckStatus Failing(IReadOnlyDictionary<string, CheckState> known, string check) =>
         known.TryGetValue(check, out var s) ? (s.Failures > 0 ? CheckStatus.Down : s.Status) : CheckStatus.Unknown;
-
-    /// <summary>The alerting state of every check, as this monitor knows it.</summary>
-    public async Task<IReadOnlyDictionary<string, CheckState>> CurrentStatesAsync(CancellationToken ct) => await StatesAsync(ct);
 
     private async Task RecordChangeAsync(string check, CheckState before, CheckStatus to, CheckResult result, CancellationToken ct)
     {

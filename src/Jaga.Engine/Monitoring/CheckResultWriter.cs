@@ -90,7 +90,7 @@ public sealed class CheckResultWriter : IAsyncDisposable
                             if (logger.IsEnabled(LogLevel.Error)) logger.LogError("{Count} check results given up after {Attempts} tries: {Message}", batch.Count, attempt, e.Message);
                             break;
                         }
-                        if (logger.IsEnabled(LogLevel.Warning)) logger.LogWarning("check results not stored yet ({Count} waiting): {Message}", Pending, e.Message);
+                        if (logger.IsEnabled(LogLevel.Warning)) logger.LogWarning("check results not stored yet ({Count} waiting, {Dropped} dropped so far): {Message}", Pending, Dropped, e.Message);
                         await Task.Delay(TimeSpan.FromSeconds(2), ct);
                     }
                 }
