@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Globalization;
 using System.Text;
 
@@ -10,8 +11,8 @@ public static class ArtifactName
     public const string ManifestSuffix = ".manifest.json";
 
     /// <summary>The extension the pipeline gives: the source's (<c>.sql</c>), then compression, then encryption.</summary>
-    public static string Extension(string sourceExtension, string compress, bool encrypted) =>
-        sourceExtension + compress switch { "gzip" => ".gz", "zstd" => ".zst", _ => "" } + (encrypted ? ".age" : "");
+    public static string Extension(string sourceExtension, Compression compress, bool encrypted) =>
+        sourceExtension + compress.FileExtension() + (encrypted ? ".age" : "");
 
     /// <summary>The manifest beside an artifact.</summary>
     public static string ManifestOf(string artifact) => artifact + ManifestSuffix;

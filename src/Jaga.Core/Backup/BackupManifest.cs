@@ -1,3 +1,5 @@
+using Jaga.Core.Plan;
+
 namespace Jaga.Core.Backup;
 
 /// <summary>The sidecar written last beside each artifact (<c>….manifest.json</c>): what the artifact is and how to check it.
@@ -13,7 +15,7 @@ public sealed record BackupManifest(
     DateTimeOffset Finished,
     long Size,
     string Sha256,
-    string Compression,
+    Compression Compression,
     ManifestEncryption? Encryption,
     IReadOnlyDictionary<string, long> Tables,
     string JagaVersion)
@@ -22,7 +24,7 @@ public sealed record BackupManifest(
 }
 
 /// <summary>What was backed up: <c>postgres</c>, <c>sqlite</c> or <c>files</c>, the server's version, and for PostgreSQL the dump format.</summary>
-public sealed record ManifestSource(string Kind, string? ServerVersion, string? Format);
+public sealed record ManifestSource(SourceKind Kind, string? ServerVersion, DumpFormat? Format);
 
 /// <summary>How the artifact is encrypted: age v1 to these recipients, and/or a passphrase (scrypt).</summary>
 public sealed record ManifestEncryption(string Format, IReadOnlyList<string> Recipients, bool Passphrase)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Jaga.Core.Plan;
 
 namespace Jaga.Core.Backup;
 
@@ -35,6 +36,7 @@ public static class ManifestJson
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never, RespectNullableAnnotations = true)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never, RespectNullableAnnotations = true,
+    Converters = [typeof(PlanWordConverter<Compression>), typeof(PlanWordConverter<SourceKind>), typeof(PlanWordConverter<DumpFormat>)])]
 [JsonSerializable(typeof(BackupManifest))]
 internal sealed partial class ManifestJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using Jaga.Core.Plan;
+using Jaga.Core.Plan.Schema;
 using Jaga.Core.Plan.Values;
 
 namespace Jaga.Core.LogRetention;
@@ -53,7 +55,7 @@ public static class LogRetentionPlanner
             }
             var stamp = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
             var same = rotated.Where(x => x.Name.Rotated == stamp).Select(x => x.Name.Counter).DefaultIfEmpty(-1).Max();
-            var name = new RotatedFileName(f.Name, stamp, same + 1, "none");
+            var name = new RotatedFileName(f.Name, stamp, same + 1, Compression.None);
             var target = Join(f.Folder, RotatedName.Format(f.Name, stamp, same + 1));
             rotations.Add(new LogAction(LogActionKind.Rotate, f.Path, target, why, f.Size));
             rotated.Add(new Rotated(target, name, f.Size, Fresh: true));
@@ -63,7 +65,7 @@ public static class LogRetentionPlanner
         foreach (var (livePath, rotated) in groups)
         {
             // A pass that stopped between writing app.log.X.zst and removing app.log.X leaves both: the compressed one is whole.
-            var leftovers = rotated.Where(x => x.Name.Compress == "none" && rotated.Any(y => y.Name.Compress != "none" && y.Name.Rotated == x.Name.Rotated && y.Name.Counter == x.Name.Counter)).ToList();
+            var leftovers = rotated.Where(x => x.Name.Compress == Compression.None && rotated.Any(y => y.Name.Compress != Compression.None && y.Name.Rotated == x.Name.Rotated && y.Name.Counter == x.Name.Counter)).ToList();
             foreach (var x in leftovers)
                 deletes.Add(new LogAction(LogActionKind.Delete, x.Path, null, "already compressed (an earlier pass stopped before removing the original)", x.Size));
             var ordered = rotated.Except(leftovers).OrderByDescending(x => x.Name.Rotated).ThenByDescending(x => x.Name.Counter).ToList();
@@ -94,17 +96,17 @@ public static class LogRetentionPlanner
             }
         }
 
-        if (policy.Compress != "none")
+        if (policy.Compress != Compression.None)
         {
             foreach (var group in survivors.GroupBy(s => s.Live))
             {
                 var newest = group.MaxBy(s => (s.File.Name.Rotated, s.File.Name.Counter)).File;
-                foreach (var (_, x) in group.Where(s => s.File.Name.Compress == "none"))
+                foreach (var (_, x) in group.Where(s => s.File.Name.Compress == Compression.None))
                 {
                     if (policy.DelayCompress && x == newest)
                         skips.Add(new LogAction(LogActionKind.Skip, x.Path, null, "delay_compress: the newest rotated file stays uncompressed until the next pass", x.Size));
                     else
-                        compressions.Add(new LogAction(LogActionKind.Compress, x.Path, x.Path + RotatedName.Extension(policy.Compress), $"compress: {policy.Compress}", x.Size));
+                        compressions.Add(new LogAction(LogActionKind.Compress, x.Path, x.Path + RotatedName.Extension(policy.Compress), $"compress: {EnumWord.Of(policy.Compress)}", x.Size));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Jaga.Core.Plan;
 
 namespace Jaga.Core.LogRetention;
 
@@ -17,12 +18,7 @@ public static partial class RotatedName
     }
 
     /// <summary>The file extension of a compression: <c>.gz</c>, <c>.zst</c>, or nothing.</summary>
-    public static string Extension(string compress) => compress switch
-    {
-        "gzip" => ".gz",
-        "zstd" => ".zst",
-        _ => "",
-    };
+    public static string Extension(Compression compress) => compress.FileExtension();
 
     /// <summary>Reads a file name (no folder) as one of Jaga's rotated files.</summary>
     public static bool TryParse(string fileName, out RotatedFileName parsed)
@@ -35,12 +31,7 @@ public static partial class RotatedName
         }
         var stamp = DateTimeOffset.ParseExact(m.Groups["stamp"].Value, StampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         var counter = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 0;
-        var compress = m.Groups["ext"].Value switch
-        {
-            ".gz" => "gzip",
-            ".zst" => "zstd",
-            _ => "none",
-        };
+        var compress = CompressionFiles.FromExtension(m.Groups["ext"].Value);
         parsed = new RotatedFileName(m.Groups["live"].Value, stamp, counter, compress);
         return true;
     }

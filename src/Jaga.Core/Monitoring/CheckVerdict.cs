@@ -30,12 +30,13 @@ public static class CheckVerdict
         ArgumentNullException.ThrowIfNull(check);
         if (check.Expect.Count == 0)
         {
-            return check.Kind switch
+            return check switch
             {
-                "http" => Http,
-                "tls" => Tls,
-                "command" => [],
-                _ => Connected,
+                HttpCheck => Http,
+                TlsCheck => Tls,
+                CommandCheck => [],
+                TcpCheck or DatabaseCheck or ProcessCheck or BackupCheck or HeartbeatCheck => Connected,
+                _ => throw new ArgumentOutOfRangeException(nameof(check), check.GetType().Name, "a kind of check without default conditions"),
             };
         }
         // The plan was validated when it loaded, so these parse.
@@ -47,7 +48,7 @@ public static class CheckVerdict
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(o);
         var failed = ConditionsOf(check).Select(c => c.Evaluate(o)).Where(r => !r.Passed).Select(r => r.ToString()).ToList();
-        var plugin = check.Kind == "command" ? Plugin(o) : null;
+        var plugin = check is CommandCheck ? Plugin(o) : null;
         var outcome = failed.Count > 0 ? CheckOutcome.Down : plugin?.Outcome ?? CheckOutcome.Up;
         if (outcome == CheckOutcome.Up) return new CheckResult(check.Name, at, outcome, o.ResponseTime, Summary(check, o));
         var why = new List<string>();
@@ -78,13 +79,14 @@ public static class CheckVerdict
     private static string Summary(Check check, CheckObservation o)
     {
         var ms = $"{(long)o.ResponseTime.TotalMilliseconds} ms";
-        return check.Kind switch
+        return check switch
         {
-            "http" when o.Status is { } status => $"{status} in {ms}",
-            "tls" when o.CertificateExpiration is { } left => $"certificate valid for {Plan.Values.DurationValue.Format(left)}, {ms}",
-            "command" => FirstLine(o.Body) ?? "OK",
-            "postgres" or "sqlite" or "mysql" when o.Result is { } result => $"{FirstLine(result) ?? "empty result"} in {ms}",
-            _ => FirstLine(o.Body) is { } body && check.Kind is "backup" or "heartbeat" or "process" ? body : $"up in {ms}",
+            HttpCheck when o.Status is { } status => $"{status} in {ms}",
+            TlsCheck when o.CertificateExpiration is { } left => $"certificate valid for {Plan.Values.DurationValue.Format(left)}, {ms}",
+            CommandCheck => FirstLine(o.Body) ?? "OK",
+            DatabaseCheck when o.Result is { } result => $"{FirstLine(result) ?? "empty result"} in {ms}",
+            BackupCheck or HeartbeatCheck or ProcessCheck when FirstLine(o.Body) is { } body => body,
+            _ => $"up in {ms}",
         };
     }
 

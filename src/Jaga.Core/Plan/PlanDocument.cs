@@ -1,3 +1,4 @@
+using Jaga.Core.Plan.Schema;
 using System.Text;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan.Values;
@@ -24,9 +25,9 @@ public static class PlanDocument
             Table(md, [t["doc.col.job"], t["doc.col.source"], t["doc.col.schedule"], t["doc.col.to"], t["doc.col.file"], t["doc.col.protect"], t["doc.col.keep"], t["doc.col.verify"]],
                 plan.Backup.Select(b => new[]
                 {
-                    b.Name, $"{b.Source.Kind}: {R(b.Source.Postgres ?? b.Source.Sqlite ?? b.Source.Mysql ?? string.Join(", ", b.Source.Files ?? []))}",
+                    b.Name, $"{EnumWord.Of(b.Source.Kind)}: {R(b.Source.Where)}",
                     $"`{b.When.Text}`", string.Join(", ", b.To), $"`{R(b.File)}`",
-                    b.Compress + (b.Encrypt is null ? "" : " + age"),
+                    EnumWord.Of(b.Compress) + (b.Encrypt is null ? "" : " + age"),
                     Keep(b.Keep), b.Verify is null ? "—" : b.Verify.RestoreInto is null
                         ? t["doc.verify.checksum"] + (b.Verify.Schedule is { } vs ? $" (`{vs}`)" : "")
                         : t.Format("doc.verify.restore", b.Verify.Schedule is { } rs ? $"(`{rs}`)" : ""),
@@ -56,7 +57,7 @@ public static class PlanDocument
             Table(md, [t["doc.col.check"], t["doc.col.target"], t["doc.col.every"], t["doc.col.expect"], t["doc.col.alert"]],
                 m.Checks.Select(c => new[]
                 {
-                    c.Name, Target(c, R, t), c.Heartbeat is null ? DurationValue.Format(c.Every) : "—", Cell(string.Join("; ", c.Expect)),
+                    c.Name, Target(c, R, t), c is HeartbeatCheck ? "—" : DurationValue.Format(c.Every), Cell(string.Join("; ", c.Expect)),
                     c.Alert is null ? "—" : t.Format("doc.alert.after", c.Alert.After, string.Join(", ", c.Alert.Notify.Concat(c.Alert.Runbook is null ? [] : [c.Alert.Runbook]))),
                 }));
         }
@@ -65,7 +66,7 @@ public static class PlanDocument
             Table(md, [t["doc.col.path"], t["doc.col.rotate"], t["doc.col.keep"]],
                 m.Logs.Select(l => new[]
                 {
-                    $"`{l.Path}`", (l.MaxSize is { } size ? $"> {ByteSize.Format(size)}" : "—") + (l.Compress != "none" ? $", {l.Compress}" : ""),
+                    $"`{l.Path}`", (l.MaxSize is { } size ? $"> {ByteSize.Format(size)}" : "—") + (l.Compress != Compression.None ? $", {EnumWord.Of(l.Compress)}" : ""),
                     string.Join(", ", new[] { l.Keep is { } k ? DurationValue.Format(k) : null, l.Count is { } n ? $"{n}×" : null, l.TotalSize is { } ts ? ByteSize.Format(ts) : null }.Where(x => x is not null)),
                 }));
         }
@@ -123,8 +124,8 @@ public static class PlanDocument
     }
 
     private static string Target(Check c, Func<string?, string> r, Catalog t) =>
-        c.Heartbeat is { } h ? t.Format("doc.heartbeat", DurationValue.Format(h.Every), DurationValue.Format(h.Grace))
-        : r(c.Http ?? c.Tcp ?? c.Tls ?? c.Postgres ?? c.Sqlite ?? c.Mysql ?? c.Process ?? c.Command ?? c.Backup);
+        c is HeartbeatCheck { Heartbeat: var h } ? t.Format("doc.heartbeat", DurationValue.Format(h.Every), DurationValue.Format(h.Grace))
+        : r(c.Target);
 
     private static string Keep(KeepPolicy? k) =>
         k is null ? "—" : string.Join(", ", Retention.RetentionPolicy.Rules(k).Select(r => $"{r.Rule} {r.Value}"));

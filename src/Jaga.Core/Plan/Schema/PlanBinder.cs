@@ -13,14 +13,17 @@ namespace Jaga.Core.Plan.Schema;
 public static class PlanBinder
 {
     private static readonly ConcurrentDictionary<Type, ConstructorInfo> Constructors = new();
-    private static readonly ConcurrentDictionary<ParameterInfo, bool> Nullable = new();
+    private static readonly ConcurrentDictionary<ParameterInfo, bool> NullableParameters = new();
 
     public static T Bind<T>(PNode node, ObjectShape shape) => (T)BindObject(node, shape);
 
     private static object BindObject(PNode node, ObjectShape shape)
     {
         var map = node as PMap ?? new PMap(node.Mark, []);
-        var ctor = Constructors.GetOrAdd(shape.Model!, t => t.GetConstructors().Single());
+        var model = shape.Model!;
+        // A kind of thing binds to the subtype its kind key names (validation has made sure exactly one is present).
+        if (shape.Variants.Count > 0) model = shape.Variants.First(v => map.Entry(v.Key) is not null).Value;
+        var ctor = Constructors.GetOrAdd(model, t => t.GetConstructors().Single());
         var parameters = ctor.GetParameters();
         var args = new object?[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
@@ -71,7 +74,8 @@ public static class PlanBinder
                 // The only union today is "auto" or a list of paths, bound as a list either way.
                 return node is PList ? Convert(node, u.Options.OfType<ListShape>().First(), target) : new[] { ((PScalar)node).Value };
             default:
-                return Scalar(((PScalar)node).Value.Trim(), ((ScalarShape)shape).Kind);
+                var scalar = Scalar(((PScalar)node).Value.Trim(), ((ScalarShape)shape).Kind);
+                return (Nullable.GetUnderlyingType(target) ?? target) is { IsEnum: true } enumType && scalar is string word ? EnumWord.Parse(enumType, word) : scalar;
         }
     }
 
@@ -90,7 +94,7 @@ public static class PlanBinder
     /// <summary>NullabilityInfoContext is not thread-safe (plans load in parallel in a process: the tests do), so each
     /// answer is computed with a context of its own and kept.</summary>
     private static bool IsNullable(ParameterInfo p) =>
-        Nullable.GetOrAdd(p, q => new NullabilityInfoContext().Create(q).WriteState == NullabilityState.Nullable);
+        NullableParameters.GetOrAdd(p, q => new NullabilityInfoContext().Create(q).WriteState == NullabilityState.Nullable);
 
     public static string SnakeCase(string name)
     {

@@ -74,7 +74,7 @@ public static class PlanSchema
         F("password", Secret(), doc: "SFTP password, when no key is used."),
         F("known_hosts", Path(), doc: "known_hosts file that pins the server's host key."),
         F("fingerprint", Str(), doc: "Pinned host key fingerprint (SHA256:…).")) with
-    { OneOf = ["path", "s3", "sftp"] };
+    { OneOf = ["path", "s3", "sftp"], Variants = Kinds(("path", typeof(LocalFolder)), ("s3", typeof(S3Bucket)), ("sftp", typeof(SftpServer))) };
 
     private static ObjectShape BackupJob => Obj<BackupJob>("A backup job.",
         F("name", Name(), required: true),
@@ -84,7 +84,10 @@ public static class PlanSchema
             F("mysql", Url("mysql", "mariadb") with { Secret = true }, doc: "MySQL/MariaDB URL."),
             F("files", List(Path(), single: true), doc: "Files and folders, as a tar stream."),
             F("exclude", List(Str(), single: true), doc: "Glob patterns left out of a files backup.")) with
-        { OneOf = ["postgres", "sqlite", "mysql", "files"] },
+        {
+            OneOf = ["postgres", "sqlite", "mysql", "files"],
+            Variants = Kinds(("postgres", typeof(PostgresDatabase)), ("sqlite", typeof(SqliteDatabase)), ("mysql", typeof(MysqlDatabase)), ("files", typeof(FileSet))),
+        },
             required: true),
         F("schedule", Cron(), doc: "When the job runs: a cron expression read in the plan's time zone."),
         F("every", Scalar(ScalarKind.Duration), doc: "Or a fixed interval instead of a schedule, e.g. 6h; counted from 1970-01-01 00:00 UTC, so it never drifts."),
@@ -161,7 +164,13 @@ public static class PlanSchema
         F("expect", List(Scalar(ScalarKind.Condition), single: true), doc: "Gatus-style conditions."),
         F("depends_on", List(Name(), single: true)),
         F("alert", Alert)) with
-    { OneOf = ["http", "tcp", "tls", "postgres", "sqlite", "mysql", "process", "command", "backup", "heartbeat"] };
+    {
+        OneOf = ["http", "tcp", "tls", "postgres", "sqlite", "mysql", "process", "command", "backup", "heartbeat"],
+        Variants = Kinds(
+            ("http", typeof(HttpCheck)), ("tcp", typeof(TcpCheck)), ("tls", typeof(TlsCheck)), ("postgres", typeof(PostgresCheck)),
+            ("sqlite", typeof(SqliteCheck)), ("mysql", typeof(MysqlCheck)), ("process", typeof(ProcessCheck)), ("command", typeof(CommandCheck)),
+            ("backup", typeof(BackupCheck)), ("heartbeat", typeof(HeartbeatCheck))),
+    };
 
     private static ObjectShape Alert => Obj<Alert>("When and whom to alert.",
         F("after", Int(min: 1), def: "3", doc: "Consecutive failures before down."),
@@ -195,6 +204,8 @@ public static class PlanSchema
             F("timeout", Scalar(ScalarKind.Duration))) with
         { OneOf = ["run", "wait_for", "notify", "approve", "restore"] }),
             required: true));
+
+    private static Dictionary<string, Type> Kinds(params (string Key, Type Model)[] kinds) => kinds.ToDictionary(k => k.Key, k => k.Model);
 
     private static ObjectShape Obj<T>(string description, params Field[] fields) =>
         new(fields) { Description = description, Model = typeof(T) };

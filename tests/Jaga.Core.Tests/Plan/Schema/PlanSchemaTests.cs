@@ -19,11 +19,26 @@ public sealed class PlanSchemaTests
         var shape = ObjectShapes().Single(o => o.Path == path).Shape;
         Assert.NotNull(shape.Model);
 
-        var parameters = shape.Model.GetConstructors().Single().GetParameters().Select(p => PlanBinder.SnakeCase(p.Name!)).Order();
-        var fields = shape.Fields.Select(f => f.Name).Order();
-
-        Assert.Equal(fields, parameters);
+        var fields = shape.Fields.Select(f => f.Name).Order().ToList();
+        if (shape.Variants.Count == 0)
+        {
+            Assert.Equal(fields, Parameters(shape.Model));
+            return;
+        }
+        // A kind of thing: each kind's record takes its own key and only keys of the shape, and together they take every key.
+        Assert.Equal(shape.OneOf.Order(), shape.Variants.Keys.Order());
+        foreach (var (key, model) in shape.Variants)
+        {
+            Assert.True(model.IsSealed && model.IsAssignableTo(shape.Model), $"{model.Name} is not a sealed {shape.Model.Name}");
+            Assert.Contains(key, Parameters(model));
+            Assert.Empty(Parameters(model).Except(fields));
+            Assert.Empty(shape.OneOf.Except([key]).Intersect(Parameters(model)));
+        }
+        Assert.Equal(fields, shape.Variants.Values.SelectMany(Parameters).Distinct().Order());
     }
+
+    private static IEnumerable<string> Parameters(Type model) =>
+        model.GetConstructors().Single().GetParameters().Select(p => PlanBinder.SnakeCase(p.Name!)).Order();
 
     [Fact]
     public void Every_object_of_the_plan_has_a_model()

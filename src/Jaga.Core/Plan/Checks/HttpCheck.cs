@@ -1,0 +1,11 @@
+namespace Jaga.Core.Plan;
+
+/// <summary>An HTTP(S) request (<c>http:</c>): [STATUS], [BODY], [RESPONSE_TIME], [CERTIFICATE_EXPIRATION].</summary>
+public sealed record HttpCheck(
+    string Name, string Http, string? Method, IReadOnlyDictionary<string, string> Headers, string? Body, bool FollowRedirects, bool Insecure, TimeSpan Every, TimeSpan Timeout, IReadOnlyList<string> Expect, IReadOnlyList<string> DependsOn, Alert? Alert)
+    : Check(Name, Every, Timeout, Expect, DependsOn, Alert)
+{
+    public override string Kind => "http";
+
+    public override string Target => Http;
+}

@@ -1,0 +1,11 @@
+namespace Jaga.Core.Plan;
+
+/// <summary>A TLS handshake (<c>tls: host:port</c>): [CONNECTED], [CERTIFICATE_EXPIRATION].</summary>
+public sealed record TlsCheck(
+    string Name, string Tls, bool Insecure, TimeSpan Every, TimeSpan Timeout, IReadOnlyList<string> Expect, IReadOnlyList<string> DependsOn, Alert? Alert)
+    : Check(Name, Every, Timeout, Expect, DependsOn, Alert)
+{
+    public override string Kind => "tls";
+
+    public override string Target => Tls;
+}
