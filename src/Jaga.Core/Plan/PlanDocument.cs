@@ -81,8 +81,8 @@ public static class PlanDocument
         md.AppendLine();
         Table(md, [t["doc.col.kind"], t["doc.col.action"]],
         [
-            [t["doc.kind.security"], t["doc.policy." + u.Policy.Security]], [t["doc.kind.patch"], t["doc.policy." + u.Policy.Patch]],
-            [t["doc.kind.minor"], t["doc.policy." + u.Policy.Minor]], [t["doc.kind.major"], t["doc.policy." + u.Policy.Major]],
+            [t["doc.kind.security"], t["doc.policy." + EnumWord.Of(u.Policy.Security)]], [t["doc.kind.patch"], t["doc.policy." + EnumWord.Of(u.Policy.Patch)]],
+            [t["doc.kind.minor"], t["doc.policy." + EnumWord.Of(u.Policy.Minor)]], [t["doc.kind.major"], t["doc.policy." + EnumWord.Of(u.Policy.Major)]],
         ]);
 
         Section(md, t, "doc.emergency");

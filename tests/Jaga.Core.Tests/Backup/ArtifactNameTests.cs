@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Backup;
 
 namespace Jaga.Core.Tests.Backup;
@@ -10,12 +11,12 @@ public sealed class ArtifactNameTests
     private static readonly DateTimeOffset Started = new(2025, 11, 14, 19, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData(".sql", "none", false, ".sql")]
-    [InlineData(".sql", "zstd", false, ".sql.zst")]
-    [InlineData(".sql", "zstd", true, ".sql.zst.age")]
-    [InlineData(".tar", "zstd", false, ".tar.zst")]
-    [InlineData(".db", "gzip", true, ".db.gz.age")]
-    public void The_extension_follows_the_pipeline(string source, string compress, bool encrypted, string expected) =>
+    [InlineData(".sql", Compression.None, false, ".sql")]
+    [InlineData(".sql", Compression.Zstd, false, ".sql.zst")]
+    [InlineData(".sql", Compression.Zstd, true, ".sql.zst.age")]
+    [InlineData(".tar", Compression.Zstd, false, ".tar.zst")]
+    [InlineData(".db", Compression.Gzip, true, ".db.gz.age")]
+    public void The_extension_follows_the_pipeline(string source, Compression compress, bool encrypted, string expected) =>
         Assert.Equal(expected, ArtifactName.Extension(source, compress, encrypted));
 
     [Fact]

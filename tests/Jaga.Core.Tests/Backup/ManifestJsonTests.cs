@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Backup;
 
 namespace Jaga.Core.Tests.Backup;
@@ -6,9 +7,9 @@ public sealed class ManifestJsonTests
 {
     internal static BackupManifest Sample() => new(
         BackupManifest.CurrentFormat, "20251115T020000Z-db-1a2b", "db", "db_2025-11-15.sql.zst.age",
-        new ManifestSource("postgres", "15.8", "plain"), new Dictionary<string, string> { ["pg_dump"] = "15.8" },
+        new ManifestSource(SourceKind.Postgres, "15.8", DumpFormat.Plain), new Dictionary<string, string> { ["pg_dump"] = "15.8" },
         new DateTimeOffset(2025, 11, 14, 19, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 11, 14, 19, 0, 42, TimeSpan.Zero),
-        1234, new string('a', 64), "zstd", new ManifestEncryption(ManifestEncryption.Age, ["age1abc"], false),
+        1234, new string('a', 64), Compression.Zstd, new ManifestEncryption(ManifestEncryption.Age, ["age1abc"], false),
         new Dictionary<string, long> { ["public.orders"] = 42 }, "0.2.0");
 
     [Fact]

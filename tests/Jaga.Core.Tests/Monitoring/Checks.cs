@@ -7,13 +7,23 @@ internal static class Checks
 {
     public static Check Of(string name, string kind = "http", IReadOnlyList<string>? expect = null, IReadOnlyList<string>? dependsOn = null, Alert? alert = null)
     {
-        string? Target(string k, string value) => kind == k ? value : null;
-        return new Check(
-            name, Target("http", "http://127.0.0.1:8080/health"), Target("tcp", "127.0.0.1:5432"), Target("tls", "example.com:443"),
-            Target("postgres", "postgres://jaga@127.0.0.1/app"), Target("sqlite", "data/app.db"), Target("mysql", "mysql://jaga@127.0.0.1/app"),
-            Target("process", "nginx"), Target("command", "/usr/lib/nagios/plugins/check_load"), Target("backup", "db"),
-            kind == "heartbeat" ? new Heartbeat(TimeSpan.FromHours(1), TimeSpan.FromMinutes(10), null) : null,
-            null, new Dictionary<string, string>(), null, null, true, false, TimeSpan.FromHours(26), TimeSpan.FromMinutes(1),
-            TimeSpan.FromSeconds(10), expect ?? [], dependsOn ?? [], alert);
+        var every = TimeSpan.FromMinutes(1);
+        var timeout = TimeSpan.FromSeconds(10);
+        IReadOnlyList<string> e = expect ?? [];
+        IReadOnlyList<string> d = dependsOn ?? [];
+        return kind switch
+        {
+            "http" => new HttpCheck(name, "http://127.0.0.1:8080/health", null, new Dictionary<string, string>(), null, true, false, every, timeout, e, d, alert),
+            "tcp" => new TcpCheck(name, "127.0.0.1:5432", every, timeout, e, d, alert),
+            "tls" => new TlsCheck(name, "example.com:443", false, every, timeout, e, d, alert),
+            "postgres" => new PostgresCheck(name, "postgres://jaga@127.0.0.1/app", null, every, timeout, e, d, alert),
+            "sqlite" => new SqliteCheck(name, "data/app.db", null, every, timeout, e, d, alert),
+            "mysql" => new MysqlCheck(name, "mysql://jaga@127.0.0.1/app", null, every, timeout, e, d, alert),
+            "process" => new ProcessCheck(name, "nginx", every, timeout, e, d, alert),
+            "command" => new CommandCheck(name, "/usr/lib/nagios/plugins/check_load", every, timeout, e, d, alert),
+            "backup" => new BackupCheck(name, "db", TimeSpan.FromHours(26), every, timeout, e, d, alert),
+            "heartbeat" => new HeartbeatCheck(name, new Heartbeat(TimeSpan.FromHours(1), TimeSpan.FromMinutes(10), null), every, timeout, e, d, alert),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Plan.Yaml;
 
 namespace Jaga.Core.Tests.Plan;
@@ -211,8 +212,8 @@ public sealed class PlanLoaderStructureTests
             """).Plan;
 
         Assert.Equal(["db", "db2"], plan.Backup.Select(b => b.Name));
-        Assert.Equal("gzip", plan.Backup[1].Compress);
-        Assert.Equal("data/app.db", plan.Backup[1].Source.Sqlite);
+        Assert.Equal(Compression.Gzip, plan.Backup[1].Compress);
+        Assert.Equal("data/app.db", Assert.IsType<SqliteDatabase>(plan.Backup[1].Source).Sqlite);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Plan.Values;
 
 namespace Jaga.Core.Tests.Plan;
@@ -18,7 +19,7 @@ public sealed class PlanLoaderTests
         Assert.Equal("Asia/Jakarta", plan.Timezone.Id);
         Assert.Equal("id", plan.Language);
         Assert.Equal(["db", "uploads"], plan.Backup.Select(b => b.Name));
-        Assert.Equal("http://127.0.0.1:9000", plan.Destinations["offsite"].Endpoint);
+        Assert.Equal("http://127.0.0.1:9000", Assert.IsType<S3Bucket>(plan.Destinations["offsite"]).Endpoint);
         Assert.Equal("postgres://tokoku:demo-password-not-real@127.0.0.1:5432/tokoku", plan.Migration!.To);
         Assert.Equal(TimeSpan.FromDays(30), plan.Monitoring.Logs[0].Keep);
         Assert.Equal(100_000_000, plan.Monitoring.Logs[0].MaxSize);
@@ -48,7 +49,7 @@ public sealed class PlanLoaderTests
         Assert.Equal(".jaga/audit.pub", plan.Audit.PublicKey);
         Assert.Null(plan.Audit.Checkpoint);
         Assert.Equal(["auto"], plan.Update.Manifests);
-        Assert.Equal(("immediate", "auto", "review", "manual"), (plan.Update.Policy.Security, plan.Update.Policy.Patch, plan.Update.Policy.Minor, plan.Update.Policy.Major));
+        Assert.Equal((UpdateAction.Immediate, UpdateAction.Auto, UpdateAction.Review, UpdateAction.Manual), (plan.Update.Policy.Security, plan.Update.Policy.Patch, plan.Update.Policy.Minor, plan.Update.Policy.Major));
         Assert.False(plan.Update.OsPackages);
         Assert.Empty(plan.Backup);
         Assert.Empty(plan.EnvFiles);
@@ -81,17 +82,17 @@ public sealed class PlanLoaderTests
             """).Plan;
 
         var job = Assert.Single(plan.Backup);
-        Assert.Equal(("zstd", "plain", "{name}_{date}"), (job.Compress, job.Format, job.File));
+        Assert.Equal((Compression.Zstd, DumpFormat.Plain, "{name}_{date}"), (job.Compress, job.Format, job.File));
         Assert.Equal(["local"], job.To);
         Assert.Equal(TimeSpan.FromMinutes(1), plan.Monitoring.Host!.Every);
         var api = plan.Monitoring.Checks[0];
         Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10)), (api.Every, api.Timeout));
         Assert.Equal((3, 1), (api.Alert!.After, api.Alert.RecoverAfter));
         Assert.Equal(["oncall"], api.Alert.Notify);
-        Assert.Equal(TimeSpan.FromHours(1), plan.Monitoring.Checks[1].Heartbeat!.Grace);
+        Assert.Equal(TimeSpan.FromHours(1), Assert.IsType<HeartbeatCheck>(plan.Monitoring.Checks[1]).Heartbeat.Grace);
         var logs = Assert.Single(plan.Monitoring.Logs);
-        Assert.Equal(("none", false, false, false), (logs.Compress, logs.DelayCompress, logs.CopyTruncate, logs.MissingOk));
-        Assert.Equal("json", plan.Notify["oncall"].Format);
+        Assert.Equal((Compression.None, false, false, false), (logs.Compress, logs.DelayCompress, logs.CopyTruncate, logs.MissingOk));
+        Assert.Equal(WebhookFormat.Json, plan.Notify["oncall"].Format);
         Assert.Equal(TimeSpan.FromMinutes(5), plan.Emergency.Runbooks[0].Steps[0].WaitFor!.Timeout);
     }
 
