@@ -19,7 +19,7 @@ public sealed class S3Destination : IBackupDestination
     /// <c>endpoint</c>, <c>region</c> (default us-east-1), <c>path_style</c>, <c>access_key</c> and <c>secret_key</c>
     /// are optional (without keys, the AWS SDK's own credential chain applies).</summary>
     /// <exception cref="ArgumentException">The URL or the endpoint is malformed, or only one of the keys is set.</exception>
-    public S3Destination(string name, Destination config)
+    public S3Destination(string name, S3Store config)
     {
         ArgumentNullException.ThrowIfNull(config);
         Name = name;

@@ -10,7 +10,7 @@ internal sealed record S3Endpoint(string Display, bool IsAws, string Region)
 {
     private const string DefaultRegion = "us-east-1";
 
-    public static S3Endpoint Of(Destination config)
+    public static S3Endpoint Of(S3Store config)
     {
         var region = string.IsNullOrWhiteSpace(config.Region) ? DefaultRegion : config.Region;
         if (string.IsNullOrWhiteSpace(config.Endpoint)) return new S3Endpoint($"AWS S3 ({region})", IsAws: true, region);
@@ -22,7 +22,7 @@ internal sealed record S3Endpoint(string Display, bool IsAws, string Region)
     }
 
     /// <summary>A client with no retries of its own: <see cref="S3Retry"/> is the one retry policy, so attempts do not multiply.</summary>
-    public AmazonS3Client CreateClient(Destination config)
+    public AmazonS3Client CreateClient(S3Store config)
     {
         var settings = new AmazonS3Config { MaxErrorRetry = 0 };
         if (string.IsNullOrWhiteSpace(config.Endpoint))

@@ -24,7 +24,7 @@ internal sealed class SftpConnector
     private readonly string knownHosts;
     private readonly string baseDirectory;
 
-    public SftpConnector(string destination, SftpTarget target, Destination config, string baseDirectory)
+    public SftpConnector(string destination, SftpTarget target, SftpServer config, string baseDirectory)
     {
         this.destination = destination;
         this.target = target;

@@ -27,12 +27,12 @@ public sealed class SftpDestination : IBackupDestination
     private bool disposed;
 
     /// <param name="name">The destination's name in the plan.</param>
-    /// <param name="config">Its settings: <see cref="Destination.Sftp"/> and the optional <see cref="Destination.KeyFile"/>,
-    /// <see cref="Destination.Password"/>, <see cref="Destination.KnownHosts"/> and <see cref="Destination.Fingerprint"/>.</param>
+    /// <param name="config">Its settings: <see cref="SftpServer.Sftp"/> and the optional <see cref="SftpServer.KeyFile"/>,
+    /// <see cref="SftpServer.Password"/>, <see cref="SftpServer.KnownHosts"/> and <see cref="SftpServer.Fingerprint"/>.</param>
     /// <param name="baseDirectory">What relative <c>key_file</c> and <c>known_hosts</c> paths are relative to (the plan's
     /// folder); <c>~/</c> is the HOME folder.</param>
     /// <exception cref="DestinationException">The URL or the fingerprint is malformed (not transient).</exception>
-    public SftpDestination(string name, Destination config, string baseDirectory)
+    public SftpDestination(string name, SftpServer config, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(config);
         Name = name;

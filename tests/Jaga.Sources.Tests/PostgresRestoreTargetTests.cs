@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Postgres.Backup;
 using Jaga.Testing;
@@ -11,10 +12,10 @@ public sealed class PostgresRestoreTargetTests(PostgresServer server)
     [Fact]
     public async Task Inspect_shows_an_empty_database_as_empty_and_a_filled_one_with_its_tables()
     {
-        var empty = new PostgresRestoreTarget(await server.CreateDatabaseAsync("pw"), "plain");
+        var empty = new PostgresRestoreTarget(await server.CreateDatabaseAsync("pw"), DumpFormat.Plain);
         var filledUrl = await server.CreateDatabaseAsync("pw");
         await PostgresData.SeedAsync(filledUrl);
-        var filled = new PostgresRestoreTarget(filledUrl, "plain");
+        var filled = new PostgresRestoreTarget(filledUrl, DumpFormat.Plain);
 
         var nothing = await empty.InspectAsync();
         var something = await filled.InspectAsync();
@@ -33,11 +34,11 @@ public sealed class PostgresRestoreTargetTests(PostgresServer server)
         var source = await server.CreateDatabaseAsync();
         await PostgresData.SeedAsync(source);
         using var dump = new MemoryStream();
-        await new PostgresSource(source, "plain").WriteAsync(dump);
+        await new PostgresSource(source, DumpFormat.Plain).WriteAsync(dump);
         // The target already has an "orders" table, so the dump's CREATE TABLE orders fails after accounts was made.
         var targetUrl = await server.CreateDatabaseAsync();
         await PostgresData.ExecAsync(targetUrl, "CREATE TABLE orders (x int); INSERT INTO orders VALUES (42)");
-        var target = new PostgresRestoreTarget(targetUrl, "plain");
+        var target = new PostgresRestoreTarget(targetUrl, DumpFormat.Plain);
 
         dump.Position = 0;
         var e = await Assert.ThrowsAsync<BackupSourceException>(() => target.RestoreAsync(dump));
@@ -52,7 +53,7 @@ public sealed class PostgresRestoreTargetTests(PostgresServer server)
     {
         var targetUrl = await server.CreateDatabaseAsync();
         await PostgresData.ExecAsync(targetUrl, "CREATE TABLE kept (x int); INSERT INTO kept VALUES (1)");
-        var target = new PostgresRestoreTarget(targetUrl, "custom");
+        var target = new PostgresRestoreTarget(targetUrl, DumpFormat.Custom);
 
         using var garbage = new MemoryStream("PGDMP but not really a dump at all"u8.ToArray());
         var e = await Assert.ThrowsAsync<BackupSourceException>(() => target.RestoreAsync(garbage));
@@ -94,7 +95,7 @@ public sealed class PostgresRestoreTargetTests(PostgresServer server)
         await PasswordLogin.EnsureAsync(server);
         var url = $"postgres://{PasswordLogin.User}:{PasswordLogin.Password}@{PostgresServer.Host}:{server.Port}/postgres";
 
-        var e = await Assert.ThrowsAsync<BackupSourceException>(() => PostgresScratchDatabase.CreateAsync(url, "plain"));
+        var e = await Assert.ThrowsAsync<BackupSourceException>(() => PostgresScratchDatabase.CreateAsync(url, DumpFormat.Plain));
 
         Assert.Contains("CREATEDB", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(PasswordLogin.Password, e.ToString(), StringComparison.Ordinal);

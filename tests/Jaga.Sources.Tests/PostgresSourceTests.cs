@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Postgres.Backup;
 using Jaga.Testing;
@@ -47,7 +48,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
         await PostgresData.SeedAsync(source);
         var file = Path.Combine(dir, "db.dump");
 
-        await using (var f = File.Create(file)) await new PostgresSource(source, "custom").WriteAsync(f);
+        await using (var f = File.Create(file)) await new PostgresSource(source, DumpFormat.Custom).WriteAsync(f);
 
         var list = await ChildProcess.RunAsync("pg_restore", ["-l", file], TimeSpan.FromMinutes(1));
         Assert.Equal(0, list.ExitCode);
@@ -83,7 +84,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
         await using (var slow = new SlowStream(f, TimeSpan.FromMilliseconds(5)))
         {
             before = Volatile.Read(ref inserted);
-            snapshot = await new PostgresSource(source, "plain").WriteAsync(slow);
+            snapshot = await new PostgresSource(source, DumpFormat.Plain).WriteAsync(slow);
             after = Volatile.Read(ref inserted);
         }
         await stop.CancelAsync();
@@ -91,7 +92,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
 
         Assert.True(after - before > 10, $"the writer inserted {after - before} rows during the dump; the test proves nothing without them");
         Assert.True(await PostgresData.ScalarAsync<long>(source, "SELECT count(*) FROM events") > snapshot.Tables["public.events"]);
-        var target = new PostgresRestoreTarget(await server.CreateDatabaseAsync(), "plain");
+        var target = new PostgresRestoreTarget(await server.CreateDatabaseAsync(), DumpFormat.Plain);
         await using (var f = File.OpenRead(file)) await target.RestoreAsync(f);
         Assert.Equal(snapshot.Tables, await target.CountAsync());
     }
@@ -103,7 +104,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
         await PostgresData.SeedAsync(source);
         var file = Path.Combine(dir, "standard.sql");
         SourceSnapshot snapshot;
-        await using (var f = File.Create(file)) snapshot = await new PostgresSource(source, "plain").WriteAsync(f);
+        await using (var f = File.Create(file)) snapshot = await new PostgresSource(source, DumpFormat.Plain).WriteAsync(f);
         var restored = await server.CreateDatabaseAsync();
 
         var psql = await ChildProcess.RunAsync("psql",
@@ -111,7 +112,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
              "-U", PostgresServer.User, "-d", PostgresData.Database(restored), "-f", file], TimeSpan.FromMinutes(2));
 
         Assert.True(psql.ExitCode == 0, psql.Output);
-        Assert.Equal(snapshot.Tables, await new PostgresRestoreTarget(restored, "plain").CountAsync());
+        Assert.Equal(snapshot.Tables, await new PostgresRestoreTarget(restored, DumpFormat.Plain).CountAsync());
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
         var url = $"postgres://{PasswordLogin.User}:{wrong}@{PostgresServer.Host}:{server.Port}/{database}";
 
         using var output = new MemoryStream();
-        var e = await Assert.ThrowsAsync<BackupSourceException>(() => new PostgresSource(url, "plain").WriteAsync(output));
+        var e = await Assert.ThrowsAsync<BackupSourceException>(() => new PostgresSource(url, DumpFormat.Plain).WriteAsync(output));
 
         Assert.Equal(0, output.Length);
         Assert.Contains($"refused the login for user '{PasswordLogin.User}'", e.Message, StringComparison.Ordinal);
@@ -140,7 +141,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
         var url = $"postgres://{PasswordLogin.User}:{PasswordLogin.Password}@{PostgresServer.Host}:{server.Port}/{database}";
 
         using var output = new MemoryStream();
-        var snapshot = await new PostgresSource(url, "plain").WriteAsync(output);
+        var snapshot = await new PostgresSource(url, DumpFormat.Plain).WriteAsync(output);
 
         Assert.Equal(1, snapshot.Tables["public.t"]);
         Assert.Contains("CREATE TABLE public.t", System.Text.Encoding.UTF8.GetString(output.ToArray()), StringComparison.Ordinal);
@@ -150,7 +151,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
     public async Task A_missing_database_is_named_in_a_clear_error()
     {
         using var output = new MemoryStream();
-        var e = await Assert.ThrowsAsync<BackupSourceException>(() => new PostgresSource(server.Url("no_such_db", "pw"), "custom").WriteAsync(output));
+        var e = await Assert.ThrowsAsync<BackupSourceException>(() => new PostgresSource(server.Url("no_such_db", "pw"), DumpFormat.Custom).WriteAsync(output));
 
         Assert.Equal($"database 'no_such_db' does not exist on {PostgresServer.Host}:{server.Port}", e.Message);
         Assert.Equal(0, output.Length);
@@ -165,7 +166,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IDisposable
         var url = source + "?application_name=jaga_cancel_test";
         await using var slow = new SlowStream(Stream.Null, TimeSpan.FromMilliseconds(200));
 
-        var dump = new PostgresSource(url, "plain").WriteAsync(slow, cts.Token);
+        var dump = new PostgresSource(url, DumpFormat.Plain).WriteAsync(slow, cts.Token);
         while (slow.Writes == 0) await Task.Delay(20);
         await cts.CancelAsync();
 

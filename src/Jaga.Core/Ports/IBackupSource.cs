@@ -1,10 +1,11 @@
+using Jaga.Core.Plan;
+
 namespace Jaga.Core.Ports;
 
 /// <summary>What a backup is taken from: a PostgreSQL database (pg_dump), a SQLite file (online backup API), files (tar).</summary>
 public interface IBackupSource
 {
-    /// <summary><c>postgres</c>, <c>sqlite</c> or <c>files</c>.</summary>
-    string Kind { get; }
+    SourceKind Kind { get; }
 
     /// <summary>The artifact's first extension, before compression and encryption: <c>.sql</c>, <c>.dump</c>, <c>.db</c>, <c>.tar</c>.</summary>
     string Extension { get; }

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Globalization;
 using Jaga.Core.Ports;
 
@@ -11,7 +12,7 @@ public sealed class PostgresRestoreTarget : IRestoreTarget
     private const int ShownTables = 20;
 
     private readonly PostgresUrl url;
-    private readonly string format;
+    private readonly DumpFormat format;
     private readonly PgTools tools;
     private readonly bool replace;
 
@@ -19,15 +20,15 @@ public sealed class PostgresRestoreTarget : IRestoreTarget
     /// <paramref name="format"/> (<c>plain</c> or <c>custom</c>). Throws <see cref="FormatException"/> for a bad URL.
     /// With <paramref name="replace"/> (<c>restore --force</c>), what the database holds is dropped first, in the
     /// restore's own transaction: a dump recreates its objects and would fail on those that already exist.</summary>
-    public PostgresRestoreTarget(string databaseUrl, string format, PgTools? tools = null, bool replace = false)
+    public PostgresRestoreTarget(string databaseUrl, DumpFormat format, PgTools? tools = null, bool replace = false)
         : this(PostgresUrl.Parse(databaseUrl), format, tools, replace)
     {
     }
 
-    internal PostgresRestoreTarget(PostgresUrl url, string format, PgTools? tools, bool replace = false)
+    internal PostgresRestoreTarget(PostgresUrl url, DumpFormat format, PgTools? tools, bool replace = false)
     {
         this.url = url;
-        this.format = PostgresFormats.Check(format);
+        this.format = format;
         this.tools = tools ?? PgTools.Default;
         this.replace = replace;
     }
@@ -53,7 +54,7 @@ public sealed class PostgresRestoreTarget : IRestoreTarget
         // psql wraps every -c and -f in the one transaction of --single-transaction, so the clearing is undone with a failed restore.
         string[] clear = replace ? ["-c", PostgresClear.Sql] : [];
         string[] clean = replace ? ["--clean", "--if-exists"] : [];
-        var (program, args) = format == PostgresFormats.Plain
+        var (program, args) = format == DumpFormat.Plain
             ? ("psql", (string[])["-X", "-q", "-w", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-d", database, .. clear, "-f", "-"])
             : ("pg_restore", ["-Fc", "--no-owner", "--exit-on-error", "--single-transaction", .. clean, "-w", "-d", database]);
         var tool = await tools.FindAsync(program, major, ct);

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Npgsql;
 
@@ -25,10 +26,9 @@ public sealed class PostgresScratchDatabase : IAsyncDisposable
 
     /// <summary>Creates an empty database on the server of <paramref name="restoreIntoUrl"/>, whose own database is
     /// only used to connect. Its user needs the CREATEDB privilege.</summary>
-    public static async Task<PostgresScratchDatabase> CreateAsync(string restoreIntoUrl, string format, PgTools? tools = null, CancellationToken ct = default)
+    public static async Task<PostgresScratchDatabase> CreateAsync(string restoreIntoUrl, DumpFormat format, PgTools? tools = null, CancellationToken ct = default)
     {
         var server = PostgresUrl.Parse(restoreIntoUrl);
-        PostgresFormats.Check(format);
         var name = $"jaga_verify_{Guid.NewGuid():N}"[..28];
         await using var c = await PostgresErrors.OpenAsync(server, ct);
         try

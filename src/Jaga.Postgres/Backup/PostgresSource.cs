@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Data;
 using Jaga.Core.Ports;
 using Npgsql;
@@ -12,21 +13,21 @@ namespace Jaga.Postgres.Backup;
 public sealed class PostgresSource : IBackupSource
 {
     private readonly PostgresUrl url;
-    private readonly string format;
+    private readonly DumpFormat format;
     private readonly PgTools tools;
 
     /// <summary>A source for the database at <paramref name="databaseUrl"/> (<c>postgres://…</c>), dumped in
     /// <paramref name="format"/>: <c>plain</c> or <c>custom</c>. Throws <see cref="FormatException"/> for a bad URL.</summary>
-    public PostgresSource(string databaseUrl, string format, PgTools? tools = null)
+    public PostgresSource(string databaseUrl, DumpFormat format, PgTools? tools = null)
     {
         url = PostgresUrl.Parse(databaseUrl);
-        this.format = PostgresFormats.Check(format);
+        this.format = format;
         this.tools = tools ?? PgTools.Default;
     }
 
-    public string Kind => "postgres";
+    public SourceKind Kind => SourceKind.Postgres;
 
-    public string Extension => format == PostgresFormats.Plain ? ".sql" : ".dump";
+    public string Extension => format == DumpFormat.Plain ? ".sql" : ".dump";
 
     /// <summary>Where the backup comes from, without the password.</summary>
     public string Description => url.Description;
@@ -79,7 +80,7 @@ public sealed class PostgresSource : IBackupSource
     private IEnumerable<string> DumpArguments(string snapshot)
     {
         // Jaga compresses the stream itself, so pg_dump's custom format is asked for none (-Z0).
-        string[] form = format == PostgresFormats.Plain ? ["-Fp"] : ["-Fc", "-Z0"];
+        string[] form = format == DumpFormat.Plain ? ["-Fp"] : ["-Fc", "-Z0"];
         return [.. form, "--snapshot=" + snapshot, "--no-password", "-d", PgEnvironment.DatabaseOnly(url.Settings)];
     }
 

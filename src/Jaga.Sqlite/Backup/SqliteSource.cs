@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Microsoft.Data.Sqlite;
 
@@ -20,7 +21,7 @@ public sealed class SqliteSource : IBackupSource
         this.tempDirectory = tempDirectory ?? Path.GetTempPath();
     }
 
-    public string Kind => "sqlite";
+    public SourceKind Kind => SourceKind.Sqlite;
 
     public string Extension => ".db";
 

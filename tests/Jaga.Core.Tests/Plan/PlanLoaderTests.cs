@@ -19,7 +19,7 @@ public sealed class PlanLoaderTests
         Assert.Equal("Asia/Jakarta", plan.Timezone.Id);
         Assert.Equal("id", plan.Language);
         Assert.Equal(["db", "uploads"], plan.Backup.Select(b => b.Name));
-        Assert.Equal("http://127.0.0.1:9000", Assert.IsType<S3Bucket>(plan.Destinations["offsite"]).Endpoint);
+        Assert.Equal("http://127.0.0.1:9000", Assert.IsType<S3Store>(plan.Destinations["offsite"]).Endpoint);
         Assert.Equal("postgres://tokoku:demo-password-not-real@127.0.0.1:5432/tokoku", plan.Migration!.To);
         Assert.Equal(TimeSpan.FromDays(30), plan.Monitoring.Logs[0].Keep);
         Assert.Equal(100_000_000, plan.Monitoring.Logs[0].MaxSize);

@@ -1,6 +1,6 @@
 namespace Jaga.Core.Plan;
 
-/// <summary>Where backups go: one of <see cref="LocalFolder"/>, <see cref="S3Bucket"/>, <see cref="SftpServer"/>.
+/// <summary>Where backups go: one of <see cref="LocalFolder"/>, <see cref="S3Store"/>, <see cref="SftpServer"/>.
 /// A switch over these is exhaustive; a new kind is a new sealed record here, its key in the schema, and its adapter.</summary>
 public abstract record Destination
 {

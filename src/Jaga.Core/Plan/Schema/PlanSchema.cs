@@ -74,7 +74,7 @@ public static class PlanSchema
         F("password", Secret(), doc: "SFTP password, when no key is used."),
         F("known_hosts", Path(), doc: "known_hosts file that pins the server's host key."),
         F("fingerprint", Str(), doc: "Pinned host key fingerprint (SHA256:…).")) with
-    { OneOf = ["path", "s3", "sftp"], Variants = Kinds(("path", typeof(LocalFolder)), ("s3", typeof(S3Bucket)), ("sftp", typeof(SftpServer))) };
+    { OneOf = ["path", "s3", "sftp"], Variants = Kinds(("path", typeof(LocalFolder)), ("s3", typeof(S3Store)), ("sftp", typeof(SftpServer))) };
 
     private static ObjectShape BackupJob => Obj<BackupJob>("A backup job.",
         F("name", Name(), required: true),

@@ -18,7 +18,7 @@ public sealed record ObjectShape(IReadOnlyList<Field> Fields) : Shape
     public Type? Model { get; init; }
 
     /// <summary>For a kind of thing (<see cref="OneOf"/>): the sealed subtype of <see cref="Model"/> each kind key binds to,
-    /// e.g. <c>s3</c> → <c>S3Bucket</c>. The fields stay shared, so validation and the JSON Schema see one object.</summary>
+    /// e.g. <c>s3</c> → <c>S3Store</c>. The fields stay shared, so validation and the JSON Schema see one object.</summary>
     public IReadOnlyDictionary<string, Type> Variants { get; init; } = new Dictionary<string, Type>();
 
     public Field? Find(string key) => Fields.FirstOrDefault(f => f.Name == key || f.Aliases.Contains(key));

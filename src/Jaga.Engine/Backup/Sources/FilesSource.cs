@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Formats.Tar;
 using Jaga.Core.Ports;
 
@@ -27,7 +28,7 @@ public sealed class FilesSource : IBackupSource
         this.excludes = new ExcludePatterns(excludes ?? []);
     }
 
-    public string Kind => "files";
+    public SourceKind Kind => SourceKind.Files;
 
     public string Extension => ".tar";
 

@@ -1,0 +1,68 @@
+using Jaga.Core.Errors;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+
+namespace Jaga.Core.Adapters;
+
+/// <summary>Which adapter serves each kind the plan can name: destinations by their record type, sources, databases,
+/// state stores, mail. Filled once in the composition root (each adapter project adds itself with one call) and read by
+/// the pillars, which therefore reference no adapter project.</summary>
+public sealed class AdapterSet
+{
+    private readonly Dictionary<Type, Func<string, Destination, LoadedPlan, IBackupDestination>> destinations = [];
+    private readonly Dictionary<SourceKind, ISourceAdapter> sources = [];
+    private readonly Dictionary<DatabaseKind, IDatabaseAdapter> databases = [];
+    private readonly List<IStateStoreAdapter> stores = [];
+
+    /// <summary>Sends alert e-mail; null when no mail adapter was added.</summary>
+    public ISmtpSender? Mail { get; private set; }
+
+    public AdapterSet AddDestination<T>(Func<string, T, LoadedPlan, IBackupDestination> open) where T : Destination
+    {
+        destinations.Add(typeof(T), (name, d, plan) => open(name, (T)d, plan));
+        return this;
+    }
+
+    public AdapterSet AddSource(ISourceAdapter adapter)
+    {
+        sources.Add(adapter.Kind, adapter);
+        return this;
+    }
+
+    public AdapterSet AddDatabase(IDatabaseAdapter adapter)
+    {
+        databases.Add(adapter.Kind, adapter);
+        return this;
+    }
+
+    /// <summary>Stores are asked in the order they were added; the first that serves the plan's <c>state:</c> opens it.</summary>
+    public AdapterSet AddStateStore(IStateStoreAdapter adapter)
+    {
+        stores.Add(adapter);
+        return this;
+    }
+
+    public AdapterSet AddMail(ISmtpSender sender)
+    {
+        Mail = sender;
+        return this;
+    }
+
+    public IBackupDestination OpenDestination(string name, Destination destination, LoadedPlan plan) =>
+        destinations.TryGetValue(destination.GetType(), out var open)
+            ? open(name, destination, plan)
+            : throw new InvalidOperationException($"no adapter serves {destination.Kind} destinations: the composition root misses its registration");
+
+    /// <summary>The adapter of a source kind; null when this build has none (MySQL backups, for now).</summary>
+    public ISourceAdapter? Source(SourceKind kind) => sources.GetValueOrDefault(kind);
+
+    public IDatabaseAdapter Database(DatabaseKind kind) =>
+        databases.TryGetValue(kind, out var adapter)
+            ? adapter
+            : throw new InvalidOperationException($"no adapter serves {kind} databases: the composition root misses its registration");
+
+    public Task<IStateStore> OpenStoreAsync(LoadedPlan plan, TimeProvider clock, CancellationToken ct = default) =>
+        (stores.FirstOrDefault(s => s.Serves(plan.Plan.State))
+            ?? throw new UserException($"state: no store serves '{plan.Plan.State}'", "give a SQLite file path or a postgres:// URL"))
+        .OpenAsync(plan, clock, ct);
+}

@@ -1,0 +1,11 @@
+using Jaga.Core.Adapters;
+
+namespace Jaga.Postgres;
+
+/// <summary>Adds what PostgreSQL serves: backups (pg_dump, restore, scratch databases), the <c>postgres</c> check, and
+/// the <c>state: postgres://…</c> store.</summary>
+public static class PostgresAdapters
+{
+    public static AdapterSet AddPostgres(this AdapterSet adapters) =>
+        adapters.AddSource(new PostgresSourceAdapter()).AddDatabase(new PostgresDatabaseAdapter()).AddStateStore(new PostgresStoreAdapter());
+}
