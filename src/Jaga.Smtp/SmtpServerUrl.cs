@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Globalization;
 using MailKit.Security;
 
@@ -16,8 +17,8 @@ internal sealed record SmtpServerUrl(string Host, int Port, string? User, string
 
     public override string ToString() => Shown;
 
-    /// <exception cref="ArgumentException">Not an smtp:// or smtps:// URL, or an unknown tls mode; the message has no password.</exception>
-    public static SmtpServerUrl Parse(string url, string tls)
+    /// <exception cref="ArgumentException">Not an smtp:// or smtps:// URL; the message has no password.</exception>
+    public static SmtpServerUrl Parse(string url, TlsMode tls)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("smtp" or "smtps") || uri.Host.Length == 0)
@@ -25,10 +26,10 @@ internal sealed record SmtpServerUrl(string Host, int Port, string? User, string
         var implicitTls = uri.Scheme == "smtps";
         var security = implicitTls ? SecureSocketOptions.SslOnConnect : tls switch
         {
-            "starttls" => SecureSocketOptions.StartTls,
-            "when_available" => SecureSocketOptions.StartTlsWhenAvailable,
-            "none" => SecureSocketOptions.None,
-            _ => throw new ArgumentException($"unknown tls mode '{tls}' (use starttls, when_available or none)", nameof(tls)),
+            TlsMode.Starttls => SecureSocketOptions.StartTls,
+            TlsMode.WhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
+            TlsMode.None => SecureSocketOptions.None,
+            _ => throw new ArgumentOutOfRangeException(nameof(tls), tls, null),
         };
         string? user = null, password = null;
         if (uri.UserInfo.Length > 0)

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 namespace Jaga.Core.Monitoring;
 
 /// <summary>One alert e-mail, as a notify channel describes its server and recipients.</summary>
@@ -9,7 +10,7 @@ namespace Jaga.Core.Monitoring;
 /// <param name="Subject">The subject line.</param>
 /// <param name="Body">The plain-text body.</param>
 /// <param name="Timeout">How long the whole conversation with the server may take.</param>
-public sealed record AlertEmail(string Server, string Tls, string? CaFile, string From, string To, string Subject, string Body, TimeSpan Timeout)
+public sealed record AlertEmail(string Server, TlsMode Tls, string? CaFile, string From, string To, string Subject, string Body, TimeSpan Timeout)
 {
     /// <summary>The record without its server URL, so printing it never shows the password.</summary>
     public override string ToString() => $"AlertEmail {{ To = {To}, Subject = {Subject} }}";

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -14,21 +15,19 @@ public static class WebhookPayloads
     /// <summary>Telegram rejects <c>text</c> longer than this.</summary>
     public const int TelegramLimit = 4096;
 
-    public static readonly IReadOnlyList<string> Formats = ["json", "slack", "discord", "telegram"];
-
     /// <summary>The body for a channel's format.</summary>
-    /// <param name="format">json, slack, discord or telegram.</param>
+    /// <param name="format">The channel's payload shape.</param>
     /// <param name="alert">The alert.</param>
     /// <param name="text">The alert's full text (<see cref="AlertText.Full"/>).</param>
     /// <param name="chatId">The Telegram chat (format telegram only).</param>
-    /// <exception cref="ArgumentException">An unknown format, or telegram without a chat id.</exception>
-    public static string For(string format, AlertMessage alert, string text, string? chatId) => format switch
+    /// <exception cref="ArgumentException">Telegram without a chat id.</exception>
+    public static string For(WebhookFormat format, AlertMessage alert, string text, string? chatId) => format switch
     {
-        "json" => Json(alert, text),
-        "slack" => Slack(text),
-        "discord" => Discord(text),
-        "telegram" => Telegram(chatId ?? throw new ArgumentException("format telegram needs chat_id", nameof(chatId)), text),
-        _ => throw new ArgumentException($"unknown webhook format '{format}' (use {string.Join(", ", Formats)})", nameof(format)),
+        WebhookFormat.Json => Json(alert, text),
+        WebhookFormat.Slack => Slack(text),
+        WebhookFormat.Discord => Discord(text),
+        WebhookFormat.Telegram => Telegram(chatId ?? throw new ArgumentException("format telegram needs chat_id", nameof(chatId)), text),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
     /// <summary><c>{project, check, kind, reason, at, down_since, runbook, text}</c>; times in ISO 8601 UTC.</summary>

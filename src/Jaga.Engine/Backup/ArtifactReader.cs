@@ -31,7 +31,7 @@ internal static class ArtifactReader
             try
             {
                 var decrypted = manifest.Encryption is null ? raw : s.Connectors.Decrypt(raw, manifest.Encryption, job);
-                await using var plain = Compression.Decompress(decrypted, manifest.Compression);
+                await using var plain = CompressionStreams.Decompress(decrypted, manifest.Compression);
                 await consume(plain, ct);
                 return Compare(raw, await raw.FinishAsync(ct), manifest) is { } bad ? new CopyCheck(bad, Corrupt: true) : CopyCheck.Good;
             }

@@ -1,54 +1,44 @@
+using Jaga.Core.Adapters;
 using Jaga.Core.Backup;
 using Jaga.Core.Crypto;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
-using Jaga.Engine.Backup.Destinations;
 using Jaga.Engine.Backup.Pipeline;
-using Jaga.Engine.Backup.Sources;
-using Jaga.Postgres.Backup;
-using Jaga.S3;
-using Jaga.Sftp;
-using Jaga.Sqlite.Backup;
 
 namespace Jaga.Engine.Backup;
 
-/// <summary>The adapters the plan names: local folders, SFTP and S3 destinations; PostgreSQL, SQLite and files sources.</summary>
-/// <param name="plan"></param>
+/// <summary>The parts the plan names, from the adapters that serve them: destinations, sources, restore targets, keys.</summary>
+/// <param name="plan">The plan whose names are looked up.</param>
+/// <param name="adapters">Which adapter serves each kind (built once in the composition root).</param>
 /// <param name="identity">An age identity file given on the command line; it wins over the plan's and the environment's.</param>
-public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) : IBackupConnectors
+public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, string? identity = null) : IBackupConnectors
 {
     public const string IdentityVariable = "JAGA_AGE_IDENTITY";
 
     public IBackupDestination Destination(string name)
     {
-        if (!plan.Plan.Destinations.TryGetValue(name, out var d)) throw new ArgumentException($"the plan has no destination '{name}'");
-        return d.Kind switch
-        {
-            "local" => new LocalDestination(name, plan.Resolve(d.Path!)),
-            "s3" => new S3Destination(name, d),
-            _ => new SftpDestination(name, d, plan.Directory),
-        };
+        if (!plan.Plan.Destinations.TryGetValue(name, out var d)) throw new InvalidOperationException($"the plan has no destination '{name}'");
+        return adapters.OpenDestination(name, d, plan);
     }
 
     public string Display(string destination, string artifact)
     {
         if (!plan.Plan.Destinations.TryGetValue(destination, out var d)) return artifact;
-        return d.Kind switch
+        return d switch
         {
             // As the plan names the folder: the seed's "backup/db_2025-11-15.sql".
-            "local" => Path.Combine(d.Path!, artifact).Replace('\\', '/').Replace("//", "/", StringComparison.Ordinal),
-            "s3" => $"{d.S3!.TrimEnd('/')}/{artifact}",
-            _ => $"{WithoutPassword(d.Sftp!).TrimEnd('/')}/{artifact}",
+            LocalFolder l => Path.Combine(l.Path, artifact).Replace('\\', '/').Replace("//", "/", StringComparison.Ordinal),
+            S3Store s => $"{s.S3.TrimEnd('/')}/{artifact}",
+            SftpServer s => $"{WithoutPassword(s.Sftp).TrimEnd('/')}/{artifact}",
+            _ => $"{d.Where.TrimEnd('/')}/{artifact}",
         };
     }
 
     public IBackupSource Source(BackupJob job)
     {
-        var s = job.Source;
-        if (s.Postgres is not null) return new PostgresSource(s.Postgres, job.Format);
-        if (s.Sqlite is not null) return new SqliteSource(plan.Resolve(s.Sqlite));
-        if (s.Files is not null) return new FilesSource(plan.Directory, s.Files, s.Exclude);
-        throw new BackupSourceException($"backup {job.Name}: MySQL sources are not in this release");
+        var adapter = adapters.Source(job.Source.Kind)
+            ?? throw new BackupSourceException($"backup {job.Name}: {EnumWordOf(job.Source.Kind)} sources are not in this release");
+        return adapter.Open(job, plan);
     }
 
     public BackupEncryption? Encryption(BackupJob job)
@@ -85,36 +75,16 @@ public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) :
         return Age.DecryptFrom(input, keys);
     }
 
-    public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) => manifest.Source.Kind switch
-    {
-        "postgres" => into.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || into.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            ? new PostgresRestoreTarget(into, manifest.Source.Format ?? "plain", replace: replace)
-            : throw new ArgumentException("--into: a PostgreSQL backup restores into a database: give a postgres://user@host/db URL"),
-        "sqlite" => new SqliteRestoreTarget(into),
-        "files" => new FilesRestoreTarget(into, [.. manifest.Tables.Keys]),
-        _ => throw new ArgumentException($"backups of kind '{manifest.Source.Kind}' cannot be restored by this release"),
-    };
+    public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) => Restorer(manifest).Target(manifest, into, replace);
 
-    public async Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct)
-    {
-        var source = manifest.Source;
-        switch (source.Kind)
-        {
-            case "postgres":
-                if (restoreInto is null)
-                    throw new ArgumentException("a test restore of a PostgreSQL backup needs a server to restore into: set verify.restore_into to a postgres:// URL (a scratch database is created there and dropped)");
-                var db = await PostgresScratchDatabase.CreateAsync(restoreInto, source.Format ?? "plain", ct: ct);
-                return new ScratchTarget(db.Target, db.DisposeAsync);
-            case "sqlite":
-                var file = SqliteScratchFile.Create();
-                return new ScratchTarget(file.Target, file.DisposeAsync);
-            case "files":
-                var folder = FilesScratchFolder.Create([.. manifest.Tables.Keys]);
-                return new ScratchTarget(folder.Target, folder.DisposeAsync);
-            default:
-                throw new ArgumentException($"backups of kind '{source.Kind}' cannot be restored by this release");
-        }
-    }
+    public Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct) =>
+        Restorer(manifest).ScratchAsync(manifest, restoreInto, ct);
+
+    private ISourceAdapter Restorer(BackupManifest manifest) =>
+        adapters.Source(manifest.Source.Kind)
+            ?? throw new Core.Errors.UserException($"backups of kind '{EnumWordOf(manifest.Source.Kind)}' cannot be restored by this release");
+
+    private static string EnumWordOf(SourceKind kind) => Core.Plan.Schema.EnumWord.Of(kind);
 
     private static string WithoutPassword(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && u.UserInfo.Contains(':')

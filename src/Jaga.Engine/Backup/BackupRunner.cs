@@ -1,3 +1,4 @@
+using Jaga.Core.Plan.Schema;
 using System.Security.Cryptography;
 using System.Text;
 using Jaga.Core.Backup;
@@ -81,7 +82,7 @@ public sealed class BackupRunner(BackupServices s)
         var extension = ArtifactName.Extension(source.Extension, job.Compress, encryption is not null);
         var taken = await TakenNamesAsync(destinations, ct);
         var name = ArtifactName.Choose(job.File, job.Name, extension, started, s.Plan.Plan.Timezone, taken.Contains);
-        var record = new BackupRecord(await NewIdAsync(ct), job.Name, name, source.Kind, BackupStatus.Running, started, null, 0, null, [], null, null, null, null);
+        var record = new BackupRecord(await NewIdAsync(ct), job.Name, name, EnumWord.Of(source.Kind), BackupStatus.Running, started, null, 0, null, [], null, null, null, null);
         // Recorded before anything is written: if this process dies, the next run knows what to clean up.
         await s.Catalog.SaveAsync(record, ct);
         observer?.Note?.Invoke(name);
@@ -206,7 +207,7 @@ public sealed class BackupRunner(BackupServices s)
 
     private BackupManifest Manifest(BackupJob job, BackupRecord record, IBackupSource source, BackupEncryption? encryption, PipelineResult produced) => new(
         BackupManifest.CurrentFormat, record.Id, job.Name, record.Artifact,
-        new ManifestSource(source.Kind, produced.Snapshot.ServerVersion, source.Kind == "postgres" ? job.Format : null),
+        new ManifestSource(source.Kind, produced.Snapshot.ServerVersion, source.Kind == SourceKind.Postgres ? job.Format : null),
         produced.Snapshot.Tools, record.StartedAt, s.Clock.GetUtcNow(), produced.Size, produced.Sha256, job.Compress,
         encryption is null ? null : new ManifestEncryption(ManifestEncryption.Age, encryption.Passphrase is null ? encryption.Recipients : [], encryption.Passphrase is not null),
         produced.Snapshot.Tables, JagaVersion.Current);
@@ -216,7 +217,7 @@ public sealed class BackupRunner(BackupServices s)
         var where = string.Join(", ", stored.Select(c => s.Connectors.Display(c.Destination, record.Artifact)));
         AuditEntry entry = record.Status switch
         {
-            BackupStatus.Complete => await s.Journal.RecordAsync(Severity.Info, "backup.run", record.SourceKind == "files" ? "backup.files.done" : "backup.done", [where], Data(job, record), ct: ct),
+            BackupStatus.Complete => await s.Journal.RecordAsync(Severity.Info, "backup.run", job.Source is FileSet ? "backup.files.done" : "backup.done", [where], Data(job, record), ct: ct),
             BackupStatus.Partial => await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.partial", [job.Name, where, Failures(writers)], Data(job, record), ct: ct),
             _ => await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, Failures(writers)], Data(job, record), ct: ct),
         };

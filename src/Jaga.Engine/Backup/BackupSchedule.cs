@@ -6,5 +6,5 @@ namespace Jaga.Engine.Backup;
 public static class BackupSchedule
 {
     /// <summary>Scheduled verifications restore too when a scratch target exists: always for SQLite and files, for PostgreSQL when <c>verify.restore_into</c> is set.</summary>
-    public static bool RestoreWhenVerifying(BackupJob job) => job.Source.Kind != "postgres" || job.Verify?.RestoreInto is not null;
+    public static bool RestoreWhenVerifying(BackupJob job) => job.Source is not PostgresDatabase || job.Verify?.RestoreInto is not null;
 }

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Diagnostics;
 using System.Globalization;
 using Jaga.Core.Backup;
@@ -90,7 +91,7 @@ public sealed class BackupVerifier(BackupServices s)
         var mismatches = RowCounts.Compare(manifest.Tables, counts);
         return mismatches.Count > 0
             ? ("row counts differ: " + string.Join(", ", mismatches), null)
-            : (null, $"{counts.Count} {(manifest.Source.Kind == "files" ? "path(s)" : "table(s)")} match the manifest's row counts");
+            : (null, $"{counts.Count} {(manifest.Source.Kind == SourceKind.Files ? "path(s)" : "table(s)")} match the manifest's row counts");
     }
 }
 

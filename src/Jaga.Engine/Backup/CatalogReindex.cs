@@ -1,3 +1,4 @@
+using Jaga.Core.Plan.Schema;
 using System.Text;
 using Jaga.Core.Backup;
 using Jaga.Core.Ledger;
@@ -59,7 +60,7 @@ public sealed class CatalogReindex(BackupServices s)
                 .ToList();
             var job = s.Plan.Plan.Backup.FirstOrDefault(j => j.Name == m.Job);
             var complete = job is null || job.To.All(t => merged.Any(c => c.Destination == t && c.State == CopyState.Stored));
-            await s.Catalog.SaveAsync(new BackupRecord(id, m.Job, m.Artifact, m.Source.Kind, complete ? BackupStatus.Complete : BackupStatus.Partial,
+            await s.Catalog.SaveAsync(new BackupRecord(id, m.Job, m.Artifact, EnumWord.Of(m.Source.Kind), complete ? BackupStatus.Complete : BackupStatus.Partial,
                 m.Started, m.Finished, m.Size, m.Sha256, merged, known?.VerifiedAt, known?.VerifyResult, known?.Detail, json), ct);
         }
 

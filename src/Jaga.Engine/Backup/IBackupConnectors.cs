@@ -1,3 +1,4 @@
+using Jaga.Core.Adapters;
 using Jaga.Core.Backup;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -27,12 +28,4 @@ public interface IBackupConnectors
 
     /// <summary>A throw-away target for <c>backup verify --restore</c>: a temporary database on <paramref name="restoreInto"/>, a temporary file or folder.</summary>
     Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct);
-}
-
-/// <summary>A scratch restore target that removes itself when disposed.</summary>
-public sealed class ScratchTarget(IRestoreTarget target, Func<ValueTask> remove) : IAsyncDisposable
-{
-    public IRestoreTarget Target => target;
-
-    public ValueTask DisposeAsync() => remove();
 }

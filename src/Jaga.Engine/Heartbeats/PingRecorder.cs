@@ -14,18 +14,18 @@ public static class PingRecorder
 {
     /// <summary>The heartbeat check whose URL token is <paramref name="token"/> (its <c>token</c>, else its name), or null.
     /// Compared in constant time: a token is a secret when set.</summary>
-    public static Check? ByToken(MaintenancePlan plan, string token)
+    public static HeartbeatCheck? ByToken(MaintenancePlan plan, string token)
     {
         var given = Encoding.UTF8.GetBytes(token);
-        Check? found = null;
-        foreach (var check in plan.Monitoring.Checks)
-            if (check.Heartbeat is { } h && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(h.Token ?? check.Name), given))
+        HeartbeatCheck? found = null;
+        foreach (var check in plan.Monitoring.Checks.OfType<HeartbeatCheck>())
+            if (check.Heartbeat is var h && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(h.Token ?? check.Name), given))
                 found = check;
         return found;
     }
 
-    public static Check? ByName(MaintenancePlan plan, string name) =>
-        plan.Monitoring.Checks.FirstOrDefault(c => c.Heartbeat is not null && c.Name == name);
+    public static HeartbeatCheck? ByName(MaintenancePlan plan, string name) =>
+        plan.Monitoring.Checks.OfType<HeartbeatCheck>().FirstOrDefault(c => c.Name == name);
 
     /// <summary>Stores the ping and writes its log line: INFO for a success or start, WARN for a failure or non-zero exit code.</summary>
     public static async Task<AuditEntry> RecordAsync(MaintenanceJournal journal, Check check, PingKind kind, int? exitCode, string via, TimeProvider clock, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Diagnostics;
 using Jaga.Engine.Backup;
 using Jaga.Engine.Files;
@@ -53,14 +54,14 @@ public static class LogFileOps
     }
 
     /// <summary>Compresses into <paramref name="target"/> under a temporary name, flushed and renamed, and only then removes the original.</summary>
-    public static async Task CompressAsync(string source, string target, string kind, CancellationToken ct)
+    public static async Task CompressAsync(string source, string target, Compression kind, CancellationToken ct)
     {
         var mode = OperatingSystem.IsWindows() ? (UnixFileMode?)null : File.GetUnixFileMode(source);
         var written = File.GetLastWriteTimeUtc(source);
         await AtomicFile.WriteAsync(target, async output =>
         {
             await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, useAsync: true);
-            await using (var packed = Compression.Compress(output, kind))
+            await using (var packed = CompressionStreams.Compress(output, kind))
                 await input.CopyToAsync(packed, ct);
         }, mode);
         File.SetLastWriteTimeUtc(target, written);
@@ -71,8 +72,8 @@ public static class LogFileOps
     public static Stream OpenRead(string path)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-        var kind = path.EndsWith(".zst", StringComparison.Ordinal) ? "zstd" : path.EndsWith(".gz", StringComparison.Ordinal) ? "gzip" : "none";
-        return kind == "none" ? file : new OwningStream(Compression.Decompress(file, kind), file);
+        var kind = CompressionFiles.FromExtension(path);
+        return kind == Compression.None ? file : new OwningStream(CompressionStreams.Decompress(file, kind), file);
     }
 
     private static void CopyOwner(string from, string to)

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Text;
 using Jaga.Core.LogRetention;
 using Jaga.Core.Ports;
@@ -19,7 +20,7 @@ public static class MaintenanceLogParts
             .Select(p => (Path: p, Ok: RotatedName.TryParse(Path.GetFileName(p), out var r), Name: r))
             .Where(x => x.Ok && x.Name.LiveName == name)
             .GroupBy(x => (x.Name.Rotated, x.Name.Counter))
-            .Select(g => g.OrderBy(x => x.Name.Compress == "none" ? 0 : 1).First())
+            .Select(g => g.OrderBy(x => x.Name.Compress == Compression.None ? 0 : 1).First())
             .OrderBy(x => x.Name.Rotated).ThenBy(x => x.Name.Counter)
             .Select(x => x.Path)];
     }

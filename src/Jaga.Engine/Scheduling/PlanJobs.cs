@@ -24,9 +24,9 @@ public static class PlanJobs
         var jobs = new List<ScheduledJob>();
         foreach (var job in plan.Plan.Backup)
         {
-            jobs.Add(new ScheduledJob("backup:" + job.Name, "backup", job.When, job.CatchUpPolicy, job.Timeout, ct => BackupAsync(services, job, ct)));
+            jobs.Add(new ScheduledJob("backup:" + job.Name, "backup", job.When, job.CatchUp, job.Timeout, ct => BackupAsync(services, job, ct)));
             if (job.Verify?.Schedule is { } verify)
-                jobs.Add(new ScheduledJob("verify:" + job.Name, "verify", verify, job.CatchUpPolicy, job.Timeout, ct => VerifyAsync(services, store, job, ct)));
+                jobs.Add(new ScheduledJob("verify:" + job.Name, "verify", verify, job.CatchUp, job.Timeout, ct => VerifyAsync(services, store, job, ct)));
         }
         if (plan.Plan.Audit.Checkpoint is { } checkpoint)
             jobs.Add(new ScheduledJob("audit:checkpoint", "checkpoint", checkpoint, CatchUp.Once, CheckpointTimeout, ct => CheckpointAsync(plan, journal, clock, ct)));

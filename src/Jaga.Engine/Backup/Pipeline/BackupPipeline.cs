@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup.Pipeline;
@@ -7,7 +8,7 @@ namespace Jaga.Engine.Backup.Pipeline;
 internal static class BackupPipeline
 {
     public static async Task<PipelineResult> RunAsync(
-        IBackupSource source, IReadOnlyList<DestinationWriter> writers, string compress, BackupEncryption? encryption,
+        IBackupSource source, IReadOnlyList<DestinationWriter> writers, Compression compress, BackupEncryption? encryption,
         Action<long>? read, Action<long>? stored, CancellationToken ct)
     {
         using var fan = new FanOutStream(writers, stored, ct);
@@ -15,7 +16,7 @@ internal static class BackupPipeline
         try
         {
             var sealing = encryption?.Open(fan);
-            var compressing = Compression.Compress(sealing ?? fan, compress);
+            var compressing = CompressionStreams.Compress(sealing ?? fan, compress);
             handOff = new HandOffStream(compressing, ct);
             await using var counting = new CountingStream(handOff, read);
             var snapshot = await source.WriteAsync(counting, ct);

@@ -11,19 +11,19 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// (<see cref="BackupRecord.VerifiedAt"/>, <see cref="BackupRecord.VerifyResult"/> = <c>ok</c>) and usually runs less
 /// often than backups, so the newest verified backup is judged rather than demanding the newest one be verified.
 /// Values: AGE_SECONDS (the newest good backup), VERIFIED_AGE_SECONDS (the newest verified one).</summary>
-internal sealed class BackupProbe(Check check, ProbeContext context) : ICheckProbe
+internal sealed class BackupProbe(BackupCheck check, ProbeContext context) : ICheckProbe
 {
     public const string VerifiedOk = "ok";
 
     public Task<CheckObservation> ObserveAsync(CancellationToken ct) =>
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
-            var records = await context.Store.Backups.ListAsync(check.Backup!, token);
+            var records = await context.Store.Backups.ListAsync(check.Backup, token);
             return Judge(check, records, context.Clock.GetUtcNow(), elapsed());
         }, null, ct);
 
     /// <summary>The observation for the records of the job (any order) at <paramref name="now"/>.</summary>
-    public static CheckObservation Judge(Check check, IReadOnlyList<BackupRecord> records, DateTimeOffset now, TimeSpan elapsed)
+    public static CheckObservation Judge(BackupCheck check, IReadOnlyList<BackupRecord> records, DateTimeOffset now, TimeSpan elapsed)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var good = records.Where(r => r.Status == BackupStatus.Complete).OrderByDescending(Done).ToList();

@@ -5,15 +5,16 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// <summary>Makes the probe of a check's kind.</summary>
 public static class CheckProbes
 {
-    public static ICheckProbe For(Check check, ProbeContext context) => check.Kind switch
+    public static ICheckProbe For(Check check, ProbeContext context) => check switch
     {
-        "http" => new HttpProbe(check, context),
-        "tcp" => new TcpProbe(check, context),
-        "tls" => new TlsProbe(check, context),
-        "postgres" or "sqlite" or "mysql" => new DatabaseProbe(check, context),
-        "process" => new ProcessProbe(check, context),
-        "command" => new CommandProbe(check, context),
-        "backup" => new BackupProbe(check, context),
-        _ => new HeartbeatProbe(check, context),
+        HttpCheck http => new HttpProbe(http, context),
+        TcpCheck tcp => new TcpProbe(tcp, context),
+        TlsCheck tls => new TlsProbe(tls, context),
+        DatabaseCheck database => new DatabaseProbe(database, context),
+        ProcessCheck process => new ProcessProbe(process, context),
+        CommandCheck command => new CommandProbe(command, context),
+        BackupCheck backup => new BackupProbe(backup, context),
+        HeartbeatCheck heartbeat => new HeartbeatProbe(heartbeat, context),
+        _ => throw new ArgumentOutOfRangeException(nameof(check), check.GetType().Name, "a kind of check without a probe"),
     };
 }

@@ -8,7 +8,7 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// <summary>A <c>command</c> check, in the Nagios plugin convention: <c>/bin/sh -c</c> in the plan's folder; the exit
 /// code (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) is the observation's exit code, the output its [BODY], and the
 /// performance data its values. A command still running at the timeout is killed with its whole process tree.</summary>
-internal sealed class CommandProbe(Check check, ProbeContext context) : ICheckProbe
+internal sealed class CommandProbe(CommandCheck check, ProbeContext context) : ICheckProbe
 {
     public const int MaxOutput = 64 * 1024;
 
@@ -24,7 +24,7 @@ internal sealed class CommandProbe(Check check, ProbeContext context) : ICheckPr
             UseShellExecute = false,
         };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(check.Command!);
+        info.ArgumentList.Add(check.Command);
         using var process = new Process { StartInfo = info };
         try
         {

@@ -4,7 +4,7 @@ using Jaga.Core.Plan;
 namespace Jaga.Engine.Monitoring.Probes;
 
 /// <summary>A <c>heartbeat</c> check: the pings stored for it (newest 100), judged by <see cref="HeartbeatVerdict"/>.</summary>
-internal sealed class HeartbeatProbe(Check check, ProbeContext context) : ICheckProbe
+internal sealed class HeartbeatProbe(HeartbeatCheck check, ProbeContext context) : ICheckProbe
 {
     private const int PingsRead = 100;
 
@@ -12,7 +12,7 @@ internal sealed class HeartbeatProbe(Check check, ProbeContext context) : ICheck
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
             var pings = await context.Store.Jobs.PingsAsync(check.Name, PingsRead, token);
-            var verdict = HeartbeatVerdict.Judge(check.Heartbeat!, pings, context.FirstSeenOf(check.Name), context.Clock.GetUtcNow());
+            var verdict = HeartbeatVerdict.Judge(check.Heartbeat, pings, context.FirstSeenOf(check.Name), context.Clock.GetUtcNow());
             return verdict with { ResponseTime = elapsed() };
         }, null, ct);
 }

@@ -8,7 +8,7 @@ namespace Jaga.Engine.Monitoring.Probes;
 
 /// <summary>An <c>http</c> check: one request (method, headers, body), redirects followed up to 10 when asked, the body
 /// read up to 1 MiB; [STATUS], [RESPONSE_TIME], [BODY] and, over https, [CERTIFICATE_EXPIRATION].</summary>
-internal sealed class HttpProbe(Check check, ProbeContext context) : ICheckProbe
+internal sealed class HttpProbe(HttpCheck check, ProbeContext context) : ICheckProbe
 {
     public const int MaxBody = 1024 * 1024;
     public const int MaxRedirects = 10;
@@ -17,7 +17,7 @@ internal sealed class HttpProbe(Check check, ProbeContext context) : ICheckProbe
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
             var client = check.Insecure ? context.Http.Insecure : context.Http.Secure;
-            var uri = new Uri(check.Http!);
+            var uri = new Uri(check.Http);
             var method = new HttpMethod(check.Method ?? "GET");
             var body = check.Body;
             for (var redirects = 0; ; redirects++)

@@ -1,3 +1,4 @@
+using Jaga.Core.Adapters;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 
@@ -9,7 +10,8 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// <param name="Store">The state store.</param>
 /// <param name="Clock">The clock every time is read from.</param>
 /// <param name="Http">The shared HTTP clients; create one per process and dispose it at the end.</param>
-public sealed record ProbeContext(LoadedPlan Plan, IStateStore Store, TimeProvider Clock, ProbeHttp Http)
+/// <param name="Adapters">The database adapters that log in for database checks.</param>
+public sealed record ProbeContext(LoadedPlan Plan, IStateStore Store, TimeProvider Clock, ProbeHttp Http, AdapterSet Adapters)
 {
     /// <summary>When monitoring began: a heartbeat that was never pinged waits <c>every + grace</c> from here.</summary>
     public DateTimeOffset Started { get; init; } = Clock.GetUtcNow();

@@ -7,7 +7,7 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// <summary>A <c>process</c> check. By name: every process whose <c>/proc/PID/comm</c> or argv[0] basename is the name;
 /// [CONNECTED] when there is one, [COUNT] how many. By pid file (a value with '/' or ending in <c>.pid</c>): the pid
 /// in the file names a running process.</summary>
-internal sealed class ProcessProbe(Check check, ProbeContext context) : ICheckProbe
+internal sealed class ProcessProbe(ProcessCheck check, ProbeContext context) : ICheckProbe
 {
     private const string Proc = "/proc";
 
@@ -16,7 +16,7 @@ internal sealed class ProcessProbe(Check check, ProbeContext context) : ICheckPr
     public Task<CheckObservation> ObserveAsync(CancellationToken ct) =>
         ProbeRun.RunAsync(check.Timeout, context.Clock, (token, elapsed) =>
         {
-            var target = check.Process!;
+            var target = check.Process;
             var found = IsPidFile(target) ? ByPidFile(context.Plan.Resolve(target)) : ByName(target, token);
             var observation = new CheckObservation(found.Count > 0, elapsed())
             {

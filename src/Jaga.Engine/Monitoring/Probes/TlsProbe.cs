@@ -8,12 +8,12 @@ namespace Jaga.Engine.Monitoring.Probes;
 
 /// <summary>A <c>tls</c> check: a TLS handshake with host:port; [CERTIFICATE_EXPIRATION] from the leaf certificate, which
 /// must validate for the host unless <c>insecure</c> (then the expiry is still measured).</summary>
-internal sealed class TlsProbe(Check check, ProbeContext context) : ICheckProbe
+internal sealed class TlsProbe(TlsCheck check, ProbeContext context) : ICheckProbe
 {
     public Task<CheckObservation> ObserveAsync(CancellationToken ct) =>
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
-            var (host, port) = HostPortText.Split(check.Tls!);
+            var (host, port) = HostPortText.Split(check.Tls);
             using var client = new TcpClient();
             await client.ConnectAsync(host, port, token);
             CertificateSeen? seen = null;

@@ -1,30 +1,29 @@
 using System.IO.Compression;
+using Jaga.Core.Plan;
 using ZstdSharp;
 
 namespace Jaga.Engine.Backup;
 
 /// <summary>The compressions a backup can use (<c>compress: none | gzip | zstd</c>), as streams in the standard
 /// formats, so that <c>gzip -d</c> and <c>zstd -d</c> restore them without Jaga.</summary>
-public static class Compression
+public static class CompressionStreams
 {
-    public static readonly IReadOnlyList<string> Kinds = ["none", "gzip", "zstd"];
-
     /// <summary>A stream that compresses into <paramref name="output"/>; dispose it to finish the frame. The output stays open.</summary>
-    public static Stream Compress(Stream output, string kind, int level = 3) => kind switch
+    public static Stream Compress(Stream output, Compression kind, int level = 3) => kind switch
     {
-        "none" => new NonClosing(output),
-        "gzip" => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
-        "zstd" => new CompressionStream(output, level, leaveOpen: true),
-        _ => throw new ArgumentException($"unknown compression '{kind}'; use none, gzip or zstd", nameof(kind)),
+        Compression.None => new NonClosing(output),
+        Compression.Gzip => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
+        Compression.Zstd => new CompressionStream(output, level, leaveOpen: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>A stream of the decompressed content of <paramref name="input"/>.</summary>
-    public static Stream Decompress(Stream input, string kind) => kind switch
+    public static Stream Decompress(Stream input, Compression kind) => kind switch
     {
-        "none" => new NonClosing(input),
-        "gzip" => new GZipStream(input, CompressionMode.Decompress, leaveOpen: true),
-        "zstd" => new DecompressionStream(input, leaveOpen: true),
-        _ => throw new ArgumentException($"unknown compression '{kind}'; use none, gzip or zstd", nameof(kind)),
+        Compression.None => new NonClosing(input),
+        Compression.Gzip => new GZipStream(input, CompressionMode.Decompress, leaveOpen: true),
+        Compression.Zstd => new DecompressionStream(input, leaveOpen: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>Passes everything through but leaves the inner stream open when disposed, like the other two.</summary>

@@ -1,0 +1,16 @@
+using Jaga.Core.Adapters;
+using Jaga.Core.Plan;
+using Jaga.Engine.Backup.Destinations;
+using Jaga.Engine.Backup.Sources;
+
+namespace Jaga.Engine;
+
+/// <summary>Adds what the engine serves itself, with no package behind it: local folders as destinations, files as a
+/// backup source.</summary>
+public static class EngineAdapters
+{
+    public static AdapterSet AddBuiltIn(this AdapterSet adapters) =>
+        adapters
+            .AddDestination<LocalFolder>((name, folder, plan) => new LocalDestination(name, plan.Resolve(folder.Path)))
+            .AddSource(new FilesSourceAdapter());
+}
