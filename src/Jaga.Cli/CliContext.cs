@@ -1,9 +1,9 @@
+using Jaga.Cli.Composition;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Planning;
-using Jaga.Engine.State;
 
 namespace Jaga.Cli;
 
@@ -34,7 +34,7 @@ internal sealed class CliContext(string planPath, bool json, string? lang, TimeP
     public async Task<(LoadedPlan Plan, IStateStore Store, MaintenanceJournal Journal)> OpenAsync(string? by = null, CancellationToken ct = default)
     {
         var plan = LoadPlan();
-        var store = await StateStores.OpenAsync(plan, Clock, ct);
+        var store = await CompositionRoot.OpenStoreAsync(plan, Clock, ct);
         return (plan, store, new MaintenanceJournal(store, plan, Clock, by ?? Actor));
     }
 }

@@ -41,7 +41,7 @@ internal static class PingCommand
 
     private static string NotFound(Core.Plan.MaintenancePlan plan, string name)
     {
-        var names = plan.Monitoring.Checks.Where(c => c.Heartbeat is not null).Select(c => c.Name).ToList();
+        var names = plan.Monitoring.Checks.OfType<Core.Plan.HeartbeatCheck>().Select(c => c.Name).ToList();
         return names.Count == 0
             ? $"'{name}' is not a heartbeat check: the plan has none; add one under monitoring.checks with 'heartbeat: {{ every: 1d }}'"
             : $"'{name}' is not a heartbeat check in the plan; heartbeat checks: {string.Join(", ", names)}";

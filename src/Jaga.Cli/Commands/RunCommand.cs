@@ -1,13 +1,10 @@
 using System.CommandLine;
 using Jaga.Cli.Daemon;
-using Jaga.Cli.Monitoring;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Engine.Audit;
-using Jaga.Engine.Backup;
-using Jaga.Engine.Backup.Pipeline;
 using Jaga.Engine.Files;
-using Jaga.Engine.Scheduling;
+using Jaga.Cli.Composition;
 
 namespace Jaga.Cli.Commands;
 
@@ -49,12 +46,9 @@ internal static class RunCommand
         ran++;
         if (!report.Intact) failed++;
 
-        var settings = plan.Plan.Scheduler;
-        var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
-        using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) { PlanSha256 = plan.Sha256 };
-        var services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan), DestinationRetry.Default(ctx.Clock));
-        await using var monitoring = MonitorRuntime.Create(plan, store, journal, ctx.Clock, null, MonitorRuntime.Brief);
-        scheduler.Replace([.. PlanJobs.For(plan, store, journal, services, ctx.Clock, monitoring.Services).Where(j => report.Intact || j.Kind != "checkpoint")]);
+        using var scheduler = CompositionRoot.NewScheduler(plan, store, journal, ctx.Clock);
+        await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Once);
+        scheduler.Replace([.. services.Jobs().Where(j => report.Intact || j.Kind != "checkpoint")]);
         var before = (await store.HeadAsync(ct))?.Seq ?? 0;
         foreach (var r in await scheduler.RunOnceAsync(ct))
         {
@@ -62,7 +56,7 @@ internal static class RunCommand
             if (r.Failed) failed++;
         }
         // Results written and alerts delivered (or given up) before the lines are shown and the process exits.
-        await monitoring.DisposeAsync();
+        await services.DisposeAsync();
         // Every line the jobs wrote (backups, verifications, checkpoints, catch-ups), in order.
         await foreach (var e in store.ReadAsync(before + 1, ct)) Show(e);
 

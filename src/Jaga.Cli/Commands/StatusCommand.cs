@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Jaga.Cli.Composition;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
-using Jaga.Engine.Backup;
-using Jaga.Engine.Backup.Pipeline;
-using Jaga.Engine.Scheduling;
 
 namespace Jaga.Cli.Commands;
 
@@ -21,10 +19,10 @@ internal static class StatusCommand
         b.Action(status, async (parse, ctx, ct) =>
         {
             var plan = ctx.LoadPlan();
-            await using var store = await Engine.State.StateStores.OpenAsync(plan, ctx.Clock, ct);
+            await using var store = await CompositionRoot.OpenStoreAsync(plan, ctx.Clock, ct);
             var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor);
-            var services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan), DestinationRetry.Default(ctx.Clock));
-            var jobs = PlanJobs.For(plan, store, journal, services, ctx.Clock);
+            await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Command);
+            var jobs = services.Jobs();
             var summaries = (await store.Jobs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);
             var nodes = await store.Jobs.NodesAsync(ct);
             var now = ctx.Clock.GetUtcNow();
@@ -38,8 +36,8 @@ internal static class StatusCommand
                 return (Job: j, Summary: s, Next: next);
             }).ToList();
             var failing = rows.Where(r => r.Summary is { } s && Failing.Contains(s.Last.Outcome)).ToList();
-            var heartbeats = new List<(Check Check, Ping? Last)>();
-            foreach (var c in plan.Plan.Monitoring.Checks.Where(c => c.Heartbeat is not null))
+            var heartbeats = new List<(HeartbeatCheck Check, Ping? Last)>();
+            foreach (var c in plan.Plan.Monitoring.Checks.OfType<HeartbeatCheck>())
                 heartbeats.Add((c, (await store.Jobs.PingsAsync(c.Name, 1, ct)) is [var first, ..] ? first : null));
             var alive = plan.Plan.Scheduler.Lease;
             var checkStates = (await store.Checks.StatesAsync(ct)).ToDictionary(c => c.Check, StringComparer.Ordinal);

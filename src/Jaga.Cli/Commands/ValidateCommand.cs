@@ -36,7 +36,7 @@ internal static class ValidateCommand
                     ["backups"] = new JsonArray(plan.Backup.Select(j => (JsonNode)new JsonObject
                     {
                         ["name"] = j.Name,
-                        ["source"] = j.Source.Kind,
+                        ["source"] = Core.Plan.Schema.EnumWord.Of(j.Source.Kind),
                         ["schedule"] = j.When.Text,
                         ["to"] = new JsonArray(j.To.Select(t => (JsonNode)t).ToArray()),
                     }).ToArray()),
@@ -52,7 +52,7 @@ internal static class ValidateCommand
             {
                 ctx.Output.Table(["backup", "source", "schedule", "to"], plan.Backup.Select(j => new[]
                 {
-                    j.Name, $"{j.Source.Kind} {r.Redact(j.Source.Postgres ?? j.Source.Sqlite ?? j.Source.Mysql ?? string.Join(", ", j.Source.Files ?? []))}",
+                    j.Name, $"{Core.Plan.Schema.EnumWord.Of(j.Source.Kind)} {r.Redact(j.Source.Where)}",
                     j.When.Text, string.Join(", ", j.To),
                 }));
             }

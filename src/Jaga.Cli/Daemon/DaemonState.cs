@@ -38,13 +38,13 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
     /// (NotifyPolicy.Default: five tries over about twelve minutes) and its last check runs to store their results.</summary>
     private static readonly TimeSpan Retirement = TimeSpan.FromMinutes(15);
 
-    private readonly List<Monitoring.MonitorRuntime> retiring = [];
-    private Monitoring.MonitorRuntime? monitoring;
+    private readonly List<Composition.PlanServices> retiring = [];
+    private Composition.PlanServices? monitoring;
 
-    /// <summary>Makes <paramref name="next"/> the monitoring of the running plan. The previous one takes no new work but
+    /// <summary>Makes <paramref name="next"/> the services of the running plan. The previous one takes no new work but
     /// finishes what it has (alerts being retried, results queued) and is disposed after <see cref="Retirement"/>, or
     /// at shutdown.</summary>
-    public Monitoring.MonitorRuntime ReplaceMonitoring(Monitoring.MonitorRuntime next)
+    public Composition.PlanServices ReplaceServices(Composition.PlanServices next)
     {
         var previous = Interlocked.Exchange(ref monitoring, next);
         if (previous is not null)
@@ -62,7 +62,7 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
     /// <summary>On shutdown: writes the last results and lets alerts in flight finish (each runtime within its deadline).</summary>
     public async Task StopMonitoringAsync()
     {
-        List<Monitoring.MonitorRuntime> all;
+        List<Composition.PlanServices> all;
         lock (retiring) all = [.. retiring];
         if (Interlocked.Exchange(ref monitoring, null) is { } last) all.Add(last);
         await Task.WhenAll(all.Select(r => r.DisposeAsync().AsTask()));

@@ -1,3 +1,4 @@
+using Jaga.Cli.Composition;
 using Jaga.Core.Ledger;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Scheduling;
@@ -43,8 +44,7 @@ internal static class JagaDaemon
         await using var app = builder.Build();
         var echo = Echo(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.MaintenanceLog"));
         var journal = new MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Recorded = echo };
-        var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
-        using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>()) { PlanSha256 = plan.Sha256 };
+        using var scheduler = CompositionRoot.NewScheduler(plan, store, journal, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>());
         state = new DaemonState(plan, text, store, journal, scheduler, ctx.Clock, echo)
         {
             Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.Monitoring"),
@@ -62,12 +62,12 @@ internal static class JagaDaemon
             // Kestrel reports a port in use as an IOException: the user's to fix in `listen:`.
             throw new UserError($"cannot listen on {plan.Plan.Listen}: {e.Message}; change 'listen:' in the plan or stop what uses the port");
         }
-        await journal.RecordAsync(Severity.Info, "daemon.start", "daemon.started", [options.Node, scheduler.Jobs.Count, plan.Plan.Listen],
-            new Dictionary<string, string> { ["node"] = options.Node, ["plan_sha256"] = plan.Sha256, ["listen"] = plan.Plan.Listen });
-        ctx.Output.Line($"jaga run: node {options.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
+        await journal.RecordAsync(Severity.Info, "daemon.start", "daemon.started", [scheduler.Node, scheduler.Jobs.Count, plan.Plan.Listen],
+            new Dictionary<string, string> { ["node"] = scheduler.Node, ["plan_sha256"] = plan.Sha256, ["listen"] = plan.Plan.Listen });
+        ctx.Output.Line($"jaga run: node {scheduler.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
         await app.WaitForShutdownAsync();
         await state.StopMonitoringAsync();
-        await state.Journal.RecordAsync(Severity.Info, "daemon.stop", "daemon.stopped", [options.Node], ct: CancellationToken.None);
+        await state.Journal.RecordAsync(Severity.Info, "daemon.stop", "daemon.stopped", [scheduler.Node], ct: CancellationToken.None);
         // A part that crashed stopped the host: exit non-zero so the service manager sees a failure and restarts it.
         var crashed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
         return crashed ? ExitCodes.Failed : ExitCodes.Ok;

@@ -1,9 +1,7 @@
 using System.Runtime.InteropServices;
-using Jaga.Cli.Monitoring;
+using Jaga.Cli.Composition;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
-using Jaga.Engine.Backup;
-using Jaga.Engine.Backup.Pipeline;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Planning;
 using Jaga.Engine.Scheduling;
@@ -134,8 +132,7 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
     /// <summary>The jobs of a plan, with the services they need.</summary>
     internal static IReadOnlyList<ScheduledJob> Jobs(DaemonState state, LoadedPlan plan, MaintenanceJournal journal)
     {
-        var services = new BackupServices(plan, state.Store.Backups, journal, state.Clock, new BackupConnectors(plan), DestinationRetry.Default(state.Clock));
-        var monitoring = state.ReplaceMonitoring(MonitorRuntime.Create(plan, state.Store, journal, state.Clock, state.Logger));
-        return PlanJobs.For(plan, state.Store, journal, services, state.Clock, monitoring.Services);
+        var services = state.ReplaceServices(CompositionRoot.Compose(plan, state.Store, journal, state.Clock, RunMode.Daemon, state.Logger));
+        return services.Jobs();
     }
 }

@@ -1,3 +1,4 @@
+using Jaga.Core.Adapters;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -6,7 +7,6 @@ using Jaga.Engine.Monitoring;
 using Jaga.Engine.Monitoring.Host;
 using Jaga.Engine.Monitoring.Probes;
 using Jaga.Engine.Notify;
-using Jaga.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,11 +31,12 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     /// drain deadline, instead of the daemon's five over twelve minutes.</summary>
     public static NotifyPolicy Brief { get; } = new(3, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(10), 100);
 
-    private MonitorRuntime(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger logger, NotifyPolicy? policy)
+    private MonitorRuntime(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, AdapterSet adapters, ILogger logger, NotifyPolicy? policy)
     {
         sampler = new HostSampler(clock);
-        probes = new ProbeContext(plan, store, clock, http);
-        alerts = new AlertDispatcher(plan, journal, clock, webhooks, new MailKitSmtpSender(), policy, logger);
+        probes = new ProbeContext(plan, store, clock, http, adapters);
+        var mail = adapters.Mail ?? throw new InvalidOperationException("no mail adapter: the composition root misses its registration");
+        alerts = new AlertDispatcher(plan, journal, clock, webhooks, mail, policy, logger);
         Results = new CheckResultWriter(store.Checks, logger);
         var monitor = new CheckMonitor(plan, store, journal, alerts, c => CheckProbes.For(c, probes), Results, clock);
         var host = plan.Plan.Monitoring.Host is { } h ? new HostWatch(monitor, h, sampler, journal, clock) : null;
@@ -49,8 +50,9 @@ internal sealed class MonitorRuntime : IAsyncDisposable
 
     private TimeProvider Clock { get; }
 
-    public static MonitorRuntime Create(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger? logger, NotifyPolicy? policy = null) =>
-        new(plan, store, journal, clock, logger ?? NullLogger.Instance, policy);
+    public static MonitorRuntime Create(
+        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, AdapterSet adapters, ILogger? logger, NotifyPolicy? policy = null) =>
+        new(plan, store, journal, clock, adapters, logger ?? NullLogger.Instance, policy);
 
     /// <summary>Probes and judges a check without acting on the result (no alerting state, no alert).</summary>
     public async Task<CheckResult> ProbeAsync(Check check, CancellationToken ct)

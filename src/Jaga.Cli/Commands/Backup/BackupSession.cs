@@ -3,9 +3,9 @@ using System.Globalization;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Engine.Backup;
-using Jaga.Engine.Backup.Pipeline;
 using Jaga.Engine.Journal;
 using Spectre.Console;
+using Jaga.Cli.Composition;
 
 namespace Jaga.Cli.Commands.Backup;
 
@@ -20,8 +20,9 @@ internal sealed class BackupSession : IAsyncDisposable
         Plan = plan;
         this.store = store;
         Journal = journal;
-        var retry = DestinationRetry.Default(TimeProvider.System, (_, attempt, why) => ctx.Output.Error($"jaga: {why}; trying again ({attempt})"));
-        Services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan, identity), retry);
+        // Retry pauses wait in real time: a command's clock may be a test's fake one that nobody advances.
+        var options = new BackupOptions(identity, (_, attempt, why) => ctx.Output.Error($"jaga: {why}; trying again ({attempt})"), TimeProvider.System);
+        Services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Command, backup: options).Backup;
     }
 
     public CliContext Context { get; }

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Jaga.Cli.Monitoring;
 using Jaga.Core.Ledger;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Text;
 using Jaga.Engine.Monitoring;
+using Jaga.Cli.Composition;
 
 namespace Jaga.Cli.Commands.Monitor;
 
@@ -37,7 +37,8 @@ internal static class MonitorCheckCommand
             }
             if (known.Count == 0) throw new UserError("the plan has no checks: add monitoring.checks or monitoring.host");
 
-            await using var runtime = MonitorRuntime.Create(plan, store, journal, ctx.Clock, null);
+            await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Probe);
+            var runtime = services.Monitoring!;
             var checks = monitoring.Checks.Where(c => wanted.Length == 0 || wanted.Contains(c.Name)).ToList();
             var results = new CheckResult[checks.Count];
             await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, checks.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct },

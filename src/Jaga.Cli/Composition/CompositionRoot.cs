@@ -1,0 +1,48 @@
+using Jaga.Core.Adapters;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Engine;
+using Jaga.Engine.Journal;
+using Jaga.Engine.Scheduling;
+using Jaga.Mysql;
+using Jaga.Postgres;
+using Jaga.S3;
+using Jaga.Sftp;
+using Jaga.Smtp;
+using Jaga.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Jaga.Cli.Composition;
+
+/// <summary>The one place where adapters are chosen and the pillars wired. The daemon, a plan reload, <c>run --once</c>
+/// and every command get their parts from here, so a new kind of destination, source, store or check adapter is one
+/// line in <see cref="Adapters"/>.</summary>
+internal static class CompositionRoot
+{
+    /// <summary>Which adapter serves each kind the plan can name. SQLite comes last among the stores: it takes every
+    /// <c>state:</c> that is not a URL.</summary>
+    public static AdapterSet Adapters { get; } = new AdapterSet()
+        .AddBuiltIn()
+        .AddS3()
+        .AddSftp()
+        .AddPostgres()
+        .AddMysql()
+        .AddSqlite()
+        .AddSmtp();
+
+    public static Task<IStateStore> OpenStoreAsync(LoadedPlan plan, TimeProvider clock, CancellationToken ct = default) =>
+        Adapters.OpenStoreAsync(plan, clock, ct);
+
+    /// <summary>The services of one plan over an open store and journal, for what <paramref name="mode"/> needs.</summary>
+    public static PlanServices Compose(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, RunMode mode, ILogger? logger = null, BackupOptions? backup = null) =>
+        new(plan, store, journal, clock, mode, Adapters, logger ?? NullLogger.Instance, backup ?? new BackupOptions());
+
+    /// <summary>A scheduler for this node over the store's job ledger, with the plan's settings.</summary>
+    public static Scheduler NewScheduler(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger? logger = null)
+    {
+        var settings = plan.Plan.Scheduler;
+        var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
+        return new Scheduler(store.Jobs, journal, options, clock, logger ?? NullLogger.Instance) { PlanSha256 = plan.Sha256 };
+    }
+}

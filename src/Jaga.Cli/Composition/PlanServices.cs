@@ -1,0 +1,52 @@
+using Jaga.Cli.Monitoring;
+using Jaga.Core.Adapters;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Engine.Backup;
+using Jaga.Engine.Backup.Pipeline;
+using Jaga.Engine.Journal;
+using Jaga.Engine.Scheduling;
+using Microsoft.Extensions.Logging;
+
+namespace Jaga.Cli.Composition;
+
+/// <summary>The pillars of one plan, wired over one store and journal (<see cref="CompositionRoot.Compose"/>). Disposing it
+/// writes the check results still queued and lets alerts in flight finish.</summary>
+internal sealed class PlanServices : IAsyncDisposable
+{
+    private readonly LoadedPlan plan;
+    private readonly IStateStore store;
+    private readonly MaintenanceJournal journal;
+    private readonly TimeProvider clock;
+
+    public PlanServices(
+        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, RunMode mode, AdapterSet adapters, ILogger logger, BackupOptions backup)
+    {
+        this.plan = plan;
+        this.store = store;
+        this.journal = journal;
+        this.clock = clock;
+        var retry = DestinationRetry.Default(backup.RetryClock ?? clock, backup.OnRetry);
+        Backup = new BackupServices(plan, store.Backups, journal, clock, new BackupConnectors(plan, adapters, backup.Identity), retry);
+        Monitoring = mode switch
+        {
+            RunMode.Daemon => MonitorRuntime.Create(plan, store, journal, clock, adapters, logger),
+            RunMode.Once => MonitorRuntime.Create(plan, store, journal, clock, adapters, logger, MonitorRuntime.Brief),
+            RunMode.Probe => MonitorRuntime.Create(plan, store, journal, clock, adapters, logger),
+            _ => null,
+        };
+    }
+
+    public BackupServices Backup { get; }
+
+    /// <summary>Checks, the host and alerting; null for commands that do not monitor.</summary>
+    public MonitorRuntime? Monitoring { get; }
+
+    /// <summary>Every job of the plan: backups, verifications, checkpoints and, when monitoring, checks, host, logs.</summary>
+    public IReadOnlyList<ScheduledJob> Jobs() => PlanJobs.For(plan, store, journal, Backup, clock, Monitoring?.Services);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Monitoring is not null) await Monitoring.DisposeAsync();
+    }
+}
