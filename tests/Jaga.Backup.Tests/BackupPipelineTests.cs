@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Security.Cryptography;
 using Jaga.Core.Ports;
 using Jaga.Engine.Backup;
@@ -19,7 +20,7 @@ public sealed class BackupPipelineTests : IDisposable
         foreach (var w in writers) w.Upload = await w.Destination.BeginAsync("x.bin.zst");
         var data = RandomNumberGenerator.GetBytes(5 * 1024 * 1024 + 17);
 
-        var result = await BackupPipeline.RunAsync(new BytesSource(data), writers, "zstd", null, null, null, CancellationToken.None);
+        var result = await BackupPipeline.RunAsync(new BytesSource(data), writers, Compression.Zstd, null, null, null, CancellationToken.None);
         foreach (var w in writers) await w.Upload!.CommitAsync();
 
         var stored = File.ReadAllBytes(Path.Combine(dir, "a", "x.bin.zst"));
@@ -27,7 +28,7 @@ public sealed class BackupPipelineTests : IDisposable
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(stored)), result.Sha256);
         Assert.Equal(stored.Length, result.Size);
         Assert.Equal(data.Length, result.SourceBytes);
-        await using var back = Compression.Decompress(new MemoryStream(stored), "zstd");
+        await using var back = CompressionStreams.Decompress(new MemoryStream(stored), Compression.Zstd);
         using var plain = new MemoryStream();
         await back.CopyToAsync(plain);
         Assert.Equal(data, plain.ToArray());
@@ -41,7 +42,7 @@ public sealed class BackupPipelineTests : IDisposable
         foreach (var w in new[] { good, bad }) w.Upload = await w.Destination.BeginAsync("x.bin");
         var data = RandomNumberGenerator.GetBytes(6 * 1024 * 1024);
 
-        var result = await BackupPipeline.RunAsync(new BytesSource(data), [good, bad], "none", null, null, null, CancellationToken.None);
+        var result = await BackupPipeline.RunAsync(new BytesSource(data), [good, bad], Compression.None, null, null, null, CancellationToken.None);
 
         Assert.True(good.Live);
         Assert.False(bad.Live);
@@ -59,7 +60,7 @@ public sealed class BackupPipelineTests : IDisposable
         bad.Upload = await bad.Destination.BeginAsync("x.bin");
         var source = new BytesSource(RandomNumberGenerator.GetBytes(64 * 1024 * 1024));
 
-        var e = await Assert.ThrowsAsync<IOException>(() => BackupPipeline.RunAsync(source, [bad], "none", null, null, null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<IOException>(() => BackupPipeline.RunAsync(source, [bad], Compression.None, null, null, null, CancellationToken.None));
 
         Assert.Contains("failing: disk on fire", e.Message, StringComparison.Ordinal);
         Assert.True(source.Written < 64 * 1024 * 1024, "the source should stop early, not run to the end");
@@ -72,7 +73,7 @@ public sealed class BackupPipelineTests : IDisposable
     {
         public long Written { get; private set; }
 
-        public string Kind => "files";
+        public SourceKind Kind => SourceKind.Files;
 
         public string Extension => ".bin";
 

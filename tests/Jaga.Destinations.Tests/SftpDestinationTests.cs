@@ -9,7 +9,7 @@ namespace Jaga.Destinations.Tests;
 public sealed class SftpDestinationTests(SshServer server) : DestinationContract, IClassFixture<SshServer>
 {
     private string? root;
-    private Destination? config;
+    private SftpServer? config;
 
     protected override async Task<IBackupDestination> CreateAsync()
     {

@@ -63,9 +63,9 @@ public sealed class PostgresRestoreTargetTests(PostgresServer server)
     }
 
     [Theory]
-    [InlineData("plain")]
-    [InlineData("custom")]
-    public async Task A_scratch_database_takes_a_restore_and_is_dropped_on_dispose(string format)
+    [InlineData(DumpFormat.Plain)]
+    [InlineData(DumpFormat.Custom)]
+    public async Task A_scratch_database_takes_a_restore_and_is_dropped_on_dispose(DumpFormat format)
     {
         var source = await server.CreateDatabaseAsync();
         await PostgresData.SeedAsync(source);

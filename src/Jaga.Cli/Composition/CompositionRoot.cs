@@ -18,7 +18,7 @@ namespace Jaga.Cli.Composition;
 /// <summary>The one place where adapters are chosen and the pillars wired. The daemon, a plan reload, <c>run --once</c>
 /// and every command get their parts from here, so a new kind of destination, source, store or check adapter is one
 /// line in <see cref="Adapters"/>.</summary>
-internal static class CompositionRoot
+public static class CompositionRoot
 {
     /// <summary>Which adapter serves each kind the plan can name. SQLite comes last among the stores: it takes every
     /// <c>state:</c> that is not a URL.</summary>
@@ -35,11 +35,11 @@ internal static class CompositionRoot
         Adapters.OpenStoreAsync(plan, clock, ct);
 
     /// <summary>The services of one plan over an open store and journal, for what <paramref name="mode"/> needs.</summary>
-    public static PlanServices Compose(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, RunMode mode, ILogger? logger = null, BackupOptions? backup = null) =>
+    internal static PlanServices Compose(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, RunMode mode, ILogger? logger = null, BackupOptions? backup = null) =>
         new(plan, store, journal, clock, mode, Adapters, logger ?? NullLogger.Instance, backup ?? new BackupOptions());
 
     /// <summary>A scheduler for this node over the store's job ledger, with the plan's settings.</summary>
-    public static Scheduler NewScheduler(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger? logger = null)
+    internal static Scheduler NewScheduler(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger? logger = null)
     {
         var settings = plan.Plan.Scheduler;
         var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);

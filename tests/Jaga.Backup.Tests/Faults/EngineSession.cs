@@ -4,7 +4,7 @@ using Jaga.Engine.Backup;
 using Jaga.Engine.Backup.Pipeline;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Planning;
-using Jaga.Engine.State;
+using Jaga.Cli.Composition;
 
 namespace Jaga.Backup.Tests.Faults;
 
@@ -18,7 +18,7 @@ public sealed class EngineSession : IAsyncDisposable
     {
         this.store = store;
         var journal = new MaintenanceJournal(store, plan, TimeProvider.System, "fault-test");
-        Services = new BackupServices(plan, store.Backups, journal, TimeProvider.System, new BackupConnectors(plan),
+        Services = new BackupServices(plan, store.Backups, journal, TimeProvider.System, new BackupConnectors(plan, CompositionRoot.Adapters),
             new DestinationRetry(3, TimeSpan.FromMilliseconds(50), TimeProvider.System, (d, attempt, _) => Retries.Add($"{d}#{attempt}")));
     }
 
@@ -33,7 +33,7 @@ public sealed class EngineSession : IAsyncDisposable
     {
         var loaded = PlanFile.Load(planPath);
         Assert.True(loaded.Ok, string.Join("\n", loaded.Errors));
-        return new EngineSession(loaded.Plan!, await StateStores.OpenAsync(loaded.Plan!, TimeProvider.System));
+        return new EngineSession(loaded.Plan!, await CompositionRoot.OpenStoreAsync(loaded.Plan!, TimeProvider.System));
     }
 
     public Task<BackupRunResult> RunAsync(string job, CancellationToken ct = default) => new BackupRunner(Services).RunAsync(Services.Plan.Plan.Backup.Single(j => j.Name == job), ct: ct);

@@ -1,3 +1,4 @@
+using Jaga.Core.Adapters;
 using Jaga.Core.Backup;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;

@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.LogRetention;
 
 namespace Jaga.Monitoring.Tests.Logs;
@@ -8,7 +9,7 @@ public sealed class LogRetentionPlannerTests
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
     private static readonly LogGlob Glob = LogGlob.Parse("/srv/app/logs/*.log*");
 
-    private static LogPolicy Policy(long? maxSize = null, TimeSpan? every = null, int? count = null, TimeSpan? keep = null, long? total = null, string compress = "none", bool delay = false) =>
+    private static LogPolicy Policy(long? maxSize = null, TimeSpan? every = null, int? count = null, TimeSpan? keep = null, long? total = null, Compression compress = Compression.None, bool delay = false) =>
         new(maxSize, every, count, keep, total, compress, delay);
 
     private static FoundLogFile Live(string name, long size, DateTimeOffset? created = null) =>
@@ -24,7 +25,7 @@ public sealed class LogRetentionPlannerTests
         Assert.Equal("app.log.2026-12-01T020000Z", name);
         Assert.Equal("app.log.2026-12-01T020000Z-03", RotatedName.Format("app.log", Now, 3));
         Assert.True(RotatedName.TryParse("app.log.2026-12-01T020000Z-03.zst", out var r));
-        Assert.Equal(("app.log", 3, "zstd"), (r.LiveName, r.Counter, r.Compress));
+        Assert.Equal(("app.log", 3, Compression.Zstd), (r.LiveName, r.Counter, r.Compress));
         Assert.False(RotatedName.TryParse("app.log", out _));
         Assert.False(RotatedName.TryParse("app.log.1", out _));
         Assert.False(RotatedName.TryParse(".app.log.2026-12-01T020000Z.zst.123.abc.tmp", out _));
@@ -128,9 +129,9 @@ public sealed class LogRetentionPlannerTests
     public void Compresses_rotated_files_except_the_newest_with_delay_compress()
     {
         var files = new[] { Live("app.log", 2 * MB), Rotated("app.log", Now.AddDays(-1)), Rotated("app.log", Now.AddDays(-2), ext: ".zst") };
-        var plain = LogRetentionPlanner.Plan(Policy(maxSize: MB, compress: "zstd"), Glob, files, Now);
+        var plain = LogRetentionPlanner.Plan(Policy(maxSize: MB, compress: Compression.Zstd), Glob, files, Now);
         Assert.Equal(2, plain.Count(a => a.Kind == LogActionKind.Compress));
-        var delayed = LogRetentionPlanner.Plan(Policy(maxSize: MB, compress: "zstd", delay: true), Glob, files, Now);
+        var delayed = LogRetentionPlanner.Plan(Policy(maxSize: MB, compress: Compression.Zstd, delay: true), Glob, files, Now);
         var c = Assert.Single(delayed, a => a.Kind == LogActionKind.Compress);
         Assert.Equal("/srv/app/logs/" + RotatedName.Format("app.log", Now.AddDays(-1)) + ".zst", c.Target);
         Assert.Contains(delayed, a => a.Kind == LogActionKind.Skip && a.Reason.StartsWith("delay_compress", StringComparison.Ordinal));
@@ -140,7 +141,7 @@ public sealed class LogRetentionPlannerTests
     public void An_interrupted_compression_leaves_the_original_to_delete_not_to_count_twice()
     {
         var files = new[] { Rotated("app.log", Now.AddDays(-1)), Rotated("app.log", Now.AddDays(-1), ext: ".zst") };
-        var actions = LogRetentionPlanner.Plan(Policy(count: 1, compress: "zstd"), Glob, files, Now);
+        var actions = LogRetentionPlanner.Plan(Policy(count: 1, compress: Compression.Zstd), Glob, files, Now);
         var d = Assert.Single(actions);
         Assert.Equal(LogActionKind.Delete, d.Kind);
         Assert.EndsWith("020000Z", d.Path, StringComparison.Ordinal);
@@ -155,7 +156,7 @@ public sealed class LogRetentionPlannerTests
             var policy = Policy(
                 maxSize: random.Next(3) == 0 ? null : random.Next(1, 50) * MB, every: random.Next(3) == 0 ? TimeSpan.FromDays(1) : null,
                 count: random.Next(3) == 0 ? null : random.Next(1, 6), keep: random.Next(3) == 0 ? null : TimeSpan.FromDays(random.Next(1, 40)),
-                total: random.Next(3) == 0 ? null : random.Next(1, 300) * MB, compress: random.Next(2) == 0 ? "none" : "gzip", delay: random.Next(2) == 0);
+                total: random.Next(3) == 0 ? null : random.Next(1, 300) * MB, compress: random.Next(2) == 0 ? Compression.None : Compression.Gzip, delay: random.Next(2) == 0);
             var files = new List<FoundLogFile>();
             foreach (var live in new[] { "a.log", "b.log" })
             {

@@ -1,11 +1,10 @@
+using Jaga.Cli.Composition;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Notify;
 using Jaga.Engine.Planning;
-using Jaga.Engine.State;
-using Jaga.Smtp;
 
 namespace Jaga.Monitoring.Tests.Notify;
 
@@ -23,7 +22,7 @@ public sealed class NotifyWorkspace : IAsyncDisposable
         this.store = store;
         Plan = plan;
         Journal = new MaintenanceJournal(store, plan, TimeProvider.System, "notify-test");
-        Dispatcher = new AlertDispatcher(plan, Journal, TimeProvider.System, http, new MailKitSmtpSender(), policy);
+        Dispatcher = new AlertDispatcher(plan, Journal, TimeProvider.System, http, CompositionRoot.Adapters.Mail!, policy);
     }
 
     /// <summary>Quick retries for tests: 3 tries 100 ms apart (then 200 ms), 5 s per try.</summary>
@@ -44,7 +43,7 @@ public sealed class NotifyWorkspace : IAsyncDisposable
         await File.WriteAllTextAsync(path, yaml);
         var loaded = PlanFile.Load(path);
         Assert.True(loaded.Ok, string.Join("\n", loaded.Errors));
-        var store = await StateStores.OpenAsync(loaded.Plan!, TimeProvider.System);
+        var store = await CompositionRoot.OpenStoreAsync(loaded.Plan!, TimeProvider.System);
         return new NotifyWorkspace(folder, loaded.Plan!, store, policy ?? FastPolicy);
     }
 

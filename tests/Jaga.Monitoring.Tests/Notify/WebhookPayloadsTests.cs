@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using System.Text.Json;
 using Jaga.Core.Monitoring;
 
@@ -69,7 +70,7 @@ public sealed class WebhookPayloadsTests
     [Fact]
     public void Telegram_without_a_chat_id_and_an_unknown_format_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => WebhookPayloads.For("telegram", Alerts.Down("api"), "t", null));
-        Assert.Throws<ArgumentException>(() => WebhookPayloads.For("teams", Alerts.Down("api"), "t", null));
+        Assert.Throws<ArgumentException>(() => WebhookPayloads.For(WebhookFormat.Telegram, Alerts.Down("api"), "t", null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WebhookPayloads.For((WebhookFormat)99, Alerts.Down("api"), "t", null));
     }
 }

@@ -1,3 +1,4 @@
+using Jaga.Cli.Composition;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -15,7 +16,7 @@ internal sealed class ProbeWorld : IAsyncDisposable
         Plan = plan;
         Store = store;
         Http = new ProbeHttp();
-        Context = new ProbeContext(plan, store, clock, Http);
+        Context = new ProbeContext(plan, store, clock, Http, CompositionRoot.Adapters);
     }
 
     public string Folder { get; }

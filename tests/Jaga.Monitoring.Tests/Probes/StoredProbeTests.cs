@@ -1,3 +1,4 @@
+using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,7 +14,8 @@ public sealed class StoredProbeTests
     {
         var clock = new FakeTimeProvider(Now);
         await using var world = await ProbeWorld.CreateAsync("- name: nightly\n  heartbeat: { every: 1h }", clock);
-        var check = world.Check("nightly") with { Heartbeat = null, Backup = "db", MaxAge = TimeSpan.FromHours(26) };
+        var nightly = world.Check("nightly");
+        var check = new BackupCheck(nightly.Name, "db", TimeSpan.FromHours(26), nightly.Every, nightly.Timeout, nightly.Expect, nightly.DependsOn, nightly.Alert);
         await world.Store.Backups.SaveAsync(Record("a", "db_2026-11-30", Now.AddHours(-30), verified: "ok"));
         await world.Store.Backups.SaveAsync(Record("b", "db_2026-12-01", Now.AddHours(-6), verified: null));
         await world.Store.Backups.SaveAsync(Record("c", "db_failed", Now.AddHours(-1), verified: null, BackupStatus.Failed));
@@ -29,7 +31,8 @@ public sealed class StoredProbeTests
     {
         var clock = new FakeTimeProvider(Now);
         await using var world = await ProbeWorld.CreateAsync("- name: nightly\n  heartbeat: { every: 1h }", clock);
-        var check = world.Check("nightly") with { Heartbeat = null, Backup = "db", MaxAge = TimeSpan.FromHours(26) };
+        var nightly = world.Check("nightly");
+        var check = new BackupCheck(nightly.Name, "db", TimeSpan.FromHours(26), nightly.Every, nightly.Timeout, nightly.Expect, nightly.DependsOn, nightly.Alert);
         Assert.Equal("no good backup of db yet", (await world.ObserveAsync(check)).Error);
 
         await world.Store.Backups.SaveAsync(Record("a", "db_2026-11-30", Now.AddHours(-31), verified: null));
