@@ -23,24 +23,33 @@ internal sealed class CliContext(string planPath, bool json, string? lang, TimeP
     /// <summary>The language of CLI messages: --lang, else the plan's, else English.</summary>
     public Catalog Messages(LoadedPlan? plan = null) => Catalog.For(lang ?? plan?.Plan.Language);
 
+    /// <summary>The plan as last loaded by <see cref="LoadPlan"/>; null until one loaded.</summary>
+    public LoadedPlan? Loaded { get; private set; }
+
     /// <summary>Loads the plan or throws <see cref="PlanInvalid"/> with every error.</summary>
     public LoadedPlan LoadPlan()
     {
         var result = PlanFile.Load(PlanPath);
         if (!result.Ok) throw new PlanInvalid(result.Errors);
-        return result.Plan!;
+        return Loaded = result.Plan!;
     }
+
+    /// <summary>Hides secrets in text about to be shown: the plan's own, once it is loaded, and passwords in URLs always.</summary>
+    public string Redact(string text) => (Loaded?.Redactor ?? Core.Redaction.Redactor.None).Redact(text);
 
     public async Task<(LoadedPlan Plan, IStateStore Store, MaintenanceJournal Journal)> OpenAsync(string? by = null, CancellationToken ct = default)
     {
         var plan = LoadPlan();
-        var store = await StateStores.OpenAsync(plan, Clock, ct);
+        IStateStore store;
+        try
+        {
+            store = await StateStores.OpenAsync(plan, Clock, ct);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            // The state file's folder cannot be made or written: where the plan puts it is the user's to fix.
+            throw new UserError($"cannot open the state store {plan.Redactor.Redact(plan.Plan.State)}: {e.Message}", "check that the folder of 'state:' exists and can be written, or set 'state:' to another path");
+        }
         return (plan, store, new MaintenanceJournal(store, plan, Clock, by ?? Actor));
     }
-}
-
-/// <summary>The plan has errors: every one of them is printed, exit code 2.</summary>
-internal sealed class PlanInvalid(IReadOnlyList<PlanError> errors) : Exception($"{errors.Count} problem(s) in the plan")
-{
-    public IReadOnlyList<PlanError> Errors { get; } = errors;
 }
