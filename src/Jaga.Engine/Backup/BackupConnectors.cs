@@ -1,5 +1,6 @@
 using Jaga.Core.Backup;
 using Jaga.Core.Crypto;
+using Jaga.Core.Errors;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Engine.Backup.Destinations;
@@ -21,13 +22,28 @@ public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) :
 
     public IBackupDestination Destination(string name)
     {
-        if (!plan.Plan.Destinations.TryGetValue(name, out var d)) throw new ArgumentException($"the plan has no destination '{name}'");
-        return d.Kind switch
+        if (!plan.Plan.Destinations.TryGetValue(name, out var d)) throw new UserException($"the plan has no destination '{name}'");
+        return FromPlan<IBackupDestination>(() => d.Kind switch
         {
             "local" => new LocalDestination(name, plan.Resolve(d.Path!)),
             "s3" => new S3Destination(name, d),
             _ => new SftpDestination(name, d, plan.Directory),
-        };
+        });
+    }
+
+    /// <summary>Builds an adapter from what the plan or the command line says. The adapters refuse a value they cannot use
+    /// (half the S3 keys, a dump format they do not know, a malformed URL) with an <see cref="ArgumentException"/> or a
+    /// <see cref="FormatException"/>; here, where the value is the user's, that is a user error.</summary>
+    private static T FromPlan<T>(Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new UserException(e.Message, inner: e);
+        }
     }
 
     public string Display(string destination, string artifact)
@@ -45,9 +61,9 @@ public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) :
     public IBackupSource Source(BackupJob job)
     {
         var s = job.Source;
-        if (s.Postgres is not null) return new PostgresSource(s.Postgres, job.Format);
-        if (s.Sqlite is not null) return new SqliteSource(plan.Resolve(s.Sqlite));
-        if (s.Files is not null) return new FilesSource(plan.Directory, s.Files, s.Exclude);
+        if (s.Postgres is not null) return FromPlan<IBackupSource>(() => new PostgresSource(s.Postgres, job.Format));
+        if (s.Sqlite is not null) return FromPlan<IBackupSource>(() => new SqliteSource(plan.Resolve(s.Sqlite)));
+        if (s.Files is not null) return FromPlan<IBackupSource>(() => new FilesSource(plan.Directory, s.Files, s.Exclude));
         throw new BackupSourceException($"backup {job.Name}: MySQL sources are not in this release");
     }
 
@@ -85,15 +101,15 @@ public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) :
         return Age.DecryptFrom(input, keys);
     }
 
-    public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) => manifest.Source.Kind switch
+    public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) => FromPlan<IRestoreTarget>(() => manifest.Source.Kind switch
     {
         "postgres" => into.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || into.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
             ? new PostgresRestoreTarget(into, manifest.Source.Format ?? "plain", replace: replace)
-            : throw new ArgumentException("--into: a PostgreSQL backup restores into a database: give a postgres://user@host/db URL"),
+            : throw new UserException("--into: a PostgreSQL backup restores into a database: give a postgres://user@host/db URL"),
         "sqlite" => new SqliteRestoreTarget(into),
         "files" => new FilesRestoreTarget(into, [.. manifest.Tables.Keys]),
-        _ => throw new ArgumentException($"backups of kind '{manifest.Source.Kind}' cannot be restored by this release"),
-    };
+        _ => throw new UserException($"backups of kind '{manifest.Source.Kind}' cannot be restored by this release"),
+    });
 
     public async Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct)
     {
@@ -102,7 +118,7 @@ public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) :
         {
             case "postgres":
                 if (restoreInto is null)
-                    throw new ArgumentException("a test restore of a PostgreSQL backup needs a server to restore into: set verify.restore_into to a postgres:// URL (a scratch database is created there and dropped)");
+                    throw new UserException("a test restore of a PostgreSQL backup needs a server to restore into: set verify.restore_into to a postgres:// URL (a scratch database is created there and dropped)");
                 var db = await PostgresScratchDatabase.CreateAsync(restoreInto, source.Format ?? "plain", ct: ct);
                 return new ScratchTarget(db.Target, db.DisposeAsync);
             case "sqlite":
@@ -112,7 +128,7 @@ public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) :
                 var folder = FilesScratchFolder.Create([.. manifest.Tables.Keys]);
                 return new ScratchTarget(folder.Target, folder.DisposeAsync);
             default:
-                throw new ArgumentException($"backups of kind '{source.Kind}' cannot be restored by this release");
+                throw new UserException($"backups of kind '{source.Kind}' cannot be restored by this release");
         }
     }
 
