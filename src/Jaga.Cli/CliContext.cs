@@ -40,16 +40,22 @@ internal sealed class CliContext(string planPath, bool json, string? lang, TimeP
     public async Task<(LoadedPlan Plan, IStateStore Store, MaintenanceJournal Journal)> OpenAsync(string? by = null, CancellationToken ct = default)
     {
         var plan = LoadPlan();
-        IStateStore store;
+        var store = await OpenStoreAsync(plan, ct);
+        return (plan, store, new MaintenanceJournal(store, plan, Clock, by ?? Actor));
+    }
+
+    /// <summary>Opens the state store the plan names. A store that is down is left to the caller (exit 1); a place the
+    /// plan names that cannot be used (a folder that cannot be made or written, a URL the driver refuses) is a user error.</summary>
+    public async Task<IStateStore> OpenStoreAsync(LoadedPlan plan, CancellationToken ct = default)
+    {
         try
         {
-            store = await StateStores.OpenAsync(plan, Clock, ct);
+            return await StateStores.OpenAsync(plan, Clock, ct);
         }
-        catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException)
+        catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException || (e is FormatException && plan.StateIsPostgres))
         {
-            // The state file's folder cannot be made or written: where the plan puts it is the user's to fix.
-            throw new UserError($"cannot open the state store {plan.Redactor.Redact(plan.Plan.State)}: {e.Message}", "check that the folder of 'state:' exists and can be written, or set 'state:' to another path");
+            throw new UserError($"cannot open the state store {plan.Redactor.Redact(plan.Plan.State)}: {e.Message}",
+                "check that the folder of 'state:' exists and can be written, or that its postgres:// URL is right", e);
         }
-        return (plan, store, new MaintenanceJournal(store, plan, Clock, by ?? Actor));
     }
 }

@@ -19,7 +19,7 @@ internal static class MonitorStatusCommand
         b.Action(status, async (parse, ctx, ct) =>
         {
             var plan = ctx.LoadPlan();
-            await using var store = await Engine.State.StateStores.OpenAsync(plan, ctx.Clock, ct);
+            await using var store = await ctx.OpenStoreAsync(plan, ct);
             var monitoring = plan.Plan.Monitoring;
             var names = monitoring.Checks.Select(c => (Name: c.Name, Kind: c.Kind)).ToList();
             var states = (await store.Checks.StatesAsync(ct)).ToDictionary(s => s.Check, StringComparer.Ordinal);
