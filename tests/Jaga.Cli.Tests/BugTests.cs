@@ -82,6 +82,7 @@ public sealed class BugTests : IDisposable
         var r = await ws.Jaga("plan", "render", "--out", Path.Combine(ws.Dir, ".env", "plan.md"));
         Assert.True(r.Code == 2, r.ToString());
         Assert.Contains("--out ", r.Err);
+        Assert.Contains("hint: check that its folder exists and can be written", r.Err);
         Assert.DoesNotContain("   at ", r.Err);
     }
 
