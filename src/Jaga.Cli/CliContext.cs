@@ -23,24 +23,39 @@ internal sealed class CliContext(string planPath, bool json, string? lang, TimeP
     /// <summary>The language of CLI messages: --lang, else the plan's, else English.</summary>
     public Catalog Messages(LoadedPlan? plan = null) => Catalog.For(lang ?? plan?.Plan.Language);
 
+    /// <summary>The plan as last loaded by <see cref="LoadPlan"/>; null until one loaded.</summary>
+    public LoadedPlan? Loaded { get; private set; }
+
     /// <summary>Loads the plan or throws <see cref="PlanInvalid"/> with every error.</summary>
     public LoadedPlan LoadPlan()
     {
         var result = PlanFile.Load(PlanPath);
         if (!result.Ok) throw new PlanInvalid(result.Errors);
-        return result.Plan!;
+        return Loaded = result.Plan!;
     }
+
+    /// <summary>Hides secrets in text about to be shown: the plan's own, once it is loaded, and passwords in URLs always.</summary>
+    public string Redact(string text) => (Loaded?.Redactor ?? Core.Redaction.Redactor.None).Redact(text);
 
     public async Task<(LoadedPlan Plan, IStateStore Store, MaintenanceJournal Journal)> OpenAsync(string? by = null, CancellationToken ct = default)
     {
         var plan = LoadPlan();
-        var store = await CompositionRoot.OpenStoreAsync(plan, Clock, ct);
+        var store = await OpenStoreAsync(plan, ct);
         return (plan, store, new MaintenanceJournal(store, plan, Clock, by ?? Actor));
     }
-}
 
-/// <summary>The plan has errors: every one of them is printed, exit code 2.</summary>
-internal sealed class PlanInvalid(IReadOnlyList<PlanError> errors) : Exception($"{errors.Count} problem(s) in the plan")
-{
-    public IReadOnlyList<PlanError> Errors { get; } = errors;
+    /// <summary>Opens the state store the plan names. A store that is down is left to the caller (exit 1); a place the
+    /// plan names that cannot be used (a folder that cannot be made or written, a URL the driver refuses) is a user error.</summary>
+    public async Task<IStateStore> OpenStoreAsync(LoadedPlan plan, CancellationToken ct = default)
+    {
+        try
+        {
+            return await CompositionRoot.OpenStoreAsync(plan, Clock, ct);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException || (e is FormatException && plan.StateIsPostgres))
+        {
+            throw new UserError($"cannot open the state store {plan.Redactor.Redact(plan.Plan.State)}: {e.Message}",
+                "check that the folder of 'state:' exists and can be written, or that its postgres:// URL is right", e);
+        }
+    }
 }

@@ -1,9 +1,12 @@
 using System.CommandLine;
-using Jaga.Core.Redaction;
+using Jaga.Core.Errors;
+using Jaga.Core.Ports;
 
 namespace Jaga.Cli;
 
-/// <summary>Wires a command's action to a <see cref="CliContext"/> and turns user errors into exit code 2 with one clear message.</summary>
+/// <summary>Wires a command's action to a <see cref="CliContext"/> and maps how it ended to an exit code: a user error
+/// (<see cref="UserException"/>) to 2 with one clear message, a job that failed or a state store that is down to 1, and
+/// anything else, a bug, to 70 with its stack trace (<see cref="BugReport"/>).</summary>
 internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeProvider clock)
 {
     public Command Command(string name, string description, string example)
@@ -36,35 +39,43 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
                 ReportPlanErrors(context, invalid.Errors);
                 return ExitCodes.BadInput;
             }
-            catch (UserError e)
+            catch (UserException e)
             {
-                output.Error($"jaga: {e.Message}");
+                // A flag, a file, the plan, a key: the user's to fix; the message says what, the hint how.
+                output.Error($"jaga: {context.Redact(e.Message)}");
+                if (e.Hint is { Length: > 0 } hint) output.Error($"hint: {context.Redact(hint)}");
                 return ExitCodes.BadInput;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException
-                or System.Security.Cryptography.CryptographicException or Jaga.Engine.Audit.AuditKeyException)
+            catch (Exception e) when (e is DestinationException or BackupSourceException)
             {
-                // Files that cannot be read or written, keys and values in the wrong format: the user's to fix.
-                output.Error($"jaga: {Redactor.None.Redact(e.Message)}");
-                return ExitCodes.BadInput;
-            }
-            catch (Exception e) when (e is Jaga.Engine.Backup.BackupKeyException or Jaga.Core.Crypto.AgeException)
-            {
-                // A missing or wrong key: the user's to give.
-                output.Error($"jaga: {Redactor.None.Redact(e.Message)}");
-                return ExitCodes.BadInput;
-            }
-            catch (Exception e) when (e is Jaga.Core.Ports.DestinationException or Jaga.Core.Ports.BackupSourceException)
-            {
-                output.Error($"jaga: {Redactor.None.Redact(e.Message)}");
+                // A job's own failure (a destination or a source that failed): recorded where it happened.
+                output.Error($"jaga: {context.Redact(e.Message)}");
                 return ExitCodes.Failed;
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+            catch (Exception e) when (IsStoreUnavailable(e))
             {
-                output.Error($"jaga: the state store failed: {Redactor.None.Redact(e.Message)}");
+                output.Error($"jaga: the state store failed: {context.Redact(e.Message)}");
                 return ExitCodes.Failed;
+            }
+            catch (Exception e)
+            {
+                return await new BugReport(context, output).ReportAsync(CommandPath(parse), e);
             }
         });
+    }
+
+    /// <summary>The state store cannot be reached or failed for now: exit 1, never a bug. Both stores raise
+    /// <see cref="StoreUnavailableException"/>; until they all do, the provider exceptions the stores let through are
+    /// named here, and only here.</summary>
+    internal static bool IsStoreUnavailable(Exception e) =>
+        e is StoreUnavailableException or System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException;
+
+    /// <summary>The command as typed, without the program's name: <c>backup run</c>.</summary>
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r.Parent is System.CommandLine.Parsing.CommandResult parent; r = parent) names.Insert(0, r.Command.Name);
+        return string.Join(' ', names);
     }
 
     public static void ReportPlanErrors(CliContext context, IReadOnlyList<Core.Plan.PlanError> errors)

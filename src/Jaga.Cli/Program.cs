@@ -8,10 +8,23 @@ public static class Program
     /// <summary>How long a command may take to stop cleanly after SIGTERM or Ctrl+C before the process exits anyway.</summary>
     private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(10);
 
-    public static Task<int> Main(string[] args) => Run(args, Output.ForConsole(args.Contains("--json")), TimeProvider.System);
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            return await Run(args, Output.ForConsole(args.Contains("--json")), TimeProvider.System);
+        }
+        catch (Exception e)
+        {
+            // Outside any command (each maps its own): still a bug, with its trace, and the bug's exit code.
+            await Console.Error.WriteLineAsync($"jaga: internal error: a bug in Jaga; please report it with what follows\n{Core.Redaction.Redactor.None.Redact(e.ToString())}");
+            return ExitCodes.Bug;
+        }
+    }
 
-    /// <summary>Runs the command line with a given output and clock (tests use this in-process).</summary>
-    internal static async Task<int> Run(string[] args, Output output, TimeProvider clock)
+    /// <summary>Runs the command line with a given output and clock (tests use this in-process). <paramref name="extra"/>
+    /// adds a command built like the others, so a test can make a command fail in a way no real one does on purpose.</summary>
+    internal static async Task<int> Run(string[] args, Output output, TimeProvider clock, Func<CommandBuilder, Command>? extra = null)
     {
         var options = new GlobalOptions();
         var root = new RootCommand("Jaga — the maintenance plan, as code, that runs itself.\n\nOne file (jaga.yaml) is the plan; jaga carries it out: backups, monitoring, updates, emergency runbooks, migration, and a maintenance log nobody can quietly rewrite.");
@@ -29,6 +42,7 @@ public static class Program
         root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create(Build()));
         root.Subcommands.Add(PingCommand.Create(Build()));
         root.Subcommands.Add(Commands.Backup.BackupCommand.Create(Build()));
+        if (extra is not null) root.Subcommands.Add(extra(Build()));
 
         // Bare `jaga` shows the help, as git does, and exits 2 (no command given).
         root.SetAction(parse =>

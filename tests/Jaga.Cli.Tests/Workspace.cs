@@ -40,12 +40,15 @@ public sealed class Workspace : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 11, 14, 19, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
 
-    public async Task<JagaResult> Jaga(params string[] args)
+    public Task<JagaResult> Jaga(params string[] args) => JagaWith(null, args);
+
+    /// <summary>Runs <c>jaga</c> with <paramref name="extra"/> added as a command, as a test needs to make one fail.</summary>
+    internal async Task<JagaResult> JagaWith(Func<CommandBuilder, System.CommandLine.Command>? extra, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var all = args.Contains("--plan") || args.Contains("init") ? args : ["--plan", PlanPath, .. args];
-        var code = await Program.Run(all, new Output(all.Contains("--json"), stdout, stderr, terminal: false), Clock);
+        var code = await Program.Run(all, new Output(all.Contains("--json"), stdout, stderr, terminal: false), Clock, extra);
         return new JagaResult(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -40,9 +40,9 @@ internal static class AuditCommand
                 {
                     anchorCheckpoint = AnchorFile.Read(anchorPath);
                 }
-                catch (FormatException e)
+                catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
                 {
-                    throw new UserError($"--anchor: {e.Message}");
+                    throw new UserError($"--anchor: {e.Message}", inner: e);
                 }
             }
             var keyPath = parse.GetValue(key);
@@ -134,11 +134,11 @@ internal static class AuditCommand
             else
             {
                 // Streamed to a temporary file and renamed: a long chain never sits in memory, a crash leaves no half export.
-                await AtomicFile.WriteAsync(path, async stream =>
+                await OutFile.WriteAsync(path, () => AtomicFile.WriteAsync(path, async stream =>
                 {
                     await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
                     await foreach (var e in store.ReadAsync(1, ct)) await writer.WriteAsync(ToJson(e).ToJsonString() + "\n");
-                });
+                }));
             }
             return ExitCodes.Ok;
         });

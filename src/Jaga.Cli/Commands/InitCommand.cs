@@ -31,7 +31,14 @@ internal static class InitCommand
                 ctx.Output.Error("jaga: the starter plan did not validate (nothing was written); please report this with the errors above");
                 return ExitCodes.Failed;
             }
-            AtomicFile.WriteAllText(path, text);
+            try
+            {
+                AtomicFile.WriteAllText(path, text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserError($"cannot write {ctx.PlanPath}: {e.Message}", "check that its folder can be written", e);
+            }
             var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
             await using (store)
             {

@@ -29,7 +29,11 @@ internal static class PlanCommand
             }
             if (Path.GetFullPath(path) == Path.GetFullPath(loaded.File))
                 throw new UserError($"--out {path} is the plan itself; write the document to another file, e.g. MAINTENANCE.md");
-            AtomicFile.WriteAllText(path, markdown);
+            await OutFile.WriteAsync(path, () =>
+            {
+                AtomicFile.WriteAllText(path, markdown);
+                return Task.CompletedTask;
+            });
             var (_, store, journal) = await ctx.OpenAsync(ct: ct);
             await using (store)
             {

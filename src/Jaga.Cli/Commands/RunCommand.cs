@@ -46,7 +46,7 @@ internal static class RunCommand
         ran++;
         if (!report.Intact) failed++;
 
-        using var scheduler = CompositionRoot.NewScheduler(plan, store, journal, ctx.Clock);
+        using var scheduler = CompositionRoot.NewScheduler(plan, store, journal, ctx.Clock, new ErrorLog(ctx.Output, plan.Redactor));
         await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Once);
         scheduler.Replace([.. services.Jobs().Where(j => report.Intact || j.Kind != "checkpoint")]);
         var before = (await store.HeadAsync(ct))?.Seq ?? 0;

@@ -19,7 +19,7 @@ internal static class StatusCommand
         b.Action(status, async (parse, ctx, ct) =>
         {
             var plan = ctx.LoadPlan();
-            await using var store = await CompositionRoot.OpenStoreAsync(plan, ctx.Clock, ct);
+            await using var store = await ctx.OpenStoreAsync(plan, ct);
             var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor);
             await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Command);
             var jobs = services.Jobs();

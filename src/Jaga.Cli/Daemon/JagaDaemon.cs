@@ -67,10 +67,16 @@ internal static class JagaDaemon
         ctx.Output.Line($"jaga run: node {scheduler.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
         await app.WaitForShutdownAsync();
         await state.StopMonitoringAsync();
+        // A part that crashed stopped the host: a bug. The host logged its stack trace; the maintenance log gets an ERROR
+        // line, and the exit code says so, so the service manager sees a failure and restarts it.
+        var crashed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Where(s => s.ExecuteTask?.IsFaulted == true).ToList();
+        foreach (var part in crashed)
+        {
+            var bug = part.ExecuteTask!.Exception!.GetBaseException();
+            await state.Journal.RecordTextAsync(Severity.Error, "daemon.bug", $"jaga run: {part.GetType().Name} stopped by a bug: {bug.GetType().Name}: {bug.Message}", ct: CancellationToken.None);
+        }
         await state.Journal.RecordAsync(Severity.Info, "daemon.stop", "daemon.stopped", [scheduler.Node], ct: CancellationToken.None);
-        // A part that crashed stopped the host: exit non-zero so the service manager sees a failure and restarts it.
-        var crashed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
-        return crashed ? ExitCodes.Failed : ExitCodes.Ok;
+        return crashed.Count > 0 ? ExitCodes.Bug : ExitCodes.Ok;
     }
 
     /// <summary>Every maintenance-log line also goes to the daemon's own log (stdout, journald under systemd) at its level.</summary>

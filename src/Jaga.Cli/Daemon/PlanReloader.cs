@@ -81,7 +81,17 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
             await RefuseAsync(running, [$"{running.File}: {e.Message}"], ct);
             return;
         }
-        var result = PlanFile.LoadText(text, running.File);
+        Core.Plan.PlanLoadResult result;
+        try
+        {
+            result = PlanFile.LoadText(text, running.File);
+        }
+        catch (Core.Errors.UserException e)
+        {
+            // An env file the plan names that cannot be read: the plan cannot be loaded as it is, like an invalid one.
+            await RefuseAsync(running, [e.Message], ct);
+            return;
+        }
         if (!result.Ok)
         {
             await RefuseAsync(running, [.. result.Errors.Select(e => e.ToString())], ct);

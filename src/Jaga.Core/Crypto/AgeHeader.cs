@@ -80,5 +80,6 @@ internal static class AgeHeader
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }
 
-/// <summary>An age file that cannot be read or decrypted, with the reason.</summary>
-public sealed class AgeException(string message) : Exception(message);
+/// <summary>An age file that cannot be read or decrypted, with the reason: a wrong key or passphrase, or a file that is not
+/// (or no longer) what age wrote. The user's to act on, so a <see cref="Errors.UserException"/>.</summary>
+public sealed class AgeException(string message) : Errors.UserException(message);

@@ -11,7 +11,15 @@ public static class AnchorFile
     public static void Write(string path, Checkpoint c, string project)
     {
         var dto = new AnchorDto(Checkpoint.Format, project, c.Seq, c.Head, c.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), c.KeyId, c.Signature);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(dto, AnchorJsonContext.Default.AnchorDto) + "\n");
+        try
+        {
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(dto, AnchorJsonContext.Default.AnchorDto) + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file the user named (--out, audit.anchors): the user's to fix, not a bug.
+            throw new Core.Errors.UserException($"cannot write the checkpoint file {path}: {e.Message}", "check that its folder exists and can be written", e);
+        }
     }
 
     /// <summary>Reads an anchor; throws <see cref="FormatException"/> with a readable reason.</summary>

@@ -1,4 +1,4 @@
 namespace Jaga.Engine.Audit;
 
 /// <summary>The audit signing key is missing, unreadable or not a key: the user has to act.</summary>
-public sealed class AuditKeyException(string message) : Exception(message);
+public sealed class AuditKeyException(string message) : Core.Errors.UserException(message);

@@ -24,9 +24,16 @@ public static class AuditKeys
                 + $"restore the private key from your backup, or move {plan.Plan.Audit.PublicKey} away to start a new key (earlier checkpoints then verify only with the old public key)");
         }
         var key = SigningKey.Generate();
-        AtomicFile.WriteAllText(privatePath, key.PrivatePem(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        AtomicFile.WriteAllText(PublicPath(plan), key.PublicPem(),
-            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        try
+        {
+            AtomicFile.WriteAllText(privatePath, key.PrivatePem(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            AtomicFile.WriteAllText(PublicPath(plan), key.PublicPem(),
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AuditKeyException($"cannot write the audit key {plan.Plan.Audit.Key}: {e.Message}");
+        }
         return (key, true);
     }
 
@@ -57,6 +64,10 @@ public static class AuditKeys
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
             throw new AuditKeyException($"{path} is not an Ed25519 key in PEM form ({e.Message})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AuditKeyException($"cannot read the key {path}: {e.Message}");
         }
     }
 }

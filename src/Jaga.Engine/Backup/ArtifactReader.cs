@@ -91,4 +91,4 @@ internal sealed record CopyCheck(string? Problem, bool Corrupt)
 }
 
 /// <summary>The key needed to decrypt is not available: a user error, not a damaged backup.</summary>
-public sealed class BackupKeyException(string message) : Exception(message);
+public sealed class BackupKeyException(string message) : Core.Errors.UserException(message);

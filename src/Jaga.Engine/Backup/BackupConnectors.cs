@@ -1,6 +1,7 @@
 using Jaga.Core.Adapters;
 using Jaga.Core.Backup;
 using Jaga.Core.Crypto;
+using Jaga.Core.Errors;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Engine.Backup.Pipeline;
@@ -17,8 +18,23 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, strin
 
     public IBackupDestination Destination(string name)
     {
-        if (!plan.Plan.Destinations.TryGetValue(name, out var d)) throw new InvalidOperationException($"the plan has no destination '{name}'");
-        return adapters.OpenDestination(name, d, plan);
+        if (!plan.Plan.Destinations.TryGetValue(name, out var d)) throw new UserException($"the plan has no destination '{name}'");
+        return FromPlan(() => adapters.OpenDestination(name, d, plan));
+    }
+
+    /// <summary>Builds an adapter from what the plan or the command line says. The adapters refuse a value they cannot use
+    /// (half the S3 keys, a malformed URL) with an <see cref="ArgumentException"/> or a <see cref="FormatException"/>; here,
+    /// where the value is the user's, that is a user error.</summary>
+    private static T FromPlan<T>(Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new UserException(e.Message, inner: e);
+        }
     }
 
     public string Display(string destination, string artifact)
@@ -38,7 +54,7 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, strin
     {
         var adapter = adapters.Source(job.Source.Kind)
             ?? throw new BackupSourceException($"backup {job.Name}: {EnumWordOf(job.Source.Kind)} sources are not in this release");
-        return adapter.Open(job, plan);
+        return FromPlan(() => adapter.Open(job, plan));
     }
 
     public BackupEncryption? Encryption(BackupJob job)
@@ -75,14 +91,15 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, strin
         return Age.DecryptFrom(input, keys);
     }
 
-    public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) => Restorer(manifest).Target(manifest, into, replace);
+    public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) =>
+        FromPlan(() => Restorer(manifest).Target(manifest, into, replace));
 
     public Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct) =>
         Restorer(manifest).ScratchAsync(manifest, restoreInto, ct);
 
     private ISourceAdapter Restorer(BackupManifest manifest) =>
         adapters.Source(manifest.Source.Kind)
-            ?? throw new Core.Errors.UserException($"backups of kind '{EnumWordOf(manifest.Source.Kind)}' cannot be restored by this release");
+            ?? throw new UserException($"backups of kind '{EnumWordOf(manifest.Source.Kind)}' cannot be restored by this release");
 
     private static string EnumWordOf(SourceKind kind) => Core.Plan.Schema.EnumWord.Of(kind);
 

@@ -12,7 +12,7 @@ public sealed class BackupRestorer(BackupServices s)
 {
     public static BackupManifest ManifestOf(BackupRecord record) =>
         (record.Manifest is null ? null : ManifestJson.TryRead(record.Manifest, out _))
-        ?? throw new ArgumentException($"backup {record.Id} ({record.Artifact}) has no manifest: it never completed, so it cannot be restored");
+        ?? throw new Core.Errors.UserException($"backup {record.Id} ({record.Artifact}) has no manifest: it never completed, so it cannot be restored");
 
     public IRestoreTarget Target(BackupRecord record, string into, bool replace = false) => s.Connectors.Target(ManifestOf(record), into, replace);
 

@@ -35,7 +35,7 @@ public sealed class BackupRunner(BackupServices s)
             source = s.Connectors.Source(job);
             encryption = s.Connectors.Encryption(job);
         }
-        catch (Exception e) when (e is DestinationException or BackupSourceException or BackupKeyException or ArgumentException)
+        catch (Exception e) when (e is DestinationException or BackupSourceException or Core.Errors.UserException)
         {
             foreach (var d in destinations) await d.DisposeAsync();
             var failed = await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, Reasons.Of(e)],
@@ -69,7 +69,7 @@ public sealed class BackupRunner(BackupServices s)
         {
             return s.Connectors.Destination(name);
         }
-        catch (Exception e) when (e is DestinationException or ArgumentException)
+        catch (Exception e) when (e is DestinationException or Core.Errors.UserException)
         {
             return new BrokenDestination(name, Reasons.Of(e));
         }

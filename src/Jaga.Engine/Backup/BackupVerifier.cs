@@ -14,7 +14,7 @@ public sealed class BackupVerifier(BackupServices s)
     public async Task<VerifyOutcome> VerifyAsync(BackupRecord record, bool restore, BackupObserver? observer = null, CancellationToken ct = default)
     {
         var manifest = record.Manifest is null ? null : ManifestJson.TryRead(record.Manifest, out _);
-        if (manifest is null) throw new ArgumentException($"backup {record.Id} ({record.Artifact}) has no manifest: it never completed, so there is nothing to verify");
+        if (manifest is null) throw new Core.Errors.UserException($"backup {record.Id} ({record.Artifact}) has no manifest: it never completed, so there is nothing to verify");
         var job = s.Plan.Plan.Backup.FirstOrDefault(j => j.Name == record.Job);
         var problems = new List<string>();
         var copies = new List<BackupCopy>();
@@ -48,7 +48,7 @@ public sealed class BackupVerifier(BackupServices s)
             {
                 (problem, counts) = await TrialRestoreAsync(good, manifest, job, observer, ct);
             }
-            catch (Exception e) when (e is BackupSourceException or ArgumentException or DestinationException)
+            catch (Exception e) when (e is BackupSourceException or Core.Errors.UserException or DestinationException)
             {
                 // No scratch target (no CREATEDB, no restore_into): the checksums above are still recorded.
                 (problem, counts) = (Pipeline.Reasons.Of(e), null);

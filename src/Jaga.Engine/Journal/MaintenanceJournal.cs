@@ -1,4 +1,5 @@
 using System.Text;
+using Jaga.Core.Errors;
 using Jaga.Core.Ledger;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan;
@@ -39,10 +40,9 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
     {
         var text = LogLine.OneLine(plan.Redactor.Redact(message));
         var details = new Dictionary<string, string>(plan.Redactor.Redact(data ?? AuditData.Empty), StringComparer.Ordinal);
-        Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
-        using var held = await JournalLock.AcquireAsync(LogPath, ct);
+        using var held = await AcquireAsync(ct);
         // The file is opened before anything is recorded: a log that cannot be written fails the act, not half of it.
-        await using var file = new FileStream(LogPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        await using var file = Open();
         var lost = await LostLineAsync(ct);
         if (lost is not null) details["restored_line_of"] = lost.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The time is read under the lock, so times follow the chain's order.
@@ -57,6 +57,36 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
         Recorded?.Invoke(entry);
         return entry;
     }
+
+    /// <summary>The log's folder made and its lock taken; a folder the user may not write (log.file in the plan) is a user
+    /// error. Other I/O failures are left as they are: a lock held too long is retried by the scheduler.</summary>
+    private async Task<IDisposable> AcquireAsync(CancellationToken ct)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
+            return await JournalLock.AcquireAsync(LogPath, ct);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw Unwritable(e);
+        }
+    }
+
+    private FileStream Open()
+    {
+        try
+        {
+            return new FileStream(LogPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw Unwritable(e);
+        }
+    }
+
+    private UserException Unwritable(Exception e) =>
+        new($"cannot write the maintenance log {LogPath}: {e.Message}", "check the permissions of log.file in the plan and of its folder", e);
 
     /// <summary>The newest entry, when its line is the only one the file lacks: what a crash between the chain
     /// append and the file write leaves. Anything else (more lines missing, an emptied file) is not repaired:

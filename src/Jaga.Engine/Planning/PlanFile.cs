@@ -40,9 +40,9 @@ public static class PlanFile
         {
             return File.ReadAllText(path);
         }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"cannot read the env file {path}: {e.Message}", e);
+            throw new Core.Errors.UserException($"cannot read the env file {path}: {e.Message}", "check the file's permissions, or remove it from env_files", e);
         }
     }
 }

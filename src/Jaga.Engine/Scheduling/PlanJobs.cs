@@ -1,4 +1,4 @@
-using Jaga.Core.Crypto;
+using Jaga.Core.Errors;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -41,7 +41,7 @@ public static class PlanJobs
             var result = await new BackupRunner(services).RunAsync(job, null, ct);
             return new JobResult(result.Succeeded, result.Summary, result.Record?.Size);
         }
-        catch (Exception e) when (e is BackupSourceException or DestinationException or BackupKeyException or ArgumentException)
+        catch (Exception e) when (e is BackupSourceException or DestinationException or UserException)
         {
             var entry = await services.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, e.Message], ct: ct);
             return new JobResult(false, entry.Message);
@@ -58,7 +58,7 @@ public static class PlanJobs
             var outcome = await new BackupVerifier(services).VerifyAsync(latest, BackupSchedule.RestoreWhenVerifying(job), null, ct);
             return new JobResult(outcome.Ok, outcome.Line);
         }
-        catch (Exception e) when (e is BackupSourceException or BackupKeyException or AgeException or ArgumentException)
+        catch (Exception e) when (e is BackupSourceException or UserException)
         {
             var entry = await services.Journal.RecordAsync(Severity.Error, "backup.verify", "backup.verify.failed", [latest.Artifact, e.Message], ct: ct);
             return new JobResult(false, entry.Message);

@@ -1,3 +1,4 @@
+using Jaga.Core.Errors;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan.Values;
 using Jaga.Core.Ports;
@@ -90,9 +91,13 @@ public sealed partial class Scheduler
         }
         catch (Exception e) when (e is not OperationCanceledException || !linked.IsCancellationRequested)
         {
-            logger.LogError(e, "{Job} failed with an unexpected error", job.Id);
-            await journal.RecordAsync(Severity.Error, "scheduler.crash", "job.crashed", [job.Id, e.Message], Data(job, execution.Run.Occurrence), stopping);
-            return (RunOutcome.Failed, journal.Format("job.crashed", job.Id, e.Message));
+            // A user error (a key or a file the plan names) says all in its message; anything else is a bug: its stack trace
+            // goes to the daemon's log, its type to the maintenance log.
+            var reason = e is UserException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            if (e is UserException) logger.LogError("{Job} failed: {Reason}", job.Id, e.Message);
+            else logger.LogError(e, "{Job} failed with an unexpected error (a bug)", job.Id);
+            await journal.RecordAsync(Severity.Error, "scheduler.crash", "job.crashed", [job.Id, reason], Data(job, execution.Run.Occurrence), stopping);
+            return (RunOutcome.Failed, journal.Format("job.crashed", job.Id, reason));
         }
         if (timeout.IsCancellationRequested && !execution.Stop.IsCancellationRequested)
         {

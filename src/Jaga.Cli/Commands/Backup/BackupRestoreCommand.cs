@@ -38,10 +38,10 @@ internal static class BackupRestoreCommand
             {
                 state = await target.InspectAsync(ct);
             }
-            catch (System.Data.Common.DbException e)
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
             {
-                // The target's database, not Jaga's state store: say so.
-                throw new UserError($"--into: {target.Description} cannot be read: {e.Message}");
+                // The target's database, file or folder, not Jaga's state store: say so.
+                throw new UserError($"--into: {target.Description} cannot be read: {e.Message}", inner: e);
             }
 
             var err = ctx.JsonOutput ? ctx.Output.Error : (Action<string>)ctx.Output.Line;

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Ports;
 using Jaga.Engine.Monitoring;
-using Jaga.Cli.Composition;
 
 namespace Jaga.Cli.Commands.Monitor;
 
@@ -20,7 +19,7 @@ internal static class MonitorStatusCommand
         b.Action(status, async (parse, ctx, ct) =>
         {
             var plan = ctx.LoadPlan();
-            await using var store = await CompositionRoot.OpenStoreAsync(plan, ctx.Clock, ct);
+            await using var store = await ctx.OpenStoreAsync(plan, ct);
             var monitoring = plan.Plan.Monitoring;
             var names = monitoring.Checks.Select(c => (Name: c.Name, Kind: c.Kind)).ToList();
             var states = (await store.Checks.StatesAsync(ct)).ToDictionary(s => s.Check, StringComparer.Ordinal);

@@ -8,7 +8,7 @@ internal static class Reasons
 {
     public static string Of(Exception e) => e switch
     {
-        DestinationException or BackupSourceException or BackupKeyException or Core.Crypto.AgeException or ArgumentException => OneLine(e.Message),
+        DestinationException or BackupSourceException or Core.Errors.UserException or ArgumentException => OneLine(e.Message),
         AggregateException { InnerExceptions.Count: 1 } a => Of(a.InnerExceptions[0]),
         _ => OneLine($"{e.GetType().Name}: {e.Message}"),
     };
