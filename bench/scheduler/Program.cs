@@ -62,7 +62,7 @@ if (mode == "jaga")
     var scheduler = new Scheduler(store.Jobs, journal, options, clock, NullLogger.Instance);
     scheduler.Stats.OnLag = (_, lag) => Lag(lag);
     scheduler.Replace([.. Enumerable.Range(0, count).Select(i =>
-        new ScheduledJob($"bench:{i:0000}", "bench", schedule, CatchUp.Skip, TimeSpan.FromMinutes(1), Trivial))]);
+        new ScheduledJob(JobId.Other($"bench:{i:0000}"), schedule, CatchUp.Skip, TimeSpan.FromMinutes(1), Trivial))]);
     running = scheduler.RunAsync(stop.Token);
     cleanup = async () =>
     {

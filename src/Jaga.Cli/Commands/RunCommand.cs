@@ -48,7 +48,7 @@ internal static class RunCommand
 
         using var scheduler = CompositionRoot.NewScheduler(plan, store, journal, ctx.Clock, new ErrorLog(ctx.Output, plan.Redactor));
         await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Once);
-        scheduler.Replace([.. services.Jobs().Where(j => report.Intact || j.Kind != "checkpoint")]);
+        scheduler.Replace([.. services.Jobs().Where(j => report.Intact || j.Kind != Core.Scheduling.JobKind.Checkpoint)]);
         var before = (await store.HeadAsync(ct))?.Seq ?? 0;
         foreach (var r in await scheduler.RunOnceAsync(ct))
         {

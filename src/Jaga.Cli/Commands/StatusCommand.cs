@@ -51,8 +51,8 @@ internal static class StatusCommand
                 {
                     ["jobs"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
                     {
-                        ["job"] = r.Job.Id,
-                        ["kind"] = r.Job.Kind,
+                        ["job"] = r.Job.Id.Text,
+                        ["kind"] = Core.Plan.Schema.EnumWord.Of(r.Job.Kind),
                         ["schedule"] = r.Job.Schedule.Text,
                         ["last_run"] = r.Summary?.Last.Occurrence.ToString("O", CultureInfo.InvariantCulture),
                         ["result"] = r.Summary is { } s ? s.Last.Outcome.ToText() : null,

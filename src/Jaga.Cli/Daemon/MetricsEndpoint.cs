@@ -53,7 +53,7 @@ internal static class MetricsEndpoint
         var now = state.Clock.GetUtcNow();
         foreach (var job in jobs)
         {
-            (string, string) j = ("jaga_job", job.Id), k = ("kind", job.Kind);
+            (string, string) j = ("jaga_job", job.Id), k = ("kind", Core.Plan.Schema.EnumWord.Of(job.Kind));
             if (job.Schedule.Next(now, state.Plan.Plan.Timezone) is { } due) next.Add(Seconds(due), j, k);
             if (summaries.FirstOrDefault(s => s.Job == job.Id) is not { } s) continue;
             lastRun.Add(Seconds(s.Last.Occurrence), j, k);

@@ -27,24 +27,24 @@ public static class MonitorJobs
         var monitoring = plan.Plan.Monitoring;
         foreach (var check in monitoring.Checks)
         {
-            yield return new ScheduledJob("check:" + check.Name, "check", new IntervalSchedule(check.Every, IntervalSchedule.PhaseOf(check.Name, check.Every)),
+            yield return new ScheduledJob(JobId.Check(check.Name), new IntervalSchedule(check.Every, IntervalSchedule.PhaseOf(check.Name, check.Every)),
                 CatchUp.Skip, check.Timeout + Margin, async ct => Done(await services.Monitor.RunAsync(check, ct)))
             { Light = true };
         }
         if (services.Host is { } host && monitoring.Host is { } settings)
         {
-            yield return new ScheduledJob("host:" + Environment.MachineName, "host", new IntervalSchedule(settings.Every), CatchUp.Skip, Margin + Margin,
+            yield return new ScheduledJob(JobId.Host(Environment.MachineName), new IntervalSchedule(settings.Every), CatchUp.Skip, Margin + Margin,
                 async ct => Done(await host.RunAsync(ct)));
         }
         if (monitoring.Logs.Count > 0 || plan.Plan.Log.Rotate is not null)
         {
             // Log files are this machine's: every node prunes its own, like the host monitor.
-            yield return new ScheduledJob("logs:" + Environment.MachineName, "logs", new IntervalSchedule(RetentionEvery), CatchUp.Skip, TimeSpan.FromMinutes(30),
+            yield return new ScheduledJob(JobId.Logs(Environment.MachineName), new IntervalSchedule(RetentionEvery), CatchUp.Skip, TimeSpan.FromMinutes(30),
                 ct => RetainLogsAsync(plan, services, ct));
         }
         if (monitoring.Checks.Count > 0 || monitoring.Host is not null)
         {
-            yield return new ScheduledJob("monitor:history", "history", new IntervalSchedule(CompactEvery), CatchUp.Skip, TimeSpan.FromMinutes(30),
+            yield return new ScheduledJob(JobId.History, new IntervalSchedule(CompactEvery), CatchUp.Skip, TimeSpan.FromMinutes(30),
                 ct => CompactAsync(plan, services, ct));
         }
     }

@@ -24,12 +24,12 @@ public static class PlanJobs
         var jobs = new List<ScheduledJob>();
         foreach (var job in plan.Plan.Backup)
         {
-            jobs.Add(new ScheduledJob("backup:" + job.Name, "backup", job.When, job.CatchUp, job.Timeout, ct => BackupAsync(services, job, ct)));
+            jobs.Add(new ScheduledJob(JobId.Backup(job.Name), job.When, job.CatchUp, job.Timeout, ct => BackupAsync(services, job, ct)));
             if (job.Verify?.Schedule is { } verify)
-                jobs.Add(new ScheduledJob("verify:" + job.Name, "verify", verify, job.CatchUp, job.Timeout, ct => VerifyAsync(services, store, job, ct)));
+                jobs.Add(new ScheduledJob(JobId.Verify(job.Name), verify, job.CatchUp, job.Timeout, ct => VerifyAsync(services, store, job, ct)));
         }
         if (plan.Plan.Audit.Checkpoint is { } checkpoint)
-            jobs.Add(new ScheduledJob("audit:checkpoint", "checkpoint", checkpoint, CatchUp.Once, CheckpointTimeout, ct => CheckpointAsync(plan, journal, clock, ct)));
+            jobs.Add(new ScheduledJob(JobId.Checkpoint, checkpoint, CatchUp.Once, CheckpointTimeout, ct => CheckpointAsync(plan, journal, clock, ct)));
         if (monitoring is not null) jobs.AddRange(MonitorJobs.For(plan, monitoring));
         return jobs;
     }

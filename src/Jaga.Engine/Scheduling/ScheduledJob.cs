@@ -3,19 +3,21 @@ using Jaga.Core.Scheduling;
 namespace Jaga.Engine.Scheduling;
 
 /// <summary>A job the scheduler carries out: a backup, a verification, a checkpoint; later pillars add theirs.</summary>
-/// <param name="Id">Unique and stable across reloads and nodes, e.g. <c>backup:db</c>; the key of its claims.</param>
-/// <param name="Kind">The pillar's word for it (<c>backup</c>, <c>verify</c>, <c>checkpoint</c>), a label in metrics.</param>
+/// <param name="Id">Its kind, and its text, unique and stable across reloads and nodes (<c>backup:db</c>): the key of its claims.</param>
 /// <param name="Schedule"></param>
 /// <param name="CatchUp"></param>
 /// <param name="Timeout">A run still going after this is cancelled and recorded as timed out (a failure).</param>
 /// <param name="Work">The work itself. It writes its own log lines for what it did; the scheduler writes the lines for
 /// what happened to it (caught up, skipped, timed out, interrupted, lost, crashed).</param>
-public sealed record ScheduledJob(string Id, string Kind, ISchedule Schedule, CatchUp CatchUp, TimeSpan Timeout, Func<CancellationToken, Task<JobResult>> Work)
+public sealed record ScheduledJob(JobId Id, ISchedule Schedule, CatchUp CatchUp, TimeSpan Timeout, Func<CancellationToken, Task<JobResult>> Work)
 {
     /// <summary>Light work that waits mostly on the network (a check's probe, bounded by its own timeout) runs outside the
     /// <c>scheduler.concurrency</c> limit, which is for heavy jobs (backups): a thousand checks are not queued behind a
     /// dump, nor behind each other.</summary>
     public bool Light { get; init; }
+
+    /// <summary>The pillar's kind of job, a label in metrics.</summary>
+    public JobKind Kind => Id.Kind;
 }
 
 /// <summary>How the work of one run ended, in the work's own words. <paramref name="Bytes"/> is a backup's size.</summary>

@@ -62,7 +62,7 @@ public sealed partial class Scheduler : IDisposable
         lock (gate)
         {
             // Marked, not removed: a pass may hold the slot across a round trip; passes prune removed idle slots.
-            foreach (var id in jobs.Keys.Except(next.Select(j => j.Id)).ToList()) jobs[id].Removed = true;
+            foreach (var id in jobs.Keys.Except(next.Select(j => j.Id.Text)).ToList()) jobs[id].Removed = true;
             foreach (var job in next)
             {
                 if (jobs.TryGetValue(job.Id, out var slot))

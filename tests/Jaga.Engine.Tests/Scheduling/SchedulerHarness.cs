@@ -53,7 +53,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     }
 
     public static ScheduledJob Every(string id, int seconds, Func<CancellationToken, Task<JobResult>> work, TimeSpan? timeout = null, CatchUp catchUp = CatchUp.Once) =>
-        new(id, "test", new IntervalSchedule(TimeSpan.FromSeconds(seconds)), catchUp, timeout ?? TimeSpan.FromMinutes(5), work);
+        new(JobId.Other(id), new IntervalSchedule(TimeSpan.FromSeconds(seconds)), catchUp, timeout ?? TimeSpan.FromMinutes(5), work);
 
     public static Task<JobResult> Ok(CancellationToken _) => Task.FromResult(new JobResult(true, "ok"));
 

@@ -1,0 +1,16 @@
+namespace Jaga.Core.Scheduling;
+
+/// <summary>The kinds of scheduled job; each pillar adds its own. A label in metrics, as <c>EnumWord.Of</c> writes it.</summary>
+public enum JobKind
+{
+    Backup,
+    Verify,
+    Checkpoint,
+    Check,
+    Host,
+    Logs,
+    History,
+
+    /// <summary>A job outside the plan's pillars (benchmarks, tests).</summary>
+    Other,
+}
