@@ -172,4 +172,31 @@ public sealed class SchedulerTests
         Assert.DoesNotContain("hunter2-very-secret", runs[0].Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-very-secret", File.ReadAllText(h.Journal.LogPath), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_reload_while_a_pass_is_claiming_keeps_its_new_schedule()
+    {
+        var claiming = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = 1;
+        async Task HoldFirstClaim()
+        {
+            if (Interlocked.Exchange(ref first, 0) == 0) return;
+            claiming.SetResult();
+            await release.Task;
+        }
+        await using var h = await SchedulerHarness.CreateAsync(wrap: l => new FlakyLedger(l, 0, HoldFirstClaim));
+        h.Run(SchedulerHarness.Every("tick", 3600, SchedulerHarness.Ok));
+        await claiming.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Reloaded while the pass waits for the store: every 10 s now. The pass's next look, computed from the hourly
+        // schedule, must not overwrite the reload's reset.
+        h.Scheduler.Replace([SchedulerHarness.Every("tick", 10, SchedulerHarness.Ok)]);
+        release.SetResult();
+        await h.WaitForRunsAsync("tick", r => r.Count == 1 && r[0].Outcome == RunOutcome.Succeeded, "the first run");
+        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
+
+        var runs = await h.WaitForRunsAsync("tick", r => r.Count == 2, "a run 10 s later, on the reloaded schedule");
+        Assert.Equal(SchedulerHarness.Start.AddSeconds(10), runs[0].Occurrence);
+    }
 }
