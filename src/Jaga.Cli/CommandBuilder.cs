@@ -4,7 +4,7 @@ using Jaga.Core.Redaction;
 namespace Jaga.Cli;
 
 /// <summary>Wires a command's action to a <see cref="CliContext"/> and turns user errors into exit code 2 with one clear message.</summary>
-internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeProvider clock)
+internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeProvider clock, TimeProvider realTime)
 {
     public Command Command(string name, string description, string example)
     {
@@ -20,7 +20,7 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
             // ended the process on the spot, like kill -9. Returning at once lets it listen before any work starts.
             await Task.Yield();
             var planPath = parse.GetValue(options.Plan) ?? Environment.GetEnvironmentVariable("JAGA_PLAN") ?? "jaga.yaml";
-            var context = new CliContext(planPath, parse.GetValue(options.Json), parse.GetValue(options.Lang), clock, output);
+            var context = new CliContext(planPath, parse.GetValue(options.Json), parse.GetValue(options.Lang), clock, output) { RealTime = realTime };
             try
             {
                 return await action(parse, context, ct);

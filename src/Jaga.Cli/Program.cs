@@ -8,15 +8,27 @@ public static class Program
     /// <summary>How long a command may take to stop cleanly after SIGTERM or Ctrl+C before the process exits anyway.</summary>
     private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(10);
 
-    public static Task<int> Main(string[] args) => Run(args, Output.ForConsole(args.Contains("--json")), TimeProvider.System);
+    // The one place that reads the system clock (BannedSymbols.txt bans TimeProvider.System everywhere else): every other
+    // part is given its clock, so a test can give a fake one.
+#pragma warning disable RS0030
+    public static Task<int> Main(string[] args) => Run(args, Output.ForConsole(args.Contains("--json")), TimeProvider.System, TimeProvider.System);
 
     /// <summary>Runs the command line with a given output and clock (tests use this in-process).</summary>
-    internal static async Task<int> Run(string[] args, Output output, TimeProvider clock)
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where it writes.</param>
+    /// <param name="clock">The plan's time: schedules, timestamps, retention, alert retries.</param>
+    /// <param name="realTime">Pauses that wait for the world rather than the plan (another process's lock, the kernel's CPU
+    /// counters, a server coming back); real time unless given, even under a fake <paramref name="clock"/>.</param>
+    internal static Task<int> Run(string[] args, Output output, TimeProvider clock, TimeProvider? realTime = null) =>
+        RunAsync(args, output, clock, realTime ?? TimeProvider.System);
+#pragma warning restore RS0030
+
+    private static async Task<int> RunAsync(string[] args, Output output, TimeProvider clock, TimeProvider realTime)
     {
         var options = new GlobalOptions();
         var root = new RootCommand("Jaga — the maintenance plan, as code, that runs itself.\n\nOne file (jaga.yaml) is the plan; jaga carries it out: backups, monitoring, updates, emergency runbooks, migration, and a maintenance log nobody can quietly rewrite.");
         options.AddTo(root);
-        CommandBuilder Build() => new(options, output, clock);
+        CommandBuilder Build() => new(options, output, clock, realTime);
         root.Subcommands.Add(InitCommand.Create(Build()));
         root.Subcommands.Add(ValidateCommand.Create(Build()));
         root.Subcommands.Add(PlanCommand.Create(Build()));

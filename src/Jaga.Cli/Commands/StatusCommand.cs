@@ -22,8 +22,8 @@ internal static class StatusCommand
         {
             var plan = ctx.LoadPlan();
             await using var store = await Engine.State.StateStores.OpenAsync(plan, ctx.Clock, ct);
-            var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor);
-            var services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan), DestinationRetry.Default(ctx.Clock));
+            var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Waits = ctx.RealTime };
+            var services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan, ctx.RealTime), DestinationRetry.Default(ctx.Clock));
             var jobs = PlanJobs.For(plan, store, journal, services, ctx.Clock);
             var summaries = (await store.Jobs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);
             var nodes = await store.Jobs.NodesAsync(ct);

@@ -42,12 +42,13 @@ internal static class JagaDaemon
 
         await using var app = builder.Build();
         var echo = Echo(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.MaintenanceLog"));
-        var journal = new MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Recorded = echo };
+        var journal = new MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Recorded = echo, Waits = ctx.RealTime };
         var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
-        using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>()) { PlanSha256 = plan.Sha256 };
+        await using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>()) { PlanSha256 = plan.Sha256 };
         state = new DaemonState(plan, text, store, journal, scheduler, ctx.Clock, echo)
         {
             Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.Monitoring"),
+            RealTime = ctx.RealTime,
         };
         scheduler.Replace(PlanReloader.Jobs(state, plan, journal));
         HealthEndpoints.Map(app, state);

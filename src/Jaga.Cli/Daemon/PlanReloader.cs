@@ -134,8 +134,8 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
     /// <summary>The jobs of a plan, with the services they need.</summary>
     internal static IReadOnlyList<ScheduledJob> Jobs(DaemonState state, LoadedPlan plan, MaintenanceJournal journal)
     {
-        var services = new BackupServices(plan, state.Store.Backups, journal, state.Clock, new BackupConnectors(plan), DestinationRetry.Default(state.Clock));
-        var monitoring = state.ReplaceMonitoring(MonitorRuntime.Create(plan, state.Store, journal, state.Clock, state.Logger));
+        var services = new BackupServices(plan, state.Store.Backups, journal, state.Clock, new BackupConnectors(plan, state.RealTime), DestinationRetry.Default(state.Clock));
+        var monitoring = state.ReplaceMonitoring(MonitorRuntime.Create(plan, state.Store, journal, state.Clock, state.RealTime, state.Logger));
         return PlanJobs.For(plan, state.Store, journal, services, state.Clock, monitoring.Services);
     }
 }

@@ -14,8 +14,9 @@ namespace Jaga.Engine.Backup;
 
 /// <summary>The adapters the plan names: local folders, SFTP and S3 destinations; PostgreSQL, SQLite and files sources.</summary>
 /// <param name="plan"></param>
+/// <param name="waits">The clock of the pauses between a destination's own retries (real time: they wait for a server).</param>
 /// <param name="identity">An age identity file given on the command line; it wins over the plan's and the environment's.</param>
-public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) : IBackupConnectors
+public sealed class BackupConnectors(LoadedPlan plan, TimeProvider waits, string? identity = null) : IBackupConnectors
 {
     public const string IdentityVariable = "JAGA_AGE_IDENTITY";
 
@@ -25,7 +26,7 @@ public sealed class BackupConnectors(LoadedPlan plan, string? identity = null) :
         return d.Kind switch
         {
             "local" => new LocalDestination(name, plan.Resolve(d.Path!)),
-            "s3" => new S3Destination(name, d),
+            "s3" => new S3Destination(name, d, waits),
             _ => new SftpDestination(name, d, plan.Directory),
         };
     }

@@ -20,6 +20,10 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
 
     public Redactor Redactor => plan.Redactor;
 
+    /// <summary>The clock of the waits for another writer's hold on the log. Real time, whatever clock stamps the entries:
+    /// the other writer may be another process, which a test's fake clock does not move.</summary>
+    public required TimeProvider Waits { get; init; }
+
     /// <summary>Called with every entry once written (the daemon echoes them to its own log, hence journald).</summary>
     public Action<AuditEntry>? Recorded { get; init; }
 
@@ -27,7 +31,7 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
     public async Task<IDisposable> HoldAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
-        return await JournalLock.AcquireAsync(LogPath, ct);
+        return await JournalLock.AcquireAsync(LogPath, Waits, ct);
     }
 
     /// <summary>Records a catalog message (translated into the plan's language).</summary>
@@ -40,7 +44,7 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
         var text = LogLine.OneLine(plan.Redactor.Redact(message));
         var details = new Dictionary<string, string>(plan.Redactor.Redact(data ?? AuditData.Empty), StringComparer.Ordinal);
         Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
-        using var held = await JournalLock.AcquireAsync(LogPath, ct);
+        using var held = await JournalLock.AcquireAsync(LogPath, Waits, ct);
         // The file is opened before anything is recorded: a log that cannot be written fails the act, not half of it.
         await using var file = new FileStream(LogPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
         var lost = await LostLineAsync(ct);

@@ -9,7 +9,7 @@ namespace Jaga.Engine.Scheduling;
 /// <summary>One node's scheduler. Each pass decides, per job, whether an occurrence is due (<see cref="Due"/>), claims it in
 /// the state store (so exactly one node runs it) and starts it without waiting for it; it keeps the node's claims alive,
 /// declares runs of silent nodes lost, and sleeps until the next occurrence or until something changes.</summary>
-public sealed partial class Scheduler : IDisposable
+public sealed partial class Scheduler : IAsyncDisposable
 {
     private readonly IJobLedger ledger;
     private readonly SchedulerOptions options;
@@ -22,6 +22,8 @@ public sealed partial class Scheduler : IDisposable
     private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset nextHousekeeping = DateTimeOffset.MinValue;
     private volatile bool storeReachable = true;
+    private readonly CancellationTokenSource stopFinisher = new();
+    private readonly Task finisher;
 
     public Scheduler(IJobLedger ledger, MaintenanceJournal journal, SchedulerOptions options, TimeProvider clock, ILogger logger)
     {
@@ -31,8 +33,7 @@ public sealed partial class Scheduler : IDisposable
         this.logger = logger;
         this.journal = new SchedulerJournal(journal, clock, logger, options.Zone);
         slots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
-        // The one writer of run ends; it ends when Dispose completes the channel.
-        _ = Task.Run(FinisherAsync, CancellationToken.None);
+        finisher = Task.Run(() => FinisherAsync(stopFinisher.Token), CancellationToken.None);
     }
 
     public SchedulerStats Stats { get; } = new();
@@ -114,9 +115,14 @@ public sealed partial class Scheduler : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>Ends the writer of run ends. Call it after <see cref="RunAsync"/> or <see cref="RunOnceAsync"/> returned: every
+    /// end was recorded by then, or given up when stopping (its lease runs out), so a batch still retried is abandoned.</summary>
+    public async ValueTask DisposeAsync()
     {
         ends.Writer.TryComplete();
+        await stopFinisher.CancelAsync();
+        await finisher;
+        stopFinisher.Dispose();
         slots.Dispose();
     }
 

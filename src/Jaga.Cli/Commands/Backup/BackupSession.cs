@@ -20,8 +20,8 @@ internal sealed class BackupSession : IAsyncDisposable
         Plan = plan;
         this.store = store;
         Journal = journal;
-        var retry = DestinationRetry.Default(TimeProvider.System, (_, attempt, why) => ctx.Output.Error($"jaga: {why}; trying again ({attempt})"));
-        Services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan, identity), retry);
+        var retry = DestinationRetry.Default(ctx.RealTime, (_, attempt, why) => ctx.Output.Error($"jaga: {why}; trying again ({attempt})"));
+        Services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan, ctx.RealTime, identity), retry);
     }
 
     public CliContext Context { get; }

@@ -37,7 +37,7 @@ internal static class MonitorCheckCommand
             }
             if (known.Count == 0) throw new UserError("the plan has no checks: add monitoring.checks or monitoring.host");
 
-            await using var runtime = MonitorRuntime.Create(plan, store, journal, ctx.Clock, null);
+            await using var runtime = MonitorRuntime.Create(plan, store, journal, ctx.Clock, ctx.RealTime, null);
             var checks = monitoring.Checks.Where(c => wanted.Length == 0 || wanted.Contains(c.Name)).ToList();
             var results = new CheckResult[checks.Count];
             await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, checks.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct },
