@@ -24,6 +24,7 @@ public sealed partial class Scheduler : IAsyncDisposable
     private volatile bool storeReachable = true;
     private readonly CancellationTokenSource stopFinisher = new();
     private readonly Task finisher;
+    private int disposed;
 
     public Scheduler(IJobLedger ledger, MaintenanceJournal journal, SchedulerOptions options, TimeProvider clock, ILogger logger)
     {
@@ -119,6 +120,7 @@ public sealed partial class Scheduler : IAsyncDisposable
     /// end was recorded by then, or given up when stopping (its lease runs out), so a batch still retried is abandoned.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         ends.Writer.TryComplete();
         await stopFinisher.CancelAsync();
         await finisher;

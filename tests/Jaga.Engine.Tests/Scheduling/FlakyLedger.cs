@@ -8,6 +8,13 @@ namespace Jaga.Engine.Tests.Scheduling;
 internal sealed class FlakyLedger(IJobLedger inner, int failures, Func<Task>? beforeClaims = null) : IJobLedger
 {
     private int left = failures;
+    private int endTries;
+
+    /// <summary>While true, recording run ends fails as a locked SQLite file does.</summary>
+    public bool RefuseEnds { get; set; }
+
+    /// <summary>How many times ends were tried (refused or not).</summary>
+    public int EndTries => Volatile.Read(ref endTries);
 
     public async Task<IReadOnlyList<(ClaimResult Result, JobRun? Run)>> TryClaimManyAsync(
         IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
@@ -24,7 +31,11 @@ internal sealed class FlakyLedger(IJobLedger inner, int failures, Func<Task>? be
 
     public Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default) => inner.FinishAsync(run, outcome, at, detail, ct);
 
-    public Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default) => inner.FinishManyAsync(ends, ct);
+    public Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref endTries);
+        return RefuseEnds ? throw new SqliteException("database is locked", 5) : inner.FinishManyAsync(ends, ct);
+    }
 
     public Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default) => inner.ExpiredAsync(now, ct);
 

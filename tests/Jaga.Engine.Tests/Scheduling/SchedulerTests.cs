@@ -199,4 +199,26 @@ public sealed class SchedulerTests
         var runs = await h.WaitForRunsAsync("tick", r => r.Count == 2, "a run 10 s later, on the reloaded schedule");
         Assert.Equal(SchedulerHarness.Start.AddSeconds(10), runs[0].Occurrence);
     }
+
+    [Fact]
+    public async Task Disposing_the_scheduler_ends_its_writer_of_run_ends_while_the_store_refuses_them()
+    {
+        FlakyLedger? ledger = null;
+        await using var h = await SchedulerHarness.CreateAsync(wrap: l => ledger = new FlakyLedger(l, 0) { RefuseEnds = true });
+        h.Run(SchedulerHarness.Every("tick", 3600, SchedulerHarness.Ok));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (ledger!.EndTries == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(25);
+        Assert.True(ledger.EndTries > 0, "the end of the first run was tried");
+
+        // Stopping: the run's end is given up after the shutdown timeout and the wait for its record (fake time).
+        var stopped = h.StopAsync();
+        for (var i = 0; i < 60 && !stopped.IsCompleted; i++) await h.AdvanceAsync(TimeSpan.FromSeconds(1));
+        await stopped.WaitAsync(TimeSpan.FromSeconds(10));
+        await h.Scheduler.DisposeAsync();
+
+        // Owned: once disposed, the writer of run ends has stopped retrying.
+        var after = ledger.EndTries;
+        await h.AdvanceAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(after, ledger.EndTries);
+    }
 }
