@@ -16,6 +16,10 @@ internal sealed class CliContext(string planPath, bool json, string? lang, TimeP
 
     public TimeProvider Clock { get; } = clock;
 
+    /// <summary>The clock of pauses that wait for the world rather than the plan (a lock held by another process, the
+    /// kernel's counters, a server coming back): real time, even when a test fakes <see cref="Clock"/>.</summary>
+    public required TimeProvider RealTime { get; init; }
+
     public Output Output { get; } = output;
 
     public static string Actor => $"{Environment.UserName}@{Environment.MachineName}";
@@ -41,7 +45,7 @@ internal sealed class CliContext(string planPath, bool json, string? lang, TimeP
     {
         var plan = LoadPlan();
         var store = await OpenStoreAsync(plan, ct);
-        return (plan, store, new MaintenanceJournal(store, plan, Clock, by ?? Actor));
+        return (plan, store, new MaintenanceJournal(store, plan, Clock, by ?? Actor) { Waits = RealTime });
     }
 
     /// <summary>Opens the state store the plan names. A store that is down is left to the caller (exit 1); a place the

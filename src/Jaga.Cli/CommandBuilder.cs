@@ -7,7 +7,7 @@ namespace Jaga.Cli;
 /// <summary>Wires a command's action to a <see cref="CliContext"/> and maps how it ended to an exit code: a user error
 /// (<see cref="UserException"/>) to 2 with one clear message, a job that failed or a state store that is down to 1, and
 /// anything else, a bug, to 70 with its stack trace (<see cref="BugReport"/>).</summary>
-internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeProvider clock)
+internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeProvider clock, TimeProvider realTime)
 {
     public Command Command(string name, string description, string example)
     {
@@ -23,7 +23,7 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
             // ended the process on the spot, like kill -9. Returning at once lets it listen before any work starts.
             await Task.Yield();
             var planPath = parse.GetValue(options.Plan) ?? Environment.GetEnvironmentVariable("JAGA_PLAN") ?? "jaga.yaml";
-            var context = new CliContext(planPath, parse.GetValue(options.Json), parse.GetValue(options.Lang), clock, output);
+            var context = new CliContext(planPath, parse.GetValue(options.Json), parse.GetValue(options.Lang), clock, output) { RealTime = realTime };
             try
             {
                 return await action(parse, context, ct);

@@ -8,11 +8,14 @@ public static class Program
     /// <summary>How long a command may take to stop cleanly after SIGTERM or Ctrl+C before the process exits anyway.</summary>
     private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(10);
 
+    // The one place that reads the system clock (BannedSymbols.txt bans TimeProvider.System everywhere else): every other
+    // part is given its clock, so a test can give a fake one.
+#pragma warning disable RS0030
     public static async Task<int> Main(string[] args)
     {
         try
         {
-            return await Run(args, Output.ForConsole(args.Contains("--json")), TimeProvider.System);
+            return await Run(args, Output.ForConsole(args.Contains("--json")), TimeProvider.System, realTime: TimeProvider.System);
         }
         catch (Exception e)
         {
@@ -22,14 +25,23 @@ public static class Program
         }
     }
 
-    /// <summary>Runs the command line with a given output and clock (tests use this in-process). <paramref name="extra"/>
-    /// adds a command built like the others, so a test can make a command fail in a way no real one does on purpose.</summary>
-    internal static async Task<int> Run(string[] args, Output output, TimeProvider clock, Func<CommandBuilder, Command>? extra = null)
+    /// <summary>Runs the command line with a given output and clock (tests use this in-process).</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where it writes.</param>
+    /// <param name="clock">The plan's time: schedules, timestamps, retention, alert retries.</param>
+    /// <param name="extra">A command built like the others, so a test can make a command fail in a way no real one does on purpose.</param>
+    /// <param name="realTime">Pauses that wait for the world rather than the plan (another process's lock, the kernel's CPU
+    /// counters, a server coming back); real time unless given, even under a fake <paramref name="clock"/>.</param>
+    internal static Task<int> Run(string[] args, Output output, TimeProvider clock, Func<CommandBuilder, Command>? extra = null, TimeProvider? realTime = null) =>
+        RunAsync(args, output, clock, realTime ?? TimeProvider.System, extra);
+#pragma warning restore RS0030
+
+    private static async Task<int> RunAsync(string[] args, Output output, TimeProvider clock, TimeProvider realTime, Func<CommandBuilder, Command>? extra)
     {
         var options = new GlobalOptions();
         var root = new RootCommand("Jaga — the maintenance plan, as code, that runs itself.\n\nOne file (jaga.yaml) is the plan; jaga carries it out: backups, monitoring, updates, emergency runbooks, migration, and a maintenance log nobody can quietly rewrite.");
         options.AddTo(root);
-        CommandBuilder Build() => new(options, output, clock);
+        CommandBuilder Build() => new(options, output, clock, realTime);
         root.Subcommands.Add(InitCommand.Create(Build()));
         root.Subcommands.Add(ValidateCommand.Create(Build()));
         root.Subcommands.Add(PlanCommand.Create(Build()));

@@ -11,6 +11,6 @@ public static class EngineAdapters
 {
     public static AdapterSet AddBuiltIn(this AdapterSet adapters) =>
         adapters
-            .AddDestination<LocalFolder>((name, folder, plan) => new LocalDestination(name, plan.Resolve(folder.Path)))
+            .AddDestination<LocalFolder>((name, folder, plan, _) => new LocalDestination(name, plan.Resolve(folder.Path)))
             .AddSource(new FilesSourceAdapter());
 }

@@ -7,5 +7,5 @@ namespace Jaga.S3;
 public static class S3Adapters
 {
     public static AdapterSet AddS3(this AdapterSet adapters) =>
-        adapters.AddDestination<S3Store>((name, store, _) => new S3Destination(name, store));
+        adapters.AddDestination<S3Store>((name, store, _, waits) => new S3Destination(name, store, waits));
 }

@@ -18,8 +18,11 @@ public sealed class S3Destination : IBackupDestination
     /// <summary>A destination for the plan's <paramref name="config"/>: <c>s3</c> is <c>s3://bucket/prefix</c>;
     /// <c>endpoint</c>, <c>region</c> (default us-east-1), <c>path_style</c>, <c>access_key</c> and <c>secret_key</c>
     /// are optional (without keys, the AWS SDK's own credential chain applies).</summary>
+    /// <param name="name">The destination's name in the plan.</param>
+    /// <param name="config">Its settings.</param>
+    /// <param name="waits">The clock of the pauses between retries (real time: they wait for the server).</param>
     /// <exception cref="ArgumentException">The URL or the endpoint is malformed, or only one of the keys is set.</exception>
-    public S3Destination(string name, S3Store config)
+    public S3Destination(string name, S3Store config, TimeProvider waits)
     {
         ArgumentNullException.ThrowIfNull(config);
         Name = name;
@@ -28,7 +31,7 @@ public sealed class S3Destination : IBackupDestination
         // aws-chunked uploads carry framing that Swift refuses and some stores keep inside the object.
         UseChunkEncoding = endpoint.IsAws;
         Client = endpoint.CreateClient(config);
-        Retry = S3Retry.Create(TimeProvider.System);
+        Retry = S3Retry.Create(waits);
         Failures = new S3Failures(name, endpoint, Location);
     }
 

@@ -8,5 +8,5 @@ namespace Jaga.Sftp;
 public static class SftpAdapters
 {
     public static AdapterSet AddSftp(this AdapterSet adapters) =>
-        adapters.AddDestination<SftpServer>((name, server, plan) => new SftpDestination(name, server, plan.Directory));
+        adapters.AddDestination<SftpServer>((name, server, plan, _) => new SftpDestination(name, server, plan.Directory));
 }

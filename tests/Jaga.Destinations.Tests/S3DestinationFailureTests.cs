@@ -19,7 +19,7 @@ public sealed class S3DestinationFailureTests(SwiftServer swift)
     public async Task An_upload_cut_off_by_the_store_going_down_leaves_no_object_and_the_next_client_removes_its_parts()
     {
         var bucket = await swift.CreateBucketAsync();
-        await using var d = new S3Destination("offsite", S3Plan.For(swift, bucket, prefix));
+        await using var d = new S3Destination("offsite", S3Plan.For(swift, bucket, prefix), TimeProvider.System);
         var upload = await d.BeginAsync("db.sql");
         await upload.WriteAsync(RandomNumberGenerator.GetBytes(12 * MiB));
 
@@ -38,7 +38,7 @@ public sealed class S3DestinationFailureTests(SwiftServer swift)
         Assert.True(e.Transient);
         Assert.Contains(swift.Endpoint, e.Message, StringComparison.Ordinal);
         Assert.Contains("left for the next run", e.Message, StringComparison.Ordinal);
-        await using var next = new S3Destination("offsite", S3Plan.For(swift, bucket, prefix));
+        await using var next = new S3Destination("offsite", S3Plan.For(swift, bucket, prefix), TimeProvider.System);
         Assert.Empty(await next.ListAsync());
         var leftover = Assert.Single(await next.ListLeftoversAsync());
         Assert.Equal("db.sql", leftover.Name);
@@ -51,7 +51,7 @@ public sealed class S3DestinationFailureTests(SwiftServer swift)
     public async Task A_write_that_fails_aborts_its_multipart_upload_at_once()
     {
         var bucket = await swift.CreateBucketAsync();
-        await using var d = new S3Destination("offsite", S3Plan.For(swift, bucket, prefix));
+        await using var d = new S3Destination("offsite", S3Plan.For(swift, bucket, prefix), TimeProvider.System);
         await using var upload = await d.BeginAsync("db.sql");
         await upload.WriteAsync(RandomNumberGenerator.GetBytes(6 * MiB));
         Assert.Single(await MultipartUploadsAsync(bucket));
@@ -68,7 +68,7 @@ public sealed class S3DestinationFailureTests(SwiftServer swift)
     public async Task A_store_that_is_down_is_a_transient_failure_naming_the_endpoint_and_no_secret()
     {
         var endpoint = $"http://127.0.0.1:{UnusedPort()}";
-        await using var d = new S3Destination("offsite", S3Plan.For(swift, "backups", prefix, endpoint: endpoint));
+        await using var d = new S3Destination("offsite", S3Plan.For(swift, "backups", prefix, endpoint: endpoint), TimeProvider.System);
 
         foreach (var attempt in (Func<Task>[])[() => d.ListAsync(), () => d.BeginAsync("db.sql")])
         {
@@ -85,7 +85,7 @@ public sealed class S3DestinationFailureTests(SwiftServer swift)
     {
         const string WrongSecret = "not-the-secret-0xdeadbeef";
         var bucket = await swift.CreateBucketAsync();
-        await using var d = new S3Destination("offsite", S3Plan.For(swift, bucket, prefix, secretKey: WrongSecret));
+        await using var d = new S3Destination("offsite", S3Plan.For(swift, bucket, prefix, secretKey: WrongSecret), TimeProvider.System);
 
         var e = await Assert.ThrowsAsync<DestinationException>(() => d.ListAsync());
         Assert.False(e.Transient);
@@ -100,7 +100,7 @@ public sealed class S3DestinationFailureTests(SwiftServer swift)
     [Fact]
     public async Task A_missing_bucket_is_named_in_the_failure()
     {
-        await using var d = new S3Destination("offsite", S3Plan.For(swift, "no-such-bucket", prefix));
+        await using var d = new S3Destination("offsite", S3Plan.For(swift, "no-such-bucket", prefix), TimeProvider.System);
 
         var list = await Assert.ThrowsAsync<DestinationException>(() => d.ListAsync());
         Assert.False(list.Transient);
@@ -117,7 +117,7 @@ public sealed class S3DestinationFailureTests(SwiftServer swift)
     public async Task An_endpoint_with_a_password_in_it_is_described_without_it()
     {
         var endpoint = $"http://someone:hunter2@127.0.0.1:{swift.Port}";
-        await using var d = new S3Destination("offsite", S3Plan.For(swift, "backups", "jaga", endpoint: endpoint));
+        await using var d = new S3Destination("offsite", S3Plan.For(swift, "backups", "jaga", endpoint: endpoint), TimeProvider.System);
 
         Assert.Equal($"s3://backups/jaga at {swift.Endpoint}", d.Description);
     }

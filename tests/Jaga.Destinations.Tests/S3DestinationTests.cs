@@ -17,7 +17,7 @@ public sealed class S3DestinationTests(SwiftServer swift) : DestinationContract
     protected override async Task<IBackupDestination> CreateAsync()
     {
         bucket ??= await swift.CreateBucketAsync();
-        return new S3Destination("offsite", S3Plan.For(swift, bucket, prefix));
+        return new S3Destination("offsite", S3Plan.For(swift, bucket, prefix), TimeProvider.System);
     }
 
     protected override Task<IBackupDestination> ReopenAsync(IBackupDestination first) => CreateAsync();
@@ -71,7 +71,7 @@ public sealed class S3DestinationTests(SwiftServer swift) : DestinationContract
     public async Task Leftovers_of_another_prefix_are_not_ours()
     {
         await using var d = await CreateAsync();
-        await using var other = new S3Destination("other", S3Plan.For(swift, bucket!, prefix + "-other"));
+        await using var other = new S3Destination("other", S3Plan.For(swift, bucket!, prefix + "-other"), TimeProvider.System);
         var abandoned = await other.BeginAsync("db.sql");
         await abandoned.WriteAsync(new byte[6 * 1024 * 1024]);
 

@@ -17,7 +17,10 @@ if (!(args.Length == 3 || locking) || !int.TryParse(args[^2], CultureInfo.Invari
     return 2;
 }
 var (location, actor) = (args[0], args[^1]);
+// This writer process's composition root: the one place it reads the system clock.
+#pragma warning disable RS0030
 var clock = TimeProvider.System;
+#pragma warning restore RS0030
 IStateStore store = location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
     || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
         ? await PostgresStateStore.OpenAsync(location, clock)

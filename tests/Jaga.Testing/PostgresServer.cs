@@ -175,7 +175,10 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
                 if (!File.Exists(owner))
                 {
                     // A folder another run has only just made has no owner file yet.
+                    // Real time, as the file system's: a fixture's, not the code under test's.
+#pragma warning disable RS0030
                     if (Directory.GetCreationTimeUtc(dir) < TimeProvider.System.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1)) FixtureFolders.TryDelete(dir);
+#pragma warning restore RS0030
                     continue;
                 }
                 if (FixtureFolders.IsAlive(int.Parse(File.ReadAllText(owner).Trim(), CultureInfo.InvariantCulture))) continue;

@@ -18,7 +18,10 @@ public sealed class TestCa : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        // Real time: the certificate is checked by a real TLS stack against the system clock.
+#pragma warning disable RS0030
         var now = TimeProvider.System.GetUtcNow();
+#pragma warning restore RS0030
         return new TestCa(request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(2)));
     }
 
@@ -37,7 +40,10 @@ public sealed class TestCa : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        // Real time: the certificate is checked by a real TLS stack against the system clock.
+#pragma warning disable RS0030
         var now = TimeProvider.System.GetUtcNow();
+#pragma warning restore RS0030
         using var signed = request.Create(root, now.AddMinutes(-5), now.AddDays(1), RandomNumberGenerator.GetBytes(16));
         using var withKey = signed.CopyWithPrivateKey(key);
         return withKey.Export(X509ContentType.Pfx, password);

@@ -46,8 +46,8 @@ internal static class RunCommand
         ran++;
         if (!report.Intact) failed++;
 
-        using var scheduler = CompositionRoot.NewScheduler(plan, store, journal, ctx.Clock, new ErrorLog(ctx.Output, plan.Redactor));
-        await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Once);
+        await using var scheduler = CompositionRoot.NewScheduler(plan, store, journal, ctx.Clock, new ErrorLog(ctx.Output, plan.Redactor));
+        await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, ctx.RealTime, RunMode.Once);
         scheduler.Replace([.. services.Jobs().Where(j => report.Intact || j.Kind != Core.Scheduling.JobKind.Checkpoint)]);
         var before = (await store.HeadAsync(ct))?.Seq ?? 0;
         foreach (var r in await scheduler.RunOnceAsync(ct))

@@ -20,8 +20,8 @@ internal static class StatusCommand
         {
             var plan = ctx.LoadPlan();
             await using var store = await ctx.OpenStoreAsync(plan, ct);
-            var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor);
-            await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Command);
+            var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Waits = ctx.RealTime };
+            await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, ctx.RealTime, RunMode.Command);
             var jobs = services.Jobs();
             var summaries = (await store.Jobs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);
             var nodes = await store.Jobs.NodesAsync(ct);

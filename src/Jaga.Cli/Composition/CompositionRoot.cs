@@ -35,8 +35,18 @@ public static class CompositionRoot
         Adapters.OpenStoreAsync(plan, clock, ct);
 
     /// <summary>The services of one plan over an open store and journal, for what <paramref name="mode"/> needs.</summary>
-    internal static PlanServices Compose(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, RunMode mode, ILogger? logger = null, BackupOptions? backup = null) =>
-        new(plan, store, journal, clock, mode, Adapters, logger ?? NullLogger.Instance, backup ?? new BackupOptions());
+    /// <param name="plan">The plan.</param>
+    /// <param name="store">The open state store.</param>
+    /// <param name="journal">The journal every act is recorded through.</param>
+    /// <param name="clock">The plan's time.</param>
+    /// <param name="realTime">The time of pauses that wait for the world (a server, the kernel), real even under a test's clock.</param>
+    /// <param name="mode">What the process does, which decides the parts it needs.</param>
+    /// <param name="logger">The process's log, for trouble outside the maintenance log.</param>
+    /// <param name="backup">What a backup command adds.</param>
+    internal static PlanServices Compose(
+        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, RunMode mode, ILogger? logger = null,
+        BackupOptions? backup = null) =>
+        new(plan, store, journal, clock, realTime, mode, Adapters, logger ?? NullLogger.Instance, backup ?? new BackupOptions());
 
     /// <summary>A scheduler for this node over the store's job ledger, with the plan's settings.</summary>
     internal static Scheduler NewScheduler(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger? logger = null)

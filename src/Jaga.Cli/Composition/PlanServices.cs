@@ -20,19 +20,20 @@ internal sealed class PlanServices : IAsyncDisposable
     private readonly TimeProvider clock;
 
     public PlanServices(
-        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, RunMode mode, AdapterSet adapters, ILogger logger, BackupOptions backup)
+        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, RunMode mode, AdapterSet adapters, ILogger logger,
+        BackupOptions backup)
     {
         this.plan = plan;
         this.store = store;
         this.journal = journal;
         this.clock = clock;
         var retry = DestinationRetry.Default(backup.RetryClock ?? clock, backup.OnRetry);
-        Backup = new BackupServices(plan, store.Backups, journal, clock, new BackupConnectors(plan, adapters, backup.Identity), retry);
+        Backup = new BackupServices(plan, store.Backups, journal, clock, new BackupConnectors(plan, adapters, realTime, backup.Identity), retry);
         Monitoring = mode switch
         {
-            RunMode.Daemon => MonitorRuntime.Create(plan, store, journal, clock, adapters, logger),
-            RunMode.Once => MonitorRuntime.Create(plan, store, journal, clock, adapters, logger, MonitorRuntime.Brief),
-            RunMode.Probe => MonitorRuntime.Create(plan, store, journal, clock, adapters, logger),
+            RunMode.Daemon => MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, logger),
+            RunMode.Once => MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, logger, MonitorRuntime.Brief),
+            RunMode.Probe => MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, logger),
             _ => null,
         };
     }

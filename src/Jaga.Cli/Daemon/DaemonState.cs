@@ -7,7 +7,7 @@ namespace Jaga.Cli.Daemon;
 
 /// <summary>What the daemon's parts share: the plan it runs now (replaced on a valid reload), the last reload's problem,
 /// the state store, the journal and the scheduler.</summary>
-internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore store, MaintenanceJournal journal, Scheduler scheduler, TimeProvider clock, Action<Core.Ledger.AuditEntry> echo)
+internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore store, MaintenanceJournal journal, Scheduler scheduler, TimeProvider clock, Action<Core.Ledger.AuditEntry> echo) : IDisposable
 {
     private volatile Running current = new(plan, planText, journal);
 
@@ -23,11 +23,14 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
 
     public TimeProvider Clock { get; } = clock;
 
+    /// <summary>Real time, for pauses that wait for the world (see <see cref="CliContext.RealTime"/>).</summary>
+    public required TimeProvider RealTime { get; init; }
+
     /// <summary>Why the plan file on disk is not the one running (its errors), or null when they agree.</summary>
     public string? ReloadProblem { get; set; }
 
     /// <summary>A journal for <paramref name="plan"/> whose lines are echoed to the daemon's log too.</summary>
-    public MaintenanceJournal NewJournal(LoadedPlan plan, string actor) => new(Store, plan, Clock, actor) { Recorded = echo };
+    public MaintenanceJournal NewJournal(LoadedPlan plan, string actor) => new(Store, plan, Clock, actor) { Recorded = echo, Waits = RealTime };
 
     public void Replace(LoadedPlan plan, string text, MaintenanceJournal journal) => current = new Running(plan, text, journal);
 
@@ -38,7 +41,10 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
     /// (NotifyPolicy.Default: five tries over about twelve minutes) and its last check runs to store their results.</summary>
     private static readonly TimeSpan Retirement = TimeSpan.FromMinutes(15);
 
-    private readonly List<Composition.PlanServices> retiring = [];
+    /// <summary>The retirements under way: each waits out <see cref="Retirement"/> (or the daemon's stop), then disposes
+    /// its runtime. Owned here, so shutdown waits for every one of them.</summary>
+    private readonly List<Task> retiring = [];
+    private readonly CancellationTokenSource stopping = new();
     private Composition.PlanServices? monitoring;
 
     /// <summary>Makes <paramref name="next"/> the services of the running plan. The previous one takes no new work but
@@ -49,12 +55,11 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
         var previous = Interlocked.Exchange(ref monitoring, next);
         if (previous is not null)
         {
-            lock (retiring) retiring.Add(previous);
-            _ = Task.Delay(Retirement, CancellationToken.None).ContinueWith(async _ =>
+            lock (retiring)
             {
-                lock (retiring) retiring.Remove(previous);
-                await previous.DisposeAsync();
-            }, TaskScheduler.Default).Unwrap();
+                retiring.RemoveAll(t => t.IsCompleted);
+                retiring.Add(RetireAsync(previous));
+            }
         }
         return next;
     }
@@ -62,11 +67,28 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
     /// <summary>On shutdown: writes the last results and lets alerts in flight finish (each runtime within its deadline).</summary>
     public async Task StopMonitoringAsync()
     {
-        List<Composition.PlanServices> all;
+        await stopping.CancelAsync();
+        List<Task> all;
         lock (retiring) all = [.. retiring];
-        if (Interlocked.Exchange(ref monitoring, null) is { } last) all.Add(last);
-        await Task.WhenAll(all.Select(r => r.DisposeAsync().AsTask()));
+        if (Interlocked.Exchange(ref monitoring, null) is { } last) all.Add(last.DisposeAsync().AsTask());
+        await Task.WhenAll(all);
     }
+
+    private async Task RetireAsync(Composition.PlanServices runtime)
+    {
+        try
+        {
+            await Task.Delay(Retirement, Clock, stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The daemon stops: the runtime is disposed now, within its own deadline.
+        }
+        await runtime.DisposeAsync();
+    }
+
+    /// <summary>Disposed with the host's services, after <see cref="StopMonitoringAsync"/>.</summary>
+    public void Dispose() => stopping.Dispose();
 
     private sealed record Running(LoadedPlan Plan, string Text, MaintenanceJournal Journal);
 }

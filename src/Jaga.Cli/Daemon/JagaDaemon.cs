@@ -43,11 +43,12 @@ internal static class JagaDaemon
 
         await using var app = builder.Build();
         var echo = Echo(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.MaintenanceLog"));
-        var journal = new MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Recorded = echo };
-        using var scheduler = CompositionRoot.NewScheduler(plan, store, journal, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>());
+        var journal = new MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Recorded = echo, Waits = ctx.RealTime };
+        await using var scheduler = CompositionRoot.NewScheduler(plan, store, journal, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>());
         state = new DaemonState(plan, text, store, journal, scheduler, ctx.Clock, echo)
         {
             Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.Monitoring"),
+            RealTime = ctx.RealTime,
         };
         scheduler.Replace(PlanReloader.Jobs(state, plan, journal));
         HealthEndpoints.Map(app, state);

@@ -142,7 +142,7 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
     /// <summary>The jobs of a plan, with the services they need.</summary>
     internal static IReadOnlyList<ScheduledJob> Jobs(DaemonState state, LoadedPlan plan, MaintenanceJournal journal)
     {
-        var services = state.ReplaceServices(CompositionRoot.Compose(plan, state.Store, journal, state.Clock, RunMode.Daemon, state.Logger));
+        var services = state.ReplaceServices(CompositionRoot.Compose(plan, state.Store, journal, state.Clock, state.RealTime, RunMode.Daemon, state.Logger));
         return services.Jobs();
     }
 }

@@ -31,13 +31,14 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     /// drain deadline, instead of the daemon's five over twelve minutes.</summary>
     public static NotifyPolicy Brief { get; } = new(3, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(10), 100);
 
-    private MonitorRuntime(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, AdapterSet adapters, ILogger logger, NotifyPolicy? policy)
+    private MonitorRuntime(
+        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, AdapterSet adapters, ILogger logger, NotifyPolicy? policy)
     {
-        sampler = new HostSampler(clock);
+        sampler = new HostSampler(clock, realTime);
         probes = new ProbeContext(plan, store, clock, http, adapters);
         var mail = adapters.Mail ?? throw new InvalidOperationException("no mail adapter: the composition root misses its registration");
         alerts = new AlertDispatcher(plan, journal, clock, webhooks, mail, policy, logger);
-        Results = new CheckResultWriter(store.Checks, logger);
+        Results = new CheckResultWriter(store.Checks, logger, realTime);
         var monitor = new CheckMonitor(plan, store, journal, alerts, c => CheckProbes.For(c, probes), Results, clock);
         var host = plan.Plan.Monitoring.Host is { } h ? new HostWatch(monitor, h, sampler, journal, clock) : null;
         Services = new MonitorServices(monitor, host, Results, store, journal, clock);
@@ -50,9 +51,11 @@ internal sealed class MonitorRuntime : IAsyncDisposable
 
     private TimeProvider Clock { get; }
 
+    /// <remarks><paramref name="realTime"/> is for pauses that wait for the world: the host sampler's first CPU interval, the result writer's.</remarks>
     public static MonitorRuntime Create(
-        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, AdapterSet adapters, ILogger? logger, NotifyPolicy? policy = null) =>
-        new(plan, store, journal, clock, adapters, logger ?? NullLogger.Instance, policy);
+        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, AdapterSet adapters, ILogger? logger,
+        NotifyPolicy? policy = null) =>
+        new(plan, store, journal, clock, realTime, adapters, logger ?? NullLogger.Instance, policy);
 
     /// <summary>Probes and judges a check without acting on the result (no alerting state, no alert).</summary>
     public async Task<CheckResult> ProbeAsync(Check check, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace Jaga.Core.Adapters;
 /// the pillars, which therefore reference no adapter project.</summary>
 public sealed class AdapterSet
 {
-    private readonly Dictionary<Type, Func<string, Destination, LoadedPlan, IBackupDestination>> destinations = [];
+    private readonly Dictionary<Type, Func<string, Destination, LoadedPlan, TimeProvider, IBackupDestination>> destinations = [];
     private readonly Dictionary<SourceKind, ISourceAdapter> sources = [];
     private readonly Dictionary<DatabaseKind, IDatabaseAdapter> databases = [];
     private readonly List<IStateStoreAdapter> stores = [];
@@ -17,9 +17,11 @@ public sealed class AdapterSet
     /// <summary>Sends alert e-mail; null when no mail adapter was added.</summary>
     public ISmtpSender? Mail { get; private set; }
 
-    public AdapterSet AddDestination<T>(Func<string, T, LoadedPlan, IBackupDestination> open) where T : Destination
+    /// <summary>Adds the adapter of one kind of destination: <paramref name="open"/> gets the destination's name, its
+    /// record, the plan (relative paths) and the clock of pauses between its own retries.</summary>
+    public AdapterSet AddDestination<T>(Func<string, T, LoadedPlan, TimeProvider, IBackupDestination> open) where T : Destination
     {
-        destinations.Add(typeof(T), (name, d, plan) => open(name, (T)d, plan));
+        destinations.Add(typeof(T), (name, d, plan, waits) => open(name, (T)d, plan, waits));
         return this;
     }
 
@@ -48,9 +50,9 @@ public sealed class AdapterSet
         return this;
     }
 
-    public IBackupDestination OpenDestination(string name, Destination destination, LoadedPlan plan) =>
+    public IBackupDestination OpenDestination(string name, Destination destination, LoadedPlan plan, TimeProvider waits) =>
         destinations.TryGetValue(destination.GetType(), out var open)
-            ? open(name, destination, plan)
+            ? open(name, destination, plan, waits)
             : throw new InvalidOperationException($"no adapter serves {destination.Kind} destinations: the composition root misses its registration");
 
     /// <summary>The adapter of a source kind; null when this build has none (MySQL backups, for now).</summary>

@@ -1,3 +1,4 @@
+using Jaga.Core.Globbing;
 using Jaga.Core.Plan;
 using Jaga.Core.Plan.Schema;
 using Jaga.Core.Plan.Values;
@@ -21,7 +22,7 @@ namespace Jaga.Core.LogRetention;
 /// </remarks>
 public static class LogRetentionPlanner
 {
-    public static IReadOnlyList<LogAction> Plan(LogPolicy policy, LogGlob glob, IReadOnlyList<FoundLogFile> files, DateTimeOffset now)
+    public static IReadOnlyList<LogAction> Plan(LogPolicy policy, Glob glob, IReadOnlyList<FoundLogFile> files, DateTimeOffset now)
     {
         var skips = new List<LogAction>();
         var rotations = new List<LogAction>();
@@ -36,9 +37,9 @@ public static class LogRetentionPlanner
             if (RotatedName.TryParse(f.Name, out var r))
             {
                 var livePath = Join(f.Folder, r.LiveName);
-                if (glob.Matches(livePath)) Group(livePath).Add(new Rotated(f.Path, r, f.Size, Fresh: false));
+                if (glob.IsMatch(livePath)) Group(livePath).Add(new Rotated(f.Path, r, f.Size, Fresh: false));
             }
-            else if (glob.Matches(f.Path))
+            else if (glob.IsMatch(f.Path))
             {
                 live.Add(f);
             }

@@ -11,15 +11,16 @@ namespace Jaga.Engine.Backup;
 /// <summary>The parts the plan names, from the adapters that serve them: destinations, sources, restore targets, keys.</summary>
 /// <param name="plan">The plan whose names are looked up.</param>
 /// <param name="adapters">Which adapter serves each kind (built once in the composition root).</param>
+/// <param name="waits">The clock of the pauses between a destination's own retries (real time: they wait for a server).</param>
 /// <param name="identity">An age identity file given on the command line; it wins over the plan's and the environment's.</param>
-public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, string? identity = null) : IBackupConnectors
+public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeProvider waits, string? identity = null) : IBackupConnectors
 {
     public const string IdentityVariable = "JAGA_AGE_IDENTITY";
 
     public IBackupDestination Destination(string name)
     {
         if (!plan.Plan.Destinations.TryGetValue(name, out var d)) throw new UserException($"the plan has no destination '{name}'");
-        return FromPlan(() => adapters.OpenDestination(name, d, plan));
+        return FromPlan(() => adapters.OpenDestination(name, d, plan, waits));
     }
 
     /// <summary>Builds an adapter from what the plan or the command line says. The adapters refuse a value they cannot use

@@ -21,6 +21,10 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
 
     public Redactor Redactor => plan.Redactor;
 
+    /// <summary>The clock of the waits for another writer's hold on the log. Real time, whatever clock stamps the entries:
+    /// the other writer may be another process, which a test's fake clock does not move.</summary>
+    public required TimeProvider Waits { get; init; }
+
     /// <summary>Called with every entry once written (the daemon echoes them to its own log, hence journald).</summary>
     public Action<AuditEntry>? Recorded { get; init; }
 
@@ -28,7 +32,7 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
     public async Task<IDisposable> HoldAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
-        return await JournalLock.AcquireAsync(LogPath, ct);
+        return await JournalLock.AcquireAsync(LogPath, Waits, ct);
     }
 
     /// <summary>Records a catalog message (translated into the plan's language).</summary>
@@ -65,7 +69,7 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
-            return await JournalLock.AcquireAsync(LogPath, ct);
+            return await JournalLock.AcquireAsync(LogPath, Waits, ct);
         }
         catch (UnauthorizedAccessException e)
         {

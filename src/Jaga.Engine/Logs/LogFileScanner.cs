@@ -1,3 +1,4 @@
+using Jaga.Core.Globbing;
 using Jaga.Core.LogRetention;
 
 namespace Jaga.Engine.Logs;
@@ -6,23 +7,30 @@ namespace Jaga.Engine.Logs;
 /// logs and their rotated siblings; the planner sorts out which is which).</summary>
 public static class LogFileScanner
 {
-    public static IReadOnlyList<FoundLogFile> Scan(LogGlob glob)
+    public static IReadOnlyList<FoundLogFile> Scan(Glob glob)
     {
-        var folders = new List<string> { glob.Root };
-        foreach (var segment in glob.Segments.Take(glob.Segments.Count - 1))
-        {
-            folders = [.. folders.Where(Directory.Exists).SelectMany(f => Directory.EnumerateDirectories(f))
-                .Where(d => segment.IsMatch(Path.GetFileName(d)))];
-        }
         var found = new List<FoundLogFile>();
-        foreach (var folder in folders.Where(Directory.Exists))
+        // From the glob's root, into the folders that may lead to a match only; each folder once, so a link back up a
+        // tree walked by ** cannot make the walk endless.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([glob.Root]);
+        while (pending.Count > 0)
         {
-            foreach (var info in new DirectoryInfo(folder).EnumerateFiles())
+            var folder = pending.Pop();
+            if (!Directory.Exists(folder)) continue;
+            var info = new DirectoryInfo(folder);
+            if (!seen.Add(info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName)) continue;
+            if (glob.MatchesFolder(folder))
             {
-                // Symbolic links are not followed: a link in a log folder must not make Jaga rotate or delete what it points to.
-                if (info.LinkTarget is not null) continue;
-                found.Add(new FoundLogFile(info.FullName.Replace('\\', '/'), info.Length, info.LastWriteTimeUtc, info.CreationTimeUtc));
+                foreach (var file in info.EnumerateFiles())
+                {
+                    // Symbolic links are not followed: a link in a log folder must not make Jaga rotate or delete what it points to.
+                    if (file.LinkTarget is not null) continue;
+                    found.Add(new FoundLogFile(file.FullName.Replace('\\', '/'), file.Length, file.LastWriteTimeUtc, file.CreationTimeUtc));
+                }
             }
+            foreach (var sub in Directory.EnumerateDirectories(folder))
+                if (glob.MayContain(sub.Replace('\\', '/'))) pending.Push(sub);
         }
         return found;
     }

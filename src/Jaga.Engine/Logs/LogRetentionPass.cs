@@ -14,7 +14,7 @@ public sealed class LogRetentionPass(MaintenanceJournal journal, TimeProvider cl
         // A rule whose glob covers the maintenance log leaves it (and its parts) to log.rotate, which holds the journal's lock.
         if (!target.IsMaintenanceLog) files = [.. files.Where(f => !OfMaintenanceLog(f))];
         var actions = LogRetentionPlanner.Plan(target.Policy, target.Glob, files, clock.GetUtcNow());
-        var missing = !files.Any(f => target.Glob.Matches(f.Path) && !RotatedName.TryParse(f.Name, out _));
+        var missing = !files.Any(f => target.Glob.IsMatch(f.Path) && !RotatedName.TryParse(f.Name, out _));
         if (dryRun) return new LogPassReport(target, [.. actions.Select(a => new LogActionResult(a, false))], missing && !target.MissingOk, null);
 
         if (missing && !target.MissingOk)

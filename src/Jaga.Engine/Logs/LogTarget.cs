@@ -1,3 +1,4 @@
+using Jaga.Core.Globbing;
 using Jaga.Core.LogRetention;
 
 namespace Jaga.Engine.Logs;
@@ -12,7 +13,7 @@ namespace Jaga.Engine.Logs;
 /// <param name="PostRotateTimeout">How long the command may run.</param>
 /// <param name="Hold">Held around every change of the files (the journal's lock, for the maintenance log).</param>
 public sealed record LogTarget(
-    string Name, LogGlob Glob, LogPolicy Policy, bool CopyTruncate, bool MissingOk, string? PostRotate, TimeSpan PostRotateTimeout,
+    string Name, Glob Glob, LogPolicy Policy, bool CopyTruncate, bool MissingOk, string? PostRotate, TimeSpan PostRotateTimeout,
     Func<CancellationToken, Task<IDisposable>>? Hold = null)
 {
     /// <summary>True for the maintenance log: its deletions are what <c>jaga audit verify</c> accepts as pruned parts.</summary>

@@ -2,6 +2,8 @@ using System.Threading.Channels;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Ports;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace Jaga.Engine.Monitoring;
 
@@ -18,17 +20,39 @@ public sealed class CheckResultWriter : IAsyncDisposable
     private readonly Channel<CheckResult> queue;
     private readonly ICheckHistory history;
     private readonly ILogger logger;
+    private readonly TimeProvider waits;
+    private readonly ResiliencePipeline retry;
     private readonly Task loop;
     private readonly CancellationTokenSource stop = new();
     private long pending;
     private long dropped;
 
-    /// <remarks>Its pauses (polling a flush, waiting for the store to come back) are not the plan's time, so they run on the
-    /// real clock even under a test's fake one.</remarks>
-    public CheckResultWriter(ICheckHistory history, ILogger logger)
+    /// <param name="history">Where results are written.</param>
+    /// <param name="logger">Told of batches not stored yet, and of those given up.</param>
+    /// <param name="waits">The clock of its pauses (polling a flush, waiting for the store to come back). They are not the
+    /// plan's time: the composition root passes real time, even where a test fakes the plan's clock.</param>
+    public CheckResultWriter(ICheckHistory history, ILogger logger, TimeProvider waits)
     {
         this.history = history;
         this.logger = logger;
+        this.waits = waits;
+        // A store that is down comes back; a batch it refuses for good must not stop the history of every check: after a
+        // few minutes (MaxAttempts tries, two seconds apart) it is given up, counted and said.
+        retry = new ResiliencePipelineBuilder { TimeProvider = waits }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = MaxAttempts - 1,
+                Delay = TimeSpan.FromSeconds(2),
+                BackoffType = DelayBackoffType.Constant,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e and not OutOfMemoryException && !args.Context.CancellationToken.IsCancellationRequested),
+                OnRetry = args =>
+                {
+                    if (logger.IsEnabled(LogLevel.Warning))
+                        logger.LogWarning("check results not stored yet ({Count} waiting, {Dropped} dropped so far): {Message}", Pending, Dropped, args.Outcome.Exception?.Message);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
         queue = Channel.CreateBounded<CheckResult>(
             new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ =>
@@ -55,9 +79,9 @@ public sealed class CheckResultWriter : IAsyncDisposable
     /// false when results are still waiting.</summary>
     public async Task<bool> FlushAsync(CancellationToken ct, TimeSpan? deadline = null)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var started = waits.GetTimestamp();
         var limit = deadline ?? TimeSpan.FromSeconds(30);
-        while (Pending > 0 && !loop.IsCompleted && waited.Elapsed < limit) await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+        while (Pending > 0 && !loop.IsCompleted && waits.GetElapsedTime(started) < limit) await Task.Delay(TimeSpan.FromMilliseconds(20), waits, ct);
         return Pending <= 0;
     }
 
@@ -73,26 +97,14 @@ public sealed class CheckResultWriter : IAsyncDisposable
             while (await queue.Reader.WaitToReadAsync(ct))
             {
                 while (batch.Count < BatchSize && queue.Reader.TryRead(out var r)) batch.Add(Clean(r));
-                for (var attempt = 1; ; attempt++)
+                try
                 {
-                    try
-                    {
-                        await history.RecordAsync(batch, CancellationToken.None);
-                        break;
-                    }
-                    catch (Exception e) when (e is not OutOfMemoryException && !ct.IsCancellationRequested)
-                    {
-                        // A store that is down comes back; a batch it refuses for good must not stop the history of
-                        // every check: after a few minutes it is given up, counted and said.
-                        if (attempt >= MaxAttempts)
-                        {
-                            Interlocked.Add(ref dropped, batch.Count);
-                            if (logger.IsEnabled(LogLevel.Error)) logger.LogError("{Count} check results given up after {Attempts} tries: {Message}", batch.Count, attempt, e.Message);
-                            break;
-                        }
-                        if (logger.IsEnabled(LogLevel.Warning)) logger.LogWarning("check results not stored yet ({Count} waiting, {Dropped} dropped so far): {Message}", Pending, Dropped, e.Message);
-                        await Task.Delay(TimeSpan.FromSeconds(2), ct);
-                    }
+                    await retry.ExecuteAsync(_ => new ValueTask(history.RecordAsync(batch, CancellationToken.None)), ct);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException && !ct.IsCancellationRequested)
+                {
+                    Interlocked.Add(ref dropped, batch.Count);
+                    if (logger.IsEnabled(LogLevel.Error)) logger.LogError("{Count} check results given up after {Attempts} tries: {Message}", batch.Count, MaxAttempts, e.Message);
                 }
                 Interlocked.Add(ref pending, -batch.Count);
                 batch.Clear();
@@ -106,7 +118,7 @@ public sealed class CheckResultWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
-        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10), waits))
         {
             try
             {

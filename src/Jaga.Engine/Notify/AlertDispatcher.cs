@@ -7,6 +7,8 @@ using Jaga.Engine.Journal;
 using Jaga.Engine.Monitoring;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
 
 namespace Jaga.Engine.Notify;
 
@@ -23,9 +25,11 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
     private readonly TimeProvider clock;
     private readonly NotifyPolicy policy;
     private readonly ILogger log;
+    private readonly ResiliencePipeline<Try> retry;
     private readonly Dictionary<string, List<AlertRoute>> routes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource abort = new();
     private readonly Lock gate = new();
+    /// <summary>Records of dropped alerts under way; finished ones are pruned as new ones start, and StopAsync waits for the rest.</summary>
     private readonly List<Task> sideTasks = [];
     private bool stopped;
 
@@ -45,6 +49,18 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
         this.clock = clock;
         this.policy = policy ?? NotifyPolicy.Default;
         log = logger ?? NullLogger.Instance;
+        var attempts = this.policy.Attempts;
+        var pauses = this.policy;
+        // A try that failed in a way worth trying again waits policy.DelayAfter(attempt) on the clock; the pause ends early
+        // (and the alert is recorded failed) when the dispatcher is stopped.
+        retry = new ResiliencePipelineBuilder<Try> { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions<Try>
+            {
+                MaxRetryAttempts = Math.Max(1, attempts - 1),
+                ShouldHandle = args => ValueTask.FromResult(attempts > 1 && args.Outcome.Result is { Sent: false, Retryable: true }),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(pauses.DelayAfter(args.AttemptNumber + 1)),
+            })
+            .Build();
         var webhooks = new WebhookSender(http);
         foreach (var (name, channel) in plan.Plan.Notify)
         {
@@ -115,62 +131,70 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
     private async Task DeliverAsync(AlertRoute route, AlertMessage alert)
     {
         var attempt = 0;
-        var error = "";
-        while (true)
+        var last = new Try(false, "", false);
+        try
         {
-            attempt++;
-            var retryable = false;
-            var sent = false;
+            await retry.ExecuteAsync(async ct =>
+            {
+                attempt++;
+                last = await TryOnceAsync(route, alert, ct);
+                if (!last.Sent && last.Retryable && attempt < policy.Attempts)
+                    log.LogWarning("Alert {Kind} for {Check} to {Channel} ({Medium}): try {Attempt} of {Attempts} failed: {Error}; next try in {Pause}",
+                        AlertText.Code(alert.Kind), alert.Check, route.Channel, route.Medium, attempt, policy.Attempts, journal.Redactor.Redact(last.Error), policy.DelayAfter(attempt));
+                return last;
+            }, abort.Token);
+        }
+        catch (OperationCanceledException) when (attempt == 0)
+        {
+            // Stopped before the first try (the pipeline does not start one once stopped): abandoned in the queue.
+            (attempt, last) = (1, new Try(false, "interrupted by shutdown", false));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped during the pause before the next try.
+            last = last with { Error = last.Error + "; interrupted by shutdown" };
+        }
+        if (last.Sent)
+        {
+            // Recorded outside the sending's try: a store that fails here must not make a delivered alert look failed
+            // (and be sent again).
+            await RecordAsync(Severity.Info, "notify.sent", route, alert, attempt, null);
+            return;
+        }
+        await RecordAsync(Severity.Error, "notify.failed", route, alert, attempt, last.Error);
+    }
+
+    /// <summary>One try, within the policy's timeout; never throws (but for running out of memory).</summary>
+    private async Task<Try> TryOnceAsync(AlertRoute route, AlertMessage alert, CancellationToken stopping)
+    {
+        try
+        {
+            stopping.ThrowIfCancellationRequested();
+            using var limit = new CancellationTokenSource(policy.AttemptTimeout, clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, stopping);
             try
             {
-                abort.Token.ThrowIfCancellationRequested();
-                using var limit = new CancellationTokenSource(policy.AttemptTimeout, clock);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, abort.Token);
-                try
-                {
-                    await route.Send(alert, linked.Token);
-                    sent = true;
-                }
-                catch (OperationCanceledException) when (limit.IsCancellationRequested && !abort.IsCancellationRequested)
-                {
-                    throw new AlertDeliveryException($"no answer within {AlertText.Duration(policy.AttemptTimeout)}");
-                }
+                await route.Send(alert, linked.Token);
+                return new Try(true, "", false);
             }
-            catch (AlertDeliveryException e)
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !stopping.IsCancellationRequested)
             {
-                (error, retryable) = (e.Message, e.Retryable);
-            }
-            catch (OperationCanceledException)
-            {
-                (error, retryable) = ("interrupted by shutdown", false);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A sender's unforeseen failure: shown only after the plan's secrets are masked (the journal masks again).
-                (error, retryable) = (journal.Redactor.Redact(e.Message), true);
-            }
-            if (sent)
-            {
-                // Recorded outside the sending's try: a store that fails here must not make a delivered alert look failed
-                // (and be sent again).
-                await RecordAsync(Severity.Info, "notify.sent", route, alert, attempt, null);
-                return;
-            }
-            if (!retryable || attempt >= policy.Attempts) break;
-            var pause = policy.DelayAfter(attempt);
-            log.LogWarning("Alert {Kind} for {Check} to {Channel} ({Medium}): try {Attempt} of {Attempts} failed: {Error}; next try in {Pause}",
-                AlertText.Code(alert.Kind), alert.Check, route.Channel, route.Medium, attempt, policy.Attempts, journal.Redactor.Redact(error), pause);
-            try
-            {
-                await Task.Delay(pause, clock, abort.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                error += "; interrupted by shutdown";
-                break;
+                throw new AlertDeliveryException($"no answer within {AlertText.Duration(policy.AttemptTimeout)}");
             }
         }
-        await RecordAsync(Severity.Error, "notify.failed", route, alert, attempt, error);
+        catch (AlertDeliveryException e)
+        {
+            return new Try(false, e.Message, e.Retryable);
+        }
+        catch (OperationCanceledException)
+        {
+            return new Try(false, "interrupted by shutdown", false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A sender's unforeseen failure: shown only after the plan's secrets are masked (the journal masks again).
+            return new Try(false, journal.Redactor.Redact(e.Message), true);
+        }
     }
 
     private Task RecordDroppedAsync(AlertRoute route, AlertMessage alert)
@@ -228,6 +252,13 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
 
     private void Background(Func<Task> work)
     {
-        lock (gate) sideTasks.Add(Task.Run(work));
+        lock (gate)
+        {
+            sideTasks.RemoveAll(t => t.IsCompleted);
+            sideTasks.Add(Task.Run(work));
+        }
     }
+
+    /// <summary>How one try ended: sent, or the error and whether another try may succeed.</summary>
+    private readonly record struct Try(bool Sent, string Error, bool Retryable);
 }

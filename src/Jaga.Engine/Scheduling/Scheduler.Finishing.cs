@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using Jaga.Core.Ports;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace Jaga.Engine.Scheduling;
 
@@ -38,41 +40,62 @@ public sealed partial class Scheduler
         }
     }
 
-    private async Task FinisherAsync()
+    /// <summary>Retries a batch of ends while the state store is away, 1 s, 2 s … then every 5 s, for as long as the node
+    /// runs: a finished run is never left as running because the store was down for a while.</summary>
+    private ResiliencePipeline EndsRetry() => new ResiliencePipelineBuilder { TimeProvider = clock }
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = int.MaxValue,
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(Faults.IsStoreFault),
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(TimeSpan.FromSeconds(Math.Min(5, args.AttemptNumber + 1))),
+        })
+        .Build();
+
+    /// <summary>The one writer of run ends; it ends when <see cref="DisposeAsync"/> completes the channel (and gives up a
+    /// batch still being retried: its runs were left to their leases when the node stopped).</summary>
+    private async Task FinisherAsync(CancellationToken ct)
     {
+        var retry = EndsRetry();
         var batch = new List<PendingEnd>();
-        while (await ends.Reader.WaitToReadAsync())
+        while (await ends.Reader.WaitToReadAsync(CancellationToken.None))
         {
             batch.Clear();
             while (batch.Count < 1000 && ends.Reader.TryRead(out var end)) batch.Add(end);
-            for (var attempt = 1; ; attempt++)
+            var attempt = 0;
+            try
             {
-                try
+                await retry.ExecuteAsync(async token =>
                 {
-                    var recorded = await ledger.FinishManyAsync([.. batch.Select(b => b.End)], CancellationToken.None);
-                    for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(recorded[i]);
-                    break;
-                }
-                catch (Exception e) when (Faults.IsStoreFault(e))
-                {
-                    logger.LogWarning("could not record the end of {Count} run(s) yet: {Reason}; retrying", batch.Count, e.Message);
-                    // After a few tries, one by one: if some go in, the store is up and the others are bad rows, which
-                    // must not hold up every later end on this node.
-                    if (attempt >= 3 && batch.Count > 1 && await OneByOneAsync(batch)) break;
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, attempt)), clock, CancellationToken.None);
-                }
-                catch (Exception e)
-                {
-                    foreach (var b in batch) b.Done.TrySetException(e);
-                    break;
-                }
+                    attempt++;
+                    try
+                    {
+                        var recorded = await ledger.FinishManyAsync([.. batch.Select(b => b.End)], token);
+                        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(recorded[i]);
+                    }
+                    catch (Exception e) when (Faults.IsStoreFault(e))
+                    {
+                        logger.LogWarning("could not record the end of {Count} run(s) yet: {Reason}; retrying", batch.Count, e.Message);
+                        // After a few tries, one by one: if some go in, the store is up and the others are bad rows, which
+                        // must not hold up every later end on this node.
+                        if (attempt >= 3 && batch.Count > 1 && await OneByOneAsync(batch, token)) return;
+                        throw;
+                    }
+                }, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                foreach (var b in batch) b.Done.TrySetCanceled(ct);
+            }
+            catch (Exception e)
+            {
+                foreach (var b in batch) b.Done.TrySetException(e);
             }
         }
     }
 
     /// <summary>Records each end alone; true (every end settled) when at least one went in, false when none did (the store
     /// is still away, and the batch is retried whole).</summary>
-    private async Task<bool> OneByOneAsync(List<PendingEnd> batch)
+    private async Task<bool> OneByOneAsync(List<PendingEnd> batch, CancellationToken ct)
     {
         var failed = new List<(PendingEnd End, Exception Error)>();
         var recorded = 0;
@@ -80,7 +103,7 @@ public sealed partial class Scheduler
         {
             try
             {
-                b.Done.TrySetResult((await ledger.FinishManyAsync([b.End], CancellationToken.None))[0]);
+                b.Done.TrySetResult((await ledger.FinishManyAsync([b.End], ct))[0]);
                 recorded++;
             }
             catch (Exception e) when (Faults.IsStoreFault(e))

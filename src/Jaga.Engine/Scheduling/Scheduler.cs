@@ -9,7 +9,7 @@ namespace Jaga.Engine.Scheduling;
 /// <summary>One node's scheduler. Each pass decides, per job, whether an occurrence is due (<see cref="Due"/>), claims it in
 /// the state store (so exactly one node runs it) and starts it without waiting for it; it keeps the node's claims alive,
 /// declares runs of silent nodes lost, and sleeps until the next occurrence or until something changes.</summary>
-public sealed partial class Scheduler : IDisposable
+public sealed partial class Scheduler : IAsyncDisposable
 {
     private readonly IJobLedger ledger;
     private readonly SchedulerOptions options;
@@ -22,6 +22,9 @@ public sealed partial class Scheduler : IDisposable
     private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset nextHousekeeping = DateTimeOffset.MinValue;
     private volatile bool storeReachable = true;
+    private readonly CancellationTokenSource stopFinisher = new();
+    private readonly Task finisher;
+    private int disposed;
 
     public Scheduler(IJobLedger ledger, MaintenanceJournal journal, SchedulerOptions options, TimeProvider clock, ILogger logger)
     {
@@ -31,8 +34,7 @@ public sealed partial class Scheduler : IDisposable
         this.logger = logger;
         this.journal = new SchedulerJournal(journal, clock, logger, options.Zone);
         slots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
-        // The one writer of run ends; it ends when Dispose completes the channel.
-        _ = Task.Run(FinisherAsync, CancellationToken.None);
+        finisher = Task.Run(() => FinisherAsync(stopFinisher.Token), CancellationToken.None);
     }
 
     public SchedulerStats Stats { get; } = new();
@@ -67,8 +69,13 @@ public sealed partial class Scheduler : IDisposable
             {
                 if (jobs.TryGetValue(job.Id, out var slot))
                 {
-                    // A new schedule may make the job due sooner: look again now.
-                    if (slot.Job.Schedule.Text != job.Schedule.Text) slot.CheckAt = DateTimeOffset.MinValue;
+                    // A new schedule may make the job due sooner: look again now. The generation tells a pass that took
+                    // the slot before this reset not to overwrite it with a time computed from the old schedule.
+                    if (slot.Job.Schedule.Text != job.Schedule.Text)
+                    {
+                        slot.CheckAt = DateTimeOffset.MinValue;
+                        slot.Generation++;
+                    }
                     slot.Job = job;
                     slot.Removed = false;
                 }
@@ -109,9 +116,15 @@ public sealed partial class Scheduler : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>Ends the writer of run ends. Call it after <see cref="RunAsync"/> or <see cref="RunOnceAsync"/> returned: every
+    /// end was recorded by then, or given up when stopping (its lease runs out), so a batch still retried is abandoned.</summary>
+    public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         ends.Writer.TryComplete();
+        await stopFinisher.CancelAsync();
+        await finisher;
+        stopFinisher.Dispose();
         slots.Dispose();
     }
 
@@ -128,12 +141,13 @@ public sealed partial class Scheduler : IDisposable
         {
             foreach (var id in jobs.Where(kv => kv.Value.Removed && kv.Value.Execution is null).Select(kv => kv.Key).ToList()) jobs.Remove(id);
             due = [.. jobs.Values.Where(s => !s.Removed && s.Execution is null && s.CheckAt <= now)];
+            foreach (var slot in due) slot.Taken = slot.Generation;
         }
         if (due.Count > 0 && !await GuardAsync(() => ConsiderAsync(due, now, stopping), stopping))
         {
             // Nothing decided is lost: the jobs of this pass are looked at again shortly.
             retryAt = now + TimeSpan.FromSeconds(storeReachable ? 5 : 1);
-            foreach (var slot in due) if (slot.Execution is null) slot.CheckAt = retryAt;
+            foreach (var slot in due) Reschedule(slot, retryAt, onlyIdle: true);
         }
         // After the claims: the beat falls on the same instants as interval jobs, and must not make them late.
         if (now >= nextHousekeeping)
@@ -193,7 +207,7 @@ public sealed partial class Scheduler : IDisposable
             {
                 // One job's schedule that cannot be computed must not hold up the others.
                 logger.LogError(e, "{Job}: could not compute its schedule", job.Id);
-                slot.CheckAt = now + TimeSpan.FromMinutes(1);
+                Reschedule(slot, now + TimeSpan.FromMinutes(1));
                 continue;
             }
             if (decision.Skipped is { } skipped)
@@ -204,10 +218,10 @@ public sealed partial class Scheduler : IDisposable
                     await journal.RecordAsync(Severity.Warn, "scheduler.skip", "job.skipped",
                         [job.Id, decision.Missed, journal.Local(skipped), next], Data(job, skipped), stopping);
                 slot.Last = skipped;
-                slot.CheckAt = decision.Next ?? DateTimeOffset.MaxValue;
+                Reschedule(slot, decision.Next ?? DateTimeOffset.MaxValue);
             }
             else if (decision.Run is { } occurrence) claiming.Add((slot, decision, occurrence));
-            else slot.CheckAt = decision.Next ?? DateTimeOffset.MaxValue;
+            else Reschedule(slot, decision.Next ?? DateTimeOffset.MaxValue);
         }
         if (claiming.Count == 0) return;
         var results = await ledger.TryClaimManyAsync([.. claiming.Select(c => (c.Slot.Job.Id, c.Occurrence))], options.Node, now, options.Lease, stopping);
@@ -216,19 +230,30 @@ public sealed partial class Scheduler : IDisposable
             var (slot, decision, occurrence) = claiming[i];
             var (result, run) = results[i];
             // Moved on only once the claim is settled: a claim that failed leaves the occurrence to the next look.
-            slot.CheckAt = decision.Next ?? DateTimeOffset.MaxValue;
             if (result == ClaimResult.Busy)
             {
                 // Running elsewhere: look again soon; the catch-up policy decides once it is free.
-                slot.CheckAt = now + TimeSpan.FromSeconds(1);
+                Reschedule(slot, now + TimeSpan.FromSeconds(1));
                 continue;
             }
+            Reschedule(slot, decision.Next ?? DateTimeOffset.MaxValue);
             slot.Last = occurrence;
             if (result != ClaimResult.Claimed) continue;
             if (decision.CatchingUp)
                 await journal.RecordAsync(Severity.Warn, "scheduler.catchup", "job.catchup",
                     [slot.Job.Id, decision.Missed, journal.Local(occurrence)], Data(slot.Job, occurrence), stopping);
             Start(slot, run!, onTime: decision.Missed == 0, stopping);
+        }
+    }
+
+    /// <summary>Sets when a slot taken by this pass is looked at again, under <see cref="gate"/> as <see cref="Replace"/>
+    /// writes it: unless a reload reset the slot since the pass took it (its new schedule is looked at first).</summary>
+    private void Reschedule(Slot slot, DateTimeOffset at, bool onlyIdle = false)
+    {
+        lock (gate)
+        {
+            if (slot.Taken != slot.Generation || (onlyIdle && slot.Execution is not null)) return;
+            slot.CheckAt = at;
         }
     }
 
@@ -246,6 +271,12 @@ public sealed partial class Scheduler : IDisposable
         public DateTimeOffset? Last { get; set; }
 
         public DateTimeOffset CheckAt { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>Counts the reloads that reset <see cref="CheckAt"/>.</summary>
+        public int Generation { get; set; }
+
+        /// <summary>The <see cref="Generation"/> when the current pass took the slot.</summary>
+        public int Taken { get; set; }
 
         public Execution? Execution { get; set; }
 

@@ -17,8 +17,8 @@ public sealed class EngineSession : IAsyncDisposable
     private EngineSession(LoadedPlan plan, IStateStore store)
     {
         this.store = store;
-        var journal = new MaintenanceJournal(store, plan, TimeProvider.System, "fault-test");
-        Services = new BackupServices(plan, store.Backups, journal, TimeProvider.System, new BackupConnectors(plan, CompositionRoot.Adapters),
+        var journal = new MaintenanceJournal(store, plan, TimeProvider.System, "fault-test") { Waits = TimeProvider.System };
+        Services = new BackupServices(plan, store.Backups, journal, TimeProvider.System, new BackupConnectors(plan, CompositionRoot.Adapters, TimeProvider.System),
             new DestinationRetry(3, TimeSpan.FromMilliseconds(50), TimeProvider.System, (d, attempt, _) => Retries.Add($"{d}#{attempt}")));
     }
 

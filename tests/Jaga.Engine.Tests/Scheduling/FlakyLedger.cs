@@ -3,16 +3,27 @@ using Microsoft.Data.Sqlite;
 
 namespace Jaga.Engine.Tests.Scheduling;
 
-/// <summary>The real ledger, except that the first <paramref name="failures"/> batch claims fail as a locked SQLite file does.</summary>
-internal sealed class FlakyLedger(IJobLedger inner, int failures) : IJobLedger
+/// <summary>The real ledger, except that the first <paramref name="failures"/> batch claims fail as a locked SQLite file does,
+/// and that every batch claim first awaits <paramref name="beforeClaims"/> (a test holds a pass in the store with it).</summary>
+internal sealed class FlakyLedger(IJobLedger inner, int failures, Func<Task>? beforeClaims = null) : IJobLedger
 {
     private int left = failures;
+    private int endTries;
 
-    public Task<IReadOnlyList<(ClaimResult Result, JobRun? Run)>> TryClaimManyAsync(
-        IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) =>
-        Interlocked.Decrement(ref left) >= 0
+    /// <summary>While true, recording run ends fails as a locked SQLite file does.</summary>
+    public bool RefuseEnds { get; set; }
+
+    /// <summary>How many times ends were tried (refused or not).</summary>
+    public int EndTries => Volatile.Read(ref endTries);
+
+    public async Task<IReadOnlyList<(ClaimResult Result, JobRun? Run)>> TryClaimManyAsync(
+        IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    {
+        if (beforeClaims is not null) await beforeClaims();
+        return Interlocked.Decrement(ref left) >= 0
             ? throw new SqliteException("database is locked", 5)
-            : inner.TryClaimManyAsync(claims, node, now, lease, ct);
+            : await inner.TryClaimManyAsync(claims, node, now, lease, ct);
+    }
 
     public Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) => inner.TryClaimAsync(job, occurrence, node, now, lease, ct);
 
@@ -20,7 +31,11 @@ internal sealed class FlakyLedger(IJobLedger inner, int failures) : IJobLedger
 
     public Task<bool> FinishAsync(JobRun run, RunOutcome outcome, DateTimeOffset at, string? detail, CancellationToken ct = default) => inner.FinishAsync(run, outcome, at, detail, ct);
 
-    public Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default) => inner.FinishManyAsync(ends, ct);
+    public Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref endTries);
+        return RefuseEnds ? throw new SqliteException("database is locked", 5) : inner.FinishManyAsync(ends, ct);
+    }
 
     public Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default) => inner.ExpiredAsync(now, ct);
 

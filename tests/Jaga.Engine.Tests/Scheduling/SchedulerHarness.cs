@@ -44,7 +44,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         await File.WriteAllTextAsync(planPath, text);
         var plan = PlanFile.LoadText(text, planPath).Plan!;
         var store = await SqliteStateStore.OpenAsync(Path.Combine(dir.FullName, ".jaga", "state.db"), clock);
-        var journal = new MaintenanceJournal(store, plan, clock, "test");
+        var journal = new MaintenanceJournal(store, plan, clock, "test") { Waits = TimeProvider.System };
         var options = new SchedulerOptions(node, TimeZoneInfo.Utc, concurrency, TimeSpan.FromSeconds(30), shutdown ?? TimeSpan.FromSeconds(5))
         {
             AbandonAfter = TimeSpan.FromSeconds(2),
@@ -102,7 +102,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
             try { await loop.WaitAsync(TimeSpan.FromSeconds(20)); }
             catch (TimeoutException) { }
         }
-        Scheduler.Dispose();
+        await Scheduler.DisposeAsync();
         await Store.DisposeAsync();
         stop.Dispose();
         folder.Delete(recursive: true);

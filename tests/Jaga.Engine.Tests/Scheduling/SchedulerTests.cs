@@ -172,4 +172,53 @@ public sealed class SchedulerTests
         Assert.DoesNotContain("hunter2-very-secret", runs[0].Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-very-secret", File.ReadAllText(h.Journal.LogPath), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_reload_while_a_pass_is_claiming_keeps_its_new_schedule()
+    {
+        var claiming = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = 1;
+        async Task HoldFirstClaim()
+        {
+            if (Interlocked.Exchange(ref first, 0) == 0) return;
+            claiming.SetResult();
+            await release.Task;
+        }
+        await using var h = await SchedulerHarness.CreateAsync(wrap: l => new FlakyLedger(l, 0, HoldFirstClaim));
+        h.Run(SchedulerHarness.Every("tick", 3600, SchedulerHarness.Ok));
+        await claiming.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Reloaded while the pass waits for the store: every 10 s now. The pass's next look, computed from the hourly
+        // schedule, must not overwrite the reload's reset.
+        h.Scheduler.Replace([SchedulerHarness.Every("tick", 10, SchedulerHarness.Ok)]);
+        release.SetResult();
+        await h.WaitForRunsAsync("tick", r => r.Count == 1 && r[0].Outcome == RunOutcome.Succeeded, "the first run");
+        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
+
+        var runs = await h.WaitForRunsAsync("tick", r => r.Count == 2, "a run 10 s later, on the reloaded schedule");
+        Assert.Equal(SchedulerHarness.Start.AddSeconds(10), runs[0].Occurrence);
+    }
+
+    [Fact]
+    public async Task Disposing_the_scheduler_ends_its_writer_of_run_ends_while_the_store_refuses_them()
+    {
+        FlakyLedger? ledger = null;
+        await using var h = await SchedulerHarness.CreateAsync(wrap: l => ledger = new FlakyLedger(l, 0) { RefuseEnds = true });
+        h.Run(SchedulerHarness.Every("tick", 3600, SchedulerHarness.Ok));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (ledger!.EndTries == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(25);
+        Assert.True(ledger.EndTries > 0, "the end of the first run was tried");
+
+        // Stopping: the run's end is given up after the shutdown timeout and the wait for its record (fake time).
+        var stopped = h.StopAsync();
+        for (var i = 0; i < 60 && !stopped.IsCompleted; i++) await h.AdvanceAsync(TimeSpan.FromSeconds(1));
+        await stopped.WaitAsync(TimeSpan.FromSeconds(10));
+        await h.Scheduler.DisposeAsync();
+
+        // Owned: once disposed, the writer of run ends has stopped retrying.
+        var after = ledger.EndTries;
+        await h.AdvanceAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(after, ledger.EndTries);
+    }
 }

@@ -21,8 +21,8 @@ internal sealed class MonitorWorld : IAsyncDisposable
         Plan = plan;
         Store = store;
         Clock = clock;
-        Journal = new MaintenanceJournal(store, plan, clock, "monitor-test");
-        Results = new CheckResultWriter(store.Checks, NullLogger.Instance);
+        Journal = new MaintenanceJournal(store, plan, clock, "monitor-test") { Waits = TimeProvider.System };
+        Results = new CheckResultWriter(store.Checks, NullLogger.Instance, TimeProvider.System);
         Monitor = NewMonitor();
     }
 

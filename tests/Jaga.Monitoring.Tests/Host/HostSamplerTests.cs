@@ -11,7 +11,7 @@ public sealed class HostSamplerTests
     [Fact]
     public async Task Sampler_returns_sane_values_for_this_machine()
     {
-        var sampler = new HostSampler(TimeProvider.System);
+        var sampler = new HostSampler(TimeProvider.System, TimeProvider.System);
         var first = await sampler.SampleAsync(["/"]);
         var second = await sampler.SampleAsync(["/"]);
         foreach (var s in new[] { first, second })
@@ -29,7 +29,7 @@ public sealed class HostSamplerTests
     [Fact]
     public async Task A_real_sample_judges_and_summarises_against_generous_limits()
     {
-        var sample = await new HostSampler(TimeProvider.System).SampleAsync(["/"]);
+        var sample = await new HostSampler(TimeProvider.System, TimeProvider.System).SampleAsync(["/"]);
         var monitor = new HostMonitor(TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), new Threshold("<=", 100), new Threshold("<=", 100), null, "< 100000",
             new Dictionary<string, Threshold> { ["/"] = new("<=", 100) }, null);
         var result = HostVerdict.Judge(sample, monitor);

@@ -44,7 +44,7 @@ public sealed class LogFolder : IAsyncDisposable
         Assert.True(loaded.Ok, string.Join("\n", loaded.Errors));
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var store = await SqliteStateStore.OpenAsync(Path.Combine(dir, ".jaga", "state.db"), clock);
-        var journal = new MaintenanceJournal(store, loaded.Plan!, clock, "test");
+        var journal = new MaintenanceJournal(store, loaded.Plan!, clock, "test") { Waits = TimeProvider.System };
         return new LogFolder(dir, store, journal, LogTargets.For(loaded.Plan!, journal), clock);
     }
 

@@ -1,3 +1,4 @@
+using Jaga.Core.Globbing;
 using Jaga.Core.Plan;
 using Jaga.Core.LogRetention;
 
@@ -7,7 +8,7 @@ public sealed class LogRetentionPlannerTests
 {
     private const long MB = 1024 * 1024;
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
-    private static readonly LogGlob Glob = LogGlob.Parse("/srv/app/logs/*.log*");
+    private static readonly Glob Glob = Glob.Parse("/srv/app/logs/*.log*", wildcardsMatchHidden: false);
 
     private static LogPolicy Policy(long? maxSize = null, TimeSpan? every = null, int? count = null, TimeSpan? keep = null, long? total = null, Compression compress = Compression.None, bool delay = false) =>
         new(maxSize, every, count, keep, total, compress, delay);
@@ -81,7 +82,7 @@ public sealed class LogRetentionPlannerTests
     [Fact]
     public void Files_outside_the_glob_and_rotated_files_of_other_logs_are_never_touched()
     {
-        var glob = LogGlob.Parse("/srv/app/logs/app*.log");
+        var glob = Glob.Parse("/srv/app/logs/app*.log", wildcardsMatchHidden: false);
         var files = new[]
         {
             Live("app.log", 500 * MB), Live("other.txt", 500 * MB), Rotated("db.log", Now.AddDays(-400)), Rotated("app.log", Now.AddDays(-400)),

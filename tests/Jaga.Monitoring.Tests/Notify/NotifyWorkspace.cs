@@ -21,7 +21,7 @@ public sealed class NotifyWorkspace : IAsyncDisposable
         this.folder = folder;
         this.store = store;
         Plan = plan;
-        Journal = new MaintenanceJournal(store, plan, TimeProvider.System, "notify-test");
+        Journal = new MaintenanceJournal(store, plan, TimeProvider.System, "notify-test") { Waits = TimeProvider.System };
         Dispatcher = new AlertDispatcher(plan, Journal, TimeProvider.System, http, CompositionRoot.Adapters.Mail!, policy);
     }
 

@@ -20,9 +20,8 @@ internal sealed class BackupSession : IAsyncDisposable
         Plan = plan;
         this.store = store;
         Journal = journal;
-        // Retry pauses wait in real time: a command's clock may be a test's fake one that nobody advances.
-        var options = new BackupOptions(identity, (_, attempt, why) => ctx.Output.Error($"jaga: {why}; trying again ({attempt})"), TimeProvider.System);
-        Services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Command, backup: options).Backup;
+        var options = new BackupOptions(identity, (_, attempt, why) => ctx.Output.Error($"jaga: {why}; trying again ({attempt})"), ctx.RealTime);
+        Services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, ctx.RealTime, RunMode.Command, backup: options).Backup;
     }
 
     public CliContext Context { get; }

@@ -37,7 +37,7 @@ internal static class MonitorCheckCommand
             }
             if (known.Count == 0) throw new UserError("the plan has no checks: add monitoring.checks or monitoring.host");
 
-            await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, RunMode.Probe);
+            await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, ctx.RealTime, RunMode.Probe);
             var runtime = services.Monitoring!;
             var checks = monitoring.Checks.Where(c => wanted.Length == 0 || wanted.Contains(c.Name)).ToList();
             var results = new CheckResult[checks.Count];

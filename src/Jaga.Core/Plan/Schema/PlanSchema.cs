@@ -83,7 +83,7 @@ public static class PlanSchema
             F("sqlite", Path(), doc: "SQLite file, copied with the online backup API."),
             F("mysql", Url("mysql", "mariadb") with { Secret = true }, doc: "MySQL/MariaDB URL."),
             F("files", List(Path(), single: true), doc: "Files and folders, as a tar stream."),
-            F("exclude", List(Str(), single: true), doc: "Glob patterns left out of a files backup.")) with
+            F("exclude", List(Str(), single: true), doc: "Glob patterns left out of a files backup, read as a .gitignore (`*.tmp`, `cache/`, `**/node_modules`, `/config.yml`, `!keep.tmp` to take back).")) with
         {
             OneOf = ["postgres", "sqlite", "mysql", "files"],
             Variants = Kinds(("postgres", typeof(PostgresDatabase)), ("sqlite", typeof(SqliteDatabase)), ("mysql", typeof(MysqlDatabase)), ("files", typeof(FileSet))),
@@ -130,7 +130,7 @@ public static class PlanSchema
             F("hourly", Scalar(ScalarKind.Duration), def: "90d", doc: "Hourly aggregates (count, failures, response times)."),
             F("daily", Scalar(ScalarKind.Duration), def: "730d", doc: "Daily aggregates."))),
         F("logs", List(Obj<LogRetentionRule>("A log retention rule.",
-            F("path", Str(), required: true, doc: "Glob of the log files (`*`, `?`, `[abc]` in any segment), relative to the plan's folder. Files Jaga rotated (name.<yyyy-MM-ddTHHmmssZ>[-NN][.gz|.zst]) are never taken as live logs."),
+            F("path", Str(), required: true, doc: "Glob of the log files (`*`, `?`, `[abc]` in any segment, `**` for any number of folders; a wildcard never matches a hidden name's leading dot), relative to the plan's folder. Files Jaga rotated (name.<yyyy-MM-ddTHHmmssZ>[-NN][.gz|.zst]) are never taken as live logs."),
             F("keep", Scalar(ScalarKind.Duration), doc: "Maximum age of rotated files."),
             F("max_size", Scalar(ScalarKind.Size), doc: "Rotate when larger."),
             F("rotate_every", Scalar(ScalarKind.Duration), doc: "Rotate when the last rotation (or, before the first, the file's creation) is older than this: 1d is logrotate's daily, 7d weekly."),

@@ -1,3 +1,4 @@
+using Jaga.Core.Globbing;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup.Sources;
@@ -18,7 +19,7 @@ internal static class FilePaths
 
     /// <summary>Files (and symbolic links, and anything else that is not a folder) under <paramref name="root"/>, itself included when it is one, in
     /// <paramref name="baseDirectory"/>: what a backup of that path holds, and what a restore of it must give back.</summary>
-    public static long CountFiles(string baseDirectory, string root, ExcludePatterns excludes)
+    public static long CountFiles(string baseDirectory, string root, GlobRules excludes)
     {
         var full = Path.Combine(baseDirectory, root);
         var info = new FileInfo(full);

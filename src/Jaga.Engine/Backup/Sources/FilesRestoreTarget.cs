@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.Globalization;
+using Jaga.Core.Globbing;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup.Sources;
@@ -30,7 +31,7 @@ public sealed class FilesRestoreTarget : IRestoreTarget
         if (!Directory.Exists(folder)) return new TargetState(true, []);
         var entries = FilePaths.Children(folder).ToList();
         var shown = entries.Take(Shown).Select(e => FilePaths.IsFolder(e)
-            ? $"{e.Name}/ ({FilePaths.CountFiles(folder, e.Name, ExcludePatterns.None).ToString("N0", CultureInfo.InvariantCulture)} files)"
+            ? $"{e.Name}/ ({FilePaths.CountFiles(folder, e.Name, GlobRules.None).ToString("N0", CultureInfo.InvariantCulture)} files)"
             : e is FileInfo { LinkTarget: null } f ? $"{e.Name} ({f.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)" : e.Name).ToList();
         if (entries.Count > Shown) shown.Add($"… and {entries.Count - Shown} more");
         return new TargetState(entries.Count == 0, shown);
@@ -100,7 +101,7 @@ public sealed class FilesRestoreTarget : IRestoreTarget
         if (!Directory.Exists(folder)) return counts;
         var roots = paths?.Select(p => FilePaths.Normalize(folder, p)) ?? FilePaths.Children(folder).Select(e => e.Name);
         return new SortedDictionary<string, long>(
-            roots.Distinct(StringComparer.Ordinal).ToDictionary(r => r, r => FilePaths.CountFiles(folder, r, ExcludePatterns.None)),
+            roots.Distinct(StringComparer.Ordinal).ToDictionary(r => r, r => FilePaths.CountFiles(folder, r, GlobRules.None)),
             StringComparer.Ordinal);
     }, ct);
 

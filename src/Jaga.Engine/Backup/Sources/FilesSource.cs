@@ -1,5 +1,6 @@
 using Jaga.Core.Plan;
 using System.Formats.Tar;
+using Jaga.Core.Globbing;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup.Sources;
@@ -17,15 +18,15 @@ public sealed class FilesSource : IBackupSource
 
     private readonly string baseDirectory;
     private readonly IReadOnlyList<string> paths;
-    private readonly ExcludePatterns excludes;
+    private readonly GlobRules excludes;
 
     /// <summary>A source for <paramref name="paths"/> (files or folders) relative to <paramref name="baseDirectory"/>,
-    /// leaving out what matches <paramref name="excludes"/> (see <see cref="ExcludePatterns"/>).</summary>
+    /// leaving out what matches <paramref name="excludes"/> (see <see cref="GlobRules"/>).</summary>
     public FilesSource(string baseDirectory, IReadOnlyList<string> paths, IReadOnlyList<string>? excludes = null)
     {
         this.baseDirectory = Path.GetFullPath(baseDirectory);
         this.paths = paths;
-        this.excludes = new ExcludePatterns(excludes ?? []);
+        this.excludes = new GlobRules(excludes ?? []);
     }
 
     public SourceKind Kind => SourceKind.Files;

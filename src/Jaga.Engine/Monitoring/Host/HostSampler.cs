@@ -6,7 +6,12 @@ namespace Jaga.Engine.Monitoring.Host;
 /// <summary>Measures the host from <c>/proc</c> (CPU, memory, swap, load) and <c>statvfs</c> (disk use per mount, through
 /// <see cref="DriveInfo"/>). CPU use is the busy share of the time between two samples: the first sample reads
 /// <c>/proc/stat</c> twice, 250 ms apart; later ones compare with the previous sample.</summary>
-public sealed class HostSampler(TimeProvider clock, string proc = "/proc")
+/// <param name="clock">The time a sample is taken at.</param>
+/// <param name="kernelTime">The clock of the pause between the first two reads. The kernel's CPU counters advance in real
+/// time, so the composition root passes real time here even where a test fakes <paramref name="clock"/> (a fake clock
+/// would never end the pause).</param>
+/// <param name="proc">Where procfs is mounted.</param>
+public sealed class HostSampler(TimeProvider clock, TimeProvider kernelTime, string proc = "/proc")
 {
     public static readonly TimeSpan FirstInterval = TimeSpan.FromMilliseconds(250);
 
@@ -29,9 +34,8 @@ public sealed class HostSampler(TimeProvider clock, string proc = "/proc")
         if (before is null)
         {
             before = ReadCpu();
-            // The kernel's CPU counters advance in real time, so the gap between two reads is real time too (a test's
-            // fake clock would never end it).
-            await Task.Delay(FirstInterval, ct);
+            // Real time (kernelTime), as the counters are.
+            await Task.Delay(FirstInterval, kernelTime, ct);
         }
         var now = ReadCpu();
         lock (gate) previous = now;
