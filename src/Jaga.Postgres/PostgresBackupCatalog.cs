@@ -1,6 +1,7 @@
 using System.Data;
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -2,6 +2,7 @@ using System.Data;
 using System.Runtime.CompilerServices;
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -28,7 +29,9 @@ public sealed class PostgresStateStore : IStateStore
         this.clock = clock;
         Description = description;
         Backups = new PostgresBackupCatalog(dataSource, clock);
-        Jobs = new PostgresJobLedger(dataSource);
+        Runs = new PostgresJobRuns(dataSource);
+        Nodes = new PostgresNodeRegistry(dataSource);
+        Pings = new PostgresHeartbeatPings(dataSource);
         Checks = new PostgresCheckHistory(dataSource);
     }
 
@@ -38,7 +41,11 @@ public sealed class PostgresStateStore : IStateStore
 
     public IBackupCatalog Backups { get; }
 
-    public IJobLedger Jobs { get; }
+    public IJobRuns Runs { get; }
+
+    public INodeRegistry Nodes { get; }
+
+    public IHeartbeatPings Pings { get; }
 
     public ICheckHistory Checks { get; }
 

@@ -1,5 +1,6 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 using static Jaga.Sqlite.SqliteSql;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 using static Jaga.Sqlite.SqliteSql;
@@ -26,7 +27,9 @@ public sealed class SqliteStateStore : IStateStore
             DefaultTimeout = 60,
         }.ToString();
         Backups = new SqliteBackupCatalog(ConnectAsync, clock);
-        Jobs = new SqliteJobLedger(ConnectAsync);
+        Runs = new SqliteJobRuns(ConnectAsync);
+        Nodes = new SqliteNodeRegistry(ConnectAsync);
+        Pings = new SqliteHeartbeatPings(ConnectAsync);
         Checks = new SqliteCheckHistory(ConnectAsync);
     }
 
@@ -38,7 +41,11 @@ public sealed class SqliteStateStore : IStateStore
 
     public IBackupCatalog Backups { get; }
 
-    public IJobLedger Jobs { get; }
+    public IJobRuns Runs { get; }
+
+    public INodeRegistry Nodes { get; }
+
+    public IHeartbeatPings Pings { get; }
 
     public ICheckHistory Checks { get; }
 

@@ -51,7 +51,7 @@ internal static class RunCommand
 
         var settings = plan.Plan.Scheduler;
         var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
-        using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) { PlanSha256 = plan.Sha256 };
+        using var scheduler = new Scheduler(store.Runs, store.Nodes, journal, options, ctx.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) { PlanSha256 = plan.Sha256 };
         var services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan), DestinationRetry.Default(ctx.Clock));
         await using var monitoring = MonitorRuntime.Create(plan, store, journal, ctx.Clock, null, MonitorRuntime.Brief);
         scheduler.Replace([.. PlanJobs.For(plan, store, journal, services, ctx.Clock, monitoring.Services).Where(j => report.Intact || j.Kind != "checkpoint")]);

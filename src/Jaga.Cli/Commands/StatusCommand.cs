@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Jaga.Engine.Backup;
 using Jaga.Engine.Backup.Pipeline;
 using Jaga.Engine.Scheduling;
@@ -25,8 +26,8 @@ internal static class StatusCommand
             var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor);
             var services = new BackupServices(plan, store.Backups, journal, ctx.Clock, new BackupConnectors(plan), DestinationRetry.Default(ctx.Clock));
             var jobs = PlanJobs.For(plan, store, journal, services, ctx.Clock);
-            var summaries = (await store.Jobs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);
-            var nodes = await store.Jobs.NodesAsync(ct);
+            var summaries = (await store.Runs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);
+            var nodes = await store.Nodes.NodesAsync(ct);
             var now = ctx.Clock.GetUtcNow();
             var zone = plan.Plan.Timezone;
             string Local(DateTimeOffset? t) => t is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "-";
@@ -40,7 +41,7 @@ internal static class StatusCommand
             var failing = rows.Where(r => r.Summary is { } s && Failing.Contains(s.Last.Outcome)).ToList();
             var heartbeats = new List<(Check Check, Ping? Last)>();
             foreach (var c in plan.Plan.Monitoring.Checks.Where(c => c.Heartbeat is not null))
-                heartbeats.Add((c, (await store.Jobs.PingsAsync(c.Name, 1, ct)) is [var first, ..] ? first : null));
+                heartbeats.Add((c, (await store.Pings.PingsAsync(c.Name, 1, ct)) is [var first, ..] ? first : null));
             var alive = plan.Plan.Scheduler.Lease;
             var checkStates = (await store.Checks.StatesAsync(ct)).ToDictionary(c => c.Check, StringComparer.Ordinal);
             var hosts = plan.Plan.Monitoring.Host is null ? [] : checkStates.Keys.Where(k => k.StartsWith("host:", StringComparison.Ordinal)).ToList();

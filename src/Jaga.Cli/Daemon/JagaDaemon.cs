@@ -44,7 +44,7 @@ internal static class JagaDaemon
         var echo = Echo(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.MaintenanceLog"));
         var journal = new MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Recorded = echo };
         var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
-        using var scheduler = new Scheduler(store.Jobs, journal, options, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>()) { PlanSha256 = plan.Sha256 };
+        using var scheduler = new Scheduler(store.Runs, store.Nodes, journal, options, ctx.Clock, app.Services.GetRequiredService<ILogger<Scheduler>>()) { PlanSha256 = plan.Sha256 };
         state = new DaemonState(plan, text, store, journal, scheduler, ctx.Clock, echo)
         {
             Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Jaga.Monitoring"),

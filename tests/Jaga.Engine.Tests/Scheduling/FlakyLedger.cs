@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Jaga.Engine.Tests.Scheduling;
 
 /// <summary>The real ledger, except that the first <paramref name="failures"/> batch claims fail as a locked SQLite file does.</summary>
-internal sealed class FlakyLedger(IJobLedger inner, int failures) : IJobLedger
+internal sealed class FlakyLedger(IJobRuns inner, int failures) : IJobRuns
 {
     private int left = failures;
 
@@ -35,14 +35,4 @@ internal sealed class FlakyLedger(IJobLedger inner, int failures) : IJobLedger
     public Task<IReadOnlyList<JobRun>> HistoryAsync(string? job, int limit, CancellationToken ct = default) => inner.HistoryAsync(job, limit, ct);
 
     public Task<IReadOnlyList<JobSummary>> SummariesAsync(CancellationToken ct = default) => inner.SummariesAsync(ct);
-
-    public Task BeatAsync(NodeInfo node, CancellationToken ct = default) => inner.BeatAsync(node, ct);
-
-    public Task NodeStoppedAsync(string node, DateTimeOffset at, CancellationToken ct = default) => inner.NodeStoppedAsync(node, at, ct);
-
-    public Task<IReadOnlyList<NodeInfo>> NodesAsync(CancellationToken ct = default) => inner.NodesAsync(ct);
-
-    public Task AddPingAsync(Ping ping, CancellationToken ct = default) => inner.AddPingAsync(ping, ct);
-
-    public Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default) => inner.PingsAsync(check, limit, ct);
 }

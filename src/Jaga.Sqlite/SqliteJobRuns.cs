@@ -1,5 +1,6 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 using static Jaga.Sqlite.SqliteSql;
@@ -10,7 +11,7 @@ namespace Jaga.Sqlite;
 /// write lock (<c>BEGIN IMMEDIATE</c>), so of any number of processes sharing the file exactly one claims an occurrence.</summary>
 /// <remarks>Times are milliseconds since the epoch, like the catalog's, and come back in UTC. A run's lease is live while
 /// <c>lease_until_ms &gt;= now</c> and expired once it is before now, so a run is either busy or expired, never neither.</remarks>
-internal sealed partial class SqliteJobLedger(Func<CancellationToken, Task<SqliteConnection>> connect) : IJobLedger
+internal sealed partial class SqliteJobRuns(Func<CancellationToken, Task<SqliteConnection>> connect) : IJobRuns
 {
     private const string RunColumns =
         "id, job, occurrence_ms, attempt, node, claimed_at_ms, lease_until_ms, finished_at_ms, outcome, detail";

@@ -1,6 +1,9 @@
 using System.Data;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Npgsql;
+
+using static Jaga.Postgres.PostgresSql;
 
 namespace Jaga.Postgres;
 
@@ -9,7 +12,7 @@ namespace Jaga.Postgres;
 /// insert are one step for every node; the unique key on (job, occurrence, attempt) is the final guard.</summary>
 /// <remarks>Times are <c>timestamptz</c> at millisecond precision, like the catalog's, and come back in UTC. A run's lease is live
 /// while <c>lease_until &gt;= now</c> and expired once it is before now, so a run is either busy or expired, never neither.</remarks>
-internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : IJobLedger
+internal sealed partial class PostgresJobRuns(NpgsqlDataSource dataSource) : IJobRuns
 {
     private const string RunColumns = "id, job, occurrence, attempt, node, claimed_at, lease_until, finished_at, outcome, detail";
 
