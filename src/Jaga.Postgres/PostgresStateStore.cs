@@ -74,20 +74,7 @@ public sealed class PostgresStateStore : IStateStore
         await using var tx = await c.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         // Without the lock, two processes opening a new database at once would both create jaga_schema.
         await Exec(c, tx, $"SELECT pg_advisory_xact_lock({MigrationLock})", ct);
-        await Exec(c, tx, "CREATE TABLE IF NOT EXISTS jaga_schema (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)", ct);
-        var applied = new HashSet<int>();
-        await using (var q = new NpgsqlCommand("SELECT version FROM jaga_schema", c, tx))
-        await using (var r = await q.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) applied.Add(r.GetInt32(0));
-        foreach (var m in PostgresMigrations.All.Where(m => !applied.Contains(m.Version)))
-        {
-            await Exec(c, tx, m.Sql, ct);
-            await using var record = new NpgsqlCommand("INSERT INTO jaga_schema (version, name, applied_at) VALUES ($1, $2, $3)", c, tx);
-            record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = m.Version });
-            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = m.Name });
-            record.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = AuditEntry.ToMilliseconds(clock.GetUtcNow()) });
-            await record.ExecuteNonQueryAsync(ct);
-        }
+        await SchemaMigrator.MigrateAsync(PostgresMigrations.All, new PostgresSchemaSession(c, tx), clock, ct);
         await tx.CommitAsync(ct);
     }
 

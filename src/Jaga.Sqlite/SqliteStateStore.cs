@@ -78,20 +78,7 @@ public sealed class SqliteStateStore : IStateStore
     {
         await using var c = await ConnectAsync(ct);
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        Exec(c, tx, "CREATE TABLE IF NOT EXISTS jaga_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-        var applied = new HashSet<int>();
-        using (var q = Command(c, tx, "SELECT version FROM jaga_schema"))
-        await using (var r = await q.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) applied.Add(r.GetInt32(0));
-        foreach (var m in SqliteMigrations.All.Where(m => !applied.Contains(m.Version)))
-        {
-            Exec(c, tx, m.Sql);
-            using var record = Command(c, tx, "INSERT INTO jaga_schema (version, name, applied_at) VALUES ($v, $n, $t)");
-            record.Parameters.AddWithValue("$v", m.Version);
-            record.Parameters.AddWithValue("$n", m.Name);
-            record.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(ct);
-        }
+        await SchemaMigrator.MigrateAsync(SqliteMigrations.All, new SqliteSchemaSession(c, tx), clock, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -205,10 +192,4 @@ public sealed class SqliteStateStore : IStateStore
     /// <summary>A time that cannot be a real one (tampered) reads as <see cref="DateTimeOffset.MinValue"/>, which no hash matches.</summary>
     private static DateTimeOffset StoredTime(long ms) =>
         ms is >= -62_135_596_800_000 and <= 253_402_300_799_999 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.MinValue;
-
-    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql)
-    {
-        using var cmd = Command(c, tx, sql);
-        cmd.ExecuteNonQuery();
-    }
 }
