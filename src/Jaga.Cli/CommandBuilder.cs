@@ -59,7 +59,7 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
                 output.Error($"jaga: {Redactor.None.Redact(e.Message)}");
                 return ExitCodes.Failed;
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+            catch (Exception e) when (e is Jaga.Core.Errors.StoreUnavailableException or System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
             {
                 output.Error($"jaga: the state store failed: {Redactor.None.Redact(e.Message)}");
                 return ExitCodes.Failed;

@@ -1,3 +1,4 @@
+using Jaga.Core.Errors;
 using Jaga.Core.Ports;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,7 @@ internal sealed class FlakyLedger(IJobRuns inner, int failures) : IJobRuns
     public Task<IReadOnlyList<(ClaimResult Result, JobRun? Run)>> TryClaimManyAsync(
         IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) =>
         Interlocked.Decrement(ref left) >= 0
-            ? throw new SqliteException("database is locked", 5)
+            ? throw new StoreUnavailableException("sqlite:state.db: database is locked", new SqliteException("database is locked", 5))
             : inner.TryClaimManyAsync(claims, node, now, lease, ct);
 
     public Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) => inner.TryClaimAsync(job, occurrence, node, now, lease, ct);
