@@ -60,6 +60,26 @@ internal sealed partial class PostgresJobRuns(NpgsqlDataSource dataSource) : IJo
         return results;
     }
 
+    public async Task<JobRun?> RunningAsync(string job, CancellationToken ct = default)
+    {
+        await using var q = dataSource.CreateCommand(
+            $"SELECT {RunColumns} FROM job_runs WHERE job = $1 AND outcome = {Running} ORDER BY lease_until DESC, id DESC LIMIT 1");
+        q.Parameters.Add(Text(job));
+        return (await ReadRunsAsync(q, ct)) is [var run, ..] ? run : null;
+    }
+
+    public async Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var update = dataSource.CreateCommand(
+            $"UPDATE job_runs SET outcome = 'lost', finished_at = $1, detail = $2 WHERE id = $3 AND node = $4 AND outcome = {Running}");
+        update.Parameters.Add(Time(now));
+        update.Parameters.Add(Text(detail));
+        update.Parameters.Add(Id(run.Id));
+        update.Parameters.Add(Text(run.Node));
+        return await update.ExecuteNonQueryAsync(ct) == 1;
+    }
+
     public async Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         await using var q = dataSource.CreateCommand(

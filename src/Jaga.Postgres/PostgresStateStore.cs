@@ -32,7 +32,7 @@ public sealed class PostgresStateStore : IStateStore
         // Every port of the store is behind one guard: a server that cannot be reached, or a connection that broke, leaves
         // as StoreUnavailableException.
         guard = new StoreGuard(description, PostgresFailures.Unavailable);
-        Backups = new GuardedBackupCatalog(new PostgresBackupCatalog(dataSource, clock), guard);
+        Backups = new GuardedBackupCatalog(new PostgresBackupCatalog(dataSource), guard);
         Runs = new GuardedJobRuns(new PostgresJobRuns(dataSource), guard);
         Nodes = new GuardedNodeRegistry(new PostgresNodeRegistry(dataSource), guard);
         Pings = new GuardedHeartbeatPings(new PostgresHeartbeatPings(dataSource), guard);

@@ -64,6 +64,27 @@ internal sealed partial class SqliteJobRuns(Func<CancellationToken, Task<SqliteC
         return results;
     }
 
+    public async Task<JobRun?> RunningAsync(string job, CancellationToken ct = default)
+    {
+        await using var c = await connect(ct);
+        using var q = Command(c, null, $"SELECT {RunColumns} FROM job_runs WHERE job = $job AND outcome = {Running} ORDER BY lease_until_ms DESC, id DESC LIMIT 1");
+        Add(q, "$job", job);
+        return (await ReadRunsAsync(q, ct)) is [var run, ..] ? run : null;
+    }
+
+    public async Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var c = await connect(ct);
+        using var update = Command(c, null,
+            $"UPDATE job_runs SET outcome = 'lost', finished_at_ms = $now, detail = $detail WHERE id = $id AND node = $node AND outcome = {Running}");
+        Add(update, "$now", AuditEntry.ToMilliseconds(now).ToUnixTimeMilliseconds());
+        Add(update, "$detail", detail);
+        Add(update, "$id", run.Id);
+        Add(update, "$node", run.Node);
+        return await update.ExecuteNonQueryAsync(ct) == 1;
+    }
+
     public async Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         await using var c = await connect(ct);

@@ -29,7 +29,7 @@ public sealed class SqliteStateStore : IStateStore
         }.ToString();
         // Every port of the store is behind one guard: SQLite's busy, locked and I/O failures leave as StoreUnavailableException.
         guard = new StoreGuard(Description, SqliteFailures.Unavailable);
-        Backups = new GuardedBackupCatalog(new SqliteBackupCatalog(ConnectAsync, clock), guard);
+        Backups = new GuardedBackupCatalog(new SqliteBackupCatalog(ConnectAsync), guard);
         Runs = new GuardedJobRuns(new SqliteJobRuns(ConnectAsync), guard);
         Nodes = new GuardedNodeRegistry(new SqliteNodeRegistry(ConnectAsync), guard);
         Pings = new GuardedHeartbeatPings(new SqliteHeartbeatPings(ConnectAsync), guard);

@@ -30,6 +30,14 @@ public interface IJobRuns
     /// thousand runs that ended together). Results are in the order of <paramref name="ends"/>.</summary>
     Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default);
 
+    /// <summary>The run of <paramref name="job"/> still <see cref="RunOutcome.Running"/> (its lease live or expired), or null.</summary>
+    Task<JobRun?> RunningAsync(string job, CancellationToken ct = default);
+
+    /// <summary>Declares a running run lost at once, whatever its lease, because the caller proved its holder dead (a
+    /// process on this machine that no longer exists): outcome <see cref="RunOutcome.Lost"/>, finished at
+    /// <paramref name="now"/>, with <paramref name="detail"/>. False when it is no longer running or not held by its node.</summary>
+    Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default);
+
     /// <summary>Runs still <see cref="RunOutcome.Running"/> whose lease ended before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default);
 

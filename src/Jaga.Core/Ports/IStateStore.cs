@@ -33,7 +33,7 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>Stored checkpoints, oldest first.</summary>
     Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(CancellationToken ct = default);
 
-    /// <summary>The backup catalog and the per-job run locks kept in this store (schema version 2).</summary>
+    /// <summary>The backup catalog kept in this store (schema version 2).</summary>
     IBackupCatalog Backups { get; }
 
     /// <summary>The scheduler's claims, leases and runs (schema version 3).</summary>

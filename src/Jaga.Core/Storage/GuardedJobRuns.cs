@@ -21,6 +21,11 @@ public sealed class GuardedJobRuns(IJobRuns inner, StoreGuard guard) : IJobRuns
     public Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default) =>
         guard.Run(() => inner.FinishManyAsync(ends, ct));
 
+    public Task<JobRun?> RunningAsync(string job, CancellationToken ct = default) => guard.Run(() => inner.RunningAsync(job, ct));
+
+    public Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default) =>
+        guard.Run(() => inner.DeclareDeadAsync(run, now, detail, ct));
+
     public Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default) =>
         guard.Run(() => inner.ExpiredAsync(now, ct));
 

@@ -24,7 +24,7 @@ public static class PlanJobs
         var jobs = new List<ScheduledJob>();
         foreach (var job in plan.Plan.Backup)
         {
-            jobs.Add(new ScheduledJob("backup:" + job.Name, "backup", job.When, job.CatchUpPolicy, job.Timeout, ct => BackupAsync(services, job, ct)));
+            jobs.Add(new ScheduledJob(BackupJobId(job.Name), "backup", job.When, job.CatchUpPolicy, job.Timeout, ct => BackupAsync(services, job, ct)));
             if (job.Verify?.Schedule is { } verify)
                 jobs.Add(new ScheduledJob("verify:" + job.Name, "verify", verify, job.CatchUpPolicy, job.Timeout, ct => VerifyAsync(services, store, job, ct)));
         }
@@ -34,11 +34,14 @@ public static class PlanJobs
         return jobs;
     }
 
+    /// <summary>The scheduler's id of backup job <paramref name="name"/>, which a run by hand claims too.</summary>
+    public static string BackupJobId(string name) => "backup:" + name;
+
     private static async Task<JobResult> BackupAsync(BackupServices services, BackupJob job, CancellationToken ct)
     {
         try
         {
-            var result = await new BackupRunner(services).RunAsync(job, null, ct);
+            var result = await new BackupRunner(services).RunClaimedAsync(job, ct);
             return new JobResult(result.Succeeded, result.Summary, result.Record?.Size);
         }
         catch (Exception e) when (e is BackupSourceException or DestinationException or BackupKeyException or ArgumentException)

@@ -23,6 +23,10 @@ internal sealed class FlakyLedger(IJobRuns inner, int failures) : IJobRuns
 
     public Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default) => inner.FinishManyAsync(ends, ct);
 
+    public Task<JobRun?> RunningAsync(string job, CancellationToken ct = default) => inner.RunningAsync(job, ct);
+
+    public Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default) => inner.DeclareDeadAsync(run, now, detail, ct);
+
     public Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default) => inner.ExpiredAsync(now, ct);
 
     public Task<(bool Declared, JobRun? Retry)> DeclareLostAsync(JobRun expired, string node, DateTimeOffset now, TimeSpan lease, bool retry, string detail, CancellationToken ct = default) => inner.DeclareLostAsync(expired, node, now, lease, retry, detail, ct);
