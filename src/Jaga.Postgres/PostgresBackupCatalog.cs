@@ -1,17 +1,15 @@
 using System.Data;
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Jaga.Postgres;
 
-/// <summary>The backup catalog and job locks in the PostgreSQL database. A record and its copies are saved in one
-/// transaction; a job's lock is taken by one <c>INSERT … ON CONFLICT DO UPDATE … WHERE</c>, which PostgreSQL runs
-/// under the row's lock, so of any number of nodes asking at once exactly one gets it.</summary>
-/// <remarks>Times are <c>timestamptz</c> at millisecond precision, like the audit table's, and come back in UTC. A lease's
-/// expiry is compared with the store's clock (not the server's), so nodes sharing a store need clocks that agree.</remarks>
-internal sealed class PostgresBackupCatalog(NpgsqlDataSource dataSource, TimeProvider clock) : IBackupCatalog
+/// <summary>The backup catalog in the PostgreSQL database. A record and its copies are saved in one transaction.</summary>
+/// <remarks>Times are <c>timestamptz</c> at millisecond precision, like the audit table's, and come back in UTC.</remarks>
+internal sealed class PostgresBackupCatalog(NpgsqlDataSource dataSource) : IBackupCatalog
 {
     private const string Columns =
         "id, job, artifact, source_kind, status, started_at, finished_at, size, sha256, verified_at, verify_result, detail, manifest";
@@ -62,58 +60,6 @@ internal sealed class PostgresBackupCatalog(NpgsqlDataSource dataSource, TimePro
         await using var delete = dataSource.CreateCommand("DELETE FROM backups WHERE id = $1");
         delete.Parameters.Add(Text(id));
         return await delete.ExecuteNonQueryAsync(ct) > 0;
-    }
-
-    public async Task<JobLease?> TryLockAsync(string job, string owner, TimeSpan ttl, string? replacing = null, CancellationToken ct = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
-        var now = AuditEntry.ToMilliseconds(clock.GetUtcNow());
-        var lease = new JobLease(job, owner, now, AuditEntry.ToMilliseconds(now + ttl));
-        // With no row, one of the racing inserts wins and the others see its row; with a row, the update waits for the
-        // row's lock and then tests the latest version. Either way the WHERE decides against what was committed.
-        await using var upsert = dataSource.CreateCommand("""
-            INSERT INTO job_locks (job, owner, acquired_at, expires_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (job) DO UPDATE SET
-              owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
-            WHERE job_locks.expires_at <= excluded.acquired_at OR job_locks.owner = $5
-            """);
-        upsert.Parameters.Add(Text(job));
-        upsert.Parameters.Add(Text(owner));
-        upsert.Parameters.Add(Time(lease.AcquiredAt));
-        upsert.Parameters.Add(Time(lease.ExpiresAt));
-        upsert.Parameters.Add(Text(replacing));
-        return await upsert.ExecuteNonQueryAsync(ct) > 0 ? lease : null;
-    }
-
-    public async Task<JobLease?> LockHolderAsync(string job, CancellationToken ct = default)
-    {
-        await using var q = dataSource.CreateCommand("SELECT owner, acquired_at, expires_at FROM job_locks WHERE job = $1");
-        q.Parameters.Add(Text(job));
-        await using var r = await q.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct)
-            ? new JobLease(job, r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), r.GetFieldValue<DateTimeOffset>(2))
-            : null;
-    }
-
-    public async Task<bool> RenewLockAsync(JobLease lease, TimeSpan ttl, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
-        // Matching the owner is the whole check: an expired lease nobody took is still its owner's to renew.
-        await using var update = dataSource.CreateCommand("UPDATE job_locks SET expires_at = $1 WHERE job = $2 AND owner = $3");
-        update.Parameters.Add(Time(clock.GetUtcNow() + ttl));
-        update.Parameters.Add(Text(lease.Job));
-        update.Parameters.Add(Text(lease.Owner));
-        return await update.ExecuteNonQueryAsync(ct) > 0;
-    }
-
-    public async Task ReleaseLockAsync(JobLease lease, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        await using var delete = dataSource.CreateCommand("DELETE FROM job_locks WHERE job = $1 AND owner = $2");
-        delete.Parameters.Add(Text(lease.Job));
-        delete.Parameters.Add(Text(lease.Owner));
-        await delete.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Records matching <paramref name="where"/> (on <c>$1</c>), newest start first, each with its copies in saved order.</summary>

@@ -1,8 +1,9 @@
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Npgsql;
 
-using static Jaga.Core.Ports.CheckHistoryText;
+using static Jaga.Core.Storage.CheckHistoryText;
 
 namespace Jaga.Postgres;
 

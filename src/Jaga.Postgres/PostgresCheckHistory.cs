@@ -1,9 +1,10 @@
 using Jaga.Core.Monitoring;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-using static Jaga.Core.Ports.CheckHistoryText;
+using static Jaga.Core.Storage.CheckHistoryText;
 
 namespace Jaga.Postgres;
 

@@ -1,13 +1,13 @@
+using Jaga.Core.Storage;
+
 namespace Jaga.Postgres;
 
-/// <summary>The PostgreSQL schema, one versioned step at a time; applied in order and recorded in <c>jaga_schema</c>.</summary>
+/// <summary>The PostgreSQL schema, one versioned step at a time; applied in order by <see cref="SchemaMigrator"/> and recorded in <c>jaga_schema</c>.</summary>
 /// <remarks>The same tables as SQLite's, with PostgreSQL's types: <c>time</c> is a <c>timestamptz</c> (microsecond
 /// precision, so the millisecond times of sealed entries come back exactly) and readable by anyone querying the table.</remarks>
 internal static class PostgresMigrations
 {
-    public sealed record Migration(int Version, string Name, string Sql);
-
-    public static readonly Migration[] All =
+    public static readonly SchemaStep[] All =
     [
         new(1, "audit chain and checkpoints", """
             CREATE TABLE audit (

@@ -2,6 +2,7 @@ using System.Data;
 using System.Runtime.CompilerServices;
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -21,15 +22,21 @@ public sealed class PostgresStateStore : IStateStore
 
     private readonly NpgsqlDataSource dataSource;
     private readonly TimeProvider clock;
+    private readonly StoreGuard guard;
 
     private PostgresStateStore(NpgsqlDataSource dataSource, string description, TimeProvider clock)
     {
         this.dataSource = dataSource;
         this.clock = clock;
         Description = description;
-        Backups = new PostgresBackupCatalog(dataSource, clock);
-        Jobs = new PostgresJobLedger(dataSource);
-        Checks = new PostgresCheckHistory(dataSource);
+        // Every port of the store is behind one guard: a server that cannot be reached, or a connection that broke, leaves
+        // as StoreUnavailableException.
+        guard = new StoreGuard(description, PostgresFailures.Unavailable);
+        Backups = new GuardedBackupCatalog(new PostgresBackupCatalog(dataSource), guard);
+        Runs = new GuardedJobRuns(new PostgresJobRuns(dataSource), guard);
+        Nodes = new GuardedNodeRegistry(new PostgresNodeRegistry(dataSource), guard);
+        Pings = new GuardedHeartbeatPings(new PostgresHeartbeatPings(dataSource), guard);
+        Checks = new GuardedCheckHistory(new PostgresCheckHistory(dataSource), guard);
     }
 
     public string Description { get; }
@@ -38,7 +45,11 @@ public sealed class PostgresStateStore : IStateStore
 
     public IBackupCatalog Backups { get; }
 
-    public IJobLedger Jobs { get; }
+    public IJobRuns Runs { get; }
+
+    public INodeRegistry Nodes { get; }
+
+    public IHeartbeatPings Pings { get; }
 
     public ICheckHistory Checks { get; }
 
@@ -51,7 +62,7 @@ public sealed class PostgresStateStore : IStateStore
         var store = new PostgresStateStore(dataSource, url.Description, clock);
         try
         {
-            await store.MigrateAsync(ct);
+            await store.guard.Run(() => store.MigrateAsync(ct));
             return store;
         }
         catch
@@ -67,24 +78,11 @@ public sealed class PostgresStateStore : IStateStore
         await using var tx = await c.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         // Without the lock, two processes opening a new database at once would both create jaga_schema.
         await Exec(c, tx, $"SELECT pg_advisory_xact_lock({MigrationLock})", ct);
-        await Exec(c, tx, "CREATE TABLE IF NOT EXISTS jaga_schema (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)", ct);
-        var applied = new HashSet<int>();
-        await using (var q = new NpgsqlCommand("SELECT version FROM jaga_schema", c, tx))
-        await using (var r = await q.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) applied.Add(r.GetInt32(0));
-        foreach (var m in PostgresMigrations.All.Where(m => !applied.Contains(m.Version)))
-        {
-            await Exec(c, tx, m.Sql, ct);
-            await using var record = new NpgsqlCommand("INSERT INTO jaga_schema (version, name, applied_at) VALUES ($1, $2, $3)", c, tx);
-            record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = m.Version });
-            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = m.Name });
-            record.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = AuditEntry.ToMilliseconds(clock.GetUtcNow()) });
-            await record.ExecuteNonQueryAsync(ct);
-        }
+        await SchemaMigrator.MigrateAsync(PostgresMigrations.All, new PostgresSchemaSession(c, tx), clock, ct);
         await tx.CommitAsync(ct);
     }
 
-    public async Task<IReadOnlyList<AppliedMigration>> MigrationsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<AppliedMigration>> MigrationsAsync(CancellationToken ct = default) => guard.Run<IReadOnlyList<AppliedMigration>>(async () =>
     {
         await using var q = dataSource.CreateCommand("SELECT version, name, applied_at FROM jaga_schema ORDER BY version");
         await using var r = await q.ExecuteReaderAsync(ct);
@@ -92,12 +90,12 @@ public sealed class PostgresStateStore : IStateStore
         while (await r.ReadAsync(ct))
             list.Add(new AppliedMigration(r.GetInt32(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)));
         return list;
-    }
+    });
 
     public async Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken ct = default) =>
         (await AppendBatchAsync([draft], ct))[0];
 
-    public async Task<IReadOnlyList<AuditEntry>> AppendBatchAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken ct = default)
+    public Task<IReadOnlyList<AuditEntry>> AppendBatchAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken ct = default) => guard.Run<IReadOnlyList<AuditEntry>>(async () =>
     {
         if (drafts.Count == 0) return [];
         await using var c = await dataSource.OpenConnectionAsync(ct);
@@ -111,7 +109,7 @@ public sealed class PostgresStateStore : IStateStore
             : await CopyAsync(c, drafts, seq, prev, ct);
         await tx.CommitAsync(ct);
         return entries;
-    }
+    });
 
     private static async Task<(long Seq, string Prev)> LockAndReadHeadAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
     {
@@ -167,14 +165,17 @@ public sealed class PostgresStateStore : IStateStore
         return entries;
     }
 
-    public async Task<AuditEntry?> HeadAsync(CancellationToken ct = default)
+    public Task<AuditEntry?> HeadAsync(CancellationToken ct = default) => guard.Run<AuditEntry?>(async () =>
     {
         await using var q = dataSource.CreateCommand($"SELECT {Columns} FROM audit ORDER BY seq DESC LIMIT 1");
         await using var r = await q.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? Read(r) : null;
-    }
+    });
 
-    public async IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>Entries from <paramref name="fromSeq"/> on, behind the store's guard.</summary>
+    public IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, CancellationToken ct = default) => guard.Run(ReadUnguardedAsync(fromSeq, ct), ct);
+
+    private async IAsyncEnumerable<AuditEntry> ReadUnguardedAsync(long fromSeq, [EnumeratorCancellation] CancellationToken ct)
     {
         // Page by page rather than one query: a reader that stops early (a verifier at the first problem)
         // would otherwise make Npgsql drain every remaining row, and no connection is held while the
@@ -195,7 +196,7 @@ public sealed class PostgresStateStore : IStateStore
         }
     }
 
-    public async Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default)
+    public Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default) => guard.Run(async () =>
     {
         await using var q = dataSource.CreateCommand("INSERT INTO checkpoints (seq, head, time, key_id, signature) VALUES ($1, $2, $3, $4, $5)");
         q.Parameters.Add(new NpgsqlParameter<long> { TypedValue = checkpoint.Seq });
@@ -205,9 +206,9 @@ public sealed class PostgresStateStore : IStateStore
         q.Parameters.Add(new NpgsqlParameter<string> { TypedValue = checkpoint.KeyId });
         q.Parameters.Add(new NpgsqlParameter<string> { TypedValue = checkpoint.Signature });
         await q.ExecuteNonQueryAsync(ct);
-    }
+    });
 
-    public async Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(CancellationToken ct = default) => guard.Run<IReadOnlyList<Checkpoint>>(async () =>
     {
         await using var q = dataSource.CreateCommand("SELECT seq, head, time, key_id, signature FROM checkpoints ORDER BY id");
         await using var r = await q.ExecuteReaderAsync(ct);
@@ -215,7 +216,7 @@ public sealed class PostgresStateStore : IStateStore
         while (await r.ReadAsync(ct))
             list.Add(new Checkpoint(r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.GetString(3), r.GetString(4)));
         return list;
-    }
+    });
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 

@@ -1,16 +1,16 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 using static Jaga.Sqlite.SqliteSql;
 
 namespace Jaga.Sqlite;
 
-/// <summary>The backup catalog and job locks in the SQLite file. Writes take SQLite's write lock (<c>BEGIN IMMEDIATE</c>),
-/// so a record and its copies change together and two processes never both win a job's lock.</summary>
-/// <remarks>Times are kept as milliseconds since the epoch, like the audit table's, and come back in UTC; a lease's
-/// expiry is compared with the store's clock, so nodes sharing a store need clocks that agree.</remarks>
-internal sealed class SqliteBackupCatalog(Func<CancellationToken, Task<SqliteConnection>> connect, TimeProvider clock) : IBackupCatalog
+/// <summary>The backup catalog in the SQLite file. Writes take SQLite's write lock (<c>BEGIN IMMEDIATE</c>), so a record
+/// and its copies change together.</summary>
+/// <remarks>Times are kept as milliseconds since the epoch, like the audit table's, and come back in UTC.</remarks>
+internal sealed class SqliteBackupCatalog(Func<CancellationToken, Task<SqliteConnection>> connect) : IBackupCatalog
 {
     private const string Columns =
         "id, job, artifact, source_kind, status, started_at_ms, finished_at_ms, size, sha256, verified_at_ms, verify_result, detail, manifest";
@@ -84,63 +84,6 @@ internal sealed class SqliteBackupCatalog(Func<CancellationToken, Task<SqliteCon
         using var delete = Command(c, null, "DELETE FROM backups WHERE id = $id");
         Add(delete, "$id", id);
         return await delete.ExecuteNonQueryAsync(ct) > 0;
-    }
-
-    public async Task<JobLease?> TryLockAsync(string job, string owner, TimeSpan ttl, string? replacing = null, CancellationToken ct = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
-        var now = AuditEntry.ToMilliseconds(clock.GetUtcNow());
-        var lease = new JobLease(job, owner, now, AuditEntry.ToMilliseconds(now + ttl));
-        await using var c = await connect(ct);
-        // One statement decides and writes; IMMEDIATE takes the write lock first, so it waits (busy_timeout) rather than failing.
-        await using var tx = c.BeginTransaction(deferred: false);
-        using var upsert = Command(c, tx, """
-            INSERT INTO job_locks (job, owner, acquired_at_ms, expires_at_ms) VALUES ($job, $owner, $now, $expires)
-            ON CONFLICT (job) DO UPDATE SET
-              owner = excluded.owner, acquired_at_ms = excluded.acquired_at_ms, expires_at_ms = excluded.expires_at_ms
-            WHERE job_locks.expires_at_ms <= excluded.acquired_at_ms OR job_locks.owner = $replacing
-            """);
-        Add(upsert, "$job", job);
-        Add(upsert, "$owner", owner);
-        Add(upsert, "$now", lease.AcquiredAt.ToUnixTimeMilliseconds());
-        Add(upsert, "$expires", lease.ExpiresAt.ToUnixTimeMilliseconds());
-        Add(upsert, "$replacing", replacing);
-        var taken = await upsert.ExecuteNonQueryAsync(ct) > 0;
-        await tx.CommitAsync(ct);
-        return taken ? lease : null;
-    }
-
-    public async Task<JobLease?> LockHolderAsync(string job, CancellationToken ct = default)
-    {
-        await using var c = await connect(ct);
-        using var q = Command(c, null, "SELECT owner, acquired_at_ms, expires_at_ms FROM job_locks WHERE job = $job");
-        Add(q, "$job", job);
-        await using var r = await q.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? new JobLease(job, r.GetString(0), Time(r.GetInt64(1)), Time(r.GetInt64(2))) : null;
-    }
-
-    public async Task<bool> RenewLockAsync(JobLease lease, TimeSpan ttl, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
-        var expires = AuditEntry.ToMilliseconds(clock.GetUtcNow() + ttl);
-        await using var c = await connect(ct);
-        // Matching the owner is the whole check: an expired lease nobody took is still its owner's to renew.
-        using var update = Command(c, null, "UPDATE job_locks SET expires_at_ms = $expires WHERE job = $job AND owner = $owner");
-        Add(update, "$expires", expires.ToUnixTimeMilliseconds());
-        Add(update, "$job", lease.Job);
-        Add(update, "$owner", lease.Owner);
-        return await update.ExecuteNonQueryAsync(ct) > 0;
-    }
-
-    public async Task ReleaseLockAsync(JobLease lease, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        await using var c = await connect(ct);
-        using var delete = Command(c, null, "DELETE FROM job_locks WHERE job = $job AND owner = $owner");
-        Add(delete, "$job", lease.Job);
-        Add(delete, "$owner", lease.Owner);
-        await delete.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Records matching <paramref name="where"/> (on <c>$key</c>), newest start first, each with its copies in saved order.</summary>

@@ -1,8 +1,9 @@
 using Jaga.Core.Monitoring;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Microsoft.Data.Sqlite;
 
-using static Jaga.Core.Ports.CheckHistoryText;
+using static Jaga.Core.Storage.CheckHistoryText;
 using static Jaga.Sqlite.SqliteSql;
 
 namespace Jaga.Sqlite;

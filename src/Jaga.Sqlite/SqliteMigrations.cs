@@ -1,11 +1,11 @@
+using Jaga.Core.Storage;
+
 namespace Jaga.Sqlite;
 
-/// <summary>The SQLite schema, one versioned step at a time; applied in order and recorded in <c>jaga_schema</c>.</summary>
+/// <summary>The SQLite schema, one versioned step at a time; applied in order by <see cref="SchemaMigrator"/> and recorded in <c>jaga_schema</c>.</summary>
 internal static class SqliteMigrations
 {
-    public sealed record Migration(int Version, string Name, string Sql);
-
-    public static readonly Migration[] All =
+    public static readonly SchemaStep[] All =
     [
         new(1, "audit chain and checkpoints", """
             CREATE TABLE audit (

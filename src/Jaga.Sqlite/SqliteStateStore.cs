@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 using static Jaga.Sqlite.SqliteSql;
@@ -13,6 +14,7 @@ public sealed class SqliteStateStore : IStateStore
 {
     private readonly string connectionString;
     private readonly TimeProvider clock;
+    private readonly StoreGuard guard;
 
     private SqliteStateStore(string path, TimeProvider clock)
     {
@@ -25,9 +27,13 @@ public sealed class SqliteStateStore : IStateStore
             Pooling = true,
             DefaultTimeout = 60,
         }.ToString();
-        Backups = new SqliteBackupCatalog(ConnectAsync, clock);
-        Jobs = new SqliteJobLedger(ConnectAsync);
-        Checks = new SqliteCheckHistory(ConnectAsync);
+        // Every port of the store is behind one guard: SQLite's busy, locked and I/O failures leave as StoreUnavailableException.
+        guard = new StoreGuard(Description, SqliteFailures.Unavailable);
+        Backups = new GuardedBackupCatalog(new SqliteBackupCatalog(ConnectAsync), guard);
+        Runs = new GuardedJobRuns(new SqliteJobRuns(ConnectAsync), guard);
+        Nodes = new GuardedNodeRegistry(new SqliteNodeRegistry(ConnectAsync), guard);
+        Pings = new GuardedHeartbeatPings(new SqliteHeartbeatPings(ConnectAsync), guard);
+        Checks = new GuardedCheckHistory(new SqliteCheckHistory(ConnectAsync), guard);
     }
 
     public string Path { get; }
@@ -38,7 +44,11 @@ public sealed class SqliteStateStore : IStateStore
 
     public IBackupCatalog Backups { get; }
 
-    public IJobLedger Jobs { get; }
+    public IJobRuns Runs { get; }
+
+    public INodeRegistry Nodes { get; }
+
+    public IHeartbeatPings Pings { get; }
 
     public ICheckHistory Checks { get; }
 
@@ -48,7 +58,7 @@ public sealed class SqliteStateStore : IStateStore
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         var store = new SqliteStateStore(path, clock);
-        await store.MigrateAsync(ct);
+        await store.guard.Run(() => store.MigrateAsync(ct));
         return store;
     }
 
@@ -71,24 +81,11 @@ public sealed class SqliteStateStore : IStateStore
     {
         await using var c = await ConnectAsync(ct);
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        Exec(c, tx, "CREATE TABLE IF NOT EXISTS jaga_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-        var applied = new HashSet<int>();
-        using (var q = Command(c, tx, "SELECT version FROM jaga_schema"))
-        await using (var r = await q.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) applied.Add(r.GetInt32(0));
-        foreach (var m in SqliteMigrations.All.Where(m => !applied.Contains(m.Version)))
-        {
-            Exec(c, tx, m.Sql);
-            using var record = Command(c, tx, "INSERT INTO jaga_schema (version, name, applied_at) VALUES ($v, $n, $t)");
-            record.Parameters.AddWithValue("$v", m.Version);
-            record.Parameters.AddWithValue("$n", m.Name);
-            record.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(ct);
-        }
+        await SchemaMigrator.MigrateAsync(SqliteMigrations.All, new SqliteSchemaSession(c, tx), clock, ct);
         await tx.CommitAsync(ct);
     }
 
-    public async Task<IReadOnlyList<AppliedMigration>> MigrationsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<AppliedMigration>> MigrationsAsync(CancellationToken ct = default) => guard.Run<IReadOnlyList<AppliedMigration>>(async () =>
     {
         await using var c = await ConnectAsync(ct);
         using var q = Command(c, null, "SELECT version, name, applied_at FROM jaga_schema ORDER BY version");
@@ -97,12 +94,12 @@ public sealed class SqliteStateStore : IStateStore
         while (await r.ReadAsync(ct))
             list.Add(new AppliedMigration(r.GetInt32(0), r.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2))));
         return list;
-    }
+    });
 
     public async Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken ct = default) =>
         (await AppendBatchAsync([draft], ct))[0];
 
-    public async Task<IReadOnlyList<AuditEntry>> AppendBatchAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken ct = default)
+    public Task<IReadOnlyList<AuditEntry>> AppendBatchAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken ct = default) => guard.Run<IReadOnlyList<AuditEntry>>(async () =>
     {
         await using var c = await ConnectAsync(ct);
         // BEGIN IMMEDIATE: the write lock is taken before the head is read, so no other writer can slip in between.
@@ -137,17 +134,20 @@ public sealed class SqliteStateStore : IStateStore
         }
         await tx.CommitAsync(ct);
         return sealedEntries;
-    }
+    });
 
-    public async Task<AuditEntry?> HeadAsync(CancellationToken ct = default)
+    public Task<AuditEntry?> HeadAsync(CancellationToken ct = default) => guard.Run<AuditEntry?>(async () =>
     {
         await using var c = await ConnectAsync(ct);
         using var q = Command(c, null, $"SELECT {Columns} FROM audit ORDER BY seq DESC LIMIT 1");
         await using var r = await q.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? Read(r) : null;
-    }
+    });
 
-    public async IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>Entries from <paramref name="fromSeq"/> on, behind the store's guard.</summary>
+    public IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, CancellationToken ct = default) => guard.Run(ReadUnguardedAsync(fromSeq, ct), ct);
+
+    private async IAsyncEnumerable<AuditEntry> ReadUnguardedAsync(long fromSeq, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var c = await ConnectAsync(ct);
         using var q = Command(c, null, $"SELECT {Columns} FROM audit WHERE seq >= $from ORDER BY seq");
@@ -156,7 +156,7 @@ public sealed class SqliteStateStore : IStateStore
         while (await r.ReadAsync(ct)) yield return Read(r);
     }
 
-    public async Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default)
+    public Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default) => guard.Run(async () =>
     {
         await using var c = await ConnectAsync(ct);
         using var q = Command(c, null, "INSERT INTO checkpoints (seq, head, time_ms, key_id, signature) VALUES ($s, $h, $t, $k, $sig)");
@@ -166,9 +166,9 @@ public sealed class SqliteStateStore : IStateStore
         q.Parameters.AddWithValue("$k", checkpoint.KeyId);
         q.Parameters.AddWithValue("$sig", checkpoint.Signature);
         await q.ExecuteNonQueryAsync(ct);
-    }
+    });
 
-    public async Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(CancellationToken ct = default) => guard.Run<IReadOnlyList<Checkpoint>>(async () =>
     {
         await using var c = await ConnectAsync(ct);
         using var q = Command(c, null, "SELECT seq, head, time_ms, key_id, signature FROM checkpoints ORDER BY id");
@@ -177,7 +177,7 @@ public sealed class SqliteStateStore : IStateStore
         while (await r.ReadAsync(ct))
             list.Add(new Checkpoint(r.GetInt64(0), r.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetString(3), r.GetString(4)));
         return list;
-    }
+    });
 
     public ValueTask DisposeAsync()
     {
@@ -198,10 +198,4 @@ public sealed class SqliteStateStore : IStateStore
     /// <summary>A time that cannot be a real one (tampered) reads as <see cref="DateTimeOffset.MinValue"/>, which no hash matches.</summary>
     private static DateTimeOffset StoredTime(long ms) =>
         ms is >= -62_135_596_800_000 and <= 253_402_300_799_999 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.MinValue;
-
-    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql)
-    {
-        using var cmd = Command(c, tx, sql);
-        cmd.ExecuteNonQuery();
-    }
 }

@@ -1,9 +1,11 @@
+using Jaga.Core.Ports;
 using Jaga.Engine.Backup;
 using Jaga.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Jaga.Backup.Tests;
 
+/// <summary>A run by hand holds its job through the scheduler's job runs: the same claims, leases and lost runs.</summary>
 public sealed class JobLockTests : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("jaga-lock-").FullName;
@@ -13,23 +15,58 @@ public sealed class JobLockTests : IDisposable
     public async Task A_second_run_of_the_job_is_refused_while_the_first_holds_the_lock()
     {
         await using var store = await SqliteStateStore.OpenAsync(Path.Combine(dir, "state.db"), clock);
-        await using var first = await JobLock.AcquireAsync(store.Backups, "db", clock, CancellationToken.None);
-        await using var second = await JobLock.AcquireAsync(store.Backups, "db", clock, CancellationToken.None);
+        await using var first = await JobLock.AcquireAsync(store.Runs, "backup:db", clock, CancellationToken.None);
+        await using var second = await JobLock.AcquireAsync(store.Runs, "backup:db", clock, CancellationToken.None);
 
-        Assert.NotNull(first.Lease);
-        Assert.Null(second.Lease);
-        Assert.Equal(first.Lease.Owner, second.Holder!.Owner);
+        Assert.NotNull(first.Run);
+        Assert.Null(second.Run);
+        Assert.Equal(first.Run.Node, second.Holder!.Node);
+    }
+
+    [Fact]
+    public async Task A_run_by_hand_is_refused_while_the_scheduler_runs_the_job_and_recorded_in_its_runs_when_done()
+    {
+        await using var store = await SqliteStateStore.OpenAsync(Path.Combine(dir, "state.db"), clock);
+        var (_, scheduled) = await store.Runs.TryClaimAsync("backup:db", clock.GetUtcNow(), "node-a", clock.GetUtcNow(), TimeSpan.FromMinutes(1));
+
+        await using (var refused = await JobLock.AcquireAsync(store.Runs, "backup:db", clock, CancellationToken.None))
+            Assert.Equal("node-a", refused.Holder?.Node);
+        await store.Runs.FinishAsync(scheduled!, RunOutcome.Succeeded, clock.GetUtcNow(), null);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await using (var held = await JobLock.AcquireAsync(store.Runs, "backup:db", clock, CancellationToken.None))
+        {
+            Assert.NotNull(held.Run);
+            held.End(RunOutcome.Succeeded, "3 MB");
+        }
+
+        var last = (await store.Runs.HistoryAsync("backup:db", 1))[0];
+        Assert.Equal((RunOutcome.Succeeded, "3 MB", clock.GetUtcNow()), (last.Outcome, last.Detail, last.Occurrence));
+    }
+
+    [Fact]
+    public async Task A_holder_that_ran_here_and_is_gone_is_taken_over_at_once()
+    {
+        await using var store = await SqliteStateStore.OpenAsync(Path.Combine(dir, "state.db"), clock);
+        var host = JobLock.NewOwner().Split(':')[0];
+        var dead = $"{host}:{int.MaxValue - 1}:abc";
+        var (_, old) = await store.Runs.TryClaimAsync("backup:db", clock.GetUtcNow(), dead, clock.GetUtcNow(), JobLock.Ttl);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        await using var held = await JobLock.AcquireAsync(store.Runs, "backup:db", clock, CancellationToken.None);
+
+        Assert.NotNull(held.Run);
+        Assert.Equal(RunOutcome.Lost, (await store.Runs.HistoryAsync("backup:db", 10)).Single(r => r.Id == old!.Id).Outcome);
     }
 
     [Fact]
     public async Task A_run_whose_lease_was_taken_over_is_told_to_stop()
     {
         await using var store = await SqliteStateStore.OpenAsync(Path.Combine(dir, "state.db"), clock);
-        await using var held = await JobLock.AcquireAsync(store.Backups, "db", clock, CancellationToken.None);
+        await using var held = await JobLock.AcquireAsync(store.Runs, "backup:db", clock, CancellationToken.None);
         Assert.False(held.Lost.IsCancellationRequested);
 
-        // The holder's renewals did not reach the store for longer than the lease: another node took the job over.
-        Assert.NotNull(await store.Backups.TryLockAsync("db", "elsewhere:1:abc", JobLock.Ttl, held.Lease!.Owner));
+        // Another process took the job over (it proved this holder dead, or a scheduler declared it lost).
+        Assert.True(await store.Runs.DeclareDeadAsync(held.Run!, clock.GetUtcNow(), "taken over"));
         clock.Advance(JobLock.Ttl / 4);
         await WaitAsync(() => held.Lost.IsCancellationRequested);
 

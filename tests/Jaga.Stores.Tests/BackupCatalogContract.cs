@@ -4,11 +4,10 @@ using Xunit;
 namespace Jaga.Stores.Tests;
 
 /// <summary>What every store's <see cref="IBackupCatalog"/> promises, written once and run against each adapter:
-/// the records of backup runs with their copies, and the per-job run locks.</summary>
+/// the records of backup runs with their copies. (A job runs once at a time through the job runs: JobLedgerContract.)</summary>
 public abstract class BackupCatalogContract : StoreContract
 {
     private static readonly IReadOnlyList<BackupCopy> NoCopies = [];
-    private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(10);
 
     /// <summary>Runs a query on the store's database directly and returns the first column of its first row.</summary>
     protected abstract Task<object?> ScalarAsync(string sql);
@@ -207,158 +206,6 @@ public abstract class BackupCatalogContract : StoreContract
         Assert.Equal(entries.Select(e => e.Hash), (await ReadAllAsync(store)).Select(e => e.Hash));
         await store.Backups.SaveAsync(Record("r1"));
         AssertSame(Record("r1"), await store.Backups.FindAsync("r1"));
-    }
-
-    [Fact]
-    public async Task A_free_job_is_locked_for_the_ttl_from_now_and_its_holder_is_that_lease()
-    {
-        var catalog = (await OpenAsync()).Backups;
-        Clock.Advance(TimeSpan.FromTicks(12_345_678));
-        var now = Clock.GetUtcNow();
-
-        var lease = await catalog.TryLockAsync("db", "host-a:100:x1", Ttl);
-
-        var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        Assert.Equal(new JobLease("db", "host-a:100:x1", start, start + Ttl), lease);
-        Assert.Equal(lease, await catalog.LockHolderAsync("db"));
-        Assert.Null(await catalog.LockHolderAsync("files"));
-    }
-
-    [Fact]
-    public async Task A_held_lock_is_refused_to_another_owner_and_to_its_own_owner_asking_again()
-    {
-        var catalog = (await OpenAsync()).Backups;
-        var lease = await catalog.TryLockAsync("db", "a", Ttl);
-        Clock.Advance(Ttl - TimeSpan.FromMilliseconds(1));
-
-        Assert.Null(await catalog.TryLockAsync("db", "b", Ttl));
-        Assert.Null(await catalog.TryLockAsync("db", "a", Ttl));
-        Assert.Null(await catalog.TryLockAsync("db", "b", Ttl, replacing: "c"));
-        Assert.Equal(lease, await catalog.LockHolderAsync("db"));
-    }
-
-    [Fact]
-    public async Task Locks_of_different_jobs_are_independent()
-    {
-        var catalog = (await OpenAsync()).Backups;
-
-        Assert.NotNull(await catalog.TryLockAsync("db", "a", Ttl));
-        Assert.NotNull(await catalog.TryLockAsync("files", "b", Ttl));
-
-        Assert.Equal(["a", "b"], [(await catalog.LockHolderAsync("db"))!.Owner, (await catalog.LockHolderAsync("files"))!.Owner]);
-    }
-
-    [Fact]
-    public async Task An_expired_lease_is_still_shown_as_holder_and_is_granted_to_the_next_owner()
-    {
-        var catalog = (await OpenAsync()).Backups;
-        var old = await catalog.TryLockAsync("db", "a", Ttl);
-        Clock.Advance(Ttl);
-
-        Assert.Equal(old, await catalog.LockHolderAsync("db"));
-        var lease = await catalog.TryLockAsync("db", "b", TimeSpan.FromMinutes(1));
-
-        Assert.Equal(new JobLease("db", "b", Clock.GetUtcNow(), Clock.GetUtcNow().AddMinutes(1)), lease);
-        Assert.Equal(lease, await catalog.LockHolderAsync("db"));
-    }
-
-    [Fact]
-    public async Task A_held_lock_is_granted_when_replacing_names_its_holder()
-    {
-        var catalog = (await OpenAsync()).Backups;
-        await catalog.TryLockAsync("db", "host-a:100:dead", Ttl);
-
-        var lease = await catalog.TryLockAsync("db", "host-a:200:new", Ttl, replacing: "host-a:100:dead");
-
-        Assert.NotNull(lease);
-        Assert.Equal("host-a:200:new", (await catalog.LockHolderAsync("db"))?.Owner);
-    }
-
-    [Fact]
-    public async Task Renewing_extends_the_lease_of_its_owner_even_after_expiry_if_nobody_took_it()
-    {
-        var catalog = (await OpenAsync()).Backups;
-        var lease = (await catalog.TryLockAsync("db", "a", Ttl))!;
-        Clock.Advance(Ttl + TimeSpan.FromMinutes(1));
-
-        Assert.True(await catalog.RenewLockAsync(lease, TimeSpan.FromMinutes(30)));
-
-        Assert.Equal(lease with { ExpiresAt = Clock.GetUtcNow().AddMinutes(30) }, await catalog.LockHolderAsync("db"));
-        Assert.Null(await catalog.TryLockAsync("db", "b", Ttl));
-    }
-
-    [Fact]
-    public async Task Renewing_fails_for_anyone_but_the_holder_and_for_a_lease_taken_over()
-    {
-        var catalog = (await OpenAsync()).Backups;
-        var lease = (await catalog.TryLockAsync("db", "a", Ttl))!;
-
-        Assert.False(await catalog.RenewLockAsync(lease with { Owner = "b" }, Ttl));
-        Assert.Equal(lease, await catalog.LockHolderAsync("db"));
-
-        Clock.Advance(Ttl);
-        var taken = await catalog.TryLockAsync("db", "b", Ttl);
-        Assert.False(await catalog.RenewLockAsync(lease, Ttl));
-        Assert.Equal(taken, await catalog.LockHolderAsync("db"));
-        Assert.False(await catalog.RenewLockAsync(lease with { Job = "files" }, Ttl));
-    }
-
-    [Fact]
-    public async Task Releasing_by_another_owner_does_nothing_and_by_the_holder_frees_the_job()
-    {
-        var catalog = (await OpenAsync()).Backups;
-        var lease = (await catalog.TryLockAsync("db", "a", Ttl))!;
-
-        await catalog.ReleaseLockAsync(lease with { Owner = "b" });
-        Assert.Equal(lease, await catalog.LockHolderAsync("db"));
-        Assert.Null(await catalog.TryLockAsync("db", "b", Ttl));
-
-        await catalog.ReleaseLockAsync(lease);
-        Assert.Null(await catalog.LockHolderAsync("db"));
-        Assert.NotNull(await catalog.TryLockAsync("db", "b", Ttl));
-    }
-
-    [Fact]
-    public async Task Eight_stores_racing_for_the_same_locks_each_time_leave_exactly_one_holder()
-    {
-        const int jobs = 25;
-        var stores = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => OpenAsync()));
-        // A lock held by an expired lease is raced for too: the update path must be as exclusive as the insert.
-        foreach (var j in Enumerable.Range(1, jobs).Where(j => j % 2 == 0)) await stores[0].Backups.TryLockAsync($"job-{j}", "old", Ttl);
-        Clock.Advance(Ttl);
-
-        var won = await Task.WhenAll(stores.Select((store, i) => Task.Run(async () =>
-        {
-            var mine = new List<string>();
-            for (var j = 1; j <= jobs; j++)
-                if (await store.Backups.TryLockAsync($"job-{j}", $"owner-{i}", Ttl) is not null) mine.Add($"job-{j}");
-            return mine;
-        })));
-
-        var winners = won.SelectMany((jobsWon, i) => jobsWon.Select(job => (Job: job, Owner: $"owner-{i}"))).ToList();
-        Assert.Equal(Enumerable.Range(1, jobs).Select(j => $"job-{j}").Order(), winners.Select(w => w.Job).Order());
-        foreach (var (job, owner) in winners) Assert.Equal(owner, (await stores[0].Backups.LockHolderAsync(job))?.Owner);
-    }
-
-    [Fact]
-    public async Task Two_processes_racing_for_the_same_locks_get_each_one_exactly_once_between_them()
-    {
-        const int jobs = 40;
-        await OpenAsync();
-        using var a = WriterProcess.StartLocking(Location, jobs, "process-a");
-        using var b = WriterProcess.StartLocking(Location, jobs, "process-b");
-        await Task.WhenAll(a.WaitUntilReadyAsync(), b.WaitUntilReadyAsync());
-
-        await Task.WhenAll(a.GoAsync(), b.GoAsync());
-        var done = await Task.WhenAll(a.FinishAsync(), b.FinishAsync());
-
-        var won = done.Select(output => output.Split(' ')).ToList();
-        Assert.All(won, words => Assert.Equal("won", words[0]));
-        var jobsWon = won.SelectMany(words => words.Skip(1)).ToList();
-        Assert.Equal(Enumerable.Range(1, jobs).Select(j => $"job-{j}").Order(), jobsWon.Order());
-        var catalog = (await OpenAsync()).Backups;
-        foreach (var job in won[0].Skip(1)) Assert.Equal("process-a", (await catalog.LockHolderAsync(job))?.Owner);
-        foreach (var job in won[1].Skip(1)) Assert.Equal("process-b", (await catalog.LockHolderAsync(job))?.Owner);
     }
 
     /// <summary>Records compare their copies by reference; records are the same when every field and every copy is.</summary>

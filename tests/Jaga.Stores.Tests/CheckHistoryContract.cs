@@ -1,6 +1,7 @@
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Xunit;
 
 namespace Jaga.Stores.Tests;
@@ -157,7 +158,7 @@ public abstract partial class CheckHistoryContract : StoreContract
     public async Task A_store_at_version_3_is_migrated_to_version_4_keeping_its_job_ledger()
     {
         var old = await OpenAsync();
-        await old.Jobs.TryClaimAsync("db", Now, "node-a", Now, TimeSpan.FromMinutes(10));
+        await old.Runs.TryClaimAsync("db", Now, "node-a", Now, TimeSpan.FromMinutes(10));
         var before = await old.MigrationsAsync();
         // What a store written by a Jaga before the check history looks like.
         await ExecuteSqlAsync("""
@@ -169,7 +170,7 @@ public abstract partial class CheckHistoryContract : StoreContract
         var store = await OpenAsync();
 
         Assert.Equal([.. before.Take(3), new AppliedMigration(4, before[3].Name, Clock.GetUtcNow())], await store.MigrationsAsync());
-        Assert.Single(await store.Jobs.HistoryAsync("db", 10));
+        Assert.Single(await store.Runs.HistoryAsync("db", 10));
         await store.Checks.RecordAsync([Result("web", Now)]);
         Assert.Single(await store.Checks.RecentAsync("web", 10));
     }

@@ -32,7 +32,7 @@ public abstract partial class JobLedgerContract
         try
         {
             // Each node asks in its own order: the store must not deadlock, and every occurrence goes to one node.
-            var all = await Task.WhenAll(stores.Select((s, n) => Task.Run(() => s.Jobs.TryClaimManyAsync(
+            var all = await Task.WhenAll(stores.Select((s, n) => Task.Run(() => s.Runs.TryClaimManyAsync(
                 [.. (n % 2 == 0 ? jobs : Enumerable.Reverse(jobs)).Select(j => (j, T0))], $"node-{n}", Now, Lease))));
 
             var claimed = all.SelectMany(r => r).Where(r => r.Result == ClaimResult.Claimed).Select(r => r.Run!.Job).ToList();

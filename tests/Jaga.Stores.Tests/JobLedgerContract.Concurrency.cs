@@ -9,7 +9,7 @@ public abstract partial class JobLedgerContract
     private const int Racers = 8;
     private const int Rounds = 20;
 
-    private async Task<IJobLedger[]> RacersAsync() => (await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ => OpenAsync()))).Select(s => s.Jobs).ToArray();
+    private async Task<IJobRuns[]> RacersAsync() => (await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ => OpenAsync()))).Select(s => s.Runs).ToArray();
 
     [Fact]
     public async Task Only_one_of_many_concurrent_claimers_gets_an_occurrence()

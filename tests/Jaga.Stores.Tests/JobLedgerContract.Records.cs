@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Jaga.Stores.Tests;
 
-/// <summary>The ledger's records: skipped occurrences, the last occurrence, history, summaries, nodes, pings, stored words,
+/// <summary>The ledger's records (runs, nodes and pings, schema version 3): skipped occurrences, the last occurrence, history, summaries, nodes, pings, stored words,
 /// and the migration that adds the ledger.</summary>
 public abstract partial class JobLedgerContract
 {
@@ -87,28 +87,28 @@ public abstract partial class JobLedgerContract
     [Fact]
     public async Task Nodes_are_registered_refreshed_and_marked_stopped_and_listed_most_recently_seen_first()
     {
-        var ledger = await LedgerAsync();
+        var nodes = (await OpenAsync()).Nodes;
         var a = new NodeInfo("host-a:100:x1", "host-a", 100, "0.1.0", Now, Now, "ab12", null);
         var b = new NodeInfo("host-b:200:y2", "host-b", 200, "0.1.0", Now, Now.AddSeconds(5), "ab12", null);
-        Assert.Empty(await ledger.NodesAsync());
-        await ledger.BeatAsync(a);
-        await ledger.BeatAsync(b);
+        Assert.Empty(await nodes.NodesAsync());
+        await nodes.BeatAsync(a);
+        await nodes.BeatAsync(b);
 
         var refreshed = a with { LastSeen = Now.AddSeconds(30), PlanSha256 = "cd34", Version = "0.1.1" };
-        await ledger.BeatAsync(refreshed);
-        Assert.Equal([refreshed, b], await ledger.NodesAsync());
+        await nodes.BeatAsync(refreshed);
+        Assert.Equal([refreshed, b], await nodes.NodesAsync());
 
-        await ledger.NodeStoppedAsync(b.Id, Now.AddSeconds(40));
-        await ledger.BeatAsync(b with { LastSeen = Now.AddSeconds(41) }); // a beat in flight as it stopped
-        Assert.Equal([b with { LastSeen = Now.AddSeconds(41), StoppedAt = Now.AddSeconds(40) }, refreshed], await ledger.NodesAsync());
-        await ledger.NodeStoppedAsync("never-registered", Now);
-        Assert.Equal(2, (await ledger.NodesAsync()).Count);
+        await nodes.NodeStoppedAsync(b.Id, Now.AddSeconds(40));
+        await nodes.BeatAsync(b with { LastSeen = Now.AddSeconds(41) }); // a beat in flight as it stopped
+        Assert.Equal([b with { LastSeen = Now.AddSeconds(41), StoppedAt = Now.AddSeconds(40) }, refreshed], await nodes.NodesAsync());
+        await nodes.NodeStoppedAsync("never-registered", Now);
+        Assert.Equal(2, (await nodes.NodesAsync()).Count);
     }
 
     [Fact]
     public async Task Pings_of_one_check_are_listed_newest_first_up_to_the_limit_with_every_field()
     {
-        var ledger = await LedgerAsync();
+        var store = (await OpenAsync()).Pings;
         var pings = new[]
         {
             new Ping("nightly", PingKind.Start, null, Now, "http 10.0.0.7"),
@@ -117,18 +117,19 @@ public abstract partial class JobLedgerContract
             new Ping("nightly", PingKind.Fail, null, Now.AddMinutes(1), "http ::1"),
             new Ping("nightly", PingKind.Success, null, Now.AddMinutes(3), "http 10.0.0.7"),
         };
-        foreach (var ping in pings) await ledger.AddPingAsync(ping);
+        foreach (var ping in pings) await store.AddPingAsync(ping);
 
-        Assert.Equal([pings[4], pings[3], pings[1], pings[0]], await ledger.PingsAsync("nightly", 10));
-        Assert.Equal([pings[4], pings[3]], await ledger.PingsAsync("nightly", 2));
-        Assert.Equal([pings[2]], await ledger.PingsAsync("other", 10));
-        Assert.Empty(await ledger.PingsAsync("none", 10));
+        Assert.Equal([pings[4], pings[3], pings[1], pings[0]], await store.PingsAsync("nightly", 10));
+        Assert.Equal([pings[4], pings[3]], await store.PingsAsync("nightly", 2));
+        Assert.Equal([pings[2]], await store.PingsAsync("other", 10));
+        Assert.Empty(await store.PingsAsync("none", 10));
     }
 
     [Fact]
     public async Task Every_outcome_and_ping_kind_round_trips_and_is_stored_as_a_lower_case_word()
     {
-        var ledger = await LedgerAsync();
+        var store = await OpenAsync();
+        var ledger = store.Runs;
         foreach (var outcome in Enum.GetValues<RunOutcome>().Where(o => o != RunOutcome.Running))
         {
             var run = await ClaimAsync(ledger, $"job-{outcome}");
@@ -136,8 +137,8 @@ public abstract partial class JobLedgerContract
             Assert.Equal(outcome, (await ledger.HistoryAsync(run.Job, 1))[0].Outcome);
             Assert.Equal(outcome.ToString().ToLowerInvariant(), await ScalarAsync($"SELECT outcome FROM job_runs WHERE id = {run.Id}"));
         }
-        foreach (var kind in Enum.GetValues<PingKind>()) await ledger.AddPingAsync(new Ping("c", kind, null, Now, "cli"));
-        Assert.Equal(Enum.GetValues<PingKind>().Reverse(), (await ledger.PingsAsync("c", 10)).Select(p => p.Kind));
+        foreach (var kind in Enum.GetValues<PingKind>()) await store.Pings.AddPingAsync(new Ping("c", kind, null, Now, "cli"));
+        Assert.Equal(Enum.GetValues<PingKind>().Reverse(), (await store.Pings.PingsAsync("c", 10)).Select(p => p.Kind));
         Assert.Equal("exit", await ScalarAsync("SELECT kind FROM pings ORDER BY id DESC LIMIT 1"));
     }
 
@@ -185,6 +186,6 @@ public abstract partial class JobLedgerContract
         Assert.Equal([before[0], before[1], new AppliedMigration(3, before[2].Name, Now), .. before.Skip(3)], await store.MigrationsAsync());
         var found = await store.Backups.FindAsync("r1");
         Assert.Equal(record with { Copies = found!.Copies }, found);
-        await ClaimAsync(store.Jobs);
+        await ClaimAsync(store.Runs);
     }
 }

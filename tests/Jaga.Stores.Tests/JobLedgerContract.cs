@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Jaga.Stores.Tests;
 
-/// <summary>What every store's <see cref="IJobLedger"/> promises, written once and run against each adapter: claims that give
+/// <summary>What every store's job ledger (<see cref="IJobRuns"/>, <see cref="INodeRegistry"/>, <see cref="IHeartbeatPings"/>) promises, written once and run against each adapter: claims that give
 /// each occurrence of a job to exactly one node and never run a job twice at once, leases, lost runs and their retries.</summary>
 /// <remarks>Nodes, pings, history and the concurrency tests are in the other parts of this class.</remarks>
 public abstract partial class JobLedgerContract : StoreContract
@@ -18,9 +18,9 @@ public abstract partial class JobLedgerContract : StoreContract
 
     private DateTimeOffset Now => Clock.GetUtcNow();
 
-    private async Task<IJobLedger> LedgerAsync() => (await OpenAsync()).Jobs;
+    private async Task<IJobRuns> LedgerAsync() => (await OpenAsync()).Runs;
 
-    private async Task<JobRun> ClaimAsync(IJobLedger ledger, string job = "db", int occurrence = 0, string node = "node-a")
+    private async Task<JobRun> ClaimAsync(IJobRuns ledger, string job = "db", int occurrence = 0, string node = "node-a")
     {
         var (result, run) = await ledger.TryClaimAsync(job, T0.AddHours(occurrence), node, Now, Lease);
         Assert.Equal(ClaimResult.Claimed, result);

@@ -23,6 +23,8 @@ public sealed class PostgresStateStoreTests(PostgresServer server, ITestOutputHe
     protected override async Task<IStateStore> OpenAsync(string location, TimeProvider clock) =>
         await PostgresStateStore.OpenAsync(location, clock);
 
+    protected override string AppliedAtLiteral => "now()";
+
     protected override Task ExecuteSqlAsync(string sql) => StoreSql.ExecutePostgresAsync(Location, sql);
 
     [Fact]

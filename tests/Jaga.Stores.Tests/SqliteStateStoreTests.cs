@@ -13,6 +13,8 @@ public sealed class SqliteStateStoreTests : StateStoreContract
     protected override async Task<IStateStore> OpenAsync(string location, TimeProvider clock) =>
         await SqliteStateStore.OpenAsync(location, clock);
 
+    protected override string AppliedAtLiteral => "0";
+
     protected override Task ExecuteSqlAsync(string sql) => StoreSql.ExecuteSqliteAsync(Location, sql);
 
     protected override Task DeleteLocationAsync()

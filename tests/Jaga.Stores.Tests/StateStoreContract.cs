@@ -10,6 +10,9 @@ public abstract class StateStoreContract : StoreContract
     /// <summary>A password written into <see cref="StoreContract.Location"/>, which no description may show; null if the store has none.</summary>
     protected virtual string? Password => null;
 
+    /// <summary>A value of <c>jaga_schema.applied_at</c> in the store's own SQL.</summary>
+    protected abstract string AppliedAtLiteral { get; }
+
     [Fact]
     public async Task A_new_store_records_migration_1_at_the_time_it_was_applied()
     {
@@ -35,6 +38,18 @@ public abstract class StateStoreContract : StoreContract
 
         Assert.Equal(before, await again.MigrationsAsync());
         Assert.Equal(1, (await again.HeadAsync())?.Seq);
+    }
+
+    [Fact]
+    public async Task A_store_migrated_by_a_newer_jaga_is_refused_rather_than_misread()
+    {
+        var first = await OpenAsync();
+        var known = (await first.MigrationsAsync()).Max(m => m.Version);
+        await ExecuteSqlAsync($"INSERT INTO jaga_schema (version, name, applied_at) VALUES ({known + 1}, 'from the future', {AppliedAtLiteral})");
+
+        var e = await Assert.ThrowsAsync<Jaga.Core.Errors.UserException>(OpenAsync);
+
+        Assert.Contains($"version {known + 1}, newer than this jaga knows ({known})", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal sealed class WriterProcess : IDisposable
     public static WriterProcess Start(string location, int count, string actor) =>
         Start([location, count.ToString(CultureInfo.InvariantCulture), actor], actor);
 
-    /// <summary>Starts a writer that tries the run locks of <c>job-1</c> to <c>job-</c><paramref name="jobs"/> once each as
+    /// <summary>Starts a writer that tries to claim <c>job-1</c> to <c>job-</c><paramref name="jobs"/> once each as
     /// <paramref name="owner"/> and prints <c>won</c> and the jobs it got; it opens the store and then waits for <see cref="GoAsync"/>.</summary>
     public static WriterProcess StartLocking(string location, int jobs, string owner) =>
         Start([location, "lock", jobs.ToString(CultureInfo.InvariantCulture), owner], owner);

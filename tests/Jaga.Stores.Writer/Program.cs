@@ -8,7 +8,7 @@ using Jaga.Sqlite;
 //        Jaga.Stores.Writer <sqlite file path | postgres:// URL> lock <jobs> <owner>
 // Opens the store, prints "ready" and waits for a line on standard input (so the test can release two writers at
 // the same moment). Then it either appends <count> entries one by one and prints "appended <count>", or tries the
-// run locks of job-1 … job-<jobs> once each and prints "won" followed by the jobs whose lock it got.
+// to claim job-1 … job-<jobs> once each (as a run by hand does) and prints "won" followed by the jobs it claimed.
 const string Usage = "usage: Jaga.Stores.Writer <sqlite path | postgres:// URL> (<count> <actor> | lock <jobs> <owner>)";
 var locking = args.Length == 4 && args[1] == "lock";
 if (!(args.Length == 3 || locking) || !int.TryParse(args[^2], CultureInfo.InvariantCulture, out var count))
@@ -35,7 +35,9 @@ await using (store)
         for (var j = 1; j <= count; j++)
         {
             var job = $"job-{j}";
-            if (await store.Backups.TryLockAsync(job, actor, TimeSpan.FromMinutes(10)) is not null) won.Add(job);
+            var now = clock.GetUtcNow();
+            var start = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
+            if ((await store.Runs.TryClaimAsync(job, start, actor, now, TimeSpan.FromMinutes(10))).Result == ClaimResult.Claimed) won.Add(job);
         }
         Console.WriteLine(string.Join(' ', ["won", .. won]));
         return 0;

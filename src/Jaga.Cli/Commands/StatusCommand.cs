@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Jaga.Cli.Composition;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 
 namespace Jaga.Cli.Commands;
 
@@ -23,8 +24,8 @@ internal static class StatusCommand
             var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Waits = ctx.RealTime };
             await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, ctx.RealTime, RunMode.Command);
             var jobs = services.Jobs();
-            var summaries = (await store.Jobs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);
-            var nodes = await store.Jobs.NodesAsync(ct);
+            var summaries = (await store.Runs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);
+            var nodes = await store.Nodes.NodesAsync(ct);
             var now = ctx.Clock.GetUtcNow();
             var zone = plan.Plan.Timezone;
             string Local(DateTimeOffset? t) => t is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "-";
@@ -38,7 +39,7 @@ internal static class StatusCommand
             var failing = rows.Where(r => r.Summary is { } s && Failing.Contains(s.Last.Outcome)).ToList();
             var heartbeats = new List<(HeartbeatCheck Check, Ping? Last)>();
             foreach (var c in plan.Plan.Monitoring.Checks.OfType<HeartbeatCheck>())
-                heartbeats.Add((c, (await store.Jobs.PingsAsync(c.Name, 1, ct)) is [var first, ..] ? first : null));
+                heartbeats.Add((c, (await store.Pings.PingsAsync(c.Name, 1, ct)) is [var first, ..] ? first : null));
             var alive = plan.Plan.Scheduler.Lease;
             var checkStates = (await store.Checks.StatesAsync(ct)).ToDictionary(c => c.Check, StringComparer.Ordinal);
             var hosts = plan.Plan.Monitoring.Host is null ? [] : checkStates.Keys.Where(k => k.StartsWith("host:", StringComparison.Ordinal)).ToList();

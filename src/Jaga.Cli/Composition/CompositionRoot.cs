@@ -53,6 +53,6 @@ public static class CompositionRoot
     {
         var settings = plan.Plan.Scheduler;
         var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
-        return new Scheduler(store.Jobs, journal, options, clock, logger ?? NullLogger.Instance) { PlanSha256 = plan.Sha256 };
+        return new Scheduler(store.Runs, store.Nodes, journal, options, clock, logger ?? NullLogger.Instance) { PlanSha256 = plan.Sha256 };
     }
 }

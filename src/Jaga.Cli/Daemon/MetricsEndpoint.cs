@@ -31,8 +31,8 @@ internal static class MetricsEndpoint
         IReadOnlyList<BackupRecord> backups = [];
         try
         {
-            summaries = await state.Store.Jobs.SummariesAsync(ct);
-            nodes = await state.Store.Jobs.NodesAsync(ct);
+            summaries = await state.Store.Runs.SummariesAsync(ct);
+            nodes = await state.Store.Nodes.NodesAsync(ct);
             backups = await state.Store.Backups.ListAsync(null, ct);
             up.Add(1);
         }

@@ -1,7 +1,7 @@
 namespace Jaga.Core.Ports;
 
 /// <summary>The backup catalog in the state store: every run of every backup job, where its copies are, whether they
-/// were verified; and the per-job run lock. It can be rebuilt from the destinations' manifests (<c>jaga backup reindex</c>).</summary>
+/// were verified. It can be rebuilt from the destinations' manifests (<c>jaga backup reindex</c>).</summary>
 public interface IBackupCatalog
 {
     /// <summary>Inserts or replaces the record with this id (copies included).</summary>
@@ -14,19 +14,6 @@ public interface IBackupCatalog
 
     /// <summary>Removes a record (after every copy has been pruned, or when reindex finds it gone).</summary>
     Task<bool> DeleteAsync(string id, CancellationToken ct = default);
-
-    /// <summary>Takes the run lock of <paramref name="job"/> for <paramref name="ttl"/>. Succeeds when nobody holds it, when the
-    /// holder's lease expired, or when the holder is <paramref name="replacing"/> (a holder the caller proved dead). Atomic
-    /// across processes and nodes. Null when someone else holds it.</summary>
-    Task<JobLease?> TryLockAsync(string job, string owner, TimeSpan ttl, string? replacing = null, CancellationToken ct = default);
-
-    /// <summary>Who holds the lock of <paramref name="job"/> now (expired leases included), or null.</summary>
-    Task<JobLease?> LockHolderAsync(string job, CancellationToken ct = default);
-
-    /// <summary>Extends a lease still held by its owner; false when it was lost.</summary>
-    Task<bool> RenewLockAsync(JobLease lease, TimeSpan ttl, CancellationToken ct = default);
-
-    Task ReleaseLockAsync(JobLease lease, CancellationToken ct = default);
 }
 
 /// <summary>One run of a backup job. <paramref name="Manifest"/> is the manifest's JSON text once written.</summary>
@@ -42,5 +29,3 @@ public enum BackupStatus { Running, Complete, Partial, Failed, Interrupted }
 
 public enum CopyState { Stored, Failed, Pruned, Corrupt }
 
-/// <summary>A job's run lock. <paramref name="Owner"/> is <c>host:pid:random</c>, so a holder on the same host can be proved dead.</summary>
-public sealed record JobLease(string Job, string Owner, DateTimeOffset AcquiredAt, DateTimeOffset ExpiresAt);

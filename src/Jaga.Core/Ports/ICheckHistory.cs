@@ -38,7 +38,7 @@ public interface ICheckHistory
 
     /// <summary>Deletes raw results older than <see cref="HistoryRetention.Raw"/>, hourly aggregates older than
     /// <see cref="HistoryRetention.Hourly"/> and daily ones older than <see cref="HistoryRetention.Daily"/> (their results
-    /// are already in the coarser tiers). Idempotent; deletes in chunks of at most <see cref="CheckHistoryText.Chunk"/> rows,
+    /// are already in the coarser tiers). Idempotent; deletes in chunks of at most <see cref="Storage.CheckHistoryText.Chunk"/> rows,
     /// each its own short transaction, so a large backlog never holds the store's write lock for long.</summary>
     Task<HistoryCompaction> CompactAsync(HistoryRetention retention, DateTimeOffset now, CancellationToken ct = default);
 

@@ -33,11 +33,17 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>Stored checkpoints, oldest first.</summary>
     Task<IReadOnlyList<Checkpoint>> CheckpointsAsync(CancellationToken ct = default);
 
-    /// <summary>The backup catalog and the per-job run locks kept in this store (schema version 2).</summary>
+    /// <summary>The backup catalog kept in this store (schema version 2).</summary>
     IBackupCatalog Backups { get; }
 
-    /// <summary>The scheduler's claims and runs, the nodes and the heartbeat pings (schema version 3).</summary>
-    IJobLedger Jobs { get; }
+    /// <summary>The scheduler's claims, leases and runs (schema version 3).</summary>
+    IJobRuns Runs { get; }
+
+    /// <summary>The nodes that run the plan (schema version 3).</summary>
+    INodeRegistry Nodes { get; }
+
+    /// <summary>The heartbeat pings received (schema version 3).</summary>
+    IHeartbeatPings Pings { get; }
 
     /// <summary>Check results with bounded retention, and each check's alerting state (schema version 4).</summary>
     ICheckHistory Checks { get; }

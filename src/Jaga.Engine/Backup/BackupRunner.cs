@@ -1,30 +1,52 @@
-using Jaga.Core.Plan.Schema;
 using System.Security.Cryptography;
 using System.Text;
 using Jaga.Core.Backup;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
+using Jaga.Core.Plan.Schema;
 using Jaga.Core.Ports;
+using Jaga.Core.Scheduling;
 using Jaga.Engine.Backup.Destinations;
 using Jaga.Engine.Backup.Pipeline;
 
 namespace Jaga.Engine.Backup;
 
-/// <summary>One run of a backup job: lock, clean up after a killed run, stream the source to every destination, commit,
+/// <summary>One run of a backup job: claim (by hand) or run the scheduler's claim, clean up after a killed run, stream the source to every destination, commit,
 /// write the manifest last, record the run, then apply retention where the backup succeeded.</summary>
 public sealed class BackupRunner(BackupServices s)
 {
+    /// <summary>Runs the job by hand: first claims it in the scheduler's job runs (<see cref="JobLock"/>), so it never runs
+    /// beside a scheduled run of it or another process's; busy (a result without a status) when someone else runs it.</summary>
     public async Task<BackupRunResult> RunAsync(BackupJob job, BackupObserver? observer = null, CancellationToken ct = default)
     {
-        await using var held = await JobLock.AcquireAsync(s.Catalog, job.Name, s.Clock, ct);
-        if (held.Lease is null)
+        ArgumentNullException.ThrowIfNull(job);
+        await using var held = await JobLock.AcquireAsync(s.Journal.Store.Runs, JobId.Backup(job.Name), s.Clock, ct);
+        if (held.Run is null)
         {
-            var holder = held.Holder is null ? "?" : held.Holder.Owner;
+            var holder = held.Holder is null ? "?" : held.Holder.Node;
             var busy = await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.busy", [job.Name, holder],
                 new Dictionary<string, string> { ["job"] = job.Name, ["holder"] = holder }, ct: ct);
             return new BackupRunResult(job.Name, null, null, busy.Line);
         }
+        try
+        {
+            var result = await RunHeldAsync(job, observer, held.Lost, ct);
+            held.End(result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed, result.Summary);
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            held.End(RunOutcome.Failed, e.Message);
+            throw;
+        }
+    }
 
+    /// <summary>Runs the job for the scheduler, which has claimed it and renews the claim; <paramref name="ct"/> is cancelled
+    /// when the claim is lost, as for every scheduled job.</summary>
+    public Task<BackupRunResult> RunClaimedAsync(BackupJob job, CancellationToken ct) => RunHeldAsync(job, null, CancellationToken.None, ct);
+
+    private async Task<BackupRunResult> RunHeldAsync(BackupJob job, BackupObserver? observer, CancellationToken lost, CancellationToken ct)
+    {
         // A destination that cannot even be set up (a malformed fingerprint, half the S3 keys) fails alone, as one that is down.
         var destinations = job.To.Select(Open).ToList();
         IBackupSource source;
@@ -43,7 +65,7 @@ public sealed class BackupRunner(BackupServices s)
             return new BackupRunResult(job.Name, BackupStatus.Failed, null, failed.Line);
         }
         // Losing the lease (the store unreachable for longer than it lasts, or taken over) stops the run: another may start.
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, held.Lost);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, lost);
         try
         {
             await new LeftoverSweep(s).CleanUpAsync(job, destinations, run.Token);

@@ -31,7 +31,7 @@ public static class PingRecorder
     public static async Task<AuditEntry> RecordAsync(MaintenanceJournal journal, Check check, PingKind kind, int? exitCode, string via, TimeProvider clock, CancellationToken ct)
     {
         if (kind == PingKind.Exit && exitCode == 0) kind = PingKind.Success;
-        await journal.Store.Jobs.AddPingAsync(new Ping(check.Name, kind, exitCode, clock.GetUtcNow(), via), ct);
+        await journal.Store.Pings.AddPingAsync(new Ping(check.Name, kind, exitCode, clock.GetUtcNow(), via), ct);
         var what = kind switch
         {
             PingKind.Start => "start",

@@ -34,11 +34,12 @@ public static class PlanJobs
         return jobs;
     }
 
+
     private static async Task<JobResult> BackupAsync(BackupServices services, BackupJob job, CancellationToken ct)
     {
         try
         {
-            var result = await new BackupRunner(services).RunAsync(job, null, ct);
+            var result = await new BackupRunner(services).RunClaimedAsync(job, ct);
             return new JobResult(result.Succeeded, result.Summary, result.Record?.Size);
         }
         catch (Exception e) when (e is BackupSourceException or DestinationException or UserException)

@@ -19,7 +19,7 @@ public sealed partial class Scheduler
     /// <summary>The node's beat, the renewal of its running claims, and the recovery of runs whose node went silent.</summary>
     private async Task HousekeepAsync(DateTimeOffset now, CancellationToken stopping, bool retryLost = true)
     {
-        await ledger.BeatAsync(new NodeInfo(options.Node, Environment.MachineName, Environment.ProcessId, JagaVersion.Current,
+        await nodes.BeatAsync(new NodeInfo(options.Node, Environment.MachineName, Environment.ProcessId, JagaVersion.Current,
             started ??= now, now, PlanSha256, null), stopping);
         await RenewAsync(now, stopping);
         foreach (var expired in await ledger.ExpiredAsync(now, stopping))
@@ -81,7 +81,7 @@ public sealed partial class Scheduler
             await Task.WhenAll(running.Where(e => !e.Task.IsCompleted)
                 .Select(e => FinishAsync(e, RunOutcome.Interrupted, journal.Format("job.interrupted", e.Run.Job), new CancellationToken(true))));
         }
-        try { await ledger.NodeStoppedAsync(options.Node, clock.GetUtcNow()); }
+        try { await nodes.NodeStoppedAsync(options.Node, clock.GetUtcNow()); }
         catch (Exception e) when (Faults.IsStoreFault(e)) { logger.LogWarning("could not mark this node stopped: {Reason}", e.Message); }
     }
 

@@ -39,7 +39,7 @@ public sealed partial class Scheduler
             await renewal;
             runs.Add(new OnceRun(job, outcome, detail));
         }
-        try { await ledger.NodeStoppedAsync(options.Node, clock.GetUtcNow(), CancellationToken.None); }
+        try { await nodes.NodeStoppedAsync(options.Node, clock.GetUtcNow(), CancellationToken.None); }
         catch (Exception e) when (Faults.IsStoreFault(e)) { }
         return runs;
     }

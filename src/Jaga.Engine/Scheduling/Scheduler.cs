@@ -11,7 +11,8 @@ namespace Jaga.Engine.Scheduling;
 /// declares runs of silent nodes lost, and sleeps until the next occurrence or until something changes.</summary>
 public sealed partial class Scheduler : IAsyncDisposable
 {
-    private readonly IJobLedger ledger;
+    private readonly IJobRuns ledger;
+    private readonly INodeRegistry nodes;
     private readonly SchedulerOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
@@ -26,9 +27,10 @@ public sealed partial class Scheduler : IAsyncDisposable
     private readonly Task finisher;
     private int disposed;
 
-    public Scheduler(IJobLedger ledger, MaintenanceJournal journal, SchedulerOptions options, TimeProvider clock, ILogger logger)
+    public Scheduler(IJobRuns ledger, INodeRegistry nodes, MaintenanceJournal journal, SchedulerOptions options, TimeProvider clock, ILogger logger)
     {
         this.ledger = ledger;
+        this.nodes = nodes;
         this.options = options;
         this.clock = clock;
         this.logger = logger;

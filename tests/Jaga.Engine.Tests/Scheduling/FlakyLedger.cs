@@ -1,3 +1,4 @@
+using Jaga.Core.Errors;
 using Jaga.Core.Ports;
 using Microsoft.Data.Sqlite;
 
@@ -5,7 +6,7 @@ namespace Jaga.Engine.Tests.Scheduling;
 
 /// <summary>The real ledger, except that the first <paramref name="failures"/> batch claims fail as a locked SQLite file does,
 /// and that every batch claim first awaits <paramref name="beforeClaims"/> (a test holds a pass in the store with it).</summary>
-internal sealed class FlakyLedger(IJobLedger inner, int failures, Func<Task>? beforeClaims = null) : IJobLedger
+internal sealed class FlakyLedger(IJobRuns inner, int failures, Func<Task>? beforeClaims = null) : IJobRuns
 {
     private int left = failures;
     private int endTries;
@@ -21,7 +22,7 @@ internal sealed class FlakyLedger(IJobLedger inner, int failures, Func<Task>? be
     {
         if (beforeClaims is not null) await beforeClaims();
         return Interlocked.Decrement(ref left) >= 0
-            ? throw new SqliteException("database is locked", 5)
+            ? throw new StoreUnavailableException("sqlite:state.db: database is locked", new SqliteException("database is locked", 5))
             : await inner.TryClaimManyAsync(claims, node, now, lease, ct);
     }
 
@@ -37,6 +38,10 @@ internal sealed class FlakyLedger(IJobLedger inner, int failures, Func<Task>? be
         return RefuseEnds ? throw new SqliteException("database is locked", 5) : inner.FinishManyAsync(ends, ct);
     }
 
+    public Task<JobRun?> RunningAsync(string job, CancellationToken ct = default) => inner.RunningAsync(job, ct);
+
+    public Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default) => inner.DeclareDeadAsync(run, now, detail, ct);
+
     public Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default) => inner.ExpiredAsync(now, ct);
 
     public Task<(bool Declared, JobRun? Retry)> DeclareLostAsync(JobRun expired, string node, DateTimeOffset now, TimeSpan lease, bool retry, string detail, CancellationToken ct = default) => inner.DeclareLostAsync(expired, node, now, lease, retry, detail, ct);
@@ -50,14 +55,4 @@ internal sealed class FlakyLedger(IJobLedger inner, int failures, Func<Task>? be
     public Task<IReadOnlyList<JobRun>> HistoryAsync(string? job, int limit, CancellationToken ct = default) => inner.HistoryAsync(job, limit, ct);
 
     public Task<IReadOnlyList<JobSummary>> SummariesAsync(CancellationToken ct = default) => inner.SummariesAsync(ct);
-
-    public Task BeatAsync(NodeInfo node, CancellationToken ct = default) => inner.BeatAsync(node, ct);
-
-    public Task NodeStoppedAsync(string node, DateTimeOffset at, CancellationToken ct = default) => inner.NodeStoppedAsync(node, at, ct);
-
-    public Task<IReadOnlyList<NodeInfo>> NodesAsync(CancellationToken ct = default) => inner.NodesAsync(ct);
-
-    public Task AddPingAsync(Ping ping, CancellationToken ct = default) => inner.AddPingAsync(ping, ct);
-
-    public Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default) => inner.PingsAsync(check, limit, ct);
 }

@@ -18,13 +18,13 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private Task? loop;
 
-    private SchedulerHarness(DirectoryInfo folder, SqliteStateStore store, MaintenanceJournal journal, FakeTimeProvider clock, SchedulerOptions options, IJobLedger ledger)
+    private SchedulerHarness(DirectoryInfo folder, SqliteStateStore store, MaintenanceJournal journal, FakeTimeProvider clock, SchedulerOptions options, IJobRuns ledger)
     {
         this.folder = folder;
         Store = store;
         Journal = journal;
         Clock = clock;
-        Scheduler = new Scheduler(ledger, journal, options, clock, NullLogger.Instance);
+        Scheduler = new Scheduler(ledger, store.Nodes, journal, options, clock, NullLogger.Instance);
     }
 
     public SqliteStateStore Store { get; }
@@ -35,7 +35,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public Scheduler Scheduler { get; }
 
-    public static async Task<SchedulerHarness> CreateAsync(int concurrency = 4, TimeSpan? shutdown = null, string node = "node-a", Func<IJobLedger, IJobLedger>? wrap = null, string planExtra = "")
+    public static async Task<SchedulerHarness> CreateAsync(int concurrency = 4, TimeSpan? shutdown = null, string node = "node-a", Func<IJobRuns, IJobRuns>? wrap = null, string planExtra = "")
     {
         var clock = new FakeTimeProvider(Start);
         var dir = Directory.CreateTempSubdirectory("jaga-scheduler-");
@@ -49,7 +49,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         {
             AbandonAfter = TimeSpan.FromSeconds(2),
         };
-        return new SchedulerHarness(dir, store, journal, clock, options, wrap?.Invoke(store.Jobs) ?? store.Jobs);
+        return new SchedulerHarness(dir, store, journal, clock, options, wrap?.Invoke(store.Runs) ?? store.Runs);
     }
 
     public static ScheduledJob Every(string id, int seconds, Func<CancellationToken, Task<JobResult>> work, TimeSpan? timeout = null, CatchUp catchUp = CatchUp.Once) =>
@@ -81,7 +81,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var runs = await Store.Jobs.HistoryAsync(job, 1000);
+            var runs = await Store.Runs.HistoryAsync(job, 1000);
             if (condition(runs)) return runs;
             if (waited.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail($"{what}; runs of {job}: {string.Join(", ", runs.Select(r => $"{r.Occurrence:HH:mm:ss}#{r.Attempt} {r.Outcome}"))}");
             await Task.Delay(25);

@@ -40,7 +40,7 @@ public sealed class SchedulerTests
         await h.WaitForRunsAsync("slow", r => r.Count == 1 && r[0].Outcome == RunOutcome.Running, "slow is running");
         await h.AdvanceAsync(TimeSpan.FromSeconds(30));
         await h.WaitForRunsAsync("fast", r => r.Count == 4 && r.All(x => x.Outcome == RunOutcome.Succeeded), "fast ran on time all along");
-        Assert.Single(await h.Store.Jobs.HistoryAsync("slow", 10));
+        Assert.Single(await h.Store.Runs.HistoryAsync("slow", 10));
 
         release.SetResult();
         // Freed after its three missed occurrences: it catches up once, for the latest, and says so.
@@ -125,11 +125,11 @@ public sealed class SchedulerTests
         await h.AdvanceAsync(TimeSpan.FromSeconds(6));
         await stopping.WaitAsync(TimeSpan.FromSeconds(10));
 
-        var runs = await h.Store.Jobs.HistoryAsync("long", 10);
+        var runs = await h.Store.Runs.HistoryAsync("long", 10);
         Assert.Equal(RunOutcome.Interrupted, Assert.Single(runs).Outcome);
         Assert.True(cancelled);
         Assert.Contains("interrupted by shutdown", File.ReadAllText(h.Journal.LogPath), StringComparison.Ordinal);
-        Assert.NotNull((await h.Store.Jobs.NodesAsync()).Single().StoppedAt);
+        Assert.NotNull((await h.Store.Nodes.NodesAsync()).Single().StoppedAt);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class SchedulerTests
     {
         await using var h = await SchedulerHarness.CreateAsync();
         var occurrence = SchedulerHarness.Start;
-        var (claimed, _) = await h.Store.Jobs.TryClaimAsync("db", occurrence, "dead-node", occurrence.AddSeconds(-40), TimeSpan.FromSeconds(30));
+        var (claimed, _) = await h.Store.Runs.TryClaimAsync("db", occurrence, "dead-node", occurrence.AddSeconds(-40), TimeSpan.FromSeconds(30));
         Assert.Equal(ClaimResult.Claimed, claimed);
 
         h.Run(SchedulerHarness.Every("db", 3600, SchedulerHarness.Ok));

@@ -53,10 +53,10 @@ public sealed class StoredProbeTests
         Assert.True(waiting.Connected);
         Assert.Equal("waiting", waiting.Values["STATE"]);
 
-        await world.Store.Jobs.AddPingAsync(new Ping("cron", PingKind.Success, null, Now.AddMinutes(-30), "cli"));
+        await world.Store.Pings.AddPingAsync(new Ping("cron", PingKind.Success, null, Now.AddMinutes(-30), "cli"));
         Assert.True((await world.ObserveAsync("cron")).Connected);
 
-        await world.Store.Jobs.AddPingAsync(new Ping("cron", PingKind.Exit, 3, Now.AddMinutes(-5), "http 127.0.0.1"));
+        await world.Store.Pings.AddPingAsync(new Ping("cron", PingKind.Exit, 3, Now.AddMinutes(-5), "http 127.0.0.1"));
         var failed = await world.ObserveAsync("cron");
         Assert.False(failed.Connected);
         Assert.Equal("last ping 5m ago was a failure (exit code 3); down until the next success", failed.Error);

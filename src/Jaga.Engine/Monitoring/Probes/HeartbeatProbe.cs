@@ -11,7 +11,7 @@ internal sealed class HeartbeatProbe(HeartbeatCheck check, ProbeContext context)
     public Task<CheckObservation> ObserveAsync(CancellationToken ct) =>
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
-            var pings = await context.Store.Jobs.PingsAsync(check.Name, PingsRead, token);
+            var pings = await context.Store.Pings.PingsAsync(check.Name, PingsRead, token);
             var verdict = HeartbeatVerdict.Judge(check.Heartbeat, pings, context.FirstSeenOf(check.Name), context.Clock.GetUtcNow());
             return verdict with { ResponseTime = elapsed() };
         }, null, ct);

@@ -1,8 +1,9 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
+using Jaga.Core.Ports;
 
-namespace Jaga.Core.Ports;
+namespace Jaga.Core.Storage;
 
 /// <summary>What every <see cref="ICheckHistory"/> store shares: outcomes and statuses stored as lower-case words, times in
 /// whole milliseconds (UTC hours and days as bucket starts), the checks of arguments, the periods of

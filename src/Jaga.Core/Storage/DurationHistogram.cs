@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Jaga.Core.Ports;
+namespace Jaga.Core.Storage;
 
 /// <summary>The fixed histogram of response times kept with each hourly and daily aggregate, so a p95 can still be
 /// estimated once the raw results are gone. Buckets are log-spaced on a 1-2-5 series from 1 ms to 60 s (16 buckets, the last

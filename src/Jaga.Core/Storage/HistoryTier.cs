@@ -1,4 +1,4 @@
-namespace Jaga.Core.Ports;
+namespace Jaga.Core.Storage;
 
 /// <summary>The aggregate tiers of the check history.</summary>
 public enum HistoryTier

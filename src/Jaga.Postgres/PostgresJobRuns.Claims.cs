@@ -1,11 +1,14 @@
 using System.Data;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
+using static Jaga.Postgres.PostgresSql;
+
 namespace Jaga.Postgres;
 
-internal sealed partial class PostgresJobLedger
+internal sealed partial class PostgresJobRuns
 {
     public async Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(
         string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) =>

@@ -1,4 +1,6 @@
-namespace Jaga.Core.Ports;
+using Jaga.Core.Ports;
+
+namespace Jaga.Core.Storage;
 
 /// <summary>The words the job ledger's outcomes and ping kinds are stored as: the member name in lower case
 /// (<c>succeeded</c>, <c>timedout</c>, <c>exit</c>), as <see cref="BackupCatalogText"/> does for the catalog, so a table read by
@@ -23,7 +25,7 @@ public static class JobLedgerText
             ? occurrence.ToUniversalTime()
             : throw new ArgumentException($"an occurrence is a whole millisecond, not {occurrence:O}", nameof(occurrence));
 
-    /// <summary>The claims of one <see cref="IJobLedger.TryClaimManyAsync"/> call, checked as every store must: each of a
+    /// <summary>The claims of one <see cref="IJobRuns.TryClaimManyAsync"/> call, checked as every store must: each of a
     /// different job, occurrences as stored (<see cref="Occurrence"/>), a positive lease.</summary>
     public static List<(string Job, DateTimeOffset Occurrence)> Claims(IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, TimeSpan lease)
     {
@@ -34,7 +36,7 @@ public static class JobLedgerText
         return [.. claims.Select(c => (c.Job, Occurrence(c.Occurrence)))];
     }
 
-    /// <summary>The ends of one <see cref="IJobLedger.FinishManyAsync"/> call, checked: none of them "running".</summary>
+    /// <summary>The ends of one <see cref="IJobRuns.FinishManyAsync"/> call, checked: none of them "running".</summary>
     public static IReadOnlyList<RunEnd> Ends(IReadOnlyList<RunEnd> ends)
     {
         ArgumentNullException.ThrowIfNull(ends);

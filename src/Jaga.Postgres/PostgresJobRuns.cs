@@ -1,6 +1,9 @@
 using System.Data;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Npgsql;
+
+using static Jaga.Postgres.PostgresSql;
 
 namespace Jaga.Postgres;
 
@@ -9,7 +12,7 @@ namespace Jaga.Postgres;
 /// insert are one step for every node; the unique key on (job, occurrence, attempt) is the final guard.</summary>
 /// <remarks>Times are <c>timestamptz</c> at millisecond precision, like the catalog's, and come back in UTC. A run's lease is live
 /// while <c>lease_until &gt;= now</c> and expired once it is before now, so a run is either busy or expired, never neither.</remarks>
-internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : IJobLedger
+internal sealed partial class PostgresJobRuns(NpgsqlDataSource dataSource) : IJobRuns
 {
     private const string RunColumns = "id, job, occurrence, attempt, node, claimed_at, lease_until, finished_at, outcome, detail";
 
@@ -55,6 +58,26 @@ internal sealed partial class PostgresJobLedger(NpgsqlDataSource dataSource) : I
         }
         await tx.CommitAsync(ct);
         return results;
+    }
+
+    public async Task<JobRun?> RunningAsync(string job, CancellationToken ct = default)
+    {
+        await using var q = dataSource.CreateCommand(
+            $"SELECT {RunColumns} FROM job_runs WHERE job = $1 AND outcome = {Running} ORDER BY lease_until DESC, id DESC LIMIT 1");
+        q.Parameters.Add(Text(job));
+        return (await ReadRunsAsync(q, ct)) is [var run, ..] ? run : null;
+    }
+
+    public async Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var update = dataSource.CreateCommand(
+            $"UPDATE job_runs SET outcome = 'lost', finished_at = $1, detail = $2 WHERE id = $3 AND node = $4 AND outcome = {Running}");
+        update.Parameters.Add(Time(now));
+        update.Parameters.Add(Text(detail));
+        update.Parameters.Add(Id(run.Id));
+        update.Parameters.Add(Text(run.Node));
+        return await update.ExecuteNonQueryAsync(ct) == 1;
     }
 
     public async Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default)

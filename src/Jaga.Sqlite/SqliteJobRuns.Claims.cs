@@ -1,12 +1,13 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 using static Jaga.Sqlite.SqliteSql;
 
 namespace Jaga.Sqlite;
 
-internal sealed partial class SqliteJobLedger
+internal sealed partial class SqliteJobRuns
 {
     public async Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(
         string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) =>

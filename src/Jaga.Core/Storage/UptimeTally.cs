@@ -1,4 +1,6 @@
-namespace Jaga.Core.Ports;
+using Jaga.Core.Ports;
+
+namespace Jaga.Core.Storage;
 
 /// <summary>The sums one check's <see cref="CheckUptime"/> is made of, filled by a store from whichever tiers answer.</summary>
 public sealed class UptimeTally

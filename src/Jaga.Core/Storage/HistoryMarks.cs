@@ -1,4 +1,4 @@
-namespace Jaga.Core.Ports;
+namespace Jaga.Core.Storage;
 
 /// <summary>How far compaction has deleted each tier, in milliseconds since the epoch: raw results before
 /// <paramref name="RawMs"/>, hourly and daily buckets starting at or before <paramref name="HourlyMs"/> and

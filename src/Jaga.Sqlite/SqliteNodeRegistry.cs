@@ -1,12 +1,13 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Microsoft.Data.Sqlite;
 
 using static Jaga.Sqlite.SqliteSql;
 
 namespace Jaga.Sqlite;
 
-/// <summary>The ledger's nodes and heartbeat pings, and the helpers its runs share.</summary>
-internal sealed partial class SqliteJobLedger
+/// <summary>The nodes in the SQLite file: one row per <c>jaga run</c> process, refreshed by its beats.</summary>
+internal sealed class SqliteNodeRegistry(Func<CancellationToken, Task<SqliteConnection>> connect) : INodeRegistry
 {
     private const string NodeColumns = "id, host, pid, version, started_at_ms, last_seen_ms, plan_sha256, stopped_at_ms";
 
@@ -52,36 +53,6 @@ internal sealed partial class SqliteJobLedger
             nodes.Add(new NodeInfo(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), Time(r.GetInt64(4)), Time(r.GetInt64(5)),
                 r.GetString(6), Time(r, 7)));
         return nodes;
-    }
-
-    public async Task AddPingAsync(Ping ping, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(ping);
-        await using var c = await connect(ct);
-        using var insert = Command(c, null, "INSERT INTO pings (check_name, kind, exit_code, at_ms, via) VALUES ($check, $kind, $exit, $at, $via)");
-        Add(insert, "$check", ping.Check);
-        Add(insert, "$kind", ping.Kind.ToText());
-        Add(insert, "$exit", ping.ExitCode);
-        Add(insert, "$at", Ms(ping.At));
-        Add(insert, "$via", ping.Via);
-        await insert.ExecuteNonQueryAsync(ct);
-    }
-
-    public async Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var c = await connect(ct);
-        // Pings of one millisecond keep the order they arrived in.
-        using var q = Command(c, null,
-            "SELECT check_name, kind, exit_code, at_ms, via FROM pings WHERE check_name = $check ORDER BY at_ms DESC, id DESC LIMIT $limit");
-        Add(q, "$check", check);
-        Add(q, "$limit", limit);
-        await using var r = await q.ExecuteReaderAsync(ct);
-        var pings = new List<Ping>();
-        while (await r.ReadAsync(ct))
-            pings.Add(new Ping(r.GetString(0), JobLedgerText.ParsePingKind(r.GetString(1)), r.IsDBNull(2) ? null : r.GetInt32(2),
-                Time(r.GetInt64(3)), r.GetString(4)));
-        return pings;
     }
 
     private static long Ms(DateTimeOffset t) => AuditEntry.ToMilliseconds(t).ToUnixTimeMilliseconds();

@@ -1,4 +1,6 @@
-namespace Jaga.Core.Ports;
+using Jaga.Core.Ports;
+
+namespace Jaga.Core.Storage;
 
 /// <summary>The words the catalog's states are stored and shown as: the member name in lower case
 /// (<c>complete</c>, <c>pruned</c>), so a table read by hand or by SQL says what it means.</summary>

@@ -1,6 +1,6 @@
 using Jaga.Core.Monitoring;
 
-namespace Jaga.Core.Ports;
+namespace Jaga.Core.Storage;
 
 /// <summary>One hourly or daily aggregate of one check: counts, durations and their histogram, built from results (or read
 /// back from a store) and merged into the stored row.</summary>

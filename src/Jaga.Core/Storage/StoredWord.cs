@@ -1,4 +1,4 @@
-namespace Jaga.Core.Ports;
+namespace Jaga.Core.Storage;
 
 /// <summary>An enum member as the stores keep it: its name in lower case, read back exactly.</summary>
 internal static class StoredWord

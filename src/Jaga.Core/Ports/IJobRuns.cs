@@ -1,11 +1,11 @@
 namespace Jaga.Core.Ports;
 
-/// <summary>The scheduler's record in the state store: who claimed which occurrence of which job, and how it ended; the
-/// nodes that run the plan; the heartbeat pings received. PostgreSQL is the arbiter between nodes: a claim is atomic, so
-/// each (job, occurrence) runs on exactly one node, and a job never runs on two nodes at once.</summary>
+/// <summary>The scheduler's record in the state store: who claimed which occurrence of which job, under which lease, and how
+/// it ended. PostgreSQL is the arbiter between nodes: a claim is atomic, so each (job, occurrence) runs on exactly one node,
+/// and a job never runs on two nodes at once.</summary>
 /// <remarks>Times are passed in by the caller (its <see cref="TimeProvider"/>); leases therefore assume node clocks agree
 /// to well within the lease (NTP), which <c>docs/deploy.md</c> states.</remarks>
-public interface IJobLedger
+public interface IJobRuns
 {
     /// <summary>Claims <paramref name="occurrence"/> of <paramref name="job"/> for <paramref name="node"/> as attempt 1, leased
     /// until <paramref name="now"/> + <paramref name="lease"/>. <see cref="ClaimResult.Taken"/> when any attempt of this occurrence
@@ -29,6 +29,14 @@ public interface IJobLedger
     /// <summary>Records how many runs ended, as <see cref="FinishAsync"/> would one by one, in one transaction (one commit for a
     /// thousand runs that ended together). Results are in the order of <paramref name="ends"/>.</summary>
     Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default);
+
+    /// <summary>The run of <paramref name="job"/> still <see cref="RunOutcome.Running"/> (its lease live or expired), or null.</summary>
+    Task<JobRun?> RunningAsync(string job, CancellationToken ct = default);
+
+    /// <summary>Declares a running run lost at once, whatever its lease, because the caller proved its holder dead (a
+    /// process on this machine that no longer exists): outcome <see cref="RunOutcome.Lost"/>, finished at
+    /// <paramref name="now"/>, with <paramref name="detail"/>. False when it is no longer running or not held by its node.</summary>
+    Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default);
 
     /// <summary>Runs still <see cref="RunOutcome.Running"/> whose lease ended before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default);
@@ -54,48 +62,4 @@ public interface IJobLedger
 
     /// <summary>Per job: its newest run, and its newest run that succeeded (for status and metrics).</summary>
     Task<IReadOnlyList<JobSummary>> SummariesAsync(CancellationToken ct = default);
-
-    /// <summary>Registers or refreshes <paramref name="node"/> (its <see cref="NodeInfo.LastSeen"/> is the time of this beat).</summary>
-    Task BeatAsync(NodeInfo node, CancellationToken ct = default);
-
-    /// <summary>Marks a node as stopped (a clean shutdown), so status does not wait for it to go silent.</summary>
-    Task NodeStoppedAsync(string node, DateTimeOffset at, CancellationToken ct = default);
-
-    /// <summary>Every node that ever registered, most recently seen first.</summary>
-    Task<IReadOnlyList<NodeInfo>> NodesAsync(CancellationToken ct = default);
-
-    /// <summary>Stores one heartbeat ping.</summary>
-    Task AddPingAsync(Ping ping, CancellationToken ct = default);
-
-    /// <summary>Pings of one check, newest first, at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default);
 }
-
-public enum ClaimResult { Claimed, Taken, Busy }
-
-/// <summary>How a run ended. Stored as lower-case text.</summary>
-public enum RunOutcome { Running, Succeeded, Failed, TimedOut, Interrupted, Lost, Skipped }
-
-/// <summary>One attempt at one occurrence of one job. <paramref name="Id"/> is the store's row id.</summary>
-public sealed record JobRun(
-    long Id, string Job, DateTimeOffset Occurrence, int Attempt, string Node, DateTimeOffset ClaimedAt, DateTimeOffset LeaseUntil,
-    DateTimeOffset? FinishedAt, RunOutcome Outcome, string? Detail);
-
-/// <summary>How one run ended, for <see cref="IJobLedger.FinishManyAsync"/>.</summary>
-public sealed record RunEnd(JobRun Run, RunOutcome Outcome, DateTimeOffset At, string? Detail);
-
-/// <summary>A job's newest run and newest success.</summary>
-public sealed record JobSummary(string Job, JobRun Last, JobRun? LastSuccess);
-
-/// <summary>A <c>jaga run</c> process. <paramref name="Id"/> is <c>host:pid:random</c>; <paramref name="StoppedAt"/> is set on a clean shutdown.</summary>
-public sealed record NodeInfo(string Id, string Host, int Pid, string Version, DateTimeOffset StartedAt, DateTimeOffset LastSeen, string PlanSha256, DateTimeOffset? StoppedAt);
-
-/// <summary>A heartbeat ping (healthchecks.io conventions): success, start, fail, or an exit code (0 is success).</summary>
-/// <param name="Check"></param>
-/// <param name="Kind"></param>
-/// <param name="ExitCode"></param>
-/// <param name="At"></param>
-/// <param name="Via">Where it came from: <c>http</c> with the remote address, or <c>cli</c>.</param>
-public sealed record Ping(string Check, PingKind Kind, int? ExitCode, DateTimeOffset At, string Via);
-
-public enum PingKind { Success, Start, Fail, Exit }

@@ -1,5 +1,6 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 using static Jaga.Sqlite.SqliteSql;
@@ -10,7 +11,7 @@ namespace Jaga.Sqlite;
 /// write lock (<c>BEGIN IMMEDIATE</c>), so of any number of processes sharing the file exactly one claims an occurrence.</summary>
 /// <remarks>Times are milliseconds since the epoch, like the catalog's, and come back in UTC. A run's lease is live while
 /// <c>lease_until_ms &gt;= now</c> and expired once it is before now, so a run is either busy or expired, never neither.</remarks>
-internal sealed partial class SqliteJobLedger(Func<CancellationToken, Task<SqliteConnection>> connect) : IJobLedger
+internal sealed partial class SqliteJobRuns(Func<CancellationToken, Task<SqliteConnection>> connect) : IJobRuns
 {
     private const string RunColumns =
         "id, job, occurrence_ms, attempt, node, claimed_at_ms, lease_until_ms, finished_at_ms, outcome, detail";
@@ -61,6 +62,27 @@ internal sealed partial class SqliteJobLedger(Func<CancellationToken, Task<Sqlit
         }
         await tx.CommitAsync(ct);
         return results;
+    }
+
+    public async Task<JobRun?> RunningAsync(string job, CancellationToken ct = default)
+    {
+        await using var c = await connect(ct);
+        using var q = Command(c, null, $"SELECT {RunColumns} FROM job_runs WHERE job = $job AND outcome = {Running} ORDER BY lease_until_ms DESC, id DESC LIMIT 1");
+        Add(q, "$job", job);
+        return (await ReadRunsAsync(q, ct)) is [var run, ..] ? run : null;
+    }
+
+    public async Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var c = await connect(ct);
+        using var update = Command(c, null,
+            $"UPDATE job_runs SET outcome = 'lost', finished_at_ms = $now, detail = $detail WHERE id = $id AND node = $node AND outcome = {Running}");
+        Add(update, "$now", AuditEntry.ToMilliseconds(now).ToUnixTimeMilliseconds());
+        Add(update, "$detail", detail);
+        Add(update, "$id", run.Id);
+        Add(update, "$node", run.Node);
+        return await update.ExecuteNonQueryAsync(ct) == 1;
     }
 
     public async Task<IReadOnlyList<JobRun>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default)

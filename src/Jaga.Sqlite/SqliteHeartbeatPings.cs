@@ -1,0 +1,44 @@
+using Jaga.Core.Ledger;
+using Jaga.Core.Ports;
+using Jaga.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+using static Jaga.Sqlite.SqliteSql;
+
+namespace Jaga.Sqlite;
+
+/// <summary>The heartbeat pings in the SQLite file.</summary>
+internal sealed class SqliteHeartbeatPings(Func<CancellationToken, Task<SqliteConnection>> connect) : IHeartbeatPings
+{
+    public async Task AddPingAsync(Ping ping, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ping);
+        await using var c = await connect(ct);
+        using var insert = Command(c, null, "INSERT INTO pings (check_name, kind, exit_code, at_ms, via) VALUES ($check, $kind, $exit, $at, $via)");
+        Add(insert, "$check", ping.Check);
+        Add(insert, "$kind", ping.Kind.ToText());
+        Add(insert, "$exit", ping.ExitCode);
+        Add(insert, "$at", Ms(ping.At));
+        Add(insert, "$via", ping.Via);
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var c = await connect(ct);
+        // Pings of one millisecond keep the order they arrived in.
+        using var q = Command(c, null,
+            "SELECT check_name, kind, exit_code, at_ms, via FROM pings WHERE check_name = $check ORDER BY at_ms DESC, id DESC LIMIT $limit");
+        Add(q, "$check", check);
+        Add(q, "$limit", limit);
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var pings = new List<Ping>();
+        while (await r.ReadAsync(ct))
+            pings.Add(new Ping(r.GetString(0), JobLedgerText.ParsePingKind(r.GetString(1)), r.IsDBNull(2) ? null : r.GetInt32(2),
+                Time(r.GetInt64(3)), r.GetString(4)));
+        return pings;
+    }
+
+    private static long Ms(DateTimeOffset t) => AuditEntry.ToMilliseconds(t).ToUnixTimeMilliseconds();
+}
