@@ -27,5 +27,8 @@ public sealed class Catalog
 
     public string this[string key] => texts.TryGetValue(key, out var t) ? t : English.texts[key];
 
-    public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
+    /// <summary>The text of <paramref name="key"/> filled with <paramref name="args"/>; a <see cref="Phrase"/> argument is
+    /// worded in this catalog's language first.</summary>
+    public string Format(string key, params object?[] args) =>
+        string.Format(CultureInfo.InvariantCulture, this[key], [.. args.Select(a => a is Phrase p ? Format(p.Key, [.. p.Args]) : a)]);
 }
