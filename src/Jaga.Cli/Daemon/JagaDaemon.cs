@@ -1,3 +1,4 @@
+using Jaga.Core.Journal.Events.Daemon;
 using Jaga.Core.Ledger;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Scheduling;
@@ -62,12 +63,14 @@ internal static class JagaDaemon
             // Kestrel reports a port in use as an IOException: the user's to fix in `listen:`.
             throw new UserError($"cannot listen on {plan.Plan.Listen}: {e.Message}; change 'listen:' in the plan or stop what uses the port");
         }
-        await journal.RecordAsync(Severity.Info, "daemon.start", "daemon.started", [options.Node, scheduler.Jobs.Count, plan.Plan.Listen],
-            new Dictionary<string, string> { ["node"] = options.Node, ["plan_sha256"] = plan.Sha256, ["listen"] = plan.Plan.Listen });
+        await journal.RecordAsync(new DaemonStarted(options.Node, scheduler.Jobs.Count, plan.Plan.Listen)
+        {
+            Data = new Dictionary<string, string> { ["node"] = options.Node, ["plan_sha256"] = plan.Sha256, ["listen"] = plan.Plan.Listen },
+        });
         ctx.Output.Line($"jaga run: node {options.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
         await app.WaitForShutdownAsync();
         await state.StopMonitoringAsync();
-        await state.Journal.RecordAsync(Severity.Info, "daemon.stop", "daemon.stopped", [options.Node], ct: CancellationToken.None);
+        await state.Journal.RecordAsync(new DaemonStopped(options.Node), ct: CancellationToken.None);
         // A part that crashed stopped the host: exit non-zero so the service manager sees a failure and restarts it.
         var crashed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
         return crashed ? ExitCodes.Failed : ExitCodes.Ok;

@@ -1,4 +1,4 @@
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Scheduling;
 using Jaga.Core.Plan.Values;
 using Jaga.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -84,24 +84,24 @@ public sealed partial class Scheduler
         }
         catch (TimeoutException) when (work is { IsCompleted: false })
         {
-            await journal.RecordAsync(Severity.Error, "scheduler.timeout", "job.timeout", [job.Id, limit], Data(job, execution.Run.Occurrence), stopping);
+            await journal.RecordAsync(new JobTimedOut(job.Id, limit) { Data = Data(job, execution.Run.Occurrence) }, stopping);
             logger.LogError("{Job} ignored its cancellation after the timeout of {Timeout}; abandoned", job.Id, limit);
-            return (RunOutcome.TimedOut, journal.Format("job.timeout", job.Id, limit));
+            return (RunOutcome.TimedOut, journal.Format(new JobTimedOut(job.Id, limit)));
         }
         catch (Exception e) when (e is not OperationCanceledException || !linked.IsCancellationRequested)
         {
             logger.LogError(e, "{Job} failed with an unexpected error", job.Id);
-            await journal.RecordAsync(Severity.Error, "scheduler.crash", "job.crashed", [job.Id, e.Message], Data(job, execution.Run.Occurrence), stopping);
-            return (RunOutcome.Failed, journal.Format("job.crashed", job.Id, e.Message));
+            await journal.RecordAsync(new JobCrashed(job.Id, e.Message) { Data = Data(job, execution.Run.Occurrence) }, stopping);
+            return (RunOutcome.Failed, journal.Format(new JobCrashed(job.Id, e.Message)));
         }
         if (timeout.IsCancellationRequested && !execution.Stop.IsCancellationRequested)
         {
-            await journal.RecordAsync(Severity.Error, "scheduler.timeout", "job.timeout", [job.Id, limit], Data(job, execution.Run.Occurrence), stopping);
-            return (RunOutcome.TimedOut, journal.Format("job.timeout", job.Id, limit));
+            await journal.RecordAsync(new JobTimedOut(job.Id, limit) { Data = Data(job, execution.Run.Occurrence) }, stopping);
+            return (RunOutcome.TimedOut, journal.Format(new JobTimedOut(job.Id, limit)));
         }
         if (execution.LostClaim) return (RunOutcome.Lost, "the claim was taken over by another node");
-        await journal.RecordAsync(Severity.Warn, "scheduler.interrupt", "job.interrupted", [job.Id], Data(job, execution.Run.Occurrence), CancellationToken.None);
-        return (RunOutcome.Interrupted, journal.Format("job.interrupted", job.Id));
+        await journal.RecordAsync(new JobInterrupted(job.Id) { Data = Data(job, execution.Run.Occurrence) }, CancellationToken.None);
+        return (RunOutcome.Interrupted, journal.Format(new JobInterrupted(job.Id)));
     }
 
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(40);
