@@ -71,7 +71,6 @@ internal static class CatalogEn
         ["logs.postrotate"] = "Log retention: post_rotate of {0} ran (exit {1})",
         ["logs.postrotate.failed"] = "Log retention: post_rotate of {0} FAILED: {1}",
         ["logs.failed"] = "Log retention FAILED on {0}: {1}",
-        ["logs.pass"] = "Log retention: {0} rotated, {1} compressed, {2} deleted, {3} failed",
         ["backup.pruned"] = "Backup removed by retention from {0}: {1} ({2})",
         ["backup.prune.failed"] = "Retention at {0} could not remove {1}: {2}",
         ["backup.verified"] = "Backup verified: {0} ({1})",

@@ -72,7 +72,6 @@ internal static class CatalogId
         ["logs.postrotate"] = "Retensi log: post_rotate untuk {0} dijalankan (exit {1})",
         ["logs.postrotate.failed"] = "Retensi log: post_rotate untuk {0} GAGAL: {1}",
         ["logs.failed"] = "Retensi log GAGAL pada {0}: {1}",
-        ["logs.pass"] = "Retensi log: {0} dirotasi, {1} dikompres, {2} dihapus, {3} gagal",
         ["backup.pruned"] = "Backup dihapus oleh retensi dari {0}: {1} ({2})",
         ["backup.prune.failed"] = "Retensi di {0} tidak dapat menghapus {1}: {2}",
         ["backup.verified"] = "Backup terverifikasi: {0} ({1})",
