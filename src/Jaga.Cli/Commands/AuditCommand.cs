@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Jaga.Core.Journal.Events.Audit;
 using Jaga.Core.Ledger;
 using Jaga.Engine.Audit;
 using Jaga.Engine.Files;
@@ -73,9 +74,7 @@ internal static class AuditCommand
             {
                 foreach (var p in report.Proven) ctx.Output.Line($"ok    {p}");
                 foreach (var p in report.Problems) ctx.Output.Line($"FAIL  {p.Message}");
-                ctx.Output.Line(report.Intact
-                    ? t.Format("audit.verified", report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-")
-                    : t.Format("audit.verify.failed", report.Problems[0].Message));
+                ctx.Output.Line(AuditReportJournal.Event(report).Message(t));
             }
             return report.Intact ? ExitCodes.Ok : ExitCodes.Failed;
         });
@@ -108,7 +107,7 @@ internal static class AuditCommand
             if (ctx.JsonOutput)
                 ctx.Output.Write(new JsonObject { ["seq"] = c.Seq, ["head"] = c.Head, ["time"] = c.Time.ToString("O", CultureInfo.InvariantCulture), ["key_id"] = c.KeyId, ["signature"] = c.Signature });
             else
-                ctx.Output.Line(ctx.Messages(plan).Format("audit.checkpoint", c.Seq, c.Head[..12], c.KeyId));
+                ctx.Output.Line(new CheckpointSigned(c.Seq, c.Head[..12], c.KeyId).Message(ctx.Messages(plan)));
             return ExitCodes.Ok;
         });
         return checkpoint;

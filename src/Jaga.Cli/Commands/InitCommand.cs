@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Plan;
 using Jaga.Engine.Audit;
 using Jaga.Engine.Files;
 using Jaga.Engine.Planning;
@@ -42,8 +42,10 @@ internal static class InitCommand
             var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
             await using (store)
             {
-                var entry = await journal.RecordAsync(Severity.Info, "plan.init", "init.written", [ctx.PlanPath],
-                    new Dictionary<string, string> { ["env_files"] = string.Join(",", findings.EnvFiles), ["sqlite"] = string.Join(",", findings.SqliteFiles) }, ct: ct);
+                var entry = await journal.RecordAsync(new PlanWritten(ctx.PlanPath)
+                {
+                    Data = new Dictionary<string, string> { ["env_files"] = string.Join(",", findings.EnvFiles), ["sqlite"] = string.Join(",", findings.SqliteFiles) },
+                }, ct: ct);
                 await AuditKeys.LoadOrCreateAsync(plan, journal, ct);
                 ctx.Output.Line(entry.Line);
                 ctx.Output.Line($"  found: {findings.EnvFiles.Count} env file(s), {findings.SqliteFiles.Count} SQLite file(s), {findings.Manifests.Count} manifest(s)"

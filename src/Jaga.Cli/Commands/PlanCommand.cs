@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Plan;
 using Jaga.Core.Plan;
 using Jaga.Engine.Files;
 
@@ -37,7 +37,7 @@ internal static class PlanCommand
             var (_, store, journal) = await ctx.OpenAsync(ct: ct);
             await using (store)
             {
-                var entry = await journal.RecordAsync(Severity.Info, "plan.render", "plan.rendered", [path], new Dictionary<string, string> { ["file"] = path, ["plan_sha256"] = loaded.Sha256 }, ct: ct);
+                var entry = await journal.RecordAsync(new PlanRendered(path) { Data = new Dictionary<string, string> { ["file"] = path, ["plan_sha256"] = loaded.Sha256 } }, ct: ct);
                 ctx.Output.Line(entry.Line);
             }
             return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jaga.Cli.Daemon;
+using Jaga.Core.Journal.Events.Plan;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Engine.Audit;
@@ -31,13 +32,12 @@ internal static class RunCommand
         var failed = 0;
         void Show(AuditEntry e) => ctx.Output.Line(e.Line);
 
-        Show(await journal.RecordAsync(Severity.Info, "plan.load", "plan.loaded", [plan.File, plan.Sha256[..12]],
-            new Dictionary<string, string> { ["plan_sha256"] = plan.Sha256 }, ct: ct));
+        Show(await journal.RecordAsync(new PlanLoaded(plan.File, plan.Sha256[..12]) { Data = new Dictionary<string, string> { ["plan_sha256"] = plan.Sha256 } }, ct: ct));
         ran++;
 
         var document = Path.Combine(Path.GetDirectoryName(AuditKeys.PrivatePath(plan))!, "maintenance-plan.md");
         AtomicFile.WriteAllText(document, PlanDocument.Markdown(plan));
-        Show(await journal.RecordAsync(Severity.Info, "plan.render", "plan.rendered", [Path.GetRelativePath(plan.Directory, document)], ct: ct));
+        Show(await journal.RecordAsync(new PlanRendered(Path.GetRelativePath(plan.Directory, document)), ct: ct));
         ran++;
 
         // Verify first: a checkpoint must never vouch for a chain that does not verify.

@@ -1,4 +1,5 @@
 using Jaga.Cli.Composition;
+using Jaga.Core.Journal.Events.Daemon;
 using Jaga.Core.Ledger;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Scheduling;
@@ -63,8 +64,10 @@ internal static class JagaDaemon
             // Kestrel reports a port in use as an IOException: the user's to fix in `listen:`.
             throw new UserError($"cannot listen on {plan.Plan.Listen}: {e.Message}; change 'listen:' in the plan or stop what uses the port");
         }
-        await journal.RecordAsync(Severity.Info, "daemon.start", "daemon.started", [scheduler.Node, scheduler.Jobs.Count, plan.Plan.Listen],
-            new Dictionary<string, string> { ["node"] = scheduler.Node, ["plan_sha256"] = plan.Sha256, ["listen"] = plan.Plan.Listen });
+        await journal.RecordAsync(new DaemonStarted(scheduler.Node, scheduler.Jobs.Count, plan.Plan.Listen)
+        {
+            Data = new Dictionary<string, string> { ["node"] = scheduler.Node, ["plan_sha256"] = plan.Sha256, ["listen"] = plan.Plan.Listen },
+        });
         ctx.Output.Line($"jaga run: node {scheduler.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
         await app.WaitForShutdownAsync();
         await state.StopMonitoringAsync();
@@ -76,7 +79,7 @@ internal static class JagaDaemon
             var bug = part.ExecuteTask!.Exception!.GetBaseException();
             await state.Journal.RecordTextAsync(Severity.Error, "daemon.bug", $"jaga run: {part.GetType().Name} stopped by a bug: {bug.GetType().Name}: {bug.Message}", ct: CancellationToken.None);
         }
-        await state.Journal.RecordAsync(Severity.Info, "daemon.stop", "daemon.stopped", [scheduler.Node], ct: CancellationToken.None);
+        await state.Journal.RecordAsync(new DaemonStopped(scheduler.Node), ct: CancellationToken.None);
         return crashed.Count > 0 ? ExitCodes.Bug : ExitCodes.Ok;
     }
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Jaga.Cli.Composition;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Plan;
 using Jaga.Core.Plan;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Planning;
@@ -103,14 +103,16 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
 
         var sections = PlanDiff.Sections(state.PlanText, text);
         var journal = state.NewJournal(plan, actor);
-        await journal.RecordAsync(Severity.Info, "plan.change", "plan.changed", [running.Sha256[..12], plan.Sha256[..12], sections.Count == 0 ? "-" : string.Join("; ", sections)],
-            new Dictionary<string, string>
+        await journal.RecordAsync(new PlanChanged(running.Sha256[..12], plan.Sha256[..12], sections.Count == 0 ? "-" : string.Join("; ", sections))
+        {
+            Data = new Dictionary<string, string>
             {
                 ["old_sha256"] = running.Sha256,
                 ["new_sha256"] = plan.Sha256,
                 ["sections"] = string.Join("; ", sections),
                 ["file"] = plan.File,
-            }, ct: ct);
+            },
+        }, ct: ct);
         // These are bound when the daemon starts; say so rather than pretend they changed.
         foreach (var (key, before, after) in new[]
         {
@@ -119,7 +121,7 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
             ("scheduler", running.Plan.Scheduler.ToString(), plan.Plan.Scheduler.ToString()),
         })
             if (before != after)
-                await state.Journal.RecordAsync(Severity.Warn, "plan.change", "plan.reload.restart", [key], ct: ct);
+                await state.Journal.RecordAsync(new PlanReloadNeedsRestart(key), ct: ct);
 
         var restartBound = plan with { Plan = plan.Plan with { State = running.Plan.State, Log = running.Plan.Log, Timezone = running.Plan.Timezone } };
         var applied = state.NewJournal(restartBound, actor);
@@ -135,8 +137,10 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
         if (state.ReloadProblem == text) return;
         state.ReloadProblem = text;
         if (logger.IsEnabled(LogLevel.Error)) logger.LogError("plan reload refused, still running {Sha}: {Problems}", running.Sha256[..12], text);
-        await state.Journal.RecordAsync(Severity.Error, "plan.change", "plan.reload.invalid", [running.Sha256[..12], text],
-            new Dictionary<string, string> { ["running_sha256"] = running.Sha256, ["problems"] = text }, ct: ct);
+        await state.Journal.RecordAsync(new PlanReloadRefused(running.Sha256[..12], text)
+        {
+            Data = new Dictionary<string, string> { ["running_sha256"] = running.Sha256, ["problems"] = text },
+        }, ct: ct);
     }
 
     /// <summary>The jobs of a plan, with the services they need.</summary>

@@ -43,8 +43,11 @@ public static class AlertText
     public static string KindName(AlertKind kind, Catalog messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        return messages[$"alert.kind.{Code(kind)}"];
+        return messages[KindWord(kind).Key];
     }
+
+    /// <summary>The kind as a word of the reader's language inside another message (a log line about a delivery).</summary>
+    public static Phrase KindWord(AlertKind kind) => new($"alert.kind.{Code(kind)}");
 
     /// <summary>The kind as JSON payloads and audit data name it: <c>down</c>, <c>reminder</c>, <c>recovery</c>.</summary>
     public static string Code(AlertKind kind) => kind switch

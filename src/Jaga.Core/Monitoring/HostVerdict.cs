@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Jaga.Core.Journal.Events.Monitoring;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan;
 using Jaga.Core.Plan.Values;
@@ -45,13 +46,13 @@ public static partial class HostVerdict
 
     /// <summary>The seed's line: <c>Monitoring: CPU usage normal, RAM usage 60%</c> — CPU is "normal" within its threshold
     /// (<see cref="DefaultCpu"/> when the plan sets none), else "high 97%", in the catalog's language.</summary>
-    public static string Summary(HostSample sample, HostMonitor monitor, Catalog catalog)
-    {
-        var cpu = (monitor.Cpu ?? DefaultCpu).IsMet(sample.CpuPercent)
-            ? catalog["word.normal"]
-            : $"{catalog["word.high"]} {Pct(sample.CpuPercent)}";
-        return catalog.Format("monitor.host", cpu, Math.Round(sample.MemoryPercent, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture));
-    }
+    public static string Summary(HostSample sample, HostMonitor monitor, Catalog catalog) =>
+        Summarized(sample, monitor, passed: true).Message(catalog);
+
+    /// <summary>The summary line as the journal records it; <paramref name="passed"/> is the host check's verdict.</summary>
+    public static HostSummarized Summarized(HostSample sample, HostMonitor monitor, bool passed) =>
+        new((monitor.Cpu ?? DefaultCpu).IsMet(sample.CpuPercent) ? null : Pct(sample.CpuPercent),
+            Math.Round(sample.MemoryPercent, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture), passed);
 
     /// <summary>True when <paramref name="load1"/> satisfies a condition such as <c>&lt; 4</c>; an unreadable condition
     /// (the plan's validation rejects those) is never met.</summary>

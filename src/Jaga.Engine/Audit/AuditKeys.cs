@@ -1,3 +1,4 @@
+using Jaga.Core.Journal.Events.Audit;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Engine.Files;
@@ -41,7 +42,7 @@ public static class AuditKeys
     public static async Task<SigningKey> LoadOrCreateAsync(LoadedPlan plan, MaintenanceJournal journal, CancellationToken ct)
     {
         var (key, created) = LoadOrCreate(plan);
-        if (created) await journal.RecordAsync(Severity.Info, "audit.key", "audit.key.created", [plan.Plan.Audit.PublicKey, key.KeyId], ct: ct);
+        if (created) await journal.RecordAsync(new SigningKeyCreated(plan.Plan.Audit.PublicKey, key.KeyId), ct: ct);
         return key;
     }
 

@@ -1,3 +1,5 @@
+using Jaga.Core.Journal;
+using Jaga.Core.Journal.Events.Audit;
 using Jaga.Core.Ledger;
 using Jaga.Engine.Journal;
 
@@ -7,7 +9,11 @@ namespace Jaga.Engine.Audit;
 public static class AuditReportJournal
 {
     public static Task<AuditEntry> RecordAsync(MaintenanceJournal journal, AuditReport report, CancellationToken ct) =>
+        journal.RecordAsync(Event(report), ct: ct);
+
+    /// <summary>The outcome as an event: what the log line and <c>jaga audit verify</c>'s last line say.</summary>
+    public static JournalEvent Event(AuditReport report) =>
         report.Intact
-            ? journal.RecordAsync(Severity.Info, "audit.verify", "audit.verified", [report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-"], ct: ct)
-            : journal.RecordAsync(Severity.Error, "audit.verify", "audit.verify.failed", [report.Problems[0].Message], ct: ct);
+            ? new AuditVerified(report.Entries, report.Head?.Seq ?? 0, report.Head?.Hash[..12] ?? "-")
+            : new AuditVerifyFailed(report.Problems[0].Message);
 }

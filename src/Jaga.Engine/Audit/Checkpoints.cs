@@ -1,3 +1,4 @@
+using Jaga.Core.Journal.Events.Audit;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Engine.Journal;
@@ -20,8 +21,10 @@ public static class Checkpoints
         var target = exportTo ?? (plan.Plan.Audit.Anchors is { } dir
             ? Path.Combine(plan.Resolve(dir), $"checkpoint-{checkpoint.Seq:D8}.json") : null);
         if (target is not null) AnchorFile.Write(target, checkpoint, plan.Plan.Project);
-        await journal.RecordAsync(Severity.Info, "audit.checkpoint", "audit.checkpoint", [checkpoint.Seq, checkpoint.Head[..12], key.KeyId],
-            new Dictionary<string, string> { ["seq"] = checkpoint.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), ["head"] = checkpoint.Head, ["key_id"] = key.KeyId }, null, ct);
+        await journal.RecordAsync(new CheckpointSigned(checkpoint.Seq, checkpoint.Head[..12], key.KeyId)
+        {
+            Data = new Dictionary<string, string> { ["seq"] = checkpoint.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), ["head"] = checkpoint.Head, ["key_id"] = key.KeyId },
+        }, null, ct);
         return (checkpoint, null);
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Jaga.Core.Backup;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Backup;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup;
@@ -51,16 +51,17 @@ public sealed class BackupRestorer(BackupServices s)
             };
             if (problem is not null)
             {
-                var failed = await s.Journal.RecordAsync(Severity.Error, "backup.restore", "backup.restore.failed", [record.Artifact, target.Description, problem], data, ct: ct);
+                var failed = await s.Journal.RecordAsync(new BackupRestoreFailed(record.Artifact, target.Description, problem) { Data = data }, ct: ct);
                 return new RestoreOutcome(false, copy.Destination, took, failed.Line);
             }
-            var entry = await s.Journal.RecordAsync(Severity.Info, "backup.restore", "backup.restored",
-                [record.Artifact, target.Description, took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"], data, ct: ct);
+            var entry = await s.Journal.RecordAsync(new BackupRestored(record.Artifact, target.Description, took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s") { Data = data }, ct: ct);
             return new RestoreOutcome(true, copy.Destination, took, entry.Line);
         }
         var reason = problems.Count > 0 ? string.Join("; ", problems) : "no stored copy of it is at a destination in the plan";
-        var none = await s.Journal.RecordAsync(Severity.Error, "backup.restore", "backup.restore.failed", [record.Artifact, target.Description, reason],
-            new Dictionary<string, string> { ["job"] = record.Job, ["id"] = record.Id, ["artifact"] = record.Artifact }, ct: ct);
+        var none = await s.Journal.RecordAsync(new BackupRestoreFailed(record.Artifact, target.Description, reason)
+        {
+            Data = new Dictionary<string, string> { ["job"] = record.Job, ["id"] = record.Id, ["artifact"] = record.Artifact },
+        }, ct: ct);
         return new RestoreOutcome(false, null, TimeSpan.Zero, none.Line);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Jaga.Core.Backup;
+using Jaga.Core.Journal.Events.Backup;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Core.Plan.Schema;
@@ -24,8 +25,10 @@ public sealed class BackupRunner(BackupServices s)
         if (held.Run is null)
         {
             var holder = held.Holder is null ? "?" : held.Holder.Node;
-            var busy = await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.busy", [job.Name, holder],
-                new Dictionary<string, string> { ["job"] = job.Name, ["holder"] = holder }, ct: ct);
+            var busy = await s.Journal.RecordAsync(new BackupBusy(job.Name, holder)
+            {
+                Data = new Dictionary<string, string> { ["job"] = job.Name, ["holder"] = holder },
+            }, ct: ct);
             return new BackupRunResult(job.Name, null, null, busy.Line);
         }
         try
@@ -60,8 +63,7 @@ public sealed class BackupRunner(BackupServices s)
         catch (Exception e) when (e is DestinationException or BackupSourceException or Core.Errors.UserException)
         {
             foreach (var d in destinations) await d.DisposeAsync();
-            var failed = await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, Reasons.Of(e)],
-                new Dictionary<string, string> { ["job"] = job.Name }, ct: ct);
+            var failed = await s.Journal.RecordAsync(new BackupFailed(job.Name, Reasons.Of(e)) { Data = new Dictionary<string, string> { ["job"] = job.Name } }, ct: ct);
             return new BackupRunResult(job.Name, BackupStatus.Failed, null, failed.Line);
         }
         // Losing the lease (the store unreachable for longer than it lasts, or taken over) stops the run: another may start.
@@ -159,8 +161,7 @@ public sealed class BackupRunner(BackupServices s)
             }
             record = record with { Status = BackupStatus.Interrupted, FinishedAt = s.Clock.GetUtcNow(), Detail = "interrupted before it finished" };
             await s.Catalog.SaveAsync(record, CancellationToken.None);
-            await s.Journal.RecordAsync(Severity.Warn, "backup.run", "backup.stopped", [job.Name, record.Artifact],
-                Data(job, record), ct: CancellationToken.None);
+            await s.Journal.RecordAsync(new BackupStopped(job.Name, record.Artifact) { Data = Data(job, record) }, ct: CancellationToken.None);
             throw;
         }
         finally
@@ -239,9 +240,9 @@ public sealed class BackupRunner(BackupServices s)
         var where = string.Join(", ", stored.Select(c => s.Connectors.Display(c.Destination, record.Artifact)));
         AuditEntry entry = record.Status switch
         {
-            BackupStatus.Complete => await s.Journal.RecordAsync(Severity.Info, "backup.run", job.Source is FileSet ? "backup.files.done" : "backup.done", [where], Data(job, record), ct: ct),
-            BackupStatus.Partial => await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.partial", [job.Name, where, Failures(writers)], Data(job, record), ct: ct),
-            _ => await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, Failures(writers)], Data(job, record), ct: ct),
+            BackupStatus.Complete => await s.Journal.RecordAsync(job.Source is FileSet ? new FilesBackupFinished(where) { Data = Data(job, record) } : new DatabaseBackupFinished(where) { Data = Data(job, record) }, ct: ct),
+            BackupStatus.Partial => await s.Journal.RecordAsync(new BackupPartial(job.Name, where, Failures(writers)) { Data = Data(job, record) }, ct: ct),
+            _ => await s.Journal.RecordAsync(new BackupFailed(job.Name, Failures(writers)) { Data = Data(job, record) }, ct: ct),
         };
         return new BackupRunResult(job.Name, record.Status, record, entry.Line);
     }
@@ -250,7 +251,7 @@ public sealed class BackupRunner(BackupServices s)
     {
         record = record with { Status = BackupStatus.Failed, FinishedAt = s.Clock.GetUtcNow(), Detail = reason };
         await s.Catalog.SaveAsync(record, ct);
-        var entry = await s.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, reason], Data(job, record), ct: ct);
+        var entry = await s.Journal.RecordAsync(new BackupFailed(job.Name, reason) { Data = Data(job, record) }, ct: ct);
         return new BackupRunResult(job.Name, BackupStatus.Failed, record, entry.Line);
     }
 

@@ -2,7 +2,7 @@ using Jaga.Core.Plan;
 using System.Diagnostics;
 using System.Globalization;
 using Jaga.Core.Backup;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Backup;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup;
@@ -70,8 +70,8 @@ public sealed class BackupVerifier(BackupServices s)
         var data = new Dictionary<string, string> { ["job"] = record.Job, ["id"] = record.Id, ["artifact"] = record.Artifact, ["restore"] = restore ? "true" : "false" };
         if (took is { } t) data["restore_seconds"] = t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
         var entry = ok
-            ? await s.Journal.RecordAsync(Severity.Info, "backup.verify", "backup.verified", [record.Artifact, summary], data, ct: ct)
-            : await s.Journal.RecordAsync(Severity.Error, "backup.verify", "backup.verify.failed", [record.Artifact, summary], data, ct: ct);
+            ? await s.Journal.RecordAsync(new BackupVerified(record.Artifact, summary) { Data = data }, ct: ct)
+            : await s.Journal.RecordAsync(new BackupVerifyFailed(record.Artifact, summary) { Data = data }, ct: ct);
         return new VerifyOutcome(record, ok, summary, took, entry.Line);
     }
 

@@ -1,7 +1,7 @@
 using Jaga.Core.Plan.Schema;
 using System.Text;
 using Jaga.Core.Backup;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Backup;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup;
@@ -74,7 +74,7 @@ public sealed class CatalogReindex(BackupServices s)
 
         var data = new Dictionary<string, string> { ["found"] = found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["removed"] = removed.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (unreachable.Count > 0) data["unreachable"] = string.Join("; ", unreachable.Select(p => $"{p.Key}: {p.Value}"));
-        var entry = await s.Journal.RecordAsync(unreachable.Count > 0 ? Severity.Warn : Severity.Info, "backup.reindex", "backup.reindexed", [found.Count, removed], data, ct: ct);
+        var entry = await s.Journal.RecordAsync(new BackupCatalogRebuilt(found.Count, removed, Unreachable: unreachable.Count > 0) { Data = data }, ct: ct);
         return new ReindexOutcome(found.Count, removed, unreachable, skipped, entry.Line);
     }
 

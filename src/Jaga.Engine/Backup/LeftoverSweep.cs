@@ -1,5 +1,5 @@
 using Jaga.Core.Backup;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Backup;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 
@@ -45,8 +45,10 @@ internal sealed class LeftoverSweep(BackupServices s)
                 FinishedAt = r.FinishedAt ?? now,
                 Detail = "the run stopped before it finished (the process was killed or crashed)",
             }, ct);
-            await s.Journal.RecordAsync(Severity.Warn, "backup.interrupted", "backup.interrupted", [job.Name, r.Artifact, removed[r.Id]],
-                new Dictionary<string, string> { ["job"] = job.Name, ["id"] = r.Id, ["artifact"] = r.Artifact }, ct: ct);
+            await s.Journal.RecordAsync(new BackupInterrupted(job.Name, r.Artifact, removed[r.Id])
+            {
+                Data = new Dictionary<string, string> { ["job"] = job.Name, ["id"] = r.Id, ["artifact"] = r.Artifact },
+            }, ct: ct);
         }
     }
 
@@ -71,8 +73,10 @@ internal sealed class LeftoverSweep(BackupServices s)
         {
             await s.Retry.RunAsync(c => new ValueTask(d.RemoveLeftoverAsync(l, c)), ct);
             Count(stale, removed, l.Name);
-            await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, l.Name],
-                new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = l.Name }, ct: ct);
+            await s.Journal.RecordAsync(new BackupLeftoverRemoved(d.Name, l.Name)
+            {
+                Data = new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = l.Name },
+            }, ct: ct);
         }
 
         // What no record vouches for at this destination goes: an artifact whose manifest was never written (a run that
@@ -91,8 +95,10 @@ internal sealed class LeftoverSweep(BackupServices s)
             {
                 await s.Retry.RunAsync(async c => await d.DeleteAsync(name, c), ct);
                 if (removed.TryGetValue(r.Id, out var count)) removed[r.Id] = count + 1;
-                await s.Journal.RecordAsync(Severity.Info, "backup.cleanup", "backup.leftover.removed", [d.Name, name],
-                    new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = name }, ct: ct);
+                await s.Journal.RecordAsync(new BackupLeftoverRemoved(d.Name, name)
+                {
+                    Data = new Dictionary<string, string> { ["job"] = job.Name, ["destination"] = d.Name, ["object"] = name },
+                }, ct: ct);
             }
         }
     }

@@ -1,5 +1,5 @@
 using Jaga.Core.Backup;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Backup;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Core.Retention;
@@ -52,16 +52,20 @@ public sealed class RetentionRun(BackupServices s)
             }
             catch (DestinationException e)
             {
-                await s.Journal.RecordAsync(Severity.Error, "backup.prune", "backup.prune.failed", [destination, record.Artifact, e.Message],
-                    new Dictionary<string, string> { ["job"] = job.Name, ["id"] = record.Id, ["destination"] = destination }, ct: ct);
+                await s.Journal.RecordAsync(new BackupPruneFailed(destination, record.Artifact, e.Message)
+                {
+                    Data = new Dictionary<string, string> { ["job"] = job.Name, ["id"] = record.Id, ["destination"] = destination },
+                }, ct: ct);
                 failed++;
                 continue;
             }
             var copies = record.Copies.Select(c => c.Destination == destination ? c with { State = CopyState.Pruned } : c).ToList();
             if (copies.Any(c => c.State == CopyState.Stored)) await s.Catalog.SaveAsync(record with { Copies = copies }, ct);
             else await s.Catalog.DeleteAsync(record.Id, ct);
-            await s.Journal.RecordAsync(Severity.Info, "backup.prune", "backup.pruned", [destination, s.Connectors.Display(destination, record.Artifact), $"keep {rule}"],
-                new Dictionary<string, string> { ["job"] = job.Name, ["id"] = record.Id, ["destination"] = destination, ["artifact"] = record.Artifact }, ct: ct);
+            await s.Journal.RecordAsync(new BackupPruned(destination, s.Connectors.Display(destination, record.Artifact), $"keep {rule}")
+            {
+                Data = new Dictionary<string, string> { ["job"] = job.Name, ["id"] = record.Id, ["destination"] = destination, ["artifact"] = record.Artifact },
+            }, ct: ct);
         }
         return (decisions, null, failed);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Jaga.Core.Journal.Events.Monitoring;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -40,7 +41,9 @@ public static class PingRecorder
             _ => "ok",
         };
         var failing = kind is PingKind.Fail or PingKind.Exit;
-        return await journal.RecordAsync(failing ? Severity.Warn : Severity.Info, "monitoring.ping", "ping.received", [check.Name, what, via],
-            new Dictionary<string, string> { ["check"] = check.Name, ["ping"] = what, ["via"] = via }, ct: ct);
+        return await journal.RecordAsync(new PingReceived(check.Name, what, via, failing)
+        {
+            Data = new Dictionary<string, string> { ["check"] = check.Name, ["ping"] = what, ["via"] = via },
+        }, ct: ct);
     }
 }

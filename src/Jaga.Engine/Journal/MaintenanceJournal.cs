@@ -1,5 +1,6 @@
 using System.Text;
 using Jaga.Core.Errors;
+using Jaga.Core.Journal;
 using Jaga.Core.Ledger;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan;
@@ -35,9 +36,19 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
         return await JournalLock.AcquireAsync(LogPath, Waits, ct);
     }
 
-    /// <summary>Records a catalog message (translated into the plan's language).</summary>
-    public Task<AuditEntry> RecordAsync(Severity level, string kind, string messageKey, object?[] args, IReadOnlyDictionary<string, string>? data = null, string? by = null, CancellationToken ct = default) =>
-        RecordTextAsync(level, kind, Messages.Format(messageKey, args), data, by, ct);
+    /// <summary>Records an event: its kind, severity and data, and its message in the plan's language.</summary>
+    public Task<AuditEntry> RecordAsync(JournalEvent e, string? by = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return RecordTextAsync(e.Level, e.Kind, e.Message(Messages), e.Data, by, ct);
+    }
+
+    /// <summary>An event's message in the plan's language, as its log line says it (a run's detail, a command's output).</summary>
+    public string Describe(JournalEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Message(Messages);
+    }
 
     /// <summary>Records a message as given (manual entries from <c>jaga log add</c>).</summary>
     public async Task<AuditEntry> RecordTextAsync(Severity level, string kind, string message, IReadOnlyDictionary<string, string>? data = null, string? by = null, CancellationToken ct = default)

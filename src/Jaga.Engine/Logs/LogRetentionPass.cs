@@ -1,4 +1,4 @@
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Logs;
 using Jaga.Core.LogRetention;
 using Jaga.Engine.Journal;
 
@@ -18,7 +18,7 @@ public sealed class LogRetentionPass(MaintenanceJournal journal, TimeProvider cl
         if (dryRun) return new LogPassReport(target, [.. actions.Select(a => new LogActionResult(a, false))], missing && !target.MissingOk, null);
 
         if (missing && !target.MissingOk)
-            await journal.RecordAsync(Severity.Warn, "logs.missing", "logs.missing", [target.Name], Data(target, ("pattern", target.Name)), ct: ct);
+            await journal.RecordAsync(new LogMissing(target.Name) { Data = Data(target, ("pattern", target.Name)) }, ct: ct);
         var results = new List<LogActionResult>();
         var rotated = 0;
         string? postRotate = null;
@@ -64,7 +64,7 @@ public sealed class LogRetentionPass(MaintenanceJournal journal, TimeProvider cl
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await journal.RecordAsync(Severity.Error, "logs.failed", "logs.failed", [file, e.Message], Data(target, ("file", file), ("action", a.Kind.ToString().ToLowerInvariant()), ("error", e.Message)), ct: ct);
+            await journal.RecordAsync(new LogActionFailed(file, e.Message) { Data = Data(target, ("file", file), ("action", a.Kind.ToString().ToLowerInvariant()), ("error", e.Message)) }, ct: ct);
             return new LogActionResult(a, false, e.Message);
         }
         // Recorded after the hold is released: for the maintenance log the line goes into the new, live file.
@@ -72,9 +72,9 @@ public sealed class LogRetentionPass(MaintenanceJournal journal, TimeProvider cl
         if (to is not null) data["target"] = to;
         _ = a.Kind switch
         {
-            LogActionKind.Rotate => await journal.RecordAsync(Severity.Info, "logs.rotate", target.CopyTruncate ? "logs.copytruncated" : "logs.rotated", [file, to, a.Reason], data, ct: ct),
-            LogActionKind.Compress => await journal.RecordAsync(Severity.Info, "logs.compress", "logs.compressed", [file, to, target.Policy.Compress], data, ct: ct),
-            _ => await journal.RecordAsync(Severity.Info, "logs.delete", "logs.deleted", [file, a.Reason], data, ct: ct),
+            LogActionKind.Rotate => await journal.RecordAsync(target.CopyTruncate ? new LogCopyTruncated(file, to!, a.Reason) { Data = data } : new LogRotated(file, to!, a.Reason) { Data = data }, ct: ct),
+            LogActionKind.Compress => await journal.RecordAsync(new LogCompressed(file, to!, Core.Plan.Schema.EnumWord.Of(target.Policy.Compress)) { Data = data }, ct: ct),
+            _ => await journal.RecordAsync(new LogDeleted(file, a.Reason) { Data = data }, ct: ct),
         };
         return new LogActionResult(a, true);
     }
@@ -84,11 +84,11 @@ public sealed class LogRetentionPass(MaintenanceJournal journal, TimeProvider cl
         var (exit, error) = await PostRotateCommand.RunAsync(target.PostRotate!, planDirectory, target.PostRotateTimeout, ct);
         if (exit == 0)
         {
-            await journal.RecordAsync(Severity.Info, "logs.post_rotate", "logs.postrotate", [target.Name, 0], Data(target, ("exit", "0")), ct: ct);
+            await journal.RecordAsync(new PostRotateRan(target.Name, 0) { Data = Data(target, ("exit", "0")) }, ct: ct);
             return "exit 0";
         }
         var why = exit is { } code ? $"exit {code}" + (error.Length > 0 ? $": {error}" : "") : error;
-        await journal.RecordAsync(Severity.Error, "logs.post_rotate", "logs.postrotate.failed", [target.Name, why], Data(target, ("error", why)), ct: ct);
+        await journal.RecordAsync(new PostRotateFailed(target.Name, why) { Data = Data(target, ("error", why)) }, ct: ct);
         return journal.Redactor.Redact(why);
     }
 

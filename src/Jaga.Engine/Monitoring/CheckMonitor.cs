@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Monitoring;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -94,32 +94,31 @@ public sealed class CheckMonitor(
         };
         if (to == CheckStatus.Down)
         {
-            await journal.RecordAsync(Severity.Error, "monitor.state", "monitor.down", [check, result.Reason], data, ct: ct);
+            await journal.RecordAsync(new CheckDown(check, result.Reason) { Data = data }, ct: ct);
         }
         else if (before.Status == CheckStatus.Down)
         {
             var lasted = Lasted(result.At - before.Since);
             data["down_for"] = lasted;
-            await journal.RecordAsync(Severity.Info, "monitor.state", "monitor.up", [check, lasted, result.Reason], data, ct: ct);
+            await journal.RecordAsync(new CheckRecovered(check, lasted, result.Reason) { Data = data }, ct: ct);
         }
         else
         {
-            await journal.RecordAsync(Severity.Info, "monitor.state", "monitor.first.up", [check, result.Reason], data, ct: ct);
+            await journal.RecordAsync(new CheckUp(check, result.Reason) { Data = data }, ct: ct);
         }
     }
 
     private Task RecordHeldAsync(string check, AlertHold hold, CancellationToken ct)
     {
-        var why = hold.Kind == AlertHoldKind.ParentDown
-            ? journal.Messages.Format("monitor.held.parent", hold.Name)
-            : journal.Messages.Format("monitor.held.window", hold.Name);
-        return journal.RecordAsync(Severity.Warn, "alert.held", "monitor.held", [check, why],
-            new Dictionary<string, string>(StringComparer.Ordinal)
+        return journal.RecordAsync(new AlertHeld(check, hold)
+        {
+            Data = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["check"] = check,
                 ["held_by"] = hold.Kind == AlertHoldKind.ParentDown ? "parent" : "maintenance",
                 ["name"] = hold.Name,
-            }, ct: ct);
+            },
+        }, ct: ct);
     }
 
     /// <summary>The states, read from the store at first use and again when older than <see cref="Refresh"/>; a failed read

@@ -1,4 +1,3 @@
-using Jaga.Core.Ledger;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Engine.Journal;
@@ -33,9 +32,10 @@ public sealed class HostWatch(CheckMonitor monitor, HostMonitor settings, HostSa
         var period = Period(result.At, settings.Summary);
         if (period != Interlocked.Exchange(ref lastPeriod, period))
         {
-            var line = HostVerdict.Summary(sample, settings, journal.Messages);
-            await journal.RecordTextAsync(result.Passed ? Severity.Info : Severity.Warn, "monitor.host", line,
-                new Dictionary<string, string>(StringComparer.Ordinal) { ["check"] = Local, ["reason"] = result.Reason }, ct: ct);
+            await journal.RecordAsync(HostVerdict.Summarized(sample, settings, result.Passed) with
+            {
+                Data = new Dictionary<string, string>(StringComparer.Ordinal) { ["check"] = Local, ["reason"] = result.Reason },
+            }, ct: ct);
         }
         return new CheckRun(result, status);
     }

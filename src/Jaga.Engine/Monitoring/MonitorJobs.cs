@@ -1,4 +1,4 @@
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Scheduling;
 using Jaga.Engine.Logs;
@@ -74,13 +74,15 @@ public static class MonitorJobs
         await services.Results.FlushAsync(ct);
         var done = await services.Store.Checks.CompactAsync(plan.Plan.Monitoring.History, services.Clock.GetUtcNow(), ct);
         if (done.RawRemoved + done.HourlyRemoved + done.DailyRemoved == 0) return new JobResult(true, "nothing to compact");
-        var entry = await services.Journal.RecordAsync(Severity.Info, "monitor.history", "history.compacted", [done.RawRemoved, done.HourlyRemoved, done.DailyRemoved],
-            new Dictionary<string, string>(StringComparer.Ordinal)
+        var entry = await services.Journal.RecordAsync(new HistoryCompacted(done.RawRemoved, done.HourlyRemoved, done.DailyRemoved)
+        {
+            Data = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["raw_removed"] = done.RawRemoved.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["hourly_removed"] = done.HourlyRemoved.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["daily_removed"] = done.DailyRemoved.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }, ct: ct);
+            },
+        }, ct: ct);
         return new JobResult(true, entry.Message);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal;
+using Jaga.Core.Journal.Events.Notify;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -158,10 +159,10 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
         {
             // Recorded outside the sending's try: a store that fails here must not make a delivered alert look failed
             // (and be sent again).
-            await RecordAsync(Severity.Info, "notify.sent", route, alert, attempt, null);
+            await RecordAsync(new AlertSent(alert.Kind, alert.Check, route.Channel, route.Medium, attempt), route, alert, attempt, null);
             return;
         }
-        await RecordAsync(Severity.Error, "notify.failed", route, alert, attempt, last.Error);
+        await RecordAsync(new AlertFailed(alert.Kind, alert.Check, route.Channel, route.Medium, attempt, last.Error), route, alert, attempt, last.Error);
     }
 
     /// <summary>One try, within the policy's timeout; never throws (but for running out of memory).</summary>
@@ -200,18 +201,11 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
     private Task RecordDroppedAsync(AlertRoute route, AlertMessage alert)
     {
         var waiting = route.Queue.Reader.CanCount ? route.Queue.Reader.Count : policy.QueueCapacity;
-        return RecordAsync(Severity.Warn, "notify.dropped", route, alert, 0, stopped ? "shutting down" : $"{waiting} waiting");
+        return RecordAsync(new AlertDropped(alert.Kind, alert.Check, route.Channel, route.Medium, waiting), route, alert, 0, stopped ? "shutting down" : $"{waiting} waiting");
     }
 
-    private async Task RecordAsync(Severity level, string key, AlertRoute route, AlertMessage alert, int attempts, string? error)
+    private async Task RecordAsync(JournalEvent delivery, AlertRoute route, AlertMessage alert, int attempts, string? error)
     {
-        var kind = AlertText.KindName(alert.Kind, journal.Messages);
-        object?[] args = key switch
-        {
-            "notify.sent" => [kind, alert.Check, route.Channel, route.Medium, attempts],
-            "notify.failed" => [kind, alert.Check, route.Channel, route.Medium, attempts, error],
-            _ => [kind, alert.Check, route.Channel, route.Medium, route.Queue.Reader.CanCount ? route.Queue.Reader.Count : policy.QueueCapacity],
-        };
         var data = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["check"] = alert.Check,
@@ -224,12 +218,12 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
         if (error is not null) data["error"] = error;
         try
         {
-            await journal.RecordAsync(level, key, key, args, data, ct: CancellationToken.None);
+            await journal.RecordAsync(delivery with { Data = data }, ct: CancellationToken.None);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The maintenance log or the state store failed (a full disk, a store outage): the channel's loop must live on.
-            log.LogError("Could not record {Key} for {Check} to {Channel}: {Error}", key, alert.Check, route.Channel, journal.Redactor.Redact(e.Message));
+            log.LogError("Could not record {Key} for {Check} to {Channel}: {Error}", delivery.Kind, alert.Check, route.Channel, journal.Redactor.Redact(e.Message));
         }
     }
 

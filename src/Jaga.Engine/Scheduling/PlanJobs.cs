@@ -1,5 +1,5 @@
 using Jaga.Core.Errors;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Backup;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Core.Scheduling;
@@ -44,7 +44,7 @@ public static class PlanJobs
         }
         catch (Exception e) when (e is BackupSourceException or DestinationException or UserException)
         {
-            var entry = await services.Journal.RecordAsync(Severity.Error, "backup.run", "backup.failed", [job.Name, e.Message], ct: ct);
+            var entry = await services.Journal.RecordAsync(new BackupFailed(job.Name, e.Message), ct: ct);
             return new JobResult(false, entry.Message);
         }
     }
@@ -61,7 +61,7 @@ public static class PlanJobs
         }
         catch (Exception e) when (e is BackupSourceException or UserException)
         {
-            var entry = await services.Journal.RecordAsync(Severity.Error, "backup.verify", "backup.verify.failed", [latest.Artifact, e.Message], ct: ct);
+            var entry = await services.Journal.RecordAsync(new BackupVerifyFailed(latest.Artifact, e.Message), ct: ct);
             return new JobResult(false, entry.Message);
         }
     }

@@ -1,5 +1,5 @@
 using Jaga.Core.Errors;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Scheduling;
 using Jaga.Core.Plan.Values;
 using Jaga.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -85,9 +85,9 @@ public sealed partial class Scheduler
         }
         catch (TimeoutException) when (work is { IsCompleted: false })
         {
-            await journal.RecordAsync(Severity.Error, "scheduler.timeout", "job.timeout", [job.Id, limit], Data(job, execution.Run.Occurrence), stopping);
+            await journal.RecordAsync(new JobTimedOut(job.Id, limit) { Data = Data(job, execution.Run.Occurrence) }, stopping);
             logger.LogError("{Job} ignored its cancellation after the timeout of {Timeout}; abandoned", job.Id, limit);
-            return (RunOutcome.TimedOut, journal.Format("job.timeout", job.Id, limit));
+            return (RunOutcome.TimedOut, journal.Format(new JobTimedOut(job.Id, limit)));
         }
         catch (Exception e) when (e is not OperationCanceledException || !linked.IsCancellationRequested)
         {
@@ -96,17 +96,17 @@ public sealed partial class Scheduler
             var reason = e is UserException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             if (e is UserException) logger.LogError("{Job} failed: {Reason}", job.Id, e.Message);
             else logger.LogError(e, "{Job} failed with an unexpected error (a bug)", job.Id);
-            await journal.RecordAsync(Severity.Error, "scheduler.crash", "job.crashed", [job.Id, reason], Data(job, execution.Run.Occurrence), stopping);
-            return (RunOutcome.Failed, journal.Format("job.crashed", job.Id, reason));
+            await journal.RecordAsync(new JobCrashed(job.Id, reason) { Data = Data(job, execution.Run.Occurrence) }, stopping);
+            return (RunOutcome.Failed, journal.Format(new JobCrashed(job.Id, reason)));
         }
         if (timeout.IsCancellationRequested && !execution.Stop.IsCancellationRequested)
         {
-            await journal.RecordAsync(Severity.Error, "scheduler.timeout", "job.timeout", [job.Id, limit], Data(job, execution.Run.Occurrence), stopping);
-            return (RunOutcome.TimedOut, journal.Format("job.timeout", job.Id, limit));
+            await journal.RecordAsync(new JobTimedOut(job.Id, limit) { Data = Data(job, execution.Run.Occurrence) }, stopping);
+            return (RunOutcome.TimedOut, journal.Format(new JobTimedOut(job.Id, limit)));
         }
         if (execution.LostClaim) return (RunOutcome.Lost, "the claim was taken over by another node");
-        await journal.RecordAsync(Severity.Warn, "scheduler.interrupt", "job.interrupted", [job.Id], Data(job, execution.Run.Occurrence), CancellationToken.None);
-        return (RunOutcome.Interrupted, journal.Format("job.interrupted", job.Id));
+        await journal.RecordAsync(new JobInterrupted(job.Id) { Data = Data(job, execution.Run.Occurrence) }, CancellationToken.None);
+        return (RunOutcome.Interrupted, journal.Format(new JobInterrupted(job.Id)));
     }
 
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(40);

@@ -1,4 +1,4 @@
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Scheduling;
 using Jaga.Core.Ports;
 using Jaga.Core.Scheduling;
 using Microsoft.Extensions.Logging;
@@ -31,13 +31,13 @@ public sealed partial class Scheduler
                 if (slot?.Execution?.Run.Id == expired.Id) continue;
             }
             var retry = retryLost && slot is { Removed: false, Execution: null } && slot.Job.CatchUp == CatchUp.Once && expired.Attempt < MaxAttempts;
-            var detail = journal.Format("job.lost", expired.Job, journal.Local(expired.Occurrence), expired.Node, "");
+            var detail = journal.Format(new JobRunLost(expired.Job, journal.Local(expired.Occurrence), expired.Node, RunAgain: false));
             var (declared, again) = await ledger.DeclareLostAsync(expired, options.Node, now, options.Lease, retry, detail, stopping);
             if (!declared) continue;
-            var suffix = again is null ? "" : journal.Format("job.lost.retry");
-            await journal.RecordAsync(Severity.Warn, "scheduler.lost", "job.lost", [expired.Job, journal.Local(expired.Occurrence), expired.Node, suffix],
-                new Dictionary<string, string> { ["job"] = expired.Job, ["occurrence"] = expired.Occurrence.UtcDateTime.ToString("O"), ["node"] = expired.Node, ["attempt"] = expired.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                stopping);
+            await journal.RecordAsync(new JobRunLost(expired.Job, journal.Local(expired.Occurrence), expired.Node, RunAgain: again is not null)
+            {
+                Data = new Dictionary<string, string> { ["job"] = expired.Job, ["occurrence"] = expired.Occurrence.UtcDateTime.ToString("O"), ["node"] = expired.Node, ["attempt"] = expired.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            }, stopping);
             if (again is not null && slot is not null) Start(slot, again, onTime: false, stopping);
         }
     }
@@ -79,7 +79,7 @@ public sealed partial class Scheduler
             await Task.WhenAny(all, Task.Delay(options.AbandonAfter, clock));
             // All at once: each may wait for a state store that is away, and the host's stop timeout is for all of them.
             await Task.WhenAll(running.Where(e => !e.Task.IsCompleted)
-                .Select(e => FinishAsync(e, RunOutcome.Interrupted, journal.Format("job.interrupted", e.Run.Job), new CancellationToken(true))));
+                .Select(e => FinishAsync(e, RunOutcome.Interrupted, journal.Format(new JobInterrupted(e.Run.Job)), new CancellationToken(true))));
         }
         try { await nodes.NodeStoppedAsync(options.Node, clock.GetUtcNow()); }
         catch (Exception e) when (Faults.IsStoreFault(e)) { logger.LogWarning("could not mark this node stopped: {Reason}", e.Message); }

@@ -1,3 +1,4 @@
+using Jaga.Core.Journal.Events.Scheduling;
 using Jaga.Core.Ports;
 using Jaga.Core.Scheduling;
 using Microsoft.Extensions.Logging;
@@ -27,8 +28,7 @@ public sealed partial class Scheduler
             var (result, run) = await ledger.TryClaimAsync(job.Id, occurrence, options.Node, clock.GetUtcNow(), options.Lease, ct);
             if (result != ClaimResult.Claimed) continue;
             if (decision.CatchingUp)
-                await journal.RecordAsync(Core.Ledger.Severity.Warn, "scheduler.catchup", "job.catchup",
-                    [job.Id, decision.Missed, journal.Local(occurrence)], Data(job, occurrence), ct);
+                await journal.RecordAsync(new JobCatchingUp(job.Id, decision.Missed, journal.Local(occurrence)) { Data = Data(job, occurrence) }, ct);
             var execution = new Execution(run!);
             lock (gate) slot.Execution = execution;
             // Claims are renewed while it runs, so a long backup is not taken for lost by a daemon sharing the store.

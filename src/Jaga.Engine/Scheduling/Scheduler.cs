@@ -1,4 +1,4 @@
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Scheduling;
 using Jaga.Core.Ports;
 using Jaga.Core.Scheduling;
 using Jaga.Engine.Journal;
@@ -215,10 +215,9 @@ public sealed partial class Scheduler : IAsyncDisposable
             if (decision.Skipped is { } skipped)
             {
                 var next = decision.Next is { } n ? journal.Local(n) : "-";
-                var detail = journal.Format("job.skipped", job.Id, decision.Missed, journal.Local(skipped), next);
+                var detail = journal.Format(new JobSkipped(job.Id, decision.Missed, journal.Local(skipped), next));
                 if (await ledger.RecordSkippedAsync(job.Id, skipped, options.Node, now, detail, stopping))
-                    await journal.RecordAsync(Severity.Warn, "scheduler.skip", "job.skipped",
-                        [job.Id, decision.Missed, journal.Local(skipped), next], Data(job, skipped), stopping);
+                    await journal.RecordAsync(new JobSkipped(job.Id, decision.Missed, journal.Local(skipped), next) { Data = Data(job, skipped) }, stopping);
                 slot.Last = skipped;
                 Reschedule(slot, decision.Next ?? DateTimeOffset.MaxValue);
             }
@@ -242,8 +241,7 @@ public sealed partial class Scheduler : IAsyncDisposable
             slot.Last = occurrence;
             if (result != ClaimResult.Claimed) continue;
             if (decision.CatchingUp)
-                await journal.RecordAsync(Severity.Warn, "scheduler.catchup", "job.catchup",
-                    [slot.Job.Id, decision.Missed, journal.Local(occurrence)], Data(slot.Job, occurrence), stopping);
+                await journal.RecordAsync(new JobCatchingUp(slot.Job.Id, decision.Missed, journal.Local(occurrence)) { Data = Data(slot.Job, occurrence) }, stopping);
             Start(slot, run!, onTime: decision.Missed == 0, stopping);
         }
     }

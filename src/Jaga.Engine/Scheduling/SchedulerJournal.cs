@@ -1,5 +1,5 @@
 using System.Globalization;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal;
 using Jaga.Engine.Journal;
 using Microsoft.Extensions.Logging;
 
@@ -12,23 +12,23 @@ internal sealed class SchedulerJournal(MaintenanceJournal journal, TimeProvider 
     public string Local(DateTimeOffset t) =>
         TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public string Format(string key, params object?[] args) => journal.Messages.Format(key, args);
+    public string Format(JournalEvent e) => journal.Describe(e);
 
     /// <summary>A run's detail as it may be stored and shown (status, metrics): with the plan's secrets hidden, as log lines are.</summary>
     public string? Redact(string? text) => text is null ? null : journal.Redactor.Redact(text);
 
-    public async Task RecordAsync(Severity level, string kind, string key, object?[] args, IReadOnlyDictionary<string, string>? data, CancellationToken stopping)
+    public async Task RecordAsync(JournalEvent journalEvent, CancellationToken stopping)
     {
         for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
         {
             try
             {
-                await journal.RecordAsync(level, kind, key, args, data, ct: CancellationToken.None);
+                await journal.RecordAsync(journalEvent, ct: CancellationToken.None);
                 return;
             }
             catch (Exception e) when (Faults.IsStoreFault(e))
             {
-                logger.LogWarning("could not record '{Key}' yet, the state store is unreachable: {Reason}; retrying", key, e.Message);
+                logger.LogWarning("could not record '{Key}' yet, the state store is unreachable: {Reason}; retrying", journalEvent.MessageKey, e.Message);
                 if (stopping.IsCancellationRequested) return;
                 try { await Task.Delay(delay, clock, stopping); }
                 catch (OperationCanceledException) { return; }

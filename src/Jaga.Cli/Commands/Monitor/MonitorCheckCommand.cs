@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Jaga.Core.Ledger;
+using Jaga.Core.Journal.Events.Monitoring;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Text;
 using Jaga.Engine.Monitoring;
@@ -52,13 +52,14 @@ internal static class MonitorCheckCommand
             var down = all.Where(a => a.Result.Outcome == CheckOutcome.Down).ToList();
             var warning = all.Count(a => a.Result.Outcome == CheckOutcome.Warning);
             var failures = string.Concat(down.Select(d => $"; {d.Result.Check}: {d.Result.Reason}"));
-            await journal.RecordAsync(down.Count > 0 ? Severity.Warn : Severity.Info, "monitor.check", "monitor.checked",
-                [all.Count - down.Count - warning, warning, down.Count, failures],
-                new Dictionary<string, string>(StringComparer.Ordinal)
+            await journal.RecordAsync(new ChecksRunByHand(all.Count - down.Count - warning, warning, down.Count, failures)
+            {
+                Data = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["checks"] = string.Join(",", all.Select(a => a.Result.Check)),
                     ["down"] = string.Join(",", down.Select(d => d.Result.Check)),
-                }, by: CliContext.Actor, ct: ct);
+                },
+            }, by: CliContext.Actor, ct: ct);
 
             if (ctx.JsonOutput)
             {
