@@ -64,11 +64,10 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
         });
     }
 
-    /// <summary>The state store cannot be reached or failed for now: exit 1, never a bug. Both stores raise
-    /// <see cref="StoreUnavailableException"/>; until they all do, the provider exceptions the stores let through are
-    /// named here, and only here.</summary>
-    internal static bool IsStoreUnavailable(Exception e) =>
-        e is StoreUnavailableException or System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException;
+    /// <summary>The state store cannot be reached or failed for now: exit 1, never a bug. Both stores translate their
+    /// provider's transient failures into <see cref="StoreUnavailableException"/> at their boundary (Core/Storage/StoreGuard.cs),
+    /// so this is the one type to name.</summary>
+    internal static bool IsStoreUnavailable(Exception e) => e is StoreUnavailableException;
 
     /// <summary>The command as typed, without the program's name: <c>backup run</c>.</summary>
     private static string CommandPath(ParseResult parse)

@@ -42,7 +42,7 @@ internal static class StatusCommand
                 heartbeats.Add((c, (await store.Pings.PingsAsync(c.Name, 1, ct)) is [var first, ..] ? first : null));
             var alive = plan.Plan.Scheduler.Lease;
             var checkStates = (await store.Checks.StatesAsync(ct)).ToDictionary(c => c.Check, StringComparer.Ordinal);
-            var hosts = plan.Plan.Monitoring.Host is null ? [] : checkStates.Keys.Where(k => k.StartsWith("host:", StringComparison.Ordinal)).ToList();
+            var hosts = plan.Plan.Monitoring.Host is null ? [] : checkStates.Keys.Where(k => k.StartsWith(Engine.Monitoring.HostWatch.CheckName + ":", StringComparison.Ordinal)).ToList();
             var checkNames = plan.Plan.Monitoring.Checks.Select(c => c.Name).Concat(hosts).ToList();
             var checksDown = checkNames.Where(n => checkStates.TryGetValue(n, out var c) && c.Status == Core.Monitoring.CheckStatus.Down).ToList();
 

@@ -1,130 +1,104 @@
+using Jaga.Core.Plan.Schema;
 using Jaga.Core.Plan.Yaml;
 using Jaga.Core.Text;
 
 namespace Jaga.Core.Plan;
 
-/// <summary>Checks the names one part of the plan uses for another: destinations, channels, checks, runbooks, backups.</summary>
+/// <summary>Checks the names one part of the plan uses for another (destinations, channels, checks, runbooks, backup
+/// jobs) from the schema's marks alone: where a kind of name is given (<see cref="ListShape.Names"/>,
+/// <see cref="MapShape.Names"/>) and where it is used (<see cref="ScalarShape.RefersTo"/>). A new reference is a mark in
+/// <see cref="PlanSchema"/>, not code here.</summary>
 public static class PlanReferences
 {
-    public static void Check(PMap root, string file, List<PlanError> errors)
+    public static void Check(PMap root, string file, List<PlanError> errors) => Check(root, PlanSchema.Root, file, errors);
+
+    public static void Check(PMap root, ObjectShape schema, string file, List<PlanError> errors)
     {
-        var destinations = Keys(root["destinations"]);
-        var channels = Keys(root["notify"]);
-        var backups = Names(root["backup"], "backup", file, errors);
-        var monitoring = root["monitoring"] as PMap;
-        var checkList = monitoring?["checks"];
-        var checks = Names(checkList, "monitoring.checks", file, errors);
-        var runbookList = (root["emergency"] as PMap)?["runbooks"];
-        var runbooks = Names(runbookList, "emergency.runbooks", file, errors);
-
-        void Ref(PNode? node, ICollection<string> known, string what, string path)
+        var given = new Dictionary<NameKind, List<string>>();
+        Walk(root, schema, "", (node, shape, path) => Give(node, shape, path, given, file, errors));
+        Walk(root, schema, "", (node, shape, path) => Use(node, shape, path, given, file, errors));
+        Walk(root, schema, "", (node, shape, path) =>
         {
-            foreach (var s in Scalars(node))
-            {
-                if (known.Contains(s.Value)) continue;
-                var near = Similarity.Nearest(s.Value, known);
-                var hint = near is not null ? $"did you mean '{near}'?"
-                    : known.Count == 0 ? $"define it first; the plan has no {what}s" : $"known {what}s: {string.Join(", ", known)}";
-                errors.Add(new PlanError(file, s.Mark, $"{path}: unknown {what} '{s.Value}'", hint));
-            }
-        }
-
-        foreach (var (job, i) in Items(root["backup"]))
-            Ref(job["to"], destinations, "destination", $"backup[{i}].to");
-
-        foreach (var (check, i) in Items(checkList))
-        {
-            var alert = check["alert"] as PMap;
-            Ref(alert?["notify"], channels, "notify channel", $"monitoring.checks[{i}].alert.notify");
-            Ref(alert?["runbook"], runbooks, "runbook", $"monitoring.checks[{i}].alert.runbook");
-            Ref(check["depends_on"], checks, "check", $"monitoring.checks[{i}].depends_on");
-            Ref(check["backup"], backups, "backup job", $"monitoring.checks[{i}].backup");
-        }
-
-        DependencyCycles(checkList, file, errors);
-
-        if (monitoring?["host"] is PMap host && host["alert"] is PMap hostAlert)
-        {
-            Ref(hostAlert["notify"], channels, "notify channel", "monitoring.host.alert.notify");
-            Ref(hostAlert["runbook"], runbooks, "runbook", "monitoring.host.alert.runbook");
-        }
-        foreach (var (window, i) in Items(monitoring?["maintenance"]))
-            Ref(window["checks"], checks, "check", $"monitoring.maintenance[{i}].checks");
-        Names(monitoring?["maintenance"], "monitoring.maintenance", file, errors);
-
-        foreach (var (runbook, i) in Items(runbookList))
-        {
-            Ref((runbook["on"] as PMap)?["check"], checks, "check", $"emergency.runbooks[{i}].on.check");
-            foreach (var (step, j) in Items(runbook["steps"]))
-            {
-                var path = $"emergency.runbooks[{i}].steps[{j}]";
-                Ref((step["wait_for"] as PMap)?["check"], checks, "check", $"{path}.wait_for.check");
-                Ref(step["notify"], channels, "notify channel", $"{path}.notify");
-                Ref((step["restore"] as PMap)?["backup"], backups, "backup job", $"{path}.restore.backup");
-            }
-        }
+            if (shape is ListShape { Names: { } kind } list) ReferenceCycles.Check(node, list, kind, path, file, errors);
+        });
     }
 
-    /// <summary>A check that depends on itself, directly or through others, would hold its own alerts back for ever.
-    /// Each cycle is reported once, at the depends_on entry that closes it.</summary>
-    private static void DependencyCycles(PNode? checkList, string file, List<PlanError> errors)
+    /// <summary>Every node with its shape and its path in the plan's words (<c>monitoring.checks[0].alert</c>).</summary>
+    internal static void Walk(PNode? node, Shape shape, string path, Action<PNode, Shape, string> visit)
     {
-        var edges = new Dictionary<string, List<(PScalar Target, int Index)>>(StringComparer.Ordinal);
-        foreach (var (check, i) in Items(checkList))
+        if (node is null || node is PScalar { IsNull: true }) return;
+        visit(node, shape, path);
+        switch (shape)
         {
-            if (check["name"] is PScalar name && !edges.ContainsKey(name.Value))
-                edges[name.Value] = Scalars(check["depends_on"]).Select(s => (s, i)).ToList();
-        }
-        var visiting = new List<string>();
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var start in edges.Keys) Visit(start);
-
-        void Visit(string name)
-        {
-            if (done.Contains(name) || !edges.TryGetValue(name, out var targets)) return;
-            visiting.Add(name);
-            foreach (var (target, i) in targets)
-            {
-                var at = visiting.IndexOf(target.Value);
-                if (at < 0)
+            case ObjectShape o when node is PMap map:
+                foreach (var field in o.Fields)
                 {
-                    Visit(target.Value);
-                    continue;
+                    var value = map.Entry(field.Name)?.Value ?? field.Aliases.Select(a => map.Entry(a)?.Value).FirstOrDefault(v => v is not null);
+                    Walk(value, field.Shape, path.Length == 0 ? field.Name : $"{path}.{field.Name}", visit);
                 }
-                var message = target.Value == name
-                    ? $"'{name}' depends on itself"
-                    : $"dependency cycle {string.Join(" → ", visiting.Skip(at).Append(target.Value))}";
-                errors.Add(new PlanError(file, target.Mark, $"monitoring.checks[{i}].depends_on: {message}",
-                    "a check can only depend on checks that do not depend on it; remove one depends_on entry of the cycle"));
-            }
-            visiting.RemoveAt(visiting.Count - 1);
-            done.Add(name);
+                break;
+            case ListShape l when node is PList list:
+                for (var i = 0; i < list.Items.Count; i++) Walk(list.Items[i], l.Item, $"{path}[{i}]", visit);
+                break;
+            case ListShape { AllowSingle: true } l when node is PScalar:
+                Walk(node, l.Item, path, visit);
+                break;
+            case MapShape m when node is PMap map:
+                foreach (var e in map.Entries) Walk(e.Value, m.Value, $"{path}.{e.Key}", visit);
+                break;
         }
     }
 
-    private static List<string> Keys(PNode? node) => node is PMap m ? m.Entries.Select(e => e.Key).ToList() : [];
-
-    private static List<string> Names(PNode? list, string path, string file, List<PlanError> errors)
+    private static void Give(PNode node, Shape shape, string path, Dictionary<NameKind, List<string>> given, string file, List<PlanError> errors)
     {
-        var names = new List<string>();
-        foreach (var (item, i) in Items(list))
+        switch (shape)
         {
-            if (item["name"] is not PScalar name) continue;
-            if (names.Contains(name.Value))
-                errors.Add(new PlanError(file, name.Mark, $"{path}[{i}].name: '{name.Value}' is already used by another entry", "give each entry its own name"));
-            else
-                names.Add(name.Value);
+            case MapShape { Names: { } kind } when node is PMap map:
+                Known(given, kind).AddRange(map.Entries.Select(e => e.Key));
+                break;
+            case ListShape { Names: { } kind } when node is PList list:
+                var names = Known(given, kind);
+                for (var i = 0; i < list.Items.Count; i++)
+                {
+                    if (list.Items[i] is not PMap item || item["name"] is not PScalar name) continue;
+                    if (names.Contains(name.Value))
+                        errors.Add(new PlanError(file, name.Mark, $"{path}[{i}].name: '{name.Value}' is already used by another entry", "give each entry its own name"));
+                    else
+                        names.Add(name.Value);
+                }
+                break;
         }
+    }
+
+    private static void Use(PNode node, Shape shape, string path, Dictionary<NameKind, List<string>> given, string file, List<PlanError> errors)
+    {
+        // A list of names is visited item by item with the item's shape; a single name may stand for the list.
+        if (shape is not ScalarShape { RefersTo: { } kind } || node is not PScalar { IsNull: false } s) return;
+        var known = Known(given, kind);
+        if (known.Contains(s.Value)) return;
+        var path0 = path.EndsWith(']') ? path[..path.LastIndexOf('[')] : path;
+        var what = Word(kind);
+        var near = Similarity.Nearest(s.Value, known);
+        var hint = near is not null ? $"did you mean '{near}'?"
+            : known.Count == 0 ? $"define it first; the plan has no {what}s" : $"known {what}s: {string.Join(", ", known)}";
+        errors.Add(new PlanError(file, s.Mark, $"{path0}: unknown {what} '{s.Value}'", hint));
+    }
+
+    private static List<string> Known(Dictionary<NameKind, List<string>> given, NameKind kind)
+    {
+        if (!given.TryGetValue(kind, out var names)) given[kind] = names = [];
         return names;
     }
 
-    private static IEnumerable<(PMap Item, int Index)> Items(PNode? node) =>
-        node is PList list ? list.Items.Select((n, i) => (n as PMap, i)).Where(t => t.Item1 is not null).Select(t => (t.Item1!, t.i)) : [];
-
-    private static IEnumerable<PScalar> Scalars(PNode? node) => node switch
+    /// <summary>The kind in the words of messages: "unknown notify channel 'x'".</summary>
+    public static string Word(NameKind kind) => kind switch
     {
-        PScalar { IsNull: false } s => [s],
-        PList l => l.Items.OfType<PScalar>(),
-        _ => [],
+        NameKind.Destination => "destination",
+        NameKind.Channel => "notify channel",
+        NameKind.Check => "check",
+        NameKind.Runbook => "runbook",
+        NameKind.BackupJob => "backup job",
+        NameKind.MaintenanceWindow => "maintenance window",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -153,7 +153,7 @@ public static class AuditVerifier
             }
             if (!verifier.Add(e)) break;
             if (wanted.Contains(e.Seq)) hashes[e.Seq] = e.Hash;
-            if (e.Kind == "audit.checkpoint" && e.Data.TryGetValue("seq", out var cpSeq) && e.Data.TryGetValue("head", out var cpHead)
+            if (e.Kind == Core.Journal.Events.Audit.CheckpointSigned.AuditKind && e.Data.TryGetValue("seq", out var cpSeq) && e.Data.TryGetValue("head", out var cpHead)
                 && long.TryParse(cpSeq, System.Globalization.CultureInfo.InvariantCulture, out var cp))
                 recorded.Add((e.Seq, cp, cpHead));
             // The log file's line n is entry n's line: compared here, beside the hashing, at no extra read.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Jaga.Core.Backup;
 using Jaga.Core.Journal.Events.Backup;
+using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup;
@@ -25,7 +26,7 @@ public sealed class BackupRestorer(BackupServices s)
             .Where(c => c.State is CopyState.Stored or CopyState.Corrupt && s.Plan.Plan.Destinations.ContainsKey(c.Destination))
             // Good copies first, local ones before remote; a copy once found corrupt is tried last (its checksum decides).
             .OrderBy(c => c.State == CopyState.Corrupt ? 1 : 0)
-            .ThenBy(c => s.Plan.Plan.Destinations[c.Destination].Kind == "local" ? 0 : 1)
+            .ThenBy(c => s.Plan.Plan.Destinations[c.Destination] is LocalFolder ? 0 : 1)
             .ToList();
         foreach (var copy in candidates)
         {

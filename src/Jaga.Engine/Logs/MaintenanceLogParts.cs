@@ -48,7 +48,7 @@ public static class MaintenanceLogParts
         var pruned = false;
         await foreach (var e in store.ReadAsync(1, ct))
         {
-            if (e.Kind == "logs.delete" && e.Data.TryGetValue("log", out var log) && log == "maintenance") pruned = true;
+            if (e.Kind == Core.Journal.Events.Logs.LogDeleted.AuditKind && e.Data.TryGetValue("log", out var log) && log == "maintenance") pruned = true;
             if (!found && e.Line == lines[0])
             {
                 skipped = e.Seq - 1;

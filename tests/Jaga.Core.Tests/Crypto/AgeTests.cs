@@ -73,6 +73,7 @@ public sealed class AgeTests : IDisposable
         Assert.False(AgeKeys.TryParseRecipient(recipient.ToUpperInvariant(), out _));
     }
 
+    [Trait("Category", "Integration")]
     [Fact]
     public void What_jaga_encrypts_the_age_cli_decrypts()
     {
@@ -88,6 +89,7 @@ public sealed class AgeTests : IDisposable
         Assert.Equal(plain, File.ReadAllBytes(decrypted));
     }
 
+    [Trait("Category", "Integration")]
     [Fact]
     public void What_the_age_cli_encrypts_jaga_decrypts()
     {
@@ -100,6 +102,7 @@ public sealed class AgeTests : IDisposable
         Assert.Equal(plain, Decrypt(File.ReadAllBytes(encrypted), s => Age.DecryptFrom(s, [identity])));
     }
 
+    [Trait("Category", "Integration")]
     [Fact]
     public void A_passphrase_file_jaga_writes_the_age_cli_decrypts()
     {
@@ -111,6 +114,7 @@ public sealed class AgeTests : IDisposable
         Assert.Equal(plain, File.ReadAllBytes(decrypted));
     }
 
+    [Trait("Category", "Integration")]
     [Fact]
     public void A_passphrase_file_the_age_cli_writes_jaga_decrypts()
     {

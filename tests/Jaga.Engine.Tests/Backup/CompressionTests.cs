@@ -25,6 +25,7 @@ public sealed class CompressionTests : IDisposable
         Assert.Equal(plain, unpacked.ToArray());
     }
 
+    [Trait("Category", "Integration")]
     [Theory]
     [InlineData(Compression.Gzip, "gzip")]
     [InlineData(Compression.Zstd, "zstd")]
@@ -41,6 +42,7 @@ public sealed class CompressionTests : IDisposable
         Assert.Equal(plain, File.ReadAllBytes(Path.Combine(dir, "dump.sql")));
     }
 
+    [Trait("Category", "Integration")]
     [Fact]
     public void What_the_zstd_cli_compresses_jaga_decompresses()
     {

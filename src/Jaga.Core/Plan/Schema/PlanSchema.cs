@@ -32,11 +32,11 @@ public static class PlanSchema
                 F("delay_compress", Bool(), def: "false", doc: "Leave the newest rotated part uncompressed until the next pass.")))),
             doc: "The maintenance log."),
         F("env_files", List(Path(), single: true), doc: "dotenv files whose values fill ${VAR}; their values are secrets and never printed."),
-        F("destinations", new MapShape(Destination, "destination name") { Description = "Where backups go, by name." }),
-        F("backup", List(BackupJob), doc: "Backup jobs."),
+        F("destinations", new MapShape(Destination, "destination name") { Description = "Where backups go, by name.", Names = NameKind.Destination }),
+        F("backup", List(BackupJob) with { Names = NameKind.BackupJob }, doc: "Backup jobs."),
         F("monitoring", Monitoring),
         F("update", Update),
-        F("emergency", Obj<EmergencySection>("Emergency procedures.", F("runbooks", List(Runbook)))),
+        F("emergency", Obj<EmergencySection>("Emergency procedures.", F("runbooks", List(Runbook) with { Names = NameKind.Runbook }))),
         F("notify", new MapShape(Obj<NotifyChannel>("A notification channel.",
             F("webhook", Url("http", "https") with { Secret = true }, doc: "Webhook URL (often carries a token)."),
             F("format", Enum("json", "slack", "discord", "telegram"), def: "json", doc: "Webhook payload shape: generic JSON, or what Slack, Discord or Telegram accept."),
@@ -48,7 +48,7 @@ public static class PlanSchema
             F("ca_file", Path(), doc: "PEM file of the CA that signed the mail server's certificate, when it is not a public one.")) with
         { AnyOf = ["webhook", "email"] },
             "channel name")
-        { Description = "Notification channels, by name." }),
+        { Description = "Notification channels, by name.", Names = NameKind.Channel }),
         F("migration", Obj<MigrationSection>("Moving data from the starter kit's database to production.",
             F("from", Url(DatabaseSchemes) with { Secret = true }, required: true, doc: "The starter kit's database."),
             F("to", Url(DatabaseSchemes) with { Secret = true }, required: true, doc: "The production database."),
@@ -92,7 +92,7 @@ public static class PlanSchema
         F("schedule", Cron(), doc: "When the job runs: a cron expression read in the plan's time zone."),
         F("every", Scalar(ScalarKind.Duration), doc: "Or a fixed interval instead of a schedule, e.g. 6h; counted from 1970-01-01 00:00 UTC, so it never drifts."),
         F("catch_up", Enum("once", "skip"), def: "once", doc: "After missed occurrences (downtime, a long run): run once to catch up, or skip to the next; logged either way."),
-        F("to", List(Name(), single: true), required: true, doc: "Destination names."),
+        F("to", List(RefTo(NameKind.Destination), single: true), required: true, doc: "Destination names."),
         F("file", Str(), def: "{name}_{date}", doc: "Artifact name template: {name}, {date} (yyyy-MM-dd), {time} (HHmmss)."),
         F("compress", Enum("none", "gzip", "zstd"), def: "zstd"),
         F("format", Enum("plain", "custom"), def: "plain", doc: "pg_dump format."),
@@ -119,12 +119,14 @@ public static class PlanSchema
             F("load", Str(), doc: "Load average condition, e.g. \"< 4\"."),
             F("disk", new MapShape(Scalar(ScalarKind.Threshold), "mount point") { Description = "Disk use per mount point." }),
             F("alert", Alert))),
-        F("checks", List(Check)),
+        F("checks", List(Check) with { Names = NameKind.Check }),
         F("maintenance", List(Obj<MaintenanceWindow>("A recurring maintenance window: alerts are silenced (and the silence logged) while it lasts.",
             F("name", Name(), required: true),
             F("schedule", Cron(), required: true, doc: "When each window starts, read in the plan's time zone."),
             F("duration", Scalar(ScalarKind.Duration), required: true, doc: "How long each window lasts."),
-            F("checks", List(Name(), single: true), doc: "Checks it silences; all when absent."))), doc: "Maintenance windows."),
+            F("checks", List(RefTo(NameKind.Check), single: true), doc: "Checks it silences; all when absent."))) with
+        { Names = NameKind.MaintenanceWindow },
+            doc: "Maintenance windows."),
         F("history", Obj<HistoryRetention>("How long check results are kept in the state store.",
             F("raw", Scalar(ScalarKind.Duration), def: "7d", doc: "Every single result."),
             F("hourly", Scalar(ScalarKind.Duration), def: "90d", doc: "Hourly aggregates (count, failures, response times)."),
@@ -148,7 +150,7 @@ public static class PlanSchema
         F("http", Url("http", "https")), F("tcp", Scalar(ScalarKind.HostPort)), F("tls", Scalar(ScalarKind.HostPort)),
         F("postgres", Url("postgres", "postgresql") with { Secret = true }), F("sqlite", Path()),
         F("mysql", Url("mysql", "mariadb") with { Secret = true }), F("process", Str()), F("command", Str()),
-        F("backup", Name(), doc: "Name of a backup job whose newest good backup is checked."),
+        F("backup", RefTo(NameKind.BackupJob), doc: "Name of a backup job whose newest good backup is checked."),
         F("heartbeat", Obj<Heartbeat>("A pushed heartbeat.",
             F("every", Scalar(ScalarKind.Duration), required: true), F("grace", Scalar(ScalarKind.Duration), def: "1h"),
             F("token", Secret(), doc: "The secret part of the ping URL /ping/{token}; the check's name when absent. Set one when `listen` is reachable from other machines."))),
@@ -162,7 +164,7 @@ public static class PlanSchema
         F("every", Scalar(ScalarKind.Duration), def: "1m"),
         F("timeout", Scalar(ScalarKind.Duration), def: "10s"),
         F("expect", List(Scalar(ScalarKind.Condition), single: true), doc: "Gatus-style conditions."),
-        F("depends_on", List(Name(), single: true)),
+        F("depends_on", List(RefTo(NameKind.Check), single: true)),
         F("alert", Alert)) with
     {
         OneOf = ["http", "tcp", "tls", "postgres", "sqlite", "mysql", "process", "command", "backup", "heartbeat"],
@@ -176,8 +178,8 @@ public static class PlanSchema
         F("after", Int(min: 1), def: "3", doc: "Consecutive failures before down."),
         F("recover_after", Int(min: 1), def: "1", doc: "Consecutive successes before up."),
         F("remind_every", Scalar(ScalarKind.Duration), doc: "Repeat the alert this often while down."),
-        F("notify", List(Name(), single: true), doc: "Notification channels."),
-        F("runbook", Name(), doc: "Runbook named in the alert (Step 5 runs it)."));
+        F("notify", List(RefTo(NameKind.Channel), single: true), doc: "Notification channels."),
+        F("runbook", RefTo(NameKind.Runbook), doc: "Runbook named in the alert (Step 5 runs it)."));
 
     private static ObjectShape Update => Obj<UpdateSection>("Library updates and patches.",
         F("schedule", Cron()),
@@ -192,15 +194,15 @@ public static class PlanSchema
         F("name", Name(), required: true),
         F("description", Str()),
         F("on", Obj<RunbookTrigger>("The trigger.",
-            F("check", Name(), required: true), F("failing_for", Scalar(ScalarKind.Duration)))),
+            F("check", RefTo(NameKind.Check), required: true), F("failing_for", Scalar(ScalarKind.Duration)))),
         F("steps", List(Obj<RunbookStep>("A step.",
             F("run", Str()),
             F("wait_for", Obj<WaitFor>("Wait for a check to pass.",
-                F("check", Name(), required: true), F("timeout", Scalar(ScalarKind.Duration), def: "5m"))),
-            F("notify", Name()),
+                F("check", RefTo(NameKind.Check), required: true), F("timeout", Scalar(ScalarKind.Duration), def: "5m"))),
+            F("notify", RefTo(NameKind.Channel)),
             F("approve", Str()),
             F("restore", Obj<RestoreStep>("Restore a backup.",
-                F("backup", Name(), required: true), F("into", Str() with { Secret = true }, required: true))),
+                F("backup", RefTo(NameKind.BackupJob), required: true), F("into", Str() with { Secret = true }, required: true))),
             F("timeout", Scalar(ScalarKind.Duration))) with
         { OneOf = ["run", "wait_for", "notify", "approve", "restore"] }),
             required: true));
@@ -218,6 +220,9 @@ public static class PlanSchema
     private static ScalarShape Str() => new(ScalarKind.String);
 
     private static ScalarShape Name() => new(ScalarKind.Name) { Description = "A name: letters, digits, '-' and '_'." };
+
+    /// <summary>A name of a thing of <paramref name="kind"/> given elsewhere in the plan (checked by PlanReferences).</summary>
+    private static ScalarShape RefTo(NameKind kind) => Name() with { RefersTo = kind };
 
     private static ScalarShape Secret() => new(ScalarKind.String) { Secret = true };
 

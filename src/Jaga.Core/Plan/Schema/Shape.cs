@@ -39,10 +39,17 @@ public sealed record ListShape(Shape Item) : Shape
 {
     /// <summary>A single item may be written without the list brackets.</summary>
     public bool AllowSingle { get; init; }
+
+    /// <summary>The items are objects whose <c>name</c> gives a name of this kind, unique in the list.</summary>
+    public NameKind? Names { get; init; }
 }
 
 /// <summary>A mapping whose keys are user-chosen names (destinations, notify channels, disk mounts).</summary>
-public sealed record MapShape(Shape Value, string KeyMeaning) : Shape;
+public sealed record MapShape(Shape Value, string KeyMeaning) : Shape
+{
+    /// <summary>The keys are names of this kind.</summary>
+    public NameKind? Names { get; init; }
+}
 
 public enum ScalarKind
 {
@@ -72,7 +79,23 @@ public sealed record ScalarShape(ScalarKind Kind) : Shape
     public bool Secret { get; init; }
 
     public int Minimum { get; init; }
+
+    /// <summary>The value names a thing of this kind, given elsewhere in the plan.</summary>
+    public NameKind? RefersTo { get; init; }
 }
 
 /// <summary>Either of several shapes, tried in order (e.g. <c>manifests: auto</c> or a list of paths).</summary>
 public sealed record UnionShape(IReadOnlyList<Shape> Options) : Shape;
+
+/// <summary>The kinds of names one part of the plan gives and another part uses. The schema marks where each kind is
+/// given (<see cref="ListShape.Names"/>, <see cref="MapShape.Names"/>) and where it is used
+/// (<see cref="ScalarShape.RefersTo"/>); <see cref="PlanReferences"/> checks the uses from those marks alone.</summary>
+public enum NameKind
+{
+    Destination,
+    Channel,
+    Check,
+    Runbook,
+    BackupJob,
+    MaintenanceWindow,
+}
