@@ -80,11 +80,9 @@ public sealed record Runbook(string Name, string? Description, RunbookTrigger? O
 
 public sealed record RunbookTrigger(string Check, TimeSpan? FailingFor);
 
-public sealed record RunbookStep(string? Run, WaitFor? WaitFor, string? Notify, string? Approve, RestoreStep? Restore, TimeSpan? Timeout);
-
 public sealed record WaitFor(string Check, TimeSpan Timeout);
 
-public sealed record RestoreStep(string Backup, string Into);
+public sealed record BackupRestore(string Backup, string Into);
 
 public sealed record NotifyChannel(
     string? Webhook, WebhookFormat Format, string? ChatId, string? Email, string? Smtp, string? From, TlsMode Tls, string? CaFile);

@@ -97,11 +97,15 @@ public static class PlanDocument
             var n = 1;
             foreach (var s in rb.Steps)
             {
-                var text = s.Run is not null ? t.Format("doc.step.run", R(s.Run))
-                    : s.WaitFor is { } w ? t.Format("doc.step.wait", w.Check, DurationValue.Format(w.Timeout))
-                    : s.Notify is not null ? t.Format("doc.step.notify", s.Notify)
-                    : s.Approve is not null ? t.Format("doc.step.approve", R(s.Approve))
-                    : t.Format("doc.step.restore", s.Restore!.Backup, R(s.Restore.Into));
+                var text = s switch
+                {
+                    CommandStep c => t.Format("doc.step.run", R(c.Run)),
+                    WaitStep { WaitFor: var w } => t.Format("doc.step.wait", w.Check, DurationValue.Format(w.Timeout)),
+                    NotifyStep notify => t.Format("doc.step.notify", notify.Notify),
+                    ApprovalStep a => t.Format("doc.step.approve", R(a.Approve)),
+                    RestoreBackupStep { Restore: var r } => t.Format("doc.step.restore", r.Backup, R(r.Into)),
+                    _ => throw new ArgumentOutOfRangeException(nameof(loaded), s.GetType().Name, "a kind of runbook step the document cannot show"),
+                };
                 md.Append(n++).Append(". ").AppendLine(text);
             }
             md.AppendLine();

@@ -93,7 +93,7 @@ public sealed class PlanLoaderTests
         var logs = Assert.Single(plan.Monitoring.Logs);
         Assert.Equal((Compression.None, false, false, false), (logs.Compress, logs.DelayCompress, logs.CopyTruncate, logs.MissingOk));
         Assert.Equal(WebhookFormat.Json, plan.Notify["oncall"].Format);
-        Assert.Equal(TimeSpan.FromMinutes(5), plan.Emergency.Runbooks[0].Steps[0].WaitFor!.Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(5), Assert.IsType<WaitStep>(plan.Emergency.Runbooks[0].Steps[0]).WaitFor.Timeout);
     }
 
     [Fact]

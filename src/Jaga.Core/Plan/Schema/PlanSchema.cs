@@ -201,10 +201,15 @@ public static class PlanSchema
                 F("check", RefTo(NameKind.Check), required: true), F("timeout", Scalar(ScalarKind.Duration), def: "5m"))),
             F("notify", RefTo(NameKind.Channel)),
             F("approve", Str()),
-            F("restore", Obj<RestoreStep>("Restore a backup.",
+            F("restore", Obj<BackupRestore>("Restore a backup.",
                 F("backup", RefTo(NameKind.BackupJob), required: true), F("into", Str() with { Secret = true }, required: true))),
             F("timeout", Scalar(ScalarKind.Duration))) with
-        { OneOf = ["run", "wait_for", "notify", "approve", "restore"] }),
+        {
+            OneOf = ["run", "wait_for", "notify", "approve", "restore"],
+            Variants = Kinds(
+                ("run", typeof(CommandStep)), ("wait_for", typeof(WaitStep)), ("notify", typeof(NotifyStep)), ("approve", typeof(ApprovalStep)),
+                ("restore", typeof(RestoreBackupStep))),
+        }),
             required: true));
 
     private static Dictionary<string, Type> Kinds(params (string Key, Type Model)[] kinds) => kinds.ToDictionary(k => k.Key, k => k.Model);
