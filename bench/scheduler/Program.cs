@@ -62,7 +62,7 @@ if (mode == "jaga")
     var store = await SqliteStateStore.OpenAsync(Path.Combine(work.FullName, "state.db"), clock);
     var journal = new MaintenanceJournal(store, loaded.Plan!, clock, "bench@localhost") { Waits = clock };
     var options = new SchedulerOptions(NodeId.New(), TimeZoneInfo.Utc, concurrency, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
-    var scheduler = new Scheduler(store.Jobs, journal, options, clock, NullLogger.Instance);
+    var scheduler = new Scheduler(store.Runs, store.Nodes, journal, options, clock, NullLogger.Instance);
     scheduler.Stats.OnLag = (_, lag) => Lag(lag);
     scheduler.Replace([.. Enumerable.Range(0, count).Select(i =>
         new ScheduledJob(JobId.Other($"bench:{i:0000}"), schedule, CatchUp.Skip, TimeSpan.FromMinutes(1), Trivial))]);

@@ -29,7 +29,6 @@ internal sealed record SmtpServerUrl(string Host, int Port, string? User, string
             TlsMode.Starttls => SecureSocketOptions.StartTls,
             TlsMode.WhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
             TlsMode.None => SecureSocketOptions.None,
-            _ => throw new ArgumentOutOfRangeException(nameof(tls), tls, null),
         };
         string? user = null, password = null;
         if (uri.UserInfo.Length > 0)

@@ -10,7 +10,7 @@ internal sealed class SqliteStoreAdapter : IStateStoreAdapter
 {
     private const string Scheme = "sqlite:";
 
-    public bool Serves(string state) => !state.Contains("://", StringComparison.Ordinal);
+    public bool Serves(string state) => state.StartsWith(Scheme, StringComparison.Ordinal) || !state.Contains("://", StringComparison.Ordinal);
 
     public async Task<IStateStore> OpenAsync(LoadedPlan plan, TimeProvider clock, CancellationToken ct)
     {

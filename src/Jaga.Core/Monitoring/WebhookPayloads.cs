@@ -27,7 +27,6 @@ public static class WebhookPayloads
         WebhookFormat.Slack => Slack(text),
         WebhookFormat.Discord => Discord(text),
         WebhookFormat.Telegram => Telegram(chatId ?? throw new ArgumentException("format telegram needs chat_id", nameof(chatId)), text),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
     /// <summary><c>{project, check, kind, reason, at, down_since, runbook, text}</c>; times in ISO 8601 UTC.</summary>

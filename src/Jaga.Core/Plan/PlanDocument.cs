@@ -120,7 +120,7 @@ public static class PlanDocument
         {
             md.Append("## ").AppendLine(t["doc.notify"]).AppendLine();
             Table(md, [t["doc.col.name"], t["doc.col.where"]],
-                plan.Notify.Select(n => new[] { n.Key, string.Join(", ", new[] { n.Value.Webhook is null ? null : $"webhook ({n.Value.Format}) {R(n.Value.Webhook)}", n.Value.Email }.Where(x => x is not null)) }));
+                plan.Notify.Select(n => new[] { n.Key, string.Join(", ", new[] { n.Value.Webhook is null ? null : $"webhook ({EnumWord.Of(n.Value.Format)}) {R(n.Value.Webhook)}", n.Value.Email }.Where(x => x is not null)) }));
         }
         Section(md, t, "doc.audit", plan.Log.File);
         if (plan.Audit.Checkpoint is { } cp) md.AppendLine(t.Format("doc.checkpoint", $"`{cp}`")).AppendLine();

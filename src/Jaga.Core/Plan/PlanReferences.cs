@@ -99,6 +99,5 @@ public static class PlanReferences
         NameKind.Runbook => "runbook",
         NameKind.BackupJob => "backup job",
         NameKind.MaintenanceWindow => "maintenance window",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

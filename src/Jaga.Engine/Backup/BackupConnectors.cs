@@ -54,7 +54,7 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
     public IBackupSource Source(BackupJob job)
     {
         var adapter = adapters.Source(job.Source.Kind)
-            ?? throw new BackupSourceException($"backup {job.Name}: {EnumWordOf(job.Source.Kind)} sources are not in this release");
+            ?? throw new BackupSourceException($"backup {job.Name}: {Named(job.Source.Kind)} sources are not in this release");
         return FromPlan(() => adapter.Open(job, plan));
     }
 
@@ -103,6 +103,14 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
             ?? throw new UserException($"backups of kind '{EnumWordOf(manifest.Source.Kind)}' cannot be restored by this release");
 
     private static string EnumWordOf(SourceKind kind) => Core.Plan.Schema.EnumWord.Of(kind);
+
+    private static string Named(SourceKind kind) => kind switch
+    {
+        SourceKind.Postgres => "PostgreSQL",
+        SourceKind.Sqlite => "SQLite",
+        SourceKind.Mysql => "MySQL",
+        SourceKind.Files => "files",
+    };
 
     private static string WithoutPassword(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && u.UserInfo.Contains(':')

@@ -14,7 +14,6 @@ public static class CompressionStreams
         Compression.None => new NonClosing(output),
         Compression.Gzip => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
         Compression.Zstd => new CompressionStream(output, level, leaveOpen: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>A stream of the decompressed content of <paramref name="input"/>.</summary>
@@ -23,7 +22,6 @@ public static class CompressionStreams
         Compression.None => new NonClosing(input),
         Compression.Gzip => new GZipStream(input, CompressionMode.Decompress, leaveOpen: true),
         Compression.Zstd => new DecompressionStream(input, leaveOpen: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>Passes everything through but leaves the inner stream open when disposed, like the other two.</summary>

@@ -74,7 +74,8 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
     }
 
     /// <summary>The log's folder made and its lock taken; a folder the user may not write (log.file in the plan) is a user
-    /// error. Other I/O failures are left as they are: a lock held too long is retried by the scheduler.</summary>
+    /// error. A lock held too long by another process, or another I/O failure before anything is recorded, means the
+    /// record is away for now: the scheduler retries, a command exits 1.</summary>
     private async Task<IDisposable> AcquireAsync(CancellationToken ct)
     {
         try
@@ -85,6 +86,10 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
         catch (UnauthorizedAccessException e)
         {
             throw Unwritable(e);
+        }
+        catch (IOException e)
+        {
+            throw Away(e);
         }
     }
 
@@ -98,7 +103,13 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
         {
             throw Unwritable(e);
         }
+        catch (IOException e)
+        {
+            throw Away(e);
+        }
     }
+
+    private StoreUnavailableException Away(IOException e) => new($"the maintenance log {LogPath} cannot be written now: {e.Message}", e);
 
     private UserException Unwritable(Exception e) =>
         new($"cannot write the maintenance log {LogPath}: {e.Message}", "check the permissions of log.file in the plan and of its folder", e);

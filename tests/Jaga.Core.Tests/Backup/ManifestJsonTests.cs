@@ -37,6 +37,22 @@ public sealed class ManifestJsonTests
     }
 
     [Fact]
+    public void Kinds_are_written_in_the_plan_s_words_and_a_manifest_without_a_dump_format_reads_back()
+    {
+        var text = ManifestJson.Write(Sample());
+        Assert.Contains("\"compression\": \"zstd\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"postgres\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"format\": \"plain\"", text, StringComparison.Ordinal);
+
+        // As manifests of files backups have always been written: no dump format.
+        var files = ManifestJson.Write(Sample() with { Source = new ManifestSource(SourceKind.Files, null, null), Compression = Compression.Gzip });
+        Assert.Contains("\"compression\": \"gzip\"", files, StringComparison.Ordinal);
+        var back = ManifestJson.TryRead(files, out var problem);
+        Assert.Null(problem);
+        Assert.Equal((SourceKind.Files, (DumpFormat?)null, Compression.Gzip), (back!.Source.Kind, back.Source.Format, back.Compression));
+    }
+
+    [Fact]
     public void A_manifest_with_a_bad_checksum_is_refused()
     {
         var text = ManifestJson.Write(Sample() with { Sha256 = "XYZ" });

@@ -111,15 +111,21 @@ public sealed class SchedulerTests
     public async Task On_shutdown_a_running_job_gets_the_grace_then_is_recorded_interrupted_never_succeeded()
     {
         await using var h = await SchedulerHarness.CreateAsync(shutdown: TimeSpan.FromSeconds(5));
-        var cancelled = false;
+        // The job sees its cancellation on its own thread, possibly just after the scheduler has recorded it (a job that
+        // ignores cancellation is abandoned, not awaited): wait for it rather than read a flag at one instant.
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Claimed is not yet running (it may still wait for its slot): the stop must come once the work has begun.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         async Task<JobResult> Long(CancellationToken ct)
         {
+            started.TrySetResult();
             try { await Task.Delay(Timeout.InfiniteTimeSpan, ct); }
-            catch (OperationCanceledException) { cancelled = true; throw; }
+            catch (OperationCanceledException) { cancelled.TrySetResult(); throw; }
             return new JobResult(true, "never");
         }
         h.Run(SchedulerHarness.Every("long", 60, Long));
         await h.WaitForRunsAsync("long", r => r.Count == 1, "claimed");
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         var stopping = h.StopAsync();
         await h.AdvanceAsync(TimeSpan.FromSeconds(6));
@@ -127,7 +133,7 @@ public sealed class SchedulerTests
 
         var runs = await h.Store.Runs.HistoryAsync("long", 10);
         Assert.Equal(RunOutcome.Interrupted, Assert.Single(runs).Outcome);
-        Assert.True(cancelled);
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Contains("interrupted by shutdown", File.ReadAllText(h.Journal.LogPath), StringComparison.Ordinal);
         Assert.NotNull((await h.Store.Nodes.NodesAsync()).Single().StoppedAt);
     }

@@ -71,6 +71,6 @@ public sealed class WebhookPayloadsTests
     public void Telegram_without_a_chat_id_and_an_unknown_format_are_refused()
     {
         Assert.Throws<ArgumentException>(() => WebhookPayloads.For(WebhookFormat.Telegram, Alerts.Down("api"), "t", null));
-        Assert.Throws<ArgumentOutOfRangeException>(() => WebhookPayloads.For((WebhookFormat)99, Alerts.Down("api"), "t", null));
+        Assert.Throws<System.Runtime.CompilerServices.SwitchExpressionException>(() => WebhookPayloads.For((WebhookFormat)99, Alerts.Down("api"), "t", null));
     }
 }

@@ -8,7 +8,6 @@ public static class CompressionFiles
         Compression.None => "",
         Compression.Gzip => ".gz",
         Compression.Zstd => ".zst",
-        _ => throw new ArgumentOutOfRangeException(nameof(compress), compress, null),
     };
 
     /// <summary>The compression a file name's extension says (none when it has neither <c>.gz</c> nor <c>.zst</c>).</summary>
