@@ -3,7 +3,8 @@ using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
 using Jaga.Core.Storage;
 using Npgsql;
-using NpgsqlTypes;
+
+using static Jaga.Postgres.PostgresSql;
 
 namespace Jaga.Postgres;
 
@@ -88,24 +89,4 @@ internal sealed class PostgresBackupCatalog(NpgsqlDataSource dataSource) : IBack
     private static BackupRecord Read(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), BackupCatalogText.ParseStatus(r.GetString(4)),
         r.GetFieldValue<DateTimeOffset>(5), Time(r, 6), r.GetInt64(7), Text(r, 8), [], Time(r, 9), Text(r, 10), Text(r, 11), Text(r, 12));
-
-    private static DateTimeOffset? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
-
-    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    /// <summary>UTC at millisecond precision, as the audit table keeps times, so both stores return the same value.</summary>
-    private static NpgsqlParameter Time(DateTimeOffset? value) => new()
-    {
-        NpgsqlDbType = NpgsqlDbType.TimestampTz,
-        Value = value is { } t ? AuditEntry.ToMilliseconds(t) : DBNull.Value,
-    };
-
-    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
 }

@@ -4,6 +4,7 @@ using Jaga.Core.Storage;
 using Npgsql;
 
 using static Jaga.Core.Storage.CheckHistoryText;
+using static Jaga.Postgres.PostgresSql;
 
 namespace Jaga.Postgres;
 

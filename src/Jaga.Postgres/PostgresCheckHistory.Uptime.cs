@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 
 using static Jaga.Core.Storage.CheckHistoryText;
+using static Jaga.Postgres.PostgresSql;
 
 namespace Jaga.Postgres;
 

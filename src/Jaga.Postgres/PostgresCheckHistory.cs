@@ -6,6 +6,8 @@ using NpgsqlTypes;
 
 using static Jaga.Core.Storage.CheckHistoryText;
 
+using static Jaga.Postgres.PostgresSql;
+
 namespace Jaga.Postgres;
 
 /// <summary>The check history in the PostgreSQL database. A batch of results is one round trip and one transaction: the raw
@@ -121,8 +123,6 @@ internal sealed partial class PostgresCheckHistory(NpgsqlDataSource dataSource) 
         return new HistorySize(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
     }
 
-    private static NpgsqlParameter Text(string value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = value };
-
     private static NpgsqlParameter<long> Long(long value) => new() { TypedValue = value };
 
     private static NpgsqlParameter<double> Double(double value) => new() { TypedValue = value };
@@ -131,18 +131,4 @@ internal sealed partial class PostgresCheckHistory(NpgsqlDataSource dataSource) 
 
     /// <summary>A bucket start (or any time) given in milliseconds since the epoch.</summary>
     private static NpgsqlParameter Bucket(long ms) => Time(DateTimeOffset.FromUnixTimeMilliseconds(ms));
-
-    /// <summary>UTC at millisecond precision, as the other tables keep times, so both stores return the same value.</summary>
-    private static NpgsqlParameter Time(DateTimeOffset? value) => new()
-    {
-        NpgsqlDbType = NpgsqlDbType.TimestampTz,
-        Value = value is { } t ? DateTimeOffset.FromUnixTimeMilliseconds(Ms(t)) : DBNull.Value,
-    };
-
-    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
 }
