@@ -15,6 +15,8 @@ command -v age >/dev/null 2>&1 || missing+=(age)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+# The shipped systemd unit (deploy/jaga.service) is checked with systemd-analyze verify.
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 # The S3 destination tests run against a real OpenStack Swift with its S3 API (tests/Jaga.Testing/SwiftServer.cs).
 command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swift-account swift-container swift-object)
 # The daemon's /metrics is scraped by a real Prometheus (tests/Jaga.Testing/PrometheusServer.cs).
