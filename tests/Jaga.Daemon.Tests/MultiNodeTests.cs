@@ -49,8 +49,7 @@ public sealed class MultiNodeTests(PostgresServer postgres, ITestOutputHelper ou
         Assert.Equal(runs.Count, backups.Count);
         Assert.Equal(runs.Count, backups.Select(b => b.Artifact).Distinct().Count());
 
-        var verify = await w.JagaAsync("audit", "verify");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        await w.VerifyAuditOnEveryNodeAsync();
     }
 
     [Fact]
@@ -102,8 +101,7 @@ public sealed class MultiNodeTests(PostgresServer postgres, ITestOutputHelper ou
 
         await w.TerminateAllAsync(Stop);
         Assert.DoesNotContain(await w.RunsAsync(), r => r.Outcome == "running");
-        var verify = await w.JagaAsync("audit", "verify");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        await w.VerifyAuditOnEveryNodeAsync();
     }
 
     /// <summary>An interval whose next occurrence is minutes away. The first occurrence (the last one passed) is due at

@@ -6,8 +6,9 @@ using Npgsql;
 namespace Jaga.Daemon.Tests;
 
 /// <summary>A temp project folder whose nodes share one PostgreSQL state store, one <c>data/</c> source, one <c>backup/</c>
-/// destination and one maintenance log. Each node has its own plan file (<c>node1.yaml</c>, …) that differs only in
-/// <c>listen:</c>, and runs as a real <c>jaga run</c> process; disposing kills every node still running.</summary>
+/// destination. Each node has its own plan file (<c>node1.yaml</c>, …) that differs only in <c>listen:</c>, its name
+/// (<c>scheduler.node</c>) and its maintenance log (<c>logs/node1.log</c>, …), as on separate machines, and runs as a real
+/// <c>jaga run</c> process; disposing kills every node still running.</summary>
 internal sealed class MultiNodeWorkspace : IDisposable
 {
     public const string Job = "files";
@@ -43,7 +44,8 @@ internal sealed class MultiNodeWorkspace : IDisposable
 
     public string Backup => Path.Combine(Dir, "backup");
 
-    public string LogPath => Path.Combine(Dir, "logs", "maintenance.log");
+    /// <summary>Node <paramref name="n"/>'s maintenance log (1-based).</summary>
+    public string LogPath(int n) => Path.Combine(Dir, "logs", $"node{n}.log");
 
     public static string JobId => "backup:" + Job;
 
@@ -60,15 +62,16 @@ internal sealed class MultiNodeWorkspace : IDisposable
     public RunningJaga StartNode()
     {
         var port = Loopback.FreePort();
-        var plan = Path.Combine(Dir, $"node{nodes.Count + 1}.yaml");
+        var n = nodes.Count + 1;
+        var plan = Path.Combine(Dir, $"node{n}.yaml");
         File.WriteAllText(plan, $$"""
             version: 1
             project: multinode
             timezone: UTC
             state: "{{StateUrl}}"
             listen: 127.0.0.1:{{port}}
-            scheduler: { {{scheduler}} }
-            log: { file: logs/maintenance.log }
+            scheduler: { node: node{{n}}, {{scheduler}} }
+            log: { file: logs/node{{n}}.log }
             destinations:
               local: { path: backup/ }
             backup:
@@ -137,10 +140,28 @@ internal sealed class MultiNodeWorkspace : IDisposable
     }
 
     /// <summary>Runs a one-shot <c>jaga</c> command against node 1's plan.</summary>
-    public Task<ChildProcess.Result> JagaAsync(params string[] args) =>
-        ChildProcess.RunAsync("dotnet", [RunningJaga.JagaDll, "--plan", Path.Combine(Dir, "node1.yaml"), .. args], TimeSpan.FromMinutes(2), Dir);
+    public Task<ChildProcess.Result> JagaAsync(params string[] args) => JagaOnAsync(1, args);
 
-    public string[] LogLines() => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
+    /// <summary>Runs a one-shot <c>jaga</c> command against node <paramref name="n"/>'s plan, as on that machine.</summary>
+    public Task<ChildProcess.Result> JagaOnAsync(int n, params string[] args) =>
+        ChildProcess.RunAsync("dotnet", [RunningJaga.JagaDll, "--plan", Path.Combine(Dir, $"node{n}.yaml"), .. args], TimeSpan.FromMinutes(2), Dir);
+
+    /// <summary>The lines of every node's maintenance log.</summary>
+    public string[] LogLines() =>
+        [.. Enumerable.Range(1, nodes.Count).Select(LogPath).Where(File.Exists).SelectMany(File.ReadAllLines)];
+
+    /// <summary>Runs <c>jaga audit verify</c> on every node, each against its own log, and from node 1 against every
+    /// other node's log (<c>--node</c>, <c>--log</c>): all must pass.</summary>
+    public async Task VerifyAuditOnEveryNodeAsync()
+    {
+        for (var n = 1; n <= nodes.Count; n++)
+        {
+            var own = await JagaOnAsync(n, "audit", "verify");
+            Assert.True(own.ExitCode == 0, $"audit verify on node{n}:\n{own.Output}");
+            var other = await JagaAsync("audit", "verify", "--no-record", "--node", $"node{n}", "--log", LogPath(n));
+            Assert.True(other.ExitCode == 0, $"audit verify --node node{n} on node1:\n{other.Output}");
+        }
+    }
 
     /// <summary>Every node's output, for a failure message.</summary>
     public string Outputs() => string.Join("\n", nodes.Select((n, i) => $"--- node{i + 1} (pid {n.Process.Pid}) ---\n{n.Process.Output}"));

@@ -29,7 +29,11 @@ internal static class AuditCommand
         var noRecord = new Option<bool>("--no-record") { Description = "Do not record the verification in the log and the chain (leave them exactly as found)" };
         verify.Options.Add(anchor);
         verify.Options.Add(key);
+        var node = new Option<string?>("--node") { Description = "Whose maintenance log to compare with the chain: a node's name (scheduler.node; default this node). Several nodes share the chain, each keeps its own log" };
+        var log = new Option<string?>("--log") { Description = "The maintenance log file to compare (default: log.file of the plan), e.g. a copy of another node's log with --node" };
         verify.Options.Add(noRecord);
+        verify.Options.Add(node);
+        verify.Options.Add(log);
         b.Action(verify, async (parse, ctx, ct) =>
         {
             var anchorPath = parse.GetValue(anchor);
@@ -51,7 +55,11 @@ internal static class AuditCommand
             var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
             await using var _ = store;
             var publicKey = AuditKeys.LoadPublic(plan, keyPath);
-            var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, publicKey, anchorCheckpoint, hold: journal.HoldAsync, ct: ct);
+            var logPath = parse.GetValue(log) is { } other ? Path.GetFullPath(other) : journal.LogPath;
+            if (logPath != journal.LogPath && !File.Exists(logPath)) throw new UserError($"--log: {logPath} not found", "give the path of a maintenance log file");
+            // Only this node's own log has writers here to hold off.
+            var report = await AuditVerifier.VerifyAsync(store, logPath, publicKey, anchorCheckpoint,
+                hold: logPath == journal.LogPath ? journal.HoldAsync : null, node: parse.GetValue(node) ?? journal.Node, ct: ct);
             var t = ctx.Messages(plan);
             if (!parse.GetValue(noRecord)) await AuditReportJournal.RecordAsync(journal, report, ct);
             if (ctx.JsonOutput)

@@ -52,7 +52,7 @@ public static class CompositionRoot
     internal static Scheduler NewScheduler(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger? logger = null)
     {
         var settings = plan.Plan.Scheduler;
-        var options = new SchedulerOptions(NodeId.New(), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
+        var options = new SchedulerOptions(NodeId.New(journal.Node), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
         return new Scheduler(store.Runs, store.Nodes, journal, options, clock, logger ?? NullLogger.Instance) { PlanSha256 = plan.Sha256 };
     }
 }

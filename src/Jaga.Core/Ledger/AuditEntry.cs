@@ -10,6 +10,9 @@ public sealed record AuditEntry(
     long Seq, DateTimeOffset Time, string Actor, string Kind, Severity Level, string Message, string Line,
     IReadOnlyDictionary<string, string> Data, string Prev, string Hash)
 {
+    /// <summary>The data key naming the node that wrote the entry (and whose maintenance log holds its line).</summary>
+    public const string NodeKey = "node_name";
+
     /// <summary>The previous-hash of the first entry.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -21,6 +24,10 @@ public sealed record AuditEntry(
         var unsigned = new AuditEntry(seq, time, d.Actor, d.Kind, d.Level, d.Message, d.Line, d.Data, prev, "");
         return unsigned with { Hash = AuditCanonical.HashHex(unsigned) };
     }
+
+    /// <summary>Whether this entry's line belongs in <paramref name="node"/>'s maintenance log. Entries from before nodes
+    /// were recorded belong to every log; no node given means every entry.</summary>
+    public bool IsFromNode(string? node) => node is null || !Data.TryGetValue(NodeKey, out var by) || by == node;
 
     /// <summary>UTC at millisecond precision: what both stores keep and what the canonical form writes.</summary>
     public static DateTimeOffset ToMilliseconds(DateTimeOffset t)

@@ -30,7 +30,7 @@ public sealed record LogSettings(string File, LogRotation? Rotate);
 public sealed record LogRotation(
     long? MaxSize, TimeSpan? RotateEvery, int? Count, TimeSpan? Keep, long? TotalSize, Compression Compress, bool DelayCompress);
 
-public sealed record SchedulerSettings(int Concurrency, TimeSpan Lease, TimeSpan ShutdownTimeout);
+public sealed record SchedulerSettings(int Concurrency, TimeSpan Lease, TimeSpan ShutdownTimeout, string? Node);
 
 public sealed record AuditSettings(string Key, string PublicKey, CronSchedule? Checkpoint, string? Anchors);
 

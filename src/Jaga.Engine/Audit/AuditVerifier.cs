@@ -16,9 +16,11 @@ public static class AuditVerifier
     /// <param name="anchor">A checkpoint kept elsewhere, if given.</param>
     /// <param name="parts">How many ranges to verify in parallel; by default one per core for long chains.</param>
     /// <param name="hold">Holds off writers of the log (the journal's lock) while the head and the file are read together.</param>
+    /// <param name="node">The node whose log <paramref name="logFile"/> is: several nodes share the chain, each writes
+    /// its own log. None: every entry's line is expected in the file.</param>
     /// <param name="ct">Cancels the verification.</param>
     public static async Task<AuditReport> VerifyAsync(IStateStore store, string? logFile, SigningKey? publicKey, Checkpoint? anchor, int? parts = null,
-        Func<CancellationToken, Task<IDisposable>>? hold = null, CancellationToken ct = default)
+        Func<CancellationToken, Task<IDisposable>>? hold = null, string? node = null, CancellationToken ct = default)
     {
         var problems = new List<AuditProblem>();
         var proven = new List<string>();
@@ -36,7 +38,7 @@ public static class AuditVerifier
             lines = logFile is null ? null : Logs.MaintenanceLogParts.ReadLines(logFile);
         }
         // Rotated parts pruned by retention take the chain's first entries' lines with them: the rest must still match.
-        var (skipped, prunedByJaga) = lines is null ? (0, false) : await Logs.MaintenanceLogParts.SkippedAsync(store, lines, ct);
+        var (skipped, missing, prunedByJaga) = lines is null ? (0, 0, false) : await Logs.MaintenanceLogParts.SkippedAsync(store, lines, node, ct);
         var chain = await VerifyChainAsync(store, head, lines, skipped, wanted, parts, ct);
         if (chain.Problem is { } chainProblem)
         {
@@ -58,10 +60,11 @@ public static class AuditVerifier
         }
         if (anchor is not null) CheckCheckpoint(anchor, "anchor checkpoint", publicKey, chain, problems, proven);
 
-        if (logFile is not null && lines is not null && chain.Problem is null && skipped > 0)
+        if (logFile is not null && lines is not null && chain.Problem is null && missing > 0)
         {
-            if (prunedByJaga) proven.Add($"log file {logFile}: the lines of entries #1–#{skipped} were in rotated parts pruned by log retention (recorded in the chain); they are no longer on disk");
-            else problems.Add(new AuditProblem(1, AuditProblemKind.LogLineDeleted, $"the lines of entries #1–#{skipped} are missing from {Path.GetFileName(logFile)} and its rotated parts, and the chain records no pruning of them (deleted outside Jaga)"));
+            var which = missing == skipped ? $"the lines of entries #1–#{skipped}" : $"the lines of this node's {missing} entries before #{skipped + 1}";
+            if (prunedByJaga) proven.Add($"log file {logFile}: {which} were in rotated parts pruned by log retention (recorded in the chain); they are no longer on disk");
+            else problems.Add(new AuditProblem(1, AuditProblemKind.LogLineDeleted, $"{which} are missing from {Path.GetFileName(logFile)} and its rotated parts, and the chain records no pruning of them (deleted outside Jaga)"));
         }
         if (logFile is not null && lines is not null && chain.Problem is null)
         {
@@ -72,7 +75,7 @@ public static class AuditVerifier
             else
             {
                 // Something differs: walk the file beside the chain to say what, and where.
-                var comparer = new LogFileComparer(logFile, lines, skipped);
+                var comparer = new LogFileComparer(logFile, lines, skipped, node);
                 await foreach (var e in store.ReadAsync(1, ct)) comparer.Next(e);
                 var lineProblem = await comparer.FinishAsync(store, ct);
                 if (lineProblem is null) proven.Add($"log file {logFile}: {comparer.Matched} lines match the chain");

@@ -12,24 +12,27 @@ internal sealed class LogFileComparer
     private readonly string path;
     private readonly List<string> lines;
     private readonly long skipped;
+    private readonly string? node;
     private int index;
     private long firstMismatchSeq;
 
     /// <param name="path">The live log file, named in problems.</param>
     /// <param name="lines">Its lines, after those of its rotated parts.</param>
     /// <param name="skipped">The chain's first entries whose lines were in pruned parts.</param>
-    public LogFileComparer(string path, List<string> lines, long skipped = 0)
+    /// <param name="node">The node whose log this is: other nodes' entries have their lines in their own logs.</param>
+    public LogFileComparer(string path, List<string> lines, long skipped = 0, string? node = null)
     {
         this.path = path;
         this.lines = lines;
         this.skipped = skipped;
+        this.node = node;
     }
 
     public int Matched => index;
 
     public void Next(AuditEntry e)
     {
-        if (firstMismatchSeq != 0 || e.Seq <= skipped) return;
+        if (firstMismatchSeq != 0 || e.Seq <= skipped || !e.IsFromNode(node)) return;
         if (index < lines.Count && lines[index] == e.Line) index++;
         else firstMismatchSeq = e.Seq;
     }
@@ -45,6 +48,7 @@ internal sealed class LogFileComparer
         var ahead = new List<AuditEntry>();
         await foreach (var e in store.ReadAsync(firstMismatchSeq, ct))
         {
+            if (!e.IsFromNode(node)) continue;
             ahead.Add(e);
             if (ahead.Count > Lookahead) break;
         }

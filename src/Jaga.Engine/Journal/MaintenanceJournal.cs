@@ -20,6 +20,10 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
 
     public IStateStore Store => store;
 
+    /// <summary>This node's name (<c>scheduler.node</c>, default the host name): recorded in every entry, because each
+    /// node writes its own log file while the chain is shared.</summary>
+    public string Node { get; } = plan.Plan.Scheduler.Node ?? Environment.MachineName;
+
     public Redactor Redactor => plan.Redactor;
 
     /// <summary>The clock of the waits for another writer's hold on the log. Real time, whatever clock stamps the entries:
@@ -54,7 +58,10 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
     public async Task<AuditEntry> RecordTextAsync(Severity level, string kind, string message, IReadOnlyDictionary<string, string>? data = null, string? by = null, CancellationToken ct = default)
     {
         var text = LogLine.OneLine(plan.Redactor.Redact(message));
-        var details = new Dictionary<string, string>(plan.Redactor.Redact(data ?? AuditData.Empty), StringComparer.Ordinal);
+        var details = new Dictionary<string, string>(plan.Redactor.Redact(data ?? AuditData.Empty), StringComparer.Ordinal)
+        {
+            [AuditEntry.NodeKey] = Node,
+        };
         using var held = await AcquireAsync(ct);
         // The file is opened before anything is recorded: a log that cannot be written fails the act, not half of it.
         await using var file = Open();
@@ -120,7 +127,8 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
     private async Task<AuditEntry?> LostLineAsync(CancellationToken ct)
     {
         var head = await store.HeadAsync(ct);
-        if (head is null) return null;
+        // Another node's newest entry is in that node's log, not in this one.
+        if (head is null || !head.IsFromNode(Node)) return null;
         var last = LastLine(LogPath);
         if (last == head.Line) return null;
         if (head.Seq == 1) return last is null ? head : null;

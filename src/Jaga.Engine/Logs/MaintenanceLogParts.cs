@@ -38,25 +38,35 @@ public static class MaintenanceLogParts
         return lines;
     }
 
-    /// <summary>How many of the chain's first entries have no line on disk because their rotated parts were pruned, and
-    /// whether the chain records that Jaga pruned maintenance-log parts (otherwise someone else removed them).</summary>
-    public static async Task<(long Skipped, bool PrunedByJaga)> SkippedAsync(IStateStore store, IReadOnlyList<string> lines, CancellationToken ct)
+    /// <summary>Where the file starts in the chain: entries up to <c>Skipped</c> have no line in it. <c>Missing</c> of them
+    /// are <paramref name="node"/>'s (the others are other nodes' lines, in their own logs): their lines were in rotated
+    /// parts that are gone, pruned by Jaga if the chain records that it pruned maintenance-log parts (otherwise someone
+    /// else removed them).</summary>
+    public static async Task<(long Skipped, long Missing, bool PrunedByJaga)> SkippedAsync(IStateStore store, IReadOnlyList<string> lines, string? node, CancellationToken ct)
     {
-        if (lines.Count == 0) return (0, false);
+        if (lines.Count == 0) return (0, 0, false);
         long skipped = 0;
+        long missing = 0;
         var found = false;
         var pruned = false;
         await foreach (var e in store.ReadAsync(1, ct))
         {
             if (e.Kind == Core.Journal.Events.Logs.LogDeleted.AuditKind && e.Data.TryGetValue("log", out var log) && log == "maintenance") pruned = true;
-            if (!found && e.Line == lines[0])
+            if (!found && e.IsFromNode(node))
             {
-                skipped = e.Seq - 1;
-                found = true;
-                if (skipped == 0) return (0, false);
+                if (e.Line == lines[0])
+                {
+                    skipped = e.Seq - 1;
+                    found = true;
+                    if (missing == 0) return (skipped, 0, false);
+                }
+                else
+                {
+                    missing++;
+                }
             }
             if (found && pruned) break;
         }
-        return found ? (skipped, pruned) : (0, false);
+        return found ? (skipped, missing, pruned) : (0, 0, false);
     }
 }
