@@ -46,7 +46,7 @@ public static class JsonSchemaWriter
         {
             var p = (JsonObject)Node(f.Shape);
             if (f.Description is not null) p["description"] = f.Description;
-            if (f.Default is not null) p["default"] = f.Default;
+            if (f.Default is not null) p["default"] = Default(f.Shape, f.Default);
             properties[f.Name] = p;
             foreach (var alias in f.Aliases) properties[alias] = new JsonObject { ["$comment"] = $"old name of {f.Name}", ["deprecated"] = true };
         }
@@ -59,6 +59,15 @@ public static class JsonSchemaWriter
             result["anyOf"] = new JsonArray(o.AnyOf.Select(k => (JsonNode)new JsonObject { ["required"] = new JsonArray((JsonNode)k) }).ToArray());
         return result;
     }
+
+    /// <summary>A default as the JSON type of its key: an integer or boolean default written as a string would fail the
+    /// key's own schema in an editor.</summary>
+    private static JsonNode Default(Shape shape, string value) => shape switch
+    {
+        ScalarShape { Kind: ScalarKind.Integer } => JsonValue.Create(long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
+        ScalarShape { Kind: ScalarKind.Boolean } => JsonValue.Create(bool.Parse(value)),
+        _ => JsonValue.Create(value),
+    };
 
     private static JsonObject List(ListShape l)
     {
