@@ -46,5 +46,27 @@ public sealed class ProcessProbeTests
         Assert.Equal($"pid file {Path.Combine(world.Folder, "run", "none.pid")} missing", missing.Error);
     }
 
+    [Fact]
+    public async Task A_multi_line_pid_file_like_postgresql_s_postmaster_pid_is_read_by_its_first_line()
+    {
+        await using var world = await ProbeWorld.CreateAsync("- name: pg\n  process: data/postmaster.pid\n- name: zero\n  process: /dev/zero");
+        Directory.CreateDirectory(Path.Combine(world.Folder, "data"));
+        using var sleeper = Sleep();
+        // postmaster.pid as PostgreSQL 15 writes it: the pid, then the data directory, start time, port, socket dir, ...
+        await File.WriteAllTextAsync(Path.Combine(world.Folder, "data", "postmaster.pid"),
+            $"{sleeper.Id.ToString(CultureInfo.InvariantCulture)}\n/var/lib/postgresql/15/main\n1733450000\n5432\n/var/run/postgresql\nlocalhost\n  5432001    131072\nready   \n");
+        try
+        {
+            var up = await world.ObserveAsync("pg");
+            Assert.True(up.Connected, up.Error);
+            var zero = await world.ObserveAsync("zero");
+            Assert.Equal("pid file /dev/zero does not hold a pid", zero.Error);
+        }
+        finally
+        {
+            sleeper.Kill();
+        }
+    }
+
     private static Process Sleep() => Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
 }

@@ -34,7 +34,7 @@ internal sealed class ProcessProbe(ProcessCheck check, ProbeContext context) : I
         string text;
         try
         {
-            text = File.ReadAllText(path).Trim();
+            text = FirstLine(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -49,6 +49,18 @@ internal sealed class ProcessProbe(ProcessCheck check, ProbeContext context) : I
         return Directory.Exists(Path.Combine(Proc, pid.ToString(CultureInfo.InvariantCulture)))
             ? (1, null)
             : (0, $"stale pid file {path}: process {pid} is not running");
+    }
+
+    /// <summary>The pid is the first line: PostgreSQL's postmaster.pid and others add more lines after it. At most 4 KiB
+    /// is read, so a pid file pointed at a device or a huge file costs nothing.</summary>
+    private static string FirstLine(string path)
+    {
+        using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+        var buffer = new byte[4096];
+        var read = f.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var text = System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        return (end >= 0 ? text[..end] : text).Trim();
     }
 
     private static (int Count, string? Error) ByName(string name, CancellationToken ct)
