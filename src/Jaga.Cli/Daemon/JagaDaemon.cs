@@ -33,6 +33,9 @@ internal static class JagaDaemon
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // The host logs a failed start (a port in use: the user's to fix, reported below without a stack trace) at Error;
+        // a crashed part still reaches the log at Critical, with its stack trace, as the host stops.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.WebHost.UseUrls("http://" + plan.Plan.Listen);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
@@ -62,7 +65,7 @@ internal static class JagaDaemon
         catch (IOException e)
         {
             // Kestrel reports a port in use as an IOException: the user's to fix in `listen:`.
-            throw new UserError($"cannot listen on {plan.Plan.Listen}: {e.Message}; change 'listen:' in the plan or stop what uses the port");
+            throw new UserError($"cannot listen on {plan.Plan.Listen}: {e.Message.TrimEnd('.')}", "change 'listen:' in the plan or stop what uses the port");
         }
         await journal.RecordAsync(new DaemonStarted(scheduler.Node, scheduler.Jobs.Count, plan.Plan.Listen)
         {
