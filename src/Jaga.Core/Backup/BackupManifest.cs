@@ -26,8 +26,9 @@ public sealed record BackupManifest(
 /// <summary>What was backed up: <c>postgres</c>, <c>sqlite</c> or <c>files</c>, the server's version, and for PostgreSQL the dump format.</summary>
 public sealed record ManifestSource(SourceKind Kind, string? ServerVersion, DumpFormat? Format);
 
-/// <summary>How the artifact is encrypted: age v1 to these recipients, and/or a passphrase (scrypt).</summary>
-public sealed record ManifestEncryption(string Format, IReadOnlyList<string> Recipients, bool Passphrase)
+/// <summary>How the artifact is encrypted: age v1 to these recipients, and/or a passphrase (scrypt); <paramref name="Armored"/>
+/// when written in age's ASCII armor (absent in manifests written before armor existed: false, and reading detects it anyway).</summary>
+public sealed record ManifestEncryption(string Format, IReadOnlyList<string> Recipients, bool Passphrase, bool Armored = false)
 {
     public const string Age = "age-encryption.org/v1";
 }

@@ -7,75 +7,102 @@ using Org.BouncyCastle.Math.EC.Rfc7748;
 namespace Jaga.Core.Crypto;
 
 /// <summary>Encryption in the age v1 format, interoperable with the <c>age</c> CLI both ways: X25519 recipients
-/// (<c>age1…</c>) and scrypt passphrases. Streams are processed 64 KiB at a time.</summary>
+/// (<c>age1…</c>) and scrypt passphrases, binary or ASCII-armored. Streams are processed 64 KiB at a time.
+/// Decryption follows the reference: what C2SP's conformance vectors expect, failure kinds included.</summary>
 public static class Age
 {
+    /// <summary>The scrypt work factors age allows (2^1 to 2^30); age decrypts only up to 22 unless told otherwise.</summary>
+    public const int MinWorkFactor = 1, MaxWorkFactor = 30;
+
     private const string X25519Label = "age-encryption.org/v1/X25519";
     private const string ScryptLabel = "age-encryption.org/v1/scrypt";
 
     /// <summary>Writes the header for <paramref name="recipients"/> (age1… strings) and returns a stream that
-    /// encrypts into <paramref name="output"/>. Dispose it to finish the file.</summary>
-    public static Stream EncryptTo(Stream output, IReadOnlyList<string> recipients)
+    /// encrypts into <paramref name="output"/>. Dispose it to finish the file. With <paramref name="armor"/> the file is
+    /// written in age's ASCII armor (<c>-----BEGIN AGE ENCRYPTED FILE-----</c>), as <c>age -a</c> does.</summary>
+    public static Stream EncryptTo(Stream output, IReadOnlyList<string> recipients, bool armor = false)
     {
         if (recipients.Count == 0) throw new ArgumentException("at least one recipient is needed", nameof(recipients));
         var fileKey = RandomNumberGenerator.GetBytes(16);
         var stanzas = recipients.Select(r => AgeKeys.TryParseRecipient(r, out var pub)
             ? X25519Stanza(pub, fileKey) : throw new ArgumentException($"'{r}' is not an age recipient (age1…)", nameof(recipients))).ToList();
-        output.Write(AgeHeader.Write(stanzas, fileKey));
-        return new AgeEncryptStream(output, fileKey);
+        return Seal(output, stanzas, fileKey, armor);
     }
 
-    /// <summary>Encrypts with a passphrase (scrypt, work factor 2^<paramref name="workFactor"/>, as <c>age -p</c>).</summary>
-    public static Stream EncryptTo(Stream output, string passphrase, int workFactor = 18)
+    /// <summary>Encrypts with a passphrase (scrypt, work factor 2^<paramref name="workFactor"/>, as <c>age -p</c>);
+    /// <paramref name="armor"/> as for recipients.</summary>
+    public static Stream EncryptTo(Stream output, string passphrase, int workFactor = 18, bool armor = false)
     {
+        // 1 << 31 overflows; age's own range is 1 to 30.
+        if (workFactor is < MinWorkFactor or > MaxWorkFactor)
+            throw new ArgumentOutOfRangeException(nameof(workFactor), workFactor,
+                $"the scrypt work factor must be between {MinWorkFactor} and {MaxWorkFactor} (age decrypts only up to 22 by default)");
         var fileKey = RandomNumberGenerator.GetBytes(16);
         var salt = RandomNumberGenerator.GetBytes(16);
         var key = Scrypt(passphrase, salt, workFactor);
         var stanza = new AgeStanza("scrypt", [AgeFormat.B64(salt), workFactor.ToString(CultureInfo.InvariantCulture)], AgeFormat.Wrap(key, fileKey));
-        output.Write(AgeHeader.Write([stanza], fileKey));
-        return new AgeEncryptStream(output, fileKey);
+        return Seal(output, [stanza], fileKey, armor);
     }
 
-    /// <summary>Reads the header and returns a stream of the plaintext, for any of the X25519 <paramref name="identities"/> (AGE-SECRET-KEY-1…).</summary>
-    public static Stream DecryptFrom(Stream input, IReadOnlyList<string> identities)
+    /// <summary>Reads the header and returns a stream of the plaintext, for any of the X25519 <paramref name="identities"/>
+    /// (AGE-SECRET-KEY-1…). <paramref name="armored"/>: true for an ASCII-armored file, false for a binary one, null to tell
+    /// them apart by the first bytes (as the <c>age</c> CLI does).</summary>
+    public static Stream DecryptFrom(Stream input, IReadOnlyList<string> identities, bool? armored = null)
     {
-        var secrets = identities.Select(i => AgeKeys.TryParseIdentity(i, out var s) ? s : throw new AgeException("an identity is not an age secret key (AGE-SECRET-KEY-1…)")).ToList();
-        var (stanzas, macInput, mac) = AgeHeader.Read(input);
-        if (stanzas.Any(s => s.Type == "scrypt")) throw new AgeException("this file is encrypted with a passphrase, not to a recipient");
+        var secrets = identities.Select(AgeKeys.ParseIdentity).ToList();
+        var source = AgeArmor.Open(input, armored);
+        var (stanzas, macInput, mac) = AgeHeader.Read(source);
+        if (stanzas.Any(s => s.Type == "scrypt"))
+            throw stanzas.Count == 1
+                ? new AgeException(AgeFailure.NoMatch, "this file is encrypted with a passphrase, not to a recipient")
+                : new AgeException(AgeFailure.Header, "a scrypt stanza must be the only one in the header");
         foreach (var stanza in stanzas.Where(s => s.Type == "X25519"))
         {
             if (stanza.Arguments.Count != 1 || AgeFormat.FromB64(stanza.Arguments[0]) is not { Length: 32 } share || stanza.Body.Length != 32)
-                throw new AgeException("a malformed X25519 stanza");
+                throw new AgeException(AgeFailure.Header, "a malformed X25519 stanza");
             foreach (var secret in secrets)
             {
                 var shared = new byte[32];
                 X25519.ScalarMult(secret, 0, share, 0, shared, 0);
-                if (shared.All(b => b == 0)) throw new AgeException("an X25519 stanza with a low-order share");
+                if (shared.All(b => b == 0)) throw new AgeException(AgeFailure.Header, "an X25519 stanza with a low-order share");
                 var key = AgeFormat.Hkdf(shared, [.. share, .. AgeKeys.PublicKey(secret)], X25519Label);
-                if (AgeFormat.Unwrap(key, stanza.Body) is { } fileKey) return Open(input, macInput, mac, fileKey);
+                if (AgeFormat.Unwrap(key, stanza.Body) is { } fileKey) return Open(source, macInput, mac, fileKey);
             }
         }
-        throw new AgeException("no identity matches any recipient of this file");
+        throw new AgeException(AgeFailure.NoMatch, "no identity matches any recipient of this file");
     }
 
-    /// <summary>Decrypts a passphrase-encrypted file; work factors above <paramref name="maxWorkFactor"/> are refused (as age does, to bound the time spent).</summary>
-    public static Stream DecryptFrom(Stream input, string passphrase, int maxWorkFactor = 22)
+    /// <summary>Decrypts a passphrase-encrypted file; work factors above <paramref name="maxWorkFactor"/> are refused (as age does,
+    /// to bound the time spent). <paramref name="armored"/> as for identities.</summary>
+    public static Stream DecryptFrom(Stream input, string passphrase, int maxWorkFactor = 22, bool? armored = null)
     {
-        var (stanzas, macInput, mac) = AgeHeader.Read(input);
-        if (stanzas.Count != 1 || stanzas[0].Type != "scrypt") throw new AgeException("this file is not encrypted with a passphrase alone");
+        var source = AgeArmor.Open(input, armored);
+        var (stanzas, macInput, mac) = AgeHeader.Read(source);
+        // As the reference: a scrypt stanza must be alone; other stanzas (an "Scrypt" too) are not a passphrase's to open.
+        if (stanzas.Count > 1 && stanzas.Any(s => s.Type == "scrypt"))
+            throw new AgeException(AgeFailure.Header, "a scrypt stanza must be the only one in the header");
+        if (stanzas.Count != 1 || stanzas[0].Type != "scrypt")
+            throw new AgeException(AgeFailure.NoMatch, "this file is not encrypted with a passphrase (it is encrypted to age recipients)");
         var s = stanzas[0];
         if (s.Arguments.Count != 2 || AgeFormat.FromB64(s.Arguments[0]) is not { Length: 16 } salt
-            || !int.TryParse(s.Arguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var workFactor) || workFactor is < 1 or > 30
-            || s.Arguments[1] != workFactor.ToString(CultureInfo.InvariantCulture))
-            throw new AgeException("a malformed scrypt stanza");
-        if (workFactor > maxWorkFactor) throw new AgeException($"the scrypt work factor {workFactor} is above the allowed {maxWorkFactor}");
-        var fileKey = AgeFormat.Unwrap(Scrypt(passphrase, salt, workFactor), s.Body) ?? throw new AgeException("wrong passphrase");
-        return Open(input, macInput, mac, fileKey);
+            || !int.TryParse(s.Arguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var workFactor) || workFactor is < MinWorkFactor or > MaxWorkFactor
+            || s.Arguments[1] != workFactor.ToString(CultureInfo.InvariantCulture) || s.Body.Length != 32)
+            throw new AgeException(AgeFailure.Header, "a malformed scrypt stanza");
+        if (workFactor > maxWorkFactor) throw new AgeException(AgeFailure.Header, $"the scrypt work factor {workFactor} is above the allowed {maxWorkFactor}");
+        var fileKey = AgeFormat.Unwrap(Scrypt(passphrase, salt, workFactor), s.Body) ?? throw new AgeException(AgeFailure.NoMatch, "wrong passphrase");
+        return Open(source, macInput, mac, fileKey);
+    }
+
+    private static Stream Seal(Stream output, IReadOnlyList<AgeStanza> stanzas, byte[] fileKey, bool armor)
+    {
+        var sink = armor ? new AgeArmorWriter(output) : output;
+        sink.Write(AgeHeader.Write(stanzas, fileKey));
+        return new AgeEncryptStream(sink, fileKey, ownsOutput: armor);
     }
 
     private static Stream Open(Stream input, string macInput, byte[] mac, byte[] fileKey)
     {
-        if (!AgeHeader.MacMatches(macInput, mac, fileKey)) throw new AgeException("the header was altered (its MAC does not match)");
+        if (!AgeHeader.MacMatches(macInput, mac, fileKey)) throw new AgeException(AgeFailure.HeaderMac, "the header was altered (its MAC does not match)");
         return new AgeDecryptStream(input, fileKey);
     }
 

@@ -3,27 +3,33 @@ using System.Security.Cryptography;
 namespace Jaga.Core.Crypto;
 
 /// <summary>A read-only stream that decrypts an age payload chunk by chunk, authenticating each one;
-/// a truncated, reordered or altered payload fails with <see cref="AgeException"/>.</summary>
+/// a truncated, reordered or altered payload fails with <see cref="AgeException"/>. As the reference, a full-size chunk is
+/// released once it authenticates, before the next is read; after a failure every later read fails the same way.</summary>
 internal sealed class AgeDecryptStream : Stream
 {
     private const int SealedSize = AgeFormat.ChunkSize + AgeFormat.TagSize;
 
     private readonly Stream input;
     private readonly ChaCha20Poly1305 aead;
-    private readonly byte[] sealedChunk = new byte[SealedSize + 1];
+    private readonly byte[] sealedChunk = new byte[SealedSize];
     private readonly byte[] plain = new byte[AgeFormat.ChunkSize];
     private readonly byte[] nonce = new byte[12];
-    private int carried;
     private int plainLength;
     private int plainPosition;
     private ulong counter;
-    private bool done;
+    private bool ended;
+
+    // Set once, never cleared: a stream that failed must not go on as if it had not (no unverified bytes, no clean end).
+    private Exception? failure;
+
+    // A failure found after the last chunk (data after it): raised once that chunk's plaintext is read.
+    private AgeException? pending;
 
     public AgeDecryptStream(Stream input, byte[] fileKey)
     {
         this.input = input;
         var streamNonce = new byte[16];
-        if (ReadFully(input, streamNonce, 0, 16) < 16) throw new AgeException("the payload is cut short (no nonce)");
+        if (ReadFully(input, streamNonce, 0, 16) < 16) throw new AgeException(AgeFailure.Header, "the payload is cut short (no nonce)");
         aead = new ChaCha20Poly1305(AgeFormat.Hkdf(fileKey, streamNonce, "payload"));
     }
 
@@ -43,9 +49,24 @@ internal sealed class AgeDecryptStream : Stream
     {
         if (plainPosition == plainLength)
         {
-            if (done) return 0;
-            NextChunk();
-            if (plainLength == 0) return 0;
+            if (failure is not null) throw Again(failure);
+            if (pending is not null)
+            {
+                failure = pending;
+                throw pending;
+            }
+            if (ended || buffer.Length == 0) return 0;
+            try
+            {
+                NextChunk();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+                throw;
+            }
+            // Only the last chunk can be empty: go round once more, to the end or to what follows it.
+            if (plainLength == 0) return Read(buffer);
         }
         var n = Math.Min(buffer.Length, plainLength - plainPosition);
         plain.AsSpan(plainPosition, n).CopyTo(buffer);
@@ -61,36 +82,41 @@ internal sealed class AgeDecryptStream : Stream
 
     private void NextChunk()
     {
-        // Read one sealed chunk plus one byte: that byte tells whether this chunk is the last.
-        var got = carried + ReadFully(input, sealedChunk, carried, SealedSize + 1 - carried);
-        var last = got <= SealedSize;
-        var length = last ? got : SealedSize;
-        if (length < AgeFormat.TagSize) throw new AgeException("the payload is cut short");
-        if (length == AgeFormat.TagSize && (!last || counter > 0)) throw new AgeException("an empty chunk is only allowed for an empty file");
-        AgeFormat.Nonce(nonce, counter++, last);
-        plainLength = length - AgeFormat.TagSize;
+        plainLength = plainPosition = 0;
+        var length = ReadFully(input, sealedChunk, 0, SealedSize);
+        if (length == 0) throw new AgeException(AgeFailure.Payload, "the payload is cut short (it ends without its last chunk)");
+        var last = length < SealedSize;
+        if (length < AgeFormat.TagSize) throw new AgeException(AgeFailure.Payload, "the payload is cut short (a chunk is shorter than its tag)");
+        if (last && length == AgeFormat.TagSize && counter > 0) throw new AgeException(AgeFailure.Payload, "an empty chunk is only allowed for an empty file");
+        var size = length - AgeFormat.TagSize;
+        // A full-size chunk is the last one if it authenticates as such: the reference tries "not last" first.
+        if (!Open(size, last) && (last || !Open(size, last = true)))
+            throw new AgeException(AgeFailure.Payload, $"the payload is corrupt or cut short (chunk {counter + 1} does not authenticate)");
+        counter++;
+        plainLength = size;
+        if (!last) return;
+        ended = true;
+        // Nothing may follow the last chunk; what it holds is released first, as the reference does.
+        if (ReadFully(input, new byte[1], 0, 1) > 0) pending = new AgeException(AgeFailure.Payload, "the payload has data after its last chunk");
+    }
+
+    private bool Open(int size, bool last)
+    {
+        AgeFormat.Nonce(nonce, counter, last);
         try
         {
-            aead.Decrypt(nonce, sealedChunk.AsSpan(0, plainLength), sealedChunk.AsSpan(plainLength, AgeFormat.TagSize), plain.AsSpan(0, plainLength));
+            aead.Decrypt(nonce, sealedChunk.AsSpan(0, size), sealedChunk.AsSpan(size, AgeFormat.TagSize), plain.AsSpan(0, size));
+            return true;
         }
         catch (AuthenticationTagMismatchException)
         {
-            throw new AgeException(last
-                ? "the payload is corrupt or cut short (the last chunk does not authenticate)"
-                : $"the payload is corrupt (chunk {counter} does not authenticate)");
-        }
-        plainPosition = 0;
-        if (last)
-        {
-            done = true;
-            carried = 0;
-        }
-        else
-        {
-            sealedChunk[0] = sealedChunk[SealedSize];
-            carried = 1;
+            return false;
         }
     }
+
+    private static Exception Again(Exception failure) => failure is AgeException age
+        ? new AgeException(age.Failure, age.Message)
+        : new IOException("the age payload cannot be read any further: an earlier read failed (" + failure.Message + ")", failure);
 
     private static int ReadFully(Stream s, byte[] buffer, int offset, int count)
     {

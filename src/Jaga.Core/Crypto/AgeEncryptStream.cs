@@ -3,10 +3,12 @@ using System.Security.Cryptography;
 namespace Jaga.Core.Crypto;
 
 /// <summary>A write-only stream that encrypts what is written to it into an age payload, 64 KiB at a time
-/// (memory stays bounded whatever the size). Disposing it writes the final chunk; the inner stream stays open.</summary>
+/// (memory stays bounded whatever the size). Disposing it writes the final chunk; the inner stream stays open unless
+/// it is owned (the armor written around the file, which disposing finishes).</summary>
 internal sealed class AgeEncryptStream : Stream
 {
     private readonly Stream output;
+    private readonly bool ownsOutput;
     private readonly ChaCha20Poly1305 aead;
     private readonly byte[] plain = new byte[AgeFormat.ChunkSize];
     private readonly byte[] sealedChunk = new byte[AgeFormat.ChunkSize + AgeFormat.TagSize];
@@ -15,9 +17,10 @@ internal sealed class AgeEncryptStream : Stream
     private ulong counter;
     private bool finished;
 
-    public AgeEncryptStream(Stream output, byte[] fileKey)
+    public AgeEncryptStream(Stream output, byte[] fileKey, bool ownsOutput = false)
     {
         this.output = output;
+        this.ownsOutput = ownsOutput;
         var streamNonce = RandomNumberGenerator.GetBytes(16);
         output.Write(streamNonce);
         aead = new ChaCha20Poly1305(AgeFormat.Hkdf(fileKey, streamNonce, "payload"));
@@ -78,7 +81,8 @@ internal sealed class AgeEncryptStream : Stream
             var n = SealInPlace(last: true);
             finished = true;
             await output.WriteAsync(sealedChunk.AsMemory(0, n));
-            await output.FlushAsync();
+            if (ownsOutput) await output.DisposeAsync();
+            else await output.FlushAsync();
             aead.Dispose();
         }
         await base.DisposeAsync();
@@ -92,7 +96,8 @@ internal sealed class AgeEncryptStream : Stream
         {
             Seal(last: true);
             finished = true;
-            output.Flush();
+            if (ownsOutput) output.Dispose();
+            else output.Flush();
             aead.Dispose();
         }
         base.Dispose(disposing);

@@ -29,34 +29,35 @@ internal static class AgeHeader
     public static (List<AgeStanza> Stanzas, string MacInput, byte[] Mac) Read(Stream input)
     {
         var text = new StringBuilder();
-        var intro = Line(input) ?? throw new AgeException("not an age file (empty)");
-        if (intro != AgeFormat.Intro) throw new AgeException("not an age file: the first line is not 'age-encryption.org/v1'");
+        var intro = Line(input) ?? throw new AgeException(AgeFailure.Header, "not an age file (empty)");
+        if (intro != AgeFormat.Intro) throw new AgeException(AgeFailure.Header, "not an age file: the first line is not 'age-encryption.org/v1'");
         text.Append(intro).Append('\n');
         var stanzas = new List<AgeStanza>();
         while (true)
         {
-            var line = Line(input) ?? throw new AgeException("the header ends before '---'");
+            var line = Line(input) ?? throw new AgeException(AgeFailure.Header, "the header ends before '---'");
             if (line.StartsWith("--- ", StringComparison.Ordinal))
             {
                 text.Append("---");
-                var mac = AgeFormat.FromB64(line[4..]) ?? throw new AgeException("the header MAC is not valid base64");
-                if (stanzas.Count == 0) throw new AgeException("the header has no recipient stanza");
+                // A MAC of another length is a malformed header, not an altered one (the reference tells them apart).
+                if (AgeFormat.FromB64(line[4..]) is not { Length: 32 } mac) throw new AgeException(AgeFailure.Header, "the header MAC is not 32 bytes of base64");
+                if (stanzas.Count == 0) throw new AgeException(AgeFailure.Header, "the header has no recipient stanza");
                 return (stanzas, text.ToString(), mac);
             }
-            if (!line.StartsWith("-> ", StringComparison.Ordinal)) throw new AgeException($"unexpected header line '{Clip(line)}'");
+            if (!line.StartsWith("-> ", StringComparison.Ordinal)) throw new AgeException(AgeFailure.Header, $"unexpected header line '{Clip(line)}'");
             text.Append(line).Append('\n');
             var parts = line[3..].Split(' ');
-            if (parts.Any(p => p.Length == 0)) throw new AgeException("an empty argument in a stanza");
+            if (parts.Any(p => p.Length == 0)) throw new AgeException(AgeFailure.Header, "an empty argument in a stanza");
             var body = new StringBuilder();
             while (true)
             {
-                var bodyLine = Line(input) ?? throw new AgeException("the header ends inside a stanza");
+                var bodyLine = Line(input) ?? throw new AgeException(AgeFailure.Header, "the header ends inside a stanza");
                 text.Append(bodyLine).Append('\n');
-                if (bodyLine.Length > 64) throw new AgeException("a stanza line is longer than 64 columns");
+                if (bodyLine.Length > 64) throw new AgeException(AgeFailure.Header, "a stanza line is longer than 64 columns");
                 body.Append(bodyLine);
                 if (bodyLine.Length < 64) break;
             }
-            stanzas.Add(new AgeStanza(parts[0], parts[1..], AgeFormat.FromB64(body.ToString()) ?? throw new AgeException("a stanza body is not valid base64")));
+            stanzas.Add(new AgeStanza(parts[0], parts[1..], AgeFormat.FromB64(body.ToString()) ?? throw new AgeException(AgeFailure.Header, "a stanza body is not valid base64")));
         }
     }
 
@@ -69,17 +70,13 @@ internal static class AgeHeader
         while (true)
         {
             var b = input.ReadByte();
-            if (b < 0) return bytes.Count == 0 ? null : throw new AgeException("the header is cut short");
+            if (b < 0) return bytes.Count == 0 ? null : throw new AgeException(AgeFailure.Header, "the header is cut short");
             if (b == '\n') return Encoding.ASCII.GetString(bytes.ToArray());
-            if (b is < 0x20 or > 0x7e) throw new AgeException("the header contains a byte that is not printable ASCII");
+            if (b is < 0x20 or > 0x7e) throw new AgeException(AgeFailure.Header, "the header contains a byte that is not printable ASCII");
             bytes.Add((byte)b);
-            if (bytes.Count > 4096) throw new AgeException("a header line is too long");
+            if (bytes.Count > 4096) throw new AgeException(AgeFailure.Header, "a header line is too long");
         }
     }
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }
-
-/// <summary>An age file that cannot be read or decrypted, with the reason: a wrong key or passphrase, or a file that is not
-/// (or no longer) what age wrote. The user's to act on, so a <see cref="Errors.UserException"/>.</summary>
-public sealed class AgeException(string message) : Errors.UserException(message);

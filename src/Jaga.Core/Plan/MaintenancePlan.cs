@@ -42,7 +42,9 @@ public sealed record BackupJob(
     public ISchedule When => (ISchedule?)Schedule ?? new IntervalSchedule(Every ?? throw new InvalidOperationException($"backup job '{Name}' has neither schedule nor every"));
 }
 
-public sealed record EncryptSettings(IReadOnlyList<string> Recipients, string? PassphraseEnv, string? Identity);
+/// <summary>How a backup job encrypts (age v1): to recipients or with a passphrase; <paramref name="Armor"/> writes the
+/// artifact in age's ASCII armor, text that survives mail and copy-paste.</summary>
+public sealed record EncryptSettings(IReadOnlyList<string> Recipients, string? PassphraseEnv, string? Identity, bool Armor);
 
 public sealed record KeepPolicy(int? Last, int? Hourly, int? Daily, int? Weekly, int? Monthly, int? Yearly, TimeSpan? Within);
 

@@ -66,9 +66,9 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
             var passphrase = plan.Variable(variable);
             if (string.IsNullOrEmpty(passphrase))
                 throw new BackupKeyException($"backup {job.Name}: encrypt.passphrase_env names {variable}, which is not set (in the environment or the plan's env_files)");
-            return new BackupEncryption([], passphrase);
+            return new BackupEncryption([], passphrase, e.Armor);
         }
-        return new BackupEncryption(e.Recipients, null);
+        return new BackupEncryption(e.Recipients, null, e.Armor);
     }
 
     public Stream Decrypt(Stream input, ManifestEncryption encryption, BackupJob? job)
@@ -79,7 +79,7 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
                 ?? throw new BackupKeyException("this backup is encrypted with a passphrase, and its job in the plan no longer names encrypt.passphrase_env");
             var passphrase = plan.Variable(variable);
             if (string.IsNullOrEmpty(passphrase)) throw new BackupKeyException($"this backup is encrypted with a passphrase; set {variable}");
-            return Age.DecryptFrom(input, passphrase);
+            return Age.DecryptFrom(input, passphrase, armored: encryption.Armored ? true : null);
         }
         var file = identity
             ?? (job?.Encrypt?.Identity is { } fromPlan ? plan.Resolve(fromPlan) : null)
@@ -87,9 +87,15 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
             ?? throw new BackupKeyException(
                 $"this backup is encrypted to {string.Join(", ", encryption.Recipients)}; give the matching age identity with --identity FILE, encrypt.identity in the plan, or {IdentityVariable}");
         if (!File.Exists(file)) throw new BackupKeyException($"the age identity file {file} does not exist");
-        var keys = File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.OrdinalIgnoreCase)).ToList();
+        var lines = File.ReadAllLines(file).Select(l => l.Trim()).ToList();
+        // age reads an identity file that is itself age-encrypted (binary or armored) by asking for its passphrase;
+        // Jaga runs unattended and cannot ask.
+        if (lines.FirstOrDefault(l => l.Length > 0) is "age-encryption.org/v1" or "-----BEGIN AGE ENCRYPTED FILE-----")
+            throw new BackupKeyException(
+                $"{file} is an age identity file encrypted with a passphrase, which Jaga cannot ask for; decrypt it once (age -d -o KEY_FILE {file}) and give KEY_FILE, kept off the backup destinations");
+        var keys = lines.Where(l => l.StartsWith(AgeKeys.IdentityPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
         if (keys.Count == 0) throw new BackupKeyException($"{file} holds no age identity (a line AGE-SECRET-KEY-1…, as 'age-keygen' writes)");
-        return Age.DecryptFrom(input, keys);
+        return Age.DecryptFrom(input, keys, encryption.Armored ? true : null);
     }
 
     public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) =>

@@ -232,7 +232,7 @@ public sealed class BackupRunner(BackupServices s)
         BackupManifest.CurrentFormat, record.Id, job.Name, record.Artifact,
         new ManifestSource(source.Kind, produced.Snapshot.ServerVersion, source.Kind == SourceKind.Postgres ? job.Format : null),
         produced.Snapshot.Tools, record.StartedAt, s.Clock.GetUtcNow(), produced.Size, produced.Sha256, job.Compress,
-        encryption is null ? null : new ManifestEncryption(ManifestEncryption.Age, encryption.Passphrase is null ? encryption.Recipients : [], encryption.Passphrase is not null),
+        encryption is null ? null : new ManifestEncryption(ManifestEncryption.Age, encryption.Passphrase is null ? encryption.Recipients : [], encryption.Passphrase is not null, encryption.Armor),
         produced.Snapshot.Tables, JagaVersion.Current);
 
     private async Task<BackupRunResult> ReportAsync(BackupJob job, BackupRecord record, List<BackupCopy> stored, List<DestinationWriter> writers, CancellationToken ct)

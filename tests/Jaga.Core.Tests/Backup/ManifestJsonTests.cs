@@ -59,4 +59,16 @@ public sealed class ManifestJsonTests
         Assert.Null(ManifestJson.TryRead(text, out var problem));
         Assert.Contains("sha256", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_armored_artifact_is_recorded_and_a_manifest_from_before_armor_reads_as_not_armored()
+    {
+        var armored = Sample() with { Encryption = new ManifestEncryption(ManifestEncryption.Age, ["age1abc"], false, Armored: true) };
+        var text = ManifestJson.Write(armored);
+        Assert.Contains("\"armored\": true", text, StringComparison.Ordinal);
+        Assert.True(ManifestJson.TryRead(text, out _)!.Encryption!.Armored);
+        var before = text.Replace(",\n    \"armored\": true", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("armored", before, StringComparison.Ordinal);
+        Assert.False(ManifestJson.TryRead(before, out var problem)!.Encryption!.Armored, problem);
+    }
 }

@@ -100,7 +100,8 @@ public static class PlanSchema
         F("encrypt", Obj<EncryptSettings>("age encryption.",
             F("recipients", List(Str(), single: true), doc: "age X25519 recipients (age1…)."),
             F("passphrase_env", Str(), doc: "Name of the variable holding a passphrase (scrypt)."),
-            F("identity", Path(), doc: "age identity file (AGE-SECRET-KEY-1…) that verify and restore decrypt with; keep it off the backup destinations.")) with
+            F("identity", Path(), doc: "age identity file (AGE-SECRET-KEY-1…) that verify and restore decrypt with; keep it off the backup destinations."),
+            F("armor", Bool(), def: "false", doc: "Write the artifact in age's ASCII armor (-----BEGIN AGE ENCRYPTED FILE-----, as age -a): text that survives e-mail and copy-paste, about a third larger. age and Jaga read either form.")) with
         { OneOf = ["recipients", "passphrase_env"] }),
         F("keep", Obj<KeepPolicy>("Retention, with restic's semantics.",
             F("last", Int(min: 1)), F("hourly", Int(min: 1)), F("daily", Int(min: 1)), F("weekly", Int(min: 1)),
