@@ -55,9 +55,8 @@ public static class PingRecorder
         };
         if (was == after) return new PingOutcome(check, what, via, was, after, now, null);
         var failing = kind is PingKind.Fail or PingKind.Exit;
-        var entry = await journal.RecordAsync(new PingReceived(check.Name, what, via, failing)
+        var entry = await journal.RecordAsync(new PingReceived(check.Name, what, via, failing, was, after)
         {
-            Change = (was, after),
             Data = new Dictionary<string, string> { ["check"] = check.Name, ["ping"] = what, ["via"] = via, ["was"] = was, ["state"] = after },
         }, ct: ct);
         return new PingOutcome(check, what, via, was, after, now, entry);

@@ -28,7 +28,7 @@ public sealed class PlanWarningsTests
     [Theory]
     [InlineData("127.0.0.1:8080")]
     [InlineData("localhost:9090")]
-    [InlineData("[::1]:8080")]
+    [InlineData("\"[::1]:8080\"")]
     public void On_loopback_a_name_is_a_fine_token_and_nothing_is_warned(string listen) =>
         Assert.Empty(Plans.Valid(Plan(listen)).Warnings);
 

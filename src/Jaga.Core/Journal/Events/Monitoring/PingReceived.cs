@@ -8,10 +8,11 @@ namespace Jaga.Core.Journal.Events.Monitoring;
 /// <param name="Ping">What it said: ok, start, fail, exit N.</param>
 /// <param name="Via">Where it came from.</param>
 /// <param name="Failing">True for a failure or a non-zero exit (a WARN line).</param>
-public sealed record PingReceived(string Check, string Ping, string Via, bool Failing) : JournalEvent("monitoring.ping", "ping.received", Failing ? Severity.Warn : Severity.Info)
+/// <param name="Was">The heartbeat's state before the ping (waiting, up, started, late, failed, down).</param>
+/// <param name="Now">Its state after.</param>
+public sealed record PingReceived(string Check, string Ping, string Via, bool Failing, string? Was = null, string? Now = null)
+    : JournalEvent("monitoring.ping", "ping.received", Failing ? Severity.Warn : Severity.Info)
 {
-    /// <summary>The heartbeat's state before and after the ping (waiting, up, started, late, failed, down).</summary>
-    public (string Was, string Now)? Change { get; init; }
-
-    public override IReadOnlyList<object?> Arguments => [Check, Ping, Via, Change is { } c ? new Phrase("ping.change", [c.Was, c.Now]) : ""];
+    public override IReadOnlyList<object?> Arguments =>
+        [Check, Ping, Via, Was is not null && Now is not null ? new Phrase("ping.change", [Was, Now]) : ""];
 }
