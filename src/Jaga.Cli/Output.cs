@@ -22,6 +22,10 @@ internal sealed class Output(bool json, TextWriter stdout, TextWriter stderr, bo
 
     public void Error(string text) => stderr.WriteLine(text);
 
+    /// <summary>Prints a secret on purpose, unmasked: the one way a command shows one (<c>jaga ping NAME --show-url</c>
+    /// prints the ping URL with its token). Every other output keeps secrets out.</summary>
+    public void Reveal(string text) => stdout.WriteLine(text);
+
     public void Write(JsonNode node) => stdout.WriteLine(node.ToJsonString(Indented));
 
     /// <summary>A listing: a table on a terminal, tab-separated lines (with a header) otherwise.</summary>

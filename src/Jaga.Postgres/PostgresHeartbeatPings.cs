@@ -20,6 +20,12 @@ internal sealed class PostgresHeartbeatPings(NpgsqlDataSource dataSource) : IHea
         insert.Parameters.Add(Time(ping.At));
         insert.Parameters.Add(Text(ping.Via));
         await insert.ExecuteNonQueryAsync(ct);
+        // Bounded: a flood of pings replaces old ones instead of growing the table.
+        await using var prune = dataSource.CreateCommand(
+            "DELETE FROM pings WHERE check_name = $1 AND id NOT IN (SELECT id FROM pings WHERE check_name = $1 ORDER BY at DESC, id DESC LIMIT $2)");
+        prune.Parameters.Add(Text(ping.Check));
+        prune.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Ping.KeptPerCheck });
+        await prune.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default)

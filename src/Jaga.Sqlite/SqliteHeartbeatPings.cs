@@ -21,6 +21,12 @@ internal sealed class SqliteHeartbeatPings(Func<CancellationToken, Task<SqliteCo
         Add(insert, "$at", Ms(ping.At));
         Add(insert, "$via", ping.Via);
         await insert.ExecuteNonQueryAsync(ct);
+        // Bounded: a flood of pings replaces old ones instead of growing the file.
+        using var prune = Command(c, null,
+            "DELETE FROM pings WHERE check_name = $check AND id NOT IN (SELECT id FROM pings WHERE check_name = $check ORDER BY at_ms DESC, id DESC LIMIT $keep)");
+        Add(prune, "$check", ping.Check);
+        Add(prune, "$keep", Ping.KeptPerCheck);
+        await prune.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default)

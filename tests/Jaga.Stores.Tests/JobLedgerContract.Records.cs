@@ -126,6 +126,21 @@ public abstract partial class JobLedgerContract
     }
 
     [Fact]
+    public async Task Only_the_newest_pings_of_a_check_are_kept_so_a_flood_cannot_grow_the_store()
+    {
+        var store = (await OpenAsync()).Pings;
+        await store.AddPingAsync(new Ping("other", PingKind.Success, null, Now, "cli"));
+        var flood = Enumerable.Range(0, Ping.KeptPerCheck + 50)
+            .Select(i => new Ping("nightly", i % 2 == 0 ? PingKind.Success : PingKind.Start, null, Now.AddSeconds(i), "http 10.0.0.7")).ToList();
+        foreach (var ping in flood) await store.AddPingAsync(ping);
+
+        var kept = await store.PingsAsync("nightly", 1000);
+        Assert.Equal(flood.AsEnumerable().Reverse().Take(Ping.KeptPerCheck), kept);
+        Assert.Equal(Ping.KeptPerCheck + 1L, Convert.ToInt64(await ScalarAsync("SELECT count(*) FROM pings"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(await store.PingsAsync("other", 10));
+    }
+
+    [Fact]
     public async Task Every_outcome_and_ping_kind_round_trips_and_is_stored_as_a_lower_case_word()
     {
         var store = await OpenAsync();

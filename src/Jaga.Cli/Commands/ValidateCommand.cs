@@ -43,6 +43,14 @@ internal static class ValidateCommand
                     ["checks"] = new JsonArray(plan.Monitoring.Checks.Select(c => (JsonNode)c.Name).ToArray()),
                     ["runbooks"] = new JsonArray(plan.Emergency.Runbooks.Select(c => (JsonNode)c.Name).ToArray()),
                     ["secrets_hidden"] = r.Count,
+                    ["warnings"] = new JsonArray(loaded.Warnings.Select(w => (JsonNode)new JsonObject
+                    {
+                        ["file"] = w.File,
+                        ["line"] = w.At.Line,
+                        ["column"] = w.At.Column,
+                        ["message"] = w.Message,
+                        ["hint"] = w.Hint,
+                    }).ToArray()),
                 });
                 return Task.FromResult(ExitCodes.Ok);
             }
@@ -60,6 +68,8 @@ internal static class ValidateCommand
                 ctx.Output.Table(["destination", "kind", "where"], plan.Destinations.Select(d => new[] { d.Key, d.Value.Kind, r.Redact(d.Value.Where) }));
             if (plan.Migration is { } m) ctx.Output.Line($"  migration: {r.Redact(m.From)} → {r.Redact(m.To)}");
             if (r.Count > 0) ctx.Output.Line($"  {r.Count} secret value(s) hidden as ***");
+            // Valid but unsafe: the plan runs, so the exit code stays 0.
+            foreach (var w in loaded.Warnings) ctx.Output.Error("warning: " + w);
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

@@ -19,6 +19,10 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
 
     public IStateStore Store { get; } = store;
 
+    /// <summary>The address the daemon listens on: the plan's <c>listen</c> at start (a change takes a restart). It decides
+    /// whether a heartbeat check's name may serve as its ping token.</summary>
+    public string Listen { get; } = plan.Plan.Listen;
+
     public Scheduler Scheduler { get; } = scheduler;
 
     public TimeProvider Clock { get; } = clock;

@@ -43,6 +43,7 @@ internal static class JagaDaemon
         DaemonState? state = null;
         builder.Services.AddSingleton(_ => state!);
         builder.Services.AddHostedService<SchedulerService>();
+        PingEndpoints.AddServices(builder.Services);
         builder.Services.AddHostedService(sp => new PlanReloader(state!, sp.GetRequiredService<ILogger<PlanReloader>>(), CliContext.Actor));
 
         await using var app = builder.Build();
@@ -56,6 +57,7 @@ internal static class JagaDaemon
         };
         scheduler.Replace(PlanReloader.Jobs(state, plan, journal));
         HealthEndpoints.Map(app, state);
+        PingEndpoints.Map(app, state);
         MetricsEndpoint.Map(app, state);
 
         try
@@ -71,6 +73,8 @@ internal static class JagaDaemon
         {
             Data = new Dictionary<string, string> { ["node"] = scheduler.Node, ["plan_sha256"] = plan.Sha256, ["listen"] = plan.Plan.Listen },
         });
+        // The plan's warnings, as validate prints them (a heartbeat without a token on a reachable address, …).
+        foreach (var warning in plan.Warnings) ctx.Output.Error("warning: " + warning);
         ctx.Output.Line($"jaga run: node {scheduler.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
         await app.WaitForShutdownAsync();
         await state.StopMonitoringAsync();

@@ -35,7 +35,9 @@ internal static class CatalogEn
         ["plan.changed"] = "Plan changed: sha256 {0} -> {1}; sections changed: {2}",
         ["plan.reload.invalid"] = "Plan reload refused, still running sha256 {0}: {1}",
         ["plan.reload.restart"] = "Plan change of '{0}' takes effect only after a restart of jaga run",
-        ["ping.received"] = "Heartbeat {0}: {1} ({2})",
+        ["ping.received"] = "Heartbeat {0}: {1} ({2}){3}",
+        ["ping.change"] = "; now {1}, was {0}",
+        ["ping.unchanged"] = "Heartbeat {0}: {1} ({2}); still {3}, stored without a log line",
         // Step 4: checks and host (keys monitor.*)
         ["verify.nothing"] = "Nothing to verify for {0} yet: no good backup",
         // Step 4: alerts and channels (keys alert.*, notify.*)

@@ -36,7 +36,9 @@ internal static class CatalogId
         ["plan.changed"] = "Plan berubah: sha256 {0} -> {1}; bagian yang berubah: {2}",
         ["plan.reload.invalid"] = "Muat ulang plan ditolak, tetap menjalankan sha256 {0}: {1}",
         ["plan.reload.restart"] = "Perubahan '{0}' pada plan baru berlaku setelah jaga run dimulai ulang",
-        ["ping.received"] = "Heartbeat {0}: {1} ({2})",
+        ["ping.received"] = "Heartbeat {0}: {1} ({2}){3}",
+        ["ping.change"] = "; kini {1}, sebelumnya {0}",
+        ["ping.unchanged"] = "Heartbeat {0}: {1} ({2}); tetap {3}, disimpan tanpa baris log",
         // Step 4: checks and host (keys monitor.*)
         ["verify.nothing"] = "Belum ada yang diverifikasi untuk {0}: belum ada backup yang baik",
         // Step 4: alerts and channels (keys alert.*, notify.*)

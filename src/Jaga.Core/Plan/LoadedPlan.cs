@@ -9,6 +9,9 @@ public sealed record LoadedPlan(MaintenancePlan Plan, Redactor Redactor, string 
     /// the plan names by variable rather than holds, such as a backup passphrase (<c>passphrase_env</c>).</summary>
     public Func<string, string?> Variable { get; init; } = _ => null;
 
+    /// <summary>What is valid but unsafe in the plan (<see cref="PlanWarnings"/>): validate prints them, the daemon logs them.</summary>
+    public IReadOnlyList<PlanError> Warnings { get; init; } = [];
+
     /// <summary>A path from the plan, relative to the plan's folder unless absolute.</summary>
     public string Resolve(string path) =>
         System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, path));

@@ -70,7 +70,11 @@ public static class PlanLoader
         foreach (var v in envValues.Values) secrets.Add(v);
         var plan = PlanBinder.Bind<MaintenancePlan>(expanded, PlanSchema.Root);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return new PlanLoadResult(new LoadedPlan(plan, new Redactor(secrets), file, directory, hash) { Variable = name => lookup(name)?.Value }, []);
+        return new PlanLoadResult(new LoadedPlan(plan, new Redactor(secrets), file, directory, hash)
+        {
+            Variable = name => lookup(name)?.Value,
+            Warnings = PlanWarnings.Of(expanded, plan, file),
+        }, []);
     }
 
     /// <summary><c>state</c> is a SQLite path, <c>sqlite:path</c>, or a PostgreSQL URL; anything else with a scheme is a mistake.</summary>

@@ -42,7 +42,9 @@ public static class StarterPlan
         return new ProjectFindings(string.IsNullOrEmpty(project) ? "project" : project, envFiles, variable, scheme, foundIn, sqlite, manifests, folders);
     }
 
-    public static string Render(ProjectFindings f)
+    /// <param name="f">What was found in the folder.</param>
+    /// <param name="pingToken">The token of the commented heartbeat example; a new random one when null.</param>
+    public static string Render(ProjectFindings f, string? pingToken = null)
     {
         var y = new StringBuilder();
         y.AppendLine("# jaga.yaml — the maintenance plan, as code. Check it with `jaga validate`,")
@@ -84,6 +86,7 @@ public static class StarterPlan
         y.AppendLine().AppendLine("monitoring:")
          .AppendLine("  host: { every: 1m, cpu: \"< 90%\", memory: \"< 85%\", disk: { \"/\": \"< 90%\" } }")
          .AppendLine("  logs:").AppendLine("    - { path: \"logs/app/*.log\", keep: 30d, max_size: 100MB, compress: zstd }")
+         .Append(HeartbeatExample(pingToken ?? Heartbeats.PingTokens.New()))
          .AppendLine().AppendLine("update:").AppendLine("  schedule: \"0 3 * * 1\"");
         if (f.Manifests.Count > 0) y.AppendLine($"  # found: {string.Join(", ", f.Manifests.Take(8))}");
         y.AppendLine("  manifests: auto").AppendLine("  policy: { security: immediate, patch: auto, minor: review, major: manual }")
@@ -91,6 +94,17 @@ public static class StarterPlan
          .AppendLine("  # anchors: /mnt/offsite/jaga-anchors   # keep checkpoint copies where this server cannot rewrite them");
         return y.ToString();
     }
+
+    /// <summary>A heartbeat check to uncomment, with an unguessable token already made: a name would be guessable.</summary>
+    private static string HeartbeatExample(string token) => $$"""
+          # A heartbeat for a job of yours (cron, CI): uncomment, then end the job with `jaga ping nightly-job --exit $?`,
+          # or call the URL `jaga ping nightly-job --show-url` prints. The token is a secret: whoever knows it can report
+          # the job as run or failed. To rotate it, change it here, reload (jaga run picks up the edit), update the job.
+          # checks:
+          #   - name: nightly-job
+          #     heartbeat: { every: 1d, grace: 1h, token: {{token}} }
+
+        """.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     private static IEnumerable<string> Walk(string root, int depth)
     {

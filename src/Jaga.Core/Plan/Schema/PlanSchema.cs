@@ -155,7 +155,7 @@ public static class PlanSchema
         F("backup", RefTo(NameKind.BackupJob), doc: "Name of a backup job whose newest good backup is checked."),
         F("heartbeat", Obj<Heartbeat>("A pushed heartbeat.",
             F("every", Scalar(ScalarKind.Duration), required: true), F("grace", Scalar(ScalarKind.Duration), def: "1h"),
-            F("token", Secret(), doc: "The secret part of the ping URL /ping/{token}; the check's name when absent. Set one when `listen` is reachable from other machines."))),
+            F("token", Secret(), doc: "The secret part of the ping URL /ping/{token}: whoever knows it can report this job as run or failed. `jaga init` writes a random one; `jaga ping NAME --show-url` prints the URL. Without one the check's name is its token, but only while `listen` is a loopback address (validate warns otherwise, and pings by name are refused)."))),
         F("method", Enum("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")),
         F("headers", new MapShape(Str(), "header name")),
         F("body", Str()),
