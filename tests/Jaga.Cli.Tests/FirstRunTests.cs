@@ -115,6 +115,38 @@ public sealed class FirstRunTests
     }
 
     [Fact]
+    public async Task Status_shows_a_verification_by_hand_of_the_newest_backup_after_a_failed_scheduled_one()
+    {
+        // A backup job that is not due again soon, so the second run --once only verifies.
+        using var ws = new Workspace(SqlitePlan.Replace("schedule: \"0 2 * * *\"", "schedule: \"0 2 1 1 *\"", StringComparison.Ordinal), "");
+        CreateDatabase(ws);
+        Assert.Equal(0, (await ws.Jaga("run", "--once")).Code);
+        var artifact = Directory.GetFiles(Path.Combine(ws.Dir, "backup"), "*.db.zst").Single();
+        File.WriteAllBytes(artifact, [.. File.ReadAllBytes(artifact).Select(b => (byte)~b)]);
+        ws.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(1, (await ws.Jaga("run", "--once")).Code);
+        var failing = await ws.Jaga("status");
+        ws.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, (await ws.Jaga("backup", "run", "db")).Code);
+        // An older backup, or no restore where the schedule restores, says nothing about the job's verification.
+        var notTheJobs = await ws.Jaga("backup", "verify", "--latest", "--job", "db");
+        var stillFailing = await ws.Jaga("status");
+        var handStarted = ws.Clock.GetUtcNow();
+
+        var byHand = await ws.Jaga("backup", "verify", "--latest", "--job", "db", "--restore");
+        var status = await ws.Jaga("--json", "status");
+
+        Assert.Contains("FAILING verify:db", failing.Out, StringComparison.Ordinal);
+        Assert.True(notTheJobs.Code == 0, notTheJobs.ToString());
+        Assert.Contains("FAILING verify:db", stillFailing.Out, StringComparison.Ordinal);
+        Assert.True(byHand.Code == 0, byHand.ToString());
+        Assert.True(status.Code == 0, status.ToString());
+        var job = Job(JsonNode.Parse(status.Out)!, "verify:db");
+        Assert.Equal("succeeded", (string?)job["result"]);
+        Assert.True(DateTimeOffset.Parse((string)job["last_run"]!, System.Globalization.CultureInfo.InvariantCulture) >= handStarted);
+    }
+
+    [Fact]
     public async Task Plan_render_with_json_writes_the_document_inside_json()
     {
         using var ws = new Workspace(SqlitePlan, "");

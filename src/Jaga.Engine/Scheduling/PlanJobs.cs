@@ -29,7 +29,7 @@ public static class PlanJobs
                 jobs.Add(new ScheduledJob(JobId.Verify(job.Name), verify, job.CatchUp, job.Timeout, ct => VerifyAsync(services, store, job, ct))
                 {
                     // A verification with nothing to verify must not use up its occurrence: it waits for its job's backup.
-                    Ready = async ct => await VerifiableAsync(store, job, ct) is not null,
+                    Ready = async ct => await BackupSchedule.VerifiableAsync(store.Backups, job.Name, ct) is not null,
                     After = JobId.Backup(job.Name),
                 });
         }
@@ -56,7 +56,7 @@ public static class PlanJobs
 
     private static async Task<JobResult> VerifyAsync(BackupServices services, IStateStore store, BackupJob job, CancellationToken ct)
     {
-        var latest = await VerifiableAsync(store, job, ct);
+        var latest = await BackupSchedule.VerifiableAsync(store.Backups, job.Name, ct);
         // Only when the backup went away after the scheduler saw it (Ready): the verification has nothing to do.
         if (latest is null) return new JobResult(true, services.Journal.Messages.Format("verify.nothing", job.Name));
         try
@@ -70,11 +70,6 @@ public static class PlanJobs
             return new JobResult(false, entry.Message);
         }
     }
-
-    /// <summary>The newest backup of <paramref name="job"/> a verification can check: finished, with its manifest.</summary>
-    private static async Task<BackupRecord?> VerifiableAsync(IStateStore store, BackupJob job, CancellationToken ct) =>
-        (await store.Backups.ListAsync(job.Name, ct))
-            .FirstOrDefault(r => r.Manifest is not null && r.Status is BackupStatus.Complete or BackupStatus.Partial);
 
     /// <summary>Verifies the chain and the log file, then signs a checkpoint; a chain that does not verify is not signed.</summary>
     private static async Task<JobResult> CheckpointAsync(LoadedPlan plan, MaintenanceJournal journal, TimeProvider clock, CancellationToken ct)
