@@ -102,7 +102,9 @@ internal static class AuditCommand
             await using var _ = store;
             if (parse.GetValue(ifDue) && !await Checkpoints.IsDueAsync(journal, plan, ctx.Clock, ct))
             {
-                ctx.Output.Line(plan.Plan.Audit.Checkpoint is null ? "no checkpoint schedule in the plan (audit.checkpoint)" : "no checkpoint due");
+                var reason = plan.Plan.Audit.Checkpoint is null ? "no checkpoint schedule in the plan (audit.checkpoint)" : "no checkpoint due";
+                if (ctx.JsonOutput) ctx.Output.Write(new JsonObject { ["signed"] = false, ["reason"] = reason });
+                else ctx.Output.Line(reason);
                 return ExitCodes.Ok;
             }
             var (c, refused) = await Checkpoints.CreateAsync(journal, plan, ctx.Clock, parse.GetValue(output), ct);

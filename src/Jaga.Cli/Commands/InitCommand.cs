@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Jaga.Core.Journal.Events.Plan;
 using Jaga.Engine.Audit;
 using Jaga.Engine.Files;
@@ -47,6 +48,26 @@ internal static class InitCommand
                     Data = new Dictionary<string, string> { ["env_files"] = string.Join(",", findings.EnvFiles), ["sqlite"] = string.Join(",", findings.SqliteFiles) },
                 }, ct: ct);
                 await AuditKeys.LoadOrCreateAsync(plan, journal, ct);
+                if (ctx.JsonOutput)
+                {
+                    ctx.Output.Write(new JsonObject
+                    {
+                        ["plan"] = ctx.PlanPath,
+                        ["line"] = entry.Line,
+                        ["found"] = new JsonObject
+                        {
+                            ["env_files"] = Strings(findings.EnvFiles),
+                            ["sqlite"] = Strings(findings.SqliteFiles),
+                            ["manifests"] = Strings(findings.Manifests),
+                            ["folders"] = Strings(findings.Folders),
+                            ["app_logs"] = Strings(findings.AppLogs),
+                            ["database_variable"] = findings.DatabaseVariable,
+                        },
+                        ["audit_key"] = AuditKeys.PrivatePath(plan),
+                        ["audit_public_key"] = AuditKeys.PublicPath(plan),
+                    });
+                    return ExitCodes.Ok;
+                }
                 ctx.Output.Line(entry.Line);
                 ctx.Output.Line($"  found: {findings.EnvFiles.Count} env file(s), {findings.SqliteFiles.Count} SQLite file(s), {findings.Manifests.Count} manifest(s)"
                     + (findings.DatabaseVariable is null ? "" : $", {findings.DatabaseVariable}"));
@@ -57,4 +78,6 @@ internal static class InitCommand
         });
         return init;
     }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 }

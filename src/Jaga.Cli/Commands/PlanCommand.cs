@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Jaga.Core.Journal.Events.Plan;
 using Jaga.Core.Plan;
 using Jaga.Engine.Files;
@@ -24,7 +25,8 @@ internal static class PlanCommand
             var markdown = PlanDocument.Markdown(loaded, language);
             if (parse.GetValue(output) is not { } path)
             {
-                ctx.Output.Out.Write(markdown);
+                if (ctx.JsonOutput) ctx.Output.Write(new JsonObject { ["format"] = "md", ["plan_sha256"] = loaded.Sha256, ["document"] = markdown });
+                else ctx.Output.Out.Write(markdown);
                 return ExitCodes.Ok;
             }
             if (Path.GetFullPath(path) == Path.GetFullPath(loaded.File))
@@ -38,7 +40,8 @@ internal static class PlanCommand
             await using (store)
             {
                 var entry = await journal.RecordAsync(new PlanRendered(path) { Data = new Dictionary<string, string> { ["file"] = path, ["plan_sha256"] = loaded.Sha256 } }, ct: ct);
-                ctx.Output.Line(entry.Line);
+                if (ctx.JsonOutput) ctx.Output.Write(new JsonObject { ["format"] = "md", ["plan_sha256"] = loaded.Sha256, ["file"] = path, ["line"] = entry.Line });
+                else ctx.Output.Line(entry.Line);
             }
             return ExitCodes.Ok;
         });

@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Jaga.Cli.Daemon;
 using Jaga.Core.Journal.Events.Plan;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
+using Jaga.Core.Plan.Schema;
+using Jaga.Core.Storage;
 using Jaga.Engine.Audit;
 using Jaga.Engine.Files;
 using Jaga.Cli.Composition;
@@ -30,7 +33,14 @@ internal static class RunCommand
         await using var _ = store;
         var ran = 0;
         var failed = 0;
-        void Show(AuditEntry e) => ctx.Output.Line(e.Line);
+        // With --json the lines are gathered and written once, as one document, with how each job ended.
+        var lines = new JsonArray();
+        void Show(AuditEntry e)
+        {
+            if (ctx.JsonOutput) lines.Add(AuditCommand.ToJson(e));
+            else ctx.Output.Line(e.Line);
+        }
+        var runs = new JsonArray();
 
         Show(await journal.RecordAsync(new PlanLoaded(plan.File, plan.Sha256[..12]) { Data = new Dictionary<string, string> { ["plan_sha256"] = plan.Sha256 } }, ct: ct));
         ran++;
@@ -54,6 +64,7 @@ internal static class RunCommand
         {
             ran++;
             if (r.Failed) failed++;
+            runs.Add(new JsonObject { ["job"] = r.Job.Id.Text, ["kind"] = EnumWord.Of(r.Job.Kind), ["outcome"] = r.Outcome.ToText(), ["detail"] = r.Detail });
         }
         // Results written and alerts delivered (or given up) before the lines are shown and the process exits.
         await services.DisposeAsync();
@@ -70,7 +81,8 @@ internal static class RunCommand
             ran++;
         }
 
-        ctx.Output.Line(ctx.Messages(plan).Format("run.once.done", ran, failed));
+        if (ctx.JsonOutput) ctx.Output.Write(new JsonObject { ["ran"] = ran, ["failed"] = failed, ["jobs"] = runs, ["lines"] = lines });
+        else ctx.Output.Line(ctx.Messages(plan).Format("run.once.done", ran, failed));
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

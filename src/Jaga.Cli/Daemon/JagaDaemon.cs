@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Jaga.Cli.Daemon;
 
 /// <summary><c>jaga run</c>: the long-running process. One ASP.NET Core host carries the scheduler, the plan reloader and
-/// the HTTP endpoints; under systemd it speaks <c>Type=notify</c> and logs to journald's format; SIGTERM stops it gracefully.</summary>
+/// the HTTP endpoints; under systemd it speaks <c>Type=notify</c> and leaves the time and level of its lines to journald (<see cref="ConsoleLines"/>); SIGTERM stops it gracefully.</summary>
 internal static class JagaDaemon
 {
     /// <summary>Time the host allows for stopping beyond the scheduler's shutdown timeout (abandoning hung jobs, recording).</summary>
@@ -29,7 +29,8 @@ internal static class JagaDaemon
         builder.Host.UseSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout + StopMargin);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; });
+        // The seed's format on a console, the bare message with its priority under journald (ConsoleLines).
+        builder.Logging.AddProvider(new ConsoleLines(ctx.Output.Out, ConsoleLines.ToJournal(Environment.GetEnvironmentVariable), ctx.Clock, plan.Plan.Timezone));
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
@@ -94,6 +95,7 @@ internal static class JagaDaemon
     private static Action<AuditEntry> Echo(ILogger logger) => e =>
     {
         var level = e.Level switch { Severity.Error => LogLevel.Error, Severity.Warn => LogLevel.Warning, _ => LogLevel.Information };
-        if (logger.IsEnabled(level)) logger.Log(level, "{Line}", e.Line);
+        // The entry itself is the state, so the console shows its line as the log file has it (ConsoleLines).
+        if (logger.IsEnabled(level)) logger.Log(level, default, e, null, (entry, _) => entry.Line);
     };
 }

@@ -1,4 +1,5 @@
 using Jaga.Core.Plan;
+using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Backup;
 
@@ -7,4 +8,11 @@ public static class BackupSchedule
 {
     /// <summary>Scheduled verifications restore too when a scratch target exists: always for SQLite and files, for PostgreSQL when <c>verify.restore_into</c> is set.</summary>
     public static bool RestoreWhenVerifying(BackupJob job) => job.Source is not PostgresDatabase || job.Verify?.RestoreInto is not null;
+
+    /// <summary>The newest backup of <paramref name="job"/> a verification can check (finished, with its manifest), or null.</summary>
+    public static async Task<BackupRecord?> VerifiableAsync(IBackupCatalog catalog, string job, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return (await catalog.ListAsync(job, ct)).FirstOrDefault(r => r.Manifest is not null && r.Status is BackupStatus.Complete or BackupStatus.Partial);
+    }
 }

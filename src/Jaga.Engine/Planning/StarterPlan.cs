@@ -6,12 +6,14 @@ namespace Jaga.Engine.Planning;
 /// <summary>What <c>jaga init</c> found in a project folder.</summary>
 public sealed record ProjectFindings(
     string Project, IReadOnlyList<string> EnvFiles, string? DatabaseVariable, string? DatabaseScheme, string? DatabaseFoundIn,
-    IReadOnlyList<string> SqliteFiles, IReadOnlyList<string> Manifests, IReadOnlyList<string> Folders);
+    IReadOnlyList<string> SqliteFiles, IReadOnlyList<string> Manifests, IReadOnlyList<string> Folders, IReadOnlyList<string> AppLogs);
 
 /// <summary>Writes a commented starter <c>jaga.yaml</c> from what is in the folder: .env files, DATABASE_URL, SQLite files, manifests.</summary>
 public static class StarterPlan
 {
     private static readonly string[] ManifestNames = ["package.json", "requirements.txt", "pyproject.toml", "Directory.Packages.props", "packages.config", "Pipfile"];
+    /// <summary>Where applications commonly write their logs; a folder is proposed only when it holds <c>*.log</c> files.</summary>
+    private static readonly string[] LogFolders = ["logs/app", "log", "storage/logs", "var/log"];
     private static readonly string[] Skipped = [".git", ".jaga", "node_modules", "bin", "obj", ".venv", "venv", "__pycache__", "backup", "logs"];
 
     public static ProjectFindings Detect(string dir)
@@ -39,7 +41,8 @@ public static class StarterPlan
         var manifests = files.Where(f => ManifestNames.Contains(Path.GetFileName(f)) || f.EndsWith(".csproj", StringComparison.Ordinal)).ToList();
         var folders = new[] { "uploads", "storage", "media", "data" }.Where(d => Directory.Exists(Path.Combine(dir, d))).ToList();
         var project = Path.GetFileName(Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar));
-        return new ProjectFindings(string.IsNullOrEmpty(project) ? "project" : project, envFiles, variable, scheme, foundIn, sqlite, manifests, folders);
+        var appLogs = LogFolders.Where(d => Directory.Exists(Path.Combine(dir, d)) && Directory.EnumerateFiles(Path.Combine(dir, d), "*.log").Any()).ToList();
+        return new ProjectFindings(string.IsNullOrEmpty(project) ? "project" : project, envFiles, variable, scheme, foundIn, sqlite, manifests, folders, appLogs);
     }
 
     /// <param name="f">What was found in the folder.</param>
@@ -85,8 +88,11 @@ public static class StarterPlan
             y.AppendLine("  []   # nothing found to back up; add a job: { name, source: { postgres|sqlite|files }, schedule, to }");
         y.AppendLine().AppendLine("monitoring:")
          .AppendLine("  host: { every: 1m, cpu: \"< 90%\", memory: \"< 85%\", disk: { \"/\": \"< 90%\" } }")
-         .AppendLine("  logs:").AppendLine("    - { path: \"logs/app/*.log\", keep: 30d, max_size: 100MB, compress: zstd }")
-         .Append(HeartbeatExample(pingToken ?? Heartbeats.PingTokens.New()))
+         .AppendLine(f.AppLogs.Count > 0 ? "  logs:" : "  # logs:                          # the application's own logs: rotated, compressed, pruned");
+        // Only folders that hold logs: a rule for a folder that does not exist would warn on every run.
+        foreach (var d in f.AppLogs) y.AppendLine($"    - {{ path: \"{d}/*.log\", keep: 30d, max_size: 100MB, compress: zstd }}");
+        if (f.AppLogs.Count == 0) y.AppendLine("  #   - { path: \"logs/app/*.log\", keep: 30d, max_size: 100MB, compress: zstd }");
+        y.Append(HeartbeatExample(pingToken ?? Heartbeats.PingTokens.New()))
          .AppendLine().AppendLine("update:").AppendLine("  schedule: \"0 3 * * 1\"");
         if (f.Manifests.Count > 0) y.AppendLine($"  # found: {string.Join(", ", f.Manifests.Take(8))}");
         y.AppendLine("  manifests: auto").AppendLine("  policy: { security: immediate, patch: auto, minor: review, major: manual }")

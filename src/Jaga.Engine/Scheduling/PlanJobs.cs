@@ -26,7 +26,12 @@ public static class PlanJobs
         {
             jobs.Add(new ScheduledJob(JobId.Backup(job.Name), job.When, job.CatchUp, job.Timeout, ct => BackupAsync(services, job, ct)));
             if (job.Verify?.Schedule is { } verify)
-                jobs.Add(new ScheduledJob(JobId.Verify(job.Name), verify, job.CatchUp, job.Timeout, ct => VerifyAsync(services, store, job, ct)));
+                jobs.Add(new ScheduledJob(JobId.Verify(job.Name), verify, job.CatchUp, job.Timeout, ct => VerifyAsync(services, store, job, ct))
+                {
+                    // A verification with nothing to verify must not use up its occurrence: it waits for its job's backup.
+                    Ready = async ct => await BackupSchedule.VerifiableAsync(store.Backups, job.Name, ct) is not null,
+                    After = JobId.Backup(job.Name),
+                });
         }
         if (plan.Plan.Audit.Checkpoint is { } checkpoint)
             jobs.Add(new ScheduledJob(JobId.Checkpoint, checkpoint, CatchUp.Once, CheckpointTimeout, ct => CheckpointAsync(plan, journal, clock, ct)));
@@ -51,8 +56,8 @@ public static class PlanJobs
 
     private static async Task<JobResult> VerifyAsync(BackupServices services, IStateStore store, BackupJob job, CancellationToken ct)
     {
-        var latest = (await store.Backups.ListAsync(job.Name, ct))
-            .FirstOrDefault(r => r.Manifest is not null && r.Status is BackupStatus.Complete or BackupStatus.Partial);
+        var latest = await BackupSchedule.VerifiableAsync(store.Backups, job.Name, ct);
+        // Only when the backup went away after the scheduler saw it (Ready): the verification has nothing to do.
         if (latest is null) return new JobResult(true, services.Journal.Messages.Format("verify.nothing", job.Name));
         try
         {

@@ -16,6 +16,15 @@ public sealed record ScheduledJob(JobId Id, ISchedule Schedule, CatchUp CatchUp,
     /// dump, nor behind each other.</summary>
     public bool Light { get; init; }
 
+    /// <summary>Whether the job has anything to work on; null when it always has. A job that has nothing yet (a verification
+    /// before the backup it verifies exists) is not claimed: its occurrence stays due, unconsumed, and is looked at again when
+    /// <see cref="After"/> ends on this node, or a little later (another node may be the one that runs it). Nothing is written
+    /// while it waits, so the claim stays the one durable decision, taken by exactly one node once there is work.</summary>
+    public Func<CancellationToken, Task<bool>>? Ready { get; init; }
+
+    /// <summary>The job whose run may give this one its work (a verification's backup job).</summary>
+    public JobId? After { get; init; }
+
     /// <summary>The pillar's kind of job, a label in metrics.</summary>
     public JobKind Kind => Id.Kind;
 }

@@ -59,6 +59,7 @@ public sealed partial class Scheduler
                 slot.Execution = null;
                 if (slot.Removed && jobs.TryGetValue(job.Id, out var current) && ReferenceEquals(current, slot)) jobs.Remove(job.Id);
             }
+            WakeWaitingFor(job.Id);
             Wake();
         }
     }

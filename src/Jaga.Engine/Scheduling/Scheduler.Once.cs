@@ -25,6 +25,8 @@ public sealed partial class Scheduler
             var last = await ledger.LastOccurrenceAsync(job.Id, ct);
             var decision = Due.Decide(job.Schedule, options.Zone, last, clock.GetUtcNow(), job.CatchUp, TimeSpan.MaxValue);
             if (decision.Run is not { } occurrence) continue;
+            // Nothing to work on (a verification whose backup failed): left due, unclaimed, for the next run.
+            if (job.Ready is { } ready && !await ready(ct)) continue;
             var (result, run) = await ledger.TryClaimAsync(job.Id, occurrence, options.Node, clock.GetUtcNow(), options.Lease, ct);
             if (result != ClaimResult.Claimed) continue;
             if (decision.CatchingUp)

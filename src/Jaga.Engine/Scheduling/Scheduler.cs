@@ -203,7 +203,8 @@ public sealed partial class Scheduler : IAsyncDisposable
             DueDecision decision;
             try
             {
-                decision = Due.Decide(job.Schedule, options.Zone, slot.Last, now, job.CatchUp, Due.LateAfter(job.Schedule));
+                // Time spent waiting for work does not make the occurrence late (and so skipped under catch_up: skip).
+                decision = Due.Decide(job.Schedule, options.Zone, slot.Last, now, job.CatchUp, slot.Waiting ? TimeSpan.MaxValue : Due.LateAfter(job.Schedule));
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
@@ -221,7 +222,22 @@ public sealed partial class Scheduler : IAsyncDisposable
                 slot.Last = skipped;
                 Reschedule(slot, decision.Next ?? DateTimeOffset.MaxValue);
             }
-            else if (decision.Run is { } occurrence) claiming.Add((slot, decision, occurrence));
+            else if (decision.Run is { } occurrence)
+            {
+                if (job.Ready is { } ready)
+                {
+                    // Marked before asking, so the end of the job it waits for, however soon, wakes it again.
+                    lock (gate) slot.Waiting = true;
+                    if (!await ready(stopping))
+                    {
+                        // Not claimed: the occurrence stays due until there is something to work on (see ScheduledJob.Ready).
+                        Reschedule(slot, now + WaitingRetry);
+                        continue;
+                    }
+                    lock (gate) slot.Waiting = false;
+                }
+                claiming.Add((slot, decision, occurrence));
+            }
             else Reschedule(slot, decision.Next ?? DateTimeOffset.MaxValue);
         }
         if (claiming.Count == 0) return;
@@ -257,6 +273,24 @@ public sealed partial class Scheduler : IAsyncDisposable
         }
     }
 
+    /// <summary>How often a job waiting for work (<see cref="ScheduledJob.Ready"/>) looks again when nothing on this node
+    /// wakes it: the job it waits for may run on another node.</summary>
+    private static readonly TimeSpan WaitingRetry = TimeSpan.FromMinutes(1);
+
+    /// <summary>After a run of <paramref name="job"/> ends, the jobs waiting for it look again at once.</summary>
+    private void WakeWaitingFor(JobId job)
+    {
+        lock (gate)
+        {
+            foreach (var s in jobs.Values)
+                if (s.Waiting && s.Job.After == job && s.Execution is null)
+                {
+                    s.CheckAt = DateTimeOffset.MinValue;
+                    s.Generation++;
+                }
+        }
+    }
+
     private static Dictionary<string, string> Data(ScheduledJob job, DateTimeOffset occurrence) => new()
     {
         ["job"] = job.Id,
@@ -281,5 +315,8 @@ public sealed partial class Scheduler : IAsyncDisposable
         public Execution? Execution { get; set; }
 
         public bool Removed { get; set; }
+
+        /// <summary>Its occurrence was due but it had nothing to work on (<see cref="ScheduledJob.Ready"/>), so it was not claimed.</summary>
+        public bool Waiting { get; set; }
     }
 }

@@ -36,11 +36,10 @@ internal static class BackupVerifyCommand
                     if ((await session.Catalog.ListAsync(j.Name, ct)).Any(r => r.Manifest is not null)) records.Add(await session.LatestAsync(j.Name, ct));
             if (records.Count == 0) throw new UserError("there is no completed backup to verify yet");
 
-            var verifier = new BackupVerifier(session.Services);
             var outcomes = new List<VerifyOutcome>();
             foreach (var r in records)
             {
-                var outcome = await session.WithProgressAsync($"verify {r.Artifact}", null, o => verifier.VerifyAsync(r, parse.GetValue(restore), o, ct));
+                var outcome = await session.WithProgressAsync($"verify {r.Artifact}", null, o => VerifyByHand.RunAsync(session.Services, r, parse.GetValue(restore), o, ct));
                 outcomes.Add(outcome);
                 if (!ctx.JsonOutput) ctx.Output.Line(outcome.Line);
             }
