@@ -86,8 +86,9 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
             ?? plan.Variable(IdentityVariable)
             ?? throw new BackupKeyException(
                 $"this backup is encrypted to {string.Join(", ", encryption.Recipients)}; give the matching age identity with --identity FILE, encrypt.identity in the plan, or {IdentityVariable}");
-        if (!File.Exists(file)) throw new BackupKeyException($"the age identity file {file} does not exist");
-        var keys = File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.OrdinalIgnoreCase)).ToList();
+        var text = Core.Text.InputFile.ReadText(file, Core.Text.InputFile.SmallFileLimit, "age identity file")
+            ?? throw new BackupKeyException($"the age identity file {file} does not exist");
+        var keys = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.OrdinalIgnoreCase)).ToList();
         if (keys.Count == 0) throw new BackupKeyException($"{file} holds no age identity (a line AGE-SECRET-KEY-1…, as 'age-keygen' writes)");
         return Age.DecryptFrom(input, keys);
     }

@@ -29,20 +29,21 @@ internal sealed class ProcessProbe(ProcessCheck check, ProbeContext context) : I
             return Task.FromResult(observation);
         }, null, ct);
 
+    private const int PidFileLimit = 4096;
+
     private static (int Count, string? Error) ByPidFile(string path)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path).Trim();
+            // A regular file of a few bytes: a FIFO in its place must not block the check, nor a huge file fill memory.
+            var read = Core.Text.InputFile.ReadText(path, PidFileLimit, "pid file");
+            if (read is null) return (0, $"pid file {path} missing");
+            text = read.Trim();
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Core.Errors.UserException e)
         {
-            return (0, $"pid file {path} missing");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (0, $"pid file {path} cannot be read: {e.Message}");
+            return (0, e.Message);
         }
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid <= 0)
             return (0, $"pid file {path} does not hold a pid");
