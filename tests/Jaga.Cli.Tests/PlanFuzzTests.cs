@@ -14,7 +14,7 @@ public sealed class PlanFuzzCollection;
 /// deep nesting, aliases, unbalanced brackets, garbage bytes) and run through <c>jaga validate</c>. Every case ends with
 /// 0 or 2 (1 allowed), never a bug's 70; every error line carries <c>file:line:column</c>; each case is quick and small.</summary>
 [Collection(nameof(PlanFuzzTests))]
-public sealed partial class PlanFuzzTests
+public sealed partial class PlanFuzzTests(ITestOutputHelper output)
 {
     private const ulong Seed = 20261206;
     private const int Cases = 300;
@@ -34,6 +34,7 @@ public sealed partial class PlanFuzzTests
         var cases = Gen.Choose(0, bases.Length - 1).Zip(mutation.ArrayOf(3).Zip(Gen.Choose(1, 3)))
             .Select(t => (Base: t.Item1, Mutations: t.Item2.Item1[..t.Item2.Item2]));
         var failures = new List<string>();
+        var exits = new SortedDictionary<int, int>();
         var clock = Stopwatch.StartNew();
         foreach ((int which, PlanMutation[] mutations) in Gen.Sample(cases, 50, new Rnd(Seed), Cases))
         {
@@ -49,6 +50,7 @@ public sealed partial class PlanFuzzTests
             var took = clock.Elapsed - started;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
 
+            exits[r.Code] = exits.GetValueOrDefault(r.Code) + 1;
             if (r.Code is not (0 or 1 or 2)) failures.Add($"{name}: exit {r.Code}\n{Head(r.ToString())}");
             if (took > TimeBound) failures.Add($"{name}: took {took}");
             if (allocated > AllocationBound) failures.Add($"{name}: allocated {allocated:N0} bytes");
@@ -61,6 +63,7 @@ public sealed partial class PlanFuzzTests
             }
         }
 
+        output.WriteLine($"{Cases} cases in {clock.Elapsed}; exits: {string.Join(", ", exits.Select(e => $"{e.Key}×{e.Value}"))}");
         Assert.True(failures.Count == 0, $"{failures.Count} failure(s):\n" + string.Join("\n\n", failures.Take(20)));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the fuzz run took {clock.Elapsed}");
     }

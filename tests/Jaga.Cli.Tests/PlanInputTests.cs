@@ -82,7 +82,7 @@ public sealed class PlanInputTests : IDisposable
         var r = await ws.Jaga("validate");
 
         Assert.True(r.Code == 2, r.ToString());
-        Assert.Contains("jaga.yaml:16:8: state: '/tmp' is a folder; the state store is a SQLite file", r.Err, StringComparison.Ordinal);
+        Assert.Contains("jaga.yaml:14:8: state: '/tmp' is a folder; the state store is a SQLite file", r.Err, StringComparison.Ordinal);
     }
 
     private string MakeFifo(string name)

@@ -6,7 +6,7 @@ namespace Jaga.Cli.Tests;
 /// <see cref="What"/> (any non-negative numbers) pick the line and the variant, so a seed gives the same plan every time.</summary>
 public sealed record PlanMutation(int Kind, int Where, int What)
 {
-    public const int Kinds = 13;
+    public const int Kinds = 14;
 
     private static readonly string[] OtherTypes = ["[a, b]", "{ x: 1 }", "\"\"", "~", "true", "- item", "{}", "[]", "|\n  block"];
 
@@ -14,6 +14,8 @@ public sealed record PlanMutation(int Kind, int Where, int What)
         ["99999999999999999999999", "-1", "-2147483649", "2147483648", "0", "1e309", "0x7fffffff", "NaN", "-0", "9223372036854775808", "1_000"];
 
     private static readonly string[] Unicode = ["ñ", "日本語", "😀", "\u200b", "\u202e", "\ufeff", "\u0085", "\u2028", "İ", "ǅ"];
+
+    private static readonly string[] Unbalanced = ["[", "{", "[a, b", "{ a: 1", "]", "}", "\"abc", "'abc", "[{", "{ a: [", "&", "*", "!", "|", ">"];
 
     private static readonly string[] Brackets = ["[", "]", "{", "}", "\"", "'", "&", "*", "!", "|", ">", "%", "@", "`", "? ", ": ", "- ", "#"];
 
@@ -82,8 +84,11 @@ public sealed record PlanMutation(int Kind, int Where, int What)
                 lines[i] = line[..(What % (line.Length + 1))];
                 lines.RemoveRange(i + 1, lines.Count - i - 1);
                 break;
+            case 13:
+                lines[i] = WithValue(line, Unbalanced[What % Unbalanced.Length]);
+                break;
             default:
-                break; // garbage bytes: Encode
+                break; // 12, garbage bytes: Encode
         }
     }
 
