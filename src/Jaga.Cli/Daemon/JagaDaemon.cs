@@ -22,7 +22,7 @@ internal static class JagaDaemon
     {
         var (plan, store, _) = await ctx.OpenAsync();
         await using var __ = store;
-        var text = await File.ReadAllTextAsync(plan.File);
+        var text = Engine.Planning.PlanFile.Read(plan.File) ?? "";
         var settings = plan.Plan.Scheduler;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = plan.Directory, Args = [] });

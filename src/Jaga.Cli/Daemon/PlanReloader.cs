@@ -71,25 +71,23 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
     internal async Task ReloadAsync(CancellationToken ct)
     {
         var running = state.Plan;
-        string text;
-        try
-        {
-            text = await File.ReadAllTextAsync(running.File, ct);
-        }
-        catch (IOException e)
-        {
-            await RefuseAsync(running, [$"{running.File}: {e.Message}"], ct);
-            return;
-        }
+        string? text;
         Core.Plan.PlanLoadResult result;
         try
         {
+            // Bounded and regular files only: a plan replaced by a FIFO must not block the reloader, nor a huge file fill memory.
+            text = PlanFile.Read(running.File);
+            if (text is null)
+            {
+                await RefuseAsync(running, [$"{running.File}:1:1: plan file not found"], ct);
+                return;
+            }
             result = PlanFile.LoadText(text, running.File);
         }
         catch (Core.Errors.UserException e)
         {
-            // An env file the plan names that cannot be read: the plan cannot be loaded as it is, like an invalid one.
-            await RefuseAsync(running, [e.Message], ct);
+            // The plan file itself cannot be read (a FIFO, too large, no permission): refused like an invalid plan.
+            await RefuseAsync(running, [$"{running.File}:1:1: {e.Message}"], ct);
             return;
         }
         if (!result.Ok)

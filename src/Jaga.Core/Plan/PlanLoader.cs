@@ -4,11 +4,18 @@ using Jaga.Core.Interpolation;
 using Jaga.Core.Plan.Schema;
 using Jaga.Core.Plan.Yaml;
 using Jaga.Core.Redaction;
+using Jaga.Core.Text;
 
 namespace Jaga.Core.Plan;
 
-/// <summary>What the loader may read: environment variables and files (env files), both given as functions so the loader stays pure.</summary>
-public sealed record PlanWorld(Func<string, string?> Variable, Func<string, string?> ReadFile);
+/// <summary>What the loader may read: environment variables and files (env files), both given as functions so the loader stays pure.
+/// <paramref name="ReadFile"/> returns null for a missing file and may throw <see cref="Errors.UserException"/> for one that
+/// cannot be read (a folder, a FIFO, too large): that becomes an error at the plan's entry naming the file.</summary>
+public sealed record PlanWorld(Func<string, string?> Variable, Func<string, string?> ReadFile)
+{
+    /// <summary>Whether a path is an existing folder (a <c>state:</c> that names one is refused); by default nothing is.</summary>
+    public Func<string, bool> IsFolder { get; init; } = _ => false;
+}
 
 public sealed record PlanLoadResult(LoadedPlan? Plan, IReadOnlyList<PlanError> Errors)
 {
@@ -56,14 +63,19 @@ public static class PlanLoader
         if (expanded["version"] is PScalar version && version.Value != "1" && int.TryParse(version.Value, out _))
             errors.Add(new PlanError(file, version.Mark, $"version: this Jaga reads plan version 1, not {version.Value}", "set 'version: 1' or upgrade Jaga"));
         new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
-        CheckState(expanded, file, errors);
+        CheckState(expanded, file, directory, world, errors);
         PlanReferences.Check(expanded, file, errors);
         PlanBackupRules.Check(expanded, file, errors);
         if (errors.Count > 0)
         {
             // A bad value is quoted back in its error: never a secret, even when the plan is invalid.
             var redactor = new Redactor(secrets.Concat(envValues.Values));
-            var shown = errors.Select(e => e with { Message = redactor.Redact(e.Message), Hint = e.Hint is null ? null : redactor.Redact(e.Hint) }).ToList();
+            // Redacted first, then shortened: a long value is cut only after any secret in it is masked whole.
+            var shown = errors.Select(e => e with
+            {
+                Message = QuotedValue.ShortenIn(redactor.Redact(e.Message)),
+                Hint = e.Hint is null ? null : QuotedValue.ShortenIn(redactor.Redact(e.Hint)),
+            }).ToList();
             return new PlanLoadResult(null, Sorted(shown, file));
         }
 
@@ -78,16 +90,26 @@ public static class PlanLoader
     }
 
     /// <summary><c>state</c> is a SQLite path, <c>sqlite:path</c>, or a PostgreSQL URL; anything else with a scheme is a mistake.</summary>
-    private static void CheckState(PMap root, string file, List<PlanError> errors)
+    private static void CheckState(PMap root, string file, string directory, PlanWorld world, List<PlanError> errors)
     {
         if (root["state"] is not PScalar { IsNull: false, Unresolved: false } state) return;
+        const string hint = "write a file path such as .jaga/state.db, or postgres://user@host:5432/jaga";
         var scheme = Values.PlanUrl.Scheme(state.Value);
-        if (scheme.Length <= 1 || scheme == "sqlite") return; // a plain path, a Windows drive letter, or sqlite:
+        if (scheme.Length <= 1 || scheme == "sqlite")
+        {
+            // A plain path, a Windows drive letter, or sqlite:path: the SQLite file, made on first use (its folder too).
+            var path = scheme == "sqlite" ? state.Value["sqlite:".Length..].Trim() : state.Value.Trim();
+            if (path.Length == 0)
+                errors.Add(new PlanError(file, state.Mark, "state: the path is empty", "write a file path such as .jaga/state.db, or remove 'state:' to use that default"));
+            else if (!path.Contains('\0', StringComparison.Ordinal) && world.IsFolder(Path.IsPathRooted(path) ? path : Path.Combine(directory, path)))
+                errors.Add(new PlanError(file, state.Mark, $"state: '{path}' is a folder; the state store is a SQLite file", $"write a file path inside it, such as {Path.Combine(path, "state.db")}"));
+            return;
+        }
         var problem = scheme is "postgres" or "postgresql"
             ? Values.PlanUrl.Check(state.Value, ["postgres", "postgresql"])
             : $"'{Redactor.None.Redact(state.Value)}' is neither a SQLite file path nor a postgres:// URL";
         if (problem is not null)
-            errors.Add(new PlanError(file, state.Mark, $"state: {problem}", "write a file path such as .jaga/state.db, or postgres://user@host:5432/jaga"));
+            errors.Add(new PlanError(file, state.Mark, $"state: {problem}", hint));
     }
 
     /// <summary>Names of variables whose values are treated as secrets even when they come from the process environment.</summary>
@@ -112,7 +134,16 @@ public static class PlanLoader
         foreach (var item in list)
         {
             var path = Path.IsPathRooted(item.Value) ? item.Value : Path.Combine(directory, item.Value);
-            var content = world.ReadFile(path);
+            string? content;
+            try
+            {
+                content = world.ReadFile(path);
+            }
+            catch (Errors.UserException e)
+            {
+                errors.Add(new PlanError(file, item.Mark, $"env_files: {e.Message}", e.Hint ?? "fix the file, or remove it from env_files"));
+                continue;
+            }
             if (content is null)
             {
                 errors.Add(new PlanError(file, item.Mark, $"env_files: '{item.Value}' not found", "create it, or remove it from env_files (paths are relative to the plan's folder)"));

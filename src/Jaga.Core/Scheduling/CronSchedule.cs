@@ -7,6 +7,8 @@ public sealed class CronSchedule : ISchedule
 {
     private static readonly TimeSpan DefaultHorizon = TimeSpan.FromDays(400);
 
+    private static readonly DateTime NeverBefore = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     public const string Help = "write 5 fields 'minute hour day-of-month month day-of-week', e.g. \"0 2 * * *\", or @hourly, @daily, @weekly, @monthly";
 
     private readonly CronExpression expression;
@@ -40,7 +42,15 @@ public sealed class CronSchedule : ISchedule
         }
         try
         {
-            schedule = new CronSchedule(trimmed, CronExpression.Parse(trimmed, CronFormat.Standard));
+            var expression = CronExpression.Parse(trimmed, CronFormat.Standard);
+            // Cron has no year, so a date that never comes (30 February, 31 April) never comes in any year: Cronos
+            // searches up to 2099, and from 2000 on that covers every leap day too.
+            if (expression.GetNextOccurrence(NeverBefore) is null)
+            {
+                problem = "it never fires: that day does not exist in that month (such as 30 February or 31 April)";
+                return false;
+            }
+            schedule = new CronSchedule(trimmed, expression);
             return true;
         }
         catch (CronFormatException e)

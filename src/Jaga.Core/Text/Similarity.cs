@@ -7,17 +7,21 @@ public static class Similarity
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        // A suggestion further than a third of the word away is noise, not help.
+        var limit = Math.Max(2, word.Length / 3);
+        var lower = word.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            var d = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
+            // The distance is at least the difference in length: skip those without computing it, so a pasted 10 MB
+            // value is not compared (with a matrix of its length) to every known word.
+            if (Math.Abs(word.Length - candidate.Length) > limit) continue;
+            var d = Distance(lower, candidate.ToLowerInvariant());
             if (d < bestDistance)
             {
                 bestDistance = d;
                 best = candidate;
             }
         }
-        // A suggestion further than a third of the word away is noise, not help.
-        var limit = Math.Max(2, word.Length / 3);
         return bestDistance <= limit ? best : null;
     }
 

@@ -86,8 +86,9 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
             ?? plan.Variable(IdentityVariable)
             ?? throw new BackupKeyException(
                 $"this backup is encrypted to {string.Join(", ", encryption.Recipients)}; give the matching age identity with --identity FILE, encrypt.identity in the plan, or {IdentityVariable}");
-        if (!File.Exists(file)) throw new BackupKeyException($"the age identity file {file} does not exist");
-        var lines = File.ReadAllLines(file).Select(l => l.Trim()).ToList();
+        var text = Core.Text.InputFile.ReadText(file, Core.Text.InputFile.SmallFileLimit, "age identity file")
+            ?? throw new BackupKeyException($"the age identity file {file} does not exist");
+        var lines = text.Split('\n').Select(l => l.Trim()).ToList();
         // age reads an identity file that is itself age-encrypted (binary or armored) by asking for its passphrase;
         // Jaga runs unattended and cannot ask.
         if (lines.FirstOrDefault(l => l.Length > 0) is "age-encryption.org/v1" or "-----BEGIN AGE ENCRYPTED FILE-----")

@@ -1,5 +1,7 @@
+using Jaga.Core.Errors;
 using Jaga.Core.Plan;
 using Jaga.Core.Plan.Yaml;
+using Jaga.Core.Text;
 
 namespace Jaga.Engine.Planning;
 
@@ -8,7 +10,7 @@ public static class PlanFile
 {
     public static PlanLoadResult Load(string path, Func<string, string?>? variables = null)
     {
-        PlanLoadResult Fail(string message, string hint) => new(null, [new PlanError(path, new Mark(1, 1), message, hint)]);
+        PlanLoadResult Fail(string message, string? hint) => new(null, [new PlanError(path, new Mark(1, 1), message, hint)]);
         if (string.IsNullOrWhiteSpace(path)) return Fail("the plan path is empty", "pass --plan FILE, or unset an empty JAGA_PLAN");
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full)) return Fail("is a folder, not a plan file", $"pass the file, e.g. --plan {Path.Combine(path, "jaga.yaml")}");
@@ -16,33 +18,26 @@ public static class PlanFile
         string text;
         try
         {
-            text = File.ReadAllText(full);
+            text = Read(full) ?? "";
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UserException e)
         {
-            return Fail($"cannot read the plan: {e.Message}", "check the file's permissions");
+            return Fail(e.Message, e.Hint);
         }
         return LoadText(text, path, variables);
     }
+
+    /// <summary>Reads the plan's text: a regular file of at most <see cref="InputFile.PlanLimit"/> bytes; null when missing.</summary>
+    /// <exception cref="UserException">It is not a regular file, is too large, or cannot be read.</exception>
+    public static string? Read(string path) => InputFile.ReadText(path, InputFile.PlanLimit, "plan");
 
     /// <summary>Loads plan text that is not on disk yet (as <c>jaga init</c> checks what it is about to write),
     /// reading env files and variables the same way as <see cref="Load"/>.</summary>
     public static PlanLoadResult LoadText(string text, string path, Func<string, string?>? variables = null)
     {
-        var world = new PlanWorld(variables ?? Environment.GetEnvironmentVariable, ReadEnvFile);
+        var world = new PlanWorld(variables ?? Environment.GetEnvironmentVariable, ReadEnvFile) { IsFolder = Directory.Exists };
         return PlanLoader.Load(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!, world);
     }
 
-    private static string? ReadEnvFile(string path)
-    {
-        if (!File.Exists(path)) return null;
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new Core.Errors.UserException($"cannot read the env file {path}: {e.Message}", "check the file's permissions, or remove it from env_files", e);
-        }
-    }
+    private static string? ReadEnvFile(string path) => InputFile.ReadText(path, InputFile.EnvFileLimit, "env file");
 }

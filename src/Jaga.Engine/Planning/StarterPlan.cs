@@ -1,5 +1,6 @@
 using System.Text;
 using Jaga.Core.Interpolation;
+using Jaga.Core.Text;
 
 namespace Jaga.Engine.Planning;
 
@@ -24,7 +25,7 @@ public static class StarterPlan
         string? variable = null, scheme = null, foundIn = null;
         foreach (var f in envFiles)
         {
-            var env = EnvFile.Parse(File.ReadAllText(Path.Combine(dir, f)), f);
+            var env = EnvFile.Parse(InputFile.ReadText(Path.Combine(dir, f), InputFile.EnvFileLimit, "env file") ?? "", f);
             foreach (var name in new[] { "DATABASE_URL", "POSTGRES_URL", "DB_URL" })
             {
                 if (env.Values.TryGetValue(name, out var url) && (variable is null || variable == name))

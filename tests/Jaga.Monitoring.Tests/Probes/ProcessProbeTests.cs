@@ -60,7 +60,7 @@ public sealed class ProcessProbeTests
             var up = await world.ObserveAsync("pg");
             Assert.True(up.Connected, up.Error);
             var zero = await world.ObserveAsync("zero");
-            Assert.Equal("pid file /dev/zero does not hold a pid", zero.Error);
+            Assert.Equal("the pid file /dev/zero is a character device, not a regular file", zero.Error);
         }
         finally
         {

@@ -13,8 +13,11 @@ public static partial class DurationValue
         value = TimeSpan.Zero;
         var s = text.Trim();
         if (s.Length == 0 || !Shape().IsMatch(s)) return false;
+        var units = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in Part().Matches(s))
         {
+            // "1h1h" is a slip, not 2h: each unit is written once.
+            if (!units.Add(m.Groups[2].Value)) return false;
             if (!long.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return false;
             var unit = m.Groups[2].Value switch
             {

@@ -8,7 +8,8 @@ public static class YamlReader
 {
     public static PNode? Read(string text, string file, List<PlanError> errors)
     {
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
         var anchors = new Dictionary<string, PNode>(StringComparer.Ordinal);
         try
         {
@@ -29,6 +30,14 @@ public static class YamlReader
             var close = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith("(Line", StringComparison.Ordinal) && close > 0) message = message[(close + 3)..];
             errors.Add(new PlanError(file, At(e.Start), $"YAML syntax: {message}", "check indentation and quoting around this place"));
+            return null;
+        }
+        catch (InvalidOperationException e) when (e.TargetSite?.DeclaringType?.Namespace?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some broken input (a stray '[' or '{' in a block
+            // mapping); where it stopped reading is where the text went wrong.
+            errors.Add(new PlanError(file, At(scanner.CurrentPosition), "YAML syntax: unexpected text here (an unclosed '[' or '{', or a stray bracket)",
+                "check brackets, indentation and quoting around this place"));
             return null;
         }
     }

@@ -29,38 +29,29 @@ internal sealed class ProcessProbe(ProcessCheck check, ProbeContext context) : I
             return Task.FromResult(observation);
         }, null, ct);
 
+    private const int PidFileLimit = 4096;
+
     private static (int Count, string? Error) ByPidFile(string path)
     {
         string text;
         try
         {
-            text = FirstLine(path);
+            // A regular file of a few bytes: a FIFO in its place must not block the check, nor a huge file fill memory.
+            var read = Core.Text.InputFile.ReadText(path, PidFileLimit, "pid file");
+            if (read is null) return (0, $"pid file {path} missing");
+            // The pid is the first line: PostgreSQL's postmaster.pid and others add more lines after it.
+            var end = read.IndexOf('\n', StringComparison.Ordinal);
+            text = (end >= 0 ? read[..end] : read).Trim();
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Core.Errors.UserException e)
         {
-            return (0, $"pid file {path} missing");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (0, $"pid file {path} cannot be read: {e.Message}");
+            return (0, e.Message);
         }
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid <= 0)
             return (0, $"pid file {path} does not hold a pid");
         return Directory.Exists(Path.Combine(Proc, pid.ToString(CultureInfo.InvariantCulture)))
             ? (1, null)
             : (0, $"stale pid file {path}: process {pid} is not running");
-    }
-
-    /// <summary>The pid is the first line: PostgreSQL's postmaster.pid and others add more lines after it. At most 4 KiB
-    /// is read, so a pid file pointed at a device or a huge file costs nothing.</summary>
-    private static string FirstLine(string path)
-    {
-        using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
-        var buffer = new byte[4096];
-        var read = f.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        var text = System.Text.Encoding.UTF8.GetString(buffer, 0, read);
-        var end = text.IndexOf('\n', StringComparison.Ordinal);
-        return (end >= 0 ? text[..end] : text).Trim();
     }
 
     private static (int Count, string? Error) ByName(string name, CancellationToken ct)
