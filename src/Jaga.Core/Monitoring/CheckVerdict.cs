@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Jaga.Core.Conditions;
 using Jaga.Core.Plan;
+using Jaga.Core.Redaction;
 
 namespace Jaga.Core.Monitoring;
 
@@ -43,10 +44,24 @@ public static class CheckVerdict
         return Parsed.GetValue(check, c => c.Expect.Select(Condition.Parse).ToList());
     }
 
-    public static CheckResult Judge(Check check, CheckObservation o, DateTimeOffset at)
+    /// <summary>The result of <paramref name="check"/> for what its probe saw.</summary>
+    /// <param name="check">The check judged.</param>
+    /// <param name="o">What its probe saw.</param>
+    /// <param name="at">When the probe started.</param>
+    /// <param name="redactor">Masks the plan's secrets in the reason. A reason quotes what the probe saw (a plugin's output,
+    /// a response body, a driver's error), so it is masked here, where it is made: the history, the outputs and the alerts
+    /// all take the result from here and never see the raw text.</param>
+    public static CheckResult Judge(Check check, CheckObservation o, DateTimeOffset at, Redactor redactor)
     {
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(redactor);
+        var result = Unmasked(check, o, at);
+        return result with { Reason = redactor.Redact(result.Reason) };
+    }
+
+    private static CheckResult Unmasked(Check check, CheckObservation o, DateTimeOffset at)
+    {
         var failed = ConditionsOf(check).Select(c => c.Evaluate(o)).Where(r => !r.Passed).Select(r => r.ToString()).ToList();
         var plugin = check is CommandCheck ? Plugin(o) : null;
         var outcome = failed.Count > 0 ? CheckOutcome.Down : plugin?.Outcome ?? CheckOutcome.Up;

@@ -1,4 +1,5 @@
 using Jaga.Core.Monitoring;
+using Jaga.Core.Redaction;
 
 namespace Jaga.Core.Tests.Monitoring;
 
@@ -12,7 +13,7 @@ public sealed class CheckVerdictTests
     [Fact]
     public void Http_without_expect_passes_below_400_with_a_short_summary()
     {
-        var result = CheckVerdict.Judge(Checks.Of("api"), Seen() with { Status = 200 }, At);
+        var result = CheckVerdict.Judge(Checks.Of("api"), Seen() with { Status = 200 }, At, Redactor.None);
 
         Assert.Equal(CheckOutcome.Up, result.Outcome);
         Assert.Equal("200 in 35 ms", result.Reason);
@@ -23,7 +24,7 @@ public sealed class CheckVerdictTests
     [Fact]
     public void Http_without_expect_fails_at_500_naming_the_default_condition()
     {
-        var result = CheckVerdict.Judge(Checks.Of("api"), Seen() with { Status = 503 }, At);
+        var result = CheckVerdict.Judge(Checks.Of("api"), Seen() with { Status = 503 }, At, Redactor.None);
 
         Assert.Equal(CheckOutcome.Down, result.Outcome);
         Assert.Equal("[STATUS] < 400 failed: [STATUS] was 503", result.Reason);
@@ -34,7 +35,7 @@ public sealed class CheckVerdictTests
     {
         var check = Checks.Of("api", expect: ["[STATUS] == 200", "[RESPONSE_TIME] < 500", "[BODY].status == UP"]);
 
-        var result = CheckVerdict.Judge(check, Seen(ms: 812) with { Status = 200, Body = """{"status":"DOWN"}""" }, At);
+        var result = CheckVerdict.Judge(check, Seen(ms: 812) with { Status = 200, Body = """{"status":"DOWN"}""" }, At, Redactor.None);
 
         Assert.Equal("[RESPONSE_TIME] < 500 failed: [RESPONSE_TIME] was 812 ms; [BODY].status == UP failed: [BODY].status was DOWN", result.Reason);
     }
@@ -42,7 +43,7 @@ public sealed class CheckVerdictTests
     [Fact]
     public void A_probe_error_without_connection_starts_the_reason()
     {
-        var result = CheckVerdict.Judge(Checks.Of("db", "tcp"), Seen(connected: false) with { Error = "connection refused" }, At);
+        var result = CheckVerdict.Judge(Checks.Of("db", "tcp"), Seen(connected: false) with { Error = "connection refused" }, At, Redactor.None);
 
         Assert.Equal(CheckOutcome.Down, result.Outcome);
         Assert.StartsWith("connection refused; [CONNECTED] == true failed: [CONNECTED] was false", result.Reason, StringComparison.Ordinal);
@@ -58,8 +59,8 @@ public sealed class CheckVerdictTests
     [InlineData("heartbeat")]
     public void Other_kinds_without_expect_pass_when_connected(string kind)
     {
-        Assert.Equal(CheckOutcome.Up, CheckVerdict.Judge(Checks.Of("c", kind), Seen(), At).Outcome);
-        Assert.Equal(CheckOutcome.Down, CheckVerdict.Judge(Checks.Of("c", kind), Seen(connected: false), At).Outcome);
+        Assert.Equal(CheckOutcome.Up, CheckVerdict.Judge(Checks.Of("c", kind), Seen(), At, Redactor.None).Outcome);
+        Assert.Equal(CheckOutcome.Down, CheckVerdict.Judge(Checks.Of("c", kind), Seen(connected: false), At, Redactor.None).Outcome);
     }
 
     [Fact]
@@ -67,8 +68,8 @@ public sealed class CheckVerdictTests
     {
         var check = Checks.Of("cert", "tls");
 
-        var soon = CheckVerdict.Judge(check, Seen() with { CertificateExpiration = TimeSpan.FromDays(3) }, At);
-        var later = CheckVerdict.Judge(check, Seen() with { CertificateExpiration = TimeSpan.FromDays(40) }, At);
+        var soon = CheckVerdict.Judge(check, Seen() with { CertificateExpiration = TimeSpan.FromDays(3) }, At, Redactor.None);
+        var later = CheckVerdict.Judge(check, Seen() with { CertificateExpiration = TimeSpan.FromDays(40) }, At, Redactor.None);
 
         Assert.Equal("[CERTIFICATE_EXPIRATION] > 7d failed: [CERTIFICATE_EXPIRATION] was 3d", soon.Reason);
         Assert.Equal(CheckOutcome.Up, later.Outcome);
@@ -85,7 +86,7 @@ public sealed class CheckVerdictTests
     {
         var body = code == 1 ? "WARNING - load average: 0.52|load1=0.52;1;2" : "OK - load average: 0.52|load1=0.52;1;2";
 
-        var result = CheckVerdict.Judge(Checks.Of("load", "command"), Seen() with { ExitCode = code, Body = body }, At);
+        var result = CheckVerdict.Judge(Checks.Of("load", "command"), Seen() with { ExitCode = code, Body = body }, At, Redactor.None);
 
         Assert.Equal(outcome, result.Outcome);
         Assert.Equal(reason, result.Reason);
@@ -103,10 +104,25 @@ public sealed class CheckVerdictTests
             Values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["load1"] = "6.1" },
         };
 
-        var result = CheckVerdict.Judge(check, seen, At);
+        var result = CheckVerdict.Judge(check, seen, At, Redactor.None);
 
         Assert.Equal(CheckOutcome.Down, result.Outcome);
         Assert.Equal("[PERF].load1 < 4 failed: [PERF].load1 was 6.1", result.Reason);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void A_reason_never_carries_a_secret_the_probe_saw(int code)
+    {
+        var check = Checks.Of("app", "command", expect: ["[BODY] == fine"]);
+        var seen = Seen() with { ExitCode = code, Body = "login with password=hunter2-pw for s3cr3t-known-value" };
+
+        var result = CheckVerdict.Judge(check, seen, At, new Redactor(["s3cr3t-known-value"]));
+
+        Assert.DoesNotContain("hunter2-pw", result.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-known-value", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("password=***", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

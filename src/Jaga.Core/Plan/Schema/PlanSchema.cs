@@ -204,7 +204,7 @@ public static class PlanSchema
             F("notify", RefTo(NameKind.Channel)),
             F("approve", Str()),
             F("restore", Obj<BackupRestore>("Restore a backup.",
-                F("backup", RefTo(NameKind.BackupJob), required: true), F("into", Str() with { Secret = true }, required: true))),
+                F("backup", RefTo(NameKind.BackupJob), required: true), F("into", Str(), required: true, doc: "A SQLite file, or a database URL (its password is masked like every URL's)."))),
             F("timeout", Scalar(ScalarKind.Duration))) with
         {
             OneOf = ["run", "wait_for", "notify", "approve", "restore"],

@@ -120,11 +120,12 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         {
             if (v.Length > 0) secrets.Add(v);
         }
-        if ((scalar.Secret || shape.Secret) && Redaction.Redactor.PasswordOf(v) is { } password)
+        if (Redaction.Redactor.PasswordOf(v) is { } password)
         {
-            // A URL is a secret only in its password: the host and database stay readable in output.
-            // The password alone is a secret too when the whole URL came from an env file, since
-            // tools echo it outside the URL (PGPASSWORD=…).
+            // A URL is a secret only in its password: the host and database stay readable in output. Any value's URL
+            // password is (a restore target, a check's URL), not only a secret key's, and known by its value it is masked
+            // wherever it shows, even where the URL pattern cannot find it. The password alone is a secret too when the
+            // whole URL came from an env file, since tools echo it outside the URL (PGPASSWORD=…).
             secrets.Add(password);
         }
         if (shape.Kind == ScalarKind.Condition)
