@@ -62,7 +62,7 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     {
         var at = Clock.GetUtcNow();
         var observation = await CheckProbes.For(check, probes).ObserveAsync(ct);
-        return CheckVerdict.Judge(check, observation, at);
+        return CheckVerdict.Judge(check, observation, at, Core.Messages.Catalog.For(probes.Plan.Plan.Language));
     }
 
     /// <summary>Samples and judges the host without acting on the result.</summary>

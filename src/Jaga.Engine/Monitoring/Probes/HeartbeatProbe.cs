@@ -1,3 +1,4 @@
+using Jaga.Core.Messages;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 
@@ -12,7 +13,8 @@ internal sealed class HeartbeatProbe(HeartbeatCheck check, ProbeContext context)
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
             var pings = await context.Store.Pings.PingsAsync(check.Name, PingsRead, token);
-            var verdict = HeartbeatVerdict.Judge(check.Heartbeat, pings, context.FirstSeenOf(check.Name), context.Clock.GetUtcNow());
+            var verdict = HeartbeatVerdict.Judge(check.Heartbeat, pings, context.FirstSeenOf(check.Name), context.Clock.GetUtcNow(),
+                Catalog.For(context.Plan.Plan.Language), context.Plan.Plan.Timezone);
             return verdict with { ResponseTime = elapsed() };
         }, null, ct);
 }
