@@ -21,7 +21,7 @@ internal static class StatusCommand
         {
             var plan = ctx.LoadPlan();
             await using var store = await ctx.OpenStoreAsync(plan, ct);
-            var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Waits = ctx.RealTime };
+            var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Waits = ctx.RealTime, Messages = ctx.Messages(plan) };
             await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, ctx.RealTime, RunMode.Command);
             var jobs = services.Jobs();
             var summaries = (await store.Runs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);

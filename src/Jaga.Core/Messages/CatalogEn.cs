@@ -223,5 +223,8 @@ internal static class CatalogEn
         ["reason.verify.restore"] = "test restore from {0}: {1}",
         ["reason.verify.no.copy"] = "no stored copy is left to verify",
         ["reason.verify.gone"] = "this destination is no longer in the plan",
+        ["reason.host.over"] = "{0} {1} (limit {2})",
+        ["reason.host.unmounted"] = "disk {0} not mounted",
+        ["reason.host.memory"] = "memory",
     };
 }

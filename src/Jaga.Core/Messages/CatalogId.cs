@@ -224,5 +224,8 @@ internal static class CatalogId
         ["reason.verify.restore"] = "uji restore dari {0}: {1}",
         ["reason.verify.no.copy"] = "tidak ada salinan tersimpan yang tersisa untuk diverifikasi",
         ["reason.verify.gone"] = "lokasi ini sudah tidak ada di plan",
+        ["reason.host.over"] = "{0} {1} (batas {2})",
+        ["reason.host.unmounted"] = "disk {0} tidak ter-mount",
+        ["reason.host.memory"] = "memori",
     };
 }

@@ -20,7 +20,7 @@ internal sealed class BackupProbe(BackupCheck check, ProbeContext context) : ICh
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
             var records = await context.Store.Backups.ListAsync(check.Backup, token);
-            return Judge(check, records, context.Clock.GetUtcNow(), elapsed(), Catalog.For(context.Plan.Plan.Language));
+            return Judge(check, records, context.Clock.GetUtcNow(), elapsed(), context.Words);
         }, null, ct);
 
     /// <summary>The observation for the records of the job (any order) at <paramref name="now"/>, its reasons in the

@@ -1,4 +1,3 @@
-using Jaga.Core.Messages;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 
@@ -14,7 +13,7 @@ internal sealed class HeartbeatProbe(HeartbeatCheck check, ProbeContext context)
         {
             var pings = await context.Store.Pings.PingsAsync(check.Name, PingsRead, token);
             var verdict = HeartbeatVerdict.Judge(check.Heartbeat, pings, context.FirstSeenOf(check.Name), context.Clock.GetUtcNow(),
-                Catalog.For(context.Plan.Plan.Language), context.Plan.Plan.Timezone);
+                context.Words, context.Plan.Plan.Timezone);
             return verdict with { ResponseTime = elapsed() };
         }, null, ct);
 }
