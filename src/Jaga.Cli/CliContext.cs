@@ -45,7 +45,7 @@ internal sealed class CliContext(string planPath, bool json, string? lang, TimeP
     {
         var plan = LoadPlan();
         var store = await OpenStoreAsync(plan, ct);
-        return (plan, store, new MaintenanceJournal(store, plan, Clock, by ?? Actor) { Waits = RealTime });
+        return (plan, store, new MaintenanceJournal(store, plan, Clock, by ?? Actor) { Waits = RealTime, Messages = Messages(plan) });
     }
 
     /// <summary>Opens the state store the plan names. A store that is down is left to the caller (exit 1); a place the

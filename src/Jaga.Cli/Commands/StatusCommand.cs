@@ -21,7 +21,7 @@ internal static class StatusCommand
         {
             var plan = ctx.LoadPlan();
             await using var store = await ctx.OpenStoreAsync(plan, ct);
-            var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Waits = ctx.RealTime };
+            var journal = new Engine.Journal.MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Waits = ctx.RealTime, Messages = ctx.Messages(plan) };
             await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, ctx.RealTime, RunMode.Command);
             var jobs = services.Jobs();
             var summaries = (await store.Runs.SummariesAsync(ct)).ToDictionary(s => s.Job, StringComparer.Ordinal);
@@ -89,32 +89,33 @@ internal static class StatusCommand
                 return failing.Count == 0 && checksDown.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
             }
 
-            ctx.Output.Table(["JOB", "SCHEDULE", "LAST RUN", "RESULT", "NODE", "LAST SUCCESS", "NEXT DUE"], rows.Select(r => new[]
+            var words = ctx.Messages(plan);
+            ctx.Output.Table(words.Columns("cli.status.columns"), rows.Select(r => new[]
             {
                 r.Job.Id, r.Job.Schedule.Text, Local(r.Summary?.Last.Occurrence),
-                r.Summary is { } s ? s.Last.Outcome.ToText() : "never ran", r.Summary?.Last.Node ?? "-",
-                Local(r.Summary?.LastSuccess?.FinishedAt), r.Next == now ? "now" : Local(r.Next),
+                r.Summary is { } s ? words.Word("run", s.Last.Outcome) : words["cli.status.never"], r.Summary?.Last.Node ?? "-",
+                Local(r.Summary?.LastSuccess?.FinishedAt), r.Next == now ? words["cli.status.now"] : Local(r.Next),
             }));
             ctx.Output.Line();
-            if (failing.Count == 0 && checksDown.Count == 0) ctx.Output.Line("Nothing is failing.");
-            else foreach (var f in failing) ctx.Output.Line($"FAILING {f.Job.Id}: {f.Summary!.Last.Outcome.ToText()} — {f.Summary.Last.Detail}");
-            foreach (var n in checksDown) ctx.Output.Line($"DOWN check {n}: {checkStates[n].Reason}");
+            if (failing.Count == 0 && checksDown.Count == 0) ctx.Output.Line(words["cli.status.ok"]);
+            else foreach (var f in failing) ctx.Output.Line(words.Format("cli.status.failing", f.Job.Id, words.Word("run", f.Summary!.Last.Outcome), f.Summary.Last.Detail));
+            foreach (var n in checksDown) ctx.Output.Line(words.Format("cli.status.down", n, checkStates[n].Reason));
             if (checkNames.Count > 0)
-                ctx.Output.Line($"Checks: {checkNames.Count - checksDown.Count} of {checkNames.Count} not down (details: jaga monitor status).");
+                ctx.Output.Line(words.Format("cli.status.checks", checkNames.Count - checksDown.Count, checkNames.Count));
             if (nodes.Count > 0)
             {
                 ctx.Output.Line();
-                ctx.Output.Table(["NODE", "VERSION", "STARTED", "LAST SEEN", "STATE"], nodes.Select(n => new[]
+                ctx.Output.Table(words.Columns("cli.status.nodes"), nodes.Select(n => new[]
                 {
-                    n.Id, n.Version, Local(n.StartedAt), Local(n.LastSeen), NodeState(n, now, alive),
+                    n.Id, n.Version, Local(n.StartedAt), Local(n.LastSeen), words[$"word.node.{NodeState(n, now, alive)}"],
                 }));
             }
             if (heartbeats.Count > 0)
             {
                 ctx.Output.Line();
-                ctx.Output.Table(["HEARTBEAT", "LAST PING", "KIND"], heartbeats.Select(h => new[]
+                ctx.Output.Table(words.Columns("cli.status.heartbeats"), heartbeats.Select(h => new[]
                 {
-                    h.Check.Name, Local(h.Last?.At), h.Last is { } p ? p.Kind.ToText() + (p.ExitCode is { } c ? $" {c}" : "") : "never",
+                    h.Check.Name, Local(h.Last?.At), h.Last is { } p ? words.Word("ping", p.Kind) + (p.ExitCode is { } c ? $" {c}" : "") : words["cli.status.no.ping"],
                 }));
             }
             return failing.Count == 0 && checksDown.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;

@@ -21,8 +21,6 @@ internal static class ValidateCommand
             var loaded = result.Plan!;
             var plan = loaded.Plan;
             var r = loaded.Redactor;
-            var summary = $"{plan.Backup.Count} backup job(s), {plan.Destinations.Count} destination(s), {plan.Monitoring.Checks.Count} check(s), "
-                + $"{plan.Emergency.Runbooks.Count} runbook(s), {plan.Notify.Count} notify channel(s)";
             if (ctx.JsonOutput)
             {
                 ctx.Output.Write(new JsonObject
@@ -54,20 +52,23 @@ internal static class ValidateCommand
                 });
                 return Task.FromResult(ExitCodes.Ok);
             }
-            ctx.Output.Line(ctx.Messages(loaded).Format("plan.valid", ctx.PlanPath, summary));
-            ctx.Output.Line($"  project {plan.Project}, time zone {plan.Timezone.Id}, language {plan.Language}, state {r.Redact(plan.State)}");
+            var words = ctx.Messages(loaded);
+            var summary = new Core.Messages.Phrase("cli.validate.summary",
+                [plan.Backup.Count, plan.Destinations.Count, plan.Monitoring.Checks.Count, plan.Emergency.Runbooks.Count, plan.Notify.Count]);
+            ctx.Output.Line(words.Format("plan.valid", ctx.PlanPath, summary));
+            ctx.Output.Line(words.Format("cli.validate.settings", plan.Project, plan.Timezone.Id, plan.Language, r.Redact(plan.State)));
             if (plan.Backup.Count > 0)
             {
-                ctx.Output.Table(["backup", "source", "schedule", "to"], plan.Backup.Select(j => new[]
+                ctx.Output.Table(words.Columns("cli.validate.backups"), plan.Backup.Select(j => new[]
                 {
                     j.Name, $"{Core.Plan.Schema.EnumWord.Of(j.Source.Kind)} {r.Redact(j.Source.Where)}",
                     j.When.Text, string.Join(", ", j.To),
                 }));
             }
             if (plan.Destinations.Count > 0)
-                ctx.Output.Table(["destination", "kind", "where"], plan.Destinations.Select(d => new[] { d.Key, d.Value.Kind, r.Redact(d.Value.Where) }));
-            if (plan.Migration is { } m) ctx.Output.Line($"  migration: {r.Redact(m.From)} → {r.Redact(m.To)}");
-            if (r.Count > 0) ctx.Output.Line($"  {r.Count} secret value(s) hidden as ***");
+                ctx.Output.Table(words.Columns("cli.validate.destinations"), plan.Destinations.Select(d => new[] { d.Key, d.Value.Kind, r.Redact(d.Value.Where) }));
+            if (plan.Migration is { } m) ctx.Output.Line(words.Format("cli.validate.migration", r.Redact(m.From), r.Redact(m.To)));
+            if (r.Count > 0) ctx.Output.Line(words.Format("cli.validate.hidden", r.Count));
             // Valid but unsafe: the plan runs, so the exit code stays 0.
             foreach (var w in loaded.Warnings) ctx.Output.Error("warning: " + w);
             return Task.FromResult(ExitCodes.Ok);

@@ -35,7 +35,7 @@ internal sealed class MonitorRuntime : IAsyncDisposable
         LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, AdapterSet adapters, ILogger logger, NotifyPolicy? policy)
     {
         sampler = new HostSampler(clock, realTime);
-        probes = new ProbeContext(plan, store, clock, http, adapters);
+        probes = new ProbeContext(plan, store, clock, http, adapters) { Words = journal.Messages };
         var mail = adapters.Mail ?? throw new InvalidOperationException("no mail adapter: the composition root misses its registration");
         alerts = new AlertDispatcher(plan, journal, clock, webhooks, mail, policy, logger);
         Results = new CheckResultWriter(store.Checks, logger, realTime);
@@ -62,13 +62,13 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     {
         var at = Clock.GetUtcNow();
         var observation = await CheckProbes.For(check, probes).ObserveAsync(ct);
-        return CheckVerdict.Judge(check, observation, at, probes.Plan.Redactor);
+        return CheckVerdict.Judge(check, observation, at, probes.Plan.Redactor, probes.Words);
     }
 
     /// <summary>Samples and judges the host without acting on the result.</summary>
     public async Task<CheckResult> ProbeHostAsync(HostMonitor settings, CancellationToken ct)
     {
-        return HostVerdict.Judge(await sampler.SampleAsync(settings.Disk.Keys, ct), settings);
+        return HostVerdict.Judge(await sampler.SampleAsync(settings.Disk.Keys, ct), settings, probes.Words);
     }
 
     public async ValueTask DisposeAsync()

@@ -30,6 +30,14 @@ public sealed class Catalog
 
     public string this[string key] => texts.TryGetValue(key, out var t) ? t : English.texts[key];
 
+    /// <summary>The column headers of a table, kept as one text with <c>|</c> between them so a translator sees them together.</summary>
+    public string[] Columns(string key) => this[key].Split('|');
+
+    /// <summary>A stored state as a reader says it (<c>word.run.succeeded</c>: "succeeded", "berhasil"); the stores and
+    /// <c>--json</c> keep the stored word itself.</summary>
+    public string Word<T>(string group, T value)
+        where T : struct, Enum => this[$"word.{group}.{Storage.StoredWord.Text(value)}"];
+
     /// <summary>The text of <paramref name="key"/> filled with <paramref name="args"/>; a <see cref="Phrase"/> argument is
     /// worded in this catalog's language first.</summary>
     public string Format(string key, params object?[] args) =>

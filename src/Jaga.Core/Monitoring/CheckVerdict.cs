@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Jaga.Core.Conditions;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan;
 using Jaga.Core.Redaction;
 
@@ -51,21 +52,23 @@ public static class CheckVerdict
     /// <param name="redactor">Masks the plan's secrets in the reason. A reason quotes what the probe saw (a plugin's output,
     /// a response body, a driver's error), so it is masked here, where it is made: the history, the outputs and the alerts
     /// all take the result from here and never see the raw text.</param>
-    public static CheckResult Judge(Check check, CheckObservation o, DateTimeOffset at, Redactor redactor)
+    /// <param name="words">The language of Jaga's own words in the reason (English by default); what the probe or plugin
+    /// said stays as it said it.</param>
+    public static CheckResult Judge(Check check, CheckObservation o, DateTimeOffset at, Redactor redactor, Catalog? words = null)
     {
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(redactor);
-        var result = Unmasked(check, o, at);
+        var result = Unmasked(check, o, at, words ?? Catalog.English);
         return result with { Reason = redactor.Redact(result.Reason) };
     }
 
-    private static CheckResult Unmasked(Check check, CheckObservation o, DateTimeOffset at)
+    private static CheckResult Unmasked(Check check, CheckObservation o, DateTimeOffset at, Catalog words)
     {
         var failed = ConditionsOf(check).Select(c => c.Evaluate(o)).Where(r => !r.Passed).Select(r => r.ToString()).ToList();
-        var plugin = check is CommandCheck ? Plugin(o) : null;
+        var plugin = check is CommandCheck ? Plugin(o, words) : null;
         var outcome = failed.Count > 0 ? CheckOutcome.Down : plugin?.Outcome ?? CheckOutcome.Up;
-        if (outcome == CheckOutcome.Up) return new CheckResult(check.Name, at, outcome, o.ResponseTime, Summary(check, o));
+        if (outcome == CheckOutcome.Up) return new CheckResult(check.Name, at, outcome, o.ResponseTime, Summary(check, o, words));
         var why = new List<string>();
         if (!o.Connected && o.Error is { } error) why.Add(error);
         if (plugin is { Outcome: not CheckOutcome.Up } p && p.Reason != o.Error) why.Add(p.Reason);
@@ -74,9 +77,9 @@ public static class CheckVerdict
     }
 
     /// <summary>The Nagios plugin convention: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN; the first line of output before '|' says why.</summary>
-    private static (CheckOutcome Outcome, string Reason)? Plugin(CheckObservation o)
+    private static (CheckOutcome Outcome, string Reason)? Plugin(CheckObservation o, Catalog words)
     {
-        if (o.ExitCode is not { } code) return (CheckOutcome.Down, o.Error ?? "the plugin did not run");
+        if (o.ExitCode is not { } code) return (CheckOutcome.Down, o.Error ?? words["reason.plugin.missing"]);
         var text = FirstLine(o.Body);
         return code switch
         {
@@ -91,17 +94,17 @@ public static class CheckVerdict
     private static string Label(string state, string? text) =>
         text is null ? state : text.StartsWith(state, StringComparison.OrdinalIgnoreCase) ? text : $"{state}: {text}";
 
-    private static string Summary(Check check, CheckObservation o)
+    private static string Summary(Check check, CheckObservation o, Catalog words)
     {
-        var ms = $"{(long)o.ResponseTime.TotalMilliseconds} ms";
+        var ms = (long)o.ResponseTime.TotalMilliseconds;
         return check switch
         {
-            HttpCheck when o.Status is { } status => $"{status} in {ms}",
-            TlsCheck when o.CertificateExpiration is { } left => $"certificate valid for {Plan.Values.DurationValue.Format(left)}, {ms}",
+            HttpCheck when o.Status is { } status => words.Format("reason.took", status, ms),
+            TlsCheck when o.CertificateExpiration is { } left => words.Format("reason.certificate", Plan.Values.DurationValue.Format(left), ms),
             CommandCheck => FirstLine(o.Body) ?? "OK",
-            DatabaseCheck when o.Result is { } result => $"{FirstLine(result) ?? "empty result"} in {ms}",
+            DatabaseCheck when o.Result is { } result => words.Format("reason.took", FirstLine(result) ?? words["reason.empty.result"], ms),
             BackupCheck or HeartbeatCheck or ProcessCheck when FirstLine(o.Body) is { } body => body,
-            _ => $"up in {ms}",
+            _ => words.Format("reason.up", ms),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan;
 using Jaga.Core.Plan.Values;
 using Jaga.Core.Ports;
@@ -12,10 +13,15 @@ namespace Jaga.Core.Monitoring;
 public static class HeartbeatVerdict
 {
     /// <summary>Judges the pings (any order) of one check at <paramref name="now"/>. The observation is connected when
-    /// the heartbeat is up; <see cref="CheckObservation.Error"/> says why it is down. Values: <c>STATE</c>
-    /// (up, started, waiting, late, failed, down), <c>LAST_PING_AGE_SECONDS</c> when there is a ping.</summary>
-    public static CheckObservation Judge(Heartbeat heartbeat, IReadOnlyList<Ping> pings, DateTimeOffset firstSeen, DateTimeOffset now)
+    /// the heartbeat is up; <see cref="CheckObservation.Error"/> says why it is down, in the language of
+    /// <paramref name="words"/> (English by default) with times in <paramref name="zone"/> (UTC by default). Values:
+    /// <c>STATE</c> (up, started, waiting, late, failed, down), <c>LAST_PING_AGE_SECONDS</c> when there is a ping.</summary>
+    public static CheckObservation Judge(Heartbeat heartbeat, IReadOnlyList<Ping> pings, DateTimeOffset firstSeen, DateTimeOffset now,
+        Catalog? words = null, TimeZoneInfo? zone = null)
     {
+        ArgumentNullException.ThrowIfNull(heartbeat);
+        words ??= Catalog.English;
+        zone ??= TimeZoneInfo.Utc;
         var ordered = pings.OrderByDescending(p => p.At).ToList();
         var finish = ordered.FirstOrDefault(p => p.Kind != PingKind.Start);
         var start = ordered.FirstOrDefault(p => p.Kind == PingKind.Start && (finish is null || p.At > finish.At));
@@ -25,27 +31,28 @@ public static class HeartbeatVerdict
 
         (string State, string? Error) verdict;
         if (start is not null && now - start.At > heartbeat.Grace)
-            verdict = ("down", $"started {Age(now - start.At)} ago, no finish within grace {DurationValue.Format(heartbeat.Grace)}");
+            verdict = ("down", words.Format("reason.heartbeat.unfinished", Age(now - start.At), DurationValue.Format(heartbeat.Grace)));
         else if (finish is { Kind: PingKind.Fail } or { Kind: PingKind.Exit, ExitCode: not 0 })
-            verdict = ("failed", $"last ping {Age(now - finish.At)} ago was a failure"
-                + (finish.Kind == PingKind.Exit ? $" (exit code {finish.ExitCode})" : "") + "; down until the next success");
+            verdict = ("failed", finish.Kind == PingKind.Exit
+                ? words.Format("reason.heartbeat.exit", Age(now - finish.At), finish.ExitCode)
+                : words.Format("reason.heartbeat.failed", Age(now - finish.At)));
         else if (finish is not null && now - finish.At > window)
-            verdict = ("late", $"last success {Age(now - finish.At)} ago, expected every {DurationValue.Format(heartbeat.Every)} (grace {DurationValue.Format(heartbeat.Grace)})");
+            verdict = ("late", words.Format("reason.heartbeat.late", Age(now - finish.At), DurationValue.Format(heartbeat.Every), DurationValue.Format(heartbeat.Grace)));
         else if (finish is not null)
             verdict = (start is null ? "up" : "started", null);
         else if (start is not null)
             verdict = ("started", null);
         else if (now - firstSeen > window)
-            verdict = ("down", $"no ping yet (expected within {DurationValue.Format(window)} of {firstSeen.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)");
+            verdict = ("down", words.Format("reason.heartbeat.never", DurationValue.Format(window), ZoneTime.Format(firstSeen, zone)));
         else
             verdict = ("waiting", null);
         values["STATE"] = verdict.State;
         // A pass says what it rests on, for status and the log: the last success, a run in progress, or the wait.
         var said = verdict.State switch
         {
-            "up" => $"last success {Age(now - finish!.At)} ago",
-            "started" => $"started {Age(now - (start ?? finish)!.At)} ago",
-            "waiting" => $"no ping yet; waiting until {(firstSeen + window).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
+            "up" => words.Format("reason.heartbeat.up", Age(now - finish!.At)),
+            "started" => words.Format("reason.heartbeat.started", Age(now - (start ?? finish)!.At)),
+            "waiting" => words.Format("reason.heartbeat.waiting", ZoneTime.Format(firstSeen + window, zone)),
             _ => null,
         };
         return new CheckObservation(verdict.Error is null, TimeSpan.Zero) { Error = verdict.Error, Body = said, Values = values };

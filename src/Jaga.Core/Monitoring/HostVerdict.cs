@@ -16,27 +16,31 @@ public static partial class HostVerdict
     public static readonly Threshold DefaultCpu = new("<", 90);
 
     /// <summary>Down when any threshold is exceeded; the reason names each one, e.g. <c>disk / 93% (limit &lt; 90%)</c>.
-    /// A pass's reason lists the measured values.</summary>
-    public static CheckResult Judge(HostSample sample, HostMonitor monitor)
+    /// A pass's reason lists the measured values. Jaga's words in the language of <paramref name="words"/> (English by default).</summary>
+    public static CheckResult Judge(HostSample sample, HostMonitor monitor, Catalog? words = null)
     {
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(monitor);
+        words ??= Catalog.English;
+        var memory = words["reason.host.memory"];
         var failed = new List<string>();
         void Percent(string what, double? observed, Threshold? limit)
         {
-            if (observed is { } o && limit is not null && !limit.IsMet(o)) failed.Add($"{what} {Pct(o)} (limit {limit})");
+            if (observed is { } o && limit is not null && !limit.IsMet(o)) failed.Add(words.Format("reason.host.over", what, Pct(o), limit));
         }
         Percent("cpu", sample.CpuPercent, monitor.Cpu);
-        Percent("memory", sample.MemoryPercent, monitor.Memory);
+        Percent(memory, sample.MemoryPercent, monitor.Memory);
         Percent("swap", sample.SwapPercent, monitor.Swap);
         if (monitor.Load is { } load && !LoadIsMet(load, sample.Load1))
-            failed.Add($"load {Num(sample.Load1)} (limit {load.Trim()})");
+            failed.Add(words.Format("reason.host.over", "load", Num(sample.Load1), load.Trim()));
         foreach (var (mount, limit) in monitor.Disk.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
             var disk = sample.Disks.FirstOrDefault(d => d.Mount == mount);
-            if (disk is null) failed.Add($"disk {mount} not mounted");
+            if (disk is null) failed.Add(words.Format("reason.host.unmounted", mount));
             else Percent($"disk {mount}", disk.UsedPercent, limit);
         }
         if (failed.Count > 0) return new CheckResult(CheckName, sample.At, CheckOutcome.Down, TimeSpan.Zero, string.Join(", ", failed));
-        var parts = new List<string> { $"cpu {Pct(sample.CpuPercent)}", $"memory {Pct(sample.MemoryPercent)}" };
+        var parts = new List<string> { $"cpu {Pct(sample.CpuPercent)}", $"{memory} {Pct(sample.MemoryPercent)}" };
         if (sample.SwapPercent is { } swap) parts.Add($"swap {Pct(swap)}");
         parts.Add($"load {Num(sample.Load1)}");
         parts.AddRange(monitor.Disk.Keys.Order(StringComparer.Ordinal)

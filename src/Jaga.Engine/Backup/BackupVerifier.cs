@@ -36,7 +36,7 @@ public sealed class BackupVerifier(BackupServices s)
                 : check.Corrupt ? copy with { State = CopyState.Corrupt, Detail = check.Problem }
                 : copy with { Detail = check.Problem });
         }
-        if (copies.All(c => c.State is not (CopyState.Stored or CopyState.Corrupt))) problems.Add("no stored copy is left to verify");
+        if (copies.All(c => c.State is not (CopyState.Stored or CopyState.Corrupt))) problems.Add(Words["reason.verify.no.copy"]);
 
         string? restored = null;
         TimeSpan? took = null;
@@ -54,14 +54,14 @@ public sealed class BackupVerifier(BackupServices s)
                 (problem, counts) = (Pipeline.Reasons.Of(e), null);
             }
             took = Stopwatch.GetElapsedTime(started);
-            if (problem is not null) problems.Add($"test restore from {good}: {problem}");
+            if (problem is not null) problems.Add(Words.Format("reason.verify.restore", good, problem));
             else restored = counts;
         }
 
         var now = s.Clock.GetUtcNow();
         var ok = problems.Count == 0;
         var summary = ok
-            ? $"SHA-256 ok at {string.Join(", ", copies.Where(c => c.State == CopyState.Stored).Select(c => c.Destination))}" + (restored is null ? "" : $"; {restored}, restored in {took!.Value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s")
+            ? Summary(copies, restored, took)
             : string.Join("; ", problems);
         // The time of the last verification, good or not: a failing one is not repeated at every run until its schedule comes again.
         record = record with { Copies = copies, VerifiedAt = now, VerifyResult = ok ? "ok" : summary };
@@ -75,9 +75,19 @@ public sealed class BackupVerifier(BackupServices s)
         return new VerifyOutcome(record, ok, summary, took, entry.Line);
     }
 
+    /// <summary>The catalog of the plan's language: a verification's summary is a detail of its log line.</summary>
+    private Core.Messages.Catalog Words => s.Journal.Messages;
+
+    private string Summary(List<BackupCopy> copies, string? restored, TimeSpan? took)
+    {
+        var at = string.Join(", ", copies.Where(c => c.State == CopyState.Stored).Select(c => c.Destination));
+        return restored is null ? Words.Format("reason.verify.ok", at)
+            : Words.Format("reason.verify.restored", at, restored, took!.Value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
+    }
+
     private async Task<CopyCheck> ReadCopyAsync(string destination, BackupManifest manifest, Core.Plan.BackupJob? job, Func<Stream, CancellationToken, Task> consume, BackupObserver? observer, CancellationToken ct)
     {
-        if (!s.Plan.Plan.Destinations.ContainsKey(destination)) return new CopyCheck("this destination is no longer in the plan", Corrupt: false);
+        if (!s.Plan.Plan.Destinations.ContainsKey(destination)) return new CopyCheck(Words["reason.verify.gone"], Corrupt: false);
         await using var d = s.Connectors.Destination(destination);
         return await ArtifactReader.ReadAsync(s, d, manifest, job, consume, observer?.Read, ct);
     }
@@ -90,8 +100,8 @@ public sealed class BackupVerifier(BackupServices s)
         var counts = await scratch.Target.CountAsync(ct);
         var mismatches = RowCounts.Compare(manifest.Tables, counts);
         return mismatches.Count > 0
-            ? ("row counts differ: " + string.Join(", ", mismatches), null)
-            : (null, $"{counts.Count} {(manifest.Source.Kind == SourceKind.Files ? "path(s)" : "table(s)")} match the manifest's row counts");
+            ? (Words.Format("reason.verify.rows", string.Join(", ", mismatches)), null)
+            : (null, Words.Format(manifest.Source.Kind == SourceKind.Files ? "reason.verify.paths" : "reason.verify.tables", counts.Count));
     }
 }
 

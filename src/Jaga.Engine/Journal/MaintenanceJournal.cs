@@ -14,7 +14,8 @@ namespace Jaga.Engine.Journal;
 /// and flushed. If a crash falls between the two, the next write finds the file behind the chain and writes the missing lines.</remarks>
 public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeProvider clock, string actor)
 {
-    public Catalog Messages { get; } = Catalog.For(plan.Plan.Language);
+    /// <summary>The language of what is recorded: the plan's, unless the command was asked for another (<c>--lang</c>).</summary>
+    public Catalog Messages { get; init; } = Catalog.For(plan.Plan.Language);
 
     public string LogPath { get; } = plan.Resolve(plan.Plan.Log.File);
 

@@ -32,7 +32,7 @@ public sealed class CheckMonitor(
         var started = clock.GetUtcNow();
         var probe = probes.GetOrAdd(check.Name, _ => probeFor(check));
         var observation = await probe.ObserveAsync(ct);
-        var result = CheckVerdict.Judge(check, observation, started, plan.Redactor);
+        var result = CheckVerdict.Judge(check, observation, started, plan.Redactor, journal.Messages);
         return new CheckRun(result, await ActAsync(result, check.Alert, check.Name, ct));
     }
 

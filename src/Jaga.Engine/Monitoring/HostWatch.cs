@@ -27,7 +27,7 @@ public sealed class HostWatch(CheckMonitor monitor, HostMonitor settings, HostSa
     public async Task<CheckRun> RunAsync(CancellationToken ct)
     {
         var sample = await sampler.SampleAsync(settings.Disk.Keys, ct);
-        var result = HostVerdict.Judge(sample, settings) with { Check = Local };
+        var result = HostVerdict.Judge(sample, settings, journal.Messages) with { Check = Local };
         var status = await monitor.ActAsync(result, settings.Alert, Local, ct);
         var period = Period(result.At, settings.Summary);
         if (period != Interlocked.Exchange(ref lastPeriod, period))

@@ -41,6 +41,43 @@ public sealed partial class CatalogTests
     }
 
     [Fact]
+    public void Every_text_of_commands_states_and_details_is_translated_not_copied()
+    {
+        // The same in both languages on purpose: an exit is an exit, and the Indonesian log already says DOWN.
+        string[] same = ["word.ping.exit", "word.check.down"];
+        var copied = Catalog.English.Keys
+            .Where(k => k.StartsWith("cli.", StringComparison.Ordinal) || k.StartsWith("word.", StringComparison.Ordinal) || k.StartsWith("reason.", StringComparison.Ordinal))
+            .Where(k => !same.Contains(k) && Catalog.English[k] == Catalog.Indonesian[k]);
+
+        Assert.Empty(copied);
+        Assert.DoesNotContain(same, k => Catalog.English[k] != Catalog.Indonesian[k]);
+    }
+
+    [Fact]
+    public void Every_table_has_as_many_columns_in_both_languages()
+    {
+        var keys = Catalog.English.Keys.Where(k => Catalog.English[k].Contains('|', StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Equal(Catalog.English.Columns(k).Length, Catalog.Indonesian.Columns(k).Length));
+    }
+
+    [Fact]
+    public void Every_stored_state_has_a_word_in_both_languages()
+    {
+        foreach (var catalog in new[] { Catalog.English, Catalog.Indonesian })
+        {
+            Assert.All(Enum.GetValues<Ports.RunOutcome>(), v => Assert.NotEmpty(catalog.Word("run", v)));
+            Assert.All(Enum.GetValues<Ports.BackupStatus>(), v => Assert.NotEmpty(catalog.Word("backup", v)));
+            Assert.All(Enum.GetValues<Ports.CopyState>(), v => Assert.NotEmpty(catalog.Word("copy", v)));
+            Assert.All(Enum.GetValues<Ports.PingKind>(), v => Assert.NotEmpty(catalog.Word("ping", v)));
+            Assert.All(Enum.GetValues<Monitoring.CheckStatus>(), v => Assert.NotEmpty(catalog.Word("check", v)));
+        }
+        Assert.Equal("berhasil", Catalog.Indonesian.Word("run", Ports.RunOutcome.Succeeded));
+        Assert.Equal("succeeded", Catalog.English.Word("run", Ports.RunOutcome.Succeeded));
+    }
+
+    [Fact]
     public void Indonesian_backup_message_is_the_seeds_text()
     {
         Assert.Equal("Backup database selesai: backup/db_2025-11-15.sql", Catalog.Indonesian.Format("backup.done", "backup/db_2025-11-15.sql"));

@@ -24,16 +24,17 @@ internal static class BackupListCommand
                 ctx.Output.Write(new JsonArray(records.Select(r => (JsonNode)Json(r)).ToArray()));
                 return ExitCodes.Ok;
             }
+            var words = ctx.Messages(ctx.Loaded);
             if (records.Count == 0)
             {
-                ctx.Output.Line(name is null ? "no backups yet; 'jaga backup run' makes one" : $"no backups of {name} yet; 'jaga backup run {name}' makes one");
+                ctx.Output.Line(name is null ? words["cli.backups.none"] : words.Format("cli.backups.none.job", name));
                 return ExitCodes.Ok;
             }
-            ctx.Output.Table(["ID", "JOB", "TIME", "SIZE", "DESTINATIONS", "VERIFIED", "STATUS", "ARTIFACT"], records.Select(r => new[]
+            ctx.Output.Table(words.Columns("cli.backups.columns"), records.Select(r => new[]
             {
-                r.Id, r.Job, session.Time(r.StartedAt), r.Sha256 is null ? "-" : Size(r.Size), Destinations(r),
-                r.VerifiedAt is { } v && r.VerifyResult == "ok" ? session.Time(v) : r.VerifyResult is null ? "no" : "FAILED",
-                r.Status.ToString().ToLowerInvariant(), r.Artifact,
+                r.Id, r.Job, session.Time(r.StartedAt), r.Sha256 is null ? "-" : Size(r.Size), Destinations(r, words),
+                r.VerifiedAt is { } v && r.VerifyResult == "ok" ? session.Time(v) : r.VerifyResult is null ? words["cli.backups.unverified"] : words["cli.backups.verify.failed"],
+                words.Word("backup", r.Status), r.Artifact,
             }));
             return ExitCodes.Ok;
         });
@@ -53,8 +54,8 @@ internal static class BackupListCommand
         return unit == 0 ? $"{bytes} B" : value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
     }
 
-    private static string Destinations(BackupRecord r) =>
-        r.Copies.Count == 0 ? "-" : string.Join(", ", r.Copies.Select(c => c.State == CopyState.Stored ? c.Destination : $"{c.Destination} ({c.State.ToString().ToLowerInvariant()})"));
+    private static string Destinations(BackupRecord r, Core.Messages.Catalog words) =>
+        r.Copies.Count == 0 ? "-" : string.Join(", ", r.Copies.Select(c => c.State == CopyState.Stored ? c.Destination : $"{c.Destination} ({words.Word("copy", c.State)})"));
 
     private static JsonObject Json(BackupRecord r) => new()
     {

@@ -28,12 +28,12 @@ internal static class MonitorStatusCommand
                 foreach (var host in states.Keys.Where(k => k.StartsWith(HostWatch.CheckName + ":", StringComparison.Ordinal)).Append(HostWatch.Local).Distinct().Order(StringComparer.Ordinal))
                     names.Add((host, "host"));
             var now = ctx.Clock.GetUtcNow();
-            var rows = new List<(string Name, string Kind, CheckState? State, CheckUptime Uptime, string Reason)>();
+            var rows = new List<(string Name, string Kind, CheckState? State, CheckUptime Uptime, string? Reason)>();
             foreach (var (name, kind) in names)
             {
                 var state = states.GetValueOrDefault(name);
                 // The latest result says what is known now (the state keeps the reason of its last change).
-                var reason = (await store.Checks.RecentAsync(name, 1, ct)) is [var last, ..] ? last.Reason : state?.Reason is { Length: > 0 } r ? r : "never ran";
+                var reason = (await store.Checks.RecentAsync(name, 1, ct)) is [var last, ..] ? last.Reason : state?.Reason is { Length: > 0 } r ? r : null;
                 rows.Add((name, kind, state, await store.Checks.UptimeAsync(name, now, ct), reason));
             }
             var zone = plan.Plan.Timezone;
@@ -61,19 +61,20 @@ internal static class MonitorStatusCommand
                 });
                 return down == 0 ? ExitCodes.Ok : ExitCodes.Failed;
             }
+            var words = ctx.Messages(plan);
             if (rows.Count == 0)
             {
-                ctx.Output.Line("The plan has no checks (monitoring.checks, monitoring.host).");
+                ctx.Output.Line(words["cli.checks.none"]);
                 return ExitCodes.Ok;
             }
-            ctx.Output.Table(["CHECK", "KIND", "STATE", "SINCE", "24H", "7D", "30D", "P95", "REASON"], rows.Select(r => new[]
+            ctx.Output.Table(words.Columns("cli.checks.columns"), rows.Select(r => new[]
             {
-                r.Name, r.Kind, CheckMonitor.Word(r.State?.Status ?? CheckStatus.Unknown), r.State is { } s ? Local(s.Since) : "-",
+                r.Name, r.Kind, words.Word("check", r.State?.Status ?? CheckStatus.Unknown), r.State is { } s ? Local(s.Since) : "-",
                 Percent(r.Uptime.Day), Percent(r.Uptime.Week), Percent(r.Uptime.Month),
-                r.Uptime.P95Day is { } p ? MonitorCheckCommand.Millis(p) : "-", r.Reason,
+                r.Uptime.P95Day is { } p ? MonitorCheckCommand.Millis(p) : "-", r.Reason ?? words["cli.checks.never"],
             }));
             ctx.Output.Line();
-            ctx.Output.Line(down == 0 ? "No check is down." : $"{down} check(s) down.");
+            ctx.Output.Line(down == 0 ? words["cli.checks.ok"] : words.Format("cli.checks.down", down));
             return down == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return status;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jaga.Core.Messages;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Plan.Values;
@@ -19,27 +20,30 @@ internal sealed class BackupProbe(BackupCheck check, ProbeContext context) : ICh
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
             var records = await context.Store.Backups.ListAsync(check.Backup, token);
-            return Judge(check, records, context.Clock.GetUtcNow(), elapsed());
+            return Judge(check, records, context.Clock.GetUtcNow(), elapsed(), context.Words);
         }, null, ct);
 
-    /// <summary>The observation for the records of the job (any order) at <paramref name="now"/>.</summary>
-    public static CheckObservation Judge(BackupCheck check, IReadOnlyList<BackupRecord> records, DateTimeOffset now, TimeSpan elapsed)
+    /// <summary>The observation for the records of the job (any order) at <paramref name="now"/>, its reasons in the
+    /// language of <paramref name="words"/> (English by default).</summary>
+    public static CheckObservation Judge(BackupCheck check, IReadOnlyList<BackupRecord> records, DateTimeOffset now, TimeSpan elapsed, Catalog? words = null)
     {
+        ArgumentNullException.ThrowIfNull(check);
+        words ??= Catalog.English;
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var good = records.Where(r => r.Status == BackupStatus.Complete).OrderByDescending(Done).ToList();
         if (good.Count == 0)
-            return new CheckObservation(false, elapsed) { Error = $"no good backup of {check.Backup} yet", Values = values };
+            return new CheckObservation(false, elapsed) { Error = words.Format("reason.backup.none", check.Backup), Values = values };
         var newest = good[0];
         var age = now - Done(newest);
         values["AGE_SECONDS"] = Seconds(age);
         var problems = new List<string>();
         if (age > check.MaxAge)
-            problems.Add($"newest backup {newest.Artifact} is {HeartbeatVerdict.Age(age)} old (max_age {DurationValue.Format(check.MaxAge)})");
+            problems.Add(words.Format("reason.backup.old", newest.Artifact, HeartbeatVerdict.Age(age), DurationValue.Format(check.MaxAge)));
         var verified = records.Where(r => r.VerifiedAt is not null).OrderByDescending(r => r.VerifiedAt).FirstOrDefault();
         if (verified is null)
-            problems.Add("never verified");
+            problems.Add(words["reason.backup.unverified"]);
         else if (verified.VerifyResult != VerifiedOk)
-            problems.Add($"verification of {verified.Artifact} failed: {verified.VerifyResult}");
+            problems.Add(words.Format("reason.backup.verify.failed", verified.Artifact, verified.VerifyResult));
         else
             values["VERIFIED_AGE_SECONDS"] = Seconds(now - Done(verified));
         return new CheckObservation(problems.Count == 0, elapsed)

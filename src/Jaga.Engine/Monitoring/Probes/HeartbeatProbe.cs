@@ -10,7 +10,8 @@ internal sealed class HeartbeatProbe(HeartbeatCheck check, ProbeContext context)
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
             var pings = await context.Store.Pings.PingsAsync(check.Name, Core.Ports.Ping.KeptPerCheck, token);
-            var verdict = HeartbeatVerdict.Judge(check.Heartbeat, pings, context.FirstSeenOf(check.Name), context.Clock.GetUtcNow());
+            var verdict = HeartbeatVerdict.Judge(check.Heartbeat, pings, context.FirstSeenOf(check.Name), context.Clock.GetUtcNow(),
+                context.Words, context.Plan.Plan.Timezone);
             return verdict with { ResponseTime = elapsed() };
         }, null, ct);
 }

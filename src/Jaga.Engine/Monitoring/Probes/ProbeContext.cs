@@ -1,4 +1,5 @@
 using Jaga.Core.Adapters;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 
@@ -13,6 +14,9 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// <param name="Adapters">The database adapters that log in for database checks.</param>
 public sealed record ProbeContext(LoadedPlan Plan, IStateStore Store, TimeProvider Clock, ProbeHttp Http, AdapterSet Adapters)
 {
+    /// <summary>The language of the reasons probes give: the journal's, which is the plan's unless a command was asked for another.</summary>
+    public Catalog Words { get; init; } = Catalog.For(Plan.Plan.Language);
+
     /// <summary>When monitoring began: a heartbeat that was never pinged waits <c>every + grace</c> from here.</summary>
     public DateTimeOffset Started { get; init; } = Clock.GetUtcNow();
 
