@@ -53,7 +53,8 @@ public static class PlanLoader
         }
         var expanded = (PMap)Expand(map, "", lookup, file, errors, secrets);
 
-        if (expanded["version"] is PScalar version && version.Value != "1" && int.TryParse(version.Value, out _))
+        // Any whole number, also one too large for an int: 2147483648 is a version this Jaga does not read, not "not a number".
+        if (expanded["version"] is PScalar version && version.Value != "1" && version.Value.Length <= 24 && long.TryParse(version.Value, out _))
             errors.Add(new PlanError(file, version.Mark, $"version: this Jaga reads plan version 1, not {version.Value}", "set 'version: 1' or upgrade Jaga"));
         new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
         CheckState(expanded, file, errors);
@@ -108,7 +109,17 @@ public static class PlanLoader
         foreach (var item in list)
         {
             var path = Path.IsPathRooted(item.Value) ? item.Value : Path.Combine(directory, item.Value);
-            var content = world.ReadFile(path);
+            string? content;
+            try
+            {
+                content = world.ReadFile(path);
+            }
+            catch (Errors.UserException e)
+            {
+                // A folder, or a file that cannot be read: said at the entry that names it, like a missing one.
+                errors.Add(new PlanError(file, item.Mark, e.Message, e.Hint));
+                continue;
+            }
             if (content is null)
             {
                 errors.Add(new PlanError(file, item.Mark, $"env_files: '{item.Value}' not found", "create it, or remove it from env_files (paths are relative to the plan's folder)"));

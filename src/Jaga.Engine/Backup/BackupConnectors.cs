@@ -87,7 +87,17 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
             ?? throw new BackupKeyException(
                 $"this backup is encrypted to {string.Join(", ", encryption.Recipients)}; give the matching age identity with --identity FILE, encrypt.identity in the plan, or {IdentityVariable}");
         if (!File.Exists(file)) throw new BackupKeyException($"the age identity file {file} does not exist");
-        var keys = File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.OrdinalIgnoreCase)).ToList();
+        string text;
+        try
+        {
+            // An identity file is a few lines: /dev/zero or a FIFO given as --identity is refused, not read without end.
+            text = Files.BoundedFile.ReadAllText(file, 1 << 20);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupKeyException($"cannot read the age identity file: {e.Message}");
+        }
+        var keys = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.OrdinalIgnoreCase)).ToList();
         if (keys.Count == 0) throw new BackupKeyException($"{file} holds no age identity (a line AGE-SECRET-KEY-1…, as 'age-keygen' writes)");
         return Age.DecryptFrom(input, keys);
     }

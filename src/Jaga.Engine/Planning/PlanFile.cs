@@ -35,6 +35,8 @@ public static class PlanFile
 
     private static string? ReadEnvFile(string path)
     {
+        if (Directory.Exists(path))
+            throw new Core.Errors.UserException($"env_files: {path} is a folder, not a file", $"name the env file itself, e.g. {Path.Combine(path, ".env")}");
         if (!File.Exists(path)) return null;
         try
         {

@@ -25,8 +25,9 @@ public sealed partial class JournalEventTests
         ["update.dependency"] = "the seed's line of the update pillar, recorded from Step 6",
     };
 
-    /// <summary>Whole groups of non-event texts: the plan document, and the subject and lines of alerts sent to channels.</summary>
-    private static readonly string[] NotEventPrefixes = ["doc.", "alert.subject.", "alert.line."];
+    /// <summary>Whole groups of non-event texts: the plan document, the subject and lines of alerts sent to channels, and
+    /// the command line's own messages.</summary>
+    private static readonly string[] NotEventPrefixes = ["doc.", "alert.subject.", "alert.line.", "cli."];
 
     [Fact]
     public void There_is_one_event_type_per_kind_of_event_and_each_is_sealed()
