@@ -44,7 +44,7 @@ public sealed class StateFileTests(ITestOutputHelper log) : IDisposable
             log.WriteLine("not run: running as root and chattr +i is not possible here, so no file can be made read-only for root");
             return;
         }
-        if (!root) File.SetUnixFileMode(shm, UnixFileMode.UserRead);
+        if (!root && !OperatingSystem.IsWindows()) File.SetUnixFileMode(shm, UnixFileMode.UserRead);
         try
         {
             var r = await ws.Jaga("log");
