@@ -22,10 +22,17 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
             // synchronously for long (a backup to a fast local disk does) could not be cancelled, and the signal's default
             // ended the process on the spot, like kill -9. Returning at once lets it listen before any work starts.
             await Task.Yield();
-            var planPath = parse.GetValue(options.Plan) ?? Environment.GetEnvironmentVariable("JAGA_PLAN") ?? "jaga.yaml";
+            var given = parse.GetValue(options.Plan);
+            var planPath = given ?? Environment.GetEnvironmentVariable("JAGA_PLAN") ?? "jaga.yaml";
             var context = new CliContext(planPath, parse.GetValue(options.Json), parse.GetValue(options.Lang), clock, output) { RealTime = realTime };
             try
             {
+                if (string.IsNullOrWhiteSpace(planPath))
+                {
+                    // Said as the option (or variable) the user gave, not as a plan error at an empty file's line 1.
+                    var t = context.Messages();
+                    throw new UserError(t.Format("cli.plan.empty", given is null ? "JAGA_PLAN" : "--plan"), t["cli.plan.empty.hint"]);
+                }
                 return await action(parse, context, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

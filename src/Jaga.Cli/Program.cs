@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Jaga.Cli.Commands;
+using Jaga.Core.Errors;
+using Jaga.Core.Messages;
+using Jaga.Engine.Files;
+using Jaga.Engine.Planning;
 
 namespace Jaga.Cli;
 
@@ -7,6 +11,9 @@ public static class Program
 {
     /// <summary>How long a command may take to stop cleanly after SIGTERM or Ctrl+C before the process exits anyway.</summary>
     private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most of a plan read only to learn the language of a usage error.</summary>
+    private const long UsagePlanLimit = 4 << 20;
 
     // The one place that reads the system clock (BannedSymbols.txt bans TimeProvider.System everywhere else): every other
     // part is given its clock, so a test can give a fake one.
@@ -39,34 +46,14 @@ public static class Program
     private static async Task<int> RunAsync(string[] args, Output output, TimeProvider clock, TimeProvider realTime, Func<CommandBuilder, Command>? extra)
     {
         var options = new GlobalOptions();
-        var root = new RootCommand("Jaga — the maintenance plan, as code, that runs itself.\n\nOne file (jaga.yaml) is the plan; jaga carries it out: backups, monitoring, updates, emergency runbooks, migration, and a maintenance log nobody can quietly rewrite.");
-        options.AddTo(root);
-        CommandBuilder Build() => new(options, output, clock, realTime);
-        root.Subcommands.Add(InitCommand.Create(Build()));
-        root.Subcommands.Add(ValidateCommand.Create(Build()));
-        root.Subcommands.Add(PlanCommand.Create(Build()));
-        root.Subcommands.Add(LogCommand.Create(Build()));
-        root.Subcommands.Add(LogsCommand.Create(Build()));
-        root.Subcommands.Add(AuditCommand.Create(Build()));
-        var run = RunCommand.Create(Build());
-        root.Subcommands.Add(run);
-        root.Subcommands.Add(StatusCommand.Create(Build()));
-        root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create(Build()));
-        root.Subcommands.Add(PingCommand.Create(Build()));
-        root.Subcommands.Add(Commands.Backup.BackupCommand.Create(Build()));
-        if (extra is not null) root.Subcommands.Add(extra(Build()));
+        var (root, run) = Tree(options, () => new(options, output, clock, realTime), extra);
 
-        // Bare `jaga` shows the help, as git does, and exits 2 (no command given).
-        root.SetAction(parse =>
-        {
-            new System.CommandLine.Help.HelpAction().Invoke(parse);
-            return ExitCodes.BadInput;
-        });
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) output.Error($"jaga: {e.Message}");
-            output.Error("Run 'jaga --help' (or 'jaga COMMAND --help') for usage.");
+            var t = UsageCatalog(parse, options);
+            foreach (var line in UsageErrors.Describe(parse, t)) output.Error($"jaga: {line}");
+            output.Error(t["cli.usage.help"]);
             return ExitCodes.BadInput;
         }
         // A configuration given explicitly has no termination timeout unless set, and without one System.CommandLine does
@@ -83,4 +70,54 @@ public static class Program
         };
         return await parse.InvokeAsync(invocation);
     }
+
+    /// <summary>Every command, under the root that holds the global options: the tree a test walks to try every command and
+    /// option. Returns the daemon's command too, the one that must never be started without <c>--once</c> in a test.</summary>
+    internal static (RootCommand Root, Command Run) Tree(GlobalOptions options, Func<CommandBuilder> build, Func<CommandBuilder, Command>? extra = null)
+    {
+        var root = new RootCommand("Jaga — the maintenance plan, as code, that runs itself.\n\nOne file (jaga.yaml) is the plan; jaga carries it out: backups, monitoring, updates, emergency runbooks, migration, and a maintenance log nobody can quietly rewrite.");
+        options.AddTo(root);
+        root.Subcommands.Add(InitCommand.Create(build()));
+        root.Subcommands.Add(ValidateCommand.Create(build()));
+        root.Subcommands.Add(PlanCommand.Create(build()));
+        root.Subcommands.Add(LogCommand.Create(build()));
+        root.Subcommands.Add(LogsCommand.Create(build()));
+        root.Subcommands.Add(AuditCommand.Create(build()));
+        var run = RunCommand.Create(build());
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(StatusCommand.Create(build()));
+        root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create(build()));
+        root.Subcommands.Add(PingCommand.Create(build()));
+        root.Subcommands.Add(Commands.Backup.BackupCommand.Create(build()));
+        if (extra is not null) root.Subcommands.Add(extra(build()));
+
+        // Bare `jaga` shows the help, as git does, and exits 2 (no command given).
+        root.SetAction(parse =>
+        {
+            new System.CommandLine.Help.HelpAction().Invoke(parse);
+            return ExitCodes.BadInput;
+        });
+        return (root, run);
+    }
+
+    /// <summary>The language of a usage error: --lang when it is valid, else the plan's when it loads, else English.</summary>
+    private static Catalog UsageCatalog(ParseResult parse, GlobalOptions options)
+    {
+        if (Last(parse.GetResult(options.Lang)) is ("en" or "id") and var lang) return Catalog.For(lang);
+        var path = Last(parse.GetResult(options.Plan)) ?? Environment.GetEnvironmentVariable("JAGA_PLAN") ?? "jaga.yaml";
+        if (string.IsNullOrWhiteSpace(path)) return Catalog.English;
+        try
+        {
+            // Bounded: a usage error must not wait on a FIFO or read /dev/zero given as the plan.
+            var text = BoundedFile.ReadAllText(path, UsagePlanLimit);
+            return Catalog.For(PlanFile.LoadText(text, path).Plan?.Plan.Language);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UserException)
+        {
+            return Catalog.English;
+        }
+    }
+
+    private static string? Last(System.CommandLine.Parsing.OptionResult? option) =>
+        option is { Tokens: { Count: > 0 } tokens } ? tokens[^1].Value : null;
 }

@@ -28,7 +28,7 @@ public sealed class SqliteStateStore : IStateStore
             DefaultTimeout = 60,
         }.ToString();
         // Every port of the store is behind one guard: SQLite's busy, locked and I/O failures leave as StoreUnavailableException.
-        guard = new StoreGuard(Description, SqliteFailures.Unavailable);
+        guard = new StoreGuard(Description, SqliteFailures.Unavailable, e => SqliteFailures.UserError(e, path));
         Backups = new GuardedBackupCatalog(new SqliteBackupCatalog(ConnectAsync), guard);
         Runs = new GuardedJobRuns(new SqliteJobRuns(ConnectAsync), guard);
         Nodes = new GuardedNodeRegistry(new SqliteNodeRegistry(ConnectAsync), guard);

@@ -40,14 +40,14 @@ internal static class AuditCommand
             Checkpoint? anchorCheckpoint = null;
             if (anchorPath is not null)
             {
-                if (!File.Exists(anchorPath)) throw new UserError($"--anchor: {anchorPath} not found");
                 try
                 {
                     anchorCheckpoint = AnchorFile.Read(anchorPath);
                 }
                 catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
                 {
-                    throw new UserError($"--anchor: {e.Message}", inner: e);
+                    var words = ctx.Messages();
+                    throw new UserError(words.Format("cli.anchor", e.Message), words["cli.anchor.hint"], e);
                 }
             }
             var keyPath = parse.GetValue(key);

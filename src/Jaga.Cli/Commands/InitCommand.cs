@@ -38,7 +38,7 @@ internal static class InitCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UserError($"cannot write {ctx.PlanPath}: {e.Message}", "check that its folder can be written", e);
+                throw new UserError(t.Format("cli.init.write", ctx.PlanPath, e.Message), t["cli.init.write.hint"], e);
             }
             var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
             await using (store)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Jaga.Core.Ledger;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan.Values;
 
 namespace Jaga.Cli.Commands;
@@ -25,9 +26,10 @@ internal static class LogCommand
             var minimum = ParseLevel(parse.GetValue(level), "--level") ?? Severity.Info;
             var text = parse.GetValue(grep);
             var n = parse.GetValue(tail);
-            if (n is < 0) throw new UserError("--tail: give a number of entries, 0 or more");
             var loaded = ctx.LoadPlan();
-            var from = ParseSince(parse.GetValue(since), ctx.Clock.GetUtcNow(), loaded.Plan.Timezone);
+            var t = ctx.Messages(loaded);
+            if (n is < 0) throw new UserError(t["cli.tail.negative"]);
+            var from = ParseSince(parse.GetValue(since), ctx.Clock.GetUtcNow(), loaded.Plan.Timezone, t);
             var (plan, store, _) = await ctx.OpenAsync(ct: ct);
             await using var _s = store;
             var selected = new List<AuditEntry>();
@@ -81,16 +83,28 @@ internal static class LogCommand
         return SeverityText.TryParse(text, out var s) ? s : throw new UserError($"{option}: '{text}' is not a level; use INFO, WARN or ERROR");
     }
 
-    /// <summary>A duration back from now, or a date/time read in the plan's time zone (like the log's own times) unless it carries an offset.</summary>
-    private static DateTimeOffset? ParseSince(string? text, DateTimeOffset now, TimeZoneInfo zone)
+    /// <summary>A duration back from now, or a date/time read in the plan's time zone (like the log's own times) unless it
+    /// carries an offset. One that reaches back before the year 1 is said so, never left to overflow.</summary>
+    private static DateTimeOffset? ParseSince(string? text, DateTimeOffset now, TimeZoneInfo zone, Catalog t)
     {
         if (text is null) return null;
-        if (DurationValue.TryParse(text, out var ago)) return now - ago;
+        var furthest = now - DateTimeOffset.MinValue;
+        if (DurationValue.TryParse(text, out var ago))
+            return ago <= furthest ? now - ago : throw new UserError(t.Format("cli.since.range", UsageErrors.Quote(text), $"{furthest.Days}d"));
+        if (DurationValue.IsWritten(text)) throw new UserError(t.Format("cli.since.range", UsageErrors.Quote(text), $"{furthest.Days}d"));
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
             && (text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
             return withOffset;
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
-        throw new UserError($"--since: '{text}' is neither a duration (24h, 7d) nor a date (2025-11-15)");
+        {
+            var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+            var offset = zone.GetUtcOffset(unspecified);
+            // The first hours of the year 1 in a zone east of UTC are before the earliest time there is.
+            if (unspecified - DateTime.MinValue < offset) throw new UserError(t.Format("cli.since.range", UsageErrors.Quote(text), $"{furthest.Days}d"));
+            // And the last hours of 9999 west of UTC after the latest: no entry is newer than that either.
+            if (DateTime.MaxValue - unspecified < -offset) return DateTimeOffset.MaxValue;
+            return new DateTimeOffset(unspecified, offset);
+        }
+        throw new UserError(t.Format("cli.since.invalid", UsageErrors.Quote(text)));
     }
 }

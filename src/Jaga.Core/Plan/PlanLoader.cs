@@ -60,7 +60,8 @@ public static class PlanLoader
         }
         var expanded = (PMap)Expand(map, "", lookup, file, errors, secrets);
 
-        if (expanded["version"] is PScalar version && version.Value != "1" && int.TryParse(version.Value, out _))
+        // Any whole number, also one too large for an int: 2147483648 is a version this Jaga does not read, not "not a number".
+        if (expanded["version"] is PScalar version && version.Value != "1" && version.Value.Length <= 24 && long.TryParse(version.Value, out _))
             errors.Add(new PlanError(file, version.Mark, $"version: this Jaga reads plan version 1, not {version.Value}", "set 'version: 1' or upgrade Jaga"));
         new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
         CheckState(expanded, file, directory, world, errors);

@@ -8,7 +8,9 @@ namespace Jaga.Core.Storage;
 /// nothing else does, so callers retry on one type and every other failure stays what it is (a bug, or bad input).</summary>
 /// <param name="store">The store's description (no password), said in the message.</param>
 /// <param name="unavailable">The store's own test of which provider exceptions mean "away for now".</param>
-public sealed class StoreGuard(string store, Func<Exception, bool> unavailable)
+/// <param name="userError">The store's own translation of provider exceptions that are the user's to fix (a damaged or
+/// read-only file) into a <see cref="UserException"/> naming the file and the fix; null for any other.</param>
+public sealed class StoreGuard(string store, Func<Exception, bool> unavailable, Func<Exception, UserException?>? userError = null)
 {
     public async Task Run(Func<Task> call)
     {
@@ -17,9 +19,9 @@ public sealed class StoreGuard(string store, Func<Exception, bool> unavailable)
         {
             await call();
         }
-        catch (Exception e) when (unavailable(e))
+        catch (Exception e) when (Translate(e) is { } translated)
         {
-            throw Unavailable(e);
+            throw translated;
         }
     }
 
@@ -30,9 +32,9 @@ public sealed class StoreGuard(string store, Func<Exception, bool> unavailable)
         {
             return await call();
         }
-        catch (Exception e) when (unavailable(e))
+        catch (Exception e) when (Translate(e) is { } translated)
         {
-            throw Unavailable(e);
+            throw translated;
         }
     }
 
@@ -48,14 +50,14 @@ public sealed class StoreGuard(string store, Func<Exception, bool> unavailable)
             {
                 more = await e.MoveNextAsync();
             }
-            catch (Exception x) when (unavailable(x))
+            catch (Exception x) when (Translate(x) is { } translated)
             {
-                throw Unavailable(x);
+                throw translated;
             }
             if (!more) yield break;
             yield return e.Current;
         }
     }
 
-    private StoreUnavailableException Unavailable(Exception e) => new($"{store}: {e.Message}", e);
+    private Exception? Translate(Exception e) => unavailable(e) ? new StoreUnavailableException($"{store}: {e.Message}", e) : userError?.Invoke(e);
 }

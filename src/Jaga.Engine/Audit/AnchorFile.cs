@@ -22,23 +22,36 @@ public static class AnchorFile
         }
     }
 
-    /// <summary>Reads an anchor; throws <see cref="FormatException"/> with a readable reason.</summary>
+    /// <summary>The most an anchor file may hold: one is about 400 bytes.</summary>
+    public const long MaxBytes = 64 * 1024;
+
+    /// <summary>What an anchor file is, said when a file given as one is not: the user may not remember where it came from.</summary>
+    public const string Expected = $"an anchor is the JSON file that 'jaga audit checkpoint --out FILE' writes (\"format\": \"{Checkpoint.Format}\", with seq, head, time, key_id and signature)";
+
+    /// <summary>Reads an anchor (a regular file of at most <see cref="MaxBytes"/>); throws <see cref="FormatException"/>
+    /// that says where it went wrong and what an anchor is, or <see cref="IOException"/> when it cannot be read.</summary>
     public static Checkpoint Read(string path)
     {
+        var text = BoundedFile.ReadAllText(path, MaxBytes);
         AnchorDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(File.ReadAllText(path), AnchorJsonContext.Default.AnchorDto);
+            dto = JsonSerializer.Deserialize(text, AnchorJsonContext.Default.AnchorDto);
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{path} is not a checkpoint file: {e.Message}", e);
+            // The serializer's own message names .NET types ("could not be converted to System.String"): said in the user's words.
+            var at = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            var what = e.Path is null or "$" ? "it is not a JSON object" : $"'{e.Path.TrimStart('$', '.')}' has the wrong kind of value";
+            throw new FormatException($"{path} is not a checkpoint file:{at} {what}; {Expected}", e);
         }
-        if (dto is null || dto.Format != Checkpoint.Format || dto.Head is null || dto.Signature is null || dto.KeyId is null || dto.Time is null)
-            throw new FormatException($"{path} is not a {Checkpoint.Format} file");
+        if (dto is null || dto.Format != Checkpoint.Format)
+            throw new FormatException($"{path} is not a checkpoint file: its 'format' is not \"{Checkpoint.Format}\"; {Expected}");
+        var missing = new[] { ("head", dto.Head), ("time", dto.Time), ("key_id", dto.KeyId), ("signature", dto.Signature) }.Where(f => f.Item2 is null).Select(f => f.Item1).ToList();
+        if (missing.Count > 0) throw new FormatException($"{path} is not a complete checkpoint file: {string.Join(", ", missing)} missing; {Expected}");
         if (!DateTimeOffset.TryParse(dto.Time, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time))
-            throw new FormatException($"{path}: 'time' is not a time");
-        return new Checkpoint(dto.Seq, dto.Head, time, dto.KeyId, dto.Signature);
+            throw new FormatException($"{path}: 'time' is not a time such as 2025-11-15T02:00:00.000Z");
+        return new Checkpoint(dto.Seq, dto.Head!, time, dto.KeyId!, dto.Signature!);
     }
 }
 

@@ -60,7 +60,8 @@ public static class AuditKeys
     {
         try
         {
-            return parse(File.ReadAllText(path));
+            // A key is a few hundred bytes: /dev/zero or a FIFO given as --key is refused, not read without end.
+            return parse(BoundedFile.ReadAllText(path, 64 * 1024));
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

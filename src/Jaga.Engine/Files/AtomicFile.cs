@@ -30,10 +30,25 @@ public static class AtomicFile
             }
             File.Move(temp, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e.Message.Contains(temp, StringComparison.Ordinal))
+        {
+            File.Delete(temp);
+            throw Named(e, temp, full, dir);
+        }
         catch
         {
             File.Delete(temp);
             throw;
         }
+    }
+
+    /// <summary>The temporary name is Jaga's, not the user's: a failure names the file the user asked for, and says why a
+    /// folder that exists (such as <c>/proc</c>) still failed.</summary>
+    private static Exception Named(Exception e, string temp, string full, string dir)
+    {
+        var message = e is FileNotFoundException or DirectoryNotFoundException && Directory.Exists(dir)
+            ? $"the folder {dir} does not accept new files ({full} is written as a new file beside it, then renamed into place)"
+            : e.Message.Replace(temp, full, StringComparison.Ordinal);
+        return e is UnauthorizedAccessException ? new UnauthorizedAccessException(message, e) : new IOException(message, e);
     }
 }

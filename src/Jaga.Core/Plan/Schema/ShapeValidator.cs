@@ -158,7 +158,18 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         switch (shape.Kind)
         {
             case ScalarKind.Integer:
-                if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) { hint = "write a whole number"; return $"'{v}' is not a whole number"; }
+                if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+                {
+                    // Digits too many for a number are out of range, not "not a number": the user wrote a number.
+                    var digits = v.Trim();
+                    if (WholeNumber().IsMatch(digits))
+                    {
+                        hint = $"use {shape.Minimum} to {int.MaxValue}";
+                        return $"{(digits.Length > 24 ? digits[..20] + $"… ({digits.Length} digits)" : digits)} is out of range";
+                    }
+                    hint = "write a whole number";
+                    return $"'{v}' is not a whole number";
+                }
                 if (n < shape.Minimum) { hint = $"use {shape.Minimum} or more"; return $"{n} is too small"; }
                 return null;
             case ScalarKind.Boolean:
@@ -238,6 +249,9 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
 
     private void Error(Mark at, string path, string message, string? hint) =>
         errors.Add(new PlanError(file, at, path.Length == 0 ? message : $"{path}: {message}", hint));
+
+    [GeneratedRegex(@"^[+-]?[0-9]+$")]
+    private static partial Regex WholeNumber();
 
     [GeneratedRegex(@"^[^\s:]+:\d+$|^\[[0-9a-fA-F:]+\]:\d+$")]
     private static partial Regex HostPort();

@@ -34,6 +34,10 @@ public static partial class DurationValue
         return value > TimeSpan.Zero;
     }
 
+    /// <summary>Written as a duration (<c>99999999d</c>), whether or not it fits: tells a duration too long to represent
+    /// from text that is no duration at all.</summary>
+    public static bool IsWritten(string text) => Shape().IsMatch(text.Trim());
+
     public static string Format(TimeSpan value)
     {
         if (value.TotalMilliseconds < 1000) return $"{value.TotalMilliseconds:0}ms";
