@@ -78,7 +78,7 @@ public sealed record UpdatePolicy(UpdateAction Security, UpdateAction Patch, Upd
 
 public sealed record EmergencySection(IReadOnlyList<Runbook> Runbooks);
 
-public sealed record Runbook(string Name, string? Description, RunbookTrigger? On, IReadOnlyList<RunbookStep> Steps);
+public sealed record Runbook(string Name, string? Description, RunbookTrigger? Trigger, IReadOnlyList<RunbookStep> Steps);
 
 public sealed record RunbookTrigger(string Check, TimeSpan? FailingFor);
 

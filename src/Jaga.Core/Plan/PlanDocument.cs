@@ -91,7 +91,7 @@ public static class PlanDocument
         {
             md.Append("### ").AppendLine(rb.Name).AppendLine();
             if (rb.Description is not null) md.AppendLine(rb.Description).AppendLine();
-            md.AppendLine(rb.On is { } on
+            md.AppendLine(rb.Trigger is { } on
                 ? t.Format("doc.runbook.trigger", on.Check, on.FailingFor is { } f ? DurationValue.Format(f) : "—")
                 : t.Format("doc.runbook.manual", rb.Name)).AppendLine();
             var n = 1;

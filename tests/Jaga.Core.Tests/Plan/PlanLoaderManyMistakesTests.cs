@@ -35,7 +35,7 @@ public sealed class PlanLoaderManyMistakesTests
         emergency:
           runbooks:
             - name: restart-api
-              on: { check: web }
+              trigger: { check: web }
               steps:
                 - wait_for: { check: api, timeout: soon }
         project: toko
@@ -64,7 +64,7 @@ public sealed class PlanLoaderManyMistakesTests
             "jaga.yaml:22:18: monitoring.host.every: '5 minutes' is not a duration",
             "jaga.yaml:22:34: monitoring.host.cpu: '90%' is not a percent threshold",
             "jaga.yaml:26:25: monitoring.checks[0].alert.notify: unknown notify channel 'on-call' (did you mean 'oncall'?)",
-            "jaga.yaml:32:20: emergency.runbooks[0].on.check: unknown check 'web' (known checks: api)",
+            "jaga.yaml:32:25: emergency.runbooks[0].trigger.check: unknown check 'web' (known checks: api)",
             "jaga.yaml:34:44: emergency.runbooks[0].steps[0].wait_for.timeout: 'soon' is not a duration",
             "jaga.yaml:35:1: duplicate key 'project' (first at line 2)");
     }

@@ -63,12 +63,12 @@ public sealed class PlanReferencesTests
             emergency:
               runbooks:
                 - name: restart-api
-                  on: { check: web, failing_for: 3m }
+                  trigger: { check: web, failing_for: 3m }
                   steps:
                     - run: systemctl restart tokoku
             """);
 
-        Plans.Reports(result, "jaga.yaml:12:20: emergency.runbooks[0].on.check: unknown check 'web' (known checks: api)");
+        Plans.Reports(result, "jaga.yaml:12:25: emergency.runbooks[0].trigger.check: unknown check 'web' (known checks: api)");
     }
 
     [Fact]

@@ -192,11 +192,15 @@ public static class PlanSchema
         F("test", Str(), doc: "Command that must pass after an update."),
         F("os_packages", Bool(), def: "false"));
 
+    private static Field Trigger => F("trigger", Obj<RunbookTrigger>("The trigger.",
+        F("check", RefTo(NameKind.Check), required: true), F("failing_for", Scalar(ScalarKind.Duration))),
+        doc: "What starts the runbook: a check failing for a while. Spelled `trigger`, not `on`, which YAML 1.1 tools read as `true`; `on` is still read.");
+
     private static ObjectShape Runbook => Obj<Runbook>("A runbook.",
         F("name", Name(), required: true),
         F("description", Str()),
-        F("on", Obj<RunbookTrigger>("The trigger.",
-            F("check", RefTo(NameKind.Check), required: true), F("failing_for", Scalar(ScalarKind.Duration)))),
+        // Not "on": YAML 1.1 readers (PyYAML, and the editors' schema checks built on them) read the key on as true.
+        Trigger with { Aliases = ["on"] },
         F("steps", List(Obj<RunbookStep>("A step.",
             F("run", Str()),
             F("wait_for", Obj<WaitFor>("Wait for a check to pass.",
