@@ -12,7 +12,7 @@ internal sealed class PlantedSecrets
         Secrets = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["PostgreSQL source URL password (in the plan)"] = "PlantPgSrcPw-2b",
-            ["MySQL source URL password (env file)"] = MariaDbServer.Password,
+            ["MySQL check URL password (env file)"] = MariaDbServer.Password,
             ["verify.restore_into URL password (env file)"] = "PlantVerifyPw-14n",
             ["postgres check URL password"] = "PlantPgCheckPw-13m",
             ["migration.to URL password"] = "PlantMigratePw-15o",
@@ -49,10 +49,6 @@ internal sealed class PlantedSecrets
                 to: [local, sftp]
                 encrypt: { passphrase_env: AGE_PASS }
                 verify: { schedule: "0 4 * * *", restore_into: "${VERIFY_URL}" }
-              - name: my
-                source: { mysql: "${MYSQL_URL}" }
-                schedule: "0 2 * * *"
-                to: [local]
               - name: offsite
                 source: { sqlite: data/app.db }
                 schedule: "0 2 * * *"
@@ -65,6 +61,9 @@ internal sealed class PlantedSecrets
                   alert: { after: 1, notify: [oncall] }
                 - name: pgcheck
                   postgres: "{{pg.Url("postgres", "PlantPgCheckPw-13m")}}"
+                  every: 1m
+                - name: mycheck
+                  mysql: "${MYSQL_URL}"
                   every: 1m
                 - name: api
                   http: "http://127.0.0.1:{{closed}}/healthz"
