@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
+using Xunit.Abstractions;
 
 namespace Jaga.Cli.Tests;
 
@@ -36,7 +37,7 @@ public sealed partial class PlanFuzzTests(ITestOutputHelper output)
         var failures = new List<string>();
         var exits = new SortedDictionary<int, int>();
         var clock = Stopwatch.StartNew();
-        foreach ((int which, PlanMutation[] mutations) in Gen.Sample(cases, 50, new Rnd(Seed), Cases))
+        foreach ((int which, PlanMutation[] mutations) in Gen.Sample(cases, Cases, new Rnd(Seed), 50))
         {
             var (ws, original) = bases[which];
             var lines = original.ToList();

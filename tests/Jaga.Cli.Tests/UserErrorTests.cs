@@ -38,8 +38,10 @@ public sealed class UserErrorTests : IDisposable
     [Fact]
     public async Task A_state_store_that_cannot_be_opened_fails_with_one_message()
     {
-        File.WriteAllText(ws.PlanPath, Workspace.MinimalPlan + "\nstate: logs\n");
-        Directory.CreateDirectory(Path.Combine(ws.Dir, "logs"));
+        // A symbolic link to itself: SQLite cannot open it, and nothing in the plan's text says so (a folder named as the
+        // state is refused by validate already).
+        File.WriteAllText(ws.PlanPath, Workspace.MinimalPlan + "\nstate: loop.db\n");
+        File.CreateSymbolicLink(Path.Combine(ws.Dir, "loop.db"), Path.Combine(ws.Dir, "loop.db"));
         var r = await ws.Jaga("log", "add", "satu");
         Assert.Equal(1, r.Code);
         Assert.Contains("the state store failed", r.Err);

@@ -109,6 +109,26 @@ public sealed partial class ReloadTests : IDisposable
         Assert.False(daemon.HasExited, daemon.Output);
     }
 
+    [Fact]
+    public async Task Saving_a_plan_with_a_yaml_syntax_error_is_refused_with_its_position_and_the_old_jobs_keep_running()
+    {
+        project.WritePlan(OneJob);
+        using var daemon = await project.StartAsync();
+        await WaitForSuccessAsync("backup:files", 0, daemon);
+
+        // An unclosed '[' before the next key: YamlDotNet threw InvalidOperationException, the reloader logged a stack
+        // trace and no maintenance-log line, and jaga_plan_reload_ok stayed 1.
+        project.WritePlan(OneJob.Replace("every: 2s", "every: [", StringComparison.Ordinal));
+        var saved = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        await Poll.UntilAsync(() => project.LogLines().Any(l => RefusedLine().IsMatch(l)), Wait, () => "no refused line\n" + daemon.Output);
+        Assert.Contains(project.LogLines(), l => RefusedLine().IsMatch(l) && l.Contains("YAML syntax", StringComparison.Ordinal));
+        Assert.Contains("jaga_plan_reload_ok 0", (await project.GetAsync("/metrics")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", daemon.Output, StringComparison.Ordinal);
+        await WaitForSuccessAsync("backup:files", saved, daemon);
+        Assert.False(daemon.HasExited, daemon.Output);
+    }
+
     private async Task WaitForSuccessAsync(string job, long claimedAfter, RunningJaga daemon) =>
         await Poll.UntilAsync(() => project.Runs(job).Any(r => r.Outcome == "succeeded" && r.ClaimedAt >= claimedAfter), Wait,
             () => $"no succeeded run of {job}: [{string.Join("; ", project.Runs(job))}]\n{daemon.Output}");
