@@ -13,8 +13,9 @@ namespace Jaga.Cli.Tests;
 /// <remarks>Bounded forms and exclusions, each for a reason:
 /// <list type="bullet">
 /// <item><c>jaga run</c> always gets <c>--once</c> (last, so no value can follow it): without it the daemon runs until stopped.</item>
-/// <item>The example's addresses (webhook, SMTP, S3, its own HTTP check) point at a closed local port and its commands
-/// (runbook, update test) at <c>true</c>: no real server is touched and nothing on this machine restarted.</item>
+/// <item>The example's addresses (webhook, SMTP, its own HTTP check) point at a closed local port, its unused S3
+/// destination is left out, and its commands (runbook, update test) are <c>true</c>: no real server is touched and
+/// nothing on this machine restarted.</item>
 /// <item>Options that write (<c>--out</c>, <c>--into</c>) get paths inside the test folder only: as root, a write to
 /// <c>/dev</c> or <c>/etc</c> would succeed.</item>
 /// <item><c>--plan</c> gets no FIFO and no <c>/dev/zero</c>: bounding the plan's read is the plan-input work of the same
@@ -188,7 +189,10 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
             File.Copy(file, target);
         }
         var plan = Path.Combine(dir, "jaga.yaml");
-        File.WriteAllText(plan, File.ReadAllText(plan)
+        // The S3 destination no job uses goes: every command that reads all destinations (reindex) would wait out the
+        // S3 client's retries against the closed port, seconds each time, for nothing the other cases do not cover.
+        var lines = File.ReadAllLines(plan).Where(l => !l.TrimStart().StartsWith("offsite:", StringComparison.Ordinal));
+        File.WriteAllText(plan, string.Join('\n', lines)
             .Replace("127.0.0.1:8080", "127.0.0.1:9", StringComparison.Ordinal)
             .Replace("systemctl restart tokoku", "true", StringComparison.Ordinal)
             .Replace("\"dotnet test --filter Category=Integration\"", "\"true\"", StringComparison.Ordinal)
