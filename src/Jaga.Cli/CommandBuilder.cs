@@ -33,6 +33,7 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
                     var t = context.Messages();
                     throw new UserError(t.Format("cli.plan.empty", given is null ? "JAGA_PLAN" : "--plan"), t["cli.plan.empty.hint"]);
                 }
+                if (EmptyOption(parse) is { } empty) throw new UserError(context.Messages().Format("cli.option.empty", empty, CommandPath(parse)));
                 return await action(parse, context, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -75,6 +76,18 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
     /// provider's transient failures into <see cref="StoreUnavailableException"/> at their boundary (Core/Storage/StoreGuard.cs),
     /// so this is the one type to name.</summary>
     internal static bool IsStoreUnavailable(Exception e) => e is StoreUnavailableException;
+
+    /// <summary>The first option given an empty value (<c>--out ""</c>): no option of Jaga means anything by one, and a
+    /// path option would otherwise fail deep inside with .NET's "The value cannot be an empty string".</summary>
+    private static string? EmptyOption(ParseResult parse)
+    {
+        for (var r = parse.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            foreach (var o in r.Children.OfType<System.CommandLine.Parsing.OptionResult>())
+                if (o.Option.ValueType != typeof(bool) && o.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value))) return o.Option.Name;
+        }
+        return null;
+    }
 
     /// <summary>The command as typed, without the program's name: <c>backup run</c>.</summary>
     private static string CommandPath(ParseResult parse)

@@ -13,8 +13,9 @@ namespace Jaga.Cli.Tests;
 /// <remarks>Bounded forms and exclusions, each for a reason:
 /// <list type="bullet">
 /// <item><c>jaga run</c> always gets <c>--once</c> (last, so no value can follow it): without it the daemon runs until stopped.</item>
-/// <item>The example's addresses (webhook, SMTP, S3, its own HTTP check) point at a closed local port and its commands
-/// (runbook, update test) at <c>true</c>: no real server is touched and nothing on this machine restarted.</item>
+/// <item>The example's addresses (webhook, SMTP, its own HTTP check) point at a closed local port, its unused S3
+/// destination is left out, and its commands (runbook, update test) are <c>true</c>: no real server is touched and
+/// nothing on this machine restarted.</item>
 /// <item>Options that write (<c>--out</c>, <c>--into</c>) get paths inside the test folder only: as root, a write to
 /// <c>/dev</c> or <c>/etc</c> would succeed.</item>
 /// <item><c>--plan</c> gets no FIFO and no <c>/dev/zero</c>: bounding the plan's read is the plan-input work of the same
@@ -25,7 +26,9 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
 {
     private const ulong Seed = 20261206;
     private const int CasesPerCommand = 6;
-    private static readonly TimeSpan PerCase = TimeSpan.FromSeconds(20);
+    /// <summary>A hang, not a slow machine: the longest case (the first <c>run --once</c>, which backs up, verifies and
+    /// checks) takes about a second of CPU, and up to 25 s of wall time on a machine shared by many builds.</summary>
+    private static readonly TimeSpan PerCase = TimeSpan.FromSeconds(90);
     private static readonly string TenMegabytes = new('a', 10 << 20);
 
     private readonly string dir = Path.Combine(Path.GetTempPath(), "jaga-fuzz-" + Guid.NewGuid().ToString("N")[..10]);
@@ -39,6 +42,7 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
         Assert.True(commands.Count >= 20, $"only {commands.Count} commands found in the tree");
         var total = Stopwatch.StartNew();
         var ran = 0;
+        var failures = new List<string>();
         foreach (var (command, index) in commands.Select((c, i) => (c, i)))
         {
             foreach (var args in CaseOf(command, plan).Sample(10, new Rnd(Seed + (ulong)index), CasesPerCommand))
@@ -59,15 +63,17 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
                     throw;
                 }
                 var said = $"jaga {shown}\nexit {code}\n--- stderr\n{Head(stderr.ToString())}\n--- stdout\n{Head(stdout.ToString())}";
-                Assert.True(code is 0 or 1 or 2, said);
-                Assert.DoesNotContain("   at ", stderr.ToString());
-                Assert.False(stderr.ToString().Contains("Exception", StringComparison.Ordinal), said);
-                Assert.False((stdout.ToString() + stderr).Contains("System.", StringComparison.Ordinal), said);
+                var text = stdout.ToString() + stderr;
+                if (code is not (0 or 1 or 2) || text.Contains("   at ", StringComparison.Ordinal)
+                    || stderr.ToString().Contains("Exception", StringComparison.Ordinal) || text.Contains("System.", StringComparison.Ordinal))
+                    failures.Add(said);
                 log.WriteLine($"{clock.ElapsedMilliseconds,6} ms  exit {code}  jaga {shown}");
                 ran++;
             }
         }
         log.WriteLine($"{ran} cases in {total.Elapsed.TotalSeconds:0.0} s");
+        // Every failing case at once (the first few in full): one run shows all there is to fix.
+        Assert.True(failures.Count == 0, $"{failures.Count} of {ran} cases failed:\n\n{string.Join("\n\n", failures.Take(8))}");
     }
 
     /// <summary>Each command path with its options (its own and the global ones) and arguments, from the tree itself, so
@@ -77,11 +83,13 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
         var options = new GlobalOptions();
         var output = new Output(false, TextWriter.Null, TextWriter.Null, terminal: false);
         var (root, _) = Program.Tree(options, () => new CommandBuilder(options, output, TimeProvider.System, TimeProvider.System));
-        var globals = root.Options.Where(o => o.Recursive).ToList();
+        // --help and --version print and exit 0 whatever else is given: fuzzing them only hides the other options.
+        static bool Fuzzed(Option o) => o is not (System.CommandLine.Help.HelpOption or VersionOption);
+        var globals = root.Options.Where(o => o.Recursive && Fuzzed(o)).ToList();
         var found = new List<(string[], IReadOnlyList<Option>, IReadOnlyList<Argument>)>();
         void Walk(Command c, string[] path)
         {
-            if (c.Action is not null) found.Add((path, [.. c.Options.Where(o => !o.Recursive), .. globals], [.. c.Arguments]));
+            if (c.Action is not null) found.Add((path, [.. c.Options.Where(o => !o.Recursive && Fuzzed(o)), .. globals], [.. c.Arguments]));
             foreach (var sub in c.Subcommands) Walk(sub, [.. path, sub.Name]);
         }
         Walk(root, []);
@@ -183,7 +191,10 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
             File.Copy(file, target);
         }
         var plan = Path.Combine(dir, "jaga.yaml");
-        File.WriteAllText(plan, File.ReadAllText(plan)
+        // The S3 destination no job uses goes: every command that reads all destinations (reindex) would wait out the
+        // S3 client's retries against the closed port, seconds each time, for nothing the other cases do not cover.
+        var lines = File.ReadAllLines(plan).Where(l => !l.TrimStart().StartsWith("offsite:", StringComparison.Ordinal));
+        File.WriteAllText(plan, string.Join('\n', lines)
             .Replace("127.0.0.1:8080", "127.0.0.1:9", StringComparison.Ordinal)
             .Replace("systemctl restart tokoku", "true", StringComparison.Ordinal)
             .Replace("\"dotnet test --filter Category=Integration\"", "\"true\"", StringComparison.Ordinal)

@@ -68,6 +68,19 @@ public sealed class UsageMessageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("audit", "export", "--out")]
+    [InlineData("plan", "render", "--out")]
+    [InlineData("audit", "checkpoint", "--out")]
+    public async Task An_empty_option_value_is_said_to_be_empty(string command, string sub, string option)
+    {
+        await ws.Jaga("log", "add", "satu");
+        var r = await ws.Jaga("--lang", "en", command, sub, option, "");
+        Assert.True(r.Code == 2, r.ToString());
+        Assert.Contains($"jaga: {option}: the value is empty; give one (see 'jaga {command} {sub} --help')", r.Err);
+        AssertNoDotNet(r);
+    }
+
+    [Theory]
     [InlineData("99999999d")]
     [InlineData("9999999d")]
     [InlineData("0001-01-01")]

@@ -23,6 +23,7 @@ internal static class CatalogEn
         ["cli.option.duration"] = "{0}: '{1}' is not a duration; give hours:minutes:seconds such as {0} 00:30:00",
         ["cli.option.date"] = "{0}: '{1}' is not a date; give one such as {0} 2025-11-15 or {0} 2025-11-15T02:00",
         ["cli.option.choice"] = "{0}: '{1}' is not one of {2}",
+        ["cli.option.empty"] = "{0}: the value is empty; give one (see 'jaga {1} --help')",
         ["cli.plan.empty"] = "{0}: the plan path is empty",
         ["cli.plan.empty.hint"] = "pass --plan FILE, or leave both --plan and JAGA_PLAN out to use ./jaga.yaml",
         ["cli.since.invalid"] = "--since: '{0}' is neither a duration (24h, 7d) nor a date (2025-11-15)",

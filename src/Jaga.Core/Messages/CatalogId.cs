@@ -24,6 +24,7 @@ internal static class CatalogId
         ["cli.option.duration"] = "{0}: '{1}' bukan durasi; berikan jam:menit:detik misalnya {0} 00:30:00",
         ["cli.option.date"] = "{0}: '{1}' bukan tanggal; berikan misalnya {0} 2025-11-15 atau {0} 2025-11-15T02:00",
         ["cli.option.choice"] = "{0}: '{1}' bukan salah satu dari {2}",
+        ["cli.option.empty"] = "{0}: nilainya kosong; berikan satu (lihat 'jaga {1} --help')",
         ["cli.plan.empty"] = "{0}: path rencana kosong",
         ["cli.plan.empty.hint"] = "berikan --plan FILE, atau jangan isi --plan maupun JAGA_PLAN untuk memakai ./jaga.yaml",
         ["cli.since.invalid"] = "--since: '{0}' bukan durasi (24h, 7d) maupun tanggal (2025-11-15)",

@@ -15,6 +15,8 @@ public static class AtomicFile
     /// <summary>Streams content into the file under a temporary name; renamed into place only when complete.</summary>
     public static async Task WriteAsync(string path, Func<Stream, Task> write, UnixFileMode? mode = null)
     {
+        // An empty name (--out "") is the caller's user to correct, as any path that cannot be written.
+        if (string.IsNullOrWhiteSpace(path)) throw new IOException("the file name is empty");
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);

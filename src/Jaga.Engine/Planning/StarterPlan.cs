@@ -125,8 +125,9 @@ public static class StarterPlan
             {
                 entries = Directory.EnumerateFileSystemEntries(dir).ToList();
             }
-            catch (UnauthorizedAccessException)
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
+                // Unreadable, or gone while walking (a process's folder in /proc): nothing to find there.
                 continue;
             }
             foreach (var e in entries.Order(StringComparer.Ordinal))
