@@ -67,14 +67,14 @@ public sealed partial class CatalogTests
     {
         foreach (var catalog in new[] { Catalog.English, Catalog.Indonesian })
         {
-            Assert.All(Enum.GetValues<Ports.RunOutcome>(), v => Assert.NotEmpty(catalog.Word("run", v)));
-            Assert.All(Enum.GetValues<Ports.BackupStatus>(), v => Assert.NotEmpty(catalog.Word("backup", v)));
-            Assert.All(Enum.GetValues<Ports.CopyState>(), v => Assert.NotEmpty(catalog.Word("copy", v)));
-            Assert.All(Enum.GetValues<Ports.PingKind>(), v => Assert.NotEmpty(catalog.Word("ping", v)));
-            Assert.All(Enum.GetValues<Monitoring.CheckStatus>(), v => Assert.NotEmpty(catalog.Word("check", v)));
+            Assert.All(Enum.GetValues<Core.Ports.RunOutcome>(), v => Assert.NotEmpty(catalog.Word("run", v)));
+            Assert.All(Enum.GetValues<Core.Ports.BackupStatus>(), v => Assert.NotEmpty(catalog.Word("backup", v)));
+            Assert.All(Enum.GetValues<Core.Ports.CopyState>(), v => Assert.NotEmpty(catalog.Word("copy", v)));
+            Assert.All(Enum.GetValues<Core.Ports.PingKind>(), v => Assert.NotEmpty(catalog.Word("ping", v)));
+            Assert.All(Enum.GetValues<Core.Monitoring.CheckStatus>(), v => Assert.NotEmpty(catalog.Word("check", v)));
         }
-        Assert.Equal("berhasil", Catalog.Indonesian.Word("run", Ports.RunOutcome.Succeeded));
-        Assert.Equal("succeeded", Catalog.English.Word("run", Ports.RunOutcome.Succeeded));
+        Assert.Equal("berhasil", Catalog.Indonesian.Word("run", Core.Ports.RunOutcome.Succeeded));
+        Assert.Equal("succeeded", Catalog.English.Word("run", Core.Ports.RunOutcome.Succeeded));
     }
 
     [Fact]
