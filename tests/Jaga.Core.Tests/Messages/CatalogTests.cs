@@ -72,6 +72,7 @@ public sealed partial class CatalogTests
             Assert.All(Enum.GetValues<Core.Ports.CopyState>(), v => Assert.NotEmpty(catalog.Word("copy", v)));
             Assert.All(Enum.GetValues<Core.Ports.PingKind>(), v => Assert.NotEmpty(catalog.Word("ping", v)));
             Assert.All(Enum.GetValues<Core.Monitoring.CheckStatus>(), v => Assert.NotEmpty(catalog.Word("check", v)));
+            Assert.All(Enum.GetValues<Core.Monitoring.CheckOutcome>(), v => Assert.NotEmpty(catalog.Word("outcome", v)));
         }
         Assert.Equal("berhasil", Catalog.Indonesian.Word("run", Core.Ports.RunOutcome.Succeeded));
         Assert.Equal("succeeded", Catalog.English.Word("run", Core.Ports.RunOutcome.Succeeded));
