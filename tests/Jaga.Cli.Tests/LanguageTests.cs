@@ -37,7 +37,8 @@ public sealed class LanguageTests
         "backup finished", "database backup", "not down", "is down", "check(s)", "job(s)", "destination(s)", "channel(s)",
         "secret value", "hidden", "time zone", "language", "project", "schedule", "destinations", "verified", "succeeded",
         "expected", "ago", "until", "no good backup", "details", "makes one", "no backups", "the plan", "reason", "since",
-        "size", "artifact", "kind", "result", "started", "source", "where", "stored", "complete", "unknown",
+        "size", "artifact", "kind", "result", "started", "source", "where", "stored", "complete", "unknown", "failed",
+        "was", "absent", "warning", "time", "up", "now", "check",
     ];
 
     [Theory]
@@ -69,22 +70,25 @@ public sealed class LanguageTests
         var list = await Run("backup", "list");
         Assert.Contains("ID\tJOB\tWAKTU\tUKURAN\tLOKASI\tTERVERIFIKASI\tSTATUS\tARTEFAK", list.Out);
         Assert.Contains("\tbelum\tlengkap\t", list.Out);
-        await Run("monitor", "check");
+        var probed = await Run("monitor", "check");
+        Assert.Contains("PEMERIKSAAN\tJENIS\tHASIL\tWAKTU\tKETERANGAN", probed.Out);
+        Assert.Contains("[CONNECTED] == true tidak terpenuhi: [CONNECTED] bernilai false", probed.Out);
         var monitor = await Run("monitor", "status");
         Assert.Contains("PEMERIKSAAN\tJENIS\tKEADAAN\tSEJAK\t24 JAM\t7 HARI\t30 HARI\tP95\tKETERANGAN", monitor.Out);
         // 2025-11-14 19:00 UTC is 02:00 in Jakarta; the heartbeat waits every + grace from then.
         Assert.Contains("belum ada ping; menunggu sampai 2025-11-15 03:10 Asia/Jakarta", monitor.Out);
         Assert.Contains("belum pernah diverifikasi", monitor.Out);
         var status = await Run("status");
-        Assert.Contains("Pemeriksaan db-fresh DOWN: belum pernah diverifikasi", status.Out);
-        Assert.Contains("Pemeriksaan: 1 dari 2 tidak down (rincian: jaga monitor status).", status.Out);
+        Assert.Contains("Pemeriksaan: 2 dari 2 tidak down (rincian: jaga monitor status).", status.Out);
         Assert.Contains("\tberhasil\t", status.Out);
+        Assert.Contains("Tidak ada yang gagal.", status.Out);
 
-        var all = string.Join('\n', outputs.Select(o => $"$ jaga {o.Command}\n{o.Result.Out}{o.Result.Err}"));
+        var printed = string.Join('\n', outputs.Select(o => o.Result.Out + o.Result.Err));
         var log = File.ReadAllText(ws.LogPath);
         Assert.Contains("Backup database selesai: ", log);
-        var found = English.Where(w => Word(w).IsMatch(all) || Word(w).IsMatch(log)).ToList();
-        Assert.True(found.Count == 0, $"English left: {string.Join(", ", found)}\n{all}\n--- log\n{log}");
+        var found = English.Where(w => Word(w).IsMatch(printed) || Word(w).IsMatch(log)).ToList();
+        var shown = string.Join('\n', outputs.Select(o => $"$ jaga {o.Command}\n{o.Result.Out}{o.Result.Err}"));
+        Assert.True(found.Count == 0, $"English left: {string.Join(", ", found)}\n{shown}\n--- log\n{log}");
     }
 
     [Fact]

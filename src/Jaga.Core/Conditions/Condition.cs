@@ -39,18 +39,23 @@ public sealed class Condition
     public static Condition Parse(string text) =>
         TryParse(text, out var condition, out var problem) ? condition! : throw new FormatException($"{text}: {problem!.Message} ({problem.Hint})");
 
-    /// <summary>Applies the condition to what a probe saw.</summary>
-    public ConditionOutcome Evaluate(CheckObservation observation)
+    /// <summary>Applies the condition to what a probe saw; what it saw is told in the language of <paramref name="words"/>
+    /// (English by default).</summary>
+    public ConditionOutcome Evaluate(CheckObservation observation, Messages.Catalog? words = null)
     {
         ArgumentNullException.ThrowIfNull(observation);
+        words ??= Messages.Catalog.English;
         var left = Observe(Left, observation);
         var right = Observe(Right, observation);
         var passed = left.Absent is null && right.Absent is null && Comparison.Holds(left.Value!, Operator, right.Value!, Right as MatchOperand);
         var seen = new List<string>();
-        if (Left is PlaceholderOperand) seen.Add($"{Left.Text} was {left.Display}");
-        if (Right is PlaceholderOperand) seen.Add($"{Right.Text} was {right.Display}");
+        if (Left is PlaceholderOperand) seen.Add(words.Format("reason.condition.was", Left.Text, Shown(left, words)));
+        if (Right is PlaceholderOperand) seen.Add(words.Format("reason.condition.was", Right.Text, Shown(right, words)));
         return new ConditionOutcome(this, passed, string.Join(", ", seen));
     }
+
+    private static string Shown(ObservedValue value, Messages.Catalog words) =>
+        value.Absent is { } why ? words.Format("reason.condition.absent", why) : value.Display;
 
     private static ObservedValue Observe(Operand operand, CheckObservation observation) => operand switch
     {

@@ -246,5 +246,12 @@ internal static class CatalogEn
         ["reason.host.over"] = "{0} {1} (limit {2})",
         ["reason.host.unmounted"] = "disk {0} not mounted",
         ["reason.host.memory"] = "memory",
+        ["reason.condition.failed"] = "{0} failed: {1}",
+        ["reason.condition.was"] = "{0} was {1}",
+        ["reason.condition.absent"] = "absent ({0})",
+        ["cli.probe.columns"] = "CHECK|KIND|RESULT|TIME|REASON",
+        ["word.outcome.up"] = "up",
+        ["word.outcome.warning"] = "warning",
+        ["word.outcome.down"] = "down",
     };
 }

@@ -247,5 +247,12 @@ internal static class CatalogId
         ["reason.host.over"] = "{0} {1} (batas {2})",
         ["reason.host.unmounted"] = "disk {0} tidak ter-mount",
         ["reason.host.memory"] = "memori",
+        ["reason.condition.failed"] = "{0} tidak terpenuhi: {1}",
+        ["reason.condition.was"] = "{0} bernilai {1}",
+        ["reason.condition.absent"] = "tidak ada ({0})",
+        ["cli.probe.columns"] = "PEMERIKSAAN|JENIS|HASIL|WAKTU|KETERANGAN",
+        ["word.outcome.up"] = "normal",
+        ["word.outcome.warning"] = "peringatan",
+        ["word.outcome.down"] = "down",
     };
 }

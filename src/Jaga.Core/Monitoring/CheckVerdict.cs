@@ -65,7 +65,8 @@ public static class CheckVerdict
 
     private static CheckResult Unmasked(Check check, CheckObservation o, DateTimeOffset at, Catalog words)
     {
-        var failed = ConditionsOf(check).Select(c => c.Evaluate(o)).Where(r => !r.Passed).Select(r => r.ToString()).ToList();
+        var failed = ConditionsOf(check).Select(c => c.Evaluate(o, words)).Where(r => !r.Passed)
+            .Select(r => words.Format("reason.condition.failed", r.Condition.Text, r.Observed)).ToList();
         var plugin = check is CommandCheck ? Plugin(o, words) : null;
         var outcome = failed.Count > 0 ? CheckOutcome.Down : plugin?.Outcome ?? CheckOutcome.Up;
         if (outcome == CheckOutcome.Up) return new CheckResult(check.Name, at, outcome, o.ResponseTime, Summary(check, o, words));

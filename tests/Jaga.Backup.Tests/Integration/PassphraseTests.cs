@@ -22,7 +22,7 @@ public sealed class PassphraseTests(PostgresServer pg)
         var header = File.ReadAllText(Path.Combine(ws.LocalBackups, Artifact))[..40];
         Assert.StartsWith("age-encryption.org/v1\n-> scrypt ", header, StringComparison.Ordinal);
         var verify = await ws.Ok("backup", "verify", "--latest", "--restore");
-        Assert.Contains("3 table(s) match the manifest's row counts", verify.Out);
+        Assert.Contains("jumlah baris 3 tabel cocok dengan manifest", verify.Out);
 
         File.WriteAllText(Path.Combine(ws.Dir, ".env"), env.Replace(Passphrase, "bukan-kata-sandinya", StringComparison.Ordinal));
         var wrong = await ws.Jaga("backup", "verify", "--latest");

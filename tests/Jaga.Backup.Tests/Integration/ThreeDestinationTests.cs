@@ -39,8 +39,8 @@ public sealed class ThreeDestinationTests(PostgresServer pg, SshServer ssh, Swif
 
         var before = await SampleDatabase.AllAsync(pg);
         var verify = await ws.Ok("backup", "verify", "--latest", "--restore");
-        Assert.Contains("SHA-256 ok at local, sftp, s3", verify.Out);
-        Assert.Contains("3 table(s) match the manifest's row counts", verify.Out);
+        Assert.Contains("SHA-256 cocok di local, sftp, s3", verify.Out);
+        Assert.Contains("jumlah baris 3 tabel cocok dengan manifest", verify.Out);
         Assert.Equal(before, await SampleDatabase.AllAsync(pg));
         Assert.DoesNotContain(before, d => d.StartsWith("jaga_verify_", StringComparison.Ordinal));
         var verified = Assert.Single(JsonNode.Parse((await ws.Ok("backup", "list", "--json")).Out)!.AsArray())!;

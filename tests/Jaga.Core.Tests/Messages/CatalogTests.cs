@@ -44,7 +44,7 @@ public sealed partial class CatalogTests
     public void Every_text_of_commands_states_and_details_is_translated_not_copied()
     {
         // The same in both languages on purpose: an exit is an exit, and the Indonesian log already says DOWN.
-        string[] same = ["word.ping.exit", "word.check.down"];
+        string[] same = ["word.ping.exit", "word.check.down", "word.outcome.down"];
         var copied = Catalog.English.Keys
             .Where(k => k.StartsWith("cli.", StringComparison.Ordinal) || k.StartsWith("word.", StringComparison.Ordinal) || k.StartsWith("reason.", StringComparison.Ordinal))
             .Where(k => !same.Contains(k) && Catalog.English[k] == Catalog.Indonesian[k]);
@@ -67,14 +67,15 @@ public sealed partial class CatalogTests
     {
         foreach (var catalog in new[] { Catalog.English, Catalog.Indonesian })
         {
-            Assert.All(Enum.GetValues<Ports.RunOutcome>(), v => Assert.NotEmpty(catalog.Word("run", v)));
-            Assert.All(Enum.GetValues<Ports.BackupStatus>(), v => Assert.NotEmpty(catalog.Word("backup", v)));
-            Assert.All(Enum.GetValues<Ports.CopyState>(), v => Assert.NotEmpty(catalog.Word("copy", v)));
-            Assert.All(Enum.GetValues<Ports.PingKind>(), v => Assert.NotEmpty(catalog.Word("ping", v)));
-            Assert.All(Enum.GetValues<Monitoring.CheckStatus>(), v => Assert.NotEmpty(catalog.Word("check", v)));
+            Assert.All(Enum.GetValues<Core.Ports.RunOutcome>(), v => Assert.NotEmpty(catalog.Word("run", v)));
+            Assert.All(Enum.GetValues<Core.Ports.BackupStatus>(), v => Assert.NotEmpty(catalog.Word("backup", v)));
+            Assert.All(Enum.GetValues<Core.Ports.CopyState>(), v => Assert.NotEmpty(catalog.Word("copy", v)));
+            Assert.All(Enum.GetValues<Core.Ports.PingKind>(), v => Assert.NotEmpty(catalog.Word("ping", v)));
+            Assert.All(Enum.GetValues<Core.Monitoring.CheckStatus>(), v => Assert.NotEmpty(catalog.Word("check", v)));
+            Assert.All(Enum.GetValues<Core.Monitoring.CheckOutcome>(), v => Assert.NotEmpty(catalog.Word("outcome", v)));
         }
-        Assert.Equal("berhasil", Catalog.Indonesian.Word("run", Ports.RunOutcome.Succeeded));
-        Assert.Equal("succeeded", Catalog.English.Word("run", Ports.RunOutcome.Succeeded));
+        Assert.Equal("berhasil", Catalog.Indonesian.Word("run", Core.Ports.RunOutcome.Succeeded));
+        Assert.Equal("succeeded", Catalog.English.Word("run", Core.Ports.RunOutcome.Succeeded));
     }
 
     [Fact]

@@ -79,9 +79,10 @@ internal static class MonitorCheckCommand
             }
             else
             {
-                ctx.Output.Table(["CHECK", "KIND", "RESULT", "TIME", "REASON"], all.Select(a => new[]
+                var words = ctx.Messages(plan);
+                ctx.Output.Table(words.Columns("cli.probe.columns"), all.Select(a => new[]
                 {
-                    a.Result.Check, a.Kind, Word(a.Result.Outcome), Millis(a.Result.Duration), a.Result.Reason,
+                    a.Result.Check, a.Kind, words.Word("outcome", a.Result.Outcome), Millis(a.Result.Duration), a.Result.Reason,
                 }));
             }
             return down.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
