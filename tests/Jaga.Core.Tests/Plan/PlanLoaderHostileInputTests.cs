@@ -82,7 +82,7 @@ public sealed class PlanLoaderHostileInputTests
         var result = Plans.Load(Plans.Header + $"timezone: {huge}\n");
 
         var error = Assert.Single(result.Errors).ToString();
-        Assert.True(error.Length < 400, error[..400]);
+        Assert.InRange(error.Length, 1, 399);
         Assert.StartsWith($"jaga.yaml:3:11: timezone: '{new string('x', 80)}… (2097152 characters)' is not a known time zone", error, StringComparison.Ordinal);
     }
 
