@@ -2,7 +2,7 @@ using System.CommandLine;
 using Jaga.Cli.Commands;
 using Jaga.Core.Errors;
 using Jaga.Core.Messages;
-using Jaga.Engine.Files;
+using Jaga.Core.Text;
 using Jaga.Engine.Planning;
 
 namespace Jaga.Cli;
@@ -13,7 +13,7 @@ public static class Program
     private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>The most of a plan read only to learn the language of a usage error.</summary>
-    private const long UsagePlanLimit = 4 << 20;
+    private const int UsagePlanLimit = 4 << 20;
 
     // The one place that reads the system clock (BannedSymbols.txt bans TimeProvider.System everywhere else): every other
     // part is given its clock, so a test can give a fake one.
@@ -109,8 +109,8 @@ public static class Program
         try
         {
             // Bounded: a usage error must not wait on a FIFO or read /dev/zero given as the plan.
-            var text = BoundedFile.ReadAllText(path, UsagePlanLimit);
-            return Catalog.For(PlanFile.LoadText(text, path).Plan?.Plan.Language);
+            var text = InputFile.ReadText(path, UsagePlanLimit, "plan");
+            return text is null ? Catalog.English : Catalog.For(PlanFile.LoadText(text, path).Plan?.Plan.Language);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or UserException)
         {

@@ -76,7 +76,7 @@ public sealed class InputMessageTests : IDisposable
         var fifo = Path.Combine(ws.Dir, "anchor.fifo");
         using (var mk = Process.Start("mkfifo", fifo)) await mk.WaitForExitAsync();
         var clock = Stopwatch.StartNew();
-        var cases = new[] { ("/dev/zero", "is larger than 64 KiB"), (fifo, "is not a regular file"), (ws.Dir, "is a folder, not a file") };
+        var cases = new[] { ("/dev/zero", "is a character device, not a regular file"), (fifo, "is a FIFO (named pipe), not a regular file"), (ws.Dir, "is a folder, not a file") };
         foreach (var (path, said) in cases)
         {
             var r = await ws.Jaga("--lang", "en", "audit", "verify", "--anchor", path).WaitAsync(TimeSpan.FromSeconds(20));

@@ -23,7 +23,7 @@ public static class AnchorFile
     }
 
     /// <summary>The most an anchor file may hold: one is about 400 bytes.</summary>
-    public const long MaxBytes = 64 * 1024;
+    public const int MaxBytes = 64 * 1024;
 
     /// <summary>What an anchor file is, said when a file given as one is not: the user may not remember where it came from.</summary>
     public const string Expected = $"an anchor is the JSON file that 'jaga audit checkpoint --out FILE' writes (\"format\": \"{Checkpoint.Format}\", with seq, head, time, key_id and signature)";
@@ -32,7 +32,7 @@ public static class AnchorFile
     /// that says where it went wrong and what an anchor is, or <see cref="IOException"/> when it cannot be read.</summary>
     public static Checkpoint Read(string path)
     {
-        var text = BoundedFile.ReadAllText(path, MaxBytes);
+        var text = Core.Text.InputFile.ReadText(path, MaxBytes, "anchor file") ?? throw new FileNotFoundException($"{path} not found", path);
         AnchorDto? dto;
         try
         {

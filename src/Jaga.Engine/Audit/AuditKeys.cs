@@ -61,7 +61,11 @@ public static class AuditKeys
         try
         {
             // A key is a few hundred bytes: /dev/zero or a FIFO given as --key is refused, not read without end.
-            return parse(BoundedFile.ReadAllText(path, 64 * 1024));
+            return parse(Core.Text.InputFile.ReadText(path, 64 * 1024, "key") ?? throw new FileNotFoundException($"{path} not found", path));
+        }
+        catch (Core.Errors.UserException e) when (e is not AuditKeyException)
+        {
+            throw new AuditKeyException(e.Message);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
