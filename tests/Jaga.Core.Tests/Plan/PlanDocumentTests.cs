@@ -26,6 +26,19 @@ public sealed class PlanDocumentTests
         Assert.Contains("## Audit & Compliance", markdown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Jaga does not run runbooks yet")]
+    [InlineData("id", "Jaga belum menjalankan runbook")]
+    public void Runbooks_are_rendered_as_steps_to_follow_by_hand_until_jaga_runs_them(string language, string said)
+    {
+        // No command that does not exist yet is offered as if it did.
+        var markdown = PlanDocument.Markdown(Example, language);
+
+        Assert.Contains(said, markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Started by hand: `jaga runbook run", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Runs when check", markdown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Language_can_be_chosen_over_the_plans()
     {
