@@ -29,23 +29,26 @@ public static class MonitorJobs
         {
             yield return new ScheduledJob(JobId.Check(check.Name), new IntervalSchedule(check.Every, IntervalSchedule.PhaseOf(check.Name, check.Every)),
                 CatchUp.Skip, check.Timeout + Margin, async ct => Done(await services.Monitor.RunAsync(check, ct)))
-            { Light = true };
+            { Light = true, MissedQuietly = true };
         }
         if (services.Host is { } host && monitoring.Host is { } settings)
         {
             yield return new ScheduledJob(JobId.Host(Environment.MachineName), new IntervalSchedule(settings.Every), CatchUp.Skip, Margin + Margin,
-                async ct => Done(await host.RunAsync(ct)));
+                async ct => Done(await host.RunAsync(ct)))
+            { MissedQuietly = true };
         }
         if (monitoring.Logs.Count > 0 || plan.Plan.Log.Rotate is not null)
         {
             // Log files are this machine's: every node prunes its own, like the host monitor.
             yield return new ScheduledJob(JobId.Logs(Environment.MachineName), new IntervalSchedule(RetentionEvery), CatchUp.Skip, TimeSpan.FromMinutes(30),
-                ct => RetainLogsAsync(plan, services, ct));
+                ct => RetainLogsAsync(plan, services, ct))
+            { MissedQuietly = true };
         }
         if (monitoring.Checks.Count > 0 || monitoring.Host is not null)
         {
             yield return new ScheduledJob(JobId.History, new IntervalSchedule(CompactEvery), CatchUp.Skip, TimeSpan.FromMinutes(30),
-                ct => CompactAsync(plan, services, ct));
+                ct => CompactAsync(plan, services, ct))
+            { MissedQuietly = true };
         }
     }
 

@@ -22,6 +22,10 @@ public sealed record ScheduledJob(JobId Id, ISchedule Schedule, CatchUp CatchUp,
     /// while it waits, so the claim stays the one durable decision, taken by exactly one node once there is work.</summary>
     public Func<CancellationToken, Task<bool>>? Ready { get; init; }
 
+    /// <summary>Missed occurrences are passed over without a log line (skipped ones still recorded in the run ledger): a
+    /// check, the host monitor and housekeeping simply resume after a restart, where a missed backup is worth a warning.</summary>
+    public bool MissedQuietly { get; init; }
+
     /// <summary>The job whose run may give this one its work (a verification's backup job).</summary>
     public JobId? After { get; init; }
 

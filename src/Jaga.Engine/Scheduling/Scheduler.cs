@@ -217,7 +217,7 @@ public sealed partial class Scheduler : IAsyncDisposable
             {
                 var next = decision.Next is { } n ? journal.Local(n) : "-";
                 var detail = journal.Format(new JobSkipped(job.Id, decision.Missed, journal.Local(skipped), next));
-                if (await ledger.RecordSkippedAsync(job.Id, skipped, options.Node, now, detail, stopping))
+                if (await ledger.RecordSkippedAsync(job.Id, skipped, options.Node, now, detail, stopping) && !job.MissedQuietly)
                     await journal.RecordAsync(new JobSkipped(job.Id, decision.Missed, journal.Local(skipped), next) { Data = Data(job, skipped) }, stopping);
                 slot.Last = skipped;
                 Reschedule(slot, decision.Next ?? DateTimeOffset.MaxValue);
@@ -256,7 +256,7 @@ public sealed partial class Scheduler : IAsyncDisposable
             Reschedule(slot, decision.Next ?? DateTimeOffset.MaxValue);
             slot.Last = occurrence;
             if (result != ClaimResult.Claimed) continue;
-            if (decision.CatchingUp)
+            if (decision.CatchingUp && !slot.Job.MissedQuietly)
                 await journal.RecordAsync(new JobCatchingUp(slot.Job.Id, decision.Missed, journal.Local(occurrence)) { Data = Data(slot.Job, occurrence) }, stopping);
             Start(slot, run!, onTime: decision.Missed == 0, stopping);
         }
