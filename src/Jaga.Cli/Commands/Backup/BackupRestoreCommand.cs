@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Jaga.Core.Plan;
+using Jaga.Core.Plan.Schema;
+using Jaga.Core.Ports;
 using Jaga.Engine.Backup;
 
 namespace Jaga.Cli.Commands.Backup;
@@ -32,8 +35,9 @@ internal static class BackupRestoreCommand
                 ? await session.LatestAsync(parse.GetValue(job) is { } j ? session.Job(j).Name : null, ct)
                 : await session.FindAsync(given, ct);
             var restorer = new BackupRestorer(session.Services);
+            Fits(record, parse.GetValue(into)!);
             var target = restorer.Target(record, parse.GetValue(into)!, replace: parse.GetValue(force));
-            Core.Ports.TargetState state;
+            TargetState state;
             try
             {
                 state = await target.InspectAsync(ct);
@@ -63,5 +67,21 @@ internal static class BackupRestoreCommand
             return outcome.Ok ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return restore;
+    }
+
+    /// <summary>Refuses a target of the wrong kind before anything is touched: a files backup goes into a folder, a SQLite
+    /// backup into a file, a database dump into a database URL.</summary>
+    private static void Fits(BackupRecord record, string into)
+    {
+        var kind = (SourceKind)EnumWord.Parse(typeof(SourceKind), record.SourceKind);
+        var url = into.Contains("://", StringComparison.Ordinal);
+        var wrong = kind switch
+        {
+            SourceKind.Files => url || File.Exists(into) ? "a files backup restores into a folder" : null,
+            SourceKind.Sqlite => url || Directory.Exists(into) ? "a SQLite backup restores into a database file" : null,
+            SourceKind.Postgres or SourceKind.Mysql => url ? null : $"a {record.SourceKind} backup restores into a database URL",
+        };
+        if (wrong is not null)
+            throw new UserError($"--into: {wrong}, not {into} (backup {record.Artifact} of job '{record.Job}')", "give a target of that kind, or the id of another backup");
     }
 }

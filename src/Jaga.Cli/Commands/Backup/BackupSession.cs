@@ -59,9 +59,17 @@ internal sealed class BackupSession : IAsyncDisposable
     }
 
     /// <summary>The newest backup of <paramref name="job"/> (or of any job) that completed at one destination at least.</summary>
-    public async Task<BackupRecord> LatestAsync(string? job, CancellationToken ct) =>
-        (await Catalog.ListAsync(job, ct)).FirstOrDefault(r => r.Status is BackupStatus.Complete or BackupStatus.Partial && r.Manifest is not null)
-        ?? throw new UserError(job is null ? "there is no completed backup yet" : $"job '{job}' has no completed backup yet");
+    /// <summary>The newest completed backup of <paramref name="job"/>; without a job, of the only job that has one. With
+    /// several jobs "latest" is ambiguous: a files backup must not be restored where a database was meant.</summary>
+    public async Task<BackupRecord> LatestAsync(string? job, CancellationToken ct)
+    {
+        var completed = (await Catalog.ListAsync(job, ct)).Where(r => r.Status is BackupStatus.Complete or BackupStatus.Partial && r.Manifest is not null).ToList();
+        var jobs = completed.Select(r => r.Job).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (job is null && jobs.Count > 1)
+            throw new UserError($"'latest' of which job? {string.Join(", ", jobs)} have backups", $"name one: --job {jobs[0]}");
+        return completed.FirstOrDefault()
+            ?? throw new UserError(job is null ? "there is no completed backup yet" : $"job '{job}' has no completed backup yet");
+    }
 
     public string Time(DateTimeOffset t) =>
         TimeZoneInfo.ConvertTime(t, Plan.Plan.Timezone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
