@@ -26,6 +26,17 @@ public static partial class InputFile
     /// <paramref name="limit"/>, or cannot be read.</exception>
     public static string? ReadText(string path, int limit, string what)
     {
+        if (ReadBytes(path, limit, what) is not { } bytes) return null;
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Reads <paramref name="path"/> as bytes, or null when nothing is there; refused as <see cref="ReadText"/> says.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="limit">The most bytes accepted; a larger file is refused.</param>
+    /// <param name="what">What the file is, for messages.</param>
+    public static byte[]? ReadBytes(string path, int limit, string what)
+    {
         if (Directory.Exists(path)) throw new UserException($"the {what} {path} is a folder, not a file", $"give the path of the {what} itself");
         if (!File.Exists(path)) return null;
         if (Kind(path) is { } kind) throw new UserException($"the {what} {path} is {kind}, not a regular file", $"give the path of a regular file as the {what}");
@@ -42,8 +53,7 @@ public static partial class InputFile
         }
         if (length > limit)
             throw new UserException($"the {what} {path} is larger than {Size(limit)}", $"a {what} is a few KiB; check that this is the right file");
-        using var reader = new StreamReader(new MemoryStream(buffer, 0, length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        return buffer.AsSpan(0, length).ToArray();
     }
 
     private static (byte[] Buffer, int Length) ReadAtMost(Stream stream, int most)

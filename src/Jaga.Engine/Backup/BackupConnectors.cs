@@ -17,6 +17,9 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
 {
     public const string IdentityVariable = "JAGA_AGE_IDENTITY";
 
+    /// <summary>The variable holding the passphrase of an identity file that is itself encrypted.</summary>
+    public const string IdentityPassphraseVariable = "JAGA_AGE_IDENTITY_PASSPHRASE";
+
     public IBackupDestination Destination(string name)
     {
         if (!plan.Plan.Destinations.TryGetValue(name, out var d)) throw new UserException($"the plan has no destination '{name}'");
@@ -86,17 +89,36 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
             ?? plan.Variable(IdentityVariable)
             ?? throw new BackupKeyException(
                 $"this backup is encrypted to {string.Join(", ", encryption.Recipients)}; give the matching age identity with --identity FILE, encrypt.identity in the plan, or {IdentityVariable}");
-        var text = Core.Text.InputFile.ReadText(file, Core.Text.InputFile.SmallFileLimit, "age identity file")
+        var bytes = Core.Text.InputFile.ReadBytes(file, Core.Text.InputFile.SmallFileLimit, "age identity file")
             ?? throw new BackupKeyException($"the age identity file {file} does not exist");
-        var lines = text.Split('\n').Select(l => l.Trim()).ToList();
-        // age reads an identity file that is itself age-encrypted (binary or armored) by asking for its passphrase;
-        // Jaga runs unattended and cannot ask.
-        if (lines.FirstOrDefault(l => l.Length > 0) is "age-encryption.org/v1" or "-----BEGIN AGE ENCRYPTED FILE-----")
-            throw new BackupKeyException(
-                $"{file} is an age identity file encrypted with a passphrase, which Jaga cannot ask for; decrypt it once (age -d -o KEY_FILE {file}) and give KEY_FILE, kept off the backup destinations");
+        var lines = IdentityText(file, bytes).Split('\n').Select(l => l.Trim()).ToList();
         var keys = lines.Where(l => l.StartsWith(AgeKeys.IdentityPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
         if (keys.Count == 0) throw new BackupKeyException($"{file} holds no age identity (a line AGE-SECRET-KEY-1…, as 'age-keygen' writes)");
         return Age.DecryptFrom(input, keys, encryption.Armored ? true : null);
+    }
+
+    /// <summary>An identity file's text. One that is itself age-encrypted with a passphrase (binary, or armored as
+    /// <c>age -a -p</c> leaves it) is opened with the passphrase in <see cref="IdentityPassphraseVariable"/>: age asks for
+    /// it on a terminal, and Jaga runs unattended.</summary>
+    private string IdentityText(string file, byte[] bytes)
+    {
+        var start = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 64)).TrimStart();
+        if (!start.StartsWith("age-encryption.org/v1", StringComparison.Ordinal) && !start.StartsWith("-----BEGIN AGE ENCRYPTED FILE-----", StringComparison.Ordinal))
+            return System.Text.Encoding.UTF8.GetString(bytes);
+        var passphrase = plan.Variable(IdentityPassphraseVariable);
+        if (string.IsNullOrEmpty(passphrase))
+            throw new BackupKeyException(
+                $"{file} is an age identity file encrypted with a passphrase; set {IdentityPassphraseVariable} (in an env_files file or the environment), or decrypt it once (age -d -o KEY_FILE {file}) and give KEY_FILE, kept off the backup destinations");
+        try
+        {
+            using var decrypted = Age.DecryptFrom(new MemoryStream(bytes), passphrase);
+            using var reader = new StreamReader(decrypted, System.Text.Encoding.UTF8);
+            return reader.ReadToEnd();
+        }
+        catch (AgeException e)
+        {
+            throw new BackupKeyException($"cannot open the age identity file {file} with {IdentityPassphraseVariable}: {e.Message}");
+        }
     }
 
     public IRestoreTarget Target(BackupManifest manifest, string into, bool replace = false) =>

@@ -54,8 +54,34 @@ public sealed class ArmoredBackupTests(PostgresServer pg)
         var refused = await ws.Jaga("backup", "verify", "--latest");
 
         Assert.True(refused.Code != 0, refused.ToString());
-        Assert.Contains("encrypted with a passphrase, which Jaga cannot ask for", refused.Out + refused.Err, StringComparison.Ordinal);
+        Assert.Contains("is an age identity file encrypted with a passphrase; set JAGA_AGE_IDENTITY_PASSPHRASE", refused.Out + refused.Err, StringComparison.Ordinal);
         Assert.Contains("age -d -o KEY_FILE", refused.Out + refused.Err, StringComparison.Ordinal);
         Assert.True(File.Exists(key));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_passphrase_protected_identity_file_opens_with_its_passphrase_from_an_env_file(bool armored)
+    {
+        var db = await SampleDatabase.CreateSeededAsync(pg);
+        var keys = Directory.CreateTempSubdirectory("jaga-age-").FullName;
+        var (key, recipient) = await ReferenceTools.AgeKeyAsync(keys);
+        // The identity file as 'age -p' (and -a) leaves it: the key file itself encrypted to a passphrase (scrypt).
+        var locked = Path.Combine(keys, "age.key.age");
+        using (var output = File.Create(locked))
+        using (var encrypting = Jaga.Core.Crypto.Age.EncryptTo(output, "kunci-rahasia-identitas", workFactor: 10, armor: armored))
+            encrypting.Write(File.ReadAllBytes(key));
+        File.Delete(key);
+        var plan = Plans.Of(Plans.LocalOnly, Plans.PostgresJob("local", $"encrypt: {{ recipients: [{recipient}], identity: {locked} }}"));
+        using var ws = new BackupWorkspace(plan, $"DATABASE_URL={db.Url}\nJAGA_AGE_IDENTITY_PASSPHRASE=kunci-rahasia-identitas\n");
+        await ws.Ok("backup", "run");
+
+        await ws.Ok("backup", "verify", "--latest");
+        var id = (string)JsonNode.Parse((await ws.Ok("backup", "list", "--json")).Out)!.AsArray()[0]!["id"]!;
+        var restored = await SampleDatabase.CreateAsync(pg);
+        await ws.Ok("backup", "restore", id, "--into", restored.Url, "--yes");
+        Assert.Equal(SampleDatabase.SeededCounts, await restored.CountsAsync());
+        Assert.DoesNotContain("kunci-rahasia-identitas", ws.Everything, StringComparison.Ordinal);
     }
 }
