@@ -18,7 +18,11 @@ public sealed class CatalogReindex(BackupServices s)
         var found = new Dictionary<string, (BackupManifest Manifest, string Json, List<BackupCopy> Copies)>(StringComparer.Ordinal);
         var unreachable = new Dictionary<string, string>(StringComparer.Ordinal);
         var skipped = new List<string>();
-        foreach (var name in s.Plan.Plan.Destinations.Keys)
+        // Only where a job writes: an unused destination (an offsite store not set up yet) holds none of this plan's
+        // backups, and an unreachable one would cost its retries and fail the reindex of the others.
+        var used = s.Plan.Plan.Backup.SelectMany(j => j.To).ToHashSet(StringComparer.Ordinal);
+        var unused = s.Plan.Plan.Destinations.Keys.Where(n => !used.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        foreach (var name in s.Plan.Plan.Destinations.Keys.Where(used.Contains))
         {
             await using var d = s.Connectors.Destination(name);
             IReadOnlyList<StoredObject> objects;
@@ -75,7 +79,7 @@ public sealed class CatalogReindex(BackupServices s)
         var data = new Dictionary<string, string> { ["found"] = found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["removed"] = removed.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (unreachable.Count > 0) data["unreachable"] = string.Join("; ", unreachable.Select(p => $"{p.Key}: {p.Value}"));
         var entry = await s.Journal.RecordAsync(new BackupCatalogRebuilt(found.Count, removed, Unreachable: unreachable.Count > 0) { Data = data }, ct: ct);
-        return new ReindexOutcome(found.Count, removed, unreachable, skipped, entry.Line);
+        return new ReindexOutcome(found.Count, removed, unreachable, skipped, entry.Line) { Unused = unused };
     }
 
     private async Task<(BackupManifest? Manifest, string? Json, string? Problem)> ReadManifestAsync(IBackupDestination d, StoredObject o, CancellationToken ct)
@@ -97,4 +101,8 @@ public sealed class CatalogReindex(BackupServices s)
 }
 
 /// <summary>What reindex found: backups, records removed, destinations it could not reach, manifests it could not use.</summary>
-public sealed record ReindexOutcome(int Found, int Removed, IReadOnlyDictionary<string, string> Unreachable, IReadOnlyList<string> Skipped, string Line);
+public sealed record ReindexOutcome(int Found, int Removed, IReadOnlyDictionary<string, string> Unreachable, IReadOnlyList<string> Skipped, string Line)
+{
+    /// <summary>Destinations no job writes to: not read.</summary>
+    public IReadOnlyList<string> Unused { get; init; } = [];
+}
