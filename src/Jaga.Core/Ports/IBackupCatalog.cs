@@ -25,7 +25,7 @@ public sealed record BackupRecord(
 /// <summary>One destination's copy of a backup.</summary>
 public sealed record BackupCopy(string Destination, CopyState State, string? Detail, DateTimeOffset? VerifiedAt);
 
-public enum BackupStatus { Running, Complete, Partial, Failed, Interrupted }
+public enum BackupStatus { Running, Complete, Partial, Failed, Interrupted, TimedOut }
 
 public enum CopyState { Stored, Failed, Pruned, Corrupt }
 

@@ -9,4 +9,7 @@ public sealed record BackupRunResult(string Job, BackupStatus? Status, BackupRec
     public bool Busy => Status is null;
 
     public bool Succeeded => Status == BackupStatus.Complete;
+
+    /// <summary>The job's timeout, when the run was stopped at it.</summary>
+    public TimeSpan? TimedOutAfter { get; init; }
 }

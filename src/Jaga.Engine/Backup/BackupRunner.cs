@@ -5,6 +5,7 @@ using Jaga.Core.Journal.Events.Backup;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Core.Plan.Schema;
+using Jaga.Core.Plan.Values;
 using Jaga.Core.Ports;
 using Jaga.Core.Scheduling;
 using Jaga.Engine.Backup.Destinations;
@@ -34,7 +35,7 @@ public sealed class BackupRunner(BackupServices s)
         try
         {
             var result = await RunHeldAsync(job, observer, held.Lost, ct);
-            held.End(result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed, result.Summary);
+            held.End(result.Succeeded ? RunOutcome.Succeeded : result.Status == BackupStatus.TimedOut ? RunOutcome.TimedOut : RunOutcome.Failed, result.Summary);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -43,6 +44,9 @@ public sealed class BackupRunner(BackupServices s)
             throw;
         }
     }
+
+    /// <summary>Timers take at most about 49 days; a longer timeout is, in practice, none.</summary>
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(40);
 
     /// <summary>Runs the job for the scheduler, which has claimed it and renews the claim; <paramref name="ct"/> is cancelled
     /// when the claim is lost, as for every scheduled job.</summary>
@@ -67,11 +71,15 @@ public sealed class BackupRunner(BackupServices s)
             return new BackupRunResult(job.Name, BackupStatus.Failed, null, failed.Line);
         }
         // Losing the lease (the store unreachable for longer than it lasts, or taken over) stops the run: another may start.
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, lost);
+        // The job's timeout is kept here, for a run by hand and a scheduled one alike (the scheduler's own limit is a
+        // backstop a little later), so a run stopped at its timeout is recorded as timed out everywhere.
+        using var limit = new CancellationTokenSource(job.Timeout < MaxTimeout ? job.Timeout : MaxTimeout, s.Clock);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, lost, limit.Token);
+        bool TimedOut() => limit.IsCancellationRequested && !ct.IsCancellationRequested && !lost.IsCancellationRequested;
         try
         {
             await new LeftoverSweep(s).CleanUpAsync(job, destinations, run.Token);
-            var result = await RunLockedAsync(job, source, encryption, destinations, observer, run.Token);
+            var result = await RunLockedAsync(job, source, encryption, destinations, observer, TimedOut, run.Token);
             // Retention only after a backup that reached every destination: a partial run deletes nothing anywhere.
             if (result.Record is { Status: BackupStatus.Complete } record && job.Keep is not null)
             {
@@ -100,7 +108,8 @@ public sealed class BackupRunner(BackupServices s)
     }
 
     private async Task<BackupRunResult> RunLockedAsync(
-        BackupJob job, IBackupSource source, BackupEncryption? encryption, IReadOnlyList<IBackupDestination> destinations, BackupObserver? observer, CancellationToken ct)
+        BackupJob job, IBackupSource source, BackupEncryption? encryption, IReadOnlyList<IBackupDestination> destinations, BackupObserver? observer,
+        Func<bool> timedOut, CancellationToken ct)
     {
         var started = s.Clock.GetUtcNow();
         var extension = ArtifactName.Extension(source.Extension, job.Compress, encryption is not null);
@@ -158,6 +167,15 @@ public sealed class BackupRunner(BackupServices s)
             {
                 await TryDeleteAsync(w.Destination, ArtifactName.ManifestOf(name));
                 await TryDeleteAsync(w.Destination, name);
+            }
+            if (timedOut())
+            {
+                // One word for it everywhere: the catalog, the log, the job's runs.
+                var after = DurationValue.Format(job.Timeout);
+                record = record with { Status = BackupStatus.TimedOut, FinishedAt = s.Clock.GetUtcNow(), Detail = $"timed out after {after}" };
+                await s.Catalog.SaveAsync(record, CancellationToken.None);
+                var line = await s.Journal.RecordAsync(new BackupTimedOut(job.Name, record.Artifact, after) { Data = Data(job, record) }, ct: CancellationToken.None);
+                return new BackupRunResult(job.Name, BackupStatus.TimedOut, record, line.Line) { TimedOutAfter = job.Timeout };
             }
             record = record with { Status = BackupStatus.Interrupted, FinishedAt = s.Clock.GetUtcNow(), Detail = "interrupted before it finished" };
             await s.Catalog.SaveAsync(record, CancellationToken.None);

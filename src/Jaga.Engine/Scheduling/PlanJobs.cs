@@ -24,7 +24,8 @@ public static class PlanJobs
         var jobs = new List<ScheduledJob>();
         foreach (var job in plan.Plan.Backup)
         {
-            jobs.Add(new ScheduledJob(JobId.Backup(job.Name), job.When, job.CatchUp, job.Timeout, ct => BackupAsync(services, job, ct)));
+            // The runner keeps the job's timeout itself (and records the run timed out); the scheduler's is a backstop.
+            jobs.Add(new ScheduledJob(JobId.Backup(job.Name), job.When, job.CatchUp, job.Timeout + TimeoutBackstop, ct => BackupAsync(services, job, ct)));
             if (job.Verify?.Schedule is { } verify)
                 jobs.Add(new ScheduledJob(JobId.Verify(job.Name), verify, job.CatchUp, job.Timeout, ct => VerifyAsync(services, store, job, ct))
                 {
@@ -40,12 +41,15 @@ public static class PlanJobs
     }
 
 
+    /// <summary>How much longer than a backup's own timeout the scheduler waits before it cancels the run itself.</summary>
+    private static readonly TimeSpan TimeoutBackstop = TimeSpan.FromSeconds(30);
+
     private static async Task<JobResult> BackupAsync(BackupServices services, BackupJob job, CancellationToken ct)
     {
         try
         {
             var result = await new BackupRunner(services).RunClaimedAsync(job, ct);
-            return new JobResult(result.Succeeded, result.Summary, result.Record?.Size);
+            return new JobResult(result.Succeeded, result.Summary, result.Record?.Size) { TimedOutAfter = result.TimedOutAfter };
         }
         catch (Exception e) when (e is BackupSourceException or DestinationException or UserException)
         {

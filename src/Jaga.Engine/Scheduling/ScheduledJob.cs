@@ -34,4 +34,8 @@ public sealed record ScheduledJob(JobId Id, ISchedule Schedule, CatchUp CatchUp,
 }
 
 /// <summary>How the work of one run ended, in the work's own words. <paramref name="Bytes"/> is a backup's size.</summary>
-public sealed record JobResult(bool Succeeded, string Summary, long? Bytes = null);
+public sealed record JobResult(bool Succeeded, string Summary, long? Bytes = null)
+{
+    /// <summary>The work stopped itself at this timeout of its own (a backup keeps its job's): recorded as timed out.</summary>
+    public TimeSpan? TimedOutAfter { get; init; }
+}

@@ -78,6 +78,12 @@ public sealed partial class Scheduler
         {
             work = Task.Run(() => job.Work(linked.Token), CancellationToken.None);
             var result = await work.WaitAsync(limitSpan + options.AbandonAfter, clock, CancellationToken.None);
+            if (result.TimedOutAfter is { } after)
+            {
+                var own = DurationValue.Format(after);
+                await journal.RecordAsync(new JobTimedOut(job.Id, own) { Data = Data(job, execution.Run.Occurrence) }, stopping);
+                return (RunOutcome.TimedOut, journal.Format(new JobTimedOut(job.Id, own)));
+            }
             if (result.Succeeded || !linked.IsCancellationRequested)
                 return (result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed, result.Summary);
         }

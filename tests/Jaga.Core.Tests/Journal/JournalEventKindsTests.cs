@@ -21,6 +21,7 @@ public sealed class JournalEventKindsTests
         ["BackupRestoreFailed"] = ("backup.restore", "backup.restore.failed"),
         ["BackupRestored"] = ("backup.restore", "backup.restored"),
         ["BackupStopped"] = ("backup.run", "backup.stopped"),
+        ["BackupTimedOut"] = ("backup.run", "backup.timedout"),
         ["BackupVerified"] = ("backup.verify", "backup.verified"),
         ["BackupVerifyFailed"] = ("backup.verify", "backup.verify.failed"),
         ["DatabaseBackupFinished"] = ("backup.run", "backup.done"),

@@ -110,7 +110,7 @@ public static class PlanSchema
         F("verify", Obj<VerifySettings>("Verification by checksum and test restore.",
             F("schedule", Cron()),
             F("restore_into", Url(DatabaseSchemes) with { Secret = true }, doc: "Scratch server for test restores."))),
-        F("timeout", Scalar(ScalarKind.Duration), def: "6h", doc: "A run still going after this is stopped and recorded as failed.")) with
+        F("timeout", Scalar(ScalarKind.Duration), def: "6h", doc: "A run still going after this is stopped and recorded as timed out (a failure), whether the daemon or `jaga backup run` started it; what it uploaded is removed.")) with
     { OneOf = ["schedule", "every"] };
 
     private static ObjectShape Monitoring => Obj<MonitoringSection>("Observation and log retention.",
