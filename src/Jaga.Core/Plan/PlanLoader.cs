@@ -20,6 +20,9 @@ public sealed record PlanWorld(Func<string, string?> Variable, Func<string, stri
 public sealed record PlanLoadResult(LoadedPlan? Plan, IReadOnlyList<PlanError> Errors)
 {
     public bool Ok => Plan is not null && Errors.Count == 0;
+
+    /// <summary>The plan's <c>language:</c> as written, also when the plan is invalid: its errors are shown in it.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>Text in, plan or every error out: YAML, env files, <c>${VAR}</c>, shapes, cross references, binding.</summary>
@@ -45,6 +48,7 @@ public static class PlanLoader
             return new PlanLoadResult(null, errors);
         }
 
+        var language = (map["language"] as PScalar)?.Value;
         var envValues = LoadEnvFiles(map, file, directory, world, errors);
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         VariableLookup lookup = name =>
@@ -55,8 +59,9 @@ public static class PlanLoader
         };
         if (PlanLimits.CountNodes(map, PlanLimits.MaxNodes) > PlanLimits.MaxNodes)
         {
-            return new PlanLoadResult(null, [new PlanError(file, map.Mark, $"the plan expands to more than {PlanLimits.MaxNodes:N0} values",
-                "YAML aliases (*name) that repeat aliases multiply; write the values out or use fewer levels")]);
+            var tooMany = new PlanError(file, map.Mark, $"the plan expands to more than {PlanLimits.MaxNodes:N0} values",
+                "YAML aliases (*name) that repeat aliases multiply; write the values out or use fewer levels");
+            return new PlanLoadResult(null, [tooMany]) { Language = language };
         }
         var expanded = (PMap)Expand(map, "", lookup, file, errors, secrets);
 
@@ -72,12 +77,14 @@ public static class PlanLoader
             // A bad value is quoted back in its error: never a secret, even when the plan is invalid.
             var redactor = new Redactor(secrets.Concat(envValues.Values));
             // Redacted first, then shortened: a long value is cut only after any secret in it is masked whole.
+            string Shown(string s) => QuotedValue.ShortenIn(redactor.Redact(s));
             var shown = errors.Select(e => e with
             {
-                Message = QuotedValue.ShortenIn(redactor.Redact(e.Message)),
-                Hint = e.Hint is null ? null : QuotedValue.ShortenIn(redactor.Redact(e.Hint)),
+                Message = Shown(e.Message),
+                Hint = e.Hint is null ? null : Shown(e.Hint),
+                Shown = Shown,
             }).ToList();
-            return new PlanLoadResult(null, Sorted(shown, file));
+            return new PlanLoadResult(null, Sorted(shown, file)) { Language = language };
         }
 
         foreach (var v in envValues.Values) secrets.Add(v);
