@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Jaga.Core.Interpolation;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan.Schema;
 using Jaga.Core.Plan.Yaml;
 using Jaga.Core.Redaction;
@@ -39,12 +40,12 @@ public static class PlanLoader
         var root = YamlReader.Read(text, file, errors);
         if (root is null)
         {
-            if (errors.Count == 0) errors.Add(new PlanError(file, new Mark(1, 1), "the plan is empty", "run 'jaga init' to write a starter plan"));
+            if (errors.Count == 0) errors.Add(PlanError.Of(file, new Mark(1, 1), new Phrase("plan.error.empty"), new Phrase("plan.hint.empty")));
             return new PlanLoadResult(null, errors);
         }
         if (root is not PMap map)
         {
-            errors.Add(new PlanError(file, root.Mark, "the plan must be a mapping of sections (version, project, backup, …)", "start with 'version: 1'"));
+            errors.Add(PlanError.Of(file, root.Mark, new Phrase("plan.error.root"), new Phrase("plan.hint.root")));
             return new PlanLoadResult(null, errors);
         }
 
@@ -67,7 +68,7 @@ public static class PlanLoader
 
         // Any whole number, also one too large for an int: 2147483648 is a version this Jaga does not read, not "not a number".
         if (expanded["version"] is PScalar version && version.Value != "1" && version.Value.Length <= 24 && long.TryParse(version.Value, out _))
-            errors.Add(new PlanError(file, version.Mark, $"version: this Jaga reads plan version 1, not {version.Value}", "set 'version: 1' or upgrade Jaga"));
+            errors.Add(PlanError.Of(file, version.Mark, new Phrase("plan.error.version", [version.Value]), new Phrase("plan.hint.version")));
         new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
         CheckState(expanded, file, directory, world, errors);
         PlanReferences.Check(expanded, file, errors);
@@ -166,6 +167,15 @@ public static class PlanLoader
         return values;
     }
 
+    /// <summary>What the interpolator found missing, as a catalog phrase (its own text where it is none of the known three).</summary>
+    private static Phrase MissingProblem(Interpolator.Missing missing) => missing.Problem switch
+    {
+        var p when p == $"variable {missing.Name} is not set" => new Phrase("plan.error.variable", [missing.Name]),
+        "'${' is not closed with '}'" => new Phrase("plan.error.unclosed", ["${", "}"]),
+        "empty variable name in '${}'" => new Phrase("plan.error.variable.empty", ["${}"]),
+        var p => new Phrase("plan.error.text", [p]),
+    };
+
     private static PNode Expand(PNode node, string path, VariableLookup lookup, string file, List<PlanError> errors, HashSet<string> secrets)
     {
         switch (node)
@@ -181,10 +191,11 @@ public static class PlanLoader
                     // Only a value written on one line maps offsets to columns; a block or a folded value points at its start.
                     var singleLine = s.OneLine && !s.Value.AsSpan(0, missing.Offset).Contains('\n');
                     var at = singleLine ? new Mark(s.Mark.Line, s.Mark.Column + missing.Offset + (s.Quoted ? 1 : 0)) : s.Mark;
-                    errors.Add(new PlanError(file, at, path.Length == 0 ? missing.Problem : $"{path}: {missing.Problem}",
+                    var problem = MissingProblem(missing);
+                    errors.Add(PlanError.Of(file, at, path.Length == 0 ? problem : new Phrase("plan.error.at", [path, problem]),
                         missing.Problem.StartsWith("variable", StringComparison.Ordinal)
-                            ? $"export {missing.Name}=… or add it to an env file listed in env_files; or write ${{{missing.Name}:-default}}"
-                            : "write ${NAME}"));
+                            ? new Phrase("plan.hint.variable", [missing.Name, $"${{{missing.Name}:-default}}"])
+                            : new Phrase("plan.hint.variable.syntax", ["${NAME}"])));
                 }
                 foreach (var v in r.SecretValues) secrets.Add(v);
                 return s with { Value = r.Value, Raw = s.Value, Secret = r.Secret, Unresolved = r.Missing.Count > 0 };
