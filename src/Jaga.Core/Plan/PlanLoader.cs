@@ -102,23 +102,24 @@ public static class PlanLoader
     private static void CheckState(PMap root, string file, string directory, PlanWorld world, List<PlanError> errors)
     {
         if (root["state"] is not PScalar { IsNull: false, Unresolved: false } state) return;
-        const string hint = "write a file path such as .jaga/state.db, or postgres://user@host:5432/jaga";
+        var hint = new Phrase("plan.hint.state");
         var scheme = Values.PlanUrl.Scheme(state.Value);
         if (scheme.Length <= 1 || scheme == "sqlite")
         {
             // A plain path, a Windows drive letter, or sqlite:path: the SQLite file, made on first use (its folder too).
             var path = scheme == "sqlite" ? state.Value["sqlite:".Length..].Trim() : state.Value.Trim();
             if (path.Length == 0)
-                errors.Add(new PlanError(file, state.Mark, "state: the path is empty", "write a file path such as .jaga/state.db, or remove 'state:' to use that default"));
+                errors.Add(PlanError.Of(file, state.Mark, new Phrase("plan.error.at", ["state", new Phrase("plan.error.path.empty")]), new Phrase("plan.hint.state.empty")));
             else if (!path.Contains('\0', StringComparison.Ordinal) && world.IsFolder(Path.IsPathRooted(path) ? path : Path.Combine(directory, path)))
-                errors.Add(new PlanError(file, state.Mark, $"state: '{path}' is a folder; the state store is a SQLite file", $"write a file path inside it, such as {Path.Combine(path, "state.db")}"));
+                errors.Add(PlanError.Of(file, state.Mark, new Phrase("plan.error.at", ["state", new Phrase("plan.error.state.folder", [path])]),
+                    new Phrase("plan.hint.state.folder", [Path.Combine(path, "state.db")])));
             return;
         }
         var problem = scheme is "postgres" or "postgresql"
-            ? Values.PlanUrl.Check(state.Value, ["postgres", "postgresql"])
-            : $"'{Redactor.None.Redact(state.Value)}' is neither a SQLite file path nor a postgres:// URL";
+            ? Values.PlanUrl.Check(state.Value, ["postgres", "postgresql"]) is { } urlProblem ? new Phrase("plan.error.text", [urlProblem]) : null
+            : new Phrase("plan.error.state.scheme", [Redactor.None.Redact(state.Value)]);
         if (problem is not null)
-            errors.Add(new PlanError(file, state.Mark, $"state: {problem}", hint));
+            errors.Add(PlanError.Of(file, state.Mark, new Phrase("plan.error.at", ["state", problem]), hint));
     }
 
     /// <summary>Names of variables whose values are treated as secrets even when they come from the process environment.</summary>
@@ -155,7 +156,8 @@ public static class PlanLoader
             }
             if (content is null)
             {
-                errors.Add(new PlanError(file, item.Mark, $"env_files: '{item.Value}' not found", "create it, or remove it from env_files (paths are relative to the plan's folder)"));
+                errors.Add(PlanError.Of(file, item.Mark, new Phrase("plan.error.at", ["env_files", new Phrase("plan.error.env.missing", [item.Value])]),
+                    new Phrase("plan.hint.env.missing")));
                 continue;
             }
             var env = EnvFile.Parse(content, item.Value);
