@@ -36,7 +36,7 @@ public sealed class PlanErrorLanguageTests
     [
         "unknown key", "is required", "missing required", "did you mean", "not a duration", "not a size", "not a known time zone",
         "not one of", "too small", "already used", "not set", "unknown destination", "unknown backup job", "not a schedule",
-        "give each entry", "write a number", "problem(s) found", "export JAGA_TEST_NEVER_SET_VARIABLE=… or add",
+        "give each entry", "write a number", "unknown macro", "problem(s) found", "export JAGA_TEST_NEVER_SET_VARIABLE=… or add",
     ];
 
     [Theory]
@@ -62,7 +62,7 @@ public sealed class PlanErrorLanguageTests
             "backup[0].to: tujuan 'locl' tidak dikenal (maksud Anda 'local'?)",
             "backup[1].name: 'db' sudah dipakai entri lain (beri setiap entri namanya sendiri)",
             "backup[1]: kunci wajib 'source' tidak ada",
-            "backup[1].schedule: '@sometimes' bukan jadwal",
+            "backup[1].schedule: '@sometimes' bukan jadwal: makro '@sometimes' tidak dikenal",
             "monitoring.checks[0].heartbeat.every: '1x' bukan durasi",
             "monitoring.checks[1].backup: job backup 'dbx' tidak dikenal (maksud Anda 'db'?)",
             "ditemukan",

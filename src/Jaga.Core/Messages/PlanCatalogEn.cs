@@ -126,5 +126,11 @@ internal static class PlanCatalogEn
         ["plan.hint.recipient"] = "use the public key that 'age-keygen' prints (age1…), never the secret key",
         ["plan.hint.every"] = "for example 30s, 15m or 6h",
         ["plan.hint.mysql"] = "back up MySQL with mysqldump from cron for now, or use a PostgreSQL or SQLite source",
+        ["plan.error.cron.fields"] = "a cron schedule has 5 fields, this one has {0}",
+        ["plan.error.cron.macro"] = "unknown macro '{0}'",
+        ["plan.error.cron.never"] = "it never fires: that day does not exist in that month (such as 30 February or 31 April)",
+        ["plan.error.cycle.self"] = "'{0}' depends on itself",
+        ["plan.error.cycle"] = "dependency cycle {0}",
+        ["plan.hint.cycle"] = "a {0} can only depend on {1} that do not depend on it; remove one {2} entry of the cycle",
     };
 }

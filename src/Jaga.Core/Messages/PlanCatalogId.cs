@@ -125,5 +125,11 @@ internal static class PlanCatalogId
         ["plan.hint.recipient"] = "pakai kunci publik yang dicetak 'age-keygen' (age1…), jangan kunci rahasianya",
         ["plan.hint.every"] = "misalnya 30s, 15m atau 6h",
         ["plan.hint.mysql"] = "untuk sementara backup MySQL dengan mysqldump dari cron, atau pakai sumber PostgreSQL atau SQLite",
+        ["plan.error.cron.fields"] = "jadwal cron punya 5 kolom, yang ini punya {0}",
+        ["plan.error.cron.macro"] = "makro '{0}' tidak dikenal",
+        ["plan.error.cron.never"] = "tidak pernah berjalan: tanggal itu tidak ada di bulan itu (seperti 30 Februari atau 31 April)",
+        ["plan.error.cycle.self"] = "'{0}' bergantung pada dirinya sendiri",
+        ["plan.error.cycle"] = "siklus ketergantungan {0}",
+        ["plan.hint.cycle"] = "{0} hanya boleh bergantung pada {1} yang tidak bergantung padanya; hapus satu entri {2} dari siklus ini",
     };
 }

@@ -187,7 +187,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
                 return Threshold.TryParse(v, out _) ? null : P("plan.error.threshold", v);
             case ScalarKind.Cron:
                 hint = P("plan.hint.cron");
-                return CronSchedule.TryParse(v, out _, out var cronProblem) ? null : P("plan.error.cron", v, cronProblem);
+                return CronSchedule.TryRead(v, out _, out var cronProblem) ? null : P("plan.error.cron", v, cronProblem);
             case ScalarKind.TimeZone:
                 if (TimeZones.TryFind(v, out _)) return null;
                 var near = Similarity.Nearest(v, TimeZones.Ids);
