@@ -47,10 +47,13 @@ public sealed class InputMessageTests : IDisposable
     public async Task A_url_with_a_bad_port_is_said_to_have_a_bad_port(string url)
     {
         File.WriteAllText(ws.PlanPath, Workspace.MinimalPlan.Replace("\"${DATABASE_URL}\"", $"\"{url}\"", StringComparison.Ordinal));
-        var r = await ws.Jaga("validate");
+        var r = await ws.Jaga("validate", "--lang", "en");
+        var id = await ws.Jaga("validate");
         Assert.Equal(2, r.Code);
         Assert.Contains("has an invalid port: a port is a number from 1 to 65535", r.Err);
         Assert.DoesNotContain("needs a host", r.Err);
+        Assert.Contains("punya port yang tidak sah: port adalah angka dari 1 sampai 65535", id.Err);
+        Assert.DoesNotContain("pw@", id.Err);
     }
 
     [Fact]

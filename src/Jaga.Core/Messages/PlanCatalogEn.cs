@@ -132,5 +132,16 @@ internal static class PlanCatalogEn
         ["plan.error.cycle.self"] = "'{0}' depends on itself",
         ["plan.error.cycle"] = "dependency cycle {0}",
         ["plan.hint.cycle"] = "a {0} can only depend on {1} that do not depend on it; remove one {2} entry of the cycle",
+        ["plan.error.url.scheme"] = "'{0}' is not a {1} URL",
+        ["plan.error.url.sqlite"] = "a sqlite: URL needs a file path, e.g. sqlite:data/app.db",
+        ["plan.error.url.port"] = "'{0}' has an invalid port: a port is a number from 1 to 65535",
+        ["plan.error.url.host"] = "'{0}' is not a valid {1}:// URL (it needs a host)",
+        ["plan.error.url.bucket"] = "an s3:// URL names a bucket of at least 3 characters, e.g. s3://backups/jaga",
+        ["plan.error.limit.indent"] = "indented more than {0} columns",
+        ["plan.hint.limit.indent"] = "a plan is nested a few levels deep; check this line",
+        ["plan.error.limit.depth"] = "nested more than {0} levels deep",
+        ["plan.hint.limit.depth"] = "close the brackets; a plan is nested a few levels deep",
+        ["plan.error.limit.nodes"] = "the plan expands to more than {0:N0} values",
+        ["plan.hint.limit.nodes"] = "YAML aliases (*name) that repeat aliases multiply; write the values out or use fewer levels",
     };
 }

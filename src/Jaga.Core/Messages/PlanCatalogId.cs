@@ -131,5 +131,16 @@ internal static class PlanCatalogId
         ["plan.error.cycle.self"] = "'{0}' bergantung pada dirinya sendiri",
         ["plan.error.cycle"] = "siklus ketergantungan {0}",
         ["plan.hint.cycle"] = "{0} hanya boleh bergantung pada {1} yang tidak bergantung padanya; hapus satu entri {2} dari siklus ini",
+        ["plan.error.url.scheme"] = "'{0}' bukan URL {1}",
+        ["plan.error.url.sqlite"] = "URL sqlite: perlu path file, mis. sqlite:data/app.db",
+        ["plan.error.url.port"] = "'{0}' punya port yang tidak sah: port adalah angka dari 1 sampai 65535",
+        ["plan.error.url.host"] = "'{0}' bukan URL {1}:// yang sah (perlu host)",
+        ["plan.error.url.bucket"] = "URL s3:// menyebut bucket minimal 3 karakter, mis. s3://backups/jaga",
+        ["plan.error.limit.indent"] = "indentasi lebih dari {0} kolom",
+        ["plan.hint.limit.indent"] = "plan hanya bersarang beberapa tingkat; periksa baris ini",
+        ["plan.error.limit.depth"] = "bersarang lebih dari {0} tingkat",
+        ["plan.hint.limit.depth"] = "tutup kurungnya; plan hanya bersarang beberapa tingkat",
+        ["plan.error.limit.nodes"] = "plan ini berkembang menjadi lebih dari {0:N0} nilai",
+        ["plan.hint.limit.nodes"] = "alias YAML (*name) yang mengulang alias berlipat ganda; tulis nilainya langsung atau pakai lebih sedikit tingkat",
     };
 }

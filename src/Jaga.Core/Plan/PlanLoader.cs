@@ -60,8 +60,7 @@ public static class PlanLoader
         };
         if (PlanLimits.CountNodes(map, PlanLimits.MaxNodes) > PlanLimits.MaxNodes)
         {
-            var tooMany = new PlanError(file, map.Mark, $"the plan expands to more than {PlanLimits.MaxNodes:N0} values",
-                "YAML aliases (*name) that repeat aliases multiply; write the values out or use fewer levels");
+            var tooMany = PlanError.Of(file, map.Mark, new Phrase("plan.error.limit.nodes", [PlanLimits.MaxNodes]), new Phrase("plan.hint.limit.nodes"));
             return new PlanLoadResult(null, [tooMany]) { Language = language };
         }
         var expanded = (PMap)Expand(map, "", lookup, file, errors, secrets);
@@ -116,7 +115,7 @@ public static class PlanLoader
             return;
         }
         var problem = scheme is "postgres" or "postgresql"
-            ? Values.PlanUrl.Check(state.Value, ["postgres", "postgresql"]) is { } urlProblem ? new Phrase("plan.error.text", [urlProblem]) : null
+            ? Values.PlanUrl.Check(state.Value, ["postgres", "postgresql"])
             : new Phrase("plan.error.state.scheme", [Redactor.None.Redact(state.Value)]);
         if (problem is not null)
             errors.Add(PlanError.Of(file, state.Mark, new Phrase("plan.error.at", ["state", problem]), hint));

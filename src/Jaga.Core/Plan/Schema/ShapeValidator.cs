@@ -197,7 +197,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
                 var urlProblem = PlanUrl.Check(v, shape.Schemes);
                 if (urlProblem is null) return null;
                 hint = P("plan.hint.example", Example(shape.Schemes[0]));
-                return P("plan.error.text", urlProblem);
+                return urlProblem;
             case ScalarKind.Enum:
                 if (shape.Values.Contains(v)) return null;
                 var nearValue = Similarity.Nearest(v, shape.Values);
