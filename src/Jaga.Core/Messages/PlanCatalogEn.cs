@@ -143,5 +143,11 @@ internal static class PlanCatalogEn
         ["plan.hint.limit.depth"] = "close the brackets; a plan is nested a few levels deep",
         ["plan.error.limit.nodes"] = "the plan expands to more than {0:N0} values",
         ["plan.hint.limit.nodes"] = "YAML aliases (*name) that repeat aliases multiply; write the values out or use fewer levels",
+        ["plan.error.file.empty"] = "the plan path is empty",
+        ["plan.hint.file.empty"] = "pass --plan FILE, or unset an empty JAGA_PLAN",
+        ["plan.error.file.folder"] = "is a folder, not a plan file",
+        ["plan.hint.file.folder"] = "pass the file, e.g. --plan {0}",
+        ["plan.error.file.missing"] = "plan file not found",
+        ["plan.hint.file.missing"] = "run 'jaga init' to write one, or pass --plan FILE",
     };
 }

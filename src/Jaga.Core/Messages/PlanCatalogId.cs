@@ -142,5 +142,11 @@ internal static class PlanCatalogId
         ["plan.hint.limit.depth"] = "tutup kurungnya; plan hanya bersarang beberapa tingkat",
         ["plan.error.limit.nodes"] = "plan ini berkembang menjadi lebih dari {0:N0} nilai",
         ["plan.hint.limit.nodes"] = "alias YAML (*name) yang mengulang alias berlipat ganda; tulis nilainya langsung atau pakai lebih sedikit tingkat",
+        ["plan.error.file.empty"] = "path plan kosong",
+        ["plan.hint.file.empty"] = "berikan --plan FILE, atau hapus JAGA_PLAN yang kosong",
+        ["plan.error.file.folder"] = "adalah folder, bukan file plan",
+        ["plan.hint.file.folder"] = "berikan file-nya, mis. --plan {0}",
+        ["plan.error.file.missing"] = "file plan tidak ditemukan",
+        ["plan.hint.file.missing"] = "jalankan 'jaga init' untuk menulisnya, atau berikan --plan FILE",
     };
 }
