@@ -27,6 +27,10 @@ internal sealed class CliContext(string planPath, bool json, string? lang, TimeP
     /// <summary>The language of CLI messages: --lang, else the plan's, else English.</summary>
     public Catalog Messages(LoadedPlan? plan = null) => Catalog.For(lang ?? plan?.Plan.Language);
 
+    /// <summary>The language of an invalid plan's errors: --lang, else the plan's <c>language:</c> as written when it
+    /// reads as one Jaga speaks, else English.</summary>
+    public Catalog Messages(PlanLoadResult invalid) => Catalog.For(lang ?? invalid.Language);
+
     /// <summary>The plan as last loaded by <see cref="LoadPlan"/>; null until one loaded.</summary>
     public LoadedPlan? Loaded { get; private set; }
 
@@ -34,7 +38,7 @@ internal sealed class CliContext(string planPath, bool json, string? lang, TimeP
     public LoadedPlan LoadPlan()
     {
         var result = PlanFile.Load(PlanPath);
-        if (!result.Ok) throw new PlanInvalid(result.Errors);
+        if (!result.Ok) throw new PlanInvalid(result.Errors, Messages(result));
         return Loaded = result.Plan!;
     }
 

@@ -44,7 +44,7 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
             }
             catch (PlanInvalid invalid)
             {
-                ReportPlanErrors(context, invalid.Errors);
+                ReportPlanErrors(context, invalid.Errors, invalid.Words);
                 return ExitCodes.BadInput;
             }
             catch (UserException e)
@@ -97,7 +97,7 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
         return string.Join(' ', names);
     }
 
-    public static void ReportPlanErrors(CliContext context, IReadOnlyList<Core.Plan.PlanError> errors)
+    public static void ReportPlanErrors(CliContext context, IReadOnlyList<Core.Plan.PlanError> errors, Core.Messages.Catalog words)
     {
         if (context.JsonOutput)
         {
@@ -108,13 +108,13 @@ internal sealed class CommandBuilder(GlobalOptions options, Output output, TimeP
                     ["file"] = e.File,
                     ["line"] = e.At.Line,
                     ["column"] = e.At.Column,
-                    ["message"] = e.Message,
-                    ["hint"] = e.Hint,
+                    ["message"] = e.MessageIn(words),
+                    ["hint"] = e.HintIn(words),
                 });
             context.Output.Write(new System.Text.Json.Nodes.JsonObject { ["valid"] = false, ["errors"] = array });
             return;
         }
-        foreach (var e in errors) context.Output.Error(e.ToString());
-        context.Output.Error(context.Messages().Format("plan.invalid", errors.Count > 0 ? errors[0].File : context.PlanPath, errors.Count));
+        foreach (var e in errors) context.Output.Error(e.Render(words));
+        context.Output.Error(words.Format("plan.invalid", errors.Count > 0 ? errors[0].File : context.PlanPath, errors.Count));
     }
 }

@@ -23,7 +23,8 @@ public sealed class InputMessageTests : IDisposable
     public async Task A_version_too_large_for_a_number_is_said_to_be_out_of_range_and_which_one_is_read()
     {
         File.WriteAllText(ws.PlanPath, Workspace.MinimalPlan.Replace("version: 1", "version: 2147483648", StringComparison.Ordinal));
-        var r = await ws.Jaga("validate");
+        // The plan says language: id; the English wording is what this test reads.
+        var r = await ws.Jaga("validate", "--lang", "en");
         Assert.Equal(2, r.Code);
         Assert.Contains("version: this Jaga reads plan version 1, not 2147483648", r.Err);
         Assert.Contains("2147483648 is out of range", r.Err);
@@ -34,7 +35,7 @@ public sealed class InputMessageTests : IDisposable
     public async Task Any_whole_number_too_large_for_its_key_is_out_of_range()
     {
         File.WriteAllText(ws.PlanPath, Workspace.MinimalPlan + "\n    keep: { daily: 99999999999 }\n");
-        var r = await ws.Jaga("validate");
+        var r = await ws.Jaga("validate", "--lang", "en");
         Assert.Equal(2, r.Code);
         Assert.Contains("keep.daily: 99999999999 is out of range (use 1 to 2147483647)", r.Err);
     }
@@ -46,10 +47,13 @@ public sealed class InputMessageTests : IDisposable
     public async Task A_url_with_a_bad_port_is_said_to_have_a_bad_port(string url)
     {
         File.WriteAllText(ws.PlanPath, Workspace.MinimalPlan.Replace("\"${DATABASE_URL}\"", $"\"{url}\"", StringComparison.Ordinal));
-        var r = await ws.Jaga("validate");
+        var r = await ws.Jaga("validate", "--lang", "en");
+        var id = await ws.Jaga("validate");
         Assert.Equal(2, r.Code);
         Assert.Contains("has an invalid port: a port is a number from 1 to 65535", r.Err);
         Assert.DoesNotContain("needs a host", r.Err);
+        Assert.Contains("punya port yang tidak sah: port adalah angka dari 1 sampai 65535", id.Err);
+        Assert.DoesNotContain("pw@", id.Err);
     }
 
     [Fact]

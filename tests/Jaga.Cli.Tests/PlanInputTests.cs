@@ -79,10 +79,12 @@ public sealed class PlanInputTests : IDisposable
     {
         File.WriteAllText(ws.PlanPath, Workspace.MinimalPlan + "\nstate: /tmp\n");
 
-        var r = await ws.Jaga("validate");
+        var r = await ws.Jaga("validate", "--lang", "en");
+        var id = await ws.Jaga("validate");
 
         Assert.True(r.Code == 2, r.ToString());
         Assert.Contains("jaga.yaml:14:8: state: '/tmp' is a folder; the state store is a SQLite file", r.Err, StringComparison.Ordinal);
+        Assert.Contains("jaga.yaml:14:8: state: '/tmp' adalah folder; state store berupa file SQLite", id.Err, StringComparison.Ordinal);
     }
 
     private string MakeFifo(string name)

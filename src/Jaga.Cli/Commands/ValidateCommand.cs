@@ -15,7 +15,7 @@ internal static class ValidateCommand
             var result = PlanFile.Load(ctx.PlanPath);
             if (!result.Ok)
             {
-                CommandBuilder.ReportPlanErrors(ctx, result.Errors);
+                CommandBuilder.ReportPlanErrors(ctx, result.Errors, ctx.Messages(result));
                 return Task.FromResult(ExitCodes.BadInput);
             }
             var loaded = result.Plan!;

@@ -16,9 +16,12 @@ public sealed class Catalog
         this.texts = texts;
     }
 
-    public static Catalog English { get; } = new("en", CatalogEn.Texts);
+    public static Catalog English { get; } = new("en", Merged(CatalogEn.Texts, PlanCatalogEn.Texts));
 
-    public static Catalog Indonesian { get; } = new("id", CatalogId.Texts);
+    public static Catalog Indonesian { get; } = new("id", Merged(CatalogId.Texts, PlanCatalogId.Texts));
+
+    private static Dictionary<string, string> Merged(Dictionary<string, string> texts, Dictionary<string, string> planTexts) =>
+        texts.Concat(planTexts).ToDictionary(StringComparer.Ordinal);
 
     public static IReadOnlyList<string> Languages { get; } = ["en", "id"];
 

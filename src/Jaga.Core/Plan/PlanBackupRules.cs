@@ -1,5 +1,6 @@
 using Jaga.Core.Backup;
 using Jaga.Core.Crypto;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan.Yaml;
 
 namespace Jaga.Core.Plan;
@@ -15,18 +16,19 @@ public static class PlanBackupRules
             if (jobs.Items[i] is not PMap job) continue;
             if (job["file"] is PScalar { IsNull: false } template)
                 foreach (var problem in ArtifactName.Problems(template.Value))
-                    errors.Add(new PlanError(file, template.Mark, $"backup[{i}].file: {problem}", "for example \"{name}_{date}\""));
+                    errors.Add(PlanError.Of(file, template.Mark, new Phrase("plan.error.at", [$"backup[{i}].file", new Phrase("plan.error.text", [problem])]),
+                        new Phrase("plan.hint.file", ["\"{name}_{date}\""])));
             if (job["encrypt"] is PMap encrypt && encrypt["recipients"] is PList recipients)
                 foreach (var r in recipients.Items.OfType<PScalar>())
                     if (!AgeKeys.TryParseRecipient(r.Value, out _))
-                        errors.Add(new PlanError(file, r.Mark, $"backup[{i}].encrypt.recipients: '{Shorten(r.Value)}' is not an age recipient",
-                            "use the public key that 'age-keygen' prints (age1…), never the secret key"));
+                        errors.Add(PlanError.Of(file, r.Mark, new Phrase("plan.error.at", [$"backup[{i}].encrypt.recipients", new Phrase("plan.error.recipient", [Shorten(r.Value)])]),
+                            new Phrase("plan.hint.recipient")));
             if (job["every"] is PScalar every && Values.DurationValue.TryParse(every.Value, out var period)
                 && (period < TimeSpan.FromSeconds(1) || period.Ticks % TimeSpan.TicksPerSecond != 0))
-                errors.Add(new PlanError(file, every.Mark, $"backup[{i}].every: an interval is a whole number of seconds, at least 1s", "for example 30s, 15m or 6h"));
+                errors.Add(PlanError.Of(file, every.Mark, new Phrase("plan.error.at", [$"backup[{i}].every", new Phrase("plan.error.every")]), new Phrase("plan.hint.every")));
             if (job["source"] is PMap source && source["mysql"] is PScalar mysql)
-                errors.Add(new PlanError(file, mysql.Mark, $"backup[{i}].source.mysql: MySQL backups are not in this release",
-                    "back up MySQL with mysqldump from cron for now, or use a PostgreSQL or SQLite source"));
+                errors.Add(PlanError.Of(file, mysql.Mark, new Phrase("plan.error.at", [$"backup[{i}].source.mysql", new Phrase("plan.error.mysql")]),
+                    new Phrase("plan.hint.mysql")));
         }
     }
 

@@ -1,3 +1,4 @@
+using Jaga.Core.Messages;
 using Jaga.Core.Plan.Yaml;
 
 namespace Jaga.Core.Plan;
@@ -26,7 +27,7 @@ internal static class PlanLimits
             }
             if (lineStart && c == ' ')
             {
-                if (++indent > MaxIndent) return new PlanError(file, new Mark(line, column), $"indented more than {MaxIndent} columns", "a plan is nested a few levels deep; check this line");
+                if (++indent > MaxIndent) return PlanError.Of(file, new Mark(line, column), new Phrase("plan.error.limit.indent", [MaxIndent]), new Phrase("plan.hint.limit.indent"));
                 continue;
             }
             lineStart = false;
@@ -41,7 +42,7 @@ internal static class PlanLimits
                     quote = c;
                     break;
                 case '[' or '{':
-                    if (++depth > MaxFlowDepth) return new PlanError(file, new Mark(line, column), $"nested more than {MaxFlowDepth} levels deep", "close the brackets; a plan is nested a few levels deep");
+                    if (++depth > MaxFlowDepth) return PlanError.Of(file, new Mark(line, column), new Phrase("plan.error.limit.depth", [MaxFlowDepth]), new Phrase("plan.hint.limit.depth"));
                     break;
                 case ']' or '}':
                     depth = Math.Max(0, depth - 1);

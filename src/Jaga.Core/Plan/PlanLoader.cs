@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Jaga.Core.Interpolation;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan.Schema;
 using Jaga.Core.Plan.Yaml;
 using Jaga.Core.Redaction;
@@ -20,6 +21,9 @@ public sealed record PlanWorld(Func<string, string?> Variable, Func<string, stri
 public sealed record PlanLoadResult(LoadedPlan? Plan, IReadOnlyList<PlanError> Errors)
 {
     public bool Ok => Plan is not null && Errors.Count == 0;
+
+    /// <summary>The plan's <c>language:</c> as written, also when the plan is invalid: its errors are shown in it.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>Text in, plan or every error out: YAML, env files, <c>${VAR}</c>, shapes, cross references, binding.</summary>
@@ -36,15 +40,16 @@ public static class PlanLoader
         var root = YamlReader.Read(text, file, errors);
         if (root is null)
         {
-            if (errors.Count == 0) errors.Add(new PlanError(file, new Mark(1, 1), "the plan is empty", "run 'jaga init' to write a starter plan"));
+            if (errors.Count == 0) errors.Add(PlanError.Of(file, new Mark(1, 1), new Phrase("plan.error.empty"), new Phrase("plan.hint.empty")));
             return new PlanLoadResult(null, errors);
         }
         if (root is not PMap map)
         {
-            errors.Add(new PlanError(file, root.Mark, "the plan must be a mapping of sections (version, project, backup, …)", "start with 'version: 1'"));
+            errors.Add(PlanError.Of(file, root.Mark, new Phrase("plan.error.root"), new Phrase("plan.hint.root")));
             return new PlanLoadResult(null, errors);
         }
 
+        var language = (map["language"] as PScalar)?.Value;
         var envValues = LoadEnvFiles(map, file, directory, world, errors);
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         VariableLookup lookup = name =>
@@ -55,14 +60,14 @@ public static class PlanLoader
         };
         if (PlanLimits.CountNodes(map, PlanLimits.MaxNodes) > PlanLimits.MaxNodes)
         {
-            return new PlanLoadResult(null, [new PlanError(file, map.Mark, $"the plan expands to more than {PlanLimits.MaxNodes:N0} values",
-                "YAML aliases (*name) that repeat aliases multiply; write the values out or use fewer levels")]);
+            var tooMany = PlanError.Of(file, map.Mark, new Phrase("plan.error.limit.nodes", [PlanLimits.MaxNodes]), new Phrase("plan.hint.limit.nodes"));
+            return new PlanLoadResult(null, [tooMany]) { Language = language };
         }
         var expanded = (PMap)Expand(map, "", lookup, file, errors, secrets);
 
         // Any whole number, also one too large for an int: 2147483648 is a version this Jaga does not read, not "not a number".
         if (expanded["version"] is PScalar version && version.Value != "1" && version.Value.Length <= 24 && long.TryParse(version.Value, out _))
-            errors.Add(new PlanError(file, version.Mark, $"version: this Jaga reads plan version 1, not {version.Value}", "set 'version: 1' or upgrade Jaga"));
+            errors.Add(PlanError.Of(file, version.Mark, new Phrase("plan.error.version", [version.Value]), new Phrase("plan.hint.version")));
         new ShapeValidator(file, errors, secrets).Validate(expanded, PlanSchema.Root, "");
         CheckState(expanded, file, directory, world, errors);
         PlanReferences.Check(expanded, file, errors);
@@ -72,12 +77,14 @@ public static class PlanLoader
             // A bad value is quoted back in its error: never a secret, even when the plan is invalid.
             var redactor = new Redactor(secrets.Concat(envValues.Values));
             // Redacted first, then shortened: a long value is cut only after any secret in it is masked whole.
+            string Shown(string s) => QuotedValue.ShortenIn(redactor.Redact(s));
             var shown = errors.Select(e => e with
             {
-                Message = QuotedValue.ShortenIn(redactor.Redact(e.Message)),
-                Hint = e.Hint is null ? null : QuotedValue.ShortenIn(redactor.Redact(e.Hint)),
+                Message = Shown(e.Message),
+                Hint = e.Hint is null ? null : Shown(e.Hint),
+                Shown = Shown,
             }).ToList();
-            return new PlanLoadResult(null, Sorted(shown, file));
+            return new PlanLoadResult(null, Sorted(shown, file)) { Language = language };
         }
 
         foreach (var v in envValues.Values) secrets.Add(v);
@@ -94,23 +101,24 @@ public static class PlanLoader
     private static void CheckState(PMap root, string file, string directory, PlanWorld world, List<PlanError> errors)
     {
         if (root["state"] is not PScalar { IsNull: false, Unresolved: false } state) return;
-        const string hint = "write a file path such as .jaga/state.db, or postgres://user@host:5432/jaga";
+        var hint = new Phrase("plan.hint.state");
         var scheme = Values.PlanUrl.Scheme(state.Value);
         if (scheme.Length <= 1 || scheme == "sqlite")
         {
             // A plain path, a Windows drive letter, or sqlite:path: the SQLite file, made on first use (its folder too).
             var path = scheme == "sqlite" ? state.Value["sqlite:".Length..].Trim() : state.Value.Trim();
             if (path.Length == 0)
-                errors.Add(new PlanError(file, state.Mark, "state: the path is empty", "write a file path such as .jaga/state.db, or remove 'state:' to use that default"));
+                errors.Add(PlanError.Of(file, state.Mark, new Phrase("plan.error.at", ["state", new Phrase("plan.error.path.empty")]), new Phrase("plan.hint.state.empty")));
             else if (!path.Contains('\0', StringComparison.Ordinal) && world.IsFolder(Path.IsPathRooted(path) ? path : Path.Combine(directory, path)))
-                errors.Add(new PlanError(file, state.Mark, $"state: '{path}' is a folder; the state store is a SQLite file", $"write a file path inside it, such as {Path.Combine(path, "state.db")}"));
+                errors.Add(PlanError.Of(file, state.Mark, new Phrase("plan.error.at", ["state", new Phrase("plan.error.state.folder", [path])]),
+                    new Phrase("plan.hint.state.folder", [Path.Combine(path, "state.db")])));
             return;
         }
         var problem = scheme is "postgres" or "postgresql"
             ? Values.PlanUrl.Check(state.Value, ["postgres", "postgresql"])
-            : $"'{Redactor.None.Redact(state.Value)}' is neither a SQLite file path nor a postgres:// URL";
+            : new Phrase("plan.error.state.scheme", [Redactor.None.Redact(state.Value)]);
         if (problem is not null)
-            errors.Add(new PlanError(file, state.Mark, $"state: {problem}", hint));
+            errors.Add(PlanError.Of(file, state.Mark, new Phrase("plan.error.at", ["state", problem]), hint));
     }
 
     /// <summary>Names of variables whose values are treated as secrets even when they come from the process environment.</summary>
@@ -147,7 +155,8 @@ public static class PlanLoader
             }
             if (content is null)
             {
-                errors.Add(new PlanError(file, item.Mark, $"env_files: '{item.Value}' not found", "create it, or remove it from env_files (paths are relative to the plan's folder)"));
+                errors.Add(PlanError.Of(file, item.Mark, new Phrase("plan.error.at", ["env_files", new Phrase("plan.error.env.missing", [item.Value])]),
+                    new Phrase("plan.hint.env.missing")));
                 continue;
             }
             var env = EnvFile.Parse(content, item.Value);
@@ -158,6 +167,15 @@ public static class PlanLoader
         }
         return values;
     }
+
+    /// <summary>What the interpolator found missing, as a catalog phrase (its own text where it is none of the known three).</summary>
+    private static Phrase MissingProblem(Interpolator.Missing missing) => missing.Problem switch
+    {
+        var p when p == $"variable {missing.Name} is not set" => new Phrase("plan.error.variable", [missing.Name]),
+        "'${' is not closed with '}'" => new Phrase("plan.error.unclosed", ["${", "}"]),
+        "empty variable name in '${}'" => new Phrase("plan.error.variable.empty", ["${}"]),
+        var p => new Phrase("plan.error.text", [p]),
+    };
 
     private static PNode Expand(PNode node, string path, VariableLookup lookup, string file, List<PlanError> errors, HashSet<string> secrets)
     {
@@ -174,10 +192,11 @@ public static class PlanLoader
                     // Only a value written on one line maps offsets to columns; a block or a folded value points at its start.
                     var singleLine = s.OneLine && !s.Value.AsSpan(0, missing.Offset).Contains('\n');
                     var at = singleLine ? new Mark(s.Mark.Line, s.Mark.Column + missing.Offset + (s.Quoted ? 1 : 0)) : s.Mark;
-                    errors.Add(new PlanError(file, at, path.Length == 0 ? missing.Problem : $"{path}: {missing.Problem}",
+                    var problem = MissingProblem(missing);
+                    errors.Add(PlanError.Of(file, at, path.Length == 0 ? problem : new Phrase("plan.error.at", [path, problem]),
                         missing.Problem.StartsWith("variable", StringComparison.Ordinal)
-                            ? $"export {missing.Name}=… or add it to an env file listed in env_files; or write ${{{missing.Name}:-default}}"
-                            : "write ${NAME}"));
+                            ? new Phrase("plan.hint.variable", [missing.Name, $"${{{missing.Name}:-default}}"])
+                            : new Phrase("plan.hint.variable.syntax", ["${NAME}"])));
                 }
                 foreach (var v in r.SecretValues) secrets.Add(v);
                 return s with { Value = r.Value, Raw = s.Value, Secret = r.Secret, Unresolved = r.Missing.Count > 0 };

@@ -1,3 +1,4 @@
+using Jaga.Core.Messages;
 using Jaga.Core.Plan.Schema;
 using Jaga.Core.Plan.Yaml;
 using Jaga.Core.Text;
@@ -62,7 +63,8 @@ public static class PlanReferences
                 {
                     if (list.Items[i] is not PMap item || item["name"] is not PScalar name) continue;
                     if (names.Contains(name.Value))
-                        errors.Add(new PlanError(file, name.Mark, $"{path}[{i}].name: '{name.Value}' is already used by another entry", "give each entry its own name"));
+                        errors.Add(PlanError.Of(file, name.Mark, new Phrase("plan.error.at", [$"{path}[{i}].name", new Phrase("plan.error.name.used", [name.Value])]),
+                            new Phrase("plan.hint.name.used")));
                     else
                         names.Add(name.Value);
                 }
@@ -79,9 +81,11 @@ public static class PlanReferences
         var path0 = path.EndsWith(']') ? path[..path.LastIndexOf('[')] : path;
         var what = Word(kind);
         var near = Similarity.Nearest(s.Value, known);
-        var hint = near is not null ? $"did you mean '{near}'?"
-            : known.Count == 0 ? $"define it first; the plan has no {what}s" : $"known {what}s: {string.Join(", ", known)}";
-        errors.Add(new PlanError(file, s.Mark, $"{path0}: unknown {what} '{s.Value}'", hint));
+        var whats = new Phrase($"plan.kind.{what}s");
+        var hint = near is not null ? new Phrase("plan.hint.did.you.mean", [near])
+            : known.Count == 0 ? new Phrase("plan.hint.define", [whats]) : new Phrase("plan.hint.known", [whats, string.Join(", ", known)]);
+        var message = new Phrase("plan.error.unknown.ref", [new Phrase($"plan.kind.{what}"), s.Value]);
+        errors.Add(PlanError.Of(file, s.Mark, new Phrase("plan.error.at", [path0, message]), hint));
     }
 
     private static List<string> Known(Dictionary<NameKind, List<string>> given, NameKind kind)

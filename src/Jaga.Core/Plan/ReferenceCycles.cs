@@ -1,3 +1,4 @@
+using Jaga.Core.Messages;
 using Jaga.Core.Plan.Schema;
 using Jaga.Core.Plan.Yaml;
 
@@ -48,10 +49,10 @@ internal static class ReferenceCycles
                     continue;
                 }
                 var message = target.Value == name
-                    ? $"'{name}' depends on itself"
-                    : $"dependency cycle {string.Join(" → ", visiting.Skip(at).Append(target.Value))}";
-                errors.Add(new PlanError(file, target.Mark, $"{path}[{i}].{key}: {message}",
-                    $"a {word} can only depend on {word}s that do not depend on it; remove one {key} entry of the cycle"));
+                    ? new Phrase("plan.error.cycle.self", [name])
+                    : new Phrase("plan.error.cycle", [string.Join(" → ", visiting.Skip(at).Append(target.Value))]);
+                errors.Add(PlanError.Of(file, target.Mark, new Phrase("plan.error.at", [$"{path}[{i}].{key}", message]),
+                    new Phrase("plan.hint.cycle", [new Phrase($"plan.kind.{word}"), new Phrase($"plan.kind.{word}s"), key])));
             }
             visiting.RemoveAt(visiting.Count - 1);
             done.Add(name);

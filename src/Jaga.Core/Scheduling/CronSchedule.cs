@@ -1,4 +1,5 @@
 using Cronos;
+using Jaga.Core.Messages;
 
 namespace Jaga.Core.Scheduling;
 
@@ -23,6 +24,14 @@ public sealed class CronSchedule : ISchedule
 
     public static bool TryParse(string text, out CronSchedule? schedule, out string? problem)
     {
+        var ok = TryRead(text, out schedule, out var phrase);
+        problem = phrase is null ? null : Catalog.English.Format(phrase.Key, [.. phrase.Args]);
+        return ok;
+    }
+
+    /// <summary>As <see cref="TryParse"/>, with the problem as a catalog phrase, worded later in the reader's language.</summary>
+    public static bool TryRead(string text, out CronSchedule? schedule, out Phrase? problem)
+    {
         schedule = null;
         problem = null;
         var trimmed = text.Trim();
@@ -31,13 +40,13 @@ public sealed class CronSchedule : ISchedule
             var fields = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             if (fields != 5)
             {
-                problem = $"a cron schedule has 5 fields, this one has {fields}";
+                problem = new Phrase("plan.error.cron.fields", [fields]);
                 return false;
             }
         }
         else if (trimmed is not ("@hourly" or "@daily" or "@midnight" or "@weekly" or "@monthly" or "@yearly" or "@annually"))
         {
-            problem = $"unknown macro '{trimmed}'";
+            problem = new Phrase("plan.error.cron.macro", [trimmed]);
             return false;
         }
         try
@@ -47,7 +56,7 @@ public sealed class CronSchedule : ISchedule
             // searches up to 2099, and from 2000 on that covers every leap day too.
             if (expression.GetNextOccurrence(NeverBefore) is null)
             {
-                problem = "it never fires: that day does not exist in that month (such as 30 February or 31 April)";
+                problem = new Phrase("plan.error.cron.never");
                 return false;
             }
             schedule = new CronSchedule(trimmed, expression);
@@ -55,7 +64,7 @@ public sealed class CronSchedule : ISchedule
         }
         catch (CronFormatException e)
         {
-            problem = e.Message.TrimEnd('.');
+            problem = new Phrase("plan.error.text", [e.Message.TrimEnd('.')]);
             return false;
         }
     }

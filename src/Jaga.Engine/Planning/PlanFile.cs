@@ -1,4 +1,5 @@
 using Jaga.Core.Errors;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan;
 using Jaga.Core.Plan.Yaml;
 using Jaga.Core.Text;
@@ -11,10 +12,11 @@ public static class PlanFile
     public static PlanLoadResult Load(string path, Func<string, string?>? variables = null)
     {
         PlanLoadResult Fail(string message, string? hint) => new(null, [new PlanError(path, new Mark(1, 1), message, hint)]);
-        if (string.IsNullOrWhiteSpace(path)) return Fail("the plan path is empty", "pass --plan FILE, or unset an empty JAGA_PLAN");
+        PlanLoadResult Refuse(Phrase message, Phrase hint) => new(null, [PlanError.Of(path, new Mark(1, 1), message, hint)]);
+        if (string.IsNullOrWhiteSpace(path)) return Refuse(new Phrase("plan.error.file.empty"), new Phrase("plan.hint.file.empty"));
         var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) return Fail("is a folder, not a plan file", $"pass the file, e.g. --plan {Path.Combine(path, "jaga.yaml")}");
-        if (!File.Exists(full)) return Fail("plan file not found", "run 'jaga init' to write one, or pass --plan FILE");
+        if (Directory.Exists(full)) return Refuse(new Phrase("plan.error.file.folder"), new Phrase("plan.hint.file.folder", [Path.Combine(path, "jaga.yaml")]));
+        if (!File.Exists(full)) return Refuse(new Phrase("plan.error.file.missing"), new Phrase("plan.hint.file.missing"));
         string text;
         try
         {

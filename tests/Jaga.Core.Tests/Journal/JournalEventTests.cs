@@ -28,7 +28,11 @@ public sealed partial class JournalEventTests
 
     /// <summary>Whole groups of non-event texts: the plan document, the subject and lines of alerts sent to channels, what
     /// commands print, the words of stored states, and the details Jaga writes into results and log lines.</summary>
-    private static readonly string[] NotEventPrefixes = ["doc.", "alert.subject.", "alert.line.", "cli.", "word.", "reason."];
+    private static readonly string[] NotEventPrefixes =
+    [
+        "doc.", "alert.subject.", "alert.line.", "cli.", "word.", "reason.",
+        "plan.error.", "plan.hint.", "plan.found.", "plan.expected.", "plan.kind.", "plan.word.",
+    ];
 
     [Fact]
     public void There_is_one_event_type_per_kind_of_event_and_each_is_sealed()

@@ -55,6 +55,20 @@ public sealed partial class CatalogTests
     }
 
     [Fact]
+    public void Every_text_of_plan_errors_and_hints_is_translated_not_copied()
+    {
+        // The same on purpose: a path before a message, a text known only in English, a value quoted from the plan.
+        string[] same = ["plan.error.at", "plan.error.text", "plan.found.value"];
+        string[] prefixes = ["plan.error.", "plan.hint.", "plan.found.", "plan.expected."];
+        var keys = Catalog.English.Keys.Where(k => prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList();
+        var copied = keys.Where(k => !same.Contains(k) && Catalog.English[k] == Catalog.Indonesian[k]);
+
+        Assert.NotEmpty(keys);
+        Assert.Empty(copied);
+        Assert.DoesNotContain(same, k => Catalog.English[k] != Catalog.Indonesian[k]);
+    }
+
+    [Fact]
     public void Every_table_has_as_many_columns_in_both_languages()
     {
         var keys = Catalog.English.Keys.Where(k => Catalog.English[k].Contains('|', StringComparison.Ordinal)).ToList();

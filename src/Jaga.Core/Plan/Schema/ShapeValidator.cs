@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan.Values;
 using Jaga.Core.Plan.Yaml;
 using Jaga.Core.Scheduling;
@@ -27,7 +28,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         if (node is PScalar { IsNull: true }) node = new PMap(node.Mark, []);
         if (node is not PMap map)
         {
-            Error(node.Mark, path, $"expected a mapping of keys, found {Describe(node)}", $"write keys such as '{shape.Fields[0].Name}: …' under it");
+            Error(node.Mark, path, P("plan.error.mapping", Describe(node)), P("plan.hint.mapping", shape.Fields[0].Name));
             return;
         }
         foreach (var entry in map.Entries)
@@ -36,31 +37,31 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
             if (field is null)
             {
                 var near = Similarity.Nearest(entry.Key, shape.Fields.Select(f => f.Name));
-                Error(entry.KeyMark, path, $"unknown key '{entry.Key}'",
-                    near is not null ? $"did you mean '{near}'?" : $"known keys: {string.Join(", ", shape.Fields.Select(f => f.Name))}");
+                Error(entry.KeyMark, path, P("plan.error.unknown.key", entry.Key),
+                    near is not null ? P("plan.hint.did.you.mean", near) : P("plan.hint.known.keys", string.Join(", ", shape.Fields.Select(f => f.Name))));
                 continue;
             }
             if (entry.Value is PScalar { IsNull: true } && field.Shape is ScalarShape)
             {
-                Error(entry.Value.Mark, Join(path, entry.Key), "has no value", field.Default is null ? "give it a value or remove the key" : $"give it a value or remove the key to use the default {field.Default}");
+                Error(entry.Value.Mark, Join(path, entry.Key), P("plan.error.no.value"), field.Default is null ? P("plan.hint.no.value") : P("plan.hint.no.value.default", field.Default));
                 continue;
             }
             if (field.Required && entry.Value is PList { Items.Count: 0 })
-                Error(entry.Value.Mark, Join(path, field.Name), "needs at least one item", "add one, or remove the entry that needs it");
+                Error(entry.Value.Mark, Join(path, field.Name), P("plan.error.empty.list"), P("plan.hint.empty.list"));
             Validate(entry.Value, field.Shape, Join(path, field.Name));
         }
         foreach (var field in shape.Fields.Where(f => f.Required && map.Entry(f.Name) is null && !f.Aliases.Any(a => map.Entry(a) is not null)))
-            Error(map.Mark, path, $"missing required key '{field.Name}'", $"add '{field.Name}: …'");
+            Error(map.Mark, path, P("plan.error.missing.key", field.Name), P("plan.hint.missing.key", field.Name));
         if (shape.OneOf.Count > 0)
         {
             var present = map.Entries.Where(e => shape.OneOf.Contains(e.Key)).ToList();
             if (present.Count == 0)
-                Error(map.Mark, path, $"needs one of: {string.Join(", ", shape.OneOf)}", $"add exactly one of {string.Join(" | ", shape.OneOf)}");
+                Error(map.Mark, path, P("plan.error.one.of", string.Join(", ", shape.OneOf)), P("plan.hint.one.of", string.Join(" | ", shape.OneOf)));
             else if (present.Count > 1)
-                Error(present[1].KeyMark, path, $"'{present[0].Key}' and '{present[1].Key}' cannot be used together", "keep exactly one; split it into two entries if you need both");
+                Error(present[1].KeyMark, path, P("plan.error.together", present[0].Key, present[1].Key), P("plan.hint.together"));
         }
         if (shape.AnyOf.Count > 0 && !map.Entries.Any(e => shape.AnyOf.Contains(e.Key)))
-            Error(map.Mark, path, $"needs at least one of: {string.Join(", ", shape.AnyOf)}", $"add {string.Join(" and/or ", shape.AnyOf)}");
+            Error(map.Mark, path, P("plan.error.any.of", string.Join(", ", shape.AnyOf)), P("plan.hint.any.of", AndOr(shape.AnyOf)));
     }
 
     private void ValidateList(PNode node, ListShape shape, string path)
@@ -75,7 +76,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         }
         else if (node is not PScalar { IsNull: true })
         {
-            Error(node.Mark, path, $"expected a list, found {Describe(node)}", "write items on lines starting with '- ', or as [a, b]");
+            Error(node.Mark, path, P("plan.error.list", Describe(node)), P("plan.hint.list"));
         }
     }
 
@@ -84,7 +85,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         if (node is PScalar { IsNull: true }) return;
         if (node is not PMap map)
         {
-            Error(node.Mark, path, $"expected a mapping of {shape.KeyMeaning} to settings, found {Describe(node)}", $"write '<{shape.KeyMeaning}>: …' entries");
+            Error(node.Mark, path, P("plan.error.map", shape.KeyMeaning, Describe(node)), P("plan.hint.map", shape.KeyMeaning));
             return;
         }
         foreach (var entry in map.Entries) Validate(entry.Value, shape.Value, Join(path, entry.Key));
@@ -109,7 +110,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
     {
         if (node is not PScalar scalar)
         {
-            Error(node.Mark, path, $"expected {Expected(shape)}, found {Describe(node)}", "write a single value on the same line as the key");
+            Error(node.Mark, path, P("plan.error.scalar", Expected(shape), Describe(node)), P("plan.hint.scalar"));
             return;
         }
         if (scalar.Unresolved) return;
@@ -140,7 +141,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
     private void ValidateCondition(PScalar scalar, string path)
     {
         if (Conditions.Condition.TryParse(scalar.Value, out _, out var problem)) return;
-        Error(ConditionMark(scalar, problem!.Offset), path, $"{problem.Message} in '{scalar.Value.Trim()}'", problem.Hint);
+        Error(ConditionMark(scalar, problem!.Offset), path, P("plan.error.condition", problem.Message, scalar.Value.Trim()), problem.Hint is null ? null : P("plan.error.text", problem.Hint));
     }
 
     /// <summary>The position of an offset inside a condition's scalar: past the opening quote of a quoted scalar. Where the
@@ -152,7 +153,7 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         return scalar.Mark with { Column = scalar.Mark.Column + (scalar.Quoted ? 1 : 0) + offset };
     }
 
-    private static string? Check(string v, ScalarShape shape, out string? hint)
+    private static Phrase? Check(string v, ScalarShape shape, out Phrase? hint)
     {
         hint = null;
         switch (shape.Kind)
@@ -164,54 +165,54 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
                     var digits = v.Trim();
                     if (WholeNumber().IsMatch(digits))
                     {
-                        hint = $"use {shape.Minimum} to {int.MaxValue}";
-                        return $"{(digits.Length > 24 ? digits[..20] + $"… ({digits.Length} digits)" : digits)} is out of range";
+                        hint = P("plan.hint.range", shape.Minimum, int.MaxValue);
+                        return P("plan.error.range", digits.Length > 24 ? P("plan.error.digits", digits[..20], digits.Length) : digits);
                     }
-                    hint = "write a whole number";
-                    return $"'{v}' is not a whole number";
+                    hint = P("plan.hint.whole");
+                    return P("plan.error.whole", v);
                 }
-                if (n < shape.Minimum) { hint = $"use {shape.Minimum} or more"; return $"{n} is too small"; }
+                if (n < shape.Minimum) { hint = P("plan.hint.min", shape.Minimum); return P("plan.error.small", n); }
                 return null;
             case ScalarKind.Boolean:
-                hint = "write true or false";
-                return v is "true" or "false" ? null : $"'{v}' is not true or false";
+                hint = P("plan.hint.bool");
+                return v is "true" or "false" ? null : P("plan.error.bool", v);
             case ScalarKind.Duration:
-                hint = DurationValue.Help;
-                return DurationValue.TryParse(v, out _) ? null : $"'{v}' is not a duration";
+                hint = P("plan.hint.duration");
+                return DurationValue.TryParse(v, out _) ? null : P("plan.error.duration", v);
             case ScalarKind.Size:
-                hint = ByteSize.Help;
-                return ByteSize.TryParse(v, out _) ? null : $"'{v}' is not a size";
+                hint = P("plan.hint.size");
+                return ByteSize.TryParse(v, out _) ? null : P("plan.error.size", v);
             case ScalarKind.Threshold:
-                hint = Threshold.Help;
-                return Threshold.TryParse(v, out _) ? null : $"'{v}' is not a percent threshold";
+                hint = P("plan.hint.threshold");
+                return Threshold.TryParse(v, out _) ? null : P("plan.error.threshold", v);
             case ScalarKind.Cron:
-                hint = CronSchedule.Help;
-                return CronSchedule.TryParse(v, out _, out var cronProblem) ? null : $"'{v}' is not a schedule: {cronProblem}";
+                hint = P("plan.hint.cron");
+                return CronSchedule.TryRead(v, out _, out var cronProblem) ? null : P("plan.error.cron", v, cronProblem);
             case ScalarKind.TimeZone:
                 if (TimeZones.TryFind(v, out _)) return null;
                 var near = Similarity.Nearest(v, TimeZones.Ids);
-                hint = near is not null ? $"did you mean '{near}'?" : "use an IANA name such as Asia/Jakarta, Europe/Berlin or UTC";
-                return $"'{v}' is not a known time zone";
+                hint = near is not null ? P("plan.hint.did.you.mean", near) : P("plan.hint.timezone");
+                return P("plan.error.timezone", v);
             case ScalarKind.Url:
                 var urlProblem = PlanUrl.Check(v, shape.Schemes);
                 if (urlProblem is null) return null;
-                hint = $"e.g. {Example(shape.Schemes[0])}";
+                hint = P("plan.hint.example", Example(shape.Schemes[0]));
                 return urlProblem;
             case ScalarKind.Enum:
                 if (shape.Values.Contains(v)) return null;
                 var nearValue = Similarity.Nearest(v, shape.Values);
-                hint = nearValue is not null ? $"did you mean '{nearValue}'?" : $"use one of: {string.Join(", ", shape.Values)}";
-                return $"'{v}' is not one of {string.Join(", ", shape.Values)}";
+                hint = nearValue is not null ? P("plan.hint.did.you.mean", nearValue) : P("plan.hint.values", string.Join(", ", shape.Values));
+                return P("plan.error.enum", v, string.Join(", ", shape.Values));
             case ScalarKind.HostPort:
-                hint = "write host:port, e.g. 127.0.0.1:8080";
+                hint = P("plan.hint.hostport");
                 return HostPort().IsMatch(v) && int.TryParse(v[(v.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
-                    ? null : $"'{v}' is not host:port";
+                    ? null : P("plan.error.hostport", v);
             case ScalarKind.Path:
-                hint = "write a file or folder path";
-                return v.Length == 0 ? "the path is empty" : v.Contains('\0', StringComparison.Ordinal) ? "the path contains a NUL character" : null;
+                hint = P("plan.hint.path");
+                return v.Length == 0 ? P("plan.error.path.empty") : v.Contains('\0', StringComparison.Ordinal) ? P("plan.error.path.nul") : null;
             case ScalarKind.Name:
-                hint = "use letters, digits, '-' and '_', starting with a letter or digit";
-                return NameShape().IsMatch(v) ? null : $"'{v}' is not a valid name";
+                hint = P("plan.hint.name");
+                return NameShape().IsMatch(v) ? null : P("plan.error.name", v);
             default:
                 return null;
         }
@@ -228,27 +229,33 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
         _ => $"{scheme}://host/path",
     };
 
-    private static string Expected(ScalarShape shape) => shape.Kind switch
+    private static Phrase Expected(ScalarShape shape) => shape.Kind switch
     {
-        ScalarKind.Integer => "a whole number",
-        ScalarKind.Boolean => "true or false",
-        ScalarKind.Enum => $"one of {string.Join(", ", shape.Values)}",
-        _ => $"a {shape.Kind.ToString().ToLowerInvariant()} value",
+        ScalarKind.Integer => P("plan.expected.integer"),
+        ScalarKind.Boolean => P("plan.expected.boolean"),
+        ScalarKind.Enum => P("plan.expected.enum", string.Join(", ", shape.Values)),
+        _ => P("plan.expected.other", shape.Kind.ToString().ToLowerInvariant()),
     };
 
-    private static string Describe(PNode node) => node switch
+    private static Phrase Describe(PNode node) => node switch
     {
-        PMap => "a mapping",
-        PList => "a list",
-        PScalar { IsNull: true } => "nothing",
-        PScalar s => $"'{s.Value}'",
-        _ => "something else",
+        PMap => P("plan.found.mapping"),
+        PList => P("plan.found.list"),
+        PScalar { IsNull: true } => P("plan.found.nothing"),
+        PScalar s => P("plan.found.value", s.Value),
+        _ => P("plan.found.other"),
     };
+
+    /// <summary>"a and/or b and/or c", worded in the reader's language.</summary>
+    private static object AndOr(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : P("plan.word.and.or", names[0], AndOr([.. names.Skip(1)]));
+
+    private static Phrase P(string key, params object?[] args) => new(key, args);
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    private void Error(Mark at, string path, string message, string? hint) =>
-        errors.Add(new PlanError(file, at, path.Length == 0 ? message : $"{path}: {message}", hint));
+    private void Error(Mark at, string path, Phrase message, Phrase? hint) =>
+        errors.Add(PlanError.Of(file, at, path.Length == 0 ? message : P("plan.error.at", path, message), hint));
 
     [GeneratedRegex(@"^[+-]?[0-9]+$")]
     private static partial Regex WholeNumber();

@@ -1,3 +1,5 @@
+using Jaga.Core.Messages;
+
 namespace Jaga.Core.Plan.Values;
 
 /// <summary>The URLs a plan names: databases, object stores, SFTP servers and web endpoints.</summary>
@@ -12,22 +14,22 @@ public static class PlanUrl
         return colon <= 0 ? "" : url[..colon].ToLowerInvariant();
     }
 
-    /// <summary>Checks a URL against the schemes allowed where it is written; returns the problem, or null.</summary>
-    public static string? Check(string url, IReadOnlyCollection<string> schemes)
+    /// <summary>Checks a URL against the schemes allowed where it is written; returns the problem as a catalog phrase, or null.</summary>
+    public static Phrase? Check(string url, IReadOnlyCollection<string> schemes)
     {
         // The URL is quoted back in the message: never with its password.
         var password = Redaction.Redactor.PasswordOf(url);
         var shown = Redaction.Redactor.None.Redact(password is null ? url : url.Replace(password, Redaction.Redactor.Mask, StringComparison.Ordinal));
         var scheme = Scheme(url);
         if (scheme.Length == 0 || !schemes.Contains(scheme))
-            return $"'{shown}' is not a {string.Join(", ", schemes.Select(s => s + (s == "sqlite" ? ":" : "://")))} URL";
+            return new Phrase("plan.error.url.scheme", [shown, string.Join(", ", schemes.Select(s => s + (s == "sqlite" ? ":" : "://")))]);
         if (scheme == "sqlite")
-            return url.Length > "sqlite:".Length ? null : "a sqlite: URL needs a file path, e.g. sqlite:data/app.db";
-        if (HasBadPort(url)) return $"'{shown}' has an invalid port: a port is a number from 1 to 65535";
+            return url.Length > "sqlite:".Length ? null : new Phrase("plan.error.url.sqlite");
+        if (HasBadPort(url)) return new Phrase("plan.error.url.port", [shown]);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            return $"'{shown}' is not a valid {scheme}:// URL (it needs a host)";
+            return new Phrase("plan.error.url.host", [shown, scheme]);
         if (scheme is "s3" && uri.Host.Length < 3)
-            return "an s3:// URL names a bucket of at least 3 characters, e.g. s3://backups/jaga";
+            return new Phrase("plan.error.url.bucket");
         return null;
     }
 

@@ -1,3 +1,4 @@
+using Jaga.Core.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -20,7 +21,7 @@ public static class YamlReader
             var root = ReadNode(parser, file, errors, anchors);
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
-                errors.Add(new PlanError(file, At(parser.Current!.Start), "a plan is one YAML document; found a second one", "remove the '---' and what follows"));
+                errors.Add(PlanError.Of(file, At(parser.Current!.Start), new Phrase("plan.error.yaml.second"), new Phrase("plan.hint.yaml.second")));
             return root;
         }
         catch (YamlException e)
@@ -29,15 +30,15 @@ public static class YamlReader
             // YamlDotNet prefixes "(Line: x, Col: y, ...): " which the position already carries.
             var close = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith("(Line", StringComparison.Ordinal) && close > 0) message = message[(close + 3)..];
-            errors.Add(new PlanError(file, At(e.Start), $"YAML syntax: {message}", "check indentation and quoting around this place"));
+            errors.Add(PlanError.Of(file, At(e.Start), new Phrase("plan.error.yaml", [message]), new Phrase("plan.hint.yaml")));
             return null;
         }
         catch (InvalidOperationException e) when (e.TargetSite?.DeclaringType?.Namespace?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true)
         {
             // YamlDotNet's scanner throws this, without a position, on some broken input (a stray '[' or '{' in a block
             // mapping); where it stopped reading is where the text went wrong.
-            errors.Add(new PlanError(file, At(scanner.CurrentPosition), "YAML syntax: unexpected text here (an unclosed '[' or '{', or a stray bracket)",
-                "check brackets, indentation and quoting around this place"));
+            errors.Add(PlanError.Of(file, At(scanner.CurrentPosition), new Phrase("plan.error.yaml.stray", ["{"]),
+                new Phrase("plan.hint.yaml.stray")));
             return null;
         }
     }
@@ -47,7 +48,7 @@ public static class YamlReader
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             if (anchors.TryGetValue(alias.Value.Value, out var target)) return target;
-            errors.Add(new PlanError(file, At(alias.Start), $"unknown alias '*{alias.Value.Value}'", "define the anchor with '&name' before using it"));
+            errors.Add(PlanError.Of(file, At(alias.Start), new Phrase("plan.error.alias", [alias.Value.Value]), new Phrase("plan.hint.alias")));
             return new PScalar(At(alias.Start), "", false);
         }
         if (parser.TryConsume<Scalar>(out var scalar))
@@ -77,7 +78,7 @@ public static class YamlReader
             var value = ReadNode(parser, file, errors, anchors);
             if (keyNode is not PScalar key)
             {
-                errors.Add(new PlanError(file, keyNode.Mark, "a key must be a plain name", "write 'name: value'"));
+                errors.Add(PlanError.Of(file, keyNode.Mark, new Phrase("plan.error.key.plain"), new Phrase("plan.hint.key.plain")));
                 continue;
             }
             if (key.Value == "<<" && value is PMap merged)
@@ -99,7 +100,7 @@ public static class YamlReader
             }
             if (seen.TryGetValue(key.Value, out var first))
             {
-                errors.Add(new PlanError(file, key.Mark, $"duplicate key '{key.Value}' (first at line {first.Line})", "keep one of them"));
+                errors.Add(PlanError.Of(file, key.Mark, new Phrase("plan.error.key.twice", [key.Value, first.Line]), new Phrase("plan.hint.key.twice")));
                 continue;
             }
             seen[key.Value] = key.Mark;
