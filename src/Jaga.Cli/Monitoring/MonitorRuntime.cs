@@ -37,7 +37,9 @@ internal sealed class MonitorRuntime : IAsyncDisposable
         sampler = new HostSampler(clock, realTime);
         probes = new ProbeContext(plan, store, clock, http, adapters) { Words = journal.Messages };
         var mail = adapters.Mail ?? throw new InvalidOperationException("no mail adapter: the composition root misses its registration");
-        alerts = new AlertDispatcher(plan, journal, clock, webhooks, mail, policy, logger);
+        // Retries and the drain deadline are waits in real time, whatever clock stamps the results: under a test's fake clock
+        // nothing else moves time once the run's work is done, and run --once would wait for ever to drain its alerts.
+        alerts = new AlertDispatcher(plan, journal, realTime, webhooks, mail, policy, logger);
         Results = new CheckResultWriter(store.Checks, logger, realTime);
         var monitor = new CheckMonitor(plan, store, journal, alerts, c => CheckProbes.For(c, probes), Results, clock);
         var host = plan.Plan.Monitoring.Host is { } h ? new HostWatch(monitor, h, sampler, journal, clock) : null;
