@@ -87,7 +87,7 @@ public sealed partial class ReloadTests : IDisposable
         await WaitForSuccessAsync("backup:files", 0, daemon);
 
         project.WritePlan(Typo);
-        var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var sent = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
         var hup = await ChildProcess.RunAsync("kill", ["-s", "HUP", daemon.Pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
         Assert.True(hup.ExitCode == 0, hup.Output);
 
@@ -119,7 +119,7 @@ public sealed partial class ReloadTests : IDisposable
         // An unclosed '[' before the next key: YamlDotNet threw InvalidOperationException, the reloader logged a stack
         // trace and no maintenance-log line, and jaga_plan_reload_ok stayed 1.
         project.WritePlan(OneJob.Replace("every: 2s", "every: [", StringComparison.Ordinal));
-        var saved = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var saved = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
 
         await Poll.UntilAsync(() => project.LogLines().Any(l => RefusedLine().IsMatch(l)), Wait, () => "no refused line\n" + daemon.Output);
         Assert.Contains(project.LogLines(), l => RefusedLine().IsMatch(l) && l.Contains("YAML syntax", StringComparison.Ordinal));
