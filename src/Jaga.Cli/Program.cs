@@ -2,7 +2,7 @@ using System.CommandLine;
 using Jaga.Cli.Commands;
 using Jaga.Core.Errors;
 using Jaga.Core.Messages;
-using Jaga.Core.Text;
+using Jaga.Engine.Files;
 using Jaga.Engine.Planning;
 
 namespace Jaga.Cli;

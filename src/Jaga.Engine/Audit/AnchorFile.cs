@@ -32,7 +32,7 @@ public static class AnchorFile
     /// that says where it went wrong and what an anchor is, or <see cref="IOException"/> when it cannot be read.</summary>
     public static Checkpoint Read(string path)
     {
-        var text = Core.Text.InputFile.ReadText(path, MaxBytes, "anchor file") ?? throw new FileNotFoundException($"{path} not found", path);
+        var text = Files.InputFile.ReadText(path, MaxBytes, "anchor file") ?? throw new FileNotFoundException($"{path} not found", path);
         AnchorDto? dto;
         try
         {

@@ -61,7 +61,7 @@ public static class AuditKeys
         try
         {
             // A key is a few hundred bytes: /dev/zero or a FIFO given as --key is refused, not read without end.
-            return parse(Core.Text.InputFile.ReadText(path, 64 * 1024, "key") ?? throw new FileNotFoundException($"{path} not found", path));
+            return parse(Files.InputFile.ReadText(path, 64 * 1024, "key") ?? throw new FileNotFoundException($"{path} not found", path));
         }
         catch (Core.Errors.UserException e) when (e is not AuditKeyException)
         {

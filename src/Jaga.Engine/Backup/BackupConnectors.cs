@@ -89,7 +89,7 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
             ?? plan.Variable(IdentityVariable)
             ?? throw new BackupKeyException(
                 $"this backup is encrypted to {string.Join(", ", encryption.Recipients)}; give the matching age identity with --identity FILE, encrypt.identity in the plan, or {IdentityVariable}");
-        var bytes = Core.Text.InputFile.ReadBytes(file, Core.Text.InputFile.SmallFileLimit, "age identity file")
+        var bytes = Files.InputFile.ReadBytes(file, Files.InputFile.SmallFileLimit, "age identity file")
             ?? throw new BackupKeyException($"the age identity file {file} does not exist");
         var lines = IdentityText(file, bytes).Split('\n').Select(l => l.Trim()).ToList();
         var keys = lines.Where(l => l.StartsWith(AgeKeys.IdentityPrefix, StringComparison.OrdinalIgnoreCase)).ToList();

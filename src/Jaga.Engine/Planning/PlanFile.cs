@@ -2,7 +2,7 @@ using Jaga.Core.Errors;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan;
 using Jaga.Core.Plan.Yaml;
-using Jaga.Core.Text;
+using Jaga.Engine.Files;
 
 namespace Jaga.Engine.Planning;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Jaga.Core.Interpolation;
-using Jaga.Core.Text;
+using Jaga.Engine.Files;
 
 namespace Jaga.Engine.Planning;
 

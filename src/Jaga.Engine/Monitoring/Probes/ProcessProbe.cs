@@ -37,7 +37,7 @@ internal sealed class ProcessProbe(ProcessCheck check, ProbeContext context) : I
         try
         {
             // A regular file of a few bytes: a FIFO in its place must not block the check, nor a huge file fill memory.
-            var read = Core.Text.InputFile.ReadText(path, PidFileLimit, "pid file");
+            var read = Files.InputFile.ReadText(path, PidFileLimit, "pid file");
             if (read is null) return (0, $"pid file {path} missing");
             // The pid is the first line: PostgreSQL's postmaster.pid and others add more lines after it.
             var end = read.IndexOf('\n', StringComparison.Ordinal);

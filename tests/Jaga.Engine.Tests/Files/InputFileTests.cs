@@ -1,7 +1,7 @@
 using Jaga.Core.Errors;
-using Jaga.Core.Text;
+using Jaga.Engine.Files;
 
-namespace Jaga.Core.Tests.Text;
+namespace Jaga.Engine.Tests.Files;
 
 public sealed class InputFileTests : IDisposable
 {

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Jaga.Core.Errors;
 
-namespace Jaga.Core.Text;
+namespace Jaga.Engine.Files;
 
 /// <summary>Reads a file the user names as input (the plan, an env file, a key file): only a regular file, and only up to a
 /// limit. A FIFO named as the plan would block the open forever, and <c>/dev/zero</c> would be read until memory runs out;
