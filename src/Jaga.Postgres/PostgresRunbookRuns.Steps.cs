@@ -30,9 +30,9 @@ internal sealed partial class PostgresRunbookRuns
             RETURNING {StepColumns}
             """, Text(runId), Integer(index), Text(name), Text(kind), Time(at)));
         RunbookStepAttempt started;
+        // The update returns no rows, so the reader starts at the insert's.
         await using (var r = await batch.ExecuteReaderAsync(ct))
         {
-            await r.NextResultAsync(ct);
             await r.ReadAsync(ct);
             started = ReadStep(r);
         }
