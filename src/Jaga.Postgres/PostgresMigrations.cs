@@ -158,5 +158,88 @@ internal static class PostgresMigrations
               reason text NOT NULL
             );
             """),
+        // The Emergency pillar, as SQLite's: a run's id is the caller's, and the partial unique index is what starts an incident's
+        // runbook once across nodes; each start of a step is a row (attempt 1, 2… after a resume); at most one open incident per
+        // key. seq orders runs started in one millisecond. Durations are milliseconds.
+        new(5, "runbook runs, incidents and drills", """
+            CREATE TABLE incidents (
+              id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              incident_key text NOT NULL,
+              title text NOT NULL,
+              source text NOT NULL,
+              opened_at timestamptz NOT NULL,
+              node text NOT NULL,
+              acknowledged_at timestamptz,
+              acknowledged_by text,
+              closed_at timestamptz,
+              closed_by text,
+              close_note text
+            );
+            CREATE UNIQUE INDEX incidents_open_key ON incidents (incident_key) WHERE closed_at IS NULL;
+            CREATE TABLE incident_events (
+              id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              incident_id bigint NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+              at timestamptz NOT NULL,
+              kind text NOT NULL,
+              text text NOT NULL,
+              node text
+            );
+            CREATE INDEX incident_events_incident_at ON incident_events (incident_id, at, id);
+            CREATE TABLE runbook_runs (
+              id text PRIMARY KEY,
+              seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+              runbook text NOT NULL,
+              parameters text NOT NULL,
+              run_trigger text NOT NULL,
+              incident_id bigint REFERENCES incidents (id),
+              started_by text NOT NULL,
+              started_at timestamptz NOT NULL,
+              status text NOT NULL,
+              ended_at timestamptz,
+              detail text,
+              node text NOT NULL,
+              lease_until timestamptz NOT NULL
+            );
+            CREATE UNIQUE INDEX runbook_runs_incident ON runbook_runs (incident_id, runbook) WHERE incident_id IS NOT NULL;
+            CREATE INDEX runbook_runs_runbook_started ON runbook_runs (runbook, started_at);
+            CREATE INDEX runbook_runs_started ON runbook_runs (started_at);
+            CREATE TABLE runbook_steps (
+              run_id text NOT NULL REFERENCES runbook_runs (id) ON DELETE CASCADE,
+              step_index integer NOT NULL,
+              attempt integer NOT NULL,
+              name text NOT NULL,
+              kind text NOT NULL,
+              started_at timestamptz NOT NULL,
+              ended_at timestamptz,
+              outcome text,
+              exit_code integer,
+              output text,
+              output_tail text,
+              detail text,
+              PRIMARY KEY (run_id, step_index, attempt)
+            );
+            CREATE TABLE runbook_approvals (
+              run_id text NOT NULL REFERENCES runbook_runs (id) ON DELETE CASCADE,
+              step_index integer NOT NULL,
+              approved_by text NOT NULL,
+              at timestamptz NOT NULL,
+              note text,
+              seq bigint GENERATED ALWAYS AS IDENTITY,
+              PRIMARY KEY (run_id, step_index, approved_by)
+            );
+            CREATE TABLE drills (
+              id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              job text NOT NULL,
+              backup_id text,
+              started_at timestamptz NOT NULL,
+              ended_at timestamptz NOT NULL,
+              outcome text NOT NULL,
+              recovery_ms bigint,
+              data_age_ms bigint,
+              detail text,
+              node text NOT NULL
+            );
+            CREATE INDEX drills_job_started ON drills (job, started_at);
+            """),
     ];
 }

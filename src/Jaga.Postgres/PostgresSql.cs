@@ -16,6 +16,12 @@ internal static class PostgresSql
 
     public static NpgsqlParameter<long> Id(long id) => new() { TypedValue = id };
 
+    public static NpgsqlParameter Integer(int? value) => new() { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)value ?? DBNull.Value };
+
+    public static NpgsqlParameter Bigint(long? value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)value ?? DBNull.Value };
+
+    public static long? Bigint(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+
     /// <summary>UTC at millisecond precision, as the catalog keeps times, so both stores return the same value.</summary>
     public static NpgsqlParameter Time(DateTimeOffset? value) => new()
     {

@@ -37,6 +37,9 @@ public sealed class PostgresStateStore : IStateStore
         Nodes = new GuardedNodeRegistry(new PostgresNodeRegistry(dataSource), guard);
         Pings = new GuardedHeartbeatPings(new PostgresHeartbeatPings(dataSource), guard);
         Checks = new GuardedCheckHistory(new PostgresCheckHistory(dataSource), guard);
+        Runbooks = new GuardedRunbookRuns(new PostgresRunbookRuns(dataSource), guard);
+        Incidents = new GuardedIncidents(new PostgresIncidents(dataSource), guard);
+        Drills = new GuardedDrills(new PostgresDrills(dataSource), guard);
     }
 
     public string Description { get; }
@@ -52,6 +55,12 @@ public sealed class PostgresStateStore : IStateStore
     public IHeartbeatPings Pings { get; }
 
     public ICheckHistory Checks { get; }
+
+    public IRunbookRuns Runbooks { get; }
+
+    public IIncidents Incidents { get; }
+
+    public IDrills Drills { get; }
 
     /// <summary>Connects to the database named by <paramref name="connectionUrl"/> (<c>postgres://</c> or
     /// <c>postgresql://</c>) and applies pending migrations.</summary>

@@ -155,5 +155,86 @@ internal static class SqliteMigrations
               reason TEXT NOT NULL
             );
             """),
+        // The Emergency pillar. A run's id is the caller's (eight hex digits); the partial unique index is what starts an
+        // incident's runbook once. Each start of a step is a row of its own (attempt 1, 2… after a resume). At most one open
+        // incident per key, by the partial unique index. Durations are milliseconds; statuses, outcomes and kinds lower-case words.
+        new(5, "runbook runs, incidents and drills", """
+            CREATE TABLE incidents (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              incident_key TEXT NOT NULL,
+              title TEXT NOT NULL,
+              source TEXT NOT NULL,
+              opened_at_ms INTEGER NOT NULL,
+              node TEXT NOT NULL,
+              acknowledged_at_ms INTEGER,
+              acknowledged_by TEXT,
+              closed_at_ms INTEGER,
+              closed_by TEXT,
+              close_note TEXT
+            );
+            CREATE UNIQUE INDEX incidents_open_key ON incidents (incident_key) WHERE closed_at_ms IS NULL;
+            CREATE TABLE incident_events (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+              at_ms INTEGER NOT NULL,
+              kind TEXT NOT NULL,
+              text TEXT NOT NULL,
+              node TEXT
+            );
+            CREATE INDEX incident_events_incident_at ON incident_events (incident_id, at_ms, id);
+            CREATE TABLE runbook_runs (
+              id TEXT PRIMARY KEY,
+              runbook TEXT NOT NULL,
+              parameters TEXT NOT NULL,
+              run_trigger TEXT NOT NULL,
+              incident_id INTEGER REFERENCES incidents (id),
+              started_by TEXT NOT NULL,
+              started_at_ms INTEGER NOT NULL,
+              status TEXT NOT NULL,
+              ended_at_ms INTEGER,
+              detail TEXT,
+              node TEXT NOT NULL,
+              lease_until_ms INTEGER NOT NULL
+            );
+            CREATE UNIQUE INDEX runbook_runs_incident ON runbook_runs (incident_id, runbook) WHERE incident_id IS NOT NULL;
+            CREATE INDEX runbook_runs_runbook_started ON runbook_runs (runbook, started_at_ms);
+            CREATE INDEX runbook_runs_started ON runbook_runs (started_at_ms);
+            CREATE TABLE runbook_steps (
+              run_id TEXT NOT NULL REFERENCES runbook_runs (id) ON DELETE CASCADE,
+              step_index INTEGER NOT NULL,
+              attempt INTEGER NOT NULL,
+              name TEXT NOT NULL,
+              kind TEXT NOT NULL,
+              started_at_ms INTEGER NOT NULL,
+              ended_at_ms INTEGER,
+              outcome TEXT,
+              exit_code INTEGER,
+              output TEXT,
+              output_tail TEXT,
+              detail TEXT,
+              PRIMARY KEY (run_id, step_index, attempt)
+            ) WITHOUT ROWID;
+            CREATE TABLE runbook_approvals (
+              run_id TEXT NOT NULL REFERENCES runbook_runs (id) ON DELETE CASCADE,
+              step_index INTEGER NOT NULL,
+              approved_by TEXT NOT NULL,
+              at_ms INTEGER NOT NULL,
+              note TEXT,
+              PRIMARY KEY (run_id, step_index, approved_by)
+            );
+            CREATE TABLE drills (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              job TEXT NOT NULL,
+              backup_id TEXT,
+              started_at_ms INTEGER NOT NULL,
+              ended_at_ms INTEGER NOT NULL,
+              outcome TEXT NOT NULL,
+              recovery_ms INTEGER,
+              data_age_ms INTEGER,
+              detail TEXT,
+              node TEXT NOT NULL
+            );
+            CREATE INDEX drills_job_started ON drills (job, started_at_ms);
+            """),
     ];
 }

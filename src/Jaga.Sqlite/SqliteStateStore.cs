@@ -34,6 +34,9 @@ public sealed class SqliteStateStore : IStateStore
         Nodes = new GuardedNodeRegistry(new SqliteNodeRegistry(ConnectAsync), guard);
         Pings = new GuardedHeartbeatPings(new SqliteHeartbeatPings(ConnectAsync), guard);
         Checks = new GuardedCheckHistory(new SqliteCheckHistory(ConnectAsync), guard);
+        Runbooks = new GuardedRunbookRuns(new SqliteRunbookRuns(ConnectAsync), guard);
+        Incidents = new GuardedIncidents(new SqliteIncidents(ConnectAsync), guard);
+        Drills = new GuardedDrills(new SqliteDrills(ConnectAsync), guard);
     }
 
     public string Path { get; }
@@ -51,6 +54,12 @@ public sealed class SqliteStateStore : IStateStore
     public IHeartbeatPings Pings { get; }
 
     public ICheckHistory Checks { get; }
+
+    public IRunbookRuns Runbooks { get; }
+
+    public IIncidents Incidents { get; }
+
+    public IDrills Drills { get; }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct = default)

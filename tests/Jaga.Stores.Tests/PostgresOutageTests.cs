@@ -38,6 +38,10 @@ public sealed class PostgresOutageTests : IAsyncLifetime, IDisposable
             () => store.Nodes.NodesAsync(),
             () => store.Pings.PingsAsync("cron", 1),
             () => store.Checks.StatesAsync(),
+            () => store.Runbooks.ListAsync(null, 10),
+            () => store.Runbooks.TryTakeOverAsync("0000000a", "node-a", clock.GetUtcNow(), TimeSpan.FromMinutes(1)),
+            () => store.Incidents.OpenAsync("check:api", "api is down", "alert", clock.GetUtcNow(), "node-a"),
+            () => store.Drills.LastSuccessfulAsync("db"),
             () => PostgresStateStore.OpenAsync(location, clock),
         };
         foreach (var call in calls)

@@ -2,7 +2,8 @@ using Jaga.Core.Ledger;
 
 namespace Jaga.Core.Ports;
 
-/// <summary>Where Jaga keeps its state: the audit chain, checkpoints and (in later steps) catalogs and job runs.</summary>
+/// <summary>Where Jaga keeps its state: the audit chain, checkpoints, the backup catalog, job runs, check history,
+/// and the Emergency pillar's runbook runs, incidents and drills.</summary>
 /// <remarks>Implementations must make appends atomic across processes: two writers never get the same
 /// sequence number and never fork the chain. The same contract suite runs against every implementation.</remarks>
 public interface IStateStore : IAsyncDisposable
@@ -47,6 +48,15 @@ public interface IStateStore : IAsyncDisposable
 
     /// <summary>Check results with bounded retention, and each check's alerting state (schema version 4).</summary>
     ICheckHistory Checks { get; }
+
+    /// <summary>Runbook runs, their steps and approvals (schema version 5).</summary>
+    IRunbookRuns Runbooks { get; }
+
+    /// <summary>Incidents and their timelines (schema version 5).</summary>
+    IIncidents Incidents { get; }
+
+    /// <summary>Restore drills (schema version 5).</summary>
+    IDrills Drills { get; }
 }
 
 public sealed record AppliedMigration(int Version, string Name, DateTimeOffset AppliedAt);
