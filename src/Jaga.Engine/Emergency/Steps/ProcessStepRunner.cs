@@ -1,0 +1,227 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using Jaga.Core.Messages;
+using Jaga.Core.Plan.Values;
+using Jaga.Core.Redaction;
+
+namespace Jaga.Engine.Emergency.Steps;
+
+/// <summary>Carries out a <c>run</c> step: the command in its own session and process group (see
+/// <see cref="ProcessGroup"/>), standard output and error merged in order on one pipe, each line masked and handed to a
+/// listener as it comes, the whole group stopped at the timeout or on cancellation (SIGTERM, then SIGKILL after
+/// <see cref="Grace"/>).</summary>
+/// <remarks>A process the command leaves running in the background (<c>nohup server &amp;</c>) when it exits normally is
+/// left alone: restarting a service is what such a step is for. Its output is read for <see cref="Drain"/> more and then
+/// no longer: such a process should write to a file of its own, since its writes to the closed pipe fail.</remarks>
+/// <param name="clock">The timeout, the grace and the duration are measured on it.</param>
+/// <param name="redactor">The plan's secrets, masked in every line before it leaves the runner.</param>
+/// <param name="words">The language of the reason.</param>
+public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Catalog words)
+{
+    /// <summary>How long the group has after SIGTERM before SIGKILL.</summary>
+    public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the output is still read after the command exited, for what a background child holds open.</summary>
+    public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The <c>setsid</c> program; null runs the command without a group of its own (a test takes that path).</summary>
+    internal string? Setsid { get; init; } = ProcessGroup.Setsid;
+
+    /// <summary>Runs <paramref name="spec"/> to its end. Never throws for what the command does (a missing folder, a
+    /// program that cannot start, a timeout, a cancellation): the result says it.</summary>
+    /// <param name="spec">What to run.</param>
+    /// <param name="onLine">Called with each masked line as it is written, one at a time, in order, on a pool thread.</param>
+    /// <param name="ct">Cancels the run: the group is stopped and the result is <see cref="StepOutcome.Cancelled"/>.</param>
+    public async Task<StepResult> RunAsync(ProcessSpec spec, Action<string>? onLine = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        var started = clock.GetTimestamp();
+        var folder = spec.WorkingDirectory ?? Environment.CurrentDirectory;
+        if (!Directory.Exists(folder)) return End(StepOutcome.Failed, words.Format("step.dir.missing", folder), started);
+        var output = new StepOutput(redactor, onLine);
+        using var process = new Process { StartInfo = StartInfo(spec, folder) };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            return End(StepOutcome.Failed, words.Format("step.start.failed", process.StartInfo.FileName, e.Message), started);
+        }
+        int? group = Setsid is null ? null : process.Id;
+        using var stopReading = new CancellationTokenSource();
+        var errors = ReadErrorsAsync(process.StandardError, stopReading.Token);
+        var reading = Task.WhenAll(PumpAsync(process.StandardOutput.BaseStream, output, stopReading.Token), errors);
+        process.StandardInput.Close();
+        try
+        {
+            var (outcome, stopped) = await WaitAsync(process, group, spec.Timeout, ct);
+            await DrainAsync(reading);
+            output.Close(errors.IsCompletedSuccessfully ? errors.Result : "");
+            if (reading.IsFaulted) await reading; // the listener threw: a bug of the caller, not a failure of the step
+            var code = process.ExitCode;
+            var reason = outcome switch
+            {
+                StepOutcome.TimedOut => words.Format("step.timed.out", DurationValue.Format(spec.Timeout), stopped),
+                StepOutcome.Cancelled => words.Format("step.cancelled", DurationValue.Format(clock.GetElapsedTime(started)), stopped),
+                _ => ExitReason(code, spec.AcceptedExitCodes),
+            };
+            if (outcome == StepOutcome.Succeeded && !spec.AcceptedExitCodes.Contains(code)) outcome = StepOutcome.Failed;
+            return End(outcome, reason, started) with
+            {
+                ExitCode = code,
+                Output = output.Text(n => words.Format("step.output.omitted", n)),
+                Tail = output.Tail(),
+            };
+        }
+        finally
+        {
+            output.Close("");
+            await stopReading.CancelAsync();
+            if (!process.HasExited) Stop(process, group, ProcessGroup.SigKill);
+        }
+    }
+
+    private async Task<(StepOutcome Outcome, Phrase? Stopped)> WaitAsync(Process process, int? group, TimeSpan timeout, CancellationToken ct)
+    {
+        using var limit = new CancellationTokenSource(timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(linked.Token);
+            return (StepOutcome.Succeeded, null);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            var outcome = ct.IsCancellationRequested ? StepOutcome.Cancelled : StepOutcome.TimedOut;
+            var stopped = await StopGroupAsync(process, group);
+            await process.WaitForExitAsync(CancellationToken.None);
+            return (outcome, stopped);
+        }
+    }
+
+    /// <summary>SIGTERM to the group; SIGKILL when a member is still alive after the grace.</summary>
+    private async Task<Phrase> StopGroupAsync(Process process, int? group)
+    {
+        if (group is not { } pgid)
+        {
+            Stop(process, null, ProcessGroup.SigKill);
+            return new Phrase("step.group.tree");
+        }
+        ProcessGroup.Signal(pgid, ProcessGroup.SigTerm);
+        var since = clock.GetTimestamp();
+        while (clock.GetElapsedTime(since) < Grace)
+        {
+            if (process.HasExited && !ProcessGroup.HasLiveMembers(pgid)) return new Phrase("step.group.term");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), clock);
+        }
+        ProcessGroup.Signal(pgid, ProcessGroup.SigKill);
+        // SIGKILL cannot be refused; wait the moment the kernel takes, so that the group is gone when the result is.
+        for (var i = 0; i < 100 && ProcessGroup.HasLiveMembers(pgid); i++) await Task.Delay(TimeSpan.FromMilliseconds(20), clock);
+        return new Phrase("step.group.kill", [DurationValue.Format(Grace)]);
+    }
+
+    private static void Stop(Process process, int? group, int signal)
+    {
+        if (group is { } pgid)
+        {
+            ProcessGroup.Signal(pgid, signal);
+            return;
+        }
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended by itself just now.
+        }
+    }
+
+    private async Task DrainAsync(Task reading)
+    {
+        try
+        {
+            await reading.WaitAsync(Drain, clock);
+        }
+        catch (TimeoutException)
+        {
+            // A background child still holds the pipe open: what it writes from now on is not this step's output.
+        }
+    }
+
+    private string ExitReason(int code, IReadOnlyList<int> accepted)
+    {
+        var list = string.Join(", ", accepted);
+        if (accepted.Contains(code)) return words.Format("step.exit.ok", code);
+        return code switch
+        {
+            127 => words.Format("step.exit.not.found", code, list),
+            126 => words.Format("step.exit.not.executable", code, list),
+            > 128 and < 160 => words.Format("step.exit.signal", code, code - 128, list),
+            _ => words.Format("step.exit.failed", code, list),
+        };
+    }
+
+    private StepResult End(StepOutcome outcome, string reason, long started) =>
+        new(outcome, redactor.Redact(reason), clock.GetElapsedTime(started));
+
+    private ProcessStartInfo StartInfo(ProcessSpec spec, string folder)
+    {
+        var info = new ProcessStartInfo(Setsid ?? "/bin/sh")
+        {
+            WorkingDirectory = folder,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // A small shell merges standard error into standard output (one pipe keeps their order) and execs the command
+        // in its place, so the pid stays the group's leader.
+        if (Setsid is not null) info.ArgumentList.Add("/bin/sh");
+        foreach (var word in (string[])["-c", "exec \"$@\" 2>&1", "sh"]) info.ArgumentList.Add(word);
+        IEnumerable<string> command = spec.Command is { } line ? ["/bin/sh", "-c", line] : [spec.Program!, .. spec.Args];
+        foreach (var word in command) info.ArgumentList.Add(word);
+        foreach (var (name, value) in spec.Env) info.Environment[name] = value;
+        return info;
+    }
+
+    private static async Task PumpAsync(Stream stream, StepOutput output, CancellationToken ct)
+    {
+        var bytes = new byte[16 * 1024];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+        var decoder = Encoding.UTF8.GetDecoder();
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(bytes, ct)) > 0)
+                output.Write(chars.AsSpan(0, decoder.GetChars(bytes, 0, read, chars, 0, flush: false)));
+            output.Write(chars.AsSpan(0, decoder.GetChars([], 0, 0, chars, 0, flush: true)));
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // Reading stopped: the step is over.
+        }
+    }
+
+    /// <summary>The command's own standard error goes to the merged pipe; this one only hears <c>setsid</c> or the shell
+    /// complain before the command starts. Kept short, and added after the output.</summary>
+    private static async Task<string> ReadErrorsAsync(StreamReader errors, CancellationToken ct)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[4096];
+        try
+        {
+            int read;
+            while ((read = await errors.ReadAsync(buffer, ct)) > 0)
+                if (text.Length < StepOutput.TailSize) text.Append(buffer, 0, Math.Min(read, StepOutput.TailSize - text.Length));
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // Reading stopped: the step is over.
+        }
+        return text.ToString();
+    }
+}
