@@ -25,6 +25,14 @@ internal static class ProcessGroup
     /// <summary>The <c>setsid</c> program, or null when this system has none.</summary>
     public static string? Setsid { get; } = Find("setsid");
 
+    private static readonly Lazy<string?> SignalReset = new(FindSignalReset);
+
+    /// <summary><c>env</c> when it can put SIGPIPE back to its default (coreutils 8.31 and later), else null.</summary>
+    /// <remarks>.NET ignores SIGPIPE, and an ignored signal stays ignored across exec, where no shell can undo it: in
+    /// <c>yes | head</c> the writer would then get an error ("Broken pipe") instead of ending quietly as in a terminal.
+    /// Checked once, by running it.</remarks>
+    public static string? DefaultSignals => SignalReset.Value;
+
     /// <summary>Sends <paramref name="signal"/> to every process of the group <paramref name="pgid"/> and to its leader.</summary>
     public static void Signal(int pgid, int signal)
     {
@@ -57,6 +65,27 @@ internal static class ProcessGroup
             return (fields[0][0], int.Parse(fields[2], CultureInfo.InvariantCulture));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static string? FindSignalReset()
+    {
+        if (Find("env") is not { } env) return null;
+        try
+        {
+            using var probe = System.Diagnostics.Process.Start(new ProcessStartInfo(env, ["--default-signal=PIPE", "true"])
+            {
+                UseShellExecute = false,
+                RedirectStandardError = true,
+            });
+            if (probe is null) return null;
+            probe.StandardError.ReadToEnd();
+            probe.WaitForExit();
+            return probe.ExitCode == 0 ? env : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
         {
             return null;
         }

@@ -28,6 +28,9 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
     /// <summary>The <c>setsid</c> program; null runs the command without a group of its own (a test takes that path).</summary>
     internal string? Setsid { get; init; } = ProcessGroup.Setsid;
 
+    /// <summary><c>env</c> that puts SIGPIPE back to its default (see <see cref="ProcessGroup.DefaultSignals"/>); null when none.</summary>
+    internal string? SignalReset { get; init; } = ProcessGroup.DefaultSignals;
+
     /// <summary>Runs <paramref name="spec"/> to its end. Never throws for what the command does (a missing folder, a
     /// program that cannot start, a timeout, a cancellation): the result says it.</summary>
     /// <param name="spec">What to run.</param>
@@ -170,7 +173,15 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
 
     private ProcessStartInfo StartInfo(ProcessSpec spec, string folder)
     {
-        var info = new ProcessStartInfo(Setsid ?? "/bin/sh")
+        // setsid [env --default-signal=PIPE] /bin/sh -c 'exec "$@" 2>&1' sh COMMAND…: a small shell merges standard error
+        // into standard output (one pipe keeps their order) and execs the command in its place; every part execs the
+        // next, so the pid .NET knows stays the group's leader.
+        var line = new List<string>();
+        if (Setsid is not null) line.Add(Setsid);
+        if (SignalReset is not null) line.AddRange([SignalReset, "--default-signal=PIPE"]);
+        line.AddRange(["/bin/sh", "-c", "exec \"$@\" 2>&1", "sh"]);
+        line.AddRange(spec.Command is { } shell ? ["/bin/sh", "-c", shell] : [spec.Program!, .. spec.Args]);
+        var info = new ProcessStartInfo(line[0])
         {
             WorkingDirectory = folder,
             UseShellExecute = false,
@@ -178,12 +189,7 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // A small shell merges standard error into standard output (one pipe keeps their order) and execs the command
-        // in its place, so the pid stays the group's leader.
-        if (Setsid is not null) info.ArgumentList.Add("/bin/sh");
-        foreach (var word in (string[])["-c", "exec \"$@\" 2>&1", "sh"]) info.ArgumentList.Add(word);
-        IEnumerable<string> command = spec.Command is { } line ? ["/bin/sh", "-c", line] : [spec.Program!, .. spec.Args];
-        foreach (var word in command) info.ArgumentList.Add(word);
+        foreach (var word in line.Skip(1)) info.ArgumentList.Add(word);
         foreach (var (name, value) in spec.Env) info.Environment[name] = value;
         return info;
     }
