@@ -36,11 +36,11 @@ public sealed class HttpStepRunner(ProbeHttp http, TimeProvider clock, Redactor 
         }
         catch (Exception) when (ct.IsCancellationRequested)
         {
-            return End(StepOutcome.Cancelled, words.Format("step.http.cancelled", DurationValue.Format(Elapsed())), Elapsed());
+            return End(StepOutcome.Cancelled, words.Format("reason.step.http.cancelled", DurationValue.Format(Elapsed())), Elapsed());
         }
         catch (Exception e) when (limit.IsCancellationRequested || e is TimeoutException)
         {
-            return End(StepOutcome.TimedOut, words.Format("step.http.timed.out", DurationValue.Format(spec.Timeout)), Elapsed());
+            return End(StepOutcome.TimedOut, words.Format("reason.step.http.timed.out", DurationValue.Format(spec.Timeout)), Elapsed());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -59,7 +59,7 @@ public sealed class HttpStepRunner(ProbeHttp http, TimeProvider clock, Redactor 
         var body = new StepOutput(redactor, null);
         body.Write(seen.Body);
         body.Close("");
-        return result with { Output = body.Text(n => words.Format("step.output.omitted", n)), Tail = body.Tail() };
+        return result with { Output = body.Text(n => words.Format("reason.step.output.omitted", n)), Tail = body.Tail() };
     }
 
     private StepResult End(StepOutcome outcome, string reason, TimeSpan duration) => new(outcome, redactor.Redact(reason), duration);

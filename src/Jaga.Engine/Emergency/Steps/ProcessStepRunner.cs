@@ -42,7 +42,7 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
         spec.Validate();
         var started = clock.GetTimestamp();
         var folder = spec.WorkingDirectory ?? Environment.CurrentDirectory;
-        if (!Directory.Exists(folder)) return End(StepOutcome.Failed, words.Format("step.dir.missing", folder), started);
+        if (!Directory.Exists(folder)) return End(StepOutcome.Failed, words.Format("reason.step.dir.missing", folder), started);
         var output = new StepOutput(redactor, onLine);
         using var process = new Process { StartInfo = StartInfo(spec, folder) };
         try
@@ -51,7 +51,7 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
         }
         catch (Win32Exception e)
         {
-            return End(StepOutcome.Failed, words.Format("step.start.failed", process.StartInfo.FileName, e.Message), started);
+            return End(StepOutcome.Failed, words.Format("reason.step.start.failed", process.StartInfo.FileName, e.Message), started);
         }
         int? group = Setsid is null ? null : process.Id;
         using var stopReading = new CancellationTokenSource();
@@ -67,15 +67,15 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
             var code = process.ExitCode;
             var reason = outcome switch
             {
-                StepOutcome.TimedOut => words.Format("step.timed.out", DurationValue.Format(spec.Timeout), stopped),
-                StepOutcome.Cancelled => words.Format("step.cancelled", DurationValue.Format(clock.GetElapsedTime(started)), stopped),
+                StepOutcome.TimedOut => words.Format("reason.step.timed.out", DurationValue.Format(spec.Timeout), stopped),
+                StepOutcome.Cancelled => words.Format("reason.step.cancelled", DurationValue.Format(clock.GetElapsedTime(started)), stopped),
                 _ => ExitReason(code, spec.AcceptedExitCodes),
             };
             if (outcome == StepOutcome.Succeeded && !spec.AcceptedExitCodes.Contains(code)) outcome = StepOutcome.Failed;
             return End(outcome, reason, started) with
             {
                 ExitCode = code,
-                Output = output.Text(n => words.Format("step.output.omitted", n)),
+                Output = output.Text(n => words.Format("reason.step.output.omitted", n)),
                 Tail = output.Tail(),
             };
         }
@@ -111,19 +111,19 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
         if (group is not { } pgid)
         {
             Stop(process, null, ProcessGroup.SigKill);
-            return new Phrase("step.group.tree");
+            return new Phrase("reason.step.group.tree");
         }
         ProcessGroup.Signal(pgid, ProcessGroup.SigTerm);
         var since = clock.GetTimestamp();
         while (clock.GetElapsedTime(since) < Grace)
         {
-            if (process.HasExited && !ProcessGroup.HasLiveMembers(pgid)) return new Phrase("step.group.term");
+            if (process.HasExited && !ProcessGroup.HasLiveMembers(pgid)) return new Phrase("reason.step.group.term");
             await Task.Delay(TimeSpan.FromMilliseconds(50), clock);
         }
         ProcessGroup.Signal(pgid, ProcessGroup.SigKill);
         // SIGKILL cannot be refused; wait the moment the kernel takes, so that the group is gone when the result is.
         for (var i = 0; i < 100 && ProcessGroup.HasLiveMembers(pgid); i++) await Task.Delay(TimeSpan.FromMilliseconds(20), clock);
-        return new Phrase("step.group.kill", [DurationValue.Format(Grace)]);
+        return new Phrase("reason.step.group.kill", [DurationValue.Format(Grace)]);
     }
 
     private static void Stop(Process process, int? group, int signal)
@@ -158,13 +158,13 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
     private string ExitReason(int code, IReadOnlyList<int> accepted)
     {
         var list = string.Join(", ", accepted);
-        if (accepted.Contains(code)) return words.Format("step.exit.ok", code);
+        if (accepted.Contains(code)) return words.Format("reason.step.exit.ok", code);
         return code switch
         {
-            127 => words.Format("step.exit.not.found", code, list),
-            126 => words.Format("step.exit.not.executable", code, list),
-            > 128 and < 160 => words.Format("step.exit.signal", code, code - 128, list),
-            _ => words.Format("step.exit.failed", code, list),
+            127 => words.Format("reason.step.exit.not.found", code, list),
+            126 => words.Format("reason.step.exit.not.executable", code, list),
+            > 128 and < 160 => words.Format("reason.step.exit.signal", code, code - 128, list),
+            _ => words.Format("reason.step.exit.failed", code, list),
         };
     }
 

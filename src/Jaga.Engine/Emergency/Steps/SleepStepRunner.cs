@@ -17,8 +17,8 @@ public sealed class SleepStepRunner(TimeProvider clock, Catalog words)
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             var elapsed = clock.GetElapsedTime(started);
-            return new StepResult(StepOutcome.Cancelled, words.Format("step.sleep.cancelled", DurationValue.Format(elapsed), DurationValue.Format(duration)), elapsed);
+            return new StepResult(StepOutcome.Cancelled, words.Format("reason.step.sleep.cancelled", DurationValue.Format(elapsed), DurationValue.Format(duration)), elapsed);
         }
-        return new StepResult(StepOutcome.Succeeded, words.Format("step.sleep.done", DurationValue.Format(duration)), clock.GetElapsedTime(started));
+        return new StepResult(StepOutcome.Succeeded, words.Format("reason.step.sleep.done", DurationValue.Format(duration)), clock.GetElapsedTime(started));
     }
 }

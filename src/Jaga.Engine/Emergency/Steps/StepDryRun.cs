@@ -18,7 +18,7 @@ public sealed class StepDryRun(TimeProvider clock, Redactor redactor, Catalog wo
     public static readonly TimeSpan MaxConnect = TimeSpan.FromSeconds(5);
 
     /// <summary>A <c>sleep</c> step: the simulation is the step.</summary>
-    public DryRunCheck Sleep(TimeSpan duration) => new(DryRunLabel.Simulated, true, words.Format("step.dry.sleep", DurationValue.Format(duration)));
+    public DryRunCheck Sleep(TimeSpan duration) => new(DryRunLabel.Simulated, true, words.Format("reason.step.dry.sleep", DurationValue.Format(duration)));
 
     /// <summary>A <c>run</c> step: its working folder exists and its program (or the first command of its shell line) is
     /// found on PATH; a shell line whose first word is not a plain name cannot be checked.</summary>
@@ -27,14 +27,14 @@ public sealed class StepDryRun(TimeProvider clock, Redactor redactor, Catalog wo
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
         var folder = spec.WorkingDirectory ?? Environment.CurrentDirectory;
-        if (!Directory.Exists(folder)) return Checked(false, words.Format("step.dry.dir.missing", folder));
+        if (!Directory.Exists(folder)) return Checked(false, words.Format("reason.step.dry.dir.missing", folder));
         var path = spec.Env.TryGetValue("PATH", out var own) ? own : Environment.GetEnvironmentVariable("PATH") ?? "";
         if (spec.Program is { } program) return Found(program, folder, path, more: false);
         var (word, kind, more) = ShellLine.First(spec.Command!);
         return kind switch
         {
-            ShellLine.Kind.Opaque => new DryRunCheck(DryRunLabel.CannotSimulate, true, redactor.Redact(words.Format("step.dry.complex", word))),
-            ShellLine.Kind.Builtin => Checked(true, More(new Phrase("step.dry.builtin", [word]), more)),
+            ShellLine.Kind.Opaque => new DryRunCheck(DryRunLabel.CannotSimulate, true, redactor.Redact(words.Format("reason.step.dry.complex", word))),
+            ShellLine.Kind.Builtin => Checked(true, More(new Phrase("reason.step.dry.builtin", [word]), more)),
             ShellLine.Kind.Program => Found(word, folder, path, more),
         };
     }
@@ -45,7 +45,7 @@ public sealed class StepDryRun(TimeProvider clock, Redactor redactor, Catalog wo
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!Uri.TryCreate(spec.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            return Checked(false, words.Format("step.dry.unreachable", spec.Url, "not an http(s) URL"));
+            return Checked(false, words.Format("reason.step.dry.unreachable", spec.Url, "not an http(s) URL"));
         var target = $"{uri.Host}:{uri.Port}";
         var seen = await ProbeRun.RunAsync(spec.Timeout < MaxConnect ? spec.Timeout : MaxConnect, clock, async (token, elapsed) =>
         {
@@ -54,8 +54,8 @@ public sealed class StepDryRun(TimeProvider clock, Redactor redactor, Catalog wo
             return new Core.Monitoring.CheckObservation(true, elapsed());
         }, null, ct);
         return seen.Connected
-            ? Checked(true, words.Format("step.dry.reachable", target))
-            : Checked(false, words.Format("step.dry.unreachable", target, seen.Error));
+            ? Checked(true, words.Format("reason.step.dry.reachable", target))
+            : Checked(false, words.Format("reason.step.dry.unreachable", target, seen.Error));
     }
 
     private DryRunCheck Found(string program, string folder, string path, bool more)
@@ -63,19 +63,19 @@ public sealed class StepDryRun(TimeProvider clock, Redactor redactor, Catalog wo
         if (program.Contains('/', StringComparison.Ordinal))
         {
             var file = Path.GetFullPath(program, folder);
-            if (!File.Exists(file)) return Checked(false, More(new Phrase("step.dry.missing", [program, folder]), more));
+            if (!File.Exists(file)) return Checked(false, More(new Phrase("reason.step.dry.missing", [program, folder]), more));
             return IsExecutable(file)
-                ? Checked(true, More(new Phrase("step.dry.found", [program, file]), more))
-                : Checked(false, More(new Phrase("step.dry.not.executable", [file]), more));
+                ? Checked(true, More(new Phrase("reason.step.dry.found", [program, file]), more))
+                : Checked(false, More(new Phrase("reason.step.dry.not.executable", [file]), more));
         }
         var found = path.Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, program))
             .FirstOrDefault(f => File.Exists(f) && IsExecutable(f));
         return found is null
-            ? Checked(false, More(new Phrase("step.dry.missing", [program, path]), more))
-            : Checked(true, More(new Phrase("step.dry.found", [program, found]), more));
+            ? Checked(false, More(new Phrase("reason.step.dry.missing", [program, path]), more))
+            : Checked(true, More(new Phrase("reason.step.dry.found", [program, found]), more));
     }
 
-    private string More(Phrase first, bool more) => more ? words.Format("step.dry.first", first) : words.Format(first.Key, [.. first.Args]);
+    private string More(Phrase first, bool more) => more ? words.Format("reason.step.dry.first", first) : words.Format(first.Key, [.. first.Args]);
 
     private DryRunCheck Checked(bool ready, string reason) => new(DryRunLabel.PreconditionsChecked, ready, redactor.Redact(reason));
 
