@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan.Values;
 using Jaga.Core.Redaction;
+using Jaga.Engine.Processes;
 
 namespace Jaga.Engine.Emergency.Steps;
 
@@ -44,33 +44,32 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
         var folder = spec.WorkingDirectory ?? Environment.CurrentDirectory;
         if (!Directory.Exists(folder)) return End(StepOutcome.Failed, words.Format("reason.step.dir.missing", folder), started);
         var output = new StepOutput(redactor, onLine);
-        using var process = new Process { StartInfo = StartInfo(spec, folder) };
+        GroupedProcess child;
         try
         {
-            process.Start();
+            IReadOnlyList<string> command = spec.Command is { } shell ? ["/bin/sh", "-c", shell] : [spec.Program!, .. spec.Args];
+            child = GroupedProcess.Start(command, folder, spec.Env, mergeErrors: true, Setsid, SignalReset);
         }
         catch (Win32Exception e)
         {
-            return End(StepOutcome.Failed, words.Format("reason.step.start.failed", process.StartInfo.FileName, e.Message), started);
+            return End(StepOutcome.Failed, words.Format("reason.step.start.failed", Setsid ?? SignalReset ?? "/bin/sh", e.Message), started);
         }
-        int? group = Setsid is null ? null : process.Id;
+        using var owned = child;
+        var process = child.Process;
         using var stopReading = new CancellationTokenSource();
         var errors = ReadErrorsAsync(process.StandardError, stopReading.Token);
         var reading = Task.WhenAll(PumpAsync(process.StandardOutput.BaseStream, output, stopReading.Token), errors);
         process.StandardInput.Close();
         try
         {
-            var (outcome, stopped) = await WaitAsync(process, group, spec.Timeout, ct);
+            var (outcome, stopped) = await WaitAsync(child, spec.Timeout, ct);
             await DrainAsync(reading);
             output.Close(errors.IsCompletedSuccessfully ? errors.Result : "");
             if (reading.IsFaulted) await reading; // the listener threw: a bug of the caller, not a failure of the step
             var code = process.ExitCode;
-            var reason = outcome switch
-            {
-                StepOutcome.TimedOut => words.Format("reason.step.timed.out", DurationValue.Format(spec.Timeout), stopped),
-                StepOutcome.Cancelled => words.Format("reason.step.cancelled", DurationValue.Format(clock.GetElapsedTime(started)), stopped),
-                _ => ExitReason(code, spec.AcceptedExitCodes),
-            };
+            var reason = stopped is null ? ExitReason(code, spec.AcceptedExitCodes)
+                : outcome == StepOutcome.TimedOut ? words.Format("reason.step.timed.out", DurationValue.Format(spec.Timeout), stopped)
+                : words.Format("reason.step.cancelled", DurationValue.Format(clock.GetElapsedTime(started)), stopped);
             if (outcome == StepOutcome.Succeeded && !spec.AcceptedExitCodes.Contains(code)) outcome = StepOutcome.Failed;
             return End(outcome, reason, started) with
             {
@@ -83,63 +82,30 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
         {
             output.Close("");
             await stopReading.CancelAsync();
-            if (!process.HasExited) Stop(process, group, ProcessGroup.SigKill);
+            if (!process.HasExited) child.Kill();
         }
     }
 
-    private async Task<(StepOutcome Outcome, Phrase? Stopped)> WaitAsync(Process process, int? group, TimeSpan timeout, CancellationToken ct)
+    private async Task<(StepOutcome Outcome, Phrase? Stopped)> WaitAsync(GroupedProcess child, TimeSpan timeout, CancellationToken ct)
     {
         using var limit = new CancellationTokenSource(timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
         try
         {
-            await process.WaitForExitAsync(linked.Token);
+            await child.Process.WaitForExitAsync(linked.Token);
             return (StepOutcome.Succeeded, null);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             var outcome = ct.IsCancellationRequested ? StepOutcome.Cancelled : StepOutcome.TimedOut;
-            var stopped = await StopGroupAsync(process, group);
-            await process.WaitForExitAsync(CancellationToken.None);
+            var stopped = await child.StopAsync(Grace, clock) switch
+            {
+                GroupStop.Terminated => new Phrase("reason.step.group.term"),
+                GroupStop.Killed => new Phrase("reason.step.group.kill", [DurationValue.Format(Grace)]),
+                GroupStop.TreeKilled => new Phrase("reason.step.group.tree"),
+            };
+            await child.Process.WaitForExitAsync(CancellationToken.None);
             return (outcome, stopped);
-        }
-    }
-
-    /// <summary>SIGTERM to the group; SIGKILL when a member is still alive after the grace.</summary>
-    private async Task<Phrase> StopGroupAsync(Process process, int? group)
-    {
-        if (group is not { } pgid)
-        {
-            Stop(process, null, ProcessGroup.SigKill);
-            return new Phrase("reason.step.group.tree");
-        }
-        ProcessGroup.Signal(pgid, ProcessGroup.SigTerm);
-        var since = clock.GetTimestamp();
-        while (clock.GetElapsedTime(since) < Grace)
-        {
-            if (process.HasExited && !ProcessGroup.HasLiveMembers(pgid)) return new Phrase("reason.step.group.term");
-            await Task.Delay(TimeSpan.FromMilliseconds(50), clock);
-        }
-        ProcessGroup.Signal(pgid, ProcessGroup.SigKill);
-        // SIGKILL cannot be refused; wait the moment the kernel takes, so that the group is gone when the result is.
-        for (var i = 0; i < 100 && ProcessGroup.HasLiveMembers(pgid); i++) await Task.Delay(TimeSpan.FromMilliseconds(20), clock);
-        return new Phrase("reason.step.group.kill", [DurationValue.Format(Grace)]);
-    }
-
-    private static void Stop(Process process, int? group, int signal)
-    {
-        if (group is { } pgid)
-        {
-            ProcessGroup.Signal(pgid, signal);
-            return;
-        }
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It ended by itself just now.
         }
     }
 
@@ -170,29 +136,6 @@ public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Cat
 
     private StepResult End(StepOutcome outcome, string reason, long started) =>
         new(outcome, redactor.Redact(reason), clock.GetElapsedTime(started));
-
-    private ProcessStartInfo StartInfo(ProcessSpec spec, string folder)
-    {
-        // setsid [env --default-signal=PIPE] /bin/sh -c 'exec "$@" 2>&1' sh COMMAND…: a small shell merges standard error
-        // into standard output (one pipe keeps their order) and execs the command in its place; every part execs the
-        // next, so the pid .NET knows stays the group's leader.
-        var line = new List<string>();
-        if (Setsid is not null) line.Add(Setsid);
-        if (SignalReset is not null) line.AddRange([SignalReset, "--default-signal=PIPE"]);
-        line.AddRange(["/bin/sh", "-c", "exec \"$@\" 2>&1", "sh"]);
-        line.AddRange(spec.Command is { } shell ? ["/bin/sh", "-c", shell] : [spec.Program!, .. spec.Args]);
-        var info = new ProcessStartInfo(line[0])
-        {
-            WorkingDirectory = folder,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var word in line.Skip(1)) info.ArgumentList.Add(word);
-        foreach (var (name, value) in spec.Env) info.Environment[name] = value;
-        return info;
-    }
 
     private static async Task PumpAsync(Stream stream, StepOutput output, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Jaga.Engine.Tests.Emergency.Steps;
 public sealed class ProcessGroupKillTests
 {
     // The group's leader prints its pid (the group id) and its background grandchild's pid, then waits.
-    private const string Tree = "echo pid=$$; sleep 300 & echo child=$!; sleep 300";
+    private const string Tree = "echo pid=$$; sleep 293 & echo child=$!; sleep 294";
 
     [Fact]
     public async Task A_timeout_kills_the_whole_group_grandchild_included()

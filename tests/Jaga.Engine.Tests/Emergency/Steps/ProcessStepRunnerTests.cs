@@ -143,7 +143,7 @@ public sealed class ProcessStepRunnerTests : IDisposable
     public async Task A_background_child_left_by_a_command_that_exited_is_not_killed()
     {
         var result = await new ProcessStepRunner(TimeProvider.System, Redactor.None, Catalog.English) { Drain = TimeSpan.FromMilliseconds(300) }
-            .RunAsync(ProcessSpec.Shell("sleep 300 & echo child=$!"));
+            .RunAsync(ProcessSpec.Shell("sleep 295 & echo child=$!"));
         var child = GroupProbe.Number(result.Output, "child");
         try
         {

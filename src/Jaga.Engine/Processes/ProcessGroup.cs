@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Jaga.Engine.Emergency.Steps;
+namespace Jaga.Engine.Processes;
 
 /// <summary>Starting a command as the leader of its own session and process group, and stopping that whole group.</summary>
 /// <remarks>
