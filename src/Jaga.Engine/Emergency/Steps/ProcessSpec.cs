@@ -29,9 +29,6 @@ public sealed record ProcessSpec
 
     public static ProcessSpec Exec(string program, params string[] args) => new() { Program = program, Args = args };
 
-    /// <summary>What it runs, as a person would type it (for messages; not masked here).</summary>
-    public string Display => Command ?? string.Join(' ', [Program, .. Args]);
-
     internal void Validate()
     {
         if ((Command is null) == (Program is null))

@@ -14,7 +14,8 @@ namespace Jaga.Engine.Emergency.Steps;
 /// <remarks>A process the command leaves running in the background (<c>nohup server &amp;</c>) when it exits normally is
 /// left alone: restarting a service is what such a step is for. Its output is read for <see cref="Drain"/> more and then
 /// no longer: such a process should write to a file of its own, since its writes to the closed pipe fail.</remarks>
-/// <param name="clock">The timeout, the grace and the duration are measured on it.</param>
+/// <param name="clock">The timeout, the grace and the duration are measured on it: real time (the composition root's
+/// <c>realTime</c>), since the command runs in the real world.</param>
 /// <param name="redactor">The plan's secrets, masked in every line before it leaves the runner.</param>
 /// <param name="words">The language of the reason.</param>
 public sealed class ProcessStepRunner(TimeProvider clock, Redactor redactor, Catalog words)
