@@ -11,8 +11,9 @@ namespace Jaga.Engine.Processes;
 /// calls <c>setsid()</c> itself, without forking, and execs the command: the pid .NET knows is the session and group id.
 /// The other way, <c>posix_spawn</c> with <c>POSIX_SPAWN_SETSID</c> by P/Invoke, would mean doing by hand what
 /// <see cref="Process"/> does well (pipes, environment, reaping the child beside the runtime's own SIGCHLD handling) for
-/// one flag; a small well-known binary is the sturdier part. Where <c>setsid</c> is missing, the runner falls back to
-/// killing the process tree it can see (<see cref="Process.Kill(bool)"/>), which misses a child that left its parent.</para>
+/// one flag; a small well-known binary is the sturdier part. Where <c>setsid</c> is missing, <see cref="GroupedProcess"/>
+/// falls back to killing the process tree it can see (<see cref="Process.Kill(bool)"/>), which misses a child that left
+/// its parent.</para>
 /// <para>A group ends with <c>kill(-pgid, SIGTERM)</c>, then <c>SIGKILL</c> after a grace. Until <c>setsid()</c> has run (a
 /// moment after the start) there is no group yet, so the leader is signalled by its pid as well.</para>
 /// </remarks>

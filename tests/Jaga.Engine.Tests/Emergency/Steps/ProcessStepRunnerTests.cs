@@ -50,6 +50,15 @@ public sealed class ProcessStepRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_command_killed_by_a_signal_says_which()
+    {
+        var result = await Runner().RunAsync(ProcessSpec.Shell("kill -9 $$"));
+
+        Assert.Equal(StepOutcome.Failed, result.Outcome);
+        Assert.Equal("exit code 137 (killed by signal 9), accepted: 0", result.Reason);
+    }
+
+    [Fact]
     public async Task The_reason_is_in_the_plans_language()
     {
         var result = await Runner(Catalog.Indonesian).RunAsync(ProcessSpec.Shell("exit 3"));
