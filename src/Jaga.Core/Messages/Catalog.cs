@@ -16,9 +16,9 @@ public sealed class Catalog
         this.texts = texts;
     }
 
-    public static Catalog English { get; } = new("en", Merged(CatalogEn.Texts, PlanCatalogEn.Texts));
+    public static Catalog English { get; } = new("en", Merged(CatalogEn.Texts, Merged(PlanCatalogEn.Texts, StepCatalogEn.Texts)));
 
-    public static Catalog Indonesian { get; } = new("id", Merged(CatalogId.Texts, PlanCatalogId.Texts));
+    public static Catalog Indonesian { get; } = new("id", Merged(CatalogId.Texts, Merged(PlanCatalogId.Texts, StepCatalogId.Texts)));
 
     private static Dictionary<string, string> Merged(Dictionary<string, string> texts, Dictionary<string, string> planTexts) =>
         texts.Concat(planTexts).ToDictionary(StringComparer.Ordinal);

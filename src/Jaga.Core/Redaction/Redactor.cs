@@ -41,6 +41,10 @@ public sealed partial class Redactor
 
     public int Count => secrets.Length;
 
+    /// <summary>The length of the longest known secret (0 when none): text cut into pieces keeps this many characters of
+    /// one piece for the next, so a secret is never split across two pieces that are masked apart.</summary>
+    public int LongestSecret => secrets.Length == 0 ? 0 : secrets[0].Length;
+
     public string Redact(string text)
     {
         if (string.IsNullOrEmpty(text)) return text;

@@ -1,24 +1,17 @@
-using System.Diagnostics;
+using Jaga.Engine.Processes;
 
 namespace Jaga.Engine.Logs;
 
-/// <summary>Runs a rule's <c>post_rotate</c> through <c>/bin/sh -c</c>, with a timeout. Its output is never echoed: only the
-/// exit code and, on failure, its last line of error output (redacted by the caller) are reported.</summary>
+/// <summary>Runs a rule's <c>post_rotate</c> through <c>/bin/sh -c</c> in its own process group, killed whole at the timeout.
+/// Its output is never echoed: only the exit code and, on failure, its last line of error output (redacted by the caller)
+/// are reported.</summary>
 public static class PostRotateCommand
 {
     /// <returns>The exit code (null when it timed out) and the last line it wrote to standard error.</returns>
     public static async Task<(int? Exit, string LastError)> RunAsync(string command, string workingDirectory, TimeSpan timeout, CancellationToken ct)
     {
-        var psi = new ProcessStartInfo("/bin/sh")
-        {
-            ArgumentList = { "-c", command },
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        using var p = Process.Start(psi) ?? throw new IOException("post_rotate: /bin/sh could not be started");
+        using var child = GroupedProcess.Start(["/bin/sh", "-c", command], workingDirectory);
+        var p = child.Process;
         p.StandardInput.Close();
         var output = p.StandardOutput.ReadToEndAsync(ct);
         var error = p.StandardError.ReadToEndAsync(ct);
@@ -30,7 +23,7 @@ public static class PostRotateCommand
         }
         catch (OperationCanceledException)
         {
-            p.Kill(entireProcessTree: true);
+            child.Kill();
             await p.WaitForExitAsync(CancellationToken.None);
             ct.ThrowIfCancellationRequested();
             return (null, $"stopped after its timeout of {Core.Plan.Values.DurationValue.Format(timeout)}");

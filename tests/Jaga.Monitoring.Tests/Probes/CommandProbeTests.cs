@@ -62,6 +62,20 @@ public sealed class CommandProbeTests
         Assert.Equal(0, left);
     }
 
+    [Fact]
+    public async Task A_command_past_its_timeout_is_killed_with_a_grandchild_that_left_its_parent()
+    {
+        // The subshell exits at once: its sleep is nobody's child any more, so no walk of the process tree finds it; its
+        // process group still does.
+        await using var world = await ProbeWorld.CreateAsync("- name: orphan\n  command: '(sleep 292 &); sleep 291'\n  timeout: 1s");
+        var seen = await world.ObserveAsync("orphan");
+        Assert.Equal("timed out after 1s", seen.Error);
+        await Task.Delay(200);
+        var left = Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit))
+            .Count(d => ReadCmdline(d) is "sleep\0292\0" or "sleep\0291\0");
+        Assert.Equal(0, left);
+    }
+
     private static string ReadCmdline(string dir)
     {
         try

@@ -1,13 +1,14 @@
-using System.Diagnostics;
 using System.Text;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
+using Jaga.Engine.Processes;
 
 namespace Jaga.Engine.Monitoring.Probes;
 
 /// <summary>A <c>command</c> check, in the Nagios plugin convention: <c>/bin/sh -c</c> in the plan's folder; the exit
 /// code (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) is the observation's exit code, the output its [BODY], and the
-/// performance data its values. A command still running at the timeout is killed with its whole process tree.</summary>
+/// performance data its values. It runs in its own process group (<see cref="GroupedProcess"/>): a command still running at
+/// the timeout is killed with everything it started.</summary>
 internal sealed class CommandProbe(CommandCheck check, ProbeContext context) : ICheckProbe
 {
     public const int MaxOutput = 64 * 1024;
@@ -15,25 +16,17 @@ internal sealed class CommandProbe(CommandCheck check, ProbeContext context) : I
     public async Task<CheckObservation> ObserveAsync(CancellationToken ct)
     {
         var started = context.Clock.GetTimestamp();
-        var info = new ProcessStartInfo("/bin/sh")
-        {
-            WorkingDirectory = context.Plan.Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(check.Command);
-        using var process = new Process { StartInfo = info };
+        GroupedProcess child;
         try
         {
-            process.Start();
+            child = GroupedProcess.Start(["/bin/sh", "-c", check.Command], context.Plan.Directory);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             return ProbeRun.Failed(context.Clock.GetElapsedTime(started), "could not start /bin/sh: " + e.Message);
         }
+        using var owned = child;
+        var process = child.Process;
         process.StandardInput.Close();
         var stdout = ReadCappedAsync(process.StandardOutput);
         var stderr = ReadCappedAsync(process.StandardError);
@@ -45,7 +38,7 @@ internal sealed class CommandProbe(CommandCheck check, ProbeContext context) : I
         }
         catch (OperationCanceledException)
         {
-            Kill(process);
+            child.Kill();
             ct.ThrowIfCancellationRequested();
             return ProbeRun.Failed(context.Clock.GetElapsedTime(started), ProbeRun.TimedOut(check.Timeout));
         }
@@ -56,18 +49,6 @@ internal sealed class CommandProbe(CommandCheck check, ProbeContext context) : I
         var body = output.Length > 0 ? output : errors;
         var parsed = NagiosOutput.Parse(body);
         return new CheckObservation(true, elapsed) { ExitCode = process.ExitCode, Body = body, Values = parsed.Values };
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It ended by itself just now.
-        }
     }
 
     private static async Task<string> WithinAsync(Task<string> read, TimeSpan wait)
