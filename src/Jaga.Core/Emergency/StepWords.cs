@@ -1,0 +1,91 @@
+using Jaga.Core.Messages;
+using Jaga.Core.Plan;
+using Jaga.Core.Plan.Schema;
+using Jaga.Core.Plan.Values;
+
+namespace Jaga.Core.Emergency;
+
+/// <summary>A runbook step said in words for a person who follows it by hand, in the plan's language. Text fields are shown
+/// as written, their <c>${…}</c> references unfilled, through the plan's redactor.</summary>
+internal static class StepWords
+{
+    public static string Say(Runbook runbook, RunbookStep step, MaintenancePlan plan, Func<string, string> r, Catalog t)
+    {
+        var what = step switch
+        {
+            CommandStep { Run: var run } => Run(run, r, t),
+            HttpStep { Http: var h } => t.Format("runbook.step.http", h.Method ?? "GET", r(h.Url))
+                + (h.Expect.Count == 0 ? t["runbook.step.http.2xx"] : t.Format("runbook.step.http.expect", string.Join("; ", h.Expect.Select(c => $"`{r(c)}`")))),
+            WaitStep { WaitFor: var w } => t.Format("runbook.step.wait", w.Check, DurationValue.Format(w.Timeout)),
+            BackupStep b => t.Format("runbook.step.backup", b.Backup),
+            RestoreBackupStep { Restore: var x } => t.Format("runbook.step.restore", From(x, t), x.Backup, r(x.Into)),
+            NotifyStep { Notify: var n } => Notify(n, plan, r, t),
+            ApprovalStep { Approve: var a } => t.Format("runbook.step.approve", r(a.Prompt))
+                + (a.Approvals > 1 ? t.Format("runbook.step.approve.many", a.Approvals) : ""),
+            LogStep { Log: var l } => t.Format("runbook.step.log", l.Level.ToString().ToUpperInvariant(), r(l.Message)),
+            SleepStep s => t.Format("runbook.step.sleep", DurationValue.Format(s.Sleep)),
+            _ => throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "a kind of runbook step the procedure cannot say"),
+        };
+        var limit = step is SleepStep || runbook.TimeoutOf(step) is not { } timeout || step is WaitStep ? "" : t.Format("runbook.step.timeout", DurationValue.Format(timeout));
+        var failure = step.OnFailure.Action switch
+        {
+            FailureAction.Stop => t["runbook.failure.stop"],
+            FailureAction.Continue => t["runbook.failure.continue"],
+            FailureAction.Runbook => t.Format("runbook.failure.runbook", step.OnFailure.Runbook),
+        };
+        return $"{what}{limit} {failure} {t.Format("runbook.step.name", step.Name)}";
+    }
+
+    private static string Run(RunCommand run, Func<string, string> r, Catalog t)
+    {
+        var text = run.Shell
+            ? t.Format("runbook.step.run", r(run.Command))
+            : t.Format("runbook.step.run.args", r(run.Command), string.Join(" ", run.Args.Select(a => $"`{r(a)}`")));
+        // Only the names of the variables: their values may be secrets, and the step fills them in when it runs.
+        if (run.Env.Count > 0) text += t.Format("runbook.step.run.env", string.Join(", ", run.Env.Keys));
+        if (run.Dir is not null) text += t.Format("runbook.step.run.dir", r(run.Dir));
+        if (run.ExitCodes.Count > 0) text += t.Format("runbook.step.run.codes", string.Join(", ", run.Accepted));
+        return text;
+    }
+
+    private static string From(BackupRestore x, Catalog t) => x.From switch
+    {
+        BackupRestore.Latest => t["runbook.from.latest"],
+        BackupRestore.LatestVerified => t["runbook.from.verified"],
+        var id => t.Format("runbook.from.id", id),
+    };
+
+    private static string Notify(NotifyTarget n, MaintenancePlan plan, Func<string, string> r, Catalog t)
+    {
+        var message = n.Message is null ? "" : t.Format("runbook.step.notify.message", r(n.Message));
+        if (n.Channel is { } channel) return t.Format("runbook.step.notify", channel) + message;
+        var contact = plan.Emergency.Contacts.FirstOrDefault(c => c.Name == n.Contact);
+        var reach = contact is null ? "" : string.Join(", ", new[] { contact.Phone, contact.Email, contact.Chat }.OfType<string>().Select(r));
+        return t.Format("runbook.step.notify.contact", n.Contact, reach) + message;
+    }
+
+    /// <summary>What starts the runbook, in words.</summary>
+    public static string Trigger(RunbookTrigger? trigger, Catalog t) => trigger switch
+    {
+        null => t["runbook.trigger.manual"],
+        CheckTrigger { FailingFor: { } f } c => t.Format("runbook.trigger.check.for", c.Check, DurationValue.Format(f)),
+        CheckTrigger c => t.Format("runbook.trigger.check", c.Check),
+        BackupTrigger b => t.Format("runbook.trigger.backup", b.Backup),
+        HeartbeatTrigger h => t.Format("runbook.trigger.heartbeat", h.Heartbeat),
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger.GetType().Name, "a kind of trigger the procedure cannot say"),
+    };
+
+    /// <summary>The trigger in the plan's own words, for lists and JSON: <c>check api 3m</c>, <c>backup db</c>, <c>manual</c>.</summary>
+    public static string TriggerWord(RunbookTrigger? trigger) => trigger switch
+    {
+        null => "manual",
+        CheckTrigger { FailingFor: { } f } c => $"check {c.Check} {DurationValue.Format(f)}",
+        CheckTrigger c => $"check {c.Check}",
+        BackupTrigger b => $"backup {b.Backup}",
+        HeartbeatTrigger h => $"heartbeat {h.Heartbeat}",
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger.GetType().Name, "a kind of trigger without a word"),
+    };
+
+    /// <summary>A parameter's type as the plan writes it.</summary>
+    public static string Type(RunbookParam p) => EnumWord.Of(p.Type);
+}
