@@ -24,19 +24,19 @@ public static class RestoreWithoutJaga
         var destinations = plan.Destinations;
         // The target names a variable: export the plan's env files, so the shell fills it in as Jaga would.
         if (restore.Into.Contains("${", StringComparison.Ordinal))
-            lines.Add($"set -a; {string.Join("; ", (plan.EnvFiles.Count > 0 ? plan.EnvFiles : [".env"]).Select(f => ". " + Relative(f)))}; set +a   # {t["runbook.cmd.env"]}");
+            lines.Add($"set -a; {string.Join("; ", (plan.EnvFiles.Count > 0 ? plan.EnvFiles : [".env"]).Select(f => ". " + Relative(f)))}; set +a   # {t["procedure.cmd.env"]}");
         var local = job.To.Select(d => destinations.GetValueOrDefault(d)).OfType<LocalFolder>().FirstOrDefault();
         if (local is not null)
         {
-            lines.Add($"FILE=$(ls -t {Folder(local.Path)}{pattern} | head -n 1)   # {t[restore.From == BackupRestore.Latest ? "runbook.cmd.newest" : "runbook.cmd.chosen"]}");
+            lines.Add($"FILE=$(ls -t {Folder(local.Path)}{pattern} | head -n 1)   # {t[restore.From == BackupRestore.Latest ? "procedure.cmd.newest" : "procedure.cmd.chosen"]}");
         }
         else
         {
             var where = job.To.Count > 0 && destinations.GetValueOrDefault(job.To[0]) is { } d ? $"{job.To[0]} ({d.Where})" : string.Join(", ", job.To);
-            lines.Add($"# {t.Format("runbook.cmd.fetch", pattern, where)}");
+            lines.Add($"# {t.Format("procedure.cmd.fetch", pattern, where)}");
             lines.Add($"FILE={pattern.Replace("*", "YYYY-MM-DD", StringComparison.Ordinal)}");
         }
-        lines.Add($"sha256sum \"$FILE\"   # {t["runbook.cmd.sha"]}");
+        lines.Add($"sha256sum \"$FILE\"   # {t["procedure.cmd.sha"]}");
         lines.Add(Pipeline(job, restore.Into, t));
         return [.. lines.Select(redactor.Redact)];
     }
@@ -85,9 +85,9 @@ public static class RestoreWithoutJaga
             FileSet => Join(parts, $"tar -x -C {target}" + (first ? " -f \"$FILE\"" : "")),
             _ => throw new ArgumentOutOfRangeException(nameof(job), job.Source.GetType().Name, "a kind of backup source the procedure cannot restore"),
         };
-        var note = job.Encrypt is { PassphraseEnv: { } passphrase } ? t.Format("runbook.cmd.passphrase", passphrase)
-            : job.Encrypt is { Identity: null } ? t["runbook.cmd.identity"]
-            : job.Source is PostgresDatabase or MysqlDatabase ? t["runbook.cmd.password"] : null;
+        var note = job.Encrypt is { PassphraseEnv: { } passphrase } ? t.Format("procedure.cmd.passphrase", passphrase)
+            : job.Encrypt is { Identity: null } ? t["procedure.cmd.identity"]
+            : job.Source is PostgresDatabase or MysqlDatabase ? t["procedure.cmd.password"] : null;
         return note is null ? line : $"{line}   # {note}";
     }
 

@@ -25,20 +25,20 @@ public static class RunbookDocument
         var plan = loaded.Plan;
         var t = Catalog.For(language ?? plan.Language);
         string R(string s) => loaded.Redactor.Redact(s);
-        var blocks = new List<DocBlock> { new DocHeading(1, t.Format("runbook.doc.title", runbook.Name, plan.Project)) };
+        var blocks = new List<DocBlock> { new DocHeading(1, t.Format("procedure.doc.title", runbook.Name, plan.Project)) };
         if (runbook.Description is { } description) blocks.Add(new DocParagraph(R(description)));
-        blocks.Add(new DocParagraph($"{StepWords.Trigger(runbook.Trigger, t)} {t["runbook.doc.by.hand"]}"));
+        blocks.Add(new DocParagraph($"{StepWords.Trigger(runbook.Trigger, t)} {t["procedure.doc.by.hand"]}"));
 
         if (contacts) blocks.AddRange(Contacts(loaded, t));
 
-        blocks.Add(new DocHeading(2, t["runbook.doc.params"]));
-        if (runbook.Params.Count == 0) blocks.Add(new DocParagraph(t["runbook.doc.no.params"]));
+        blocks.Add(new DocHeading(2, t["procedure.doc.params"]));
+        if (runbook.Params.Count == 0) blocks.Add(new DocParagraph(t["procedure.doc.no.params"]));
         else
-            blocks.Add(new DocTable(t.Columns("runbook.doc.params.columns"), [.. runbook.Params.Select(p => (IReadOnlyList<string>)
-                [$"`{p.Name}`", StepWords.Type(p), p.Default is null ? t["runbook.doc.required"] : $"`{R(p.Default)}`",
+            blocks.Add(new DocTable(t.Columns("procedure.doc.params.columns"), [.. runbook.Params.Select(p => (IReadOnlyList<string>)
+                [$"`{p.Name}`", StepWords.Type(p), p.Default is null ? t["procedure.doc.required"] : $"`{R(p.Default)}`",
                  p.Allowed.Count == 0 ? "—" : string.Join(", ", p.Allowed.Select(a => $"`{R(a)}`")), R(p.Description ?? "—")])]));
 
-        blocks.Add(new DocHeading(2, t["runbook.doc.steps"]));
+        blocks.Add(new DocHeading(2, t["procedure.doc.steps"]));
         for (var i = 0; i < runbook.Steps.Count; i++)
         {
             var step = runbook.Steps[i];
@@ -46,7 +46,7 @@ public static class RunbookDocument
                 ? RestoreWithoutJaga.Commands(plan, job, restore, loaded.Redactor, t)
                 : [];
             var text = StepWords.Say(runbook, step, plan, R, t);
-            if (commands.Count > 0) text += " " + t["runbook.doc.without.jaga"];
+            if (commands.Count > 0) text += " " + t["procedure.doc.without.jaga"];
             blocks.Add(new DocStep(i + 1, text, commands));
         }
         return blocks;
@@ -61,10 +61,10 @@ public static class RunbookDocument
         string R(string? s) => s is null ? "—" : loaded.Redactor.Redact(s);
         return
         [
-            new DocHeading(2, t["runbook.doc.contacts"]),
+            new DocHeading(2, t["procedure.doc.contacts"]),
             people.Count == 0
-                ? new DocParagraph(t["runbook.doc.no.contacts"])
-                : new DocTable(t.Columns("runbook.doc.contacts.columns"), [.. people.Select(c => (IReadOnlyList<string>)[c.Name, R(c.Role), R(c.Phone), R(c.Email), R(c.Chat)])]),
+                ? new DocParagraph(t["procedure.doc.no.contacts"])
+                : new DocTable(t.Columns("procedure.doc.contacts.columns"), [.. people.Select(c => (IReadOnlyList<string>)[c.Name, R(c.Role), R(c.Phone), R(c.Email), R(c.Chat)])]),
         ];
     }
 }

@@ -20,9 +20,9 @@ public static class RunbookParameters
         foreach (var pair in pairs)
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0) throw new UserException(words.Format("runbook.param.pair", pair), words["runbook.param.pair.hint"]);
+            if (eq <= 0) throw new UserException(words.Format("param.pair", pair), words["param.pair.hint"]);
             var name = pair[..eq].Trim();
-            if (!values.TryAdd(name, pair[(eq + 1)..])) throw new UserException(words.Format("runbook.param.twice", name), words["runbook.param.twice.hint"]);
+            if (!values.TryAdd(name, pair[(eq + 1)..])) throw new UserException(words.Format("param.twice", name), words["param.twice.hint"]);
         }
         return values;
     }
@@ -38,16 +38,16 @@ public static class RunbookParameters
         foreach (var name in given.Keys.Where(n => !declared.Contains(n)))
         {
             var near = Similarity.Nearest(name, declared);
-            problems.Add((new Phrase("runbook.param.unknown", [name, runbook.Name]),
+            problems.Add((new Phrase("param.unknown", [name, runbook.Name]),
                 near is not null ? new Phrase("plan.hint.did.you.mean", [near])
-                : declared.Count == 0 ? new Phrase("runbook.param.none", [runbook.Name]) : new Phrase("runbook.param.known", [string.Join(", ", declared)])));
+                : declared.Count == 0 ? new Phrase("param.none", [runbook.Name]) : new Phrase("param.known", [string.Join(", ", declared)])));
         }
         foreach (var p in runbook.Params)
         {
             if (!given.TryGetValue(p.Name, out var value))
             {
                 if (p.Default is null)
-                    problems.Add((new Phrase("runbook.param.missing", [p.Name]), new Phrase("runbook.param.missing.hint", [p.Name, Example(p)])));
+                    problems.Add((new Phrase("param.missing", [p.Name]), new Phrase("param.missing.hint", [p.Name, Example(p)])));
                 else
                     values[p.Name] = p.Default;
                 continue;
@@ -85,12 +85,12 @@ public static class RunbookParameters
             ParamType.Duration => DurationValue.TryParse(v, out _),
             ParamType.String => true,
         };
-        if (!typeOk) return (new Phrase("runbook.param.type", [p.Name, v, new Phrase("runbook.type." + TypeWord(p.Type))]), new Phrase("runbook.param.type.hint." + TypeWord(p.Type)));
+        if (!typeOk) return (new Phrase("param.type", [p.Name, v, new Phrase("param.kind." + TypeWord(p.Type))]), new Phrase("param.type.hint." + TypeWord(p.Type)));
         if (p.Allowed.Count > 0 && !p.Allowed.Contains(v))
         {
             var near = Similarity.Nearest(v, p.Allowed);
-            return (new Phrase("runbook.param.allowed", [p.Name, v, string.Join(", ", p.Allowed)]),
-                near is not null ? new Phrase("plan.hint.did.you.mean", [near]) : new Phrase("runbook.param.allowed.hint", [string.Join(", ", p.Allowed)]));
+            return (new Phrase("param.allowed", [p.Name, v, string.Join(", ", p.Allowed)]),
+                near is not null ? new Phrase("plan.hint.did.you.mean", [near]) : new Phrase("param.allowed.hint", [string.Join(", ", p.Allowed)]));
         }
         return null;
     }

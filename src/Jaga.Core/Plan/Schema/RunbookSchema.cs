@@ -85,7 +85,7 @@ internal static class RunbookSchema
             F("approvals", Int(min: 1), def: "1", doc: "How many different people must approve.")) with
         { ShortKey = "prompt" },
             doc: "Pause until approved: the question, or a mapping."),
-        F("log", Obj<LogLine>("A maintenance-log line.",
+        F("log", Obj<LogMessage>("A maintenance-log line.",
             F("level", Enum("INFO", "WARN", "ERROR"), def: "INFO"),
             F("message", Str(), required: true, doc: "The line." + TextNote)) with
         { ShortKey = "message" },
