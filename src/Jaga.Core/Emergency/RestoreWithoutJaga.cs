@@ -12,15 +12,15 @@ namespace Jaga.Core.Emergency;
 public static class RestoreWithoutJaga
 {
     /// <summary>The commands, one line each, comments in <paramref name="t"/>'s language.</summary>
-    public static IReadOnlyList<string> Commands(MaintenancePlan plan, BackupJob job, BackupRestore restore, Redactor redactor, Catalog t)
+    public static IReadOnlyList<string> Commands(LoadedPlan loaded, BackupJob job, BackupRestore restore, Catalog t)
     {
-        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(restore);
-        ArgumentNullException.ThrowIfNull(redactor);
         ArgumentNullException.ThrowIfNull(t);
         var pattern = Pattern(job);
-        var lines = new List<string>();
+        var plan = loaded.Plan;
+        var lines = new List<string> { $"cd {Quoted(loaded.Directory)}   # {t["procedure.cmd.folder"]}" };
         var destinations = plan.Destinations;
         // The target names a variable: export the plan's env files, so the shell fills it in as Jaga would.
         if (restore.Into.Contains("${", StringComparison.Ordinal))
@@ -38,7 +38,7 @@ public static class RestoreWithoutJaga
         }
         lines.Add($"sha256sum \"$FILE\"   # {t["procedure.cmd.sha"]}");
         lines.Add(Pipeline(job, restore.Into, t));
-        return [.. lines.Select(redactor.Redact)];
+        return [.. lines.Select(loaded.Redactor.Redact)];
     }
 
     /// <summary>The artifact names of the job as a shell glob: its <c>file</c> template with <c>*</c> for the date and time,

@@ -43,7 +43,7 @@ public static class RunbookDocument
         {
             var step = runbook.Steps[i];
             var commands = step is RestoreBackupStep { Restore: var restore } && plan.Backup.FirstOrDefault(b => b.Name == restore.Backup) is { } job
-                ? RestoreWithoutJaga.Commands(plan, job, restore, loaded.Redactor, t)
+                ? RestoreWithoutJaga.Commands(loaded, job, restore, t)
                 : [];
             var text = StepWords.Say(runbook, step, plan, R, t);
             if (commands.Count > 0) text += " " + t["procedure.doc.without.jaga"];

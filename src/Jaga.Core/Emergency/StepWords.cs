@@ -33,7 +33,7 @@ internal static class StepWords
             FailureAction.Continue => t["procedure.failure.continue"],
             FailureAction.Runbook => t.Format("procedure.failure.runbook", step.OnFailure.Runbook),
         };
-        return $"{what}{limit} {failure} {t.Format("procedure.step.name", step.Name)}";
+        return $"{what}{limit}. {failure} {t.Format("procedure.step.name", step.Name)}";
     }
 
     private static string Run(RunCommand run, Func<string, string> r, Catalog t)
@@ -73,17 +73,6 @@ internal static class StepWords
         BackupTrigger b => t.Format("procedure.trigger.backup", b.Backup),
         HeartbeatTrigger h => t.Format("procedure.trigger.heartbeat", h.Heartbeat),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger.GetType().Name, "a kind of trigger the procedure cannot say"),
-    };
-
-    /// <summary>The trigger in the plan's own words, for lists and JSON: <c>check api 3m</c>, <c>backup db</c>, <c>manual</c>.</summary>
-    public static string TriggerWord(RunbookTrigger? trigger) => trigger switch
-    {
-        null => "manual",
-        CheckTrigger { FailingFor: { } f } c => $"check {c.Check} {DurationValue.Format(f)}",
-        CheckTrigger c => $"check {c.Check}",
-        BackupTrigger b => $"backup {b.Backup}",
-        HeartbeatTrigger h => $"heartbeat {h.Heartbeat}",
-        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger.GetType().Name, "a kind of trigger without a word"),
     };
 
     /// <summary>A parameter's type as the plan writes it.</summary>

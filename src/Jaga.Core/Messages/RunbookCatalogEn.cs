@@ -57,6 +57,7 @@ internal static class RunbookCatalogEn
         ["param.allowed"] = "parameter '{0}': '{1}' is not one of {2}",
         ["param.allowed.hint"] = "use one of: {0}",
 
+        ["procedure.cmd.folder"] = "the plan's folder: the paths below are relative to it",
         ["procedure.cmd.env"] = "the variables the target names",
         ["procedure.cmd.newest"] = "the newest backup",
         ["procedure.cmd.chosen"] = "or the file of the backup named above (jaga backup list shows it)",

@@ -56,6 +56,7 @@ internal static class RunbookCatalogId
         ["param.allowed"] = "parameter '{0}': '{1}' bukan salah satu dari {2}",
         ["param.allowed.hint"] = "pakai salah satu: {0}",
 
+        ["procedure.cmd.folder"] = "folder plan: path di bawah ini relatif terhadapnya",
         ["procedure.cmd.env"] = "variabel yang disebut target",
         ["procedure.cmd.newest"] = "backup terbaru",
         ["procedure.cmd.chosen"] = "atau file backup yang disebut di atas (jaga backup list menampilkannya)",
