@@ -33,7 +33,10 @@ internal static class StepWords
             FailureAction.Continue => t["procedure.failure.continue"],
             FailureAction.Runbook => t.Format("procedure.failure.runbook", step.OnFailure.Runbook),
         };
-        return $"{what}{limit}. {failure} {t.Format("procedure.step.name", step.Name)}";
+        var said = what + limit;
+        // A quoted question or sentence already ends itself.
+        if (!said.EndsWith('.') && !said.EndsWith(".”", StringComparison.Ordinal) && !said.EndsWith("?”", StringComparison.Ordinal)) said += ".";
+        return $"{said} {failure} {t.Format("procedure.step.name", step.Name)}";
     }
 
     private static string Run(RunCommand run, Func<string, string> r, Catalog t)
