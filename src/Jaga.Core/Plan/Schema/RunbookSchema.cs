@@ -13,7 +13,7 @@ internal static class RunbookSchema
             F("name", Name(), required: true, doc: "How steps and the procedure name the person."),
             F("role", Str(), doc: "What they do, e.g. on-call engineer, database owner."),
             F("phone", Str()),
-            F("email", Str(), doc: "Where a `notify: { contact: NAME }` step writes to (through the plan's first e-mail channel)."),
+            F("email", Str(), doc: "Where a `notify: { contact: NAME }` step writes to."),
             F("chat", Str(), doc: "A chat handle, e.g. @budi on Slack."))) with
         { Names = NameKind.Contact },
             doc: "Whom to call: listed in every printed procedure, and reachable by `notify` steps."),
