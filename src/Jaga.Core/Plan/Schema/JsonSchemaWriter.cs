@@ -89,6 +89,7 @@ public static class JsonSchemaWriter
             ScalarKind.Cron => Pattern(@"^(@(hourly|daily|midnight|weekly|monthly|yearly|annually)|\S+( \S+){4})$", CronSchedule.Help),
             ScalarKind.Name => Pattern(@"^[A-Za-z0-9][A-Za-z0-9_\-]*$", "letters, digits, '-' and '_'"),
             ScalarKind.HostPort => Pattern(@"^(\S+|\[[0-9a-fA-F:]+\]):\d+$", "host:port"),
+            ScalarKind.Value => new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
             ScalarKind.OnFailure => Pattern(@"^(stop|continue|runbook +[A-Za-z0-9][A-Za-z0-9_\-]*)$", "stop, continue, or runbook NAME"),
             ScalarKind.TimeZone => new JsonObject { ["type"] = "string", ["examples"] = new JsonArray("Asia/Jakarta", "Europe/Berlin", "UTC") },
             ScalarKind.Url => new JsonObject

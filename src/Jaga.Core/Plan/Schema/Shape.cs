@@ -78,6 +78,9 @@ public enum ScalarKind
     HostPort,
     Condition,
 
+    /// <summary>Any one value, read as text: a word, a number or true/false (a runbook parameter's default).</summary>
+    Value,
+
     /// <summary>What a runbook does when a step fails: <c>stop</c>, <c>continue</c> or <c>runbook NAME</c>.</summary>
     OnFailure,
 }
