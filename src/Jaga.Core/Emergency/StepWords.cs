@@ -26,7 +26,7 @@ internal static class StepWords
             SleepStep s => t.Format("procedure.step.sleep", DurationValue.Format(s.Sleep)),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "a kind of runbook step the procedure cannot say"),
         };
-        var limit = step is SleepStep || runbook.TimeoutOf(step) is not { } timeout || step is WaitStep ? "" : t.Format("procedure.step.timeout", DurationValue.Format(timeout));
+        var limit = step is SleepStep or LogStep || runbook.TimeoutOf(step) is not { } timeout || step is WaitStep ? "" : t.Format("procedure.step.timeout", DurationValue.Format(timeout));
         var failure = step.OnFailure.Action switch
         {
             FailureAction.Stop => t["procedure.failure.stop"],

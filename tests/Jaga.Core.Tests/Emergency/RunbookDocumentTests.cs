@@ -90,7 +90,7 @@ public sealed class RunbookDocumentTests
         Assert.Contains("7. Wait until check **api** passes, at most 5m. If it fails: follow runbook **rollback**, then stop.", md, StringComparison.Ordinal);
         Assert.Contains("8. Tell **budi** (+62 812 0000 0001, budi@shop.example): “dump at ${steps.dump.output}”", md, StringComparison.Ordinal);
         Assert.Contains("9. Take a backup of job **db** now (`jaga backup run db`)", md, StringComparison.Ordinal);
-        Assert.Contains("10. Write to the maintenance log (WARN): “restored”", md, StringComparison.Ordinal);
+        Assert.Contains("10. Write to the maintenance log (WARN): “restored”. If it fails: stop here. (step `log-10`)", md, StringComparison.Ordinal);
         Assert.Contains("11. Wait 30s. If it fails: stop here. (step `sleep-11`)", md, StringComparison.Ordinal);
     }
 
