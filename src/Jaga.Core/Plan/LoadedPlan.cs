@@ -9,6 +9,10 @@ public sealed record LoadedPlan(MaintenancePlan Plan, Redactor Redactor, string 
     /// the plan names by variable rather than holds, such as a backup passphrase (<c>passphrase_env</c>).</summary>
     public Func<string, string?> Variable { get; init; } = _ => null;
 
+    /// <summary>A variable with whether it is a secret (from an env file, or a name such as <c>*_PASSWORD</c>): what a
+    /// runbook step's <c>${VAR}</c> is filled in with when it runs (<see cref="Emergency.StepTemplate.Resolve(string, IReadOnlyDictionary{string, string}, IReadOnlyDictionary{string, Emergency.StepOutput}, Interpolation.VariableLookup, Func{string, string}?)"/>).</summary>
+    public Interpolation.VariableLookup Lookup { get; init; } = _ => null;
+
     /// <summary>What is valid but unsafe in the plan (<see cref="PlanWarnings"/>): validate prints them, the daemon logs them.</summary>
     public IReadOnlyList<PlanError> Warnings { get; init; } = [];
 

@@ -76,16 +76,6 @@ public sealed record UpdateSection(CronSchedule? Schedule, IReadOnlyList<string>
 
 public sealed record UpdatePolicy(UpdateAction Security, UpdateAction Patch, UpdateAction Minor, UpdateAction Major);
 
-public sealed record EmergencySection(IReadOnlyList<Runbook> Runbooks);
-
-public sealed record Runbook(string Name, string? Description, RunbookTrigger? Trigger, IReadOnlyList<RunbookStep> Steps);
-
-public sealed record RunbookTrigger(string Check, TimeSpan? FailingFor);
-
-public sealed record WaitFor(string Check, TimeSpan Timeout);
-
-public sealed record BackupRestore(string Backup, string Into);
-
 public sealed record NotifyChannel(
     string? Webhook, WebhookFormat Format, string? ChatId, string? Email, string? Smtp, string? From, TlsMode Tls, string? CaFile);
 

@@ -87,28 +87,12 @@ public static class PlanDocument
 
         Section(md, t, "doc.emergency");
         if (plan.Emergency.Runbooks.Count == 0) md.AppendLine(t["doc.none"]).AppendLine();
-        foreach (var rb in plan.Emergency.Runbooks)
+        else
         {
-            md.Append("### ").AppendLine(rb.Name).AppendLine();
-            if (rb.Description is not null) md.AppendLine(rb.Description).AppendLine();
-            md.AppendLine(rb.Trigger is { } on
-                ? t.Format("doc.runbook.trigger", on.Check, on.FailingFor is { } f ? DurationValue.Format(f) : "—")
-                : t.Format("doc.runbook.manual", rb.Name)).AppendLine();
-            var n = 1;
-            foreach (var s in rb.Steps)
-            {
-                var text = s switch
-                {
-                    CommandStep c => t.Format("doc.step.run", R(c.Run)),
-                    WaitStep { WaitFor: var w } => t.Format("doc.step.wait", w.Check, DurationValue.Format(w.Timeout)),
-                    NotifyStep notify => t.Format("doc.step.notify", notify.Notify),
-                    ApprovalStep a => t.Format("doc.step.approve", R(a.Approve)),
-                    RestoreBackupStep { Restore: var r } => t.Format("doc.step.restore", r.Backup, R(r.Into)),
-                    _ => throw new ArgumentOutOfRangeException(nameof(loaded), s.GetType().Name, "a kind of runbook step the document cannot show"),
-                };
-                md.Append(n++).Append(". ").AppendLine(text);
-            }
-            md.AppendLine();
+            // The contacts once, then each runbook as its printable procedure (`jaga runbook show`), a level down.
+            md.Append(Emergency.DocumentWriter.Markdown(Emergency.RunbookDocument.Contacts(loaded, t), headingShift: 1)).AppendLine();
+            foreach (var rb in plan.Emergency.Runbooks)
+                md.Append(Emergency.DocumentWriter.Markdown(Emergency.RunbookDocument.Blocks(loaded, rb, t.Language, contacts: false), headingShift: 2)).AppendLine();
         }
 
         if (plan.Migration is { } mig)

@@ -72,6 +72,7 @@ public static class PlanLoader
         CheckState(expanded, file, directory, world, errors);
         PlanReferences.Check(expanded, file, errors);
         PlanBackupRules.Check(expanded, file, errors);
+        RunbookRules.Check(expanded, file, lookup, errors);
         if (errors.Count > 0)
         {
             // A bad value is quoted back in its error: never a secret, even when the plan is invalid.
@@ -93,6 +94,7 @@ public static class PlanLoader
         return new PlanLoadResult(new LoadedPlan(plan, new Redactor(secrets), file, directory, hash)
         {
             Variable = name => lookup(name)?.Value,
+            Lookup = lookup,
             Warnings = PlanWarnings.Of(expanded, plan, file),
         }, []);
     }
@@ -185,6 +187,11 @@ public static class PlanLoader
                 return m with { Entries = m.Entries.Select(e => e with { Value = Expand(e.Value, path.Length == 0 ? e.Key : $"{path}.{e.Key}", lookup, file, errors, secrets) }).ToList() };
             case PList l:
                 return l with { Items = l.Items.Select((item, i) => Expand(item, $"{path}[{i}]", lookup, file, errors, secrets)).ToList() };
+            case PScalar s when s.Value.Contains("${", StringComparison.Ordinal) && RunbookTemplates.Deferred(path):
+                // A runbook step's text keeps its references: parameters, earlier steps' outputs and variables are filled in
+                // when the step runs (Emergency/StepTemplate.cs), so no secret is copied into the plan or a run's record.
+                // RunbookRules checks them; the shape checks leave the unfilled text alone.
+                return s with { Unresolved = true };
             case PScalar s when s.Value.Contains("${", StringComparison.Ordinal):
                 var r = Interpolator.Expand(s.Value, lookup);
                 foreach (var missing in r.Missing)

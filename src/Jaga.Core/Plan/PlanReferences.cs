@@ -31,6 +31,10 @@ public static class PlanReferences
         visit(node, shape, path);
         switch (shape)
         {
+            case ObjectShape { ShortKey: { } shortKey } o when node is PScalar:
+                // The short form (notify: oncall): its value is the short key's, at the object's own path.
+                Walk(node, o.Find(shortKey)!.Shape, path, visit);
+                break;
             case ObjectShape o when node is PMap map:
                 foreach (var field in o.Fields)
                 {
@@ -75,7 +79,8 @@ public static class PlanReferences
     private static void Use(PNode node, Shape shape, string path, Dictionary<NameKind, List<string>> given, string file, List<PlanError> errors)
     {
         // A list of names is visited item by item with the item's shape; a single name may stand for the list.
-        if (shape is not ScalarShape { RefersTo: { } kind } || node is not PScalar { IsNull: false } s) return;
+        // A value whose ${…} was not filled in has its own error already.
+        if (shape is not ScalarShape { RefersTo: { } kind } || node is not PScalar { IsNull: false, Unresolved: false } s) return;
         var known = Known(given, kind);
         if (known.Contains(s.Value)) return;
         var path0 = path.EndsWith(']') ? path[..path.LastIndexOf('[')] : path;
@@ -103,5 +108,6 @@ public static class PlanReferences
         NameKind.Runbook => "runbook",
         NameKind.BackupJob => "backup job",
         NameKind.MaintenanceWindow => "maintenance window",
+        NameKind.Contact => "contact",
     };
 }

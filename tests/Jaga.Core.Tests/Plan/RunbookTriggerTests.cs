@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Jaga.Core.Plan;
 using Jaga.Core.Plan.Schema;
 
 namespace Jaga.Core.Tests.Plan;
@@ -25,8 +26,7 @@ public sealed class RunbookTriggerTests
     public void Both_spellings_bind_the_trigger(string key)
     {
         var plan = Plans.Valid(Head + $"      {key}: {{ check: api, failing_for: 3m }}\n      steps:\n        - run: systemctl restart shop\n");
-        var trigger = plan.Plan.Emergency.Runbooks[0].Trigger;
-        Assert.NotNull(trigger);
+        var trigger = Assert.IsType<CheckTrigger>(plan.Plan.Emergency.Runbooks[0].Trigger);
         Assert.Equal("api", trigger.Check);
         Assert.Equal(TimeSpan.FromMinutes(3), trigger.FailingFor);
     }

@@ -1,4 +1,7 @@
 namespace Jaga.Core.Plan;
 
-/// <summary>Restores the latest good backup of a job into a target (<c>restore:</c>).</summary>
-public sealed record RestoreBackupStep(BackupRestore Restore, TimeSpan? Timeout) : RunbookStep(Timeout);
+/// <summary>Restores a backup of a job into a target (<c>restore:</c>).</summary>
+public sealed record RestoreBackupStep(string? Name, TimeSpan? Timeout, StepFailure OnFailure, BackupRestore Restore) : RunbookStep(Name, Timeout, OnFailure)
+{
+    public override string Kind => "restore";
+}

@@ -57,7 +57,8 @@ public static class JsonSchemaWriter
             result["oneOf"] = new JsonArray(o.OneOf.Select(k => (JsonNode)new JsonObject { ["required"] = new JsonArray((JsonNode)k) }).ToArray());
         if (o.AnyOf.Count > 0)
             result["anyOf"] = new JsonArray(o.AnyOf.Select(k => (JsonNode)new JsonObject { ["required"] = new JsonArray((JsonNode)k) }).ToArray());
-        return result;
+        // The short form: the short key's value alone stands for the mapping.
+        return o.ShortKey is { } shortKey ? new JsonObject { ["anyOf"] = new JsonArray(Node(o.Find(shortKey)!.Shape), result) } : result;
     }
 
     /// <summary>A default as the JSON type of its key: an integer or boolean default written as a string would fail the
@@ -88,6 +89,8 @@ public static class JsonSchemaWriter
             ScalarKind.Cron => Pattern(@"^(@(hourly|daily|midnight|weekly|monthly|yearly|annually)|\S+( \S+){4})$", CronSchedule.Help),
             ScalarKind.Name => Pattern(@"^[A-Za-z0-9][A-Za-z0-9_\-]*$", "letters, digits, '-' and '_'"),
             ScalarKind.HostPort => Pattern(@"^(\S+|\[[0-9a-fA-F:]+\]):\d+$", "host:port"),
+            ScalarKind.Value => new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
+            ScalarKind.OnFailure => Pattern(@"^(stop|continue|runbook +[A-Za-z0-9][A-Za-z0-9_\-]*)$", "stop, continue, or runbook NAME"),
             ScalarKind.TimeZone => new JsonObject { ["type"] = "string", ["examples"] = new JsonArray("Asia/Jakarta", "Europe/Berlin", "UTC") },
             ScalarKind.Url => new JsonObject
             {

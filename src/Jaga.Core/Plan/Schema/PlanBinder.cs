@@ -19,7 +19,7 @@ public static class PlanBinder
 
     private static object BindObject(PNode node, ObjectShape shape)
     {
-        var map = node as PMap ?? new PMap(node.Mark, []);
+        var map = shape.Expanded(node) as PMap ?? new PMap(node.Mark, []);
         var model = shape.Model!;
         // A kind of thing binds to the subtype its kind key names (validation has made sure exactly one is present).
         if (shape.Variants.Count > 0) model = shape.Variants.First(v => map.Entry(v.Key) is not null).Value;
@@ -88,6 +88,7 @@ public static class PlanBinder
         ScalarKind.Threshold => Threshold.TryParse(v, out var t) ? t : null,
         ScalarKind.Cron => CronSchedule.TryParse(v, out var c, out _) ? c : null,
         ScalarKind.TimeZone => TimeZones.TryFind(v, out var z) ? z : null,
+        ScalarKind.OnFailure => StepFailure.TryParse(v, out var f) ? f : null,
         _ => v,
     };
 

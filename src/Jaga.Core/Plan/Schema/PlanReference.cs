@@ -39,12 +39,14 @@ public static class PlanReference
 
     private static string Type(Shape s) => s switch
     {
+        ObjectShape { ShortKey: { } k } o => $"mapping (or its {k} alone: {Type(o.Find(k)!.Shape)})",
         ObjectShape => "mapping",
         ListShape l => $"list of {Type(l.Item)}" + (l.AllowSingle ? " (or one)" : ""),
         MapShape m => $"{m.KeyMeaning} → {Type(m.Value)}",
         UnionShape u => string.Join(" or ", u.Options.Select(Type)),
         ScalarShape { Kind: ScalarKind.Enum } e => string.Join(" \\| ", e.Values),
         ScalarShape { Kind: ScalarKind.Url } url => $"URL ({string.Join(", ", url.Schemes)})" + (url.Secret ? ", secret" : ""),
+        ScalarShape { Kind: ScalarKind.OnFailure } => "stop \\| continue \\| runbook NAME",
         ScalarShape sc => sc.Kind.ToString().ToLowerInvariant() + (sc.Secret ? ", secret" : ""),
         _ => "",
     };

@@ -37,7 +37,7 @@ public static class PlanSchema
         F("backup", List(BackupJob) with { Names = NameKind.BackupJob }, doc: "Backup jobs."),
         F("monitoring", Monitoring),
         F("update", Update),
-        F("emergency", Obj<EmergencySection>("Emergency procedures.", F("runbooks", List(Runbook) with { Names = NameKind.Runbook }))),
+        F("emergency", Emergency),
         F("notify", new MapShape(Obj<NotifyChannel>("A notification channel.",
             F("webhook", Url("http", "https") with { Secret = true }, doc: "Webhook URL (often carries a token)."),
             F("format", Enum("json", "slack", "discord", "telegram"), def: "json", doc: "Webhook payload shape: generic JSON, or what Slack, Discord or Telegram accept."),
@@ -183,6 +183,8 @@ public static class PlanSchema
         F("notify", List(RefTo(NameKind.Channel), single: true), doc: "Notification channels."),
         F("runbook", RefTo(NameKind.Runbook), doc: "Runbook named in the alert (Step 5 runs it)."));
 
+    private static ObjectShape Emergency => RunbookSchema.Section;
+
     private static ObjectShape Update => Obj<UpdateSection>("Library updates and patches.",
         F("schedule", Cron()),
         F("manifests", new UnionShape([Enum("auto"), List(Path())]), def: "auto", doc: "auto, or a list of manifest paths."),
@@ -192,64 +194,38 @@ public static class PlanSchema
         F("test", Str(), doc: "Command that must pass after an update."),
         F("os_packages", Bool(), def: "false"));
 
-    private static Field Trigger => F("trigger", Obj<RunbookTrigger>("The trigger.",
-        F("check", RefTo(NameKind.Check), required: true), F("failing_for", Scalar(ScalarKind.Duration))),
-        doc: "What starts the runbook: a check failing for a while. Spelled `trigger`, not `on`, which YAML 1.1 tools read as `true`; `on` is still read.");
+    internal static Dictionary<string, Type> Kinds(params (string Key, Type Model)[] kinds) => kinds.ToDictionary(k => k.Key, k => k.Model);
 
-    private static ObjectShape Runbook => Obj<Runbook>("A runbook.",
-        F("name", Name(), required: true),
-        F("description", Str()),
-        // Not "on": YAML 1.1 readers (PyYAML, and the editors' schema checks built on them) read the key on as true.
-        Trigger with { Aliases = ["on"] },
-        F("steps", List(Obj<RunbookStep>("A step.",
-            F("run", Str()),
-            F("wait_for", Obj<WaitFor>("Wait for a check to pass.",
-                F("check", RefTo(NameKind.Check), required: true), F("timeout", Scalar(ScalarKind.Duration), def: "5m"))),
-            F("notify", RefTo(NameKind.Channel)),
-            F("approve", Str()),
-            F("restore", Obj<BackupRestore>("Restore a backup.",
-                F("backup", RefTo(NameKind.BackupJob), required: true), F("into", Str(), required: true, doc: "A SQLite file, or a database URL (its password is masked like every URL's)."))),
-            F("timeout", Scalar(ScalarKind.Duration))) with
-        {
-            OneOf = ["run", "wait_for", "notify", "approve", "restore"],
-            Variants = Kinds(
-                ("run", typeof(CommandStep)), ("wait_for", typeof(WaitStep)), ("notify", typeof(NotifyStep)), ("approve", typeof(ApprovalStep)),
-                ("restore", typeof(RestoreBackupStep))),
-        }),
-            required: true));
-
-    private static Dictionary<string, Type> Kinds(params (string Key, Type Model)[] kinds) => kinds.ToDictionary(k => k.Key, k => k.Model);
-
-    private static ObjectShape Obj<T>(string description, params Field[] fields) =>
+    internal static ObjectShape Obj<T>(string description, params Field[] fields) =>
         new(fields) { Description = description, Model = typeof(T) };
 
-    private static Field F(string name, Shape shape, bool required = false, string? def = null, string? doc = null) =>
+    internal static Field F(string name, Shape shape, bool required = false, string? def = null, string? doc = null) =>
         new(name, shape, required) { Default = def, Description = doc ?? shape.Description };
 
-    private static ScalarShape Scalar(ScalarKind kind) => new(kind);
+    internal static ScalarShape Scalar(ScalarKind kind) => new(kind);
 
-    private static ScalarShape Str() => new(ScalarKind.String);
+    internal static ScalarShape Str() => new(ScalarKind.String);
 
-    private static ScalarShape Name() => new(ScalarKind.Name) { Description = "A name: letters, digits, '-' and '_'." };
+    internal static ScalarShape Name() => new(ScalarKind.Name) { Description = "A name: letters, digits, '-' and '_'." };
 
     /// <summary>A name of a thing of <paramref name="kind"/> given elsewhere in the plan (checked by PlanReferences).</summary>
-    private static ScalarShape RefTo(NameKind kind) => Name() with { RefersTo = kind };
+    internal static ScalarShape RefTo(NameKind kind) => Name() with { RefersTo = kind };
 
-    private static ScalarShape Secret() => new(ScalarKind.String) { Secret = true };
+    internal static ScalarShape Secret() => new(ScalarKind.String) { Secret = true };
 
-    private static ScalarShape Path() => new(ScalarKind.Path);
+    internal static ScalarShape Path() => new(ScalarKind.Path);
 
-    private static ScalarShape Bool() => new(ScalarKind.Boolean);
+    internal static ScalarShape Bool() => new(ScalarKind.Boolean);
 
-    private static ScalarShape Cron() => new(ScalarKind.Cron);
+    internal static ScalarShape Cron() => new(ScalarKind.Cron);
 
-    private static ScalarShape Int(int min) => new(ScalarKind.Integer) { Minimum = min };
+    internal static ScalarShape Int(int min) => new(ScalarKind.Integer) { Minimum = min };
 
-    private static ScalarShape Enum(params string[] values) => new(ScalarKind.Enum) { Values = values };
+    internal static ScalarShape Enum(params string[] values) => new(ScalarKind.Enum) { Values = values };
 
     private static ScalarShape Policy() => Enum("immediate", "auto", "review", "manual");
 
-    private static ScalarShape Url(params string[] schemes) => new(ScalarKind.Url) { Schemes = schemes };
+    internal static ScalarShape Url(params string[] schemes) => new(ScalarKind.Url) { Schemes = schemes };
 
-    private static ListShape List(Shape item, bool single = false) => new(item) { AllowSingle = single };
+    internal static ListShape List(Shape item, bool single = false) => new(item) { AllowSingle = single };
 }

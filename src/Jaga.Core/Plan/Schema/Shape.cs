@@ -1,3 +1,5 @@
+using Jaga.Core.Plan.Yaml;
+
 namespace Jaga.Core.Plan.Schema;
 
 /// <summary>The shape of a part of the plan: drives validation, the JSON Schema and the docs, so the three cannot drift.</summary>
@@ -20,6 +22,14 @@ public sealed record ObjectShape(IReadOnlyList<Field> Fields) : Shape
     /// <summary>For a kind of thing (<see cref="OneOf"/>): the sealed subtype of <see cref="Model"/> each kind key binds to,
     /// e.g. <c>s3</c> → <c>S3Store</c>. The fields stay shared, so validation and the JSON Schema see one object.</summary>
     public IReadOnlyDictionary<string, Type> Variants { get; init; } = new Dictionary<string, Type>();
+
+    /// <summary>A single value may stand for the whole mapping: it is the value of this key (<c>notify: oncall</c> is
+    /// <c>notify: { channel: oncall }</c>). Validation, binding and the references read the short form as the mapping.</summary>
+    public string? ShortKey { get; init; }
+
+    /// <summary>The mapping a short form stands for; any other node as it is.</summary>
+    public PNode Expanded(PNode node) =>
+        ShortKey is { } key && node is PScalar { IsNull: false } scalar ? new PMap(scalar.Mark, [new PEntry(key, scalar.Mark, scalar)]) : node;
 
     public Field? Find(string key) => Fields.FirstOrDefault(f => f.Name == key || f.Aliases.Contains(key));
 }
@@ -67,6 +77,12 @@ public enum ScalarKind
     Path,
     HostPort,
     Condition,
+
+    /// <summary>Any one value, read as text: a word, a number or true/false (a runbook parameter's default).</summary>
+    Value,
+
+    /// <summary>What a runbook does when a step fails: <c>stop</c>, <c>continue</c> or <c>runbook NAME</c>.</summary>
+    OnFailure,
 }
 
 public sealed record ScalarShape(ScalarKind Kind) : Shape
@@ -98,4 +114,5 @@ public enum NameKind
     Runbook,
     BackupJob,
     MaintenanceWindow,
+    Contact,
 }

@@ -26,6 +26,12 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
     private void ValidateObject(PNode node, ObjectShape shape, string path)
     {
         if (node is PScalar { IsNull: true }) node = new PMap(node.Mark, []);
+        if (node is PScalar && shape.ShortKey is { } shortKey)
+        {
+            // The short form (notify: oncall) is the value of its key, checked where it is written.
+            Validate(node, shape.Find(shortKey)!.Shape, path);
+            return;
+        }
         if (node is not PMap map)
         {
             Error(node.Mark, path, P("plan.error.mapping", Describe(node)), P("plan.hint.mapping", shape.Fields[0].Name));
@@ -210,6 +216,9 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
             case ScalarKind.Path:
                 hint = P("plan.hint.path");
                 return v.Length == 0 ? P("plan.error.path.empty") : v.Contains('\0', StringComparison.Ordinal) ? P("plan.error.path.nul") : null;
+            case ScalarKind.OnFailure:
+                hint = P("plan.hint.on.failure");
+                return StepFailure.TryParse(v, out _) ? null : P("plan.error.on.failure", v);
             case ScalarKind.Name:
                 hint = P("plan.hint.name");
                 return NameShape().IsMatch(v) ? null : P("plan.error.name", v);

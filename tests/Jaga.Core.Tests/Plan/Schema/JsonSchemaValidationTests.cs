@@ -113,9 +113,23 @@ public sealed class JsonSchemaValidationTests
     /// typed, everything else is a string.</summary>
     private static JsonNode? ToJson(string yamlPath)
     {
+        using var reader = new StreamReader(yamlPath);
+        return ToJson(reader);
+    }
+
+    /// <summary>YAML text as an editor's reader sees it, for other tests that check plans against the schema.</summary>
+    internal static JsonNode? ToJson(TextReader yaml)
+    {
         var stream = new YamlStream();
-        using (var reader = new StreamReader(yamlPath)) stream.Load(reader);
+        stream.Load(yaml);
         return Convert(stream.Documents[0].RootNode);
+    }
+
+    /// <summary>The schema's problems with <paramref name="plan"/>, empty when it is valid.</summary>
+    internal static string Problems(JsonNode? plan)
+    {
+        var result = Schema.Evaluate(Element(plan), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid ? "" : Errors(result);
     }
 
     private static JsonNode? Convert(YamlNode node) => node switch
