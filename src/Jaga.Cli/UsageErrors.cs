@@ -31,6 +31,12 @@ internal static partial class UsageErrors
             foreach (var token in tokens)
                 if (Typed(name, type, token.Value, t) is { } message) return message;
         }
+        // AcceptOnlyFromAmong's validator says it in English only ("Argument 'pdf' not recognized. Must be one of: 'md' 'text'").
+        if (name is not null && NotAmong().Match(error.Message) is { Success: true } among)
+        {
+            var values = Quoted().Matches(among.Groups[2].Value).Select(m => m.Groups[1].Value);
+            return t.Format("cli.option.choice", name, Quote(among.Groups[1].Value), string.Join(", ", values));
+        }
         return Scrub(error.Message);
     }
 
@@ -86,6 +92,12 @@ internal static partial class UsageErrors
         var text = DotNetType().Replace(message, "a value of this option's kind");
         return text.Length > 400 ? Quote(text[..400]) : string.Concat(text.Select(c => c is '\n' or '\t' ? ' ' : char.IsControl(c) ? '?' : c));
     }
+
+    [GeneratedRegex(@"^Argument '(.*)' not recognized\. Must be one of:(.*)$", RegexOptions.Singleline)]
+    private static partial Regex NotAmong();
+
+    [GeneratedRegex(@"'([^']*)'")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex(@"^[+-]?[0-9]+$")]
     private static partial Regex WholeNumber();

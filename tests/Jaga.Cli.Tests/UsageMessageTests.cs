@@ -27,6 +27,18 @@ public sealed class UsageMessageTests : IDisposable
         AssertNoDotNet(r);
     }
 
+    [Theory]
+    [InlineData("plan", "render")]
+    [InlineData("runbook", "show", "restore-db")]
+    public async Task A_value_not_among_the_allowed_ones_is_said_in_the_plans_language_with_the_choices(params string[] command)
+    {
+        var r = await ws.Jaga([.. command, "--format", "pdf"]);
+        Assert.Equal(2, r.Code);
+        Assert.Contains("--format: 'pdf' bukan salah satu dari md", r.Err);
+        Assert.DoesNotContain("not recognized", r.Err);
+        AssertNoDotNet(r);
+    }
+
     [Fact]
     public async Task A_number_too_large_for_its_option_is_out_of_range()
     {
