@@ -14,7 +14,7 @@ internal static class DrillCatalogEn
         ["reason.drill.test.start"] = "the test command could not be started: {0}",
         ["reason.drill.timeout"] = "the drill did not finish within {0}",
         ["reason.drill.no.copy"] = "no stored copy of {0} is at a destination in the plan",
-        ["reason.drill.last.failed"] = "the last restore drill ({0}) failed: {1}",
+        ["reason.drill.last.failed"] = "the last restore drill, {0} ago, failed: {1}",
         ["cli.drill.none"] = "job '{0}' has no completed backup to drill yet",
         ["cli.drill.none.hint"] = "take one first: jaga backup run {0}",
         ["cli.drill.kept"] = "The scratch target is kept (remove it yourself): {0}",

@@ -13,7 +13,7 @@ internal static class DrillCatalogId
         ["reason.drill.test.start"] = "perintah uji tidak bisa dijalankan: {0}",
         ["reason.drill.timeout"] = "latihan tidak selesai dalam {0}",
         ["reason.drill.no.copy"] = "tidak ada salinan {0} yang tersimpan di tujuan dalam rencana",
-        ["reason.drill.last.failed"] = "latihan restore terakhir ({0}) gagal: {1}",
+        ["reason.drill.last.failed"] = "latihan restore terakhir, {0} yang lalu, gagal: {1}",
         ["cli.drill.none"] = "job '{0}' belum punya backup selesai untuk dilatih",
         ["cli.drill.none.hint"] = "buat dulu: jaga backup run {0}",
         ["cli.drill.kept"] = "Target sementara disimpan (hapus sendiri): {0}",
