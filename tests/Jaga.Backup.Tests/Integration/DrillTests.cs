@@ -46,7 +46,7 @@ public sealed class DrillTests(PostgresServer pg)
         Assert.Equal("app", (string?)row["job"]);
         Assert.Equal("succeeded", (string?)row["result"]);
         Assert.Equal(0, (int)row["days_since_success"]!);
-        Assert.Equal((double)drill["recovery_seconds"]!, (double)row["recovery_seconds"]!, 3);
+        Assert.Equal((double)drill["recovery_seconds"]!, (double)row["recovery_seconds"]!);
     }
 
     [Fact]

@@ -51,8 +51,9 @@ public sealed class RestoreDrill(BackupServices s, IDrills drills, TimeProvider 
         {
             attempt = new Attempt(words.Format("reason.drill.timeout", Core.Plan.Values.DurationValue.Format(spec.Timeout)), null, null, null);
         }
-        var recovery = attempt.Problem is null ? realTime.GetElapsedTime(clock) : (TimeSpan?)null;
-        var dataLoss = started - manifest.Started;
+        // To the millisecond, as the store keeps them: what this returns is what status and /metrics will show.
+        var recovery = attempt.Problem is null ? Milliseconds(realTime.GetElapsedTime(clock)) : (TimeSpan?)null;
+        var dataLoss = Milliseconds(started - manifest.Started);
         var ended = s.Clock.GetUtcNow();
         var detail = attempt.Problem ?? attempt.Checked;
         var result = new DrillResult(job.Name, record.Id, started, ended, attempt.Problem is null ? DrillOutcome.Succeeded : DrillOutcome.Failed,
@@ -150,6 +151,8 @@ public sealed class RestoreDrill(BackupServices s, IDrills drills, TimeProvider 
         var last = string.Join(" | ", lines.TakeLast(3));
         return last.Length == 0 ? "-" : last.Length > 400 ? "…" + last[^400..] : last;
     }
+
+    private static TimeSpan Milliseconds(TimeSpan t) => TimeSpan.FromMilliseconds(Math.Floor(t.TotalMilliseconds));
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 
