@@ -157,7 +157,7 @@ public sealed class DrillTests(PostgresServer pg)
         Assert.DoesNotContain(db.Password, string.Join('\n', Audit(ws, "drill.restore").Select(a => a.Data + a.Message)), StringComparison.Ordinal);
     }
 
-    private static BackupWorkspace SqliteWorkspace()
+    internal static BackupWorkspace SqliteWorkspace()
     {
         var ws = new BackupWorkspace(Plans.Of(Plans.LocalOnly, """
               - name: app
