@@ -24,6 +24,6 @@ internal sealed class PostgresSourceAdapter : ISourceAdapter
         if (restoreInto is null)
             throw new UserException("a test restore of a PostgreSQL backup needs a server to restore into: set verify.restore_into to a postgres:// URL (a scratch database is created there and dropped)");
         var db = await PostgresScratchDatabase.CreateAsync(restoreInto, manifest.Source.Format ?? DumpFormat.Plain, ct: ct);
-        return new ScratchTarget(db.Target, db.DisposeAsync);
+        return new ScratchTarget(db.Target, db.DisposeAsync, PostgresScratchDatabase.UrlOf(restoreInto, db.Name));
     }
 }

@@ -18,6 +18,6 @@ internal sealed class SqliteSourceAdapter : ISourceAdapter
     public Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct)
     {
         var file = SqliteScratchFile.Create();
-        return Task.FromResult(new ScratchTarget(file.Target, file.DisposeAsync));
+        return Task.FromResult(new ScratchTarget(file.Target, file.DisposeAsync, file.Path));
     }
 }

@@ -45,6 +45,8 @@ internal static class StatusCommand
             var hosts = plan.Plan.Monitoring.Host is null ? [] : checkStates.Keys.Where(k => k.StartsWith(Engine.Monitoring.HostWatch.CheckName + ":", StringComparison.Ordinal)).ToList();
             var checkNames = plan.Plan.Monitoring.Checks.Select(c => c.Name).Concat(hosts).ToList();
             var checksDown = checkNames.Where(n => checkStates.TryGetValue(n, out var c) && c.Status == Core.Monitoring.CheckStatus.Down).ToList();
+            var drills = await StatusDrills.LoadAsync(plan, store.Drills, now, ct);
+            var healthy = failing.Count == 0 && checksDown.Count == 0 && !drills.Failing.Any();
 
             if (ctx.JsonOutput)
             {
@@ -85,8 +87,9 @@ internal static class StatusCommand
                         ["last_ping"] = h.Last?.At.ToString("O", CultureInfo.InvariantCulture),
                         ["kind"] = h.Last is { } p ? p.Kind.ToText() : null,
                     })]),
+                    ["drills"] = drills.Json(),
                 });
-                return failing.Count == 0 && checksDown.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+                return healthy ? ExitCodes.Ok : ExitCodes.Failed;
             }
 
             var words = ctx.Messages(plan);
@@ -97,9 +100,10 @@ internal static class StatusCommand
                 Local(r.Summary?.LastSuccess?.FinishedAt), r.Next == now ? words["cli.status.now"] : Local(r.Next),
             }));
             ctx.Output.Line();
-            if (failing.Count == 0 && checksDown.Count == 0) ctx.Output.Line(words["cli.status.ok"]);
+            if (healthy) ctx.Output.Line(words["cli.status.ok"]);
             else foreach (var f in failing) ctx.Output.Line(words.Format("cli.status.failing", f.Job.Id, words.Word("run", f.Summary!.Last.Outcome), f.Summary.Last.Detail));
             foreach (var n in checksDown) ctx.Output.Line(words.Format("cli.status.down", n, checkStates[n].Reason));
+            foreach (var d in drills.Failing) ctx.Output.Line(words.Format("cli.status.drill.failed", d.Job, d.Last.Detail));
             if (checkNames.Count > 0)
                 ctx.Output.Line(words.Format("cli.status.checks", checkNames.Count - checksDown.Count, checkNames.Count));
             if (nodes.Count > 0)
@@ -118,7 +122,12 @@ internal static class StatusCommand
                     h.Check.Name, Local(h.Last?.At), h.Last is { } p ? words.Word("ping", p.Kind) + (p.ExitCode is { } c ? $" {c}" : "") : words["cli.status.no.ping"],
                 }));
             }
-            return failing.Count == 0 && checksDown.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+            if (drills.Rows.Count > 0)
+            {
+                ctx.Output.Line();
+                ctx.Output.Table(words.Columns("cli.status.drills"), drills.Table(words, Local));
+            }
+            return healthy ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return status;
     }

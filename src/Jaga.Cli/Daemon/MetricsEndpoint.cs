@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Jaga.Cli.Daemon;
 
 /// <summary><c>/metrics</c> in the Prometheus text format: per job its last run, last success, duration, result and next
-/// run; per backup job its last size; per node its last beat and this node's scheduling lag; build info. Read from the state
+/// run; per backup job its last size and its restore drills; per node its last beat and this node's scheduling lag; build info. Read from the state
 /// store on each scrape, so every node reports every job, whoever ran it.</summary>
 internal static class MetricsEndpoint
 {
@@ -29,11 +29,14 @@ internal static class MetricsEndpoint
         IReadOnlyList<JobSummary> summaries = [];
         IReadOnlyList<NodeInfo> nodes = [];
         IReadOnlyList<BackupRecord> backups = [];
+        var drills = new List<(string Job, DrillResult? Last, DrillResult? Success)>();
         try
         {
             summaries = await state.Store.Runs.SummariesAsync(ct);
             nodes = await state.Store.Nodes.NodesAsync(ct);
             backups = await state.Store.Backups.ListAsync(null, ct);
+            foreach (var job in state.Plan.Plan.Backup)
+                drills.Add((job.Name, await state.Store.Drills.LastAsync(job.Name, ct), await state.Store.Drills.LastSuccessfulAsync(job.Name, ct)));
             up.Add(1);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -76,6 +79,8 @@ internal static class MetricsEndpoint
                 size.Add(newest.Size, ("jaga_job", job.Name));
                 if (newest.FinishedAt is { } f) when.Add(Seconds(f), ("jaga_job", job.Name));
             }
+
+        DrillMetrics.Add(m, drills);
 
         var seen = m.Declare("jaga_node_last_seen_timestamp_seconds", "Each node's last beat in the state store.", MetricType.Gauge);
         foreach (var n in nodes.Where(n => n.StoppedAt is null)) seen.Add(Seconds(n.LastSeen), ("node", n.Id));

@@ -19,6 +19,9 @@ public readonly record struct JobId
 
     public static JobId Verify(string job) => new(JobKind.Verify, "verify:" + job);
 
+    /// <summary>A scheduled restore drill of a backup job.</summary>
+    public static JobId Drill(string job) => new(JobKind.Drill, "drill:" + job);
+
     public static JobId Checkpoint { get; } = new(JobKind.Checkpoint, "audit:checkpoint");
 
     public static JobId Check(string check) => new(JobKind.Check, "check:" + check);

@@ -11,6 +11,9 @@ public enum JobKind
     Logs,
     History,
 
+    /// <summary>A scheduled restore drill of a backup job (<c>emergency.drills</c>).</summary>
+    Drill,
+
     /// <summary>A job outside the plan's pillars (benchmarks, tests).</summary>
     Other,
 }

@@ -17,17 +17,20 @@ public sealed class BackupRestorer(BackupServices s)
 
     public IRestoreTarget Target(BackupRecord record, string into, bool replace = false) => s.Connectors.Target(ManifestOf(record), into, replace);
 
+    /// <summary>The copies a restore tries, in order: good copies first, local ones before remote; a copy once found corrupt
+    /// is tried last (its checksum decides). Only copies at destinations the plan still names.</summary>
+    internal static IReadOnlyList<BackupCopy> Candidates(BackupServices s, BackupRecord record) =>
+        [.. record.Copies
+            .Where(c => c.State is CopyState.Stored or CopyState.Corrupt && s.Plan.Plan.Destinations.ContainsKey(c.Destination))
+            .OrderBy(c => c.State == CopyState.Corrupt ? 1 : 0)
+            .ThenBy(c => s.Plan.Plan.Destinations[c.Destination] is LocalFolder ? 0 : 1)];
+
     public async Task<RestoreOutcome> RestoreAsync(BackupRecord record, IRestoreTarget target, BackupObserver? observer = null, CancellationToken ct = default)
     {
         var manifest = ManifestOf(record);
         var job = s.Plan.Plan.Backup.FirstOrDefault(j => j.Name == record.Job);
         var problems = new List<string>();
-        var candidates = record.Copies
-            .Where(c => c.State is CopyState.Stored or CopyState.Corrupt && s.Plan.Plan.Destinations.ContainsKey(c.Destination))
-            // Good copies first, local ones before remote; a copy once found corrupt is tried last (its checksum decides).
-            .OrderBy(c => c.State == CopyState.Corrupt ? 1 : 0)
-            .ThenBy(c => s.Plan.Plan.Destinations[c.Destination] is LocalFolder ? 0 : 1)
-            .ToList();
+        var candidates = Candidates(s, record);
         foreach (var copy in candidates)
         {
             await using var d = s.Connectors.Destination(copy.Destination);

@@ -1,4 +1,3 @@
-using Jaga.Core.Plan;
 using System.Diagnostics;
 using System.Globalization;
 using Jaga.Core.Backup;
@@ -27,7 +26,7 @@ public sealed class BackupVerifier(BackupServices s)
                 continue;
             }
             observer?.Note?.Invoke(copy.Destination);
-            var check = await ReadCopyAsync(copy.Destination, manifest, job, ArtifactReader.DrainAsync, observer, ct);
+            var check = await TrialRestore.ReadCopyAsync(s, copy.Destination, manifest, job, ArtifactReader.DrainAsync, observer, ct);
             if (check.Problem is null) good ??= copy.Destination;
             else problems.Add($"{copy.Destination}: {check.Problem}");
             // Only damaged bytes make a copy corrupt: a destination that cannot be reached now, or a key that does not
@@ -85,23 +84,11 @@ public sealed class BackupVerifier(BackupServices s)
             : Words.Format("reason.verify.restored", at, restored, took!.Value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
     }
 
-    private async Task<CopyCheck> ReadCopyAsync(string destination, BackupManifest manifest, Core.Plan.BackupJob? job, Func<Stream, CancellationToken, Task> consume, BackupObserver? observer, CancellationToken ct)
-    {
-        if (!s.Plan.Plan.Destinations.ContainsKey(destination)) return new CopyCheck(Words["reason.verify.gone"], Corrupt: false);
-        await using var d = s.Connectors.Destination(destination);
-        return await ArtifactReader.ReadAsync(s, d, manifest, job, consume, observer?.Read, ct);
-    }
-
     private async Task<(string? Problem, string? Counts)> TrialRestoreAsync(string destination, BackupManifest manifest, Core.Plan.BackupJob? job, BackupObserver? observer, CancellationToken ct)
     {
         await using var scratch = await s.Connectors.ScratchAsync(manifest, job?.Verify?.RestoreInto, ct);
-        var check = await ReadCopyAsync(destination, manifest, job, (plain, c) => scratch.Target.RestoreAsync(plain, c), observer, ct);
-        if (check.Problem is not null) return (check.Problem, null);
-        var counts = await scratch.Target.CountAsync(ct);
-        var mismatches = RowCounts.Compare(manifest.Tables, counts);
-        return mismatches.Count > 0
-            ? (Words.Format("reason.verify.rows", string.Join(", ", mismatches)), null)
-            : (null, Words.Format(manifest.Source.Kind == SourceKind.Files ? "reason.verify.paths" : "reason.verify.tables", counts.Count));
+        var trial = await TrialRestore.IntoAsync(s, scratch, destination, manifest, job, observer, ct);
+        return (trial.Problem, trial.Counts);
     }
 }
 

@@ -50,6 +50,20 @@ public sealed class PostgresScratchDatabase : IAsyncDisposable
         return new PostgresScratchDatabase(server, name, new PostgresRestoreTarget(server.WithDatabase(name), format, tools));
     }
 
+    /// <summary><paramref name="restoreInto"/> with its database replaced by the scratch one, user, password and
+    /// parameters kept: the scratch database as a program connects to it.</summary>
+    public static string UrlOf(string restoreInto, string database)
+    {
+        var authority = restoreInto.IndexOf("://", StringComparison.Ordinal) + 3;
+        var query = restoreInto.IndexOf('?', authority);
+        var end = query < 0 ? restoreInto.Length : query;
+        // The password may hold '/': the path starts after the last '@' of the authority.
+        var at = restoreInto.LastIndexOf('@', end - 1, end - authority);
+        var slash = restoreInto.IndexOf('/', at < 0 ? authority : at);
+        var path = slash < 0 || slash > end ? end : slash;
+        return restoreInto[..path] + "/" + database + restoreInto[end..];
+    }
+
     /// <summary>Drops the database, ending any session still in it.</summary>
     public async ValueTask DisposeAsync()
     {

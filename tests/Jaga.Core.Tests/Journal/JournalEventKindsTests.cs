@@ -28,6 +28,8 @@ public sealed class JournalEventKindsTests
         ["FilesBackupFinished"] = ("backup.run", "backup.files.done"),
         ["DaemonStarted"] = ("daemon.start", "daemon.started"),
         ["DaemonStopped"] = ("daemon.stop", "daemon.stopped"),
+        ["DrillFailed"] = ("drill.restore", "drill.failed"),
+        ["DrillSucceeded"] = ("drill.restore", "drill.succeeded"),
         ["LogActionFailed"] = ("logs.failed", "logs.failed"),
         ["LogCompressed"] = ("logs.compress", "logs.compressed"),
         ["LogCopyTruncated"] = ("logs.rotate", "logs.copytruncated"),

@@ -45,6 +45,28 @@ public sealed class StoredProbeTests
     }
 
     [Fact]
+    public async Task Backup_check_is_down_while_the_newest_restore_drill_failed_and_up_once_one_passes()
+    {
+        var clock = new FakeTimeProvider(Now);
+        await using var world = await ProbeWorld.CreateAsync("- name: nightly\n  heartbeat: { every: 1h }", clock);
+        var nightly = world.Check("nightly");
+        var check = new BackupCheck(nightly.Name, "db", TimeSpan.FromHours(26), nightly.Every, nightly.Timeout, nightly.Expect, nightly.DependsOn, nightly.Alert);
+        await world.Store.Backups.SaveAsync(Record("a", "db_2026-12-01", Now.AddHours(-6), verified: "ok"));
+        await world.Store.Drills.RecordAsync(new DrillResult("db", "a", Now.AddHours(-2), Now.AddHours(-2).AddMinutes(1), DrillOutcome.Failed,
+            null, TimeSpan.FromHours(4), "the test command exited with 1: no orders", "n1"));
+
+        var down = await world.ObserveAsync(check);
+        Assert.False(down.Connected);
+        Assert.Equal("the last restore drill, 2h ago, failed: the test command exited with 1: no orders", down.Error);
+
+        await world.Store.Drills.RecordAsync(new DrillResult("db", "a", Now.AddHours(-1), Now.AddHours(-1).AddMinutes(1), DrillOutcome.Succeeded,
+            TimeSpan.FromSeconds(40), TimeSpan.FromHours(5), "3 table(s) match the manifest's row counts", "n1"));
+        var up = await world.ObserveAsync(check);
+        Assert.Null(up.Error);
+        Assert.True(up.Connected);
+    }
+
+    [Fact]
     public async Task Heartbeat_check_reads_the_ledger_pings()
     {
         var clock = new FakeTimeProvider(Now);

@@ -34,6 +34,9 @@ internal sealed class BackupSession : IAsyncDisposable
 
     public IBackupCatalog Catalog => Services.Catalog;
 
+    /// <summary>The restore drills of the store (<c>jaga drill restore</c> works on a backup session).</summary>
+    public IDrills Drills => store.Drills;
+
     public static async Task<BackupSession> OpenAsync(CliContext ctx, string? identity, CancellationToken ct)
     {
         if (identity is not null && !File.Exists(identity)) throw new UserError($"--identity: {identity} not found");

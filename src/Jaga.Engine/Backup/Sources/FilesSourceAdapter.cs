@@ -21,6 +21,6 @@ internal sealed class FilesSourceAdapter : ISourceAdapter
     public Task<ScratchTarget> ScratchAsync(BackupManifest manifest, string? restoreInto, CancellationToken ct)
     {
         var folder = FilesScratchFolder.Create([.. manifest.Tables.Keys]);
-        return Task.FromResult(new ScratchTarget(folder.Target, folder.DisposeAsync));
+        return Task.FromResult(new ScratchTarget(folder.Target, folder.DisposeAsync, folder.Path));
     }
 }

@@ -11,6 +11,7 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// younger than <c>max_age</c> and the job's newest verification passed. Verification is recorded per backup
 /// (<see cref="BackupRecord.VerifiedAt"/>, <see cref="BackupRecord.VerifyResult"/> = <c>ok</c>) and usually runs less
 /// often than backups, so the newest verified backup is judged rather than demanding the newest one be verified.
+/// The job's newest restore drill, when it failed, is a problem too.
 /// Values: AGE_SECONDS (the newest good backup), VERIFIED_AGE_SECONDS (the newest verified one).</summary>
 internal sealed class BackupProbe(BackupCheck check, ProbeContext context) : ICheckProbe
 {
@@ -20,12 +21,15 @@ internal sealed class BackupProbe(BackupCheck check, ProbeContext context) : ICh
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
             var records = await context.Store.Backups.ListAsync(check.Backup, token);
-            return Judge(check, records, context.Clock.GetUtcNow(), elapsed(), context.Words);
+            var drill = await context.Store.Drills.LastAsync(check.Backup, token);
+            return Judge(check, records, context.Clock.GetUtcNow(), elapsed(), context.Words, drill);
         }, null, ct);
 
     /// <summary>The observation for the records of the job (any order) at <paramref name="now"/>, its reasons in the
-    /// language of <paramref name="words"/> (English by default).</summary>
-    public static CheckObservation Judge(BackupCheck check, IReadOnlyList<BackupRecord> records, DateTimeOffset now, TimeSpan elapsed, Catalog? words = null)
+    /// language of <paramref name="words"/> (English by default). A newest restore drill of the job that failed
+    /// (<paramref name="drill"/>) is a problem too, until a drill passes: a failed drill alerts as a failed verification does.</summary>
+    public static CheckObservation Judge(
+        BackupCheck check, IReadOnlyList<BackupRecord> records, DateTimeOffset now, TimeSpan elapsed, Catalog? words = null, DrillResult? drill = null)
     {
         ArgumentNullException.ThrowIfNull(check);
         words ??= Catalog.English;
@@ -46,6 +50,8 @@ internal sealed class BackupProbe(BackupCheck check, ProbeContext context) : ICh
             problems.Add(words.Format("reason.backup.verify.failed", verified.Artifact, verified.VerifyResult));
         else
             values["VERIFIED_AGE_SECONDS"] = Seconds(now - Done(verified));
+        if (drill is { Outcome: DrillOutcome.Failed })
+            problems.Add(words.Format("reason.drill.last.failed", HeartbeatVerdict.Age(now - drill.StartedAt), drill.Detail));
         return new CheckObservation(problems.Count == 0, elapsed)
         {
             Error = problems.Count == 0 ? null : string.Join("; ", problems),
