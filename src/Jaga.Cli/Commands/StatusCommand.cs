@@ -45,6 +45,7 @@ internal static class StatusCommand
             var hosts = plan.Plan.Monitoring.Host is null ? [] : checkStates.Keys.Where(k => k.StartsWith(Engine.Monitoring.HostWatch.CheckName + ":", StringComparison.Ordinal)).ToList();
             var checkNames = plan.Plan.Monitoring.Checks.Select(c => c.Name).Concat(hosts).ToList();
             var checksDown = checkNames.Where(n => checkStates.TryGetValue(n, out var c) && c.Status == Core.Monitoring.CheckStatus.Down).ToList();
+            var incidents = await Emergency.IncidentStatus.OpenAsync(store, ct);
 
             if (ctx.JsonOutput)
             {
@@ -79,6 +80,7 @@ internal static class StatusCommand
                         ["total"] = checkNames.Count,
                         ["down"] = new JsonArray([.. checksDown.Select(n => (JsonNode)n)]),
                     },
+                    ["incidents"] = Emergency.IncidentStatus.Json(incidents),
                     ["heartbeats"] = new JsonArray([.. heartbeats.Select(h => (JsonNode)new JsonObject
                     {
                         ["check"] = h.Check.Name,
@@ -102,6 +104,7 @@ internal static class StatusCommand
             foreach (var n in checksDown) ctx.Output.Line(words.Format("cli.status.down", n, checkStates[n].Reason));
             if (checkNames.Count > 0)
                 ctx.Output.Line(words.Format("cli.status.checks", checkNames.Count - checksDown.Count, checkNames.Count));
+            Emergency.IncidentStatus.Write(ctx.Output, incidents, words, zone);
             if (nodes.Count > 0)
             {
                 ctx.Output.Line();

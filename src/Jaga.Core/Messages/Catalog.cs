@@ -16,12 +16,12 @@ public sealed class Catalog
         this.texts = texts;
     }
 
-    public static Catalog English { get; } = new("en", Merged(CatalogEn.Texts, PlanCatalogEn.Texts));
+    public static Catalog English { get; } = new("en", Merged(CatalogEn.Texts, PlanCatalogEn.Texts, IncidentCatalogEn.Texts));
 
-    public static Catalog Indonesian { get; } = new("id", Merged(CatalogId.Texts, PlanCatalogId.Texts));
+    public static Catalog Indonesian { get; } = new("id", Merged(CatalogId.Texts, PlanCatalogId.Texts, IncidentCatalogId.Texts));
 
-    private static Dictionary<string, string> Merged(Dictionary<string, string> texts, Dictionary<string, string> planTexts) =>
-        texts.Concat(planTexts).ToDictionary(StringComparer.Ordinal);
+    private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
+        parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);
 
     public static IReadOnlyList<string> Languages { get; } = ["en", "id"];
 
