@@ -19,6 +19,7 @@ public sealed class IncidentCommandTests
     public async Task Open_ack_close_by_hand_each_write_one_line_with_who_and_list_and_show_tell_the_times()
     {
         using var ws = new Workspace(Plan("en"), "");
+        ws.Clock.AutoAdvanceAmount = TimeSpan.Zero; // whole minutes between the acts
 
         var open = await ws.Jaga("incident", "open", "Checkout is slow", "--key", "checkout", "--by", "rina");
         var again = await ws.Jaga("incident", "open", "Checkout still slow", "--key", "checkout");
