@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Jaga.Testing;
 
 namespace Jaga.Daemon.Tests;
 
