@@ -57,12 +57,19 @@ public sealed class CheckMonitor(
         var decision = AlertPolicy.Apply(state, result, alert, new AlertContext(now, plan.Plan.Project, held));
         known[check] = decision.Next;
         if (decision.Next != state && !Settled(state, decision, alert)) await store.Checks.SaveStatesAsync([decision.Next], ct);
-        // The incident is opened in the store (like the state just saved) before the alert goes, so that the alert's delivery
-        // finds it for its timeline; its log line comes after the check's own.
-        var opening = Incidents is { } incidents && OpensIncident(decision, held) ? await incidents.CheckDownAsync(check, result.Reason, ct) : ((bool, Incident)?)null;
-        // The alert goes out before the log lines are written: a log that cannot be written (a full disk, perhaps the
-        // very outage alerted) must not keep it from going out.
-        if (decision.Send is { } message) alerts.Enqueue(message);
+        (bool, Incident)? opening = null;
+        try
+        {
+            // The incident is opened in the store (like the state just saved) before the alert goes, so that the alert's
+            // delivery finds it for its timeline; its log line comes after the check's own.
+            if (Incidents is { } incidents && OpensIncident(decision, held)) opening = await incidents.CheckDownAsync(check, result.Reason, ct);
+        }
+        finally
+        {
+            // The alert goes out before the log lines are written, and whether or not the incident could be opened: a log or
+            // store that cannot be written (a full disk, perhaps the very outage alerted) must not keep it from going out.
+            if (decision.Send is { } message) alerts.Enqueue(message);
+        }
         if (decision.Change is { } change) await RecordChangeAsync(check, state, change.To, result, ct);
         if (opening is { } opened) await Incidents!.RecordOpenedAsync(opened, null, ct);
         if (decision.Change is { From: CheckStatus.Down, To: CheckStatus.Up } && Incidents is { } log) await log.CheckRecoveredAsync(check, result.Reason, ct);

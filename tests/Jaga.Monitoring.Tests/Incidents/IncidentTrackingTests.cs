@@ -150,4 +150,23 @@ public sealed class IncidentTrackingTests
             [IncidentEventKind.Opened, IncidentEventKind.Acknowledged, IncidentEventKind.RunStarted, IncidentEventKind.Closed],
             (await w.Store.Incidents.TimelineAsync(incident.Id)).Select(e => e.Kind));
     }
+
+    [Fact]
+    public async Task A_store_that_cannot_open_the_incident_does_not_keep_the_down_alert_from_going_out()
+    {
+        await using var w = await MonitorWorld.CreateAsync(Api);
+        w.TrackIncidents();
+        await w.RunAsync("api", up: false);
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(w.Folder, "state.db")};Pooling=False"))
+        {
+            c.Open();
+            using var drop = c.CreateCommand();
+            drop.CommandText = "DROP TABLE incident_events; DROP TABLE incidents;";
+            drop.ExecuteNonQuery();
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => w.RunAsync("api", up: false));
+
+        Assert.Equal([("api", Core.Monitoring.AlertKind.Down)], w.Alerts.Kinds());
+    }
 }
