@@ -47,6 +47,7 @@ internal static class StatusCommand
             var checksDown = checkNames.Where(n => checkStates.TryGetValue(n, out var c) && c.Status == Core.Monitoring.CheckStatus.Down).ToList();
             var drills = await StatusDrills.LoadAsync(plan, store.Drills, now, ct);
             var healthy = failing.Count == 0 && checksDown.Count == 0 && !drills.Failing.Any();
+            var incidents = await Emergency.IncidentStatus.OpenAsync(store, ct);
 
             if (ctx.JsonOutput)
             {
@@ -81,6 +82,7 @@ internal static class StatusCommand
                         ["total"] = checkNames.Count,
                         ["down"] = new JsonArray([.. checksDown.Select(n => (JsonNode)n)]),
                     },
+                    ["incidents"] = Emergency.IncidentStatus.Json(incidents),
                     ["heartbeats"] = new JsonArray([.. heartbeats.Select(h => (JsonNode)new JsonObject
                     {
                         ["check"] = h.Check.Name,
@@ -106,6 +108,7 @@ internal static class StatusCommand
             foreach (var d in drills.Failing) ctx.Output.Line(words.Format("cli.status.drill.failed", d.Job, d.Last.Detail));
             if (checkNames.Count > 0)
                 ctx.Output.Line(words.Format("cli.status.checks", checkNames.Count - checksDown.Count, checkNames.Count));
+            Emergency.IncidentStatus.Write(ctx.Output, incidents, words, zone);
             if (nodes.Count > 0)
             {
                 ctx.Output.Line();

@@ -4,6 +4,7 @@ using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Engine.Backup;
 using Jaga.Engine.Backup.Pipeline;
+using Jaga.Engine.Emergency.Incidents;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Scheduling;
 using Microsoft.Extensions.Logging;
@@ -28,17 +29,21 @@ internal sealed class PlanServices : IAsyncDisposable
         this.journal = journal;
         this.clock = clock;
         var retry = DestinationRetry.Default(backup.RetryClock ?? clock, backup.OnRetry);
-        Backup = new BackupServices(plan, store.Backups, journal, clock, new BackupConnectors(plan, adapters, realTime, backup.Identity), retry);
+        Incidents = new IncidentLog(store.Incidents, journal, clock);
+        Backup = new BackupServices(plan, store.Backups, journal, clock, new BackupConnectors(plan, adapters, realTime, backup.Identity), retry) { Incidents = Incidents };
         Monitoring = mode switch
         {
-            RunMode.Daemon => MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, logger),
-            RunMode.Once => MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, logger, MonitorRuntime.Brief),
+            RunMode.Daemon => MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, logger, incidents: Incidents),
+            RunMode.Once => MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, logger, MonitorRuntime.Brief, Incidents),
             RunMode.Probe => MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, logger),
             _ => null,
         };
     }
 
     public BackupServices Backup { get; }
+
+    /// <summary>The incidents of checks that go down and backups that fail, opened and closed as they do.</summary>
+    public IncidentLog Incidents { get; }
 
     /// <summary>Checks, the host and alerting; null for commands that do not monitor.</summary>
     public MonitorRuntime? Monitoring { get; }

@@ -2,6 +2,7 @@ using Jaga.Core.Adapters;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Engine.Emergency.Incidents;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Monitoring;
 using Jaga.Engine.Monitoring.Host;
@@ -32,16 +33,17 @@ internal sealed class MonitorRuntime : IAsyncDisposable
     public static NotifyPolicy Brief { get; } = new(3, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(10), 100);
 
     private MonitorRuntime(
-        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, AdapterSet adapters, ILogger logger, NotifyPolicy? policy)
+        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, AdapterSet adapters, ILogger logger, NotifyPolicy? policy,
+        IncidentLog? incidents)
     {
         sampler = new HostSampler(clock, realTime);
         probes = new ProbeContext(plan, store, clock, http, adapters) { Words = journal.Messages };
         var mail = adapters.Mail ?? throw new InvalidOperationException("no mail adapter: the composition root misses its registration");
         // Retries and the drain deadline are waits in real time, whatever clock stamps the results: under a test's fake clock
         // nothing else moves time once the run's work is done, and run --once would wait for ever to drain its alerts.
-        alerts = new AlertDispatcher(plan, journal, realTime, webhooks, mail, policy, logger);
+        alerts = new AlertDispatcher(plan, journal, realTime, webhooks, mail, policy, logger) { Incidents = incidents };
         Results = new CheckResultWriter(store.Checks, logger, realTime);
-        var monitor = new CheckMonitor(plan, store, journal, alerts, c => CheckProbes.For(c, probes), Results, clock);
+        var monitor = new CheckMonitor(plan, store, journal, alerts, c => CheckProbes.For(c, probes), Results, clock) { Incidents = incidents };
         var host = plan.Plan.Monitoring.Host is { } h ? new HostWatch(monitor, h, sampler, journal, clock) : null;
         Services = new MonitorServices(monitor, host, Results, store, journal, clock);
         Clock = clock;
@@ -53,11 +55,12 @@ internal sealed class MonitorRuntime : IAsyncDisposable
 
     private TimeProvider Clock { get; }
 
-    /// <remarks><paramref name="realTime"/> is for pauses that wait for the world: the host sampler's first CPU interval, the result writer's.</remarks>
+    /// <remarks><paramref name="realTime"/> is for pauses that wait for the world: the host sampler's first CPU interval, the result writer's.
+    /// <paramref name="incidents"/> opens and closes incidents as checks go down and recover; none when null (probes only).</remarks>
     public static MonitorRuntime Create(
         LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, AdapterSet adapters, ILogger? logger,
-        NotifyPolicy? policy = null) =>
-        new(plan, store, journal, clock, realTime, adapters, logger ?? NullLogger.Instance, policy);
+        NotifyPolicy? policy = null, IncidentLog? incidents = null) =>
+        new(plan, store, journal, clock, realTime, adapters, logger ?? NullLogger.Instance, policy, incidents);
 
     /// <summary>Probes and judges a check without acting on the result (no alerting state, no alert).</summary>
     public async Task<CheckResult> ProbeAsync(Check check, CancellationToken ct)

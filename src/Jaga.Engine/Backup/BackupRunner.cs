@@ -34,7 +34,7 @@ public sealed class BackupRunner(BackupServices s)
         }
         try
         {
-            var result = await RunHeldAsync(job, observer, held.Lost, ct);
+            var result = await TrackedAsync(job, () => RunHeldAsync(job, observer, held.Lost, ct), ct);
             held.End(result.Succeeded ? RunOutcome.Succeeded : result.Status == BackupStatus.TimedOut ? RunOutcome.TimedOut : RunOutcome.Failed, result.Summary);
             return result;
         }
@@ -50,7 +50,27 @@ public sealed class BackupRunner(BackupServices s)
 
     /// <summary>Runs the job for the scheduler, which has claimed it and renews the claim; <paramref name="ct"/> is cancelled
     /// when the claim is lost, as for every scheduled job.</summary>
-    public Task<BackupRunResult> RunClaimedAsync(BackupJob job, CancellationToken ct) => RunHeldAsync(job, null, CancellationToken.None, ct);
+    public Task<BackupRunResult> RunClaimedAsync(BackupJob job, CancellationToken ct) => TrackedAsync(job, () => RunHeldAsync(job, null, CancellationToken.None, ct), ct);
+
+    /// <summary>A run, and its job's incident: a failed run (one that timed out or reached only some destinations too) opens it
+    /// or adds to it, a complete one closes it. A run stopped by shutdown says nothing about the job.</summary>
+    private async Task<BackupRunResult> TrackedAsync(BackupJob job, Func<Task<BackupRunResult>> run, CancellationToken ct)
+    {
+        if (s.Incidents is not { } incidents) return await run();
+        BackupRunResult result;
+        try
+        {
+            result = await run();
+        }
+        catch (Exception e) when (e is BackupSourceException or DestinationException or Core.Errors.UserException)
+        {
+            await incidents.BackupFailedAsync(job.Name, Reasons.Of(e), ct);
+            throw;
+        }
+        if (result.Succeeded) await incidents.BackupSucceededAsync(job.Name, result.Record?.Artifact ?? result.Summary, ct);
+        else if (result.Status is { } status && status != BackupStatus.Interrupted) await incidents.BackupFailedAsync(job.Name, result.Record?.Detail ?? result.Summary, ct);
+        return result;
+    }
 
     private async Task<BackupRunResult> RunHeldAsync(BackupJob job, BackupObserver? observer, CancellationToken lost, CancellationToken ct)
     {

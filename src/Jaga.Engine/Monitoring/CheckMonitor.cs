@@ -4,6 +4,7 @@ using Jaga.Core.Journal.Events.Monitoring;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Engine.Emergency.Incidents;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Monitoring.Probes;
 
@@ -25,6 +26,9 @@ public sealed class CheckMonitor(
 
     private Task<ConcurrentDictionary<string, CheckState>>? loading;
     private long loadedAt;
+
+    /// <summary>Where a check that goes down opens its incident and a recovery closes it; none when null.</summary>
+    public IncidentLog? Incidents { get; init; }
 
     /// <summary>Runs <paramref name="check"/> once and acts on its result.</summary>
     public async Task<CheckRun> RunAsync(Check check, CancellationToken ct)
@@ -53,13 +57,31 @@ public sealed class CheckMonitor(
         var decision = AlertPolicy.Apply(state, result, alert, new AlertContext(now, plan.Plan.Project, held));
         known[check] = decision.Next;
         if (decision.Next != state && !Settled(state, decision, alert)) await store.Checks.SaveStatesAsync([decision.Next], ct);
-        // The alert goes out before the log lines are written: a log that cannot be written (a full disk, perhaps the
-        // very outage alerted) must not keep it from going out.
-        if (decision.Send is { } message) alerts.Enqueue(message);
+        (bool, Incident)? opening = null;
+        try
+        {
+            // The incident is opened in the store (like the state just saved) before the alert goes, so that the alert's
+            // delivery finds it for its timeline; its log line comes after the check's own.
+            if (Incidents is { } incidents && OpensIncident(decision, held)) opening = await incidents.CheckDownAsync(check, result.Reason, ct);
+        }
+        finally
+        {
+            // The alert goes out before the log lines are written, and whether or not the incident could be opened: a log or
+            // store that cannot be written (a full disk, perhaps the very outage alerted) must not keep it from going out.
+            if (decision.Send is { } message) alerts.Enqueue(message);
+        }
         if (decision.Change is { } change) await RecordChangeAsync(check, state, change.To, result, ct);
+        if (opening is { } opened) await Incidents!.RecordOpenedAsync(opened, null, ct);
+        if (decision.Change is { From: CheckStatus.Down, To: CheckStatus.Up } && Incidents is { } log) await log.CheckRecoveredAsync(check, result.Reason, ct);
         if (decision.Send is null && decision.Held is { } why) await RecordHeldAsync(check, why, ct);
         return decision.Next.Status;
     }
+
+    /// <summary>An incident opens when the check goes down by its alert rule, whether or not it notifies anyone, unless something
+    /// holds it (a parent that is down has the incident; a maintenance window is planned), and when a held down alert goes out
+    /// at last.</summary>
+    private static bool OpensIncident(AlertDecision decision, AlertHold? held) =>
+        (decision.Change is { To: CheckStatus.Down } && held is null) || decision.Send is { Kind: AlertKind.Down };
 
     /// <summary>Nothing worth a write: the same status, no alert, and counters that were and stay past their thresholds (a
     /// check that keeps passing only counts up and gets a new reason). Saves a store write per check run; the latest

@@ -4,6 +4,7 @@ using Jaga.Core.Journal.Events.Notify;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Engine.Emergency.Incidents;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Monitoring;
 using Microsoft.Extensions.Logging;
@@ -75,6 +76,9 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
         foreach (var route in routes.Values.SelectMany(r => r))
             route.Loop = Task.Run(() => RunAsync(route));
     }
+
+    /// <summary>Where each alert sent or not sent goes on its check's incident timeline; nowhere when null.</summary>
+    public IncidentLog? Incidents { get; init; }
 
     /// <summary>Queues the alert for each of its channels and returns at once. A channel the plan does not have, or one
     /// whose queue is full, gets a WARN entry (recorded in the background) instead.</summary>
@@ -219,6 +223,7 @@ public sealed class AlertDispatcher : IAsyncDisposable, IAlertSink
         try
         {
             await journal.RecordAsync(delivery with { Data = data }, ct: CancellationToken.None);
+            if (Incidents is { } incidents) await incidents.AlertAsync(alert, route.Channel, route.Medium, error is null ? null : journal.Redactor.Redact(error), CancellationToken.None);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

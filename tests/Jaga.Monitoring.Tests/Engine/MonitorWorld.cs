@@ -1,6 +1,7 @@
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Engine.Emergency.Incidents;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Monitoring;
 using Jaga.Sqlite;
@@ -58,8 +59,19 @@ internal sealed class MonitorWorld : IAsyncDisposable
 
     public ScriptedProbe Probe(string check) => probes.TryGetValue(check, out var p) ? p : probes[check] = new ScriptedProbe(Plan.Plan.Monitoring.Checks.Single(c => c.Name == check).Kind);
 
+    /// <summary>Where the monitor opens and closes incidents; none until <see cref="TrackIncidents"/>.</summary>
+    public IncidentLog? Incidents { get; private set; }
+
     /// <summary>A new monitor over the same store, as after a restart of the daemon.</summary>
-    public CheckMonitor NewMonitor() => Monitor = new CheckMonitor(Plan, Store, Journal, Alerts, c => Probe(c.Name), Results, Clock);
+    public CheckMonitor NewMonitor() => Monitor = new CheckMonitor(Plan, Store, Journal, Alerts, c => Probe(c.Name), Results, Clock) { Incidents = Incidents };
+
+    /// <summary>A new monitor that opens and closes incidents, with a new incident log over the same store (as after a restart).</summary>
+    public IncidentLog TrackIncidents()
+    {
+        Incidents = new IncidentLog(Store.Incidents, Journal, Clock);
+        NewMonitor();
+        return Incidents;
+    }
 
     /// <summary>Sets the check's probe up or down, runs it once, then moves the clock on by <paramref name="then"/>.</summary>
     public async Task<CheckResult> RunAsync(string check, bool up, TimeSpan? then = null)
