@@ -19,6 +19,7 @@ internal sealed class PlanServices : IAsyncDisposable
     private readonly IStateStore store;
     private readonly MaintenanceJournal journal;
     private readonly TimeProvider clock;
+    private readonly TimeProvider realTime;
 
     public PlanServices(
         LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, RunMode mode, AdapterSet adapters, ILogger logger,
@@ -28,6 +29,7 @@ internal sealed class PlanServices : IAsyncDisposable
         this.store = store;
         this.journal = journal;
         this.clock = clock;
+        this.realTime = realTime;
         var retry = DestinationRetry.Default(backup.RetryClock ?? clock, backup.OnRetry);
         Incidents = new IncidentLog(store.Incidents, journal, clock);
         Backup = new BackupServices(plan, store.Backups, journal, clock, new BackupConnectors(plan, adapters, realTime, backup.Identity), retry) { Incidents = Incidents };
@@ -49,7 +51,7 @@ internal sealed class PlanServices : IAsyncDisposable
     public MonitorRuntime? Monitoring { get; }
 
     /// <summary>Every job of the plan: backups, verifications, checkpoints and, when monitoring, checks, host, logs.</summary>
-    public IReadOnlyList<ScheduledJob> Jobs() => PlanJobs.For(plan, store, journal, Backup, clock, Monitoring?.Services);
+    public IReadOnlyList<ScheduledJob> Jobs() => PlanJobs.For(plan, store, journal, Backup, clock, Monitoring?.Services, realTime);
 
     public async ValueTask DisposeAsync()
     {

@@ -18,7 +18,7 @@ internal static class DrillCatalogEn
         ["cli.drill.none"] = "job '{0}' has no completed backup to drill yet",
         ["cli.drill.none.hint"] = "take one first: jaga backup run {0}",
         ["cli.drill.kept"] = "The scratch target is kept (remove it yourself): {0}",
-        ["cli.status.drills"] = "Drilled job|Last drill|Result|Last success|Days since|Recovery time|Data-loss window",
+        ["cli.status.drills"] = "DRILLED JOB|LAST DRILL|RESULT|LAST SUCCESS|DAYS SINCE|RECOVERY TIME|DATA-LOSS WINDOW",
         ["cli.status.drill.failed"] = "Restore drill of {0} failed: {1}",
         ["word.drill.succeeded"] = "passed",
         ["word.drill.failed"] = "failed",

@@ -17,7 +17,7 @@ internal static class DrillCatalogId
         ["cli.drill.none"] = "job '{0}' belum punya backup selesai untuk dilatih",
         ["cli.drill.none.hint"] = "buat dulu: jaga backup run {0}",
         ["cli.drill.kept"] = "Target sementara disimpan (hapus sendiri): {0}",
-        ["cli.status.drills"] = "Job dilatih|Latihan terakhir|Hasil|Berhasil terakhir|Hari sejak|Waktu pemulihan|Jendela kehilangan data",
+        ["cli.status.drills"] = "JOB DILATIH|LATIHAN TERAKHIR|HASIL|BERHASIL TERAKHIR|HARI SEJAK|WAKTU PEMULIHAN|JENDELA KEHILANGAN DATA",
         ["cli.status.drill.failed"] = "Latihan restore {0} gagal: {1}",
         ["word.drill.succeeded"] = "lulus",
         ["word.drill.failed"] = "gagal",

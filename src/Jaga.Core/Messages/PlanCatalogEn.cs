@@ -27,6 +27,8 @@ internal static class PlanCatalogEn
         ["plan.error.duration"] = "'{0}' is not a duration",
         ["plan.error.size"] = "'{0}' is not a size",
         ["plan.error.threshold"] = "'{0}' is not a percent threshold",
+        ["plan.error.drill.scratch"] = "drill of PostgreSQL job '{0}' has nowhere to restore into",
+        ["plan.hint.drill.scratch"] = "set backup.verify.restore_into on that job to a server where a scratch database may be created and dropped",
         ["plan.error.cron"] = "'{0}' is not a schedule: {1}",
         ["plan.error.timezone"] = "'{0}' is not a known time zone",
         ["plan.error.enum"] = "'{0}' is not one of {1}",

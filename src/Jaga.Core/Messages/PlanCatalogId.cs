@@ -26,6 +26,8 @@ internal static class PlanCatalogId
         ["plan.error.duration"] = "'{0}' bukan durasi",
         ["plan.error.size"] = "'{0}' bukan ukuran",
         ["plan.error.threshold"] = "'{0}' bukan ambang persentase",
+        ["plan.error.drill.scratch"] = "drill job PostgreSQL '{0}' tidak punya tempat untuk dipulihkan",
+        ["plan.hint.drill.scratch"] = "isi backup.verify.restore_into pada job itu dengan server tempat database sementara boleh dibuat dan dihapus",
         ["plan.error.cron"] = "'{0}' bukan jadwal: {1}",
         ["plan.error.timezone"] = "'{0}' bukan zona waktu yang dikenal",
         ["plan.error.enum"] = "'{0}' bukan salah satu dari {1}",

@@ -5,7 +5,8 @@ using Jaga.Core.Plan.Yaml;
 
 namespace Jaga.Core.Plan;
 
-/// <summary>Checks of backup jobs that the shape cannot express: artifact name templates, age recipients, sources this release can dump.</summary>
+/// <summary>Checks of backup jobs that the shape cannot express: artifact name templates, age recipients, sources this release can
+/// dump, and drills that have somewhere to restore into.</summary>
 public static class PlanBackupRules
 {
     public static void Check(PMap root, string file, List<PlanError> errors)
@@ -29,6 +30,23 @@ public static class PlanBackupRules
             if (job["source"] is PMap source && source["mysql"] is PScalar mysql)
                 errors.Add(PlanError.Of(file, mysql.Mark, new Phrase("plan.error.at", [$"backup[{i}].source.mysql", new Phrase("plan.error.mysql")]),
                     new Phrase("plan.hint.mysql")));
+        }
+        Drills(root, jobs, file, errors);
+    }
+
+    /// <summary>A drill of a PostgreSQL job restores into a scratch database on the job's <c>verify.restore_into</c>: without one
+    /// it could never run, so it is refused here rather than failing on its first night.</summary>
+    private static void Drills(PMap root, PList jobs, string file, List<PlanError> errors)
+    {
+        if (root["emergency"] is not PMap emergency || emergency["drills"] is not PList drills) return;
+        for (var k = 0; k < drills.Items.Count; k++)
+        {
+            if (drills.Items[k] is not PMap drill || drill["backup"] is not PScalar name) continue;
+            var job = jobs.Items.OfType<PMap>().FirstOrDefault(j => (j["name"] as PScalar)?.Value == name.Value);
+            if (job?["source"] is PMap source && source["postgres"] is not null
+                && !(job["verify"] is PMap verify && verify["restore_into"] is PScalar { IsNull: false }))
+                errors.Add(PlanError.Of(file, name.Mark, new Phrase("plan.error.at", [$"emergency.drills[{k}].backup", new Phrase("plan.error.drill.scratch", [name.Value])]),
+                    new Phrase("plan.hint.drill.scratch")));
         }
     }
 

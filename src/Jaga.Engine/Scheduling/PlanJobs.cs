@@ -5,12 +5,13 @@ using Jaga.Core.Ports;
 using Jaga.Core.Scheduling;
 using Jaga.Engine.Audit;
 using Jaga.Engine.Backup;
+using Jaga.Engine.Emergency.Drills;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Monitoring;
 
 namespace Jaga.Engine.Scheduling;
 
-/// <summary>The scheduled jobs a plan asks for: each backup job, each scheduled verification, and the audit checkpoints.
+/// <summary>The scheduled jobs a plan asks for: each backup job, each scheduled verification, each restore drill, and the audit checkpoints.
 /// Later pillars add theirs here.</summary>
 public static class PlanJobs
 {
@@ -19,7 +20,8 @@ public static class PlanJobs
     /// <summary>The jobs of <paramref name="plan"/>; without <paramref name="monitoring"/> services (e.g. only to list the
     /// backup jobs) the monitoring jobs are left out.</summary>
     public static IReadOnlyList<ScheduledJob> For(
-        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, BackupServices services, TimeProvider clock, MonitorServices? monitoring = null)
+        LoadedPlan plan, IStateStore store, MaintenanceJournal journal, BackupServices services, TimeProvider clock, MonitorServices? monitoring = null,
+        TimeProvider? realTime = null)
     {
         var jobs = new List<ScheduledJob>();
         foreach (var job in plan.Plan.Backup)
@@ -33,6 +35,11 @@ public static class PlanJobs
                     Ready = async ct => await BackupSchedule.VerifiableAsync(store.Backups, job.Name, ct) is not null,
                     After = JobId.Backup(job.Name),
                 });
+        }
+        foreach (var drill in plan.Plan.Emergency.Drills)
+        {
+            var job = plan.Plan.Backup.First(b => b.Name == drill.Backup);
+            jobs.Add(DrillJob.For(new DrillSpec(drill.Backup, drill.Test, drill.Timeout ?? job.Timeout), drill.When, services, store.Drills, realTime ?? clock));
         }
         if (plan.Plan.Audit.Checkpoint is { } checkpoint)
             jobs.Add(new ScheduledJob(JobId.Checkpoint, checkpoint, CatchUp.Once, CheckpointTimeout, ct => CheckpointAsync(plan, journal, clock, ct)));

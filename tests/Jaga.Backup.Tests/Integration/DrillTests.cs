@@ -74,7 +74,7 @@ public sealed class DrillTests(PostgresServer pg)
         await ws.Ok("drill", "restore", "app");
         ws.Clock.Advance(TimeSpan.FromDays(3));
         var text = await ws.Ok("status");
-        Assert.Contains("Job dilatih", text.Out, StringComparison.Ordinal);
+        Assert.Contains("JOB DILATIH", text.Out, StringComparison.Ordinal);
         Assert.Contains("lulus", text.Out, StringComparison.Ordinal);
         var again = JsonNode.Parse((await ws.Ok("status", "--json")).Out)!["drills"]![0]!;
         Assert.Equal(3, (int)again["days_since_success"]!);

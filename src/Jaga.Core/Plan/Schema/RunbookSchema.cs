@@ -17,7 +17,15 @@ internal static class RunbookSchema
             F("chat", Str(), doc: "A chat handle, e.g. @budi on Slack."))) with
         { Names = NameKind.Contact },
             doc: "Whom to call: listed in every printed procedure, and reachable by `notify` steps."),
-        F("runbooks", List(Runbook) with { Names = NameKind.Runbook }, doc: "Procedures for when the system fails: printable (`jaga runbook show`), and run step by step."));
+        F("runbooks", List(Runbook) with { Names = NameKind.Runbook }, doc: "Procedures for when the system fails: printable (`jaga runbook show`), and run step by step."),
+        F("drills", List(Obj<Drill>("A scheduled restore drill, as `jaga drill restore` runs one.",
+            F("backup", RefTo(NameKind.BackupJob), required: true, doc: "The backup job whose latest backup is restored into a scratch target (PostgreSQL: on the job's `verify.restore_into`)."),
+            F("schedule", Cron(), doc: "When, as cron in the plan's time zone."),
+            F("every", Scalar(ScalarKind.Duration), doc: "When, as a fixed interval instead of a schedule."),
+            F("test", Str(), doc: "A shell command run against the restored copy, whose address is in `$JAGA_DRILL_TARGET`; exit 0 passes."),
+            F("timeout", Scalar(ScalarKind.Duration), doc: "The whole drill's limit; the backup job's `timeout` when absent.")) with
+        { OneOf = ["schedule", "every"] }),
+            doc: "Restore drills on a schedule: each records its recovery time and data-loss window (`jaga status`, `/metrics`), and a failed one turns the job's `backup` check down."));
 
     private static ObjectShape Runbook => Obj<Runbook>("A runbook.",
         F("name", Name(), required: true),
