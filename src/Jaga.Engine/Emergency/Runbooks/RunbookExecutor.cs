@@ -142,7 +142,8 @@ public sealed class RunbookExecutor(RunbookServices s)
 
     private static string Bounded(string text, int max) => text.Length <= max ? text : text[^max..];
 
-    internal static string Took(TimeSpan t) => t < TimeSpan.FromSeconds(10)
+    /// <summary>A duration as the log and the terminal show it: tenths of a second under 10 s, then 2m5s.</summary>
+    public static string Took(TimeSpan t) => t < TimeSpan.FromSeconds(10)
         ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
         : DurationValue.Format(TimeSpan.FromSeconds(Math.Round(t.TotalSeconds)));
 }
