@@ -27,7 +27,13 @@ internal sealed class StepActs(RunbookServices s)
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
-            return await ActAsync(c, limit, linked.Token);
+            var result = await ActAsync(c, limit, linked.Token);
+            // A runner that saw the token says "cancelled" whichever of the two fired: the step's limit is a timeout, only
+            // the run's own cancellation (Ctrl+C, a shutdown, a lost lease) interrupts the run.
+            if (ct.IsCancellationRequested && !result.Succeeded) return result with { Outcome = StepOutcome.Cancelled };
+            if (result.Outcome == StepOutcome.Cancelled && timeout.IsCancellationRequested)
+                return result with { Outcome = StepOutcome.TimedOut, Reason = Words.Format("reason.runbook.step.timeout", DurationValue.Format(limit!.Value)) };
+            return result;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
