@@ -11,6 +11,8 @@ internal static class RunbookCommand
         var runbook = b.Command("runbook", "The emergency pillar: the plan's runbooks, listed and printed as procedures to follow.", "jaga runbook show restore-db --format md");
         runbook.Subcommands.Add(RunbookListCommand.Create(b));
         runbook.Subcommands.Add(RunbookShowCommand.Create(b));
+        runbook.Subcommands.Add(RunbookApproveCommand.Create(b));
+        runbook.Subcommands.Add(RunbookRunsCommand.Create(b));
         return runbook;
     }
 
