@@ -126,6 +126,10 @@ public sealed class RunbookApproveCommandTests
         var invalid = await ws.Jaga("runbook", "approve", "3f9");
         Assert.True(invalid.Code == 2, invalid.ToString());
         Assert.Contains("'3f9'", invalid.Err, StringComparison.Ordinal);
+        var huge = await ws.Jaga("runbook", "approve", new string('z', 100_000));
+        Assert.True(huge.Code == 2, huge.ToString());
+        Assert.Contains("… (100000 characters)'", huge.Err, StringComparison.Ordinal);
+        Assert.True(huge.Err.Length < 1000, huge.Err.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.False(File.Exists(ws.LogPath));
     }
 

@@ -23,7 +23,7 @@ internal static partial class RunbookRunInput
     public static async Task<RunbookRun> FindAsync(IRunbookRuns runs, string given, Catalog words, CancellationToken ct)
     {
         var id = given.Trim().ToLowerInvariant();
-        if (!Hex().IsMatch(id)) throw new UserError(words.Format("cli.runbook.run.invalid", given), words["cli.runbook.run.unknown.hint"]);
+        if (!Hex().IsMatch(id)) throw new UserError(words.Format("cli.runbook.run.invalid", Core.Text.QuotedValue.Shorten(given)), words["cli.runbook.run.unknown.hint"]);
         if (id.Length == 8)
             return await runs.GetAsync(id, ct) ?? throw new UserError(words.Format("cli.runbook.run.unknown", id), words["cli.runbook.run.unknown.hint"]);
         var matching = (await runs.ListAsync(null, PrefixScope, ct)).Where(r => r.Id.StartsWith(id, StringComparison.Ordinal)).ToList();

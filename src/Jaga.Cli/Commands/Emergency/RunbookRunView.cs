@@ -28,7 +28,7 @@ internal sealed class RunbookRunView(CliContext ctx, Catalog words, TimeZoneInfo
         }
         if (runs.Count == 0)
         {
-            ctx.Output.Line(runbook is null ? words["cli.runbook.runs.none"] : words.Format("cli.runbook.runs.none.of", runbook));
+            ctx.Output.Line(runbook is null ? words["cli.runbook.runs.none"] : words.Format("cli.runbook.runs.none.of", Core.Text.QuotedValue.Shorten(runbook)));
             return;
         }
         ctx.Output.Table(words.Columns("cli.runbook.runs.columns"), runs.Select((r, i) => new[]
