@@ -27,7 +27,7 @@ internal static class RunbookRunsCommand
             var count = parse.GetValue(limit);
             if (count is < 1 or > MaxLimit) throw new UserError(words.Format("cli.runbook.runs.limit", MaxLimit, count));
             await using var store = await ctx.OpenStoreAsync(plan, ct);
-            var view = new RunbookRunView(ctx, words, plan.Plan.Timezone, ctx.Clock.GetUtcNow());
+            var view = new RunbookRunsView(ctx, words, plan.Plan.Timezone, ctx.Clock.GetUtcNow());
             if (parse.GetValue(run) is { } id)
             {
                 var found = await RunbookRunInput.FindAsync(store.Runbooks, id, words, ct);

@@ -9,7 +9,7 @@ namespace Jaga.Cli.Commands.Emergency;
 
 /// <summary>What <c>jaga runbook runs</c> writes: runs as a table, one run in full, or either as JSON, every stored text
 /// masked again with the plan's secrets (the executor masked it before storing; a secret added to the plan since is masked too).</summary>
-internal sealed class RunbookRunView(CliContext ctx, Catalog words, TimeZoneInfo zone, DateTimeOffset now)
+internal sealed class RunbookRunsView(CliContext ctx, Catalog words, TimeZoneInfo zone, DateTimeOffset now)
 {
     public void List(IReadOnlyList<RunbookRun> runs, IReadOnlyList<RunbookStepAttempt?> steps, string? runbook)
     {
