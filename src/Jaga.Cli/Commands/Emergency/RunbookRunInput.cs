@@ -35,6 +35,9 @@ internal static partial class RunbookRunInput
         };
     }
 
+    /// <summary>A run's status as a reader says it, in <paramref name="words"/>' language; JSON keeps the stored word.</summary>
+    public static string Status(RunbookRunStatus status, Catalog words) => words["runbook.status." + status.ToText()];
+
     /// <summary>Whether a node drives the run now: it is active and its lease has not run out. Otherwise nobody will act on an
     /// approval until someone resumes the run.</summary>
     public static bool Driven(RunbookRun run, DateTimeOffset now) => run.Status.Active() && run.LeaseUntil >= now;

@@ -33,7 +33,7 @@ internal sealed class RunbookRunsView(CliContext ctx, Catalog words, TimeZoneInf
         }
         ctx.Output.Table(words.Columns("cli.runbook.runs.columns"), runs.Select((r, i) => new[]
         {
-            r.Id, r.Runbook, words.Word("runbookrun", r.Status), r.Trigger, r.IncidentId is { } n ? $"#{n}" : "-",
+            r.Id, r.Runbook, RunbookRunInput.Status(r.Status, words), r.Trigger, r.IncidentId is { } n ? $"#{n}" : "-",
             Local(r.StartedAt, zone), Span(RunbookRunInput.Duration(r, now)), ctx.Redact(r.StartedBy), steps[i]?.Name ?? "-",
         }));
     }
@@ -52,7 +52,7 @@ internal sealed class RunbookRunsView(CliContext ctx, Catalog words, TimeZoneInf
             return;
         }
         var o = ctx.Output;
-        o.Line(words.Format("cli.runbook.runs.title", run.Id, run.Runbook, words.Word("runbookrun", run.Status)));
+        o.Line(words.Format("cli.runbook.runs.title", run.Id, run.Runbook, RunbookRunInput.Status(run.Status, words)));
         o.Line(words.Format("cli.runbook.runs.started", Local(run.StartedAt, zone), ctx.Redact(run.StartedBy), run.Trigger));
         if (run.EndedAt is { } ended) o.Line(words.Format("cli.runbook.runs.ended", Local(ended, zone), Span(RunbookRunInput.Duration(run, now))));
         else if (RunbookRunInput.Driven(run, now)) o.Line(words.Format("cli.runbook.runs.driven", run.Node, Local(run.LeaseUntil, zone), Span(RunbookRunInput.Duration(run, now))));
