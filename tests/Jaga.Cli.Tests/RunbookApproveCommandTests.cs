@@ -55,6 +55,53 @@ public sealed class RunbookApproveCommandTests
     }
 
     [Fact]
+    public async Task A_real_run_waiting_at_a_two_person_step_goes_on_once_two_different_people_approved_it()
+    {
+        using var ws = new Workspace(Plan("en"), Env);
+
+        var running = ws.Jaga("runbook", "run", "restore-db", "--param", "reason=drill", "--yes");
+        var run = await WaitingRunAsync(ws, running);
+        var first = await ws.Jaga("runbook", "approve", run, "--by", "rina");
+        var again = await ws.Jaga("runbook", "approve", run, "--by", "rina");
+        var second = await ws.Jaga("runbook", "approve", run, "--by", "budi");
+        var done = await running.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(first.Code == 0, first.ToString());
+        Assert.StartsWith($"Approved step go-ahead of run {run} (1 of 2); 1 more approval(s) needed", first.Out, StringComparison.Ordinal);
+        Assert.True(again.Code == 2, again.ToString());
+        Assert.True(second.Code == 0, second.ToString());
+        Assert.StartsWith($"Approved step go-ahead of run {run} (2 of 2); enough approvals", second.Out, StringComparison.Ordinal);
+        Assert.True(done.Code == 0, done.ToString());
+        await using var store = await OpenAsync(ws);
+        Assert.Equal(RunbookRunStatus.Succeeded, (await store.Runbooks.GetAsync(run))!.Status);
+        var steps = await store.Runbooks.StepsAsync(run);
+        Assert.Equal([StepAttemptOutcome.Succeeded, StepAttemptOutcome.Succeeded], steps.Select(a => a.Outcome));
+        var shown = await ws.Jaga("runbook", "runs", run);
+        Assert.Contains($"Run {run} of runbook restore-db: succeeded", shown.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\n     approved by rina at [^\n]+\n     approved by budi at ", shown.Out);
+        Assert.Contains("       | restoring", shown.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>The id of the run <paramref name="running"/> started, once it waits for approval (real time: the executor
+    /// polls the store every second).</summary>
+    private static async Task<string> WaitingRunAsync(Workspace ws, Task<JagaResult> running)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until)
+        {
+            if (running.IsCompleted) Assert.Fail($"the run ended before it waited for approval:\n{await running}");
+            if (File.Exists(ws.StatePath))
+            {
+                await using var store = await OpenAsync(ws);
+                if ((await store.Runbooks.ListAsync(null, 1)).FirstOrDefault(r => r.Status == RunbookRunStatus.WaitingApproval) is { } waiting) return waiting.Id;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail("no run waited for approval within 60 s");
+        return "";
+    }
+
+    [Fact]
     public async Task Enough_approvals_say_the_run_continues_and_a_run_nobody_drives_says_to_resume_it()
     {
         using var ws = new Workspace(Plan("en", approvals: 1), Env);
