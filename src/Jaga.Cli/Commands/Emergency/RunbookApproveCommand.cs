@@ -29,7 +29,7 @@ internal static class RunbookApproveCommand
         {
             var plan = ctx.LoadPlan();
             var words = ctx.Messages(plan);
-            var who = plan.Redactor.Redact(Text(parse.GetValue(by), "--by", MaxName, words) ?? Environment.UserName);
+            var who = plan.Redactor.Redact(Text(parse.GetValue(by), "--by", MaxName, words) ?? Approver);
             var said = Text(parse.GetValue(note), "--note", MaxNote, words) is { } n ? plan.Redactor.Redact(n) : null;
             var (_, store, journal) = await ctx.OpenAsync(who, ct);
             await using (store)
@@ -74,6 +74,10 @@ internal static class RunbookApproveCommand
         });
         return approve;
     }
+
+    /// <summary>Who approves without <c>--by</c>: the session's user name, which people recognise and which differs between the
+    /// two people of a two-person rule (user@host would let one person approve twice from two machines).</summary>
+    private static string Approver => Environment.UserName is { Length: > 0 } name ? name : CliContext.Actor;
 
     /// <summary>The approve step the run waits at: the latest attempt of an approve step that has not ended, in a run that has
     /// not succeeded or been cancelled. A run whose driver died while it waited (interrupted, failed, or running under a lease

@@ -64,7 +64,7 @@ internal static partial class RunbookRunInput
         ["id"] = run.Id,
         ["runbook"] = run.Runbook,
         ["status"] = run.Status.ToText(),
-        ["trigger"] = run.Trigger,
+        ["trigger"] = redact(run.Trigger),
         ["incident"] = run.IncidentId,
         ["started_by"] = redact(run.StartedBy),
         ["started"] = Iso(run.StartedAt),

@@ -33,7 +33,7 @@ internal sealed class RunbookRunsView(CliContext ctx, Catalog words, TimeZoneInf
         }
         ctx.Output.Table(words.Columns("cli.runbook.runs.columns"), runs.Select((r, i) => new[]
         {
-            r.Id, r.Runbook, RunbookRunInput.Status(r.Status, words), r.Trigger, r.IncidentId is { } n ? $"#{n}" : "-",
+            r.Id, r.Runbook, RunbookRunInput.Status(r.Status, words), ctx.Redact(r.Trigger), r.IncidentId is { } n ? $"#{n}" : "-",
             Local(r.StartedAt, zone), Span(RunbookRunInput.Duration(r, now)), ctx.Redact(r.StartedBy), steps[i]?.Name ?? "-",
         }));
     }
@@ -53,7 +53,7 @@ internal sealed class RunbookRunsView(CliContext ctx, Catalog words, TimeZoneInf
         }
         var o = ctx.Output;
         o.Line(words.Format("cli.runbook.runs.title", run.Id, run.Runbook, RunbookRunInput.Status(run.Status, words)));
-        o.Line(words.Format("cli.runbook.runs.started", Local(run.StartedAt, zone), ctx.Redact(run.StartedBy), run.Trigger));
+        o.Line(words.Format("cli.runbook.runs.started", Local(run.StartedAt, zone), ctx.Redact(run.StartedBy), ctx.Redact(run.Trigger)));
         if (run.EndedAt is { } ended) o.Line(words.Format("cli.runbook.runs.ended", Local(ended, zone), Span(RunbookRunInput.Duration(run, now))));
         else if (RunbookRunInput.Driven(run, now)) o.Line(words.Format("cli.runbook.runs.driven", run.Node, Local(run.LeaseUntil, zone), Span(RunbookRunInput.Duration(run, now))));
         else o.Line(words.Format("cli.runbook.runs.stale", run.Node, Local(run.LeaseUntil, zone), run.Id));
