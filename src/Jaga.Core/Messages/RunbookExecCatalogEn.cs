@@ -85,8 +85,6 @@ internal static class RunbookExecCatalogEn
         ["cli.runbook.run.stepend"] = "   {0} after {1}: {2}",
         ["cli.runbook.run.resume"] = "continue it with: jaga runbook resume {0}",
         ["cli.runbook.run.followup"] = "on failure, runbook {0} ran as run {1}: {2}",
-        ["cli.runbook.resume.unknown"] = "there is no runbook run '{0}'",
-        ["cli.runbook.resume.unknown.hint"] = "jaga runbook runs lists the runs",
         ["cli.runbook.resume.ended"] = "run {0} has {1}: there is nothing to resume",
         ["cli.runbook.resume.busy"] = "run {0} is driven by {1} until {2}",
         ["cli.runbook.resume.busy.hint"] = "wait for that process to finish, or stop it; once its lease runs out, resume takes the run over",

@@ -84,8 +84,6 @@ internal static class RunbookExecCatalogId
         ["cli.runbook.run.stepend"] = "   {0} setelah {1}: {2}",
         ["cli.runbook.run.resume"] = "lanjutkan dengan: jaga runbook resume {0}",
         ["cli.runbook.run.followup"] = "karena gagal, runbook {0} dijalankan sebagai run {1}: {2}",
-        ["cli.runbook.resume.unknown"] = "tidak ada run runbook '{0}'",
-        ["cli.runbook.resume.unknown.hint"] = "jaga runbook runs menampilkan daftar run",
         ["cli.runbook.resume.ended"] = "run {0} sudah {1}: tidak ada yang bisa dilanjutkan",
         ["cli.runbook.resume.busy"] = "run {0} dijalankan oleh {1} sampai {2}",
         ["cli.runbook.resume.busy.hint"] = "tunggu proses itu selesai, atau hentikan; setelah lease-nya habis, resume mengambil alih run",

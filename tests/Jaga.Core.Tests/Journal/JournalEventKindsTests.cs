@@ -47,6 +47,7 @@ public sealed class JournalEventKindsTests
         ["LogRotated"] = ("logs.rotate", "logs.rotated"),
         ["PostRotateFailed"] = ("logs.post_rotate", "logs.postrotate.failed"),
         ["PostRotateRan"] = ("logs.post_rotate", "logs.postrotate"),
+        ["RunbookApproved"] = ("runbook.approve", "runbook.approved"),
         ["AlertHeld"] = ("alert.held", "monitor.held"),
         ["CheckDown"] = ("monitor.state", "monitor.down"),
         ["CheckRecovered"] = ("monitor.state", "monitor.up"),
