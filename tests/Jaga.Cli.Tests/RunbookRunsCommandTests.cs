@@ -157,4 +157,24 @@ public sealed class RunbookRunsCommandTests
         Assert.True(zero.Code == 2, zero.ToString());
         Assert.Contains("--limit: between 1 and 1000, not 0", zero.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Status_names_the_runs_waiting_for_an_approval_and_how_to_give_it()
+    {
+        using var ws = new Workspace(Plan("en"), Env);
+        await using (var store = await OpenAsync(ws))
+        {
+            await FailedAsync(store, ws, "5eed0001", "exit 3", "no space left");
+            await WaitingAsync(store, ws, "3f9a0c12");
+        }
+
+        var text = await ws.Jaga("status");
+        var json = await ws.Jaga("status", "--json");
+
+        Assert.Contains("run 3f9a0c12 of runbook restore-db waits for approval: jaga runbook approve 3f9a0c12 --by NAME", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("5eed0001", text.Out, StringComparison.Ordinal);
+        var waiting = Assert.Single(JsonNode.Parse(json.Out)!["runbooks_waiting"]!.AsArray());
+        Assert.Equal("3f9a0c12", (string?)waiting!["run"]);
+        Assert.Equal("restore-db", (string?)waiting["runbook"]);
+    }
 }

@@ -90,5 +90,6 @@ internal static class RunbookExecCatalogEn
         ["cli.runbook.resume.busy.hint"] = "wait for that process to finish, or stop it; once its lease runs out, resume takes the run over",
         ["cli.runbook.resume.waiting"] = "run {0} is held by {1} whose lease runs out at {2}; waiting for it (the process may have died)",
         ["cli.runbook.resume.gone"] = "the plan no longer has runbook '{0}' of run {1}",
+        ["cli.status.runbook.waiting"] = "run {0} of runbook {1} waits for approval: jaga runbook approve {0} --by NAME",
     };
 }

@@ -89,5 +89,6 @@ internal static class RunbookExecCatalogId
         ["cli.runbook.resume.busy.hint"] = "tunggu proses itu selesai, atau hentikan; setelah lease-nya habis, resume mengambil alih run",
         ["cli.runbook.resume.waiting"] = "run {0} dipegang oleh {1} yang lease-nya habis pada {2}; menunggu (prosesnya mungkin sudah mati)",
         ["cli.runbook.resume.gone"] = "rencana tidak lagi punya runbook '{0}' dari run {1}",
+        ["cli.status.runbook.waiting"] = "run {0} dari runbook {1} menunggu persetujuan: jaga runbook approve {0} --by NAMA",
     };
 }
