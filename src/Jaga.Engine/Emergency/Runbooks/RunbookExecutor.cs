@@ -70,7 +70,7 @@ public sealed class RunbookExecutor(RunbookServices s)
         var done = StepAttempts.Succeeded(attempts);
         var latest = StepAttempts.Latest(attempts);
         var outputs = new Dictionary<string, Core.Emergency.StepOutput>(StringComparer.Ordinal);
-        foreach (var i in done) outputs[runbook.Steps[i].Name!] = new Core.Emergency.StepOutput(latest[i].Output ?? "", latest[i].ExitCode);
+        foreach (var i in done) outputs[runbook.Steps[i].Name!] = new Core.Emergency.StepOutput(Value(latest[i].Output ?? ""), latest[i].ExitCode);
 
         var acts = new StepActs(s);
         string? failed = null;
@@ -110,7 +110,7 @@ public sealed class RunbookExecutor(RunbookServices s)
             }
             if (result.Succeeded)
             {
-                outputs[step.Name!] = new Core.Emergency.StepOutput(Bounded(result.Output, StepAttemptEnd.MaxOutputChars), result.ExitCode);
+                outputs[step.Name!] = new Core.Emergency.StepOutput(Value(Bounded(result.Output, StepAttemptEnd.MaxOutputChars)), result.ExitCode);
                 continue;
             }
             failed ??= s.Journal.Messages.Format("reason.runbook.step.failed", i + 1, step.Name, result.Reason);
@@ -141,6 +141,10 @@ public sealed class RunbookExecutor(RunbookServices s)
     }
 
     private static string Bounded(string text, int max) => text.Length <= max ? text : text[^max..];
+
+    /// <summary>A step's output as a later step's <c>${steps.NAME.output}</c>: without its last line ends, as a shell's
+    /// <c>$(…)</c> gives it, so <c>kill ${steps.pid.output}</c> gets <c>1234</c>, not <c>1234</c> and a newline.</summary>
+    private static string Value(string output) => output.TrimEnd('\n', '\r');
 
     /// <summary>A duration as the log and the terminal show it: tenths of a second under 10 s, then 2m5s.</summary>
     public static string Took(TimeSpan t) => t < TimeSpan.FromSeconds(10)
