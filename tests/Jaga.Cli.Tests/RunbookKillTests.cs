@@ -39,6 +39,15 @@ public sealed class RunbookKillTests
         using (var first = new RunningJaga(ws.PlanPath, ws.Dir, ["runbook", "run", "r", "--yes"]))
         {
             await Until(() => Out() == "12" && File.Exists(Path.Combine(ws.Dir, "two.pid")), () => first.Output);
+            // While its driver lives (and renews its lease), the run is not taken over.
+            using (var busy = new RunningJaga(ws.PlanPath, ws.Dir, ["runbook", "resume", await RunIdAsync(ws)]))
+            {
+                await busy.WaitForExitAsync(TimeSpan.FromSeconds(60));
+                Assert.True(busy.ExitCode == 2, busy.Output);
+                Assert.Contains("is driven by", busy.Output, StringComparison.Ordinal);
+            }
+            Assert.False(first.HasExited, first.Output);
+            Assert.Equal("12", Out());
             await first.KillAsync();
         }
         // The step's shell leads its own process group (the executor started it with setsid): jaga's death leaves it running.

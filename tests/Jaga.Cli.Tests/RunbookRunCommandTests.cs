@@ -34,6 +34,11 @@ public sealed class RunbookRunCommandTests
               steps:
                 - run: "echo level ${params.level} for ${params.reason}"
                 - sleep: 10ms
+            - name: flaky
+              steps:
+                - run: "printf a >> trail"
+                - run: "[ -e fixed ]"
+                - run: "printf c >> trail"
         """;
 
     [Fact]
@@ -106,8 +111,33 @@ public sealed class RunbookRunCommandTests
         Assert.Contains("level 1 for test", r.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_failed_run_tells_how_to_resume_and_resume_runs_only_the_failed_step_and_after()
+    {
+        using var ws = new Workspace(Plan, "");
+        string Trail() => File.Exists(Path.Combine(ws.Dir, "trail")) ? File.ReadAllText(Path.Combine(ws.Dir, "trail")) : "";
+
+        var failed = await ws.Jaga("runbook", "run", "flaky", "--yes");
+        var id = System.Text.RegularExpressions.Regex.Match(failed.Out, "jaga runbook resume ([0-9a-f]{8})").Groups[1].Value;
+        File.WriteAllText(Path.Combine(ws.Dir, "fixed"), "");
+        var resumed = await ws.Jaga("runbook", "resume", id);
+        var again = await ws.Jaga("runbook", "resume", id);
+        var unknown = await ws.Jaga("runbook", "resume", "deadbeef");
+
+        Assert.True(failed.Code == 1, failed.ToString());
+        Assert.Matches("^[0-9a-f]{8}$", id);
+        Assert.True(resumed.Code == 0, resumed.ToString());
+        Assert.Equal("ac", Trail());
+        Assert.Contains("1. run-1 (run) — done before, not repeated", resumed.Out, StringComparison.Ordinal);
+        Assert.True(again.Code == 2, again.ToString());
+        Assert.Contains($"run {id} has succeeded: there is nothing to resume", again.Err, StringComparison.Ordinal);
+        Assert.True(unknown.Code == 2, unknown.ToString());
+        Assert.Contains("there is no runbook run 'deadbeef'", unknown.Err, StringComparison.Ordinal);
+        Assert.Contains("jaga runbook runs", unknown.Err, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("unknown runbook", "no runbook named 'nope'", "known runbooks: dry, ready", "runbook", "run", "nope", "--yes")]
+    [InlineData("unknown runbook", "no runbook named 'nope'", "known runbooks: dry, ready, flaky", "runbook", "run", "nope", "--yes")]
     [InlineData("unknown param", "has no parameter 'levle'", "did you mean 'level'", "runbook", "run", "ready", "--param", "reason=x", "--param", "levle=2", "--yes")]
     [InlineData("missing param", "parameter 'reason' is required", "give it: --param reason=", "runbook", "run", "ready", "--yes")]
     [InlineData("ill-typed param", "parameter 'level': 'two' is not a whole number", "write a whole number", "runbook", "run", "ready", "--param", "reason=x", "--param", "level=two", "--yes")]
