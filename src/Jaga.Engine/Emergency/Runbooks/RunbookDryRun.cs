@@ -87,6 +87,7 @@ public sealed class RunbookDryRun(RunbookServices s)
         var words = s.Journal.Messages;
         var record = await RestoreChoice.FindAsync(s.Backup.Catalog, restore.Backup, c.Resolve(restore.From), words, ct);
         var into = Specs.Target(c, restore.Into, s.Plan);
+        RestoreChoice.Fits(record, into, words);
         var target = new BackupRestorer(s.Backup).Target(record, into, replace: true);
         var state = await target.InspectAsync(ct);
         var verified = RestoreChoice.Verified(record) ? words["runbook.dry.verified"] : words["runbook.dry.unverified"];

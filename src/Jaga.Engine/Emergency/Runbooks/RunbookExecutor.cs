@@ -108,11 +108,9 @@ public sealed class RunbookExecutor(RunbookServices s)
                 listener.RunEnded?.Invoke(outcome);
                 return outcome;
             }
-            if (result.Succeeded)
-            {
-                outputs[step.Name!] = new Core.Emergency.StepOutput(Value(Bounded(result.Output, StepAttemptEnd.MaxOutputChars)), result.ExitCode);
-                continue;
-            }
+            // A failed step passed over (on_failure: continue) leaves its output and exit code too: a later step may use them.
+            outputs[step.Name!] = new Core.Emergency.StepOutput(Value(Bounded(result.Output, StepAttemptEnd.MaxOutputChars)), result.ExitCode);
+            if (result.Succeeded) continue;
             failed ??= s.Journal.Messages.Format("reason.runbook.step.failed", i + 1, step.Name, result.Reason);
             if (step.OnFailure.Action == FailureAction.Continue) continue;
             onFailure = step.OnFailure;
