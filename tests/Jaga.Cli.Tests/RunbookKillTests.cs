@@ -78,12 +78,55 @@ public sealed class RunbookKillTests
         SqliteConnection.ClearAllPools();
     }
 
-    private static async Task<string> RunIdAsync(Workspace ws)
+    [Fact]
+    public async Task Ctrl_c_of_jaga_stops_the_step_group_ends_the_run_interrupted_and_resume_finishes_it()
+    {
+        using var ws = new Workspace(Plan, "");
+        string Out() => File.Exists(Path.Combine(ws.Dir, "out")) ? File.ReadAllText(Path.Combine(ws.Dir, "out")) : "";
+
+        using var first = new RunningJaga(ws.PlanPath, ws.Dir, ["runbook", "run", "r", "--yes"]);
+        await Until(() => Out() == "12" && File.Exists(Path.Combine(ws.Dir, "two.pid")), () => first.Output);
+        var group = int.Parse(File.ReadAllText(Path.Combine(ws.Dir, "two.pid")).Trim(), CultureInfo.InvariantCulture);
+        var interrupt = await ChildProcess.RunAsync("kill", ["-s", "INT", first.Pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+        Assert.True(interrupt.ExitCode == 0, interrupt.Output);
+        await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(first.ExitCode == 1, first.Output);
+        var runId = await RunIdAsync(ws, RunbookRunStatus.Interrupted);
+        Assert.Contains($"continue it with: jaga runbook resume {runId}", first.Output, StringComparison.Ordinal);
+        Assert.False(Directory.EnumerateDirectories("/proc").Any(d => Group(Path.GetFileName(d)) == group), "the step's process group outlived jaga");
+
+        await File.WriteAllTextAsync(Path.Combine(ws.Dir, "killed"), "");
+        using var resume = new RunningJaga(ws.PlanPath, ws.Dir, ["runbook", "resume", runId]);
+        await resume.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(resume.ExitCode == 0, resume.Output);
+        Assert.Equal("1223", Out());
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>The process group of live process <paramref name="pid"/> (a /proc entry name), or -1.</summary>
+    private static int Group(string? pid)
+    {
+        try
+        {
+            if (pid is null || !pid.All(char.IsAsciiDigit)) return -1;
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[0] == "Z" ? -1 : int.Parse(fields[2], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    private static async Task<string> RunIdAsync(Workspace ws, RunbookRunStatus status = RunbookRunStatus.Running)
     {
         var plan = PlanFile.Load(ws.PlanPath).Plan!;
         await using var store = await CompositionRoot.OpenStoreAsync(plan, TimeProvider.System);
         var run = Assert.Single(await store.Runbooks.ListAsync("r", 10));
-        Assert.Equal(RunbookRunStatus.Running, run.Status);
+        Assert.Equal(status, run.Status);
         return run.Id;
     }
 

@@ -40,9 +40,9 @@ internal sealed class RunbookWorld : IAsyncDisposable
 
     public string LogPath => Path.Combine(Dir, "logs", "maintenance.log");
 
-    /// <summary>A plan with <paramref name="runbooks"/> (the items of <c>emergency.runbooks</c>, indented by four) and a
-    /// lease of <paramref name="lease"/>; <paramref name="env"/> is its <c>.env</c>.</summary>
-    public static async Task<RunbookWorld> CreateAsync(string runbooks, string env = "", string lease = "3s", string node = "node-a")
+    /// <summary>A plan with <paramref name="runbooks"/> (the items of <c>emergency.runbooks</c>, indented by four), a
+    /// lease of <paramref name="lease"/> and other top-level <paramref name="sections"/>; <paramref name="env"/> is its <c>.env</c>.</summary>
+    public static async Task<RunbookWorld> CreateAsync(string runbooks, string env = "", string lease = "3s", string node = "node-a", string sections = "")
     {
         var dir = Directory.CreateTempSubdirectory("jaga-runbook-").FullName;
         var text = $"""
@@ -53,6 +53,7 @@ internal sealed class RunbookWorld : IAsyncDisposable
             env_files: [.env]
             log: {"{"} file: logs/maintenance.log {"}"}
             scheduler: {"{"} lease: {lease} {"}"}
+            {sections}
             emergency:
               runbooks:
             {runbooks}
