@@ -23,6 +23,11 @@ public sealed class RunbookRestoreStepTests
             - name: wrong
               steps:
                 - restore: { backup: db, from: latest, into: "postgres://jaga@127.0.0.1:1/x" }
+            - name: chain
+              steps:
+                - name: fresh
+                  backup: db
+                - restore: { backup: db, from: "${steps.fresh.output}", into: chained.db }
             - name: verified
               steps:
                 - restore: { backup: db, from: latest_verified, into: other.db }
@@ -39,6 +44,20 @@ public sealed class RunbookRestoreStepTests
         Assert.Contains("the target is empty: nothing is overwritten", r.Out, StringComparison.Ordinal);
         Assert.Contains("1 table(s) match the manifest's row counts", r.Out, StringComparison.Ordinal);
         Assert.Equal(3L, Rows(Path.Combine(ws.Dir, "restored.db")));
+    }
+
+    [Fact]
+    public async Task A_restore_of_the_backup_an_earlier_step_takes_cannot_be_simulated_but_is_ready_and_then_runs()
+    {
+        using var ws = await BackedUpAsync();
+
+        var dry = await ws.Jaga("runbook", "run", "chain", "--dry-run");
+        var run = await ws.Jaga("runbook", "run", "chain", "--yes");
+
+        Assert.True(dry.Code == 0, dry.ToString());
+        Assert.Contains("2. restore-2 (restore) — cannot be simulated: would restore the backup an earlier step gives (${steps.fresh.output})", dry.Out, StringComparison.Ordinal);
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Equal(3L, Rows(Path.Combine(ws.Dir, "chained.db")));
     }
 
     [Fact]

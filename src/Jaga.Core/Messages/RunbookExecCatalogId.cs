@@ -72,6 +72,7 @@ internal static class RunbookExecCatalogId
         ["runbook.dry.verified"] = "verifikasi terakhirnya lolos",
         ["runbook.dry.unverified"] = "belum diverifikasi",
         ["runbook.dry.restore"] = "akan memulihkan {0} (cadangan {1}, {2}) ke {3}",
+        ["runbook.dry.restore.step"] = "akan memulihkan cadangan dari langkah sebelumnya ({0}), baru diketahui saat run sampai di sana, ke {1}",
         ["cli.runbook.run.params"] = "Parameter:",
         ["cli.runbook.run.none"] = "Parameter: tidak ada",
         ["cli.runbook.run.steps"] = "Langkah runbook {0}, menurut uji coba:",
