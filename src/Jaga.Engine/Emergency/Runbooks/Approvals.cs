@@ -38,9 +38,10 @@ internal sealed class Approvals(RunbookServices s)
         }
         finally
         {
-            // Back to running whether approved or not: a timeout or failure then ends the run as the executor decides.
-            if (!ct.IsCancellationRequested)
-                await s.Runs.SetStatusAsync(c.Run.Id, s.Node, RunbookRunStatus.Running, s.Clock.GetUtcNow(), null, CancellationToken.None);
+            // Back to running whether approved or not: a timeout or failure then ends the run as the executor decides. Also
+            // when cancelled: the token is the step's timeout too, and a step after a timed-out approval (on_failure:
+            // continue) must not run under "waiting for approval"; an interrupted run is ended right after this.
+            await s.Runs.SetStatusAsync(c.Run.Id, s.Node, RunbookRunStatus.Running, s.Clock.GetUtcNow(), null, CancellationToken.None);
         }
         var by = string.Join(", ", seen);
         return new StepResult(StepOutcome.Succeeded, words.Format("reason.runbook.approved", by), s.RealTime.GetElapsedTime(started)) { Output = by, Tail = by };

@@ -1,6 +1,7 @@
 using Jaga.Core.Errors;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan;
+using Jaga.Core.Plan.Schema;
 using Jaga.Core.Ports;
 
 namespace Jaga.Engine.Emergency.Runbooks;
@@ -29,6 +30,26 @@ public static class RestoreChoice
                 var many => throw new UserException(words.Format("reason.runbook.restore.ambiguous", from, many.Count), words["reason.runbook.restore.ambiguous.hint"]),
             },
         };
+    }
+
+    /// <summary>Refuses a target of the wrong kind before anything is touched, as <c>jaga backup restore</c> does: a files
+    /// backup goes into a folder, a SQLite backup into a file, a database dump into a database URL. Without it a SQLite
+    /// backup "restored" into a <c>postgres://</c> URL became a file named after the URL in the plan's folder.</summary>
+    public static void Fits(BackupRecord record, string into, Catalog words)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentNullException.ThrowIfNull(words);
+        var kind = (SourceKind)EnumWord.Parse(typeof(SourceKind), record.SourceKind);
+        var url = into.Contains("://", StringComparison.Ordinal);
+        var wrong = kind switch
+        {
+            SourceKind.Files => url || File.Exists(into) ? "reason.runbook.restore.into.files" : null,
+            SourceKind.Sqlite => url || Directory.Exists(into) ? "reason.runbook.restore.into.sqlite" : null,
+            SourceKind.Postgres or SourceKind.Mysql => url ? null : "reason.runbook.restore.into.database",
+        };
+        if (wrong is not null)
+            throw new UserException(words.Format(wrong, record.Artifact, record.Job, into, kind == SourceKind.Mysql ? "MySQL" : "PostgreSQL"), words["reason.runbook.restore.into.hint"]);
     }
 
     /// <summary>Whether a backup's last verification passed.</summary>

@@ -85,8 +85,16 @@ public sealed class RunbookDryRun(RunbookServices s)
     private async Task<DryRunCheck> RestoreAsync(StepContext c, BackupRestore restore, CancellationToken ct)
     {
         var words = s.Journal.Messages;
+        if (restore.From.Contains("${steps.", StringComparison.Ordinal))
+        {
+            // The backup is one an earlier step gives (from: ${steps.backup.output}): it does not exist before the run, so
+            // looking it up now would call a step that works "not ready".
+            var later = Specs.Target(c, restore.Into, s.Plan);
+            return new DryRunCheck(DryRunLabel.CannotSimulate, true, words.Format("exec.dry.restore.step", restore.From, later));
+        }
         var record = await RestoreChoice.FindAsync(s.Backup.Catalog, restore.Backup, c.Resolve(restore.From), words, ct);
         var into = Specs.Target(c, restore.Into, s.Plan);
+        RestoreChoice.Fits(record, into, words);
         var target = new BackupRestorer(s.Backup).Target(record, into, replace: true);
         var state = await target.InspectAsync(ct);
         var verified = RestoreChoice.Verified(record) ? words["exec.dry.verified"] : words["exec.dry.unverified"];

@@ -70,7 +70,7 @@ public sealed class RunbookExecutor(RunbookServices s)
         var done = StepAttempts.Succeeded(attempts);
         var latest = StepAttempts.Latest(attempts);
         var outputs = new Dictionary<string, Core.Emergency.StepOutput>(StringComparer.Ordinal);
-        foreach (var i in done) outputs[runbook.Steps[i].Name!] = Output(latest[i].Output ?? "", latest[i].ExitCode);
+        foreach (var i in done) outputs[runbook.Steps[i].Name!] = new Core.Emergency.StepOutput(Value(latest[i].Output ?? ""), latest[i].ExitCode);
 
         var acts = new StepActs(s);
         string? failed = null;
@@ -108,11 +108,9 @@ public sealed class RunbookExecutor(RunbookServices s)
                 listener.RunEnded?.Invoke(outcome);
                 return outcome;
             }
-            if (result.Succeeded)
-            {
-                outputs[step.Name!] = Output(Bounded(result.Output, StepAttemptEnd.MaxOutputChars), result.ExitCode);
-                continue;
-            }
+            // A failed step passed over (on_failure: continue) leaves its output and exit code too: a later step may use them.
+            outputs[step.Name!] = new Core.Emergency.StepOutput(Value(Bounded(result.Output, StepAttemptEnd.MaxOutputChars)), result.ExitCode);
+            if (result.Succeeded) continue;
             failed ??= s.Journal.Messages.Format("reason.runbook.step.failed", i + 1, step.Name, result.Reason);
             if (step.OnFailure.Action == FailureAction.Continue) continue;
             onFailure = step.OnFailure;
@@ -140,11 +138,11 @@ public sealed class RunbookExecutor(RunbookServices s)
         return await StartAsync(runbook, check.Values, $"runbook:{failed.Id}", failed.StartedBy, failed.IncidentId, listener, ct);
     }
 
-    /// <summary>What <c>${steps.NAME.output}</c> gives: the output without its trailing line breaks, as a shell's
-    /// <c>$(…)</c> gives it.</summary>
-    private static Core.Emergency.StepOutput Output(string text, int? exitCode) => new(text.TrimEnd('\n', '\r'), exitCode);
-
     private static string Bounded(string text, int max) => text.Length <= max ? text : text[^max..];
+
+    /// <summary>A step's output as a later step's <c>${steps.NAME.output}</c>: without its last line ends, as a shell's
+    /// <c>$(…)</c> gives it, so <c>kill ${steps.pid.output}</c> gets <c>1234</c>, not <c>1234</c> and a newline.</summary>
+    private static string Value(string output) => output.TrimEnd('\n', '\r');
 
     /// <summary>A duration as the log and the terminal show it: tenths of a second under 10 s, then 2m5s.</summary>
     public static string Took(TimeSpan t) => t < TimeSpan.FromSeconds(10)

@@ -112,6 +112,7 @@ internal sealed class StepActs(RunbookServices s)
         var started = s.RealTime.GetTimestamp();
         var into = Specs.Target(c, restore.Into, s.Plan);
         var record = await RestoreChoice.FindAsync(s.Backup.Catalog, restore.Backup, c.Resolve(restore.From), Words, ct);
+        RestoreChoice.Fits(record, into, Words);
         var restorer = new BackupRestorer(s.Backup);
         var target = restorer.Target(record, into, replace: true);
         var lines = new List<string> { Words.Format("exec.restore.what", record.Artifact, record.Id, c.Redactor.Redact(target.Description)) };
