@@ -112,6 +112,50 @@ public sealed class RunbookMultiNodeTests(PostgresServer postgres, ITestOutputHe
         await w.VerifyAuditOnEveryNodeAsync();
     }
 
+    [Fact]
+    public async Task A_node_stopped_mid_run_leaves_the_run_interrupted_and_jaga_runbook_resume_finishes_it_without_repeating_the_finished_step()
+    {
+        using var w = new MultiNodeWorkspace(postgres, await postgres.CreateDatabaseAsync());
+        w.Configure("lease: 3s, shutdown_timeout: 10s", null, Plan("8s"));
+        File.WriteAllText(Flag(w), "");
+        var first = w.StartNode();
+        await w.WaitUntilUpAsync(Wait);
+        await MultiNodeWorkspace.UntilAsync(() => Task.FromResult(w.LogLines().Any(l => l.Contains("Check broken is up:", StringComparison.Ordinal))), Wait, w.Outputs);
+
+        File.Delete(Flag(w));
+        MultiNodeRunbookRun? run = null;
+        await MultiNodeWorkspace.UntilAsync(async () =>
+        {
+            run = (await w.RunbookRunsAsync()).SingleOrDefault();
+            return run is not null && (await w.RunbookStepsAsync(run.Id)) is [(0, 1, "note", "succeeded"), (1, 1, "pause", null)];
+        }, Wait, () => RanText(w) + w.Outputs());
+        // SIGTERM, as a service manager stops jaga: the run is stopped at its step and recorded as interrupted.
+        await first.TerminateAsync();
+        await first.WaitForExitAsync(Wait);
+        Assert.True(first.ExitCode == 0, first.Output);
+        var stopped = Assert.Single(await w.RunbookRunsAsync());
+        Assert.Equal((run!.Id, "interrupted"), (stopped.Id, stopped.Status));
+        Assert.Equal([(0, 1, "note", "succeeded"), (1, 1, "pause", "interrupted")], await w.RunbookStepsAsync(run.Id));
+
+        var resume = await w.JagaAsync("runbook", "resume", run.Id);
+        Assert.True(resume.ExitCode == 0, resume.Output);
+        Assert.Contains("1. note (run) — done before, not repeated", resume.Output, StringComparison.Ordinal);
+        Assert.Equal([(0, 1, "note", "succeeded"), (1, 1, "pause", "interrupted"), (1, 2, "pause", "succeeded"), (2, 1, "fix", "succeeded"), (3, 1, "healthy", "succeeded")],
+            await w.RunbookStepsAsync(run.Id));
+        Assert.Equal("succeeded", Assert.Single(await w.RunbookRunsAsync()).Status);
+        Assert.Single(File.ReadAllLines(Ran(w)));
+
+        // A node started again sees the check healthy and closes the incident; it starts no second run for it.
+        var second = w.StartNode();
+        await MultiNodeWorkspace.UntilAsync(() => Task.FromResult(w.LogLines().Any(l => l.Contains("Incident #1 closed by jaga", StringComparison.Ordinal))), Wait, w.Outputs);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.False(second.HasExited, second.Output);
+        await w.TerminateAllAsync(Wait);
+        Assert.Equal(run.Id, Assert.Single(await w.RunbookRunsAsync()).Id);
+        Assert.Single(File.ReadAllLines(Ran(w)));
+        await w.VerifyAuditOnEveryNodeAsync();
+    }
+
     /// <summary>A command check on the flag file, and the runbook that fixes it: note who runs it, pause for
     /// <paramref name="pause"/> (long enough for the other nodes to try, or to kill the node), fix the flag, wait until the
     /// check is healthy.</summary>
