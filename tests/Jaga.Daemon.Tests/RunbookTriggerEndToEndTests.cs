@@ -125,6 +125,54 @@ public sealed class RunbookTriggerEndToEndTests : IDisposable
         Assert.True(verify.ExitCode == 0, verify.Output);
     }
 
+    [Fact]
+    public async Task A_failed_backup_starts_its_runbook_whose_backup_step_succeeds_and_closes_the_incident()
+    {
+        project.WritePlan("""
+            backup:
+              - { name: files, source: { files: [missing/] }, to: [local], every: 1h }
+            emergency:
+              runbooks:
+                - name: refill
+                  trigger: { backup: files }
+                  steps:
+                    - name: recreate
+                      run: mkdir -p missing && echo hello > missing/a.txt
+                    - name: again
+                      backup: files
+            """);
+        using var daemon = await project.StartAsync();
+        await Poll.UntilAsync(() => project.LogLines().Any(l => l.Contains("runbook refill: run ", StringComparison.Ordinal) && l.EndsWith(": every step succeeded", StringComparison.Ordinal)),
+            Wait, () => daemon.Output);
+        // Two more ticks of the trigger loop: the closed incident starts nothing more.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await daemon.TerminateAsync();
+        await daemon.WaitForExitAsync(Wait);
+
+        var run = Assert.Single(project.RunbookRuns());
+        Assert.Equal(("refill", "backup:files", (long?)1, "succeeded"), (run.Runbook, run.Trigger, run.Incident, run.Status));
+        Assert.Equal([(0, 1, "recreate", "succeeded"), (1, 1, "again", "succeeded")], project.RunbookSteps(run.Id));
+        var complete = Assert.Single(project.Backups(), b => b.Status == "complete");
+        Assert.Contains(complete.Artifact, project.VisibleArtifacts());
+
+        var shown = await JsonAsync("incident", "show", "1", "--json");
+        Assert.Equal((false, "jaga"), ((bool)shown["open"]!, (string?)shown["closed_by"]));
+        var timeline = shown["timeline"]!.AsArray().Select(e => (Kind: (string)e!["kind"]!, Text: (string)e["text"]!)).ToList();
+        // The backup step's success is the job's: it closes the incident before the step ends.
+        Assert.Equal(
+            ["opened", "backupfailed", "runstarted", "stepstarted", "stepended", "stepstarted", "recovered", "closed", "stepended", "runended"],
+            timeline.Select(e => e.Kind));
+        Assert.Equal(complete.Artifact, timeline[6].Text);
+
+        // The step's end says what the backup did, in words, once: not a log line inside a log line.
+        var prefix = $"runbook refill: run {run.Id} step 2 again succeeded after ";
+        var ended = Assert.Single(project.LogLines(), l => l.Contains(prefix, StringComparison.Ordinal));
+        Assert.Matches(@"^\[[^]]+\] \[INFO\] " + System.Text.RegularExpressions.Regex.Escape(prefix) + @"\d+\.\d s: Files backup finished: backup/" + System.Text.RegularExpressions.Regex.Escape(complete.Artifact) + "$", ended);
+        Assert.Equal(ended[(ended.IndexOf("runbook refill", StringComparison.Ordinal))..], timeline[8].Text);
+        var verify = await project.JagaAsync("audit", "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+    }
+
     /// <summary>A timeline text up to its first " after" (durations and reasons vary), or whole when it has none.</summary>
     private static string UpToAfter(string text)
     {
