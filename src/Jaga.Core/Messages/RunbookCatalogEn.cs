@@ -30,6 +30,8 @@ internal static class RunbookCatalogEn
         ["plan.hint.failing.for"] = "remove failing_for: a failed backup or a missed heartbeat starts the runbook at once",
         ["plan.error.trigger.heartbeat"] = "check '{0}' is not a heartbeat check",
         ["plan.hint.trigger.heartbeat"] = "name a check with heartbeat:, or use {0} for any other check",
+        ["plan.error.trigger.param"] = "parameter '{0}' has no default, and the trigger starts the runbook without values",
+        ["plan.hint.trigger.param"] = "give it a default: (the value an automatic run uses), or remove the trigger and start the runbook by hand with --param",
         ["plan.error.contact.email"] = "contact '{0}' has no email, so a notify step cannot reach them",
         ["plan.hint.contact.email"] = "add email: to the contact, or notify a channel",
         ["plan.error.on.failure.self"] = "runbook '{0}' starts itself when a step fails",

@@ -29,6 +29,8 @@ internal static class RunbookCatalogId
         ["plan.hint.failing.for"] = "hapus failing_for: backup yang gagal atau heartbeat yang terlewat langsung memulai runbook",
         ["plan.error.trigger.heartbeat"] = "check '{0}' bukan check heartbeat",
         ["plan.hint.trigger.heartbeat"] = "sebut check yang memakai heartbeat:, atau pakai {0} untuk check lain",
+        ["plan.error.trigger.param"] = "parameter '{0}' tidak punya default, dan trigger memulai runbook tanpa nilai",
+        ["plan.hint.trigger.param"] = "beri default: (nilai yang dipakai run otomatis), atau hapus trigger dan mulai runbook secara manual dengan --param",
         ["plan.error.contact.email"] = "kontak '{0}' tidak punya email, jadi langkah notify tidak bisa menghubunginya",
         ["plan.hint.contact.email"] = "tambahkan email: pada kontak itu, atau kirim ke kanal",
         ["plan.error.on.failure.self"] = "runbook '{0}' memulai dirinya sendiri saat sebuah langkah gagal",

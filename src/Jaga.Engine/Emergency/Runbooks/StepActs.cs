@@ -100,11 +100,12 @@ internal sealed class StepActs(RunbookServices s)
         var backupJob = s.Plan.Plan.Backup.FirstOrDefault(j => j.Name == job) ?? throw new UserException(Words.Format("reason.runbook.backup.job", job));
         var observer = new BackupObserver(Note: n => c.Listener.Line?.Invoke(c.Redactor.Redact(n)));
         var result = await new BackupRunner(s.Backup).RunAsync(backupJob, observer, ct);
-        var summary = c.Redactor.Redact(result.Summary);
-        c.Listener.Line?.Invoke(summary);
+        c.Listener.Line?.Invoke(c.Redactor.Redact(result.Summary));
+        // The step's end is a log line of its own: it says the backup's message, not the backup's whole log line.
+        var said = c.Redactor.Redact(result.Message);
         // The output is the backup's id: a later step can restore exactly this one (from: ${steps.NAME.output}).
         var outcome = result.Succeeded ? StepOutcome.Succeeded : StepOutcome.Failed;
-        return new StepResult(outcome, summary, s.RealTime.GetElapsedTime(started)) { Output = result.Record?.Id ?? "", Tail = summary };
+        return new StepResult(outcome, said, s.RealTime.GetElapsedTime(started)) { Output = result.Record?.Id ?? "", Tail = said };
     }
 
     private async Task<StepResult> RestoreAsync(StepContext c, BackupRestore restore, CancellationToken ct)
