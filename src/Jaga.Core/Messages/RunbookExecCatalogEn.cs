@@ -95,5 +95,6 @@ internal static class RunbookExecCatalogEn
         ["cli.runbook.resume.waiting"] = "run {0} is held by {1} whose lease runs out at {2}; waiting for it (the process may have died)",
         ["cli.runbook.resume.gone"] = "the plan no longer has runbook '{0}' of run {1}",
         ["cli.status.runbook.waiting"] = "run {0} of runbook {1} waits for approval: jaga runbook approve {0} --by NAME",
+        ["reason.runbook.bug"] = "stopped by a bug in Jaga ({0}: {1}); please report it",
     };
 }

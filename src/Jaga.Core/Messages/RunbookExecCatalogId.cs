@@ -94,5 +94,6 @@ internal static class RunbookExecCatalogId
         ["cli.runbook.resume.waiting"] = "run {0} dipegang oleh {1} yang lease-nya habis pada {2}; menunggu (prosesnya mungkin sudah mati)",
         ["cli.runbook.resume.gone"] = "rencana tidak lagi punya runbook '{0}' dari run {1}",
         ["cli.status.runbook.waiting"] = "run {0} dari runbook {1} menunggu persetujuan: jaga runbook approve {0} --by NAMA",
+        ["reason.runbook.bug"] = "terhenti karena bug di Jaga ({0}: {1}); mohon laporkan",
     };
 }
