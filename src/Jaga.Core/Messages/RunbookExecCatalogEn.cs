@@ -96,5 +96,6 @@ internal static class RunbookExecCatalogEn
         ["cli.runbook.resume.gone"] = "the plan no longer has runbook '{0}' of run {1}",
         ["cli.status.runbook.waiting"] = "run {0} of runbook {1} waits for approval: jaga runbook approve {0} --by NAME",
         ["reason.runbook.bug"] = "stopped by a bug in Jaga ({0}: {1}); please report it",
+        ["exec.dry.restore.step"] = "would restore the backup an earlier step gives ({0}), known only when the run gets there, into {1}",
     };
 }

@@ -95,5 +95,6 @@ internal static class RunbookExecCatalogId
         ["cli.runbook.resume.gone"] = "rencana tidak lagi punya runbook '{0}' dari run {1}",
         ["cli.status.runbook.waiting"] = "run {0} dari runbook {1} menunggu persetujuan: jaga runbook approve {0} --by NAMA",
         ["reason.runbook.bug"] = "terhenti karena bug di Jaga ({0}: {1}); mohon laporkan",
+        ["exec.dry.restore.step"] = "akan memulihkan cadangan dari langkah sebelumnya ({0}), baru diketahui saat run sampai di sana, ke {1}",
     };
 }
