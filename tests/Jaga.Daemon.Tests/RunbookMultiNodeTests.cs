@@ -139,7 +139,7 @@ public sealed class RunbookMultiNodeTests(PostgresServer postgres, ITestOutputHe
 
         var resume = await w.JagaAsync("runbook", "resume", run.Id);
         Assert.True(resume.ExitCode == 0, resume.Output);
-        Assert.Contains("1. note (run) — done before, not repeated", resume.Output, StringComparison.Ordinal);
+        Assert.Contains("step 1: note (run) — done before, not repeated", resume.Output, StringComparison.Ordinal);
         Assert.Equal([(0, 1, "note", "succeeded"), (1, 1, "pause", "interrupted"), (1, 2, "pause", "succeeded"), (2, 1, "fix", "succeeded"), (3, 1, "healthy", "succeeded")],
             await w.RunbookStepsAsync(run.Id));
         Assert.Equal("succeeded", Assert.Single(await w.RunbookRunsAsync()).Status);

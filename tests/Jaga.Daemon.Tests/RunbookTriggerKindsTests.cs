@@ -104,7 +104,7 @@ public sealed class RunbookTriggerKindsTests : IDisposable
         await daemon.WaitForExitAsync(Wait);
 
         var run = Assert.Single(project.RunbookRuns());
-        Assert.Equal(("rerun-report", "check:nightly", (long?)1, "succeeded"), (run.Runbook, run.Trigger, run.Incident, run.Status));
+        Assert.Equal(("rerun-report", "heartbeat:nightly", (long?)1, "succeeded"), (run.Runbook, run.Trigger, run.Incident, run.Status));
         Assert.Equal([(0, 1, "report", "succeeded"), (1, 1, "healthy", "succeeded")], project.RunbookSteps(run.Id));
         Assert.Equal([("fail", (long?)null, "http 127.0.0.1"), ("success", null, "http 127.0.0.1")], project.Pings("nightly").Select(p => (p.Kind, p.Code, p.Via)));
         var timeline = Timeline(await JsonAsync("incident", "show", "1", "--json"));

@@ -12,14 +12,17 @@ namespace Jaga.Engine.Emergency.Runbooks;
 /// returned to the caller, who owns them and awaits them at shutdown.</remarks>
 public sealed class RunbookTriggers(RunbookServices s)
 {
-    private readonly HashSet<(long Incident, string Runbook)> tried = [];
+    /// <summary>The (incident, runbook) pairs already offered to the store from here: each is asked once, unless the store
+    /// was away when it was asked (then it is asked again on a later tick).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Incident, string Runbook), byte> tried = new();
 
-    /// <summary>The key of the incident that fires <paramref name="trigger"/>, and how long it must have been open.</summary>
-    public static (string Key, TimeSpan After) Fires(RunbookTrigger trigger) => trigger switch
+    /// <summary>The key of the incident that fires <paramref name="trigger"/>, how long it must have been open, and the run's
+    /// trigger as recorded (<c>check:api</c>, <c>backup:db</c>, <c>heartbeat:nightly</c>).</summary>
+    public static (string Key, TimeSpan After, string Text) Fires(RunbookTrigger trigger) => trigger switch
     {
-        CheckTrigger c => (IncidentLog.CheckKey(c.Check), c.FailingFor ?? TimeSpan.Zero),
-        HeartbeatTrigger h => (IncidentLog.CheckKey(h.Heartbeat), TimeSpan.Zero),
-        BackupTrigger b => (IncidentLog.BackupKey(b.Backup), TimeSpan.Zero),
+        CheckTrigger c => (IncidentLog.CheckKey(c.Check), c.FailingFor ?? TimeSpan.Zero, IncidentLog.CheckKey(c.Check)),
+        HeartbeatTrigger h => (IncidentLog.CheckKey(h.Heartbeat), TimeSpan.Zero, "heartbeat:" + h.Heartbeat),
+        BackupTrigger b => (IncidentLog.BackupKey(b.Backup), TimeSpan.Zero, IncidentLog.BackupKey(b.Backup)),
         _ => throw new InvalidOperationException($"no incident fires a trigger of type {trigger.GetType().Name}"),
     };
 
@@ -36,19 +39,33 @@ public sealed class RunbookTriggers(RunbookServices s)
         var executor = new RunbookExecutor(s);
         foreach (var runbook in triggered)
         {
-            var (key, after) = Fires(runbook.Trigger!);
+            var (key, after, text) = Fires(runbook.Trigger!);
             foreach (var incident in open.Where(i => i.Key == key && now - i.OpenedAt >= after))
             {
-                if (!tried.Add((incident.Id, runbook.Name))) continue;
-                started.Add(Task.Run(() => executor.StartForIncidentAsync(runbook, key, incident.Id, null, runs), CancellationToken.None));
+                var pair = (incident.Id, runbook.Name);
+                if (!tried.TryAdd(pair, 0)) continue;
+                started.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        return await executor.StartForIncidentAsync(runbook, text, incident.Id, null, runs);
+                    }
+                    catch (Exception e) when (Scheduling.Faults.IsStoreFault(e))
+                    {
+                        // Not started, or started and then cut off (its lease runs out and it is taken over): ask again.
+                        tried.TryRemove(pair, out _);
+                        throw;
+                    }
+                }, CancellationToken.None));
             }
         }
         started.AddRange(await TakeOverAsync(open, executor, now, runs, ct));
         return started;
     }
 
-    /// <summary>Runs of open incidents that are active under a lease that ran out: their driver died (a node killed mid-run).
-    /// One node takes each over and resumes it from the step that did not finish.</summary>
+    /// <summary>Runs of open incidents whose driver is gone: active under a lease that ran out (a node killed mid-run), or
+    /// started by Jaga and interrupted (a node stopped mid-run). One node takes each over and resumes it from the step that
+    /// did not finish.</summary>
     private async Task<IReadOnlyList<Task<RunbookOutcome?>>> TakeOverAsync(IReadOnlyList<Incident> open, RunbookExecutor executor, DateTimeOffset now, CancellationToken runs, CancellationToken ct)
     {
         if (open.Count == 0) return [];
@@ -57,7 +74,11 @@ public sealed class RunbookTriggers(RunbookServices s)
         foreach (var run in await s.Runs.ListAsync(null, 200, ct))
         {
             if (run.IncidentId is not { } id || !incidents.Contains(id) || run.LeaseUntil >= now) continue;
-            if (run.Status is not (RunbookRunStatus.Running or RunbookRunStatus.WaitingApproval)) continue;
+            // Active under an expired lease: its driver died. Interrupted, when Jaga started it: its node was stopped (a
+            // restart, a rolling deploy) and the incident still needs it. A person's interrupted run is theirs to resume.
+            var orphaned = run.Status is RunbookRunStatus.Running or RunbookRunStatus.WaitingApproval;
+            var stopped = run.Status == RunbookRunStatus.Interrupted && run.StartedBy == IncidentLog.Jaga;
+            if (!orphaned && !stopped) continue;
             if (s.Plan.Plan.Emergency.Find(run.Runbook) is not { } runbook) continue;
             if (await s.Runs.TryTakeOverAsync(run.Id, s.Node, now, s.Lease, ct) is not { } taken) continue;
             resumed.Add(Task.Run(async () => (RunbookOutcome?)await executor.ResumeAsync(taken, runbook, null, runs), CancellationToken.None));
