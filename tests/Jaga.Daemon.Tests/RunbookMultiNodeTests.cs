@@ -113,6 +113,42 @@ public sealed class RunbookMultiNodeTests(PostgresServer postgres, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_run_interrupted_by_its_nodes_stop_is_resumed_by_another_node_without_repeating_the_finished_step()
+    {
+        using var w = new MultiNodeWorkspace(postgres, await postgres.CreateDatabaseAsync());
+        w.Configure("lease: 3s, shutdown_timeout: 10s", null, Plan("15s"));
+        File.WriteAllText(Flag(w), "");
+        w.StartNode();
+        w.StartNode();
+        await w.WaitUntilUpAsync(Wait);
+        await MultiNodeWorkspace.UntilAsync(() => Task.FromResult(w.LogLines().Any(l => l.Contains("Check broken is up:", StringComparison.Ordinal))), Wait, w.Outputs);
+
+        File.Delete(Flag(w));
+        MultiNodeRunbookRun? run = null;
+        await MultiNodeWorkspace.UntilAsync(async () =>
+        {
+            run = (await w.RunbookRunsAsync()).SingleOrDefault();
+            return run is not null && (await w.RunbookStepsAsync(run.Id)) is [(0, 1, "note", "succeeded"), (1, 1, "pause", null)];
+        }, Wait, () => RanText(w) + w.Outputs());
+        // A rolling restart: SIGTERM to the node that runs it. The run is interrupted there; the incident still needs it.
+        var stopped = w.Nodes.Single(n => n.Pid == run!.Pid);
+        await stopped.TerminateAsync();
+        await stopped.WaitForExitAsync(Wait);
+        var survivor = w.Nodes.Single(n => n != stopped);
+
+        await MultiNodeWorkspace.UntilAsync(async () => (await w.RunbookRunsAsync()).Single().Status == "succeeded", Wait, () => RanText(w) + w.Outputs());
+        await w.TerminateAllAsync(Wait);
+
+        var taken = Assert.Single(await w.RunbookRunsAsync());
+        Assert.Equal((run!.Id, survivor.Pid), (taken.Id, taken.Pid));
+        Assert.Equal(
+            [(0, 1, "note", "succeeded"), (1, 1, "pause", "interrupted"), (1, 2, "pause", "succeeded"), (2, 1, "fix", "succeeded"), (3, 1, "healthy", "succeeded")],
+            await w.RunbookStepsAsync(run.Id));
+        Assert.Equal([stopped.Pid.ToString(CultureInfo.InvariantCulture)], File.ReadAllLines(Ran(w)));
+        await w.VerifyAuditOnEveryNodeAsync();
+    }
+
+    [Fact]
     public async Task A_node_stopped_mid_run_leaves_the_run_interrupted_and_jaga_runbook_resume_finishes_it_without_repeating_the_finished_step()
     {
         using var w = new MultiNodeWorkspace(postgres, await postgres.CreateDatabaseAsync());
