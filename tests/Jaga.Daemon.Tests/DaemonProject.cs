@@ -107,6 +107,16 @@ internal sealed class DaemonProject : IDisposable
     public IReadOnlyList<(string Job, string Status, string Artifact)> Backups() => Query(
         "SELECT job, status, artifact FROM backups ORDER BY started_at_ms", r => (r.GetString(0), r.GetString(1), r.GetString(2)), "");
 
+    /// <summary>Every runbook run in the store: id, runbook, trigger, incident and status, oldest first.</summary>
+    public IReadOnlyList<(string Id, string Runbook, string Trigger, long? Incident, string Status)> RunbookRuns() => Query(
+        "SELECT id, runbook, run_trigger, incident_id, status FROM runbook_runs WHERE $p = $p ORDER BY started_at_ms",
+        r => (r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? (long?)null : r.GetInt64(3), r.GetString(4)), "");
+
+    /// <summary>The step attempts of one run: index (0-based), attempt, name and outcome (null while it runs).</summary>
+    public IReadOnlyList<(int Index, int Attempt, string Name, string? Outcome)> RunbookSteps(string run) => Query(
+        "SELECT step_index, attempt, name, outcome FROM runbook_steps WHERE run_id = $p ORDER BY step_index, attempt",
+        r => (r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)), run);
+
     public string[] LogLines() => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
 
     /// <summary>Files of the local destination that are not hidden temporaries.</summary>

@@ -17,7 +17,8 @@ internal sealed class MultiNodeWorkspace : IDisposable
     private readonly List<(RunningJaga Process, int Port)> nodes = [];
     private readonly NpgsqlDataSource db;
     private string scheduler = "";
-    private string backup = "";
+    private string? backup = "";
+    private string more = "";
 
     public MultiNodeWorkspace(PostgresServer server, string stateUrl)
     {
@@ -51,11 +52,14 @@ internal sealed class MultiNodeWorkspace : IDisposable
 
     public IReadOnlyList<RunningJaga> Nodes => [.. nodes.Select(n => n.Process)];
 
-    /// <summary>Sets what every node's plan says under <c>scheduler:</c> and in the job (YAML flow mappings' contents).</summary>
-    public void Configure(string schedulerSettings, string jobSettings)
+    /// <summary>Sets what every node's plan says under <c>scheduler:</c> and in the job (YAML flow mappings' contents); no
+    /// backup job when <paramref name="jobSettings"/> is null. <paramref name="plan"/> is more of the plan, top-level YAML
+    /// (<c>monitoring:</c>, <c>emergency:</c>…).</summary>
+    public void Configure(string schedulerSettings, string? jobSettings, string plan = "")
     {
         scheduler = schedulerSettings;
         backup = jobSettings;
+        more = plan;
     }
 
     /// <summary>Writes a plan with its own port and starts <c>jaga run</c> on it.</summary>
@@ -74,10 +78,12 @@ internal sealed class MultiNodeWorkspace : IDisposable
             log: { file: logs/node{{n}}.log }
             destinations:
               local: { path: backup/ }
+
+            """ + (backup is null ? "" : $$"""
             backup:
               - { name: {{Job}}, source: { files: [data/] }, to: [local], file: "{name}_{date}_{time}", {{backup}} }
 
-            """);
+            """) + more + "\n");
         var node = new RunningJaga(plan, Dir, ["run"]);
         nodes.Add((node, port));
         return node;
@@ -137,6 +143,40 @@ internal sealed class MultiNodeWorkspace : IDisposable
         var backups = new List<(string, string, DateTimeOffset)>();
         while (await r.ReadAsync()) backups.Add((r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)));
         return backups;
+    }
+
+    /// <summary>Every runbook run in the store, oldest first.</summary>
+    public async Task<List<MultiNodeRunbookRun>> RunbookRunsAsync()
+    {
+        await using var q = db.CreateCommand("SELECT id, runbook, run_trigger, incident_id, status, node FROM runbook_runs ORDER BY seq");
+        await using var r = await q.ExecuteReaderAsync();
+        var runs = new List<MultiNodeRunbookRun>();
+        while (await r.ReadAsync())
+            runs.Add(new MultiNodeRunbookRun(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.GetString(4), r.GetString(5)));
+        return runs;
+    }
+
+    /// <summary>The step attempts of one run: index (0-based), attempt, name and outcome (null while it runs, or when its
+    /// driver died in it).</summary>
+    public async Task<List<(int Index, int Attempt, string Name, string? Outcome)>> RunbookStepsAsync(string run)
+    {
+        await using var q = db.CreateCommand("SELECT step_index, attempt, name, outcome FROM runbook_steps WHERE run_id = $1 ORDER BY step_index, attempt");
+        q.Parameters.Add(new NpgsqlParameter<string> { TypedValue = run });
+        await using var r = await q.ExecuteReaderAsync();
+        var steps = new List<(int, int, string, string?)>();
+        while (await r.ReadAsync()) steps.Add((r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        return steps;
+    }
+
+    /// <summary>The kinds of an incident's timeline events as stored (<c>opened</c>, <c>stepstarted</c>…), in order.</summary>
+    public async Task<List<string>> IncidentEventKindsAsync(long incident)
+    {
+        await using var q = db.CreateCommand("SELECT kind FROM incident_events WHERE incident_id = $1 ORDER BY at, id");
+        q.Parameters.Add(new NpgsqlParameter<long> { TypedValue = incident });
+        await using var r = await q.ExecuteReaderAsync();
+        var kinds = new List<string>();
+        while (await r.ReadAsync()) kinds.Add(r.GetString(0));
+        return kinds;
     }
 
     /// <summary>Runs a one-shot <c>jaga</c> command against node 1's plan.</summary>

@@ -30,6 +30,8 @@ internal static class RunbookCatalogEn
         ["plan.hint.failing.for"] = "remove failing_for: a failed backup or a missed heartbeat starts the runbook at once",
         ["plan.error.trigger.heartbeat"] = "check '{0}' is not a heartbeat check",
         ["plan.hint.trigger.heartbeat"] = "name a check with heartbeat:, or use {0} for any other check",
+        ["plan.error.trigger.param"] = "parameter '{0}' has no default, and the trigger starts the runbook without values",
+        ["plan.hint.trigger.param"] = "give it a default: (the value an automatic run uses), or remove the trigger and start the runbook by hand with --param",
         ["plan.error.contact.email"] = "contact '{0}' has no email, so a notify step cannot reach them",
         ["plan.hint.contact.email"] = "add email: to the contact, or notify a channel",
         ["plan.error.on.failure.self"] = "runbook '{0}' starts itself when a step fails",
@@ -101,7 +103,8 @@ internal static class RunbookCatalogEn
         ["procedure.trigger.heartbeat"] = "For when heartbeat **{0}** misses its ping.",
 
         ["procedure.doc.title"] = "Runbook {0} — {1}",
-        ["procedure.doc.by.hand"] = "Follow the steps by hand: Jaga does not run runbooks yet (planned).",
+        ["procedure.doc.by.hand"] = "Run it with `jaga runbook run {0}` (every step is recorded, each approval too), or follow the steps below by hand if Jaga itself is down.",
+        ["procedure.doc.auto"] = "`jaga run` starts it by itself then, once per incident; run it by hand with `jaga runbook run {0}`, or follow the steps below if Jaga itself is down.",
         ["procedure.doc.contacts"] = "Contacts",
         ["procedure.doc.no.contacts"] = "No contacts in the plan (emergency.contacts).",
         ["procedure.doc.contacts.columns"] = "Name|Role|Phone|E-mail|Chat",

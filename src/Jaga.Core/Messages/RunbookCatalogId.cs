@@ -29,6 +29,8 @@ internal static class RunbookCatalogId
         ["plan.hint.failing.for"] = "hapus failing_for: backup yang gagal atau heartbeat yang terlewat langsung memulai runbook",
         ["plan.error.trigger.heartbeat"] = "check '{0}' bukan check heartbeat",
         ["plan.hint.trigger.heartbeat"] = "sebut check yang memakai heartbeat:, atau pakai {0} untuk check lain",
+        ["plan.error.trigger.param"] = "parameter '{0}' tidak punya default, dan trigger memulai runbook tanpa nilai",
+        ["plan.hint.trigger.param"] = "beri default: (nilai yang dipakai run otomatis), atau hapus trigger dan mulai runbook secara manual dengan --param",
         ["plan.error.contact.email"] = "kontak '{0}' tidak punya email, jadi langkah notify tidak bisa menghubunginya",
         ["plan.hint.contact.email"] = "tambahkan email: pada kontak itu, atau kirim ke kanal",
         ["plan.error.on.failure.self"] = "runbook '{0}' memulai dirinya sendiri saat sebuah langkah gagal",
@@ -100,7 +102,8 @@ internal static class RunbookCatalogId
         ["procedure.trigger.heartbeat"] = "Untuk saat heartbeat **{0}** tidak datang tepat waktu.",
 
         ["procedure.doc.title"] = "Runbook {0} — {1}",
-        ["procedure.doc.by.hand"] = "Ikuti langkahnya secara manual: Jaga belum menjalankan runbook (direncanakan).",
+        ["procedure.doc.by.hand"] = "Jalankan dengan `jaga runbook run {0}` (setiap langkah dicatat, begitu pula setiap persetujuan), atau ikuti langkah di bawah secara manual jika Jaga sendiri mati.",
+        ["procedure.doc.auto"] = "`jaga run` memulainya sendiri saat itu, sekali per insiden; jalankan manual dengan `jaga runbook run {0}`, atau ikuti langkah di bawah jika Jaga sendiri mati.",
         ["procedure.doc.contacts"] = "Kontak",
         ["procedure.doc.no.contacts"] = "Tidak ada kontak di plan (emergency.contacts).",
         ["procedure.doc.contacts.columns"] = "Nama|Peran|Telepon|E-mail|Chat",

@@ -23,6 +23,7 @@ public static class RunbookRules
             var path = $"emergency.runbooks[{i}]";
             var parameters = Params(rb, path, file, errors);
             CheckTrigger(root, rb, path, file, errors);
+            TriggeredParams(rb, path, file, errors);
             if (rb["steps"] is not PList steps) continue;
             var stepNames = StepNames(steps, path, file, errors);
             var failures = new List<(PScalar, string)>();
@@ -108,6 +109,19 @@ public static class RunbookRules
         if (check is not null && check["heartbeat"] is null)
             errors.Add(PlanError.Of(file, heartbeat.Mark, new Phrase("plan.error.at", [$"{at}.heartbeat", new Phrase("plan.error.trigger.heartbeat", [heartbeat.Value])]),
                 new Phrase("plan.hint.trigger.heartbeat", ["trigger: { check: NAME }"])));
+    }
+
+    /// <summary>A trigger starts its runbook without values: each parameter of a triggered runbook needs a default, or the
+    /// run would start with a step that cannot be filled in.</summary>
+    private static void TriggeredParams(PMap rb, string path, string file, List<PlanError> errors)
+    {
+        if ((rb.Entry("trigger") ?? rb.Entry("on"))?.Value is not PMap || rb["params"] is not PList list) return;
+        for (var k = 0; k < list.Items.Count; k++)
+        {
+            if (list.Items[k] is not PMap p || p["name"] is not PScalar name || p["default"] is PScalar { IsNull: false }) continue;
+            errors.Add(PlanError.Of(file, name.Mark, new Phrase("plan.error.at", [$"{path}.params[{k}]", new Phrase("plan.error.trigger.param", [name.Value])]),
+                new Phrase("plan.hint.trigger.param")));
+        }
     }
 
     private static void CheckContact(PMap emergency, PScalar contact, string path, string file, List<PlanError> errors)

@@ -10,6 +10,9 @@ public sealed record BackupRunResult(string Job, BackupStatus? Status, BackupRec
 
     public bool Succeeded => Status == BackupStatus.Complete;
 
+    /// <summary><see cref="Summary"/> without the log line's time and level: what a runbook step's end says.</summary>
+    public string Message { get; init; } = Summary;
+
     /// <summary>The job's timeout, when the run was stopped at it.</summary>
     public TimeSpan? TimedOutAfter { get; init; }
 }

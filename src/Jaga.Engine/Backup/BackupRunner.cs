@@ -30,7 +30,7 @@ public sealed class BackupRunner(BackupServices s)
             {
                 Data = new Dictionary<string, string> { ["job"] = job.Name, ["holder"] = holder },
             }, ct: ct);
-            return new BackupRunResult(job.Name, null, null, busy.Line);
+            return new BackupRunResult(job.Name, null, null, busy.Line) { Message = busy.Message };
         }
         try
         {
@@ -88,7 +88,7 @@ public sealed class BackupRunner(BackupServices s)
         {
             foreach (var d in destinations) await d.DisposeAsync();
             var failed = await s.Journal.RecordAsync(new BackupFailed(job.Name, Reasons.Of(e)) { Data = new Dictionary<string, string> { ["job"] = job.Name } }, ct: ct);
-            return new BackupRunResult(job.Name, BackupStatus.Failed, null, failed.Line);
+            return new BackupRunResult(job.Name, BackupStatus.Failed, null, failed.Line) { Message = failed.Message };
         }
         // Losing the lease (the store unreachable for longer than it lasts, or taken over) stops the run: another may start.
         // The job's timeout is kept here, for a run by hand and a scheduled one alike (the scheduler's own limit is a
@@ -195,7 +195,7 @@ public sealed class BackupRunner(BackupServices s)
                 record = record with { Status = BackupStatus.TimedOut, FinishedAt = s.Clock.GetUtcNow(), Detail = $"timed out after {after}" };
                 await s.Catalog.SaveAsync(record, CancellationToken.None);
                 var line = await s.Journal.RecordAsync(new BackupTimedOut(job.Name, record.Artifact, after) { Data = Data(job, record) }, ct: CancellationToken.None);
-                return new BackupRunResult(job.Name, BackupStatus.TimedOut, record, line.Line) { TimedOutAfter = job.Timeout };
+                return new BackupRunResult(job.Name, BackupStatus.TimedOut, record, line.Line) { TimedOutAfter = job.Timeout, Message = line.Message };
             }
             record = record with { Status = BackupStatus.Interrupted, FinishedAt = s.Clock.GetUtcNow(), Detail = "interrupted before it finished" };
             await s.Catalog.SaveAsync(record, CancellationToken.None);
@@ -282,7 +282,7 @@ public sealed class BackupRunner(BackupServices s)
             BackupStatus.Partial => await s.Journal.RecordAsync(new BackupPartial(job.Name, where, Failures(writers)) { Data = Data(job, record) }, ct: ct),
             _ => await s.Journal.RecordAsync(new BackupFailed(job.Name, Failures(writers)) { Data = Data(job, record) }, ct: ct),
         };
-        return new BackupRunResult(job.Name, record.Status, record, entry.Line);
+        return new BackupRunResult(job.Name, record.Status, record, entry.Line) { Message = entry.Message };
     }
 
     private async Task<BackupRunResult> FailedAsync(BackupJob job, BackupRecord record, string reason, CancellationToken ct)
@@ -290,7 +290,7 @@ public sealed class BackupRunner(BackupServices s)
         record = record with { Status = BackupStatus.Failed, FinishedAt = s.Clock.GetUtcNow(), Detail = reason };
         await s.Catalog.SaveAsync(record, ct);
         var entry = await s.Journal.RecordAsync(new BackupFailed(job.Name, reason) { Data = Data(job, record) }, ct: ct);
-        return new BackupRunResult(job.Name, BackupStatus.Failed, record, entry.Line);
+        return new BackupRunResult(job.Name, BackupStatus.Failed, record, entry.Line) { Message = entry.Message };
     }
 
     private static Dictionary<string, string> Data(BackupJob job, BackupRecord r)

@@ -33,7 +33,7 @@ public sealed class RunbookDocumentTests
               description: The database is gone.
               trigger: { check: api, failing_for: 3m }
               params:
-                - { name: reason, description: why }
+                - { name: reason, default: outage, description: why }
                 - { name: mode, default: fast, allowed: [fast, safe] }
               steps:
                 - approve: { prompt: "Restore production for ${params.reason}?", approvals: 2 }
@@ -80,9 +80,9 @@ public sealed class RunbookDocumentTests
     {
         var md = RunbookDocument.Markdown(Loaded, Recover, "en");
 
-        Assert.StartsWith("# Runbook recover — shop\n\nThe database is gone.\n\nFor when check **api** has been down for 3m. Follow the steps by hand", md, StringComparison.Ordinal);
+        Assert.StartsWith("# Runbook recover — shop\n\nThe database is gone.\n\nFor when check **api** has been down for 3m. `jaga run` starts it by itself then, once per incident; run it by hand with `jaga runbook run recover`", md, StringComparison.Ordinal);
         Assert.Contains("| budi | on-call engineer | +62 812 0000 0001 | budi@shop.example | — |", md, StringComparison.Ordinal);
-        Assert.Contains("| `reason` | string | required | — | why |", md, StringComparison.Ordinal);
+        Assert.Contains("| `reason` | string | `outage` | — | why |", md, StringComparison.Ordinal);
         Assert.Contains("| `mode` | string | `fast` | `fast`, `safe` | — |", md, StringComparison.Ordinal);
         Assert.Contains("1. Ask for approval: “Restore production for ${params.reason}?”, approved by 2 different people. If it fails: stop here. (step `approve-1`)", md, StringComparison.Ordinal);
         Assert.Contains("5. Run the program `pg_dump` with arguments `--password=***`, with the variables PGPASSWORD set; exit codes 0, 1 count as success, at most 30m. If it fails: go on with the next step. (step `dump`)", md, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class RunbookDocumentTests
     {
         var md = RunbookDocument.Markdown(Loaded, Recover, "id");
 
-        Assert.Contains("Untuk saat check **api** mati selama 3m. Ikuti langkahnya secara manual: Jaga belum menjalankan runbook", md, StringComparison.Ordinal);
+        Assert.Contains("Untuk saat check **api** mati selama 3m. `jaga run` memulainya sendiri saat itu, sekali per insiden", md, StringComparison.Ordinal);
         Assert.Contains("## Kontak", md, StringComparison.Ordinal);
         Assert.Contains("| Nama | Tipe | Bawaan | Nilai yang boleh | Arti |", md, StringComparison.Ordinal);
         Assert.Contains("1. Minta persetujuan: “Restore production for ${params.reason}?”, disetujui oleh 2 orang yang berbeda. Jika gagal: berhenti di sini.", md, StringComparison.Ordinal);
@@ -165,6 +165,15 @@ public sealed class RunbookDocumentTests
         Assert.Contains("For when a run of backup job **db** fails.", rollback, StringComparison.Ordinal);
         Assert.Contains("For when heartbeat **nightly** misses its ping.", RunbookDocument.Markdown(heartbeat, heartbeat.Plan.Emergency.Runbooks[0], "en"), StringComparison.Ordinal);
         Assert.Contains("Started by hand.", RunbookDocument.Markdown(manual, manual.Plan.Emergency.Runbooks[0], "en"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parameter_without_a_default_is_said_to_be_required()
+    {
+        // Only a runbook started by hand can have one: a trigger gives no values.
+        var manual = Plans.Valid(RunbookBindingTests.World + "    - { name: rb, params: [{ name: reason, description: why }], steps: [{ run: \"fix ${params.reason}\" }] }\n");
+
+        Assert.Contains("| `reason` | string | required | — | why |", RunbookDocument.Markdown(manual, manual.Plan.Emergency.Runbooks[0], "en"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -163,6 +163,24 @@ public sealed class RunbookValidationTests
     }
 
     [Fact]
+    public void A_triggered_runbook_needs_a_default_for_every_parameter_since_its_trigger_gives_none()
+    {
+        Load("""
+                - name: rb
+                  trigger: { check: api }
+                  params: [{ name: target }, { name: mode, default: fast }, { name: count, type: int }]
+                  steps: [{ run: "fix ${params.target} ${params.mode} ${params.count}" }]
+            """).Reports(
+            "jaga.yaml:19:24: emergency.runbooks[0].params[0]: parameter 'target' has no default, and the trigger starts the runbook without values (give it a default: (the value an automatic run uses), or remove the trigger and start the runbook by hand with --param)",
+            "jaga.yaml:19:73: emergency.runbooks[0].params[2]: parameter 'count' has no default, and the trigger starts the runbook without values (give it a default: (the value an automatic run uses), or remove the trigger and start the runbook by hand with --param)");
+        Load("""
+                - name: rb
+                  params: [{ name: target }]
+                  steps: [{ run: "fix ${params.target}" }]
+            """).Valid();
+    }
+
+    [Fact]
     public void Notify_names_a_known_contact_that_has_an_email()
     {
         var noEmail = RunbookBindingTests.World.Replace("email: budi@shop.example, ", "", StringComparison.Ordinal);

@@ -57,7 +57,30 @@ public sealed class RunbookExecutor(RunbookServices s)
     /// <summary>A new run id: eight lower-case hex digits.</summary>
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
+    /// <summary>Drives the run; a bug on the way (not a step's failure, not the store going away) ends the run failed, so that no
+    /// node takes it over and meets the same bug every lease, and is thrown on to the caller (exit 70).</summary>
     private async Task<RunbookOutcome> DriveAsync(RunbookRun run, Runbook runbook, bool resumed, RunbookListener listener, CancellationToken ct)
+    {
+        try
+        {
+            return await DriveStepsAsync(run, runbook, resumed, listener, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !Scheduling.Faults.IsStoreFault(e))
+        {
+            var detail = s.Journal.Messages.Format("reason.runbook.bug", e.GetType().Name, s.Plan.Redactor.Redact(e.Message));
+            try
+            {
+                await new RunRecord(s, run, runbook).EndedAsync(RunbookRunStatus.Failed, detail, s.RealTime.GetTimestamp());
+            }
+            catch (Exception again) when (Scheduling.Faults.IsStoreFault(again))
+            {
+                // The record could not be written either: the lease runs out and the run is found as it is.
+            }
+            throw;
+        }
+    }
+
+    private async Task<RunbookOutcome> DriveStepsAsync(RunbookRun run, Runbook runbook, bool resumed, RunbookListener listener, CancellationToken ct)
     {
         var record = new RunRecord(s, run, runbook);
         var started = s.RealTime.GetTimestamp();
