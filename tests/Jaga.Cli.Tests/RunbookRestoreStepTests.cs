@@ -55,7 +55,7 @@ public sealed class RunbookRestoreStepTests
         var run = await ws.Jaga("runbook", "run", "chain", "--yes");
 
         Assert.True(dry.Code == 0, dry.ToString());
-        Assert.Contains("2. restore-2 (restore) — cannot be simulated: would restore the backup an earlier step gives (${steps.fresh.output})", dry.Out, StringComparison.Ordinal);
+        Assert.Contains("step 2: restore-2 (restore) — cannot be simulated: would restore the backup an earlier step gives (${steps.fresh.output})", dry.Out, StringComparison.Ordinal);
         Assert.True(run.Code == 0, run.ToString());
         Assert.Equal(3L, Rows(Path.Combine(ws.Dir, "chained.db")));
     }

@@ -50,12 +50,12 @@ public sealed class RunbookRunCommandTests
 
         Assert.True(r.Code == 1, r.ToString());
         var lines = r.Out.Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("1. sleep-1 (sleep) — simulated: would wait 5m", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("2. log-2 (log) — simulated: ", StringComparison.Ordinal) && l.Contains("restarting by hand", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("3. approve-3 (approve) — simulated: ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("4. run-4 (run) — preconditions checked: ", StringComparison.Ordinal) && l.Contains("ls", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("5. notify-5 (notify) — cannot be simulated: ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("6. run-6 (run) — preconditions checked: ", StringComparison.Ordinal) && l.Contains("no-such-command-4711", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("step 1: sleep-1 (sleep) — simulated: would wait 5m", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("step 2: log-2 (log) — simulated: ", StringComparison.Ordinal) && l.Contains("restarting by hand", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("step 3: approve-3 (approve) — simulated: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("step 4: run-4 (run) — preconditions checked: ", StringComparison.Ordinal) && l.Contains("ls", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("step 5: notify-5 (notify) — cannot be simulated: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("step 6: run-6 (run) — preconditions checked: ", StringComparison.Ordinal) && l.Contains("no-such-command-4711", StringComparison.Ordinal));
         Assert.Contains("dry run: 1 step(s) would fail now", r.Out, StringComparison.Ordinal);
         await NothingRecordedAsync(ws);
     }
@@ -91,7 +91,7 @@ public sealed class RunbookRunCommandTests
         Assert.Contains("  env = production", r.Out, StringComparison.Ordinal);
         Assert.Contains("  level = 1", r.Out, StringComparison.Ordinal);
         Assert.Contains("  reason = disk full", r.Out, StringComparison.Ordinal);
-        Assert.Contains("2. sleep-2 (sleep) — simulated", r.Out, StringComparison.Ordinal);
+        Assert.Contains("step 2: sleep-2 (sleep) — simulated", r.Out, StringComparison.Ordinal);
         await NothingRecordedAsync(ws);
     }
 
@@ -128,11 +128,11 @@ public sealed class RunbookRunCommandTests
         Assert.Matches("^[0-9a-f]{8}$", id);
         Assert.True(resumed.Code == 0, resumed.ToString());
         Assert.Equal("ac", Trail());
-        Assert.Contains("1. run-1 (run) — done before, not repeated", resumed.Out, StringComparison.Ordinal);
+        Assert.Contains("step 1: run-1 (run) — done before, not repeated", resumed.Out, StringComparison.Ordinal);
         Assert.True(again.Code == 2, again.ToString());
         Assert.Contains($"run {id} has succeeded: there is nothing to resume", again.Err, StringComparison.Ordinal);
         Assert.True(unknown.Code == 2, unknown.ToString());
-        Assert.Contains("there is no runbook run 'deadbeef'", unknown.Err, StringComparison.Ordinal);
+        Assert.Contains("jaga: no runbook run 'deadbeef'", unknown.Err, StringComparison.Ordinal);
         Assert.Contains("jaga runbook runs", unknown.Err, StringComparison.Ordinal);
     }
 

@@ -73,6 +73,7 @@ internal static class RunbookExecCatalogEn
         ["exec.dry.verified"] = "its last verification passed",
         ["exec.dry.unverified"] = "not verified",
         ["exec.dry.restore"] = "would restore {0} (backup {1}, {2}) into {3}",
+        ["exec.dry.restore.step"] = "would restore the backup an earlier step gives ({0}), known only when the run gets there, into {1}",
         ["cli.runbook.run.params"] = "Parameters:",
         ["cli.runbook.run.none"] = "Parameters: none",
         ["cli.runbook.run.steps"] = "Steps of runbook {0}, as the dry run sees them:",

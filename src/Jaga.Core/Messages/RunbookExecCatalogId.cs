@@ -72,6 +72,7 @@ internal static class RunbookExecCatalogId
         ["exec.dry.verified"] = "verifikasi terakhirnya lolos",
         ["exec.dry.unverified"] = "belum diverifikasi",
         ["exec.dry.restore"] = "akan memulihkan {0} (cadangan {1}, {2}) ke {3}",
+        ["exec.dry.restore.step"] = "akan memulihkan cadangan dari langkah sebelumnya ({0}), baru diketahui saat run sampai di sana, ke {1}",
         ["cli.runbook.run.params"] = "Parameter:",
         ["cli.runbook.run.none"] = "Parameter: tidak ada",
         ["cli.runbook.run.steps"] = "Langkah runbook {0}, menurut uji coba:",
