@@ -95,6 +95,8 @@ internal static class RunbookExecCatalogEn
         ["cli.runbook.resume.busy.hint"] = "wait for that process to finish, or stop it; once its lease runs out, resume takes the run over",
         ["cli.runbook.resume.waiting"] = "run {0} is held by {1} whose lease runs out at {2}; waiting for it (the process may have died)",
         ["cli.runbook.resume.gone"] = "the plan no longer has runbook '{0}' of run {1}",
+        ["cli.runbook.resume.changed"] = "run {0} cannot be resumed: the steps of runbook '{1}' changed since it started (its step {2} was '{3}')",
+        ["cli.runbook.resume.changed.hint"] = "start a new run: jaga runbook run {0}",
         ["cli.status.runbook.waiting"] = "run {0} of runbook {1} waits for approval: jaga runbook approve {0} --by NAME",
         ["reason.runbook.bug"] = "stopped by a bug in Jaga ({0}: {1}); please report it",
     };

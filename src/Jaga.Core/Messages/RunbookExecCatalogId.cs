@@ -94,6 +94,8 @@ internal static class RunbookExecCatalogId
         ["cli.runbook.resume.busy.hint"] = "tunggu proses itu selesai, atau hentikan; setelah lease-nya habis, resume mengambil alih run",
         ["cli.runbook.resume.waiting"] = "run {0} dipegang oleh {1} yang lease-nya habis pada {2}; menunggu (prosesnya mungkin sudah mati)",
         ["cli.runbook.resume.gone"] = "rencana tidak lagi punya runbook '{0}' dari run {1}",
+        ["cli.runbook.resume.changed"] = "run {0} tidak bisa dilanjutkan: langkah runbook '{1}' berubah sejak run dimulai (langkah {2} dulu '{3}')",
+        ["cli.runbook.resume.changed.hint"] = "mulai run baru: jaga runbook run {0}",
         ["cli.status.runbook.waiting"] = "run {0} dari runbook {1} menunggu persetujuan: jaga runbook approve {0} --by NAMA",
         ["reason.runbook.bug"] = "terhenti karena bug di Jaga ({0}: {1}); mohon laporkan",
     };
