@@ -73,6 +73,39 @@ public sealed class RunbookApproveStepTests
         Assert.Contains(w.LogLines(), l => l.Contains($"run {stopped.Run} step 1 approve-1 succeeded after", StringComparison.Ordinal) && l.EndsWith("approved by rina, budi", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_run_waiting_for_approval_taken_over_by_another_node_stops_here_and_finishes_there()
+    {
+        await using var a = await RunbookWorld.CreateAsync("""
+                - name: r
+                  steps:
+                    - approve: "Go?"
+                    - run: "printf done >> trail"
+            """);
+        await using var b = await a.OtherNodeAsync("node-b");
+
+        var first = a.RunAsync("r");
+        var waiting = await UntilAsync(async () => (await a.Store.Runbooks.ListAsync("r", 1)).SingleOrDefault(r => r.Status == RunbookRunStatus.WaitingApproval));
+        var taken = await b.Store.Runbooks.TryTakeOverAsync(waiting.Id, b.Services.Node, DateTimeOffset.UtcNow, b.Services.Lease);
+        Assert.NotNull(taken);
+        var left = await first.WaitAsync(TimeSpan.FromSeconds(20));
+        var second = b.Executor.ResumeAsync(taken, b.Runbook("r"), null, CancellationToken.None);
+        await UntilAsync(async () => (await b.Store.Runbooks.GetAsync(waiting.Id))!.Status == RunbookRunStatus.WaitingApproval ? "" : null);
+        Assert.True(await b.Store.Runbooks.ApproveAsync(waiting.Id, 0, "rina", DateTimeOffset.UtcNow, null));
+        var done = await second.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(left.TakenOver, left.Detail);
+        Assert.True(done.Succeeded, done.Detail);
+        Assert.Equal("done", a.Read("trail"));
+        var run = await a.Store.Runbooks.GetAsync(waiting.Id);
+        Assert.Equal(RunbookRunStatus.Succeeded, run!.Status);
+        Assert.Equal("node-b", run.Node);
+        var steps = await a.Store.Runbooks.StepsAsync(waiting.Id);
+        Assert.Equal(
+            [(0, 1, StepAttemptOutcome.Interrupted), (0, 2, StepAttemptOutcome.Succeeded), (1, 1, StepAttemptOutcome.Succeeded)],
+            steps.Select(x => (x.Index, x.Attempt, x.Outcome!.Value)));
+    }
+
     private static async Task Until(Func<bool> condition, string what)
     {
         var until = DateTime.UtcNow.AddSeconds(20);

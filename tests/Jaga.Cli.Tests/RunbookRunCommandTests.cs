@@ -132,8 +132,28 @@ public sealed class RunbookRunCommandTests
         Assert.True(again.Code == 2, again.ToString());
         Assert.Contains($"run {id} has succeeded: there is nothing to resume", again.Err, StringComparison.Ordinal);
         Assert.True(unknown.Code == 2, unknown.ToString());
-        Assert.Contains("no runbook run 'deadbeef'", unknown.Err, StringComparison.Ordinal);
+        Assert.Contains("jaga: no runbook run 'deadbeef'", unknown.Err, StringComparison.Ordinal);
         Assert.Contains("jaga runbook runs", unknown.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_whose_runbook_steps_moved_since_is_not_resumed()
+    {
+        using var ws = new Workspace(Plan, "");
+        string Trail() => File.Exists(Path.Combine(ws.Dir, "trail")) ? File.ReadAllText(Path.Combine(ws.Dir, "trail")) : "";
+        var failed = await ws.Jaga("runbook", "run", "flaky", "--yes");
+        var id = System.Text.RegularExpressions.Regex.Match(failed.Out, "jaga runbook resume ([0-9a-f]{8})").Groups[1].Value;
+        var moved = Plan.Replace("        - run: \"printf a", "        - log: \"first a note\"\n        - run: \"printf a", StringComparison.Ordinal);
+        Assert.NotEqual(Plan, moved);
+        File.WriteAllText(ws.PlanPath, moved);
+        File.WriteAllText(Path.Combine(ws.Dir, "fixed"), "");
+
+        var r = await ws.Jaga("runbook", "resume", id);
+
+        Assert.True(r.Code == 2, r.ToString());
+        Assert.Contains($"run {id} cannot be resumed: the steps of runbook 'flaky' changed since it started (its step 1 was 'run-1')", r.Err, StringComparison.Ordinal);
+        Assert.Contains("jaga runbook run flaky", r.Err, StringComparison.Ordinal);
+        Assert.Equal("a", Trail());
     }
 
     [Theory]

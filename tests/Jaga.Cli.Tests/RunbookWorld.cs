@@ -15,6 +15,7 @@ namespace Jaga.Cli.Tests;
 internal sealed class RunbookWorld : IAsyncDisposable
 {
     private readonly PlanServices services;
+    private bool keepDir;
 
     private RunbookWorld(string dir, LoadedPlan plan, IStateStore store, MaintenanceJournal journal, PlanServices services, string node)
     {
@@ -39,6 +40,15 @@ internal sealed class RunbookWorld : IAsyncDisposable
     public RunbookExecutor Executor => new(Services);
 
     public string LogPath => Path.Combine(Dir, "logs", "maintenance.log");
+
+    /// <summary>Another process driving runs over the same plan and state (a second node on a shared store).</summary>
+    public async Task<RunbookWorld> OtherNodeAsync(string node)
+    {
+        var store = await CompositionRoot.OpenStoreAsync(Plan, TimeProvider.System);
+        var journal = new MaintenanceJournal(store, Plan, TimeProvider.System, "tester") { Waits = TimeProvider.System };
+        var services = CompositionRoot.Compose(Plan, store, journal, TimeProvider.System, TimeProvider.System, RunMode.Command);
+        return new RunbookWorld(Dir, Plan, store, journal, services, node) { keepDir = true };
+    }
 
     /// <summary>A plan with <paramref name="runbooks"/> (the items of <c>emergency.runbooks</c>, indented by four), a
     /// lease of <paramref name="lease"/> and other top-level <paramref name="sections"/>; <paramref name="env"/> is its <c>.env</c>.</summary>
@@ -98,6 +108,7 @@ internal sealed class RunbookWorld : IAsyncDisposable
         await services.DisposeAsync();
         await Store.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (keepDir) return;
         try
         {
             Directory.Delete(Dir, recursive: true);

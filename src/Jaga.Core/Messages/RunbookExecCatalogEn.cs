@@ -73,6 +73,7 @@ internal static class RunbookExecCatalogEn
         ["exec.dry.verified"] = "its last verification passed",
         ["exec.dry.unverified"] = "not verified",
         ["exec.dry.restore"] = "would restore {0} (backup {1}, {2}) into {3}",
+        ["exec.dry.restore.step"] = "would restore the backup an earlier step gives ({0}), known only when the run gets there, into {1}",
         ["cli.runbook.run.params"] = "Parameters:",
         ["cli.runbook.run.none"] = "Parameters: none",
         ["cli.runbook.run.steps"] = "Steps of runbook {0}, as the dry run sees them:",
@@ -94,8 +95,9 @@ internal static class RunbookExecCatalogEn
         ["cli.runbook.resume.busy.hint"] = "wait for that process to finish, or stop it; once its lease runs out, resume takes the run over",
         ["cli.runbook.resume.waiting"] = "run {0} is held by {1} whose lease runs out at {2}; waiting for it (the process may have died)",
         ["cli.runbook.resume.gone"] = "the plan no longer has runbook '{0}' of run {1}",
+        ["cli.runbook.resume.changed"] = "run {0} cannot be resumed: the steps of runbook '{1}' changed since it started (its step {2} was '{3}')",
+        ["cli.runbook.resume.changed.hint"] = "start a new run: jaga runbook run {0}",
         ["cli.status.runbook.waiting"] = "run {0} of runbook {1} waits for approval: jaga runbook approve {0} --by NAME",
         ["reason.runbook.bug"] = "stopped by a bug in Jaga ({0}: {1}); please report it",
-        ["exec.dry.restore.step"] = "would restore the backup an earlier step gives ({0}), known only when the run gets there, into {1}",
     };
 }

@@ -72,6 +72,7 @@ internal static class RunbookExecCatalogId
         ["exec.dry.verified"] = "verifikasi terakhirnya lolos",
         ["exec.dry.unverified"] = "belum diverifikasi",
         ["exec.dry.restore"] = "akan memulihkan {0} (cadangan {1}, {2}) ke {3}",
+        ["exec.dry.restore.step"] = "akan memulihkan cadangan dari langkah sebelumnya ({0}), baru diketahui saat run sampai di sana, ke {1}",
         ["cli.runbook.run.params"] = "Parameter:",
         ["cli.runbook.run.none"] = "Parameter: tidak ada",
         ["cli.runbook.run.steps"] = "Langkah runbook {0}, menurut uji coba:",
@@ -93,8 +94,9 @@ internal static class RunbookExecCatalogId
         ["cli.runbook.resume.busy.hint"] = "tunggu proses itu selesai, atau hentikan; setelah lease-nya habis, resume mengambil alih run",
         ["cli.runbook.resume.waiting"] = "run {0} dipegang oleh {1} yang lease-nya habis pada {2}; menunggu (prosesnya mungkin sudah mati)",
         ["cli.runbook.resume.gone"] = "rencana tidak lagi punya runbook '{0}' dari run {1}",
+        ["cli.runbook.resume.changed"] = "run {0} tidak bisa dilanjutkan: langkah runbook '{1}' berubah sejak run dimulai (langkah {2} dulu '{3}')",
+        ["cli.runbook.resume.changed.hint"] = "mulai run baru: jaga runbook run {0}",
         ["cli.status.runbook.waiting"] = "run {0} dari runbook {1} menunggu persetujuan: jaga runbook approve {0} --by NAMA",
         ["reason.runbook.bug"] = "terhenti karena bug di Jaga ({0}: {1}); mohon laporkan",
-        ["exec.dry.restore.step"] = "akan memulihkan cadangan dari langkah sebelumnya ({0}), baru diketahui saat run sampai di sana, ke {1}",
     };
 }

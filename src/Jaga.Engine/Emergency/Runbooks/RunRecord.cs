@@ -1,3 +1,4 @@
+using System.Text;
 using Jaga.Core.Journal.Events.Emergency;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -50,12 +51,12 @@ internal sealed class RunRecord(RunbookServices s, RunbookRun run, Runbook runbo
             StepOutcome.Cancelled => StepAttemptOutcome.Interrupted,
             _ => StepAttemptOutcome.Failed,
         };
-        var tail = Last(result.Tail, StepAttemptEnd.MaxTailChars);
+        var tail = Whole(Last(result.Tail, StepAttemptEnd.MaxTailChars));
         // Taken over: the new driver ends this attempt itself when it starts the step again.
         if (!takenOver)
         {
             await s.Runs.StepFinishedAsync(run.Id, index, new StepAttemptEnd(
-                outcome, s.Clock.GetUtcNow(), result.ExitCode, Last(result.Output, StepAttemptEnd.MaxOutputChars), tail, result.Reason), CancellationToken.None);
+                outcome, s.Clock.GetUtcNow(), result.ExitCode, Whole(Last(result.Output, StepAttemptEnd.MaxOutputChars)), tail, result.Reason), CancellationToken.None);
         }
         var data = Data(("step", step.Name!), ("kind", step.Kind), ("index", $"{index}"), ("outcome", outcome.ToString().ToLowerInvariant()),
             ("seconds", result.Duration.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)));
@@ -93,4 +94,20 @@ internal sealed class RunRecord(RunbookServices s, RunbookRun run, Runbook runbo
     }
 
     private static string Last(string text, int max) => text.Length <= max ? text : text[^max..];
+
+    /// <summary>Drops the halves of characters that a cut left: an output's tail that starts inside an emoji (a pair of
+    /// UTF-16 units) cannot be encoded as UTF-8, and a PostgreSQL store refused it (the run crashed and stayed running).</summary>
+    internal static string Whole(string text)
+    {
+        if (!text.Any(char.IsSurrogate)) return text;
+        var whole = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                whole.Append(text[i]).Append(text[++i]);
+            else if (!char.IsSurrogate(text[i]))
+                whole.Append(text[i]);
+        }
+        return whole.ToString();
+    }
 }

@@ -165,7 +165,7 @@ public sealed class RunbookExecutor(RunbookServices s)
 
     /// <summary>A step's output as a later step's <c>${steps.NAME.output}</c>: without its last line ends, as a shell's
     /// <c>$(…)</c> gives it, so <c>kill ${steps.pid.output}</c> gets <c>1234</c>, not <c>1234</c> and a newline.</summary>
-    private static string Value(string output) => output.TrimEnd('\n', '\r');
+    private static string Value(string output) => RunRecord.Whole(output.TrimEnd('\n', '\r'));
 
     /// <summary>A duration as the log and the terminal show it: tenths of a second under 10 s, then 2m5s.</summary>
     public static string Took(TimeSpan t) => t < TimeSpan.FromSeconds(10)
