@@ -37,7 +37,7 @@ internal static class RunbookExecCatalogEn
         ["reason.runbook.step.cancelled"] = "interrupted after {0}",
         ["reason.runbook.step.timeout"] = "timed out after {0}",
         ["reason.runbook.step.failed"] = "step {0} ({1}) failed: {2}",
-        ["reason.runbook.interrupted"] = "interrupted at step {0} ({1}); continue it with jaga runbook resume",
+        ["reason.runbook.interrupted"] = "interrupted at step {0} ({1})",
         ["reason.runbook.done"] = "every step succeeded",
         ["reason.runbook.taken.over"] = "run {0} was taken over by another process (its lease ran out here)",
         ["reason.runbook.wait.check"] = "the plan has no check '{0}'",

@@ -36,7 +36,7 @@ internal static class RunbookExecCatalogId
         ["reason.runbook.step.cancelled"] = "terputus setelah {0}",
         ["reason.runbook.step.timeout"] = "melewati batas waktu setelah {0}",
         ["reason.runbook.step.failed"] = "langkah {0} ({1}) gagal: {2}",
-        ["reason.runbook.interrupted"] = "terputus pada langkah {0} ({1}); lanjutkan dengan jaga runbook resume",
+        ["reason.runbook.interrupted"] = "terputus pada langkah {0} ({1})",
         ["reason.runbook.done"] = "semua langkah berhasil",
         ["reason.runbook.taken.over"] = "run {0} diambil alih oleh proses lain (lease-nya habis di sini)",
         ["reason.runbook.wait.check"] = "rencana tidak punya cek '{0}'",

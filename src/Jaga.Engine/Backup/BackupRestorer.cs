@@ -56,19 +56,23 @@ public sealed class BackupRestorer(BackupServices s)
             if (problem is not null)
             {
                 var failed = await s.Journal.RecordAsync(new BackupRestoreFailed(record.Artifact, target.Description, problem) { Data = data }, ct: ct);
-                return new RestoreOutcome(false, copy.Destination, took, failed.Line);
+                return new RestoreOutcome(false, copy.Destination, took, failed.Line) { Message = failed.Message };
             }
             var entry = await s.Journal.RecordAsync(new BackupRestored(record.Artifact, target.Description, took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s") { Data = data }, ct: ct);
-            return new RestoreOutcome(true, copy.Destination, took, entry.Line);
+            return new RestoreOutcome(true, copy.Destination, took, entry.Line) { Message = entry.Message };
         }
         var reason = problems.Count > 0 ? string.Join("; ", problems) : "no stored copy of it is at a destination in the plan";
         var none = await s.Journal.RecordAsync(new BackupRestoreFailed(record.Artifact, target.Description, reason)
         {
             Data = new Dictionary<string, string> { ["job"] = record.Job, ["id"] = record.Id, ["artifact"] = record.Artifact },
         }, ct: ct);
-        return new RestoreOutcome(false, null, TimeSpan.Zero, none.Line);
+        return new RestoreOutcome(false, null, TimeSpan.Zero, none.Line) { Message = none.Message };
     }
 }
 
 /// <summary>How a restore ended, from which destination, and how long it took.</summary>
-public sealed record RestoreOutcome(bool Ok, string? From, TimeSpan Duration, string Line);
+public sealed record RestoreOutcome(bool Ok, string? From, TimeSpan Duration, string Line)
+{
+    /// <summary>The maintenance-log line's message, without its time and level (what a runbook step ends with).</summary>
+    public string Message { get; init; } = Line;
+}

@@ -34,7 +34,7 @@ internal static class RunbookResumeCommand
                 // Steps are skipped by their place: a runbook whose steps moved since the run started would skip the wrong ones.
                 // A step changed in place (its command fixed) keeps its place, and is what a resume is for.
                 var attempts = await store.Runbooks.StepsAsync(found.Id, ct);
-                if (attempts.FirstOrDefault(a => a.Index >= runbook.Steps.Count || runbook.Steps[a.Index].Name != a.Name || runbook.Steps[a.Index].Kind != a.Kind) is { } moved)
+                if (Core.Emergency.StepAttempts.Moved(runbook, attempts) is { } moved)
                     throw new UserError(words.Format("cli.runbook.resume.changed", found.Id, found.Runbook, moved.Index + 1, moved.Name), words.Format("cli.runbook.resume.changed.hint", found.Runbook));
                 await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, ctx.RealTime, RunMode.Command);
                 var runbooks = services.Runbooks(NodeId.New(journal.Node));

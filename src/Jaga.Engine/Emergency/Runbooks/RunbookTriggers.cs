@@ -80,6 +80,8 @@ public sealed class RunbookTriggers(RunbookServices s)
             var stopped = run.Status == RunbookRunStatus.Interrupted && run.StartedBy == IncidentLog.Jaga;
             if (!orphaned && !stopped) continue;
             if (s.Plan.Plan.Emergency.Find(run.Runbook) is not { } runbook) continue;
+            // Its runbook's steps moved since it started (a reload): resuming by place would skip the wrong steps.
+            if (Core.Emergency.StepAttempts.Moved(runbook, await s.Runs.StepsAsync(run.Id, ct)) is not null) continue;
             if (await s.Runs.TryTakeOverAsync(run.Id, s.Node, now, s.Lease, ct) is not { } taken) continue;
             resumed.Add(Task.Run(async () => (RunbookOutcome?)await executor.ResumeAsync(taken, runbook, null, runs), CancellationToken.None));
         }

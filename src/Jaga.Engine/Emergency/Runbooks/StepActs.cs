@@ -122,7 +122,7 @@ internal sealed class StepActs(RunbookServices s)
         else lines.AddRange([Words["exec.restore.overwrites"], .. state.Contents.Select(i => "  " + i)]);
         foreach (var line in lines) c.Listener.Line?.Invoke(c.Redactor.Redact(line));
         var outcome = await restorer.RestoreAsync(record, target, null, ct);
-        if (!outcome.Ok) return Text(StepOutcome.Failed, c.Redactor.Redact(outcome.Line), string.Join('\n', lines), started);
+        if (!outcome.Ok) return Text(StepOutcome.Failed, c.Redactor.Redact(outcome.Message), string.Join('\n', lines), started);
         var manifest = BackupRestorer.ManifestOf(record);
         var mismatches = RowCounts.Compare(manifest.Tables, await target.CountAsync(ct));
         var counted = mismatches.Count > 0
