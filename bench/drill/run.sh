@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# "Database dropped → service back" (issue 13): a pgbench database (scale 20, 2,000,000 rows in
+# pgbench_accounts) in a PostgreSQL 15 started here (temporary, default settings, fsync on; stopped and
+# removed afterwards) is backed up once with `jaga backup run db` (plain dump, zstd), then, each round:
+#  jaga — the database is dropped and created again empty, and `jaga runbook run restore-db --yes` is timed
+#         end to end: its `restore` step (latest backup into the database) and its `wait_for` step (the
+#         plan's check `app`, `SELECT count(*) FROM pgbench_accounts` must be 2000000) — the service is back
+#         when the command exits 0;
+#  raw  — the database is dropped and created again empty, and the same artifact is restored without Jaga,
+#         by the pipeline `jaga runbook show --format md` prints for it (docs/emergency.md, docs/backup.md
+#         "restoring without Jaga"): `zstd -dc FILE | psql -X -q -v ON_ERROR_STOP=1 URL`, then the same
+#         check query by psql, timed together.
+# After every restore pgbench_accounts must hold 2,000,000 rows (checked outside the timing). The two
+# halves alternate their order from round to round, so other load on the machine falls on both alike;
+# the figures are the median of the rounds, and the ratio jaga ÷ raw (target ≤ 1.3), both of the medians
+# and as the median of each round's own ratio. Wall time from GNU time (`/usr/bin/time -f %e`).
+#
+# Uses the ReadyToRun build, as bench/backup.sh does.
+#   bash bench/drill/run.sh                  # RUNS=5 rounds, SCALE=20
+#   RUNS=3 PARTS=raw bash bench/drill/run.sh # the raw half only (needs no `jaga runbook run`)
+#   BUILD=0 ...                              # reuse bench/results/drill/r2r instead of publishing again
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${RUNS:-5}
+scale=${SCALE:-20}
+parts=${PARTS:-jaga raw}
+rows_expected=$((scale * 100000))
+out=bench/results/drill; mkdir -p "$out"
+[ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
+command -v zstd >/dev/null || { echo "needs zstd: apt-get install zstd" >&2; exit 1; }
+pgbin=/usr/lib/postgresql/15/bin
+[ -x "$pgbin/pg_ctl" ] || { echo "needs PostgreSQL 15 in $pgbin" >&2; exit 1; }
+export PATH="$pgbin:$PATH"
+for p in $parts; do
+  case $p in jaga|raw) ;; *) echo "PARTS: unknown part '$p' (known: jaga raw)" >&2; exit 2 ;; esac
+done
+
+if [ "${BUILD:-1}" != 0 ] || [ ! -x "$out/r2r/jaga" ]; then
+  echo "== publishing jaga (ReadyToRun) into $out/r2r" >&2
+  dotnet publish src/Jaga.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" -nologo -v q >/dev/null
+fi
+jaga=$(realpath "$out/r2r/jaga")
+# The Jaga half needs `jaga runbook run` (Step 7's executor); say so at once rather than after the setup.
+# (`jaga runbook run --help` is no test: an unknown subcommand shows the parent's help and exits 0.)
+if [[ " $parts " == *" jaga "* ]] && ! "$jaga" runbook --help 2>/dev/null | grep -qE '^ +run( |$)'; then
+  echo "this jaga ($("$jaga" --version 2>/dev/null || echo '?')) has no \`jaga runbook run\`: build it from a" >&2
+  echo "commit that has the runbook executor, or measure the raw half alone with PARTS=raw" >&2
+  exit 1
+fi
+
+work=$(mktemp -d /tmp/jaga-bench-drill.XXXXXX); chmod 755 "$work"
+pgdir=""
+runas() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  if [ -n "$pgdir" ]; then runas pg_ctl -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- PostgreSQL 15, on a free port, as user postgres when we are root
+pgdir="$work/pg"; mkdir -p "$pgdir/sock"; [ "$(id -u)" -ne 0 ] || chown -R postgres "$pgdir"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+runas initdb -D "$pgdir/data" -A trust -U postgres --no-sync -E UTF8 --locale=C --no-instructions >/dev/null
+runas pg_ctl -D "$pgdir/data" -w -t 60 -l "$pgdir/log" -o "-p $port -k $pgdir/sock -c listen_addresses=127.0.0.1" start >/dev/null
+conn=(-h 127.0.0.1 -p "$port" -U postgres)
+db=app
+url="postgres://postgres@127.0.0.1:$port/$db"
+check_query="SELECT count(*) FROM pgbench_accounts"
+count_rows() { psql "${conn[@]}" -X -At -d "$db" -c "$check_query"; }
+recreate() { dropdb "${conn[@]}" --if-exists "$db"; createdb "${conn[@]}" "$db"; }
+
+echo "== pgbench -i -s $scale" >&2
+createdb "${conn[@]}" "$db"
+pgbench "${conn[@]}" -i -s "$scale" -q "$db" >/dev/null 2>&1
+dbsize=$(psql "${conn[@]}" -X -At -d "$db" -c "SELECT pg_size_pretty(pg_database_size('$db'))")
+
+# ---- the plan: the backup job, the application's check, the restore runbook
+plan="$work/plan"; mkdir -p "$plan"
+cat >"$plan/jaga.yaml" <<EOF
+version: 1
+project: drill-bench
+state: $plan/state.db
+log: { file: $plan/maintenance.log }
+destinations:
+  local: { path: $plan/backup/ }
+backup:
+  - name: db
+    source: { postgres: "$url" }
+    schedule: "0 2 * * *"
+    to: [local]
+    file: "db_{date}_{time}"
+    compress: zstd
+monitoring:
+  checks:
+    - name: app
+      postgres: "$url"
+      query: "$check_query"
+      expect: ["[RESULT] == $rows_expected"]
+emergency:
+  runbooks:
+    - name: restore-db
+      description: The database was lost. Restore the latest backup into it and wait until the application's check passes.
+      steps:
+        - restore: { backup: db, from: latest, into: "$url" }
+        - wait_for: { check: app, timeout: 5m }
+EOF
+"$jaga" validate --plan "$plan/jaga.yaml" >/dev/null
+cp "$plan/jaga.yaml" "$out/jaga.yaml"   # for reference: the plan as measured (paths are of the temp dir)
+
+echo "== jaga backup run db" >&2
+"$jaga" --plan "$plan/jaga.yaml" backup run db >/dev/null
+artifact=$(find "$plan/backup" -type f -name 'db_*.sql.zst' | head -n 1)
+[ -n "$artifact" ] || { echo "no artifact db_*.sql.zst in $plan/backup after \`jaga backup run db\`" >&2; exit 1; }
+artifact_mib=$(stat -c %s "$artifact" | awk '{ printf "%.1f", $1 / 1048576 }')
+
+# ---- one measurement: NAME then the command; appends "name round seconds load1" to $raw
+raw="$out/raw.txt"; echo "name round seconds load1" >"$raw"
+measure() {
+  local name=$1; shift
+  local tf="$work/time.out" load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  if ! /usr/bin/time -f "%e" -o "$tf" "$@" >"$work/cmd.out" 2>"$work/cmd.err"; then
+    echo "FAILED: $name (round $round): $*" >&2; tail -n 30 "$work/cmd.out" "$work/cmd.err" >&2; exit 1
+  fi
+  local secs; secs=$(tail -n 1 "$tf")
+  echo "$name $round $secs $load" >>"$raw"
+  echo "   $name: $secs s (load $load)" >&2
+}
+median() { # seconds of the rows named $1
+  awk -v n="$1" '$1 == n { print $3 }' "$raw" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+paired() { # median over rounds of (jaga ÷ raw) in the same round
+  awk '$1 == "jaga" { x[$2] = $3 } $1 == "raw" { y[$2] = $3 } END { for (r in x) if ((r in y) && y[r] > 0) print x[r] / y[r] }' "$raw" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f\n", m } }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f\n", a / b }'; }
+all_runs() { awk -v n="$1" '$1 == n { printf "%s%s", sep, $3; sep = ", " } END { if (!sep) printf "-" }' "$raw"; }
+
+read -r -a order <<<"$parts"
+for round in $(seq 1 "$runs"); do
+  echo "-- round $round/$runs (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  for t in "${order[@]}"; do
+    recreate
+    case $t in
+      jaga) measure jaga "$jaga" --plan "$plan/jaga.yaml" runbook run restore-db --yes ;;
+      raw)  measure raw bench/drill/raw-restore.sh "$artifact" "$url" "$check_query" "$rows_expected" ;;
+    esac
+    rows=$(count_rows)
+    [ "$rows" -eq "$rows_expected" ] || { echo "after the $t restore of round $round pgbench_accounts has $rows rows, not $rows_expected" >&2; exit 1; }
+  done
+  order=("${order[@]:1}" "${order[0]}")   # the other one first next round
+done
+
+jm=$(median jaga); rm_=$(median raw)
+loads=$(awk 'NR > 1 { print $4 }' "$raw" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }')
+when=$(date -u '+%Y-%m-%d %H:%M UTC')
+summary="$out/summary.md"
+{
+  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; PostgreSQL $(postgres --version | awk '{ print $3 }'), psql $(psql --version | awk '{ print $3 }'), zstd $(zstd -V | grep -o 'v[0-9.]*'); jaga $("$jaga" --version 2>/dev/null | head -n 1)"
+  echo "pgbench scale $scale (database $dbsize, $rows_expected rows in pgbench_accounts), artifact $(basename "$artifact") $artifact_mib MiB; $runs rounds; 1-min load $loads; $when"
+  echo
+  for n in jaga raw; do echo "- $n, every round (s): $(all_runs "$n")"; done
+  jcol="$jm s"; [ "$jm" != "-" ] || jcol="not measured"
+  rcol="$rm_ s"; [ "$rm_" != "-" ] || rcol="not measured"
+  echo "- median: jaga $jcol, raw $rcol; jaga ÷ raw: $(ratio "$jm" "$rm_") of the medians, $(paired) median per round (target ≤ 1.3)"
+  echo
+  echo "Row for docs/benchmarks.md:"
+  echo
+  echo "| measured | rounds | 1-min load | \`jaga runbook run restore-db --yes\` | \`zstd -dc … \| psql\` + check | ratio (of medians) | ratio (median per round) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  echo "| $when | $runs | $loads | $jcol | $rcol | $(ratio "$jm" "$rm_") (target ≤ 1.3) | $(paired) |"
+} | tee "$summary"
+echo; echo "raw figures: $raw; summary: $summary" >&2
