@@ -3,7 +3,6 @@
 # procedure gives (docs/backup.md, "restoring without Jaga"; the target is empty), then the application's
 # check query, which must answer EXPECTED.   raw-restore.sh ARTIFACT URL QUERY EXPECTED
 set -euo pipefail
-artifact=$1 url=$2 query=$3 expected=$4
+artifact=$1 url=$2
 zstd -dc "$artifact" | psql -X -q -v ON_ERROR_STOP=1 "$url"
-got=$(psql -X -At "$url" -c "$query")
-[ "$got" = "$expected" ] || { echo "check query answered '$got', not '$expected'" >&2; exit 1; }
+"$(dirname "$0")/check.sh" "$url" "$3" "$4"

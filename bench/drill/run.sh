@@ -9,21 +9,23 @@
 #  raw  — the database is dropped and created again empty, and the same artifact is restored without Jaga,
 #         by the pipeline `jaga runbook show --format md` prints for it (docs/emergency.md, docs/backup.md
 #         "restoring without Jaga"): `zstd -dc FILE | psql -X -q -v ON_ERROR_STOP=1 URL`, then the same
-#         check query by psql, timed together.
-# After every restore pgbench_accounts must hold 2,000,000 rows (checked outside the timing). The two
-# halves alternate their order from round to round, so other load on the machine falls on both alike;
+#         check query by psql, timed together;
+#  restore — for reference, where the time goes: the same restore by `jaga backup restore latest --into URL
+#         --yes` (no runbook), then the check query by psql.
+# After every restore pgbench_accounts must hold 2,000,000 rows (checked outside the timing). The parts
+# rotate their order from round to round, so other load on the machine falls on all of them alike;
 # the figures are the median of the rounds, and the ratio jaga ÷ raw (target ≤ 1.3), both of the medians
 # and as the median of each round's own ratio. Wall time from GNU time (`/usr/bin/time -f %e`).
 #
 # Uses the ReadyToRun build, as bench/backup.sh does.
-#   bash bench/drill/run.sh                  # RUNS=5 rounds, SCALE=20
+#   bash bench/drill/run.sh                  # RUNS=5 rounds, SCALE=20, PARTS="jaga raw restore"
 #   RUNS=3 PARTS=raw bash bench/drill/run.sh # the raw half only (needs no `jaga runbook run`)
 #   BUILD=0 ...                              # reuse bench/results/drill/r2r instead of publishing again
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-5}
 scale=${SCALE:-20}
-parts=${PARTS:-jaga raw}
+parts=${PARTS:-jaga raw restore}
 rows_expected=$((scale * 100000))
 out=bench/results/drill; mkdir -p "$out"
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
@@ -32,7 +34,7 @@ pgbin=/usr/lib/postgresql/15/bin
 [ -x "$pgbin/pg_ctl" ] || { echo "needs PostgreSQL 15 in $pgbin" >&2; exit 1; }
 export PATH="$pgbin:$PATH"
 for p in $parts; do
-  case $p in jaga|raw) ;; *) echo "PARTS: unknown part '$p' (known: jaga raw)" >&2; exit 2 ;; esac
+  case $p in jaga|raw|restore) ;; *) echo "PARTS: unknown part '$p' (known: jaga raw restore)" >&2; exit 2 ;; esac
 done
 
 if [ "${BUILD:-1}" != 0 ] || [ ! -x "$out/r2r/jaga" ]; then
@@ -146,6 +148,7 @@ for round in $(seq 1 "$runs"); do
     case $t in
       jaga) measure jaga "$jaga" --plan "$plan/jaga.yaml" runbook run restore-db --yes ;;
       raw)  measure raw bench/drill/raw-restore.sh "$artifact" "$url" "$check_query" "$rows_expected" ;;
+      restore) measure restore bench/drill/jaga-restore.sh "$jaga" "$plan/jaga.yaml" "$url" "$check_query" "$rows_expected" ;;
     esac
     rows=$(count_rows)
     [ "$rows" -eq "$rows_expected" ] || { echo "after the $t restore of round $round pgbench_accounts has $rows rows, not $rows_expected" >&2; exit 1; }
@@ -153,7 +156,7 @@ for round in $(seq 1 "$runs"); do
   order=("${order[@]:1}" "${order[0]}")   # the other one first next round
 done
 
-jm=$(median jaga); rm_=$(median raw)
+jm=$(median jaga); rm_=$(median raw); bm=$(median restore)
 loads=$(awk 'NR > 1 { print $4 }' "$raw" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }')
 when=$(date -u '+%Y-%m-%d %H:%M UTC')
 summary="$out/summary.md"
@@ -161,15 +164,16 @@ summary="$out/summary.md"
   echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; PostgreSQL $(postgres --version | awk '{ print $3 }'), psql $(psql --version | awk '{ print $3 }'), zstd $(zstd -V | grep -o 'v[0-9.]*'); jaga $("$jaga" --version 2>/dev/null | head -n 1)"
   echo "pgbench scale $scale (database $dbsize, $rows_expected rows in pgbench_accounts), artifact $(basename "$artifact") $artifact_mib MiB; $runs rounds; 1-min load $loads; $when"
   echo
-  for n in jaga raw; do echo "- $n, every round (s): $(all_runs "$n")"; done
+  for n in jaga raw restore; do echo "- $n, every round (s): $(all_runs "$n")"; done
   jcol="$jm s"; [ "$jm" != "-" ] || jcol="not measured"
   rcol="$rm_ s"; [ "$rm_" != "-" ] || rcol="not measured"
-  echo "- median: jaga $jcol, raw $rcol; jaga ÷ raw: $(ratio "$jm" "$rm_") of the medians, $(paired) median per round (target ≤ 1.3)"
+  bcol="$bm s"; [ "$bm" != "-" ] || bcol="not measured"
+  echo "- median: jaga $jcol, raw $rcol, restore $bcol; jaga ÷ raw: $(ratio "$jm" "$rm_") of the medians, $(paired) median per round (target ≤ 1.3)"
   echo
   echo "Row for docs/benchmarks.md:"
   echo
-  echo "| measured | rounds | 1-min load | \`jaga runbook run restore-db --yes\` | \`zstd -dc … \| psql\` + check | ratio (of medians) | ratio (median per round) |"
-  echo "| --- | --- | --- | --- | --- | --- | --- |"
-  echo "| $when | $runs | $loads | $jcol | $rcol | $(ratio "$jm" "$rm_") (target ≤ 1.3) | $(paired) |"
+  echo "| measured | rounds | 1-min load | \`jaga runbook run restore-db --yes\` | \`zstd -dc … \| psql\` + check | ratio (of medians) | ratio (median per round) | \`jaga backup restore\` + check (reference) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| $when | $runs | $loads | $jcol | $rcol | $(ratio "$jm" "$rm_") (target ≤ 1.3) | $(paired) | $bcol |"
 } | tee "$summary"
 echo; echo "raw figures: $raw; summary: $summary" >&2
