@@ -5,7 +5,9 @@ using Jaga.Core.Ports;
 using Jaga.Engine.Backup;
 using Jaga.Engine.Backup.Pipeline;
 using Jaga.Engine.Emergency.Incidents;
+using Jaga.Engine.Emergency.Runbooks;
 using Jaga.Engine.Journal;
+using Jaga.Engine.Monitoring.Probes;
 using Jaga.Engine.Scheduling;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +22,10 @@ internal sealed class PlanServices : IAsyncDisposable
     private readonly MaintenanceJournal journal;
     private readonly TimeProvider clock;
     private readonly TimeProvider realTime;
+    private readonly AdapterSet adapters;
+    private readonly HttpClient notifyHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly ProbeHttp stepHttp = new();
+    private MonitorRuntime? probes;
 
     public PlanServices(
         LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, TimeProvider realTime, RunMode mode, AdapterSet adapters, ILogger logger,
@@ -30,6 +36,7 @@ internal sealed class PlanServices : IAsyncDisposable
         this.journal = journal;
         this.clock = clock;
         this.realTime = realTime;
+        this.adapters = adapters;
         var retry = DestinationRetry.Default(backup.RetryClock ?? clock, backup.OnRetry);
         Incidents = new IncidentLog(store.Incidents, journal, clock);
         Backup = new BackupServices(plan, store.Backups, journal, clock, new BackupConnectors(plan, adapters, realTime, backup.Identity), retry) { Incidents = Incidents };
@@ -53,8 +60,27 @@ internal sealed class PlanServices : IAsyncDisposable
     /// <summary>Every job of the plan: backups, verifications, checkpoints and, when monitoring, checks, host, logs.</summary>
     public IReadOnlyList<ScheduledJob> Jobs() => PlanJobs.For(plan, store, journal, Backup, clock, Monitoring?.Services, realTime);
 
+    /// <summary>What runbook runs need, for the process driving them as <paramref name="node"/>. Checks are probed through
+    /// the monitoring pillar when it runs here, else through a probe-only one (no alerting) made for the purpose.</summary>
+    public RunbookServices Runbooks(string node)
+    {
+        var monitor = Monitoring ?? (probes ??= MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, null));
+        var mail = adapters.Mail ?? throw new InvalidOperationException("no mail adapter: the composition root misses its registration");
+        return new RunbookServices(plan, store.Runbooks, journal, Incidents, Backup, clock, realTime)
+        {
+            Probe = monitor.ProbeAsync,
+            Notifier = new RunbookNotifier(plan, notifyHttp, mail, realTime),
+            Http = stepHttp,
+            Lease = plan.Plan.Scheduler.Lease,
+            Node = node,
+        };
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Monitoring is not null) await Monitoring.DisposeAsync();
+        if (probes is not null) await probes.DisposeAsync();
+        notifyHttp.Dispose();
+        stepHttp.Dispose();
     }
 }

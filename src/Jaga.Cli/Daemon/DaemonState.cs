@@ -51,6 +51,9 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
     private readonly CancellationTokenSource stopping = new();
     private Composition.PlanServices? monitoring;
 
+    /// <summary>The services of the running plan (null before the first plan's are made, and after the stop).</summary>
+    public Composition.PlanServices? Services => monitoring;
+
     /// <summary>Makes <paramref name="next"/> the services of the running plan. The previous one takes no new work but
     /// finishes what it has (alerts being retried, results queued) and is disposed after <see cref="Retirement"/>, or
     /// at shutdown.</summary>

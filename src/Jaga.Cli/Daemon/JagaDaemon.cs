@@ -44,6 +44,7 @@ internal static class JagaDaemon
         DaemonState? state = null;
         builder.Services.AddSingleton(_ => state!);
         builder.Services.AddHostedService<SchedulerService>();
+        builder.Services.AddHostedService<RunbookTriggerService>();
         PingEndpoints.AddServices(builder.Services);
         builder.Services.AddHostedService(sp => new PlanReloader(state!, sp.GetRequiredService<ILogger<PlanReloader>>(), CliContext.Actor));
 

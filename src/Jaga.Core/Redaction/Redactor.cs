@@ -39,6 +39,14 @@ public sealed partial class Redactor
 
     public static Redactor None { get; } = new([]);
 
+    /// <summary>This redactor and <paramref name="more"/> secrets: a runbook run masks the values its steps resolved
+    /// (<c>ResolvedText.Secrets</c>) as well as the plan's.</summary>
+    public Redactor With(IEnumerable<string> more)
+    {
+        var added = more.Where(s => s.Length >= 4 && !secrets.Contains(s, StringComparer.Ordinal)).ToList();
+        return added.Count == 0 ? this : new Redactor(secrets.Concat(added));
+    }
+
     public int Count => secrets.Length;
 
     /// <summary>The length of the longest known secret (0 when none): text cut into pieces keeps this many characters of

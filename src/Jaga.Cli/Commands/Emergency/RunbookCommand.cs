@@ -8,9 +8,11 @@ internal static class RunbookCommand
 {
     public static Command Create(CommandBuilder b)
     {
-        var runbook = b.Command("runbook", "The emergency pillar: the plan's runbooks, listed and printed as procedures to follow.", "jaga runbook show restore-db --format md");
+        var runbook = b.Command("runbook", "The emergency pillar: the plan's runbooks, listed, printed as procedures, and run step by step with a full record.", "jaga runbook show restore-db --format md");
         runbook.Subcommands.Add(RunbookListCommand.Create(b));
         runbook.Subcommands.Add(RunbookShowCommand.Create(b));
+        runbook.Subcommands.Add(RunbookRunCommand.Create(b));
+        runbook.Subcommands.Add(RunbookResumeCommand.Create(b));
         return runbook;
     }
 

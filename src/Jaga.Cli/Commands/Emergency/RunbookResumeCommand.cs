@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using Jaga.Cli.Composition;
+using Jaga.Core.Messages;
+using Jaga.Core.Ports;
+using Jaga.Engine.Emergency.Runbooks;
+using Jaga.Engine.Scheduling;
+
+namespace Jaga.Cli.Commands.Emergency;
+
+/// <summary><c>jaga runbook resume RUN</c>: continues a run from the step that failed or was interrupted; the steps that
+/// succeeded are not repeated. A run whose process died (kill -9, a crash) is taken over once its lease runs out.</summary>
+internal static class RunbookResumeCommand
+{
+    public static Command Create(CommandBuilder b)
+    {
+        var resume = b.Command("resume",
+            "Continue a runbook run from the step that failed or was interrupted, after a crash too; steps that succeeded are not run again. A run still held by a process that died is taken over when its lease runs out (resume waits for it).",
+            "jaga runbook resume 3f9a12bc");
+        var id = new Argument<string>("RUN") { Description = "The run's id (jaga runbook runs)" };
+        resume.Arguments.Add(id);
+        b.Action(resume, async (parse, ctx, ct) =>
+        {
+            var plan = ctx.LoadPlan();
+            var words = ctx.Messages(plan);
+            var runId = parse.GetValue(id)!.Trim();
+            var (_, store, journal) = await ctx.OpenAsync(ct: ct);
+            await using (store)
+            {
+                var found = await store.Runbooks.GetAsync(runId, ct)
+                    ?? throw new UserError(words.Format("cli.runbook.resume.unknown", runId), words["cli.runbook.resume.unknown.hint"]);
+                if (found.Status is RunbookRunStatus.Succeeded or RunbookRunStatus.Cancelled)
+                    throw new UserError(words.Format("cli.runbook.resume.ended", found.Id, new Phrase("runbook.status." + found.Status.ToString().ToLowerInvariant())));
+                var runbook = plan.Plan.Emergency.Find(found.Runbook) ?? throw new UserError(words.Format("cli.runbook.resume.gone", found.Runbook, found.Id));
+                await using var services = CompositionRoot.Compose(plan, store, journal, ctx.Clock, ctx.RealTime, RunMode.Command);
+                var runbooks = services.Runbooks(NodeId.New(journal.Node));
+                var say = ctx.JsonOutput ? ctx.Output.Error : (Action<string>)ctx.Output.Line;
+                var run = await TakeOverAsync(ctx, store.Runbooks, found, runbooks, words, say, ct);
+                var outcome = await new RunbookExecutor(runbooks).ResumeAsync(run, runbook, RunbookRunView.Listener(words, say), ct);
+                return RunbookRunView.Finish(ctx, outcome, words);
+            }
+        });
+        return resume;
+    }
+
+    /// <summary>Takes the run over. An active run under a live lease is another process's: when its lease runs out within
+    /// two leases (the process died), it is waited for; otherwise the user is told who holds it.</summary>
+    private static async Task<RunbookRun> TakeOverAsync(
+        CliContext ctx, IRunbookRuns runs, RunbookRun found, RunbookServices s, Catalog words, Action<string> say, CancellationToken ct)
+    {
+        DateTimeOffset? first = null;
+        while (true)
+        {
+            var now = ctx.Clock.GetUtcNow();
+            if (await runs.TryTakeOverAsync(found.Id, s.Node, now, s.Lease, ct) is { } taken) return taken;
+            var current = await runs.GetAsync(found.Id, ct) ?? found;
+            var until = TimeZoneInfo.ConvertTime(current.LeaseUntil, s.Plan.Plan.Timezone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            if (current.Status is RunbookRunStatus.Succeeded or RunbookRunStatus.Cancelled)
+                throw new UserError(words.Format("cli.runbook.resume.ended", current.Id, new Phrase("runbook.status." + current.Status.ToString().ToLowerInvariant())));
+            // Renewed while we waited, or far off: its process is alive and driving it.
+            if (current.LeaseUntil - now > 2 * s.Lease || (first is { } seen && current.LeaseUntil > seen))
+                throw new UserError(words.Format("cli.runbook.resume.busy", current.Id, current.Node, until), words["cli.runbook.resume.busy.hint"]);
+            if (first is null) say(words.Format("cli.runbook.resume.waiting", current.Id, current.Node, until));
+            first ??= current.LeaseUntil;
+            var wait = current.LeaseUntil - now;
+            await Task.Delay(wait > TimeSpan.Zero ? wait + TimeSpan.FromMilliseconds(200) : TimeSpan.FromMilliseconds(200), ctx.RealTime, ct);
+        }
+    }
+}
