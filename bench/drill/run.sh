@@ -21,6 +21,8 @@
 #   bash bench/drill/run.sh                  # RUNS=5 rounds, SCALE=20, PARTS="jaga raw restore"
 #   RUNS=3 PARTS=raw bash bench/drill/run.sh # the raw half only (needs no `jaga runbook run`)
 #   BUILD=0 ...                              # reuse bench/results/drill/r2r instead of publishing again
+# The Jaga part also reads its run record from the state (bench/drill/steps.py): how long the restore and
+# wait_for steps took by Jaga's own clock, into bench/results/drill/steps.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-5}
@@ -118,6 +120,7 @@ artifact_mib=$(stat -c %s "$artifact" | awk '{ printf "%.1f", $1 / 1048576 }')
 
 # ---- one measurement: NAME then the command; appends "name round seconds load1" to $raw
 raw="$out/raw.txt"; echo "name round seconds load1" >"$raw"
+steps="$out/steps.txt"; echo "round restore_step_s wait_for_step_s run_s (as the run record has them)" >"$steps"
 measure() {
   local name=$1; shift
   local tf="$work/time.out" load
@@ -138,6 +141,10 @@ paired() { # median over rounds of (jaga ÷ raw) in the same round
     awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f\n", m } }'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f\n", a / b }'; }
+col_median() { # median of column $1 of $steps
+  awk -v c="$1" 'NR > 1 { print $c }' "$steps" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 all_runs() { awk -v n="$1" '$1 == n { printf "%s%s", sep, $3; sep = ", " } END { if (!sep) printf "-" }' "$raw"; }
 
 read -r -a order <<<"$parts"
@@ -146,7 +153,9 @@ for round in $(seq 1 "$runs"); do
   for t in "${order[@]}"; do
     recreate
     case $t in
-      jaga) measure jaga "$jaga" --plan "$plan/jaga.yaml" runbook run restore-db --yes ;;
+      jaga) measure jaga "$jaga" --plan "$plan/jaga.yaml" runbook run restore-db --yes
+            cp "$work/cmd.out" "$out/runbook-run.out"   # the last run's output, for reference
+            echo "$round $(python3 bench/drill/steps.py "$plan/state.db")" >>"$steps" ;;
       raw)  measure raw bench/drill/raw-restore.sh "$artifact" "$url" "$check_query" "$rows_expected" ;;
       restore) measure restore bench/drill/jaga-restore.sh "$jaga" "$plan/jaga.yaml" "$url" "$check_query" "$rows_expected" ;;
     esac
@@ -169,6 +178,9 @@ summary="$out/summary.md"
   rcol="$rm_ s"; [ "$rm_" != "-" ] || rcol="not measured"
   bcol="$bm s"; [ "$bm" != "-" ] || bcol="not measured"
   echo "- median: jaga $jcol, raw $rcol, restore $bcol; jaga ÷ raw: $(ratio "$jm" "$rm_") of the medians, $(paired) median per round (target ≤ 1.3)"
+  if [ "$jm" != "-" ]; then
+    echo "- the runbook's own record (median): restore step $(col_median 2) s, wait_for step $(col_median 3) s, run from start to end $(col_median 4) s; the rest of the wall time is the process (start-up, plan, store)"
+  fi
   echo
   echo "Row for docs/benchmarks.md:"
   echo
