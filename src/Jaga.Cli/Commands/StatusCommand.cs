@@ -48,6 +48,7 @@ internal static class StatusCommand
             var drills = await StatusDrills.LoadAsync(plan, store.Drills, now, ct);
             var healthy = failing.Count == 0 && checksDown.Count == 0 && !drills.Failing.Any();
             var incidents = await Emergency.IncidentStatus.OpenAsync(store, ct);
+            var waiting = await Emergency.IncidentStatus.WaitingAsync(store, ct);
 
             if (ctx.JsonOutput)
             {
@@ -83,6 +84,7 @@ internal static class StatusCommand
                         ["down"] = new JsonArray([.. checksDown.Select(n => (JsonNode)n)]),
                     },
                     ["incidents"] = Emergency.IncidentStatus.Json(incidents),
+                    ["runbooks_waiting"] = Emergency.IncidentStatus.Json(waiting),
                     ["heartbeats"] = new JsonArray([.. heartbeats.Select(h => (JsonNode)new JsonObject
                     {
                         ["check"] = h.Check.Name,
@@ -109,6 +111,7 @@ internal static class StatusCommand
             if (checkNames.Count > 0)
                 ctx.Output.Line(words.Format("cli.status.checks", checkNames.Count - checksDown.Count, checkNames.Count));
             Emergency.IncidentStatus.Write(ctx.Output, incidents, words, zone);
+            Emergency.IncidentStatus.Write(ctx.Output, waiting, words);
             if (nodes.Count > 0)
             {
                 ctx.Output.Line();

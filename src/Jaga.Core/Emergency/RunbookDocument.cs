@@ -27,7 +27,7 @@ public static class RunbookDocument
         string R(string s) => loaded.Redactor.Redact(s);
         var blocks = new List<DocBlock> { new DocHeading(1, t.Format("procedure.doc.title", runbook.Name, plan.Project)) };
         if (runbook.Description is { } description) blocks.Add(new DocParagraph(R(description)));
-        blocks.Add(new DocParagraph($"{StepWords.Trigger(runbook.Trigger, t)} {t["procedure.doc.by.hand"]}"));
+        blocks.Add(new DocParagraph($"{StepWords.Trigger(runbook.Trigger, t)} {t.Format(runbook.Trigger is null ? "procedure.doc.by.hand" : "procedure.doc.auto", runbook.Name)}"));
 
         if (contacts) blocks.AddRange(Contacts(loaded, t));
 

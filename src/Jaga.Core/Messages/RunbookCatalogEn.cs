@@ -101,7 +101,8 @@ internal static class RunbookCatalogEn
         ["procedure.trigger.heartbeat"] = "For when heartbeat **{0}** misses its ping.",
 
         ["procedure.doc.title"] = "Runbook {0} — {1}",
-        ["procedure.doc.by.hand"] = "Follow the steps by hand: Jaga does not run runbooks yet (planned).",
+        ["procedure.doc.by.hand"] = "Run it with `jaga runbook run {0}` (every step is recorded, each approval too), or follow the steps below by hand if Jaga itself is down.",
+        ["procedure.doc.auto"] = "`jaga run` starts it by itself then, once per incident; run it by hand with `jaga runbook run {0}`, or follow the steps below if Jaga itself is down.",
         ["procedure.doc.contacts"] = "Contacts",
         ["procedure.doc.no.contacts"] = "No contacts in the plan (emergency.contacts).",
         ["procedure.doc.contacts.columns"] = "Name|Role|Phone|E-mail|Chat",

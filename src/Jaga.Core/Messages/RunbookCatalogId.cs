@@ -100,7 +100,8 @@ internal static class RunbookCatalogId
         ["procedure.trigger.heartbeat"] = "Untuk saat heartbeat **{0}** tidak datang tepat waktu.",
 
         ["procedure.doc.title"] = "Runbook {0} — {1}",
-        ["procedure.doc.by.hand"] = "Ikuti langkahnya secara manual: Jaga belum menjalankan runbook (direncanakan).",
+        ["procedure.doc.by.hand"] = "Jalankan dengan `jaga runbook run {0}` (setiap langkah dicatat, begitu pula setiap persetujuan), atau ikuti langkah di bawah secara manual jika Jaga sendiri mati.",
+        ["procedure.doc.auto"] = "`jaga run` memulainya sendiri saat itu, sekali per insiden; jalankan manual dengan `jaga runbook run {0}`, atau ikuti langkah di bawah jika Jaga sendiri mati.",
         ["procedure.doc.contacts"] = "Kontak",
         ["procedure.doc.no.contacts"] = "Tidak ada kontak di plan (emergency.contacts).",
         ["procedure.doc.contacts.columns"] = "Nama|Peran|Telepon|E-mail|Chat",

@@ -80,7 +80,7 @@ public sealed class RunbookDocumentTests
     {
         var md = RunbookDocument.Markdown(Loaded, Recover, "en");
 
-        Assert.StartsWith("# Runbook recover — shop\n\nThe database is gone.\n\nFor when check **api** has been down for 3m. Follow the steps by hand", md, StringComparison.Ordinal);
+        Assert.StartsWith("# Runbook recover — shop\n\nThe database is gone.\n\nFor when check **api** has been down for 3m. `jaga run` starts it by itself then, once per incident; run it by hand with `jaga runbook run recover`", md, StringComparison.Ordinal);
         Assert.Contains("| budi | on-call engineer | +62 812 0000 0001 | budi@shop.example | — |", md, StringComparison.Ordinal);
         Assert.Contains("| `reason` | string | required | — | why |", md, StringComparison.Ordinal);
         Assert.Contains("| `mode` | string | `fast` | `fast`, `safe` | — |", md, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class RunbookDocumentTests
     {
         var md = RunbookDocument.Markdown(Loaded, Recover, "id");
 
-        Assert.Contains("Untuk saat check **api** mati selama 3m. Ikuti langkahnya secara manual: Jaga belum menjalankan runbook", md, StringComparison.Ordinal);
+        Assert.Contains("Untuk saat check **api** mati selama 3m. `jaga run` memulainya sendiri saat itu, sekali per insiden", md, StringComparison.Ordinal);
         Assert.Contains("## Kontak", md, StringComparison.Ordinal);
         Assert.Contains("| Nama | Tipe | Bawaan | Nilai yang boleh | Arti |", md, StringComparison.Ordinal);
         Assert.Contains("1. Minta persetujuan: “Restore production for ${params.reason}?”, disetujui oleh 2 orang yang berbeda. Jika gagal: berhenti di sini.", md, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed partial class JournalEventTests
     private static readonly string[] NotEventPrefixes =
     [
         "doc.", "alert.subject.", "alert.line.", "cli.", "word.", "reason.",
-        "plan.error.", "plan.hint.", "plan.found.", "plan.expected.", "plan.kind.", "plan.word.", "procedure.", "param.",
+        "plan.error.", "plan.hint.", "plan.found.", "plan.expected.", "plan.kind.", "plan.word.", "procedure.", "param.", "exec.",
     ];
 
     [Fact]

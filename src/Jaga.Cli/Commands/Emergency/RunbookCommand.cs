@@ -13,6 +13,8 @@ internal static class RunbookCommand
         runbook.Subcommands.Add(RunbookShowCommand.Create(b));
         runbook.Subcommands.Add(RunbookRunCommand.Create(b));
         runbook.Subcommands.Add(RunbookResumeCommand.Create(b));
+        runbook.Subcommands.Add(RunbookApproveCommand.Create(b));
+        runbook.Subcommands.Add(RunbookRunsCommand.Create(b));
         return runbook;
     }
 

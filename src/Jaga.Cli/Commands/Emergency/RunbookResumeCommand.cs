@@ -17,7 +17,7 @@ internal static class RunbookResumeCommand
         var resume = b.Command("resume",
             "Continue a runbook run from the step that failed or was interrupted, after a crash too; steps that succeeded are not run again. A run still held by a process that died is taken over when its lease runs out (resume waits for it).",
             "jaga runbook resume 3f9a12bc");
-        var id = new Argument<string>("RUN") { Description = "The run's id (jaga runbook runs)" };
+        var id = RunbookRunInput.Run();
         resume.Arguments.Add(id);
         b.Action(resume, async (parse, ctx, ct) =>
         {
@@ -27,8 +27,7 @@ internal static class RunbookResumeCommand
             var (_, store, journal) = await ctx.OpenAsync(ct: ct);
             await using (store)
             {
-                var found = await store.Runbooks.GetAsync(runId, ct)
-                    ?? throw new UserError(words.Format("cli.runbook.resume.unknown", runId), words["cli.runbook.resume.unknown.hint"]);
+                var found = await RunbookRunInput.FindAsync(store.Runbooks, runId, words, ct);
                 if (found.Status is RunbookRunStatus.Succeeded or RunbookRunStatus.Cancelled)
                     throw new UserError(words.Format("cli.runbook.resume.ended", found.Id, new Phrase("runbook.status." + found.Status.ToString().ToLowerInvariant())));
                 var runbook = plan.Plan.Emergency.Find(found.Runbook) ?? throw new UserError(words.Format("cli.runbook.resume.gone", found.Runbook, found.Id));

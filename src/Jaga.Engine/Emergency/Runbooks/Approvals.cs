@@ -20,7 +20,7 @@ internal sealed class Approvals(RunbookServices s)
         {
             Data = new Dictionary<string, string> { ["runbook"] = c.Runbook.Name, ["run"] = c.Run.Id, ["step"] = c.Step.Name!, ["needed"] = $"{approval.Approvals}" },
         }, ct: ct);
-        c.Listener.Line?.Invoke(words.Format("runbook.approve.ask", prompt, approval.Approvals, c.Run.Id));
+        c.Listener.Line?.Invoke(words.Format("exec.approve.ask", prompt, approval.Approvals, c.Run.Id));
         var seen = new List<string>();
         try
         {
@@ -30,7 +30,7 @@ internal sealed class Approvals(RunbookServices s)
                 foreach (var a in given.Where(a => !seen.Contains(a.By, StringComparer.Ordinal)))
                 {
                     seen.Add(a.By);
-                    c.Listener.Line?.Invoke(words.Format("runbook.approve.seen", a.By, seen.Count, approval.Approvals));
+                    c.Listener.Line?.Invoke(words.Format("exec.approve.seen", a.By, seen.Count, approval.Approvals));
                 }
                 if (seen.Count >= approval.Approvals) break;
                 await Task.Delay(s.Poll, s.RealTime, ct);

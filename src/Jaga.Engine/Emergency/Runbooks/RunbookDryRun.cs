@@ -19,7 +19,7 @@ public sealed class RunbookDryRun(RunbookServices s)
     {
         ArgumentNullException.ThrowIfNull(runbook);
         var words = s.Journal.Messages;
-        var stand = runbook.Steps.ToDictionary(st => st.Name!, st => new Core.Emergency.StepOutput(words.Format("runbook.dry.output", st.Name), 0), StringComparer.Ordinal);
+        var stand = runbook.Steps.ToDictionary(st => st.Name!, st => new Core.Emergency.StepOutput(words.Format("exec.dry.output", st.Name), 0), StringComparer.Ordinal);
         var run = new RunbookRun("dry-run", runbook.Name, parameters, "manual", null, "", s.Clock.GetUtcNow(), RunbookRunStatus.Running, null, null, s.Node, s.Clock.GetUtcNow());
         var found = new List<DryRunCheck>();
         for (var i = 0; i < runbook.Steps.Count; i++)
@@ -53,26 +53,26 @@ public sealed class RunbookDryRun(RunbookServices s)
                 var check = s.Plan.Plan.Monitoring.Checks.First(k => k.Name == wait.WaitFor.Check);
                 var now = await s.Probe(check, ct);
                 // A check that is down now is what a runbook is for: the step would wait for it, so it is not a problem.
-                return new DryRunCheck(DryRunLabel.PreconditionsChecked, true, words.Format(now.Passed ? "runbook.dry.wait.up" : "runbook.dry.wait.down",
+                return new DryRunCheck(DryRunLabel.PreconditionsChecked, true, words.Format(now.Passed ? "exec.dry.wait.up" : "exec.dry.wait.down",
                     check.Name, DurationValue.Format(wait.WaitFor.Timeout), now.Reason));
             case BackupStep backup:
-                return new DryRunCheck(DryRunLabel.CannotSimulate, true, words.Format("runbook.dry.backup", backup.Backup));
+                return new DryRunCheck(DryRunLabel.CannotSimulate, true, words.Format("exec.dry.backup", backup.Backup));
             case RestoreBackupStep restore:
                 return await RestoreAsync(c, restore.Restore, ct);
             case NotifyStep { Notify.Contact: { } contact }:
-                return new DryRunCheck(DryRunLabel.CannotSimulate, true, words.Format("runbook.dry.contact", contact));
+                return new DryRunCheck(DryRunLabel.CannotSimulate, true, words.Format("exec.dry.contact", contact));
             case NotifyStep notify:
                 var channel = s.Plan.Plan.Notify[notify.Notify.Channel!];
                 if (channel.Webhook is { } url)
                 {
                     var reach = await dry.HttpAsync(new HttpSpec(url), ct);
-                    return reach with { Reason = words.Format("runbook.dry.notify", notify.Notify.Channel, reach.Reason) };
+                    return reach with { Reason = words.Format("exec.dry.notify", notify.Notify.Channel, reach.Reason) };
                 }
-                return new DryRunCheck(DryRunLabel.CannotSimulate, true, words.Format("runbook.dry.email", notify.Notify.Channel, channel.Email));
+                return new DryRunCheck(DryRunLabel.CannotSimulate, true, words.Format("exec.dry.email", notify.Notify.Channel, channel.Email));
             case ApprovalStep approve:
-                return new DryRunCheck(DryRunLabel.Simulated, true, words.Format("runbook.dry.approve", approve.Approve.Approvals, c.Resolve(approve.Approve.Prompt)));
+                return new DryRunCheck(DryRunLabel.Simulated, true, words.Format("exec.dry.approve", approve.Approve.Approvals, c.Resolve(approve.Approve.Prompt)));
             case LogStep log:
-                return new DryRunCheck(DryRunLabel.Simulated, true, words.Format("runbook.dry.log", c.Resolve(log.Log.Message)));
+                return new DryRunCheck(DryRunLabel.Simulated, true, words.Format("exec.dry.log", c.Resolve(log.Log.Message)));
             case SleepStep sleep:
                 return dry.Sleep(sleep.Sleep);
             default:
@@ -89,9 +89,9 @@ public sealed class RunbookDryRun(RunbookServices s)
         var into = Specs.Target(c, restore.Into, s.Plan);
         var target = new BackupRestorer(s.Backup).Target(record, into, replace: true);
         var state = await target.InspectAsync(ct);
-        var verified = RestoreChoice.Verified(record) ? words["runbook.dry.verified"] : words["runbook.dry.unverified"];
-        var what = words.Format("runbook.dry.restore", record.Artifact, record.Id, verified, target.Description);
-        var overwrites = state.IsEmpty ? words["runbook.restore.empty"] : $"{words["runbook.restore.overwrites"]} {string.Join("; ", state.Contents)}";
+        var verified = RestoreChoice.Verified(record) ? words["exec.dry.verified"] : words["exec.dry.unverified"];
+        var what = words.Format("exec.dry.restore", record.Artifact, record.Id, verified, target.Description);
+        var overwrites = state.IsEmpty ? words["exec.restore.empty"] : $"{words["exec.restore.overwrites"]} {string.Join("; ", state.Contents)}";
         return new DryRunCheck(DryRunLabel.PreconditionsChecked, true, $"{what}; {overwrites}");
     }
 }

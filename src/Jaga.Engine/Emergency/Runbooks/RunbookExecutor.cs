@@ -70,7 +70,7 @@ public sealed class RunbookExecutor(RunbookServices s)
         var done = StepAttempts.Succeeded(attempts);
         var latest = StepAttempts.Latest(attempts);
         var outputs = new Dictionary<string, Core.Emergency.StepOutput>(StringComparer.Ordinal);
-        foreach (var i in done) outputs[runbook.Steps[i].Name!] = new Core.Emergency.StepOutput(latest[i].Output ?? "", latest[i].ExitCode);
+        foreach (var i in done) outputs[runbook.Steps[i].Name!] = Output(latest[i].Output ?? "", latest[i].ExitCode);
 
         var acts = new StepActs(s);
         string? failed = null;
@@ -110,7 +110,7 @@ public sealed class RunbookExecutor(RunbookServices s)
             }
             if (result.Succeeded)
             {
-                outputs[step.Name!] = new Core.Emergency.StepOutput(Bounded(result.Output, StepAttemptEnd.MaxOutputChars), result.ExitCode);
+                outputs[step.Name!] = Output(Bounded(result.Output, StepAttemptEnd.MaxOutputChars), result.ExitCode);
                 continue;
             }
             failed ??= s.Journal.Messages.Format("reason.runbook.step.failed", i + 1, step.Name, result.Reason);
@@ -139,6 +139,10 @@ public sealed class RunbookExecutor(RunbookServices s)
         if (!check.Ok) return null;
         return await StartAsync(runbook, check.Values, $"runbook:{failed.Id}", failed.StartedBy, failed.IncidentId, listener, ct);
     }
+
+    /// <summary>What <c>${steps.NAME.output}</c> gives: the output without its trailing line breaks, as a shell's
+    /// <c>$(…)</c> gives it.</summary>
+    private static Core.Emergency.StepOutput Output(string text, int? exitCode) => new(text.TrimEnd('\n', '\r'), exitCode);
 
     private static string Bounded(string text, int max) => text.Length <= max ? text : text[^max..];
 

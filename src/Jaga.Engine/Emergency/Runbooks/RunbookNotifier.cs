@@ -38,7 +38,7 @@ public sealed class RunbookNotifier(LoadedPlan plan, HttpClient http, ISmtpSende
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(words);
-        var subject = words.Format("runbook.notify.subject", plan.Plan.Project, run.Runbook, run.Id);
+        var subject = words.Format("exec.notify.subject", plan.Plan.Project, run.Runbook, run.Id);
         if (target.Contact is { } name)
         {
             var contact = plan.Plan.Emergency.Contacts.FirstOrDefault(c => c.Name == name)

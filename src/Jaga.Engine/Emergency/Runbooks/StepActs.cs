@@ -27,7 +27,13 @@ internal sealed class StepActs(RunbookServices s)
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
-            return await ActAsync(c, limit, linked.Token);
+            var result = await ActAsync(c, limit, linked.Token);
+            // A runner that saw the token says "cancelled" whichever of the two fired: the step's limit is a timeout, only
+            // the run's own cancellation (Ctrl+C, a shutdown, a lost lease) interrupts the run.
+            if (ct.IsCancellationRequested && !result.Succeeded) return result with { Outcome = StepOutcome.Cancelled };
+            if (result.Outcome == StepOutcome.Cancelled && timeout.IsCancellationRequested)
+                return result with { Outcome = StepOutcome.TimedOut, Reason = Words.Format("reason.runbook.step.timeout", DurationValue.Format(limit!.Value)) };
+            return result;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -83,7 +89,7 @@ internal sealed class StepActs(RunbookServices s)
                 var done = Words.Format("reason.runbook.wait.passed", check.Name, DurationValue.Format(s.RealTime.GetElapsedTime(started)), tries, reason);
                 return Text(StepOutcome.Succeeded, done, reason, started);
             }
-            c.Listener.Line?.Invoke(Words.Format("runbook.wait.down", check.Name, reason));
+            c.Listener.Line?.Invoke(Words.Format("exec.wait.down", check.Name, reason));
             await Task.Delay(s.Poll, s.RealTime, ct);
         }
     }
@@ -108,10 +114,10 @@ internal sealed class StepActs(RunbookServices s)
         var record = await RestoreChoice.FindAsync(s.Backup.Catalog, restore.Backup, c.Resolve(restore.From), Words, ct);
         var restorer = new BackupRestorer(s.Backup);
         var target = restorer.Target(record, into, replace: true);
-        var lines = new List<string> { Words.Format("runbook.restore.what", record.Artifact, record.Id, c.Redactor.Redact(target.Description)) };
+        var lines = new List<string> { Words.Format("exec.restore.what", record.Artifact, record.Id, c.Redactor.Redact(target.Description)) };
         var state = await target.InspectAsync(ct);
-        if (state.IsEmpty) lines.Add(Words["runbook.restore.empty"]);
-        else lines.AddRange([Words["runbook.restore.overwrites"], .. state.Contents.Select(i => "  " + i)]);
+        if (state.IsEmpty) lines.Add(Words["exec.restore.empty"]);
+        else lines.AddRange([Words["exec.restore.overwrites"], .. state.Contents.Select(i => "  " + i)]);
         foreach (var line in lines) c.Listener.Line?.Invoke(c.Redactor.Redact(line));
         var outcome = await restorer.RestoreAsync(record, target, null, ct);
         if (!outcome.Ok) return Text(StepOutcome.Failed, c.Redactor.Redact(outcome.Line), string.Join('\n', lines), started);
@@ -129,7 +135,7 @@ internal sealed class StepActs(RunbookServices s)
     private async Task<StepResult> NotifyAsync(StepContext c, NotifyTarget target, CancellationToken ct)
     {
         var started = s.RealTime.GetTimestamp();
-        var text = target.Message is { } m ? c.Resolve(m) : Words.Format("runbook.notify.default", c.Runbook.Name, c.Index + 1);
+        var text = target.Message is { } m ? c.Resolve(m) : Words.Format("exec.notify.default", c.Runbook.Name, c.Index + 1);
         text = c.Redactor.Redact(text);
         var to = await s.Notifier.SendAsync(target, text, c.Run, c.Step.Name!, Words, ct);
         return Text(StepOutcome.Succeeded, Words.Format("reason.runbook.notified", to), text, started);
