@@ -136,8 +136,8 @@ median() { # seconds of the rows named $1
   awk -v n="$1" '$1 == n { print $3 }' "$raw" | sort -g |
     awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-paired() { # median over rounds of (jaga ÷ raw) in the same round
-  awk '$1 == "jaga" { x[$2] = $3 } $1 == "raw" { y[$2] = $3 } END { for (r in x) if ((r in y) && y[r] > 0) print x[r] / y[r] }' "$raw" | sort -g |
+paired() { # median over rounds of ($1 ÷ raw) in the same round; $1 is jaga unless given
+  awk -v a="${1:-jaga}" '$1 == a { x[$2] = $3 } $1 == "raw" { y[$2] = $3 } END { for (r in x) if ((r in y) && y[r] > 0) print x[r] / y[r] }' "$raw" | sort -g |
     awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f\n", m } }'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f\n", a / b }'; }
@@ -177,7 +177,7 @@ summary="$out/summary.md"
   jcol="$jm s"; [ "$jm" != "-" ] || jcol="not measured"
   rcol="$rm_ s"; [ "$rm_" != "-" ] || rcol="not measured"
   bcol="$bm s"; [ "$bm" != "-" ] || bcol="not measured"
-  echo "- median: jaga $jcol, raw $rcol, restore $bcol; jaga ÷ raw: $(ratio "$jm" "$rm_") of the medians, $(paired) median per round (target ≤ 1.3)"
+  echo "- median: jaga $jcol, raw $rcol, restore $bcol; jaga ÷ raw: $(ratio "$jm" "$rm_") of the medians, $(paired) median per round (target ≤ 1.3); restore ÷ raw: $(ratio "$bm" "$rm_") / $(paired restore)"
   if [ "$jm" != "-" ]; then
     echo "- the runbook's own record (median): restore step $(col_median 2) s, wait_for step $(col_median 3) s, run from start to end $(col_median 4) s; the rest of the wall time is the process (start-up, plan, store)"
   fi
