@@ -10,6 +10,7 @@
 #         by the pipeline `jaga runbook show --format md` prints for it (docs/emergency.md, docs/backup.md
 #         "restoring without Jaga"): `zstd -dc FILE | psql -X -q -v ON_ERROR_STOP=1 URL`, then the same
 #         check query by psql, timed together;
+#  raw1 — (not by default) the raw half with `psql --single-transaction`, the one transaction Jaga restores in;
 #  restore — for reference, where the time goes: the same restore by `jaga backup restore latest --into URL
 #         --yes` (no runbook), then the check query by psql.
 # After every restore pgbench_accounts must hold 2,000,000 rows (checked outside the timing). The parts
@@ -20,6 +21,7 @@
 # Uses the ReadyToRun build, as bench/backup.sh does.
 #   bash bench/drill/run.sh                  # RUNS=5 rounds, SCALE=20, PARTS="jaga raw restore"
 #   RUNS=3 PARTS=raw bash bench/drill/run.sh # the raw half only (needs no `jaga runbook run`)
+#   PARTS="jaga raw raw1 restore" ...        # also the raw restore in one transaction
 #   BUILD=0 ...                              # reuse bench/results/drill/r2r instead of publishing again
 # The Jaga part also reads its run record from the state (bench/drill/steps.py): how long the restore and
 # wait_for steps took by Jaga's own clock, into bench/results/drill/steps.txt.
@@ -36,7 +38,7 @@ pgbin=/usr/lib/postgresql/15/bin
 [ -x "$pgbin/pg_ctl" ] || { echo "needs PostgreSQL 15 in $pgbin" >&2; exit 1; }
 export PATH="$pgbin:$PATH"
 for p in $parts; do
-  case $p in jaga|raw|restore) ;; *) echo "PARTS: unknown part '$p' (known: jaga raw restore)" >&2; exit 2 ;; esac
+  case $p in jaga|raw|raw1|restore) ;; *) echo "PARTS: unknown part '$p' (known: jaga raw raw1 restore)" >&2; exit 2 ;; esac
 done
 
 if [ "${BUILD:-1}" != 0 ] || [ ! -x "$out/r2r/jaga" ]; then
@@ -157,6 +159,7 @@ for round in $(seq 1 "$runs"); do
             cp "$work/cmd.out" "$out/runbook-run.out"   # the last run's output, for reference
             echo "$round $(python3 bench/drill/steps.py "$plan/state.db")" >>"$steps" ;;
       raw)  measure raw bench/drill/raw-restore.sh "$artifact" "$url" "$check_query" "$rows_expected" ;;
+      raw1) measure raw1 bench/drill/raw-restore.sh "$artifact" "$url" "$check_query" "$rows_expected" --single-transaction ;;
       restore) measure restore bench/drill/jaga-restore.sh "$jaga" "$plan/jaga.yaml" "$url" "$check_query" "$rows_expected" ;;
     esac
     rows=$(count_rows)
@@ -165,7 +168,7 @@ for round in $(seq 1 "$runs"); do
   order=("${order[@]:1}" "${order[0]}")   # the other one first next round
 done
 
-jm=$(median jaga); rm_=$(median raw); bm=$(median restore)
+jm=$(median jaga); rm_=$(median raw); bm=$(median restore); r1=$(median raw1)
 loads=$(awk 'NR > 1 { print $4 }' "$raw" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }')
 when=$(date -u '+%Y-%m-%d %H:%M UTC')
 summary="$out/summary.md"
@@ -173,11 +176,12 @@ summary="$out/summary.md"
   echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; PostgreSQL $(postgres --version | awk '{ print $3 }'), psql $(psql --version | awk '{ print $3 }'), zstd $(zstd -V | grep -o 'v[0-9.]*'); jaga $("$jaga" --version 2>/dev/null | head -n 1)"
   echo "pgbench scale $scale (database $dbsize, $rows_expected rows in pgbench_accounts), artifact $(basename "$artifact") $artifact_mib MiB; $runs rounds; 1-min load $loads; $when"
   echo
-  for n in jaga raw restore; do echo "- $n, every round (s): $(all_runs "$n")"; done
+  for n in jaga raw raw1 restore; do echo "- $n, every round (s): $(all_runs "$n")"; done
   jcol="$jm s"; [ "$jm" != "-" ] || jcol="not measured"
   rcol="$rm_ s"; [ "$rm_" != "-" ] || rcol="not measured"
   bcol="$bm s"; [ "$bm" != "-" ] || bcol="not measured"
   echo "- median: jaga $jcol, raw $rcol, restore $bcol; jaga ÷ raw: $(ratio "$jm" "$rm_") of the medians, $(paired) median per round (target ≤ 1.3); restore ÷ raw: $(ratio "$bm" "$rm_") / $(paired restore)"
+  [ "$r1" = "-" ] || echo "- raw1 (--single-transaction) median $r1 s; ÷ raw: $(ratio "$r1" "$rm_") / $(paired raw1)"
   if [ "$jm" != "-" ]; then
     echo "- the runbook's own record (median): restore step $(col_median 2) s, wait_for step $(col_median 3) s, run from start to end $(col_median 4) s; the rest of the wall time is the process (start-up, plan, store)"
   fi
