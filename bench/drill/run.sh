@@ -166,7 +166,7 @@ for round in $(seq 1 "$runs"); do
     rows=$(count_rows)
     [ "$rows" -eq "$rows_expected" ] || { echo "after the $t restore of round $round pgbench_accounts has $rows rows, not $rows_expected" >&2; exit 1; }
   done
-  order=("${order[@]:1}" "${order[0]}")   # the other one first next round
+  order=("${order[@]:1}" "${order[0]}")   # rotate: the next part goes first next round
 done
 
 jm=$(median jaga); rm_=$(median raw); bm=$(median restore); r1=$(median raw1)
