@@ -56,8 +56,12 @@ internal static class RunbookResumeCommand
         while (true)
         {
             var now = ctx.Clock.GetUtcNow();
-            if (await runs.TryTakeOverAsync(found.Id, s.Node, now, s.Lease, ct) is { } taken) return taken;
             var current = await runs.GetAsync(found.Id, ct) ?? found;
+            // A run waiting for approval under a live lease has a driver too (a terminal waiting for the approvals): it is
+            // not taken from it, though the store would let a take-over have it.
+            var driven = current.Status is RunbookRunStatus.Running or RunbookRunStatus.WaitingApproval && current.LeaseUntil >= now;
+            if (!driven && await runs.TryTakeOverAsync(found.Id, s.Node, now, s.Lease, ct) is { } taken) return taken;
+            current = await runs.GetAsync(found.Id, ct) ?? current;
             var until = TimeZoneInfo.ConvertTime(current.LeaseUntil, s.Plan.Plan.Timezone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             if (current.Status is RunbookRunStatus.Succeeded or RunbookRunStatus.Cancelled)
                 throw new UserError(words.Format("cli.runbook.resume.ended", current.Id, new Phrase("runbook.status." + current.Status.ToString().ToLowerInvariant())));
