@@ -52,7 +52,8 @@ public sealed class RunbookApprovalTests(PostgresServer pg) : IClassFixture<Post
         await using var store = await CompositionRoot.OpenStoreAsync(loaded.Plan!, TimeProvider.System);
         var waiting = await UntilAsync(async () =>
             (await store.Runbooks.ListAsync("restore-db", 10)).SingleOrDefault(r => r.Status == RunbookRunStatus.WaitingApproval), run, "the run to wait for approval");
-        Assert.Contains("Restore?", run.Output, StringComparison.Ordinal);
+        // The question is printed as the run starts waiting; the child's output reaches the test a moment later.
+        await UntilAsync(() => Task.FromResult(run.Output.Contains("Restore?", StringComparison.Ordinal) ? "" : null), run, "the question to be printed");
 
         Assert.True(await store.Runbooks.ApproveAsync(waiting.Id, 0, "rina", DateTimeOffset.UtcNow, null));
         await UntilAsync(() => Task.FromResult(run.Output.Contains("approved by rina (1 of 2)", StringComparison.Ordinal) ? "" : null), run, "rina's approval to be seen");

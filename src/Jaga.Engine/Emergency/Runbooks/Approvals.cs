@@ -15,12 +15,13 @@ internal sealed class Approvals(RunbookServices s)
         var words = s.Journal.Messages;
         var started = s.RealTime.GetTimestamp();
         var prompt = c.Redactor.Redact(c.Resolve(approval.Prompt));
+        // Asked first: whoever sees the run waiting (jaga status, runbook runs) finds the question already on the terminal.
+        c.Listener.Line?.Invoke(words.Format("exec.approve.ask", prompt, approval.Approvals, c.Run.Id));
         await s.Runs.SetStatusAsync(c.Run.Id, s.Node, RunbookRunStatus.WaitingApproval, s.Clock.GetUtcNow(), prompt, ct);
         await s.Journal.RecordAsync(new RunbookWaiting(c.Runbook.Name, c.Run.Id, c.Index + 1, approval.Approvals, prompt)
         {
             Data = new Dictionary<string, string> { ["runbook"] = c.Runbook.Name, ["run"] = c.Run.Id, ["step"] = c.Step.Name!, ["needed"] = $"{approval.Approvals}" },
         }, ct: ct);
-        c.Listener.Line?.Invoke(words.Format("exec.approve.ask", prompt, approval.Approvals, c.Run.Id));
         var seen = new List<string>();
         try
         {
