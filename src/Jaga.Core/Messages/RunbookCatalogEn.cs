@@ -34,6 +34,8 @@ internal static class RunbookCatalogEn
         ["plan.hint.trigger.param"] = "give it a default: (the value an automatic run uses), or remove the trigger and start the runbook by hand with --param",
         ["plan.error.contact.email"] = "contact '{0}' has no email, so a notify step cannot reach them",
         ["plan.hint.contact.email"] = "add email: to the contact, or notify a channel",
+        ["plan.error.contact.smtp"] = "no notify channel has email:, so there is no mail server to reach contact '{0}' through",
+        ["plan.hint.contact.smtp"] = "add a channel with email: and smtp: under notify (its server sends to contacts too), or notify a channel",
         ["plan.error.on.failure.self"] = "runbook '{0}' starts itself when a step fails",
         ["plan.error.on.failure.cycle"] = "runbooks start each other on failure in a cycle: {0}",
         ["plan.hint.on.failure.cycle"] = "a rollback runbook must not start the runbook it rolls back; use on_failure: stop there",

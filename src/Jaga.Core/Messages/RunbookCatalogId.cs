@@ -33,6 +33,8 @@ internal static class RunbookCatalogId
         ["plan.hint.trigger.param"] = "beri default: (nilai yang dipakai run otomatis), atau hapus trigger dan mulai runbook secara manual dengan --param",
         ["plan.error.contact.email"] = "kontak '{0}' tidak punya email, jadi langkah notify tidak bisa menghubunginya",
         ["plan.hint.contact.email"] = "tambahkan email: pada kontak itu, atau kirim ke kanal",
+        ["plan.error.contact.smtp"] = "tidak ada kanal notify dengan email:, jadi tidak ada server surat untuk menghubungi kontak '{0}'",
+        ["plan.hint.contact.smtp"] = "tambahkan kanal dengan email: dan smtp: di bawah notify (servernya juga mengirim ke kontak), atau beri tahu sebuah kanal",
         ["plan.error.on.failure.self"] = "runbook '{0}' memulai dirinya sendiri saat sebuah langkah gagal",
         ["plan.error.on.failure.cycle"] = "runbook saling memulai saat gagal dalam siklus: {0}",
         ["plan.hint.on.failure.cycle"] = "runbook rollback tidak boleh memulai runbook yang di-rollback-nya; pakai on_failure: stop di sana",

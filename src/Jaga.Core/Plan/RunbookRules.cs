@@ -39,7 +39,7 @@ public static class RunbookRules
                     if (names.Contains(target)) failures.Add((onFailure, $"{at}.on_failure"));
                     else errors.Add(UnknownRunbook(onFailure, target, names, $"{at}.on_failure", file));
                 }
-                if (step["notify"] is PMap notify && notify["contact"] is PScalar contact) CheckContact(emergency, contact, $"{at}.notify.contact", file, errors);
+                if (step["notify"] is PMap notify && notify["contact"] is PScalar contact) CheckContact(root, emergency, contact, $"{at}.notify.contact", file, errors);
             }
             if (rb["name"] is PScalar name) edges.TryAdd(name.Value, failures);
         }
@@ -124,13 +124,18 @@ public static class RunbookRules
         }
     }
 
-    private static void CheckContact(PMap emergency, PScalar contact, string path, string file, List<PlanError> errors)
+    /// <summary>A contact a <c>notify</c> step names must have an e-mail, and the plan a channel with <c>email</c>: the
+    /// contact is reached through that channel's SMTP server (the first such channel).</summary>
+    private static void CheckContact(PMap root, PMap emergency, PScalar contact, string path, string file, List<PlanError> errors)
     {
         var found = emergency["contacts"] is PList contacts
             ? contacts.Items.OfType<PMap>().FirstOrDefault(c => (c["name"] as PScalar)?.Value == contact.Value)
             : null;
-        if (found is not null && found["email"] is not PScalar { IsNull: false })
+        if (found is null) return;
+        if (found["email"] is not PScalar { IsNull: false })
             errors.Add(PlanError.Of(file, contact.Mark, new Phrase("plan.error.at", [path, new Phrase("plan.error.contact.email", [contact.Value])]), new Phrase("plan.hint.contact.email")));
+        else if (root["notify"] is not PMap channels || !channels.Entries.Any(e => e.Value is PMap c && c["email"] is PScalar { IsNull: false }))
+            errors.Add(PlanError.Of(file, contact.Mark, new Phrase("plan.error.at", [path, new Phrase("plan.error.contact.smtp", [contact.Value])]), new Phrase("plan.hint.contact.smtp")));
     }
 
     private static PlanError UnknownRunbook(PScalar at, string target, List<string> known, string path, string file)

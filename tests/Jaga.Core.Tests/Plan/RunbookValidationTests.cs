@@ -190,6 +190,9 @@ public sealed class RunbookValidationTests
             .Reports("jaga.yaml:17:48: emergency.runbooks[0].steps[0].notify.contact: unknown contact 'bdi' (did you mean 'budi'?)");
         Load("    - { name: rb, steps: [{ notify: { channel: oncall, contact: budi } }] }\n")
             .Reports("jaga.yaml:17:56: emergency.runbooks[0].steps[0].notify: 'channel' and 'contact' cannot be used together");
+        var noMailServer = RunbookBindingTests.World.Replace("oncall: { email: ops@shop.example }", "oncall: { webhook: \"https://hooks.example/x\" }", StringComparison.Ordinal);
+        new PlanLoadResultAssert(Plans.Load(noMailServer + "    - { name: rb, steps: [{ notify: { contact: budi } }] }\n"))
+            .Reports("jaga.yaml:17:48: emergency.runbooks[0].steps[0].notify.contact: no notify channel has email:, so there is no mail server to reach contact 'budi' through (add a channel with email: and smtp: under notify (its server sends to contacts too), or notify a channel)");
     }
 
     [Fact]
