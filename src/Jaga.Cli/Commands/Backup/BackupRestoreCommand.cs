@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Jaga.Core.Plan;
-using Jaga.Core.Plan.Schema;
 using Jaga.Core.Ports;
 using Jaga.Engine.Backup;
+using Jaga.Engine.Emergency.Runbooks;
 
 namespace Jaga.Cli.Commands.Backup;
 
@@ -73,13 +73,12 @@ internal static class BackupRestoreCommand
     /// backup into a file, a database dump into a database URL.</summary>
     private static void Fits(BackupRecord record, string into)
     {
-        var kind = (SourceKind)EnumWord.Parse(typeof(SourceKind), record.SourceKind);
-        var url = into.Contains("://", StringComparison.Ordinal);
-        var wrong = kind switch
+        var wrong = RestoreChoice.Misfit(record, into) switch
         {
-            SourceKind.Files => url || File.Exists(into) ? "a files backup restores into a folder" : null,
-            SourceKind.Sqlite => url || Directory.Exists(into) ? "a SQLite backup restores into a database file" : null,
-            SourceKind.Postgres or SourceKind.Mysql => url ? null : $"a {record.SourceKind} backup restores into a database URL",
+            SourceKind.Files => "a files backup restores into a folder",
+            SourceKind.Sqlite => "a SQLite backup restores into a database file",
+            SourceKind.Postgres or SourceKind.Mysql => $"a {record.SourceKind} backup restores into a database URL",
+            null => null,
         };
         if (wrong is not null)
             throw new UserError($"--into: {wrong}, not {into} (backup {record.Artifact} of job '{record.Job}')", "give a target of that kind, or the id of another backup");

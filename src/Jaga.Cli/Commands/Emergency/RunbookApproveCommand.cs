@@ -86,7 +86,7 @@ internal static class RunbookApproveCommand
     {
         var open = run.Status is RunbookRunStatus.Succeeded or RunbookRunStatus.Cancelled
             ? null
-            : Core.Emergency.StepAttempts.Latest(attempts).Values.LastOrDefault(a => a.Kind == "approve" && a.EndedAt is null);
+            : Core.Emergency.StepAttempts.Latest(attempts).Values.LastOrDefault(a => a.Kind == Core.Plan.ApprovalStep.KindWord && a.EndedAt is null);
         return open ?? throw new UserError(words.Format("cli.runbook.approve.not.waiting", run.Id, RunbookRunInput.Status(run.Status, words)),
             words.Format("cli.runbook.approve.not.waiting.hint", run.Id));
     }

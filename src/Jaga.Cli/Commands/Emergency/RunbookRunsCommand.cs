@@ -33,7 +33,7 @@ internal static class RunbookRunsCommand
                 var found = await RunbookRunInput.FindAsync(store.Runbooks, id, words, ct);
                 var attempts = await store.Runbooks.StepsAsync(found.Id, ct);
                 var approvals = new List<RunbookApproval>();
-                foreach (var index in attempts.Where(a => a.Kind == "approve").Select(a => a.Index).Distinct())
+                foreach (var index in attempts.Where(a => a.Kind == Core.Plan.ApprovalStep.KindWord).Select(a => a.Index).Distinct())
                     approvals.AddRange(await store.Runbooks.ApprovalsAsync(found.Id, index, ct));
                 view.One(found, attempts, approvals);
                 return ExitCodes.Ok;

@@ -72,7 +72,7 @@ internal sealed class RunbookRunsView(CliContext ctx, Catalog words, TimeZoneInf
             if (a.OutputTail is { Length: > 0 } tail)
                 foreach (var t in ctx.Redact(tail).TrimEnd('\n').ReplaceLineEndings("\n").Split('\n')) o.Line("       | " + t);
             // The approvals under the step's latest attempt: they count for the step, whichever attempt asked.
-            if (a.Kind == "approve" && a == attempts.Last(x => x.Index == a.Index))
+            if (a.Kind == Core.Plan.ApprovalStep.KindWord && a == attempts.Last(x => x.Index == a.Index))
             {
                 foreach (var ap in approvals.Where(x => x.StepIndex == a.Index))
                 {

@@ -37,19 +37,35 @@ public static class RestoreChoice
     /// backup "restored" into a <c>postgres://</c> URL became a file named after the URL in the plan's folder.</summary>
     public static void Fits(BackupRecord record, string into, Catalog words)
     {
+        ArgumentNullException.ThrowIfNull(words);
+        var misfit = Misfit(record, into);
+        var wrong = misfit switch
+        {
+            SourceKind.Files => "reason.runbook.restore.into.files",
+            SourceKind.Sqlite => "reason.runbook.restore.into.sqlite",
+            SourceKind.Postgres or SourceKind.Mysql => "reason.runbook.restore.into.database",
+            null => null,
+        };
+        if (wrong is not null)
+            throw new UserException(words.Format(wrong, record.Artifact, record.Job, into, misfit == SourceKind.Mysql ? "MySQL" : "PostgreSQL"), words["reason.runbook.restore.into.hint"]);
+    }
+
+    /// <summary>The backup's source kind when <paramref name="into"/> is not a target of that kind (a files backup goes into
+    /// a folder, a SQLite backup into a file, a database dump into a database URL); null when it fits. The one decision
+    /// behind <see cref="Fits"/> and <c>jaga backup restore</c>'s check.</summary>
+    public static SourceKind? Misfit(BackupRecord record, string into)
+    {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(into);
-        ArgumentNullException.ThrowIfNull(words);
         var kind = (SourceKind)EnumWord.Parse(typeof(SourceKind), record.SourceKind);
         var url = into.Contains("://", StringComparison.Ordinal);
         var wrong = kind switch
         {
-            SourceKind.Files => url || File.Exists(into) ? "reason.runbook.restore.into.files" : null,
-            SourceKind.Sqlite => url || Directory.Exists(into) ? "reason.runbook.restore.into.sqlite" : null,
-            SourceKind.Postgres or SourceKind.Mysql => url ? null : "reason.runbook.restore.into.database",
+            SourceKind.Files => url || File.Exists(into),
+            SourceKind.Sqlite => url || Directory.Exists(into),
+            SourceKind.Postgres or SourceKind.Mysql => !url,
         };
-        if (wrong is not null)
-            throw new UserException(words.Format(wrong, record.Artifact, record.Job, into, kind == SourceKind.Mysql ? "MySQL" : "PostgreSQL"), words["reason.runbook.restore.into.hint"]);
+        return wrong ? kind : null;
     }
 
     /// <summary>Whether a backup's last verification passed.</summary>
