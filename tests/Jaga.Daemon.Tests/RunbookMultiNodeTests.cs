@@ -59,24 +59,8 @@ public sealed class RunbookMultiNodeTests(PostgresServer postgres, ITestOutputHe
     public async Task A_node_killed_mid_run_has_the_run_taken_over_after_its_lease_without_repeating_the_finished_step()
     {
         using var w = new MultiNodeWorkspace(postgres, await postgres.CreateDatabaseAsync());
-        w.Configure("lease: 3s, shutdown_timeout: 10s", null, Plan("15s"));
-        File.WriteAllText(Flag(w), "");
-        w.StartNode();
-        w.StartNode();
-        await w.WaitUntilUpAsync(Wait);
-        await MultiNodeWorkspace.UntilAsync(() => Task.FromResult(w.LogLines().Any(l => l.Contains("Check broken is up:", StringComparison.Ordinal))), Wait, w.Outputs);
-
-        File.Delete(Flag(w));
-        // The run is in its pause (a sleep inside jaga: nothing outlives the node) after its first step finished, and the
-        // pause's start is on the timeline.
-        MultiNodeRunbookRun? run = null;
-        await MultiNodeWorkspace.UntilAsync(async () =>
-        {
-            run = (await w.RunbookRunsAsync()).SingleOrDefault();
-            return run is not null && (await w.RunbookStepsAsync(run.Id)) is [(0, 1, "note", "succeeded"), (1, 1, "pause", null)]
-                && (await w.IncidentEventKindsAsync(1)).Count(k => k == "stepstarted") == 2;
-        }, Wait, () => RanText(w) + w.Outputs());
-        var victim = w.Nodes.SingleOrDefault(n => n.Pid == run!.Pid);
+        var run = await PausedRunAsync(w, "15s", nodes: 2);
+        var victim = w.Nodes.SingleOrDefault(n => n.Pid == run.Pid);
         Assert.True(victim is not null, $"no node has the pid of {run}");
         await victim.KillAsync();
         var survivor = w.Nodes.Single(n => n != victim);
@@ -91,7 +75,7 @@ public sealed class RunbookMultiNodeTests(PostgresServer postgres, ITestOutputHe
         var runs = await w.RunbookRunsAsync();
         output.WriteLine(string.Join("\n", runs));
         var taken = Assert.Single(runs);
-        Assert.Equal((run!.Id, "check:broken", (long?)1, "succeeded", survivor.Pid), (taken.Id, taken.Trigger, taken.Incident, taken.Status, taken.Pid));
+        Assert.Equal((run.Id, "check:broken", (long?)1, "succeeded", survivor.Pid), (taken.Id, taken.Trigger, taken.Incident, taken.Status, taken.Pid));
         // The note ran once, on the killed node; the pause it was in is ended as interrupted and run again; the rest ran once.
         Assert.Equal(
             [(0, 1, "note", "succeeded"), (1, 1, "pause", "interrupted"), (1, 2, "pause", "succeeded"), (2, 1, "fix", "succeeded"), (3, 1, "healthy", "succeeded")],
@@ -116,22 +100,9 @@ public sealed class RunbookMultiNodeTests(PostgresServer postgres, ITestOutputHe
     public async Task A_run_interrupted_by_its_nodes_stop_is_resumed_by_another_node_without_repeating_the_finished_step()
     {
         using var w = new MultiNodeWorkspace(postgres, await postgres.CreateDatabaseAsync());
-        w.Configure("lease: 3s, shutdown_timeout: 10s", null, Plan("15s"));
-        File.WriteAllText(Flag(w), "");
-        w.StartNode();
-        w.StartNode();
-        await w.WaitUntilUpAsync(Wait);
-        await MultiNodeWorkspace.UntilAsync(() => Task.FromResult(w.LogLines().Any(l => l.Contains("Check broken is up:", StringComparison.Ordinal))), Wait, w.Outputs);
-
-        File.Delete(Flag(w));
-        MultiNodeRunbookRun? run = null;
-        await MultiNodeWorkspace.UntilAsync(async () =>
-        {
-            run = (await w.RunbookRunsAsync()).SingleOrDefault();
-            return run is not null && (await w.RunbookStepsAsync(run.Id)) is [(0, 1, "note", "succeeded"), (1, 1, "pause", null)];
-        }, Wait, () => RanText(w) + w.Outputs());
+        var run = await PausedRunAsync(w, "15s", nodes: 2);
         // A rolling restart: SIGTERM to the node that runs it. The run is interrupted there; the incident still needs it.
-        var stopped = w.Nodes.Single(n => n.Pid == run!.Pid);
+        var stopped = w.Nodes.Single(n => n.Pid == run.Pid);
         await stopped.TerminateAsync();
         await stopped.WaitForExitAsync(Wait);
         var survivor = w.Nodes.Single(n => n != stopped);
@@ -140,7 +111,7 @@ public sealed class RunbookMultiNodeTests(PostgresServer postgres, ITestOutputHe
         await w.TerminateAllAsync(Wait);
 
         var taken = Assert.Single(await w.RunbookRunsAsync());
-        Assert.Equal((run!.Id, survivor.Pid), (taken.Id, taken.Pid));
+        Assert.Equal((run.Id, survivor.Pid), (taken.Id, taken.Pid));
         Assert.Equal(
             [(0, 1, "note", "succeeded"), (1, 1, "pause", "interrupted"), (1, 2, "pause", "succeeded"), (2, 1, "fix", "succeeded"), (3, 1, "healthy", "succeeded")],
             await w.RunbookStepsAsync(run.Id));
@@ -152,25 +123,14 @@ public sealed class RunbookMultiNodeTests(PostgresServer postgres, ITestOutputHe
     public async Task A_node_stopped_mid_run_leaves_the_run_interrupted_and_jaga_runbook_resume_finishes_it_without_repeating_the_finished_step()
     {
         using var w = new MultiNodeWorkspace(postgres, await postgres.CreateDatabaseAsync());
-        w.Configure("lease: 3s, shutdown_timeout: 10s", null, Plan("8s"));
-        File.WriteAllText(Flag(w), "");
-        var first = w.StartNode();
-        await w.WaitUntilUpAsync(Wait);
-        await MultiNodeWorkspace.UntilAsync(() => Task.FromResult(w.LogLines().Any(l => l.Contains("Check broken is up:", StringComparison.Ordinal))), Wait, w.Outputs);
-
-        File.Delete(Flag(w));
-        MultiNodeRunbookRun? run = null;
-        await MultiNodeWorkspace.UntilAsync(async () =>
-        {
-            run = (await w.RunbookRunsAsync()).SingleOrDefault();
-            return run is not null && (await w.RunbookStepsAsync(run.Id)) is [(0, 1, "note", "succeeded"), (1, 1, "pause", null)];
-        }, Wait, () => RanText(w) + w.Outputs());
+        var run = await PausedRunAsync(w, "8s", nodes: 1);
+        var first = w.Nodes.Single();
         // SIGTERM, as a service manager stops jaga: the run is stopped at its step and recorded as interrupted.
         await first.TerminateAsync();
         await first.WaitForExitAsync(Wait);
         Assert.True(first.ExitCode == 0, first.Output);
         var stopped = Assert.Single(await w.RunbookRunsAsync());
-        Assert.Equal((run!.Id, "interrupted"), (stopped.Id, stopped.Status));
+        Assert.Equal((run.Id, "interrupted"), (stopped.Id, stopped.Status));
         Assert.Equal([(0, 1, "note", "succeeded"), (1, 1, "pause", "interrupted")], await w.RunbookStepsAsync(run.Id));
 
         var resume = await w.JagaAsync("runbook", "resume", run.Id);
@@ -216,6 +176,28 @@ public sealed class RunbookMultiNodeTests(PostgresServer postgres, ITestOutputHe
                 - name: healthy
                   wait_for: { check: broken, timeout: 30s }
         """;
+
+    /// <summary>Starts <paramref name="nodes"/> nodes on a plan whose runbook pauses <paramref name="pause"/> after its first
+    /// step, waits until the check is up, breaks it, and returns the triggered run once it is in its pause (a sleep inside
+    /// jaga: nothing outlives the node) with the first step finished and the pause's start on the incident's timeline.</summary>
+    private static async Task<MultiNodeRunbookRun> PausedRunAsync(MultiNodeWorkspace w, string pause, int nodes)
+    {
+        w.Configure("lease: 3s, shutdown_timeout: 10s", null, Plan(pause));
+        File.WriteAllText(Flag(w), "");
+        for (var i = 0; i < nodes; i++) w.StartNode();
+        await w.WaitUntilUpAsync(Wait);
+        await MultiNodeWorkspace.UntilAsync(() => Task.FromResult(w.LogLines().Any(l => l.Contains("Check broken is up:", StringComparison.Ordinal))), Wait, w.Outputs);
+
+        File.Delete(Flag(w));
+        MultiNodeRunbookRun? run = null;
+        await MultiNodeWorkspace.UntilAsync(async () =>
+        {
+            run = (await w.RunbookRunsAsync()).SingleOrDefault();
+            return run is not null && (await w.RunbookStepsAsync(run.Id)) is [(0, 1, "note", "succeeded"), (1, 1, "pause", null)]
+                && (await w.IncidentEventKindsAsync(1)).Count(k => k == "stepstarted") == 2;
+        }, Wait, () => RanText(w) + w.Outputs());
+        return run!;
+    }
 
     private static string Flag(MultiNodeWorkspace w) => Path.Combine(w.Dir, "fixed.flag");
 
