@@ -5,6 +5,7 @@ using Jaga.Engine;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Scheduling;
 using Jaga.Mysql;
+using Jaga.NuGet;
 using Jaga.Postgres;
 using Jaga.S3;
 using Jaga.Sftp;
@@ -28,6 +29,7 @@ public static class CompositionRoot
         .AddSftp()
         .AddPostgres()
         .AddMysql()
+        .AddNuGet()
         .AddSqlite()
         .AddSmtp();
 

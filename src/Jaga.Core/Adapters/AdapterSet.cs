@@ -1,6 +1,8 @@
 using Jaga.Core.Errors;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Core.Updates;
+using Jaga.Core.Updates.Registries;
 
 namespace Jaga.Core.Adapters;
 
@@ -13,6 +15,7 @@ public sealed class AdapterSet
     private readonly Dictionary<SourceKind, ISourceAdapter> sources = [];
     private readonly Dictionary<DatabaseKind, IDatabaseAdapter> databases = [];
     private readonly List<IStateStoreAdapter> stores = [];
+    private readonly Dictionary<Ecosystem, IRegistryAdapter> registries = [];
 
     /// <summary>Sends alert e-mail; null when no mail adapter was added.</summary>
     public ISmtpSender? Mail { get; private set; }
@@ -43,6 +46,15 @@ public sealed class AdapterSet
         stores.Add(adapter);
         return this;
     }
+
+    public AdapterSet AddRegistry(IRegistryAdapter adapter)
+    {
+        registries.Add(adapter.Ecosystem, adapter);
+        return this;
+    }
+
+    /// <summary>The adapter of an ecosystem's registries; null when this build has none.</summary>
+    public IRegistryAdapter? Registry(Ecosystem ecosystem) => registries.GetValueOrDefault(ecosystem);
 
     public AdapterSet AddMail(ISmtpSender sender)
     {
