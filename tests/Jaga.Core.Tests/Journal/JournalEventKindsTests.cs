@@ -48,6 +48,8 @@ public sealed class JournalEventKindsTests
         ["PostRotateFailed"] = ("logs.post_rotate", "logs.postrotate.failed"),
         ["PostRotateRan"] = ("logs.post_rotate", "logs.postrotate"),
         ["RunbookApproved"] = ("runbook.approve", "runbook.approved"),
+        ["DependencyAuditFinished"] = ("deps.audit", "deps.audit.finished"),
+        ["AdvisorySuppressed"] = ("deps.suppress", "deps.suppressed"),
         ["AlertHeld"] = ("alert.held", "monitor.held"),
         ["CheckDown"] = ("monitor.state", "monitor.down"),
         ["CheckRecovered"] = ("monitor.state", "monitor.up"),
