@@ -19,12 +19,14 @@ public sealed class Catalog
     public static Catalog English { get; } = new("en", Merged(
         CatalogEn.Texts, PlanCatalogEn.Texts, RunbookCatalogEn.Texts, StepCatalogEn.Texts, DrillCatalogEn.Texts, IncidentCatalogEn.Texts,
         RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts,
-        UpdateAuditCatalogEn.Texts));
+        UpdateAuditCatalogEn.Texts,
+        UpdateManifestCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
         RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts,
-        UpdateAuditCatalogId.Texts));
+        UpdateAuditCatalogId.Texts,
+        UpdateManifestCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);
