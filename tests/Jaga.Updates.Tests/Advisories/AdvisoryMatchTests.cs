@@ -19,7 +19,7 @@ public sealed class AdvisoryMatchTests
     [InlineData("1.0.0", true)]
     public void Newtonsoft_Json_before_13_0_1_is_affected(string version, bool affected)
     {
-        var a = OsvFiles.Read(OsvFiles.Newtonsoft);
+        var a = OsvFiles.Read(OsvFiles.NewtonsoftJson);
 
         Assert.Equal(affected, AdvisoryMatch.Affects(a, "Newtonsoft.Json", V(Ecosystem.NuGet, version)));
         Assert.Equal(affected, AdvisoryMatch.Affects(a, "newtonsoft.json", V(Ecosystem.NuGet, version)));
@@ -29,7 +29,7 @@ public sealed class AdvisoryMatchTests
     [Fact]
     public void The_fixed_version_is_the_lowest_fix_above_the_current_one()
     {
-        var newtonsoft = OsvFiles.Read(OsvFiles.Newtonsoft);
+        var newtonsoft = OsvFiles.Read(OsvFiles.NewtonsoftJson);
         var redos = OsvFiles.Read(OsvFiles.LodashRedos);
 
         Assert.Equal("13.0.1", AdvisoryMatch.FixedVersion(newtonsoft, "Newtonsoft.Json", V(Ecosystem.NuGet, "12.0.3"))?.Text);

@@ -8,7 +8,7 @@ public sealed class OsvJsonTests
     [Fact]
     public void A_GitHub_advisory_reads_with_its_aliases_summary_severity_and_range()
     {
-        var a = OsvFiles.Read(OsvFiles.Newtonsoft);
+        var a = OsvFiles.Read(OsvFiles.NewtonsoftJson);
 
         Assert.Equal("GHSA-5crp-9r3c-p9vr", a.Id);
         Assert.Equal(["CVE-2024-21907"], a.Aliases);

@@ -5,8 +5,8 @@ using Polly.Retry;
 
 namespace Jaga.Engine.Updates.Advisories;
 
-/// <summary>How far a download is: bytes so far, and the total when the server says it.</summary>
-public sealed record DownloadProgress(string Source, long Bytes, long? Total);
+/// <summary>How far a download is: bytes so far, the total when the server says it, and whether it is complete.</summary>
+public sealed record DownloadProgress(string Source, long Bytes, long? Total, bool Done);
 
 /// <summary>A download that failed for reasons of the network or the server (exit 1; nothing was imported).</summary>
 public sealed class AdvisoryDownloadException(string message, Exception? inner = null) : Exception(message, inner);
@@ -66,10 +66,10 @@ public sealed class AdvisoryDownload(HttpClient http, TimeProvider waits)
             // A report per MiB is enough for a progress line and costs nothing.
             if (bytes - reported >= 1 << 20)
             {
-                progress?.Report(new DownloadProgress(shown, bytes, total));
+                progress?.Report(new DownloadProgress(shown, bytes, total, false));
                 reported = bytes;
             }
         }
-        progress?.Report(new DownloadProgress(shown, bytes, total));
+        progress?.Report(new DownloadProgress(shown, bytes, total, true));
     }
 }
