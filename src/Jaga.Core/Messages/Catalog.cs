@@ -19,12 +19,14 @@ public sealed class Catalog
     public static Catalog English { get; } = new("en", Merged(
         CatalogEn.Texts, PlanCatalogEn.Texts, RunbookCatalogEn.Texts, StepCatalogEn.Texts, DrillCatalogEn.Texts, IncidentCatalogEn.Texts,
         RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts,
+        UpdateAdvisoryCatalogEn.Texts,
         UpdateAuditCatalogEn.Texts,
         UpdateManifestCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
         RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts,
+        UpdateAdvisoryCatalogId.Texts,
         UpdateAuditCatalogId.Texts,
         UpdateManifestCatalogId.Texts));
 

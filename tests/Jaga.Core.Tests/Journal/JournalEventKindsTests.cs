@@ -73,6 +73,7 @@ public sealed class JournalEventKindsTests
         ["JobRunLost"] = ("scheduler.lost", "job.lost"),
         ["JobSkipped"] = ("scheduler.skip", "job.skipped"),
         ["JobTimedOut"] = ("scheduler.timeout", "job.timeout"),
+        ["AdvisoriesImported"] = ("deps.db", "deps.db.updated"),
     };
 
     [Fact]

@@ -23,12 +23,8 @@ public static class AuditWords
 
     public static string Of(Severity severity) => severity.ToString().ToLowerInvariant();
 
-    public static string Of(Core.Updates.Ecosystem ecosystem) => ecosystem switch
-    {
-        Core.Updates.Ecosystem.NuGet => "nuget",
-        Core.Updates.Ecosystem.Npm => "npm",
-        Core.Updates.Ecosystem.PyPI => "pypi",
-    };
+    /// <summary>OSV's names: NuGet, npm, PyPI.</summary>
+    public static string Of(Core.Updates.Ecosystem ecosystem) => OsvJson.NameOf(ecosystem);
 
     public static string Of(FindingProblem problem) => PlanBinder.SnakeCase(problem.ToString());
 
