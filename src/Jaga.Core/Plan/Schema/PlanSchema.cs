@@ -186,7 +186,7 @@ public static class PlanSchema
     private static ObjectShape Emergency => RunbookSchema.Section;
 
     private static ObjectShape Update => Obj<UpdateSection>("Library updates and patches.",
-        F("schedule", Cron(), doc: "When `jaga run` audits the dependencies and applies what the policy allows."),
+        F("schedule", Cron(), doc: "When the dependency audit should run. `jaga run` does not run it by itself yet: schedule `jaga deps audit` and `jaga deps update --apply` with cron meanwhile."),
         F("root", Path(), def: ".", doc: "The project folder whose manifests are read, relative to the plan."),
         F("manifests", new UnionShape([Enum("auto"), List(Path())]), def: "auto", doc: "auto (every .csproj/.fsproj, Directory.Packages.props, packages.lock.json, package.json, package-lock.json, requirements*.txt and pyproject.toml under the root, skipping bin/, obj/, node_modules/ and .venv/), or a list of manifest paths relative to the root."),
         F("policy", Obj<UpdatePolicy>("What to do per kind of update.",
