@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Jaga.Core.Updates;
 using Jaga.Core.Updates.Versions;
 
@@ -11,7 +13,7 @@ namespace Jaga.Updates.Tests;
 // Not ported, because they test Python API rather than PEP 440: replace() and from_parts(), the constructor cache,
 // __match_args__, the NotImplemented comparison protocol and _BaseVersion subclasses, the deprecated _version
 // attribute. Legacy (non PEP 440) versions: packaging dropped them in 22.0 and Jaga does not read them either.
-public sealed class Pep440VersionTests
+public sealed partial class Pep440VersionTests
 {
     // packaging's VERSIONS: "This list must be in the correct sorting order".
     public static readonly string[] Versions =
@@ -228,6 +230,55 @@ public sealed class Pep440VersionTests
     [InlineData("2.0rc1", "2.0", UpdateKind.Patch)]
     public void Update_kinds_read_the_release_numbers(string from, string to, UpdateKind kind) =>
         Assert.Equal(kind, UpdateKinds.Between(Parse(from), Parse(to)));
+
+    // Jaga reads versions by hand; PEP 440's appendix gives the grammar as a regular expression (packaging's
+    // VERSION_PATTERN). Both must accept the same texts and read the same parts from them.
+    [Fact]
+    public void Versions_read_as_PEP_440s_regular_expression_reads_them()
+    {
+        string[] tokens =
+        [
+            "0", "1", "2", "00", "01", "10", "123", ".", "-", "_", "!", "+", "v", "V", "a", "A", "alpha", "b", "beta", "c",
+            "C", "rc", "RC", "pre", "preview", "post", "POST", "rev", "r", "dev", "DEV", "local", "x", "abc", " ",
+        ];
+        var random = new Random(440);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 9)).Select(_ => tokens[random.Next(tokens.Length)]));
+            if (random.Next(2) == 0) text = random.Next(3) + "." + text;
+            var match = Appendix().Match(text);
+            Assert.True(match.Success == Pep440Version.TryParse(text, out var version), $"'{text}'");
+            if (version is not null) Assert.Equal(AppendixNormalized(match), version.Normalized);
+        }
+    }
+
+    private static string AppendixNormalized(Match m)
+    {
+        static long N(Group g) => g.Success ? long.Parse(g.Value, CultureInfo.InvariantCulture) : 0;
+        var epoch = N(m.Groups["epoch"]);
+        var text = (epoch == 0 ? "" : $"{epoch}!") + string.Join('.', m.Groups["release"].Value.Split('.').Select(long.Parse));
+        if (m.Groups["pre"].Success)
+        {
+            var label = m.Groups["pre_l"].Value.ToLowerInvariant() switch { "alpha" or "a" => "a", "beta" or "b" => "b", _ => "rc" };
+            text += label + N(m.Groups["pre_n"]);
+        }
+        if (m.Groups["post"].Success) text += ".post" + (m.Groups["post_n1"].Success ? N(m.Groups["post_n1"]) : N(m.Groups["post_n2"]));
+        if (m.Groups["dev"].Success) text += ".dev" + N(m.Groups["dev_n"]);
+        if (m.Groups["local"].Success)
+        {
+            var segments = m.Groups["local"].Value.ToLowerInvariant().Split('.', '-', '_');
+            text += "+" + string.Join('.', segments.Select(s => s.All(char.IsAsciiDigit) ? long.Parse(s, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : s));
+        }
+        return text;
+    }
+
+    [GeneratedRegex(
+        @"\A\s*v?(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\.[0-9]+)*)" +
+        @"(?<pre>[-_\.]?(?<pre_l>alpha|a|beta|b|preview|pre|c|rc)[-_\.]?(?<pre_n>[0-9]+)?)?" +
+        @"(?<post>(?:-(?<post_n1>[0-9]+))|(?:[-_\.]?(?<post_l>post|rev|r)[-_\.]?(?<post_n2>[0-9]+)?))?" +
+        @"(?<dev>[-_\.]?(?<dev_l>dev)[-_\.]?(?<dev_n>[0-9]+)?)?(?:\+(?<local>[a-z0-9]+(?:[-_\.][a-z0-9]+)*))?\s*\z",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Appendix();
 
     internal static Pep440Version Parse(string text) =>
         Pep440Version.TryParse(text, out var version) ? version : throw new ArgumentException($"not PEP 440: {text}");

@@ -1,83 +1,169 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Jaga.Core.Updates.Versions;
 
-/// <summary>PEP 440's version grammar with the spellings it normalizes (its appendix's regular expression, the one the
-/// <c>packaging</c> library uses).</summary>
-internal static partial class Pep440Grammar
+/// <summary>PEP 440's version grammar with the spellings it normalizes: the regular expression of its appendix (the one
+/// the <c>packaging</c> library uses), read by hand so that a version costs its own object and release array only.
+/// <code>
+/// v? (N!)? N(.N)* ([-_.]? (alpha|a|beta|b|preview|pre|c|rc) [-_.]? N?)? (-N | [-_.]? (post|rev|r) [-_.]? N?)?
+///    ([-_.]? dev [-_.]? N?)? (+ [a-z0-9]+ ([-_.][a-z0-9]+)*)?
+/// </code>
+/// Scanning greedily gives the regular expression's match: no part can start with what the part before gave up
+/// (a label's trailing separator is optional in the part after it too), so backtracking never finds another reading.
+/// </summary>
+internal static class Pep440Grammar
 {
     // A number beyond this many significant digits would overflow once a bound adds 1 to it.
     private const int MaxDigits = 18;
 
+    private static readonly string[] PreLabels = ["alpha", "a", "beta", "b", "preview", "pre", "c", "rc"];
+    private static readonly string[] PostLabels = ["post", "rev", "r"];
+    private static readonly string[] DevLabel = ["dev"];
+
     public static Pep440Version? TryReadVersion(string text)
     {
-        var trimmed = text.Trim();
-        // Case-insensitive [a-z] also matches letters such as the Kelvin sign or a dotted capital I: PEP 440 is ASCII.
-        if (!Ascii.IsValid(trimmed)) return null;
-        var match = Version().Match(trimmed);
-        if (!match.Success) return null;
+        var s = text.AsSpan().Trim();
+        // PEP 440 is ASCII: case-insensitive matching must not let in a Kelvin sign or a dotted capital I.
+        if (s.IsEmpty || !Ascii.IsValid(s)) return null;
+        var at = s[0] is 'v' or 'V' ? 1 : 0;
 
         long epoch = 0;
-        if (match.Groups["epoch"] is { Success: true } e && !TryNumber(e.ValueSpan, out epoch)) return null;
-
-        var releaseText = match.Groups["release"].ValueSpan;
-        var release = new long[releaseText.Count('.') + 1];
-        var index = 0;
-        foreach (var range in releaseText.Split('.'))
+        var digits = Digits(s, at);
+        if (digits > 0 && at + digits < s.Length && s[at + digits] == '!')
         {
-            if (!TryNumber(releaseText[range], out release[index++])) return null;
+            if (!TryNumber(s.Slice(at, digits), out epoch)) return null;
+            at += digits + 1;
         }
 
+        var release = Release(s, ref at);
+        if (release is null) return null;
+
         var (preLabel, preNumber) = (-1, 0L);
-        if (match.Groups["pre"].Success)
+        var label = Label(s, at, PreLabels, out var afterLabel);
+        if (label >= 0)
         {
-            preLabel = PreLabel(match.Groups["prel"].ValueSpan);
-            if (!TryOptionalNumber(match.Groups["pren"], out preNumber)) return null;
+            // alpha is a, beta is b, and c, pre and preview are rc.
+            preLabel = label switch { 0 or 1 => 0, 2 or 3 => 1, _ => 2 };
+            if (!TryLabelNumber(s, ref afterLabel, out preNumber)) return null;
+            at = afterLabel;
         }
 
         var post = -1L;
-        if (match.Groups["post"].Success)
+        if (at + 1 < s.Length && s[at] == '-' && Digits(s, at + 1) is > 0 and var implicitPost)
         {
-            var number = match.Groups["postn1"].Success ? match.Groups["postn1"] : match.Groups["postn2"];
-            if (!TryOptionalNumber(number, out post)) return null;
+            // 1.0-1 is 1.0.post1.
+            if (!TryNumber(s.Slice(at + 1, implicitPost), out post)) return null;
+            at += 1 + implicitPost;
+        }
+        else if (Label(s, at, PostLabels, out afterLabel) >= 0)
+        {
+            if (!TryLabelNumber(s, ref afterLabel, out post)) return null;
+            at = afterLabel;
         }
 
         var dev = -1L;
-        if (match.Groups["dev"].Success && !TryOptionalNumber(match.Groups["devn"], out dev)) return null;
+        if (Label(s, at, DevLabel, out afterLabel) >= 0)
+        {
+            if (!TryLabelNumber(s, ref afterLabel, out dev)) return null;
+            at = afterLabel;
+        }
 
         string[]? local = null;
-        if (match.Groups["local"] is { Success: true } written) local = LocalSegments(written.Value);
+        if (at < s.Length && s[at] == '+')
+        {
+            local = LocalSegments(s[(at + 1)..]);
+            if (local is null) return null;
+            at = s.Length;
+        }
 
-        return new Pep440Version(text, epoch, release, preLabel, preNumber, post, dev, local);
+        return at == s.Length ? new Pep440Version(text, epoch, release, preLabel, preNumber, post, dev, local) : null;
     }
 
-    // PEP 440's alternative spellings: alpha is a, beta is b, and c, pre and preview are rc.
-    private static int PreLabel(ReadOnlySpan<char> label) =>
-        label.Equals("a", StringComparison.OrdinalIgnoreCase) || label.Equals("alpha", StringComparison.OrdinalIgnoreCase) ? 0
-        : label.Equals("b", StringComparison.OrdinalIgnoreCase) || label.Equals("beta", StringComparison.OrdinalIgnoreCase) ? 1
-        : 2;
-
-    private static string[] LocalSegments(string written)
+    // N(.N)*: a dot belongs to the release only when a digit follows it.
+    private static long[]? Release(ReadOnlySpan<char> s, ref int at)
     {
-        var segments = written.ToLowerInvariant().Split(['.', '-', '_']);
-        for (var i = 0; i < segments.Length; i++)
+        var end = at + Digits(s, at);
+        if (end == at) return null;
+        var count = 1;
+        while (end + 1 < s.Length && s[end] == '.' && Digits(s, end + 1) is > 0 and var more)
         {
-            // packaging reads a numeric segment as an integer: 00 is 0.
-            if (Pep440Version.IsNumber(segments[i]))
+            end += 1 + more;
+            count++;
+        }
+        var release = new long[count];
+        var index = 0;
+        foreach (var range in s[at..end].Split('.'))
+        {
+            if (!TryNumber(s[at..end][range], out release[index++])) return null;
+        }
+        at = end;
+        return release;
+    }
+
+    // [-_.]? label, case-insensitive, the first of labels that fits (the order of the regular expression's
+    // alternatives); -1 when none does.
+    private static int Label(ReadOnlySpan<char> s, int at, string[] labels, out int after)
+    {
+        var start = at < s.Length && IsSeparator(s[at]) ? at + 1 : at;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = labels[i];
+            if (s.Length - start >= label.Length && s.Slice(start, label.Length).Equals(label, StringComparison.OrdinalIgnoreCase))
             {
-                var digits = segments[i].TrimStart('0');
-                segments[i] = digits.Length == 0 ? "0" : digits;
+                after = start + label.Length;
+                return i;
             }
+        }
+        after = at;
+        return -1;
+    }
+
+    // [-_.]? N? after a label; a label without its number means 0 (1.0a is 1.0a0, 1.0.post is 1.0.post0).
+    private static bool TryLabelNumber(ReadOnlySpan<char> s, ref int at, out long value)
+    {
+        if (at < s.Length && IsSeparator(s[at])) at++;
+        var digits = Digits(s, at);
+        value = 0;
+        if (digits == 0) return true;
+        at += digits;
+        return TryNumber(s.Slice(at - digits, digits), out value);
+    }
+
+    // [a-z0-9]+ ([-_.][a-z0-9]+)*, lower-cased; a numeric segment loses its leading zeros (packaging reads it as an
+    // integer: 00 is 0).
+    private static string[]? LocalSegments(ReadOnlySpan<char> written)
+    {
+        var count = 1;
+        for (var i = 0; i < written.Length; i++)
+        {
+            if (IsSeparator(written[i]))
+            {
+                if (i == 0 || i == written.Length - 1 || IsSeparator(written[i - 1])) return null;
+                count++;
+            }
+            else if (!char.IsAsciiLetterOrDigit(written[i])) return null;
+        }
+        if (written.IsEmpty) return null;
+
+        var segments = new string[count];
+        var index = 0;
+        foreach (var range in written.SplitAny("-_."))
+        {
+            var segment = written[range];
+            var digits = segment.TrimStart('0');
+            segments[index++] = !segment.ContainsAnyExceptInRange('0', '9') ? (digits.IsEmpty ? "0" : digits.ToString())
+                : segment.ToString().ToLowerInvariant();
         }
         return segments;
     }
 
-    // A label written without its number means 0 (1.0a is 1.0a0, 1.0.post is 1.0.post0).
-    private static bool TryOptionalNumber(Group group, out long value)
+    private static bool IsSeparator(char c) => c is '-' or '_' or '.';
+
+    private static int Digits(ReadOnlySpan<char> s, int at)
     {
-        value = 0;
-        return !group.Success || TryNumber(group.ValueSpan, out value);
+        var end = at;
+        while (end < s.Length && char.IsAsciiDigit(s[end])) end++;
+        return end - at;
     }
 
     private static bool TryNumber(ReadOnlySpan<char> digits, out long value)
@@ -88,13 +174,4 @@ internal static partial class Pep440Grammar
         foreach (var digit in digits) value = (value * 10) + (digit - '0');
         return true;
     }
-
-    [GeneratedRegex(
-        @"\Av?(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\.[0-9]+)*)" +
-        @"(?<pre>[-_.]?(?<prel>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<pren>[0-9]+)?)?" +
-        @"(?<post>-(?<postn1>[0-9]+)|[-_.]?(?:post|rev|r)[-_.]?(?<postn2>[0-9]+)?)?" +
-        @"(?<dev>[-_.]?dev[-_.]?(?<devn>[0-9]+)?)?" +
-        @"(?:\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?\z",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex Version();
 }
