@@ -9,8 +9,8 @@ public sealed class Pep440Specifier
 {
     private readonly Pep440Version? version;
 
-    // ~= and ==V.*: the first version above the range; ==V.*: also its first version. <V and >V: the exclusive or
-    // inclusive bound that replaces V (see Matches).
+    // Bounds worked out once: ==V.* spans [lower, upper), ~=V ends before upper, <V before upper (V.dev0 unless V is a
+    // pre-release), and >V of a dev or post release starts at lower.
     private readonly Pep440Version? lower;
     private readonly Pep440Version? upper;
 
