@@ -107,13 +107,13 @@ public sealed class NuGetHttpFeedTests(PackedFeed packed) : IAsyncLifetime, IDis
     {
         Configure(server.IndexUrl, User, Password);
         await scratch.Open().VersionsAsync(PackedFeed.Id, CancellationToken.None);
-        Assert.Equal(0, server.NotModified);
+        Assert.Empty(server.NotModified);
 
         scratch.Clock.Advance(TimeSpan.FromMinutes(31));
         var again = await scratch.Open().VersionsAsync(PackedFeed.Id, CancellationToken.None);
 
         // The service index and the package's version list, each asked with its validators.
-        Assert.Equal(2, server.NotModified);
+        Assert.Equal(["/v3/flat/jaga.tiny/index.json", "/v3/index.json"], server.NotModified.Order(StringComparer.Ordinal));
         Assert.Equal(PackedFeed.Versions.Order(), Assert.IsType<RegistryAnswer.Found>(again).Versions.Select(v => v.Version).Order());
     }
 

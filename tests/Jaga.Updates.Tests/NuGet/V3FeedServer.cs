@@ -19,7 +19,7 @@ public sealed class V3FeedServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly string root;
     private int requests;
-    private int notModified;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> revalidated = new();
 
     private V3FeedServer(WebApplication app, string root, int port)
     {
@@ -35,8 +35,8 @@ public sealed class V3FeedServer : IAsyncDisposable
     /// <summary>Requests that reached the server, refused ones included.</summary>
     public int Requests => Volatile.Read(ref requests);
 
-    /// <summary>Conditional requests answered <c>304 Not Modified</c>.</summary>
-    public int NotModified => Volatile.Read(ref notModified);
+    /// <summary>The paths of the conditional requests answered <c>304 Not Modified</c>.</summary>
+    public IReadOnlyList<string> NotModified => [.. revalidated];
 
     /// <summary>Serves <paramref name="nupkgs"/> (files named <c>{id}.{version}.nupkg</c> of <paramref name="id"/>) to
     /// <paramref name="user"/> with <paramref name="password"/>.</summary>
@@ -63,7 +63,7 @@ public sealed class V3FeedServer : IAsyncDisposable
             await next(context);
             if (context.Response.StatusCode == StatusCodes.Status304NotModified)
             {
-                Interlocked.Increment(ref server.notModified);
+                server.revalidated.Enqueue(context.Request.Path.Value ?? "");
             }
         });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root), ServeUnknownFileTypes = true });
