@@ -68,8 +68,8 @@ internal sealed class ValidatingCache(string folder, TimeProvider clock, bool of
     /// <summary>One request to the source, bounded by the timeout (NuGet's own is 100 s a try, six tries).</summary>
     private async Task<HttpResponseMessage> Ask(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(timeout);
+        using var timer = new CancellationTokenSource(timeout, clock);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             return await base.SendAsync(request, bounded.Token);

@@ -147,4 +147,18 @@ public sealed class NuGetHttpFeedTests(PackedFeed packed) : IAsyncLifetime, IDis
         Assert.NotEmpty(names);
         Assert.DoesNotContain(names, n => n!.Contains("127.0.0.1", StringComparison.Ordinal) || n.Contains(Password, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Requests_run_concurrently_up_to_the_limit()
+    {
+        Configure(server.IndexUrl, User, Password);
+        var registry = scratch.Open();
+        await registry.VersionsAsync(PackedFeed.Id, CancellationToken.None);
+        server.Latency = TimeSpan.FromMilliseconds(200);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => registry.VersionsAsync($"Jaga.Other{i}", CancellationToken.None)));
+
+        Assert.All(answers, a => Assert.IsType<RegistryAnswer.NotFound>(a));
+        Assert.Equal(NuGetScratch.Concurrency, server.MaxInFlight);
+    }
 }

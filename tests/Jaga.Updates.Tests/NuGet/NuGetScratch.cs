@@ -9,6 +9,9 @@ namespace Jaga.Updates.Tests.NuGet;
 /// reads the developer's user NuGet.Config), an empty machine-wide folder and a registry cache.</summary>
 public sealed class NuGetScratch : IDisposable
 {
+    /// <summary>Requests in flight at once, at most, in the registries the tests open.</summary>
+    public const int Concurrency = 3;
+
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public NuGetScratch()
@@ -47,7 +50,7 @@ public sealed class NuGetScratch : IDisposable
     }
 
     public RegistryContext Context(bool offline = false) =>
-        new(Project, name => Environment.GetValueOrDefault(name), Cache, Http, Concurrency: 4, offline, Clock);
+        new(Project, name => Environment.GetValueOrDefault(name), Cache, Http, Concurrency, offline, Clock);
 
     public IPackageRegistry Open(bool offline = false) => new NuGetRegistryAdapter().Open(Context(offline));
 

@@ -19,6 +19,8 @@ public sealed class V3FeedServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly string root;
     private int requests;
+    private int inFlight;
+    private int maxInFlight;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> revalidated = new();
 
     private V3FeedServer(WebApplication app, string root, int port)
@@ -34,6 +36,12 @@ public sealed class V3FeedServer : IAsyncDisposable
 
     /// <summary>Requests that reached the server, refused ones included.</summary>
     public int Requests => Volatile.Read(ref requests);
+
+    /// <summary>The most authorized requests the server was answering at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+
+    /// <summary>How long the server takes over each authorized request, so that concurrent requests overlap.</summary>
+    public TimeSpan Latency { get; set; }
 
     /// <summary>The paths of the conditional requests answered <c>304 Not Modified</c>.</summary>
     public IReadOnlyList<string> NotModified => [.. revalidated];
@@ -60,7 +68,20 @@ public sealed class V3FeedServer : IAsyncDisposable
                 context.Response.Headers.WWWAuthenticate = "Basic realm=\"jaga-test-feed\"";
                 return;
             }
-            await next(context);
+            var now = Interlocked.Increment(ref server.inFlight);
+            for (var seen = server.MaxInFlight; now > seen; seen = server.MaxInFlight)
+            {
+                Interlocked.CompareExchange(ref server.maxInFlight, now, seen);
+            }
+            try
+            {
+                await Task.Delay(server.Latency);
+                await next(context);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref server.inFlight);
+            }
             if (context.Response.StatusCode == StatusCodes.Status304NotModified)
             {
                 server.revalidated.Enqueue(context.Request.Path.Value ?? "");
