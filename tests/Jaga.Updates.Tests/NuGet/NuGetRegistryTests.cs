@@ -165,4 +165,35 @@ public sealed class NuGetRegistryTests(PackedFeed packed) : IDisposable
 
         Assert.Contains(path, e.Message + e.Hint);
     }
+
+    [Fact]
+    public async Task A_relative_folder_source_is_resolved_against_its_config_file()
+    {
+        var feed = packed.FolderFeed("1.0.0");
+        var local = Path.Combine(scratch.Root, "repo", "packages");
+        Directory.Move(feed, local);
+        scratch.Config("""<packageSources><clear /><add key="local" value="packages" /></packageSources>""", Path.Combine(scratch.Root, "repo"));
+
+        var registry = scratch.Open();
+        var answer = await registry.VersionsAsync(PackedFeed.Id, CancellationToken.None);
+
+        Assert.Equal([local], registry.Sources);
+        Assert.IsType<RegistryAnswer.Found>(answer);
+    }
+
+    [Fact]
+    public void An_encrypted_password_off_Windows_is_a_user_error_pointing_to_ClearTextPassword()
+    {
+        scratch.Config("""
+            <packageSources><clear /><add key="private" value="https://nuget.example.com/v3/index.json" /></packageSources>
+            <packageSourceCredentials><private>
+              <add key="Username" value="jaga" /><add key="Password" value="AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA" />
+            </private></packageSourceCredentials>
+            """);
+
+        var e = Assert.ThrowsAny<UserException>(() => scratch.Open());
+
+        Assert.Contains("'private'", e.Message);
+        Assert.Contains("ClearTextPassword", e.Hint);
+    }
 }
