@@ -70,7 +70,9 @@ public sealed class RegistryScene : IDisposable
     {
         private readonly ConcurrentQueue<(Uri Url, HttpStatusCode Status)> seen = new();
 
-        public IReadOnlyList<HttpStatusCode> Of(Uri url) => [.. seen.Where(s => s.Url == url).Select(s => s.Status)];
+        /// <summary>Compared as sent: percent-escapes in either case (<c>@acme%2fx</c>) are the same URL.</summary>
+        public IReadOnlyList<HttpStatusCode> Of(Uri url) =>
+            [.. seen.Where(s => string.Equals(s.Url.AbsoluteUri, url.AbsoluteUri, StringComparison.OrdinalIgnoreCase)).Select(s => s.Status)];
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
