@@ -28,7 +28,8 @@ internal sealed class NpmRegistry(NpmConfig config, RegistryContext context, Reg
     }
 
     /// <summary>A scoped name's slash is sent encoded (<c>@acme%2fx</c>), as npm sends it.</summary>
-    private static string Escaped(string name) => string.Join("%2f", name.Split('/').Select(Uri.EscapeDataString));
+    private static string Escaped(string name) =>
+        string.Join("%2f", name.Split('/').Select(part => part.StartsWith('@') ? "@" + Uri.EscapeDataString(part[1..]) : Uri.EscapeDataString(part)));
 
     private string Unauthorized(string source, string name, int status, NpmCredentials? credentials, Uri registry)
     {
