@@ -22,7 +22,6 @@ internal static class UpdateRegistryCatalogEn
         ["reason.registry.config.unreadable.hint"] = "make the file readable by the user running jaga, or remove it",
         ["reason.registry.config.url"] = "{0}: '{1}' is not an http:// or https:// URL",
         ["reason.registry.config.url.hint"] = "write the registry's full URL, e.g. https://registry.example.com/",
-        ["reason.registry.pip.syntax"] = "{0}:{1}: {2}",
         ["reason.registry.pip.nosection"] = "a setting before any [section]",
         ["reason.registry.pip.nokey"] = "a line that is neither a [section], a key = value nor a comment",
         ["reason.registry.pip.syntax.hint"] = "pip.conf is an INI file: put settings under [global] (index-url = https://…)",

@@ -21,7 +21,6 @@ internal static class UpdateRegistryCatalogId
         ["reason.registry.config.unreadable.hint"] = "buat berkas itu dapat dibaca oleh pengguna yang menjalankan jaga, atau hapus",
         ["reason.registry.config.url"] = "{0}: '{1}' bukan URL http:// atau https://",
         ["reason.registry.config.url.hint"] = "tulis URL lengkap registry, mis. https://registry.example.com/",
-        ["reason.registry.pip.syntax"] = "{0}:{1}: {2}",
         ["reason.registry.pip.nosection"] = "pengaturan sebelum [section] mana pun",
         ["reason.registry.pip.nokey"] = "baris yang bukan [section], key = value, maupun komentar",
         ["reason.registry.pip.syntax.hint"] = "pip.conf adalah berkas INI: letakkan pengaturan di bawah [global] (index-url = https://…)",

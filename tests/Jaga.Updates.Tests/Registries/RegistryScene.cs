@@ -32,11 +32,14 @@ public sealed class RegistryScene : IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The most requests that were in flight at once.</summary>
+    public int MostInFlight => statuses.MostInFlight;
+
     /// <summary>The status codes received from <paramref name="url"/>, in order.</summary>
     public IReadOnlyList<HttpStatusCode> Received(Uri url) => statuses.Of(url);
 
-    public RegistryContext Context(bool offline = false) =>
-        new(Project, name => Environment.GetValueOrDefault(name), Cache, Http, Concurrency: 4, offline, TimeProvider.System);
+    public RegistryContext Context(bool offline = false, int concurrency = 4) =>
+        new(Project, name => Environment.GetValueOrDefault(name), Cache, Http, concurrency, offline, TimeProvider.System);
 
     public string Write(string relative, string text)
     {
@@ -65,10 +68,14 @@ public sealed class RegistryScene : IDisposable
         }
     }
 
-    /// <summary>Notes the status of every response; changes nothing.</summary>
+    /// <summary>Notes the status of every response and how many requests are in flight; changes nothing.</summary>
     private sealed class StatusLog(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
         private readonly ConcurrentQueue<(Uri Url, HttpStatusCode Status)> seen = new();
+        private int inFlight;
+        private int mostInFlight;
+
+        public int MostInFlight => Volatile.Read(ref mostInFlight);
 
         /// <summary>Compared as sent: percent-escapes in either case (<c>@acme%2fx</c>) are the same URL.</summary>
         public IReadOnlyList<HttpStatusCode> Of(Uri url) =>
@@ -76,9 +83,19 @@ public sealed class RegistryScene : IDisposable
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var response = await base.SendAsync(request, cancellationToken);
-            seen.Enqueue((request.RequestUri!, response.StatusCode));
-            return response;
+            var now = Interlocked.Increment(ref inFlight);
+            for (var most = MostInFlight; now > most; most = MostInFlight)
+                Interlocked.CompareExchange(ref mostInFlight, now, most);
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                seen.Enqueue((request.RequestUri!, response.StatusCode));
+                return response;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using Jaga.Core.Messages;
 using Jaga.Core.Updates.Registries;
 using Jaga.Engine.Updates.Registries.PyPI;
 using Jaga.Testing;
@@ -99,6 +100,31 @@ public sealed class SimpleIndexRegistryTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(RegistryFailure.Unreachable, failed.Failure);
         Assert.Equal($"http://127.0.0.1:{closed}/simple/", failed.Source);
+    }
+
+    [Fact]
+    public async Task No_more_requests_than_the_concurrency_are_in_flight_to_one_index()
+    {
+        scene.Environment["PIP_INDEX_URL"] = server.IndexUrl;
+        var names = Enumerable.Range(1, 12).Select(i => $"jaga-many-{i}").ToList();
+        foreach (var name in names) await server.AddProjectAsync(name, ($"{name.Replace('-', '_')}-1.0.0.tar.gz", null));
+        var registry = adapter.Open(scene.Context(concurrency: 2));
+
+        var answers = await Task.WhenAll(names.Select(n => registry.VersionsAsync(n, default)));
+
+        Assert.All(answers, a => Assert.IsType<RegistryAnswer.Found>(a));
+        Assert.InRange(scene.MostInFlight, 1, 2);
+    }
+
+    [Fact]
+    public async Task A_failure_is_worded_in_the_contexts_language()
+    {
+        scene.Environment["PIP_INDEX_URL"] = $"http://127.0.0.1:{Loopback.FreePort()}/simple/";
+
+        var answer = await adapter.Open(scene.Context() with { Words = Catalog.Indonesian }).VersionsAsync("jaga-sample-lib", default);
+
+        var failed = Assert.IsType<RegistryAnswer.Failed>(answer);
+        Assert.Contains("tidak dapat dihubungi: koneksi ditolak", failed.Message, StringComparison.Ordinal);
     }
 
     public Task DisposeAsync()

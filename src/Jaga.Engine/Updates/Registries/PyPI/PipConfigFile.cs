@@ -39,9 +39,9 @@ internal static class PipConfigFile
             var at = line.IndexOfAny(['=', ':']);
             if (section is null || at <= 0)
             {
-                throw new UserException(
-                    words.Format("reason.registry.pip.syntax", file, i + 1, section is null ? words["reason.registry.pip.nosection"] : words["reason.registry.pip.nokey"]),
-                    words["reason.registry.pip.syntax.hint"]);
+                // file:line: first, as every error about a file the user wrote.
+                var what = section is null ? words["reason.registry.pip.nosection"] : words["reason.registry.pip.nokey"];
+                throw new UserException($"{file}:{i + 1}: {what}", words["reason.registry.pip.syntax.hint"]);
             }
             lastKey = line[..at].Trim().ToLowerInvariant().Replace('_', '-');
             section[lastKey] = line[(at + 1)..].Trim();
