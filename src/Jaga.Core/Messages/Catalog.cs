@@ -21,14 +21,16 @@ public sealed class Catalog
         RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts,
         UpdateAdvisoryCatalogEn.Texts,
         UpdateAuditCatalogEn.Texts,
-        UpdateManifestCatalogEn.Texts));
+        UpdateManifestCatalogEn.Texts,
+        UpdateRegistryCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
         RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts,
         UpdateAdvisoryCatalogId.Texts,
         UpdateAuditCatalogId.Texts,
-        UpdateManifestCatalogId.Texts));
+        UpdateManifestCatalogId.Texts,
+        UpdateRegistryCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);
