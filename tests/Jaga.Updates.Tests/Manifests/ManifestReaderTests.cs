@@ -292,7 +292,7 @@ public sealed class ManifestReaderTests
 
         var read = ManifestReader.Read(new ManifestFile("package-lock.json", ManifestKind.NpmLock), lockFile);
 
-        Assert.Equal([("debug", "2.6.9", 8, DependencyScope.Runtime), ("mocha", "10.2.0", 15, DependencyScope.Development)],
+        Assert.Equal([("debug", "2.6.9", 7, DependencyScope.Runtime), ("mocha", "10.2.0", 14, DependencyScope.Development)],
             read.Select(d => (d.Name, d.Resolved!, d.Where.Line, d.Scope)));
     }
 
