@@ -25,17 +25,18 @@ internal static class OsvMatchBench
         for (var round = 1; round <= 3; round++)
         {
             var sw = Stopwatch.StartNew();
-            var (advisories, affected) = await MatchAsync(db, packages);
+            var (advisories, affected, fixes) = await MatchAsync(db, packages);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round={round} packages={packages.Count} advisories={advisories} affected={affected} match_s={sw.Elapsed.TotalSeconds:0.000}"));
+                $"round={round} packages={packages.Count} advisories={advisories} affected={affected} with_fix={fixes} match_s={sw.Elapsed.TotalSeconds:0.000}"));
         }
         return 0;
     }
 
-    private static async Task<(int Advisories, int Affected)> MatchAsync(SqliteAdvisoryDatabase db, List<(Ecosystem Ecosystem, string Name, string Version)> packages)
+    private static async Task<(int Advisories, int Affected, int Fixes)> MatchAsync(SqliteAdvisoryDatabase db, List<(Ecosystem Ecosystem, string Name, string Version)> packages)
     {
         var advisories = 0;
         var affected = 0;
+        var fixes = 0;
         foreach (var group in packages.GroupBy(p => p.Ecosystem))
         {
             var found = await db.ForPackagesAsync(group.Key, [.. group.Select(p => p.Name)], CancellationToken.None);
@@ -50,11 +51,11 @@ internal static class OsvMatchBench
                 {
                     if (!AdvisoryMatch.Affects(a, name, version)) continue;
                     affected++;
-                    _ = AdvisoryMatch.FixedVersion(a, name, version);
+                    if (AdvisoryMatch.FixedVersion(a, name, version) is not null) fixes++;
                 }
             }
         }
-        return (advisories, affected);
+        return (advisories, affected, fixes);
     }
 
     private static Ecosystem Ecosystem(string word) => OsvJson.EcosystemOf(word) ?? throw new FormatException($"unknown ecosystem {word}");

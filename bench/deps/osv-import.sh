@@ -18,8 +18,8 @@ if [ "${BUILD:-1}" = 1 ]; then
   dotnet build src/Jaga.Cli -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
   dotnet build bench/Jaga.Bench -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 fi
-jaga="dotnet src/Jaga.Cli/bin/Release/net10.0/jaga.dll"
-bench="dotnet bench/Jaga.Bench/bin/Release/net10.0/Jaga.Bench.dll"
+jaga=${JAGA:-"dotnet src/Jaga.Cli/bin/Release/net10.0/jaga.dll"}
+bench=${BENCH:-"dotnet bench/Jaga.Bench/bin/Release/net10.0/Jaga.Bench.dll"}
 
 if [ ! -f "$work/npm-all.zip" ]; then
   echo "generating a ${size_mb} MB dump in $work …" >&2
