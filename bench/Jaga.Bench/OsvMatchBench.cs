@@ -25,9 +25,11 @@ internal static class OsvMatchBench
         for (var round = 1; round <= 3; round++)
         {
             var sw = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (advisories, affected, fixes) = await MatchAsync(db, packages);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round={round} packages={packages.Count} advisories={advisories} affected={affected} with_fix={fixes} match_s={sw.Elapsed.TotalSeconds:0.000}"));
+                $"round={round} packages={packages.Count} advisories={advisories} affected={affected} with_fix={fixes} match_s={sw.Elapsed.TotalSeconds:0.000} cpu_s={cpu.TotalSeconds:0.000}"));
         }
         return 0;
     }
