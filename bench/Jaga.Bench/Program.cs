@@ -6,6 +6,8 @@ using Jaga.Engine.Audit;
 using Jaga.Postgres;
 using Jaga.Sqlite;
 
+if (args is ["osv-match", .. var rest]) return await OsvMatchBench.RunAsync(rest);
+
 // Usage: Jaga.Bench audit <sqlite-path | postgres://…> <entries> [batch] [canonical-out]
 // Appends <entries> audit entries in batches, then verifies the whole chain; prints rates as key=value.
 if (args.Length < 3 || args[0] != "audit")

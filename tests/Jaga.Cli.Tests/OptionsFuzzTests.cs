@@ -13,6 +13,8 @@ namespace Jaga.Cli.Tests;
 /// <remarks>Bounded forms and exclusions, each for a reason:
 /// <list type="bullet">
 /// <item><c>jaga run</c> always gets <c>--once</c> (last, so no value can follow it): without it the daemon runs until stopped.</item>
+/// <item><c>jaga deps db update</c> always gets a <c>--from</c> file that does not exist: without one it downloads OSV's
+/// dumps from the internet, hundreds of megabytes.</item>
 /// <item>The example's addresses (webhook, SMTP, its own HTTP check) point at a closed local port, its unused S3
 /// destination is left out, and its commands (runbook, update test) are <c>true</c>: no real server is touched and
 /// nothing on this machine restarted.</item>
@@ -99,6 +101,7 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
     private Gen<string[]> CaseOf((string[] Path, IReadOnlyList<Option> Options, IReadOnlyList<Argument> Arguments) command, string plan)
     {
         var daemon = command.Path is ["run"];
+        var download = command.Path is ["deps", "db", "update"];
         var parts = new List<Gen<string[]>>();
         foreach (var argument in command.Arguments)
         {
@@ -123,7 +126,7 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
             }
         }
         return parts.Aggregate(Gen.Constant(command.Path), (all, part) => from a in all from p in part select a.Concat(p).ToArray())
-            .Select(a => daemon ? a.Append("--once").ToArray() : a);
+            .Select(a => daemon ? a.Append("--once").ToArray() : download ? [.. a, "--from", Path.Combine(dir, "absent-all.zip")] : a);
     }
 
     /// <summary>Values by what the option does with them: a file it reads, a file it writes, or anything else.</summary>

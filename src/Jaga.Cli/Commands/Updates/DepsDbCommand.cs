@@ -100,13 +100,16 @@ internal static class DepsDbCommand
                 ? new[]
                 {
                     OsvJson.NameOf(i.Ecosystem), TimeZoneInfo.ConvertTime(i.ImportedAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    AlertText.Duration(now - i.ImportedAt), i.Advisories.ToString(CultureInfo.InvariantCulture), i.Source,
+                    Age(now - i.ImportedAt), i.Advisories.ToString(CultureInfo.InvariantCulture), i.Source,
                 }
                 : [OsvJson.NameOf(r.Ecosystem), words["cli.deps.db.never"], "-", "0", "-"]));
             return ExitCodes.Ok;
         });
         return status;
     }
+
+    /// <summary>An age to the minute (<c>3h</c>, <c>2d4h</c>): seconds say nothing about data refreshed daily.</summary>
+    private static string Age(TimeSpan age) => AlertText.Duration(TimeSpan.FromMinutes(Math.Floor(Math.Max(0, age.TotalMinutes))));
 
     private static JsonObject Json(AdvisoryImport i, TimeProvider clock) => new()
     {
