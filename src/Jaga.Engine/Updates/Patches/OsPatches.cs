@@ -69,9 +69,9 @@ public sealed class OsPatches(AptTool apt, Catalog words, TimeProvider clock)
     public async Task<PatchApplyResult> ApplyAsync(SecurityPatchReview review, MaintenanceJournal journal, Action<string>? line, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(review);
+        if (!apt.IsRoot) throw NotRoot(words);
         ArgumentNullException.ThrowIfNull(journal);
         if (!review.Approved) throw new InvalidOperationException("a refused review is never applied");
-        if (!apt.IsRoot) throw NotRoot(words);
         if (review.Changes.Count == 0) return new PatchApplyResult([], [], null);
         ct.ThrowIfCancellationRequested();
         var env = new Dictionary<string, string>(apt.Environment, StringComparer.Ordinal)
