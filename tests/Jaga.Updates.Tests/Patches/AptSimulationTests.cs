@@ -91,11 +91,12 @@ public sealed class AptSimulationTests
         var sim = AptSimulation.Parse(AptSamples.Read("debian12-install-new.txt"));
 
         var sl = Assert.Single(sim.Installs);
-        Assert.Equal(("sl", null, "5.02-1+b1"), (sl.Name, sl.Installed, sl.Candidate));
+        Assert.Equal(("sl", "5.02-1+b1"), (sl.Name, sl.Candidate));
+        Assert.Null(sl.Installed);
         Assert.False(sl.Upgrade);
         Assert.Empty(sim.Upgrades);
         Assert.Equal(1, sim.Summary!.NewlyInstalled);
-        Assert.Equal(140, sim.Summary.NotUpgraded);
+        Assert.Equal(140, sim.Summary!.NotUpgraded);
     }
 
     [Fact]

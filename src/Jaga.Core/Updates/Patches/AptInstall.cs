@@ -25,4 +25,11 @@ public sealed record AptInstall(string Name, string Architecture, string? Instal
 
     /// <summary>The argument that makes apt install exactly this candidate: <c>openssl=3.0.15-1~deb12u1</c>.</summary>
     public string Pinned => $"{Name}={Candidate}";
+
+    /// <summary>Equal when every field is, the origins compared one by one (a record compares lists by reference).</summary>
+    public bool Equals(AptInstall? other) =>
+        other is not null && Name == other.Name && Architecture == other.Architecture && Installed == other.Installed
+        && Candidate == other.Candidate && Origins.SequenceEqual(other.Origins);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Architecture, Installed, Candidate, Origins.Count);
 }
