@@ -5,7 +5,8 @@ using Jaga.Engine.Updates.Patches;
 
 namespace Jaga.Cli.Commands.Updates;
 
-/// <summary>How <c>jaga patches</c> shows a check: a table and its footer, or JSON.</summary>
+/// <summary>How <c>jaga patches</c> shows a check: a table and its footer, or JSON; packages by name (apt lists them in
+/// its install order).</summary>
 internal static class PatchesView
 {
     public static void Show(CliContext ctx, PatchCheck check, bool securityOnly, Catalog words)
@@ -24,7 +25,7 @@ internal static class PatchesView
     }
 
     public static void Table(CliContext ctx, IEnumerable<AptInstall> rows, Catalog words) =>
-        ctx.Output.Table(words.Columns("cli.patches.columns"), rows.Select(i => new[]
+        ctx.Output.Table(words.Columns("cli.patches.columns"), rows.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => new[]
         {
             i.Name, i.Installed ?? "-", i.Candidate, i.Origin?.Name ?? "-", words[i.Security ? "cli.patches.security.yes" : "cli.patches.security.no"],
         }));
@@ -55,7 +56,7 @@ internal static class PatchesView
     }
 
     private static JsonArray Packages(IEnumerable<AptInstall> installs) =>
-        new([.. installs.Select(i => (JsonNode)new JsonObject
+        new([.. installs.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => (JsonNode)new JsonObject
         {
             ["package"] = i.Name,
             ["architecture"] = i.Architecture,
