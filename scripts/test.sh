@@ -28,6 +28,8 @@ command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swi
 # The npm registry tests run a real Verdaccio (tests/Jaga.Testing/VerdaccioServer.cs), installed and driven by npm.
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# jaga patches' apply tests build .deb packages and a file: repository for a sandboxed apt (Patches/AptSandbox.cs).
+command -v dpkg-scanpackages >/dev/null 2>&1 || missing+=(dpkg-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   # The tests start their own PostgreSQL; the package must not create and start a system cluster.

@@ -93,6 +93,7 @@ public static class Program
         root.Subcommands.Add(Commands.Emergency.DrillCommand.Create(build()));
         root.Subcommands.Add(Commands.Emergency.IncidentCommand.Create(build()));
         root.Subcommands.Add(Commands.Updates.DepsCommand.Create(build()));
+        root.Subcommands.Add(Commands.Updates.PatchesCommand.Create(build()));
         if (extra is not null) root.Subcommands.Add(extra(build()));
 
         // Bare `jaga` shows the help, as git does, and exits 2 (no command given).

@@ -23,6 +23,8 @@ namespace Jaga.Cli.Tests;
 /// <item><c>--plan</c> gets no FIFO and no <c>/dev/zero</c>: bounding the plan's read is the plan-input work of the same
 /// step; those two are tried on every option that reads a file (<c>--anchor</c>, <c>--key</c>, <c>--identity</c>).</item>
 /// <item>No value holds a NUL: a command line cannot carry one (execve's arguments are C strings).</item>
+/// <item><c>jaga patches</c> never gets <c>--yes</c>: as root, <c>--apply --security-only --yes</c> would upgrade this
+/// machine's packages (without it, no terminal means no install, exit 2).</item>
 /// </list></remarks>
 public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
 {
@@ -102,6 +104,7 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
     {
         var daemon = command.Path is ["run"];
         var download = command.Path is ["deps", "db", "update"];
+        var patches = command.Path is ["patches"];
         var parts = new List<Gen<string[]>>();
         foreach (var argument in command.Arguments)
         {
@@ -118,7 +121,7 @@ public sealed class OptionsFuzzTests(ITestOutputHelper log) : IDisposable
             }
             else if (option.ValueType == typeof(bool))
             {
-                if (!(daemon && option.Name == "--once")) parts.Add(Gen.Elements(Array.Empty<string>(), new[] { option.Name }));
+                if (!(daemon && option.Name == "--once") && !(patches && option.Name == "--yes")) parts.Add(Gen.Elements(Array.Empty<string>(), new[] { option.Name }));
             }
             else
             {

@@ -22,6 +22,7 @@ public sealed class Catalog
         UpdateAdvisoryCatalogEn.Texts,
         UpdateAuditCatalogEn.Texts,
         UpdateManifestCatalogEn.Texts,
+        UpdatePatchesCatalogEn.Texts,
         UpdateRegistryCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
@@ -30,6 +31,7 @@ public sealed class Catalog
         UpdateAdvisoryCatalogId.Texts,
         UpdateAuditCatalogId.Texts,
         UpdateManifestCatalogId.Texts,
+        UpdatePatchesCatalogId.Texts,
         UpdateRegistryCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>

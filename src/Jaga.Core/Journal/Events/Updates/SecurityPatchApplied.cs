@@ -1,0 +1,13 @@
+using Jaga.Core.Ledger;
+
+namespace Jaga.Core.Journal.Events.Updates;
+
+/// <summary>One security update installed by <c>jaga patches --apply --security-only</c>, seen installed by dpkg
+/// afterwards (the seed's "Patch keamanan diterapkan …" line, one per package).</summary>
+/// <param name="Package">The package as apt names it.</param>
+/// <param name="Version">The version now installed.</param>
+/// <param name="Origin">The security release it came from (<c>Debian-Security</c>).</param>
+public sealed record SecurityPatchApplied(string Package, string Version, string Origin) : JournalEvent("patches.apply", "patches.applied", Severity.Warn)
+{
+    public override IReadOnlyList<object?> Arguments => [Package, Version, Origin];
+}
