@@ -71,6 +71,10 @@ public sealed class JournalEventKindsTests
         ["JobRunLost"] = ("scheduler.lost", "job.lost"),
         ["JobSkipped"] = ("scheduler.skip", "job.skipped"),
         ["JobTimedOut"] = ("scheduler.timeout", "job.timeout"),
+        ["UpdateApplied"] = ("update.apply", "update.dependency"),
+        ["UpdateRecovered"] = ("update.rollback", "update.recovered"),
+        ["UpdateRolledBack"] = ("update.rollback", "update.rolled.back"),
+        ["UpdateTestsFailing"] = ("update.apply", "update.tests.failing"),
     };
 
     [Fact]
