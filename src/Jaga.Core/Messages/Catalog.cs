@@ -18,11 +18,11 @@ public sealed class Catalog
 
     public static Catalog English { get; } = new("en", Merged(
         CatalogEn.Texts, PlanCatalogEn.Texts, RunbookCatalogEn.Texts, StepCatalogEn.Texts, DrillCatalogEn.Texts, IncidentCatalogEn.Texts,
-        RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts, UpdateApplyCatalogEn.Texts));
+        RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts, UpdateManifestCatalogEn.Texts, UpdateApplyCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
-        RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts, UpdateApplyCatalogId.Texts));
+        RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts, UpdateManifestCatalogId.Texts, UpdateApplyCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);

@@ -1,0 +1,58 @@
+namespace Jaga.Core.Messages;
+
+/// <summary>The texts of reading and editing manifests (<c>Jaga.Core.Updates.Manifests</c>,
+/// <c>Jaga.Engine.Updates.Manifests</c>): why a file cannot be read, why a declaration is skipped, why an edit is
+/// refused, and what to do.</summary>
+internal static class UpdateManifestCatalogEn
+{
+    public static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
+    {
+        ["reason.manifest.toolarge"] = "larger than {0} MiB, more than any real manifest",
+        ["reason.manifest.toolarge.hint"] = "check that this is the right file, or leave it out of update.manifests",
+        ["reason.manifest.xml"] = "not well-formed XML: {0}",
+        ["reason.manifest.xml.hint"] = "fix the file so that dotnet build reads it",
+        ["reason.manifest.json"] = "not valid JSON: {0}",
+        ["reason.manifest.json.object"] = "the file is not a JSON object",
+        ["reason.manifest.json.section"] = "\"{0}\" is not an object of package names and versions",
+        ["reason.manifest.json.spec"] = "the version of {0} is not a string",
+        ["reason.manifest.json.hint.npm"] = "fix the file so that npm install reads it",
+        ["reason.manifest.json.hint.npmlock"] = "fix the file, or write it again with npm install --package-lock-only",
+        ["reason.manifest.json.hint.nugetlock"] = "write it again with dotnet restore --force-evaluate",
+        ["reason.manifest.nugetlock.resolved"] = "{0} has no resolved version",
+        ["reason.manifest.toml"] = "not valid TOML: {0}",
+        ["reason.manifest.toml.hint"] = "fix the file so that pip reads it",
+        ["reason.manifest.requirement"] = "'{0}' is not a requirement pip understands",
+        ["reason.manifest.requirement.hint"] = "write a name, optional [extras] and version specifiers (PEP 508), e.g. requests[socks]>=2.31,<3",
+        ["reason.manifest.skip.workspace"] = "a package of this workspace, not from a registry",
+        ["reason.manifest.skip.alias"] = "an alias of another package (npm:), whose own name is not checked",
+        ["reason.manifest.skip.path"] = "a local path, not from a registry",
+        ["reason.manifest.skip.url"] = "a URL, not from a registry",
+        ["reason.manifest.skip.git"] = "a git repository, not from a registry",
+        ["reason.manifest.skip.tag"] = "a dist-tag, not a version range",
+        ["reason.manifest.skip.editable"] = "an editable install (-e), not from a registry",
+        ["reason.manifest.skip.msbuild.name"] = "the package name comes from an MSBuild property or names several packages",
+        ["reason.manifest.edit.lock"] = "a lock file is not edited by hand",
+        ["reason.manifest.edit.lock.hint"] = "edit the manifest it locks; the lock file is refreshed by the ecosystem's own tool",
+        ["reason.manifest.edit.notfound"] = "{0} is no longer declared on this line",
+        ["reason.manifest.edit.notfound.hint"] = "the file changed since it was read: run the command again",
+        ["reason.manifest.edit.noversion"] = "the declaration of {0} names no version",
+        ["reason.manifest.edit.noversion.hint"] = "its version is set elsewhere (Directory.Packages.props or the SDK): update it there",
+        ["reason.manifest.edit.msbuild.property"] = "the version {0} comes from an MSBuild property, which may serve other packages too",
+        ["reason.manifest.edit.version"] = "'{0}' is not a version of this ecosystem",
+        ["reason.manifest.edit.floating"] = "the floating version {0} already takes the newest match at restore",
+        ["reason.manifest.edit.unreadable"] = "the requirement {0} cannot be read",
+        ["reason.manifest.edit.nolower"] = "the requirement {0} has no inclusive lower bound to move",
+        ["reason.manifest.edit.upper"] = "the requirement {0} would not admit {1} with its other bounds kept",
+        ["reason.manifest.edit.any"] = "the requirement '{0}' admits every version: only the lock file changes",
+        ["reason.manifest.edit.complex"] = "the requirement {0} joins several ranges, which one version cannot replace",
+        ["reason.manifest.edit.wildcard"] = "the wildcard requirement {0} admits a whole series, which one version cannot replace",
+        ["reason.manifest.edit.escaped"] = "the requirement {0} is written with escapes or over several lines",
+        ["reason.manifest.edit.hashes"] = "{0} is pinned with --hash values of its current version, which the new version does not match",
+        ["reason.manifest.edit.split"] = "the version of {0} is split over several lines",
+        ["reason.manifest.list.missing"] = "update.manifests names {0}, which does not exist",
+        ["reason.manifest.list.missing.hint"] = "give paths relative to the project root, or write update.manifests: auto",
+        ["reason.manifest.list.kind"] = "update.manifests names {0}, which is no manifest Jaga reads",
+        ["reason.manifest.list.kind.hint"] = "name .csproj, .fsproj, Directory.Packages.props, packages.lock.json, package.json, package-lock.json, requirements*.txt or pyproject.toml files",
+        ["reason.manifest.include.outside"] = "-r {0} is outside the project and is not read",
+    };
+}
