@@ -12,5 +12,10 @@ public sealed record ManifestChange(string Path, ManifestKind Kind, string Befor
 {
     /// <summary>The change as a unified diff (<c>--- a/PATH</c>, <c>+++ b/PATH</c>, hunks with three lines of context), as
     /// <c>git diff</c> shows it.</summary>
-    public string Diff() => UnidiffRenderer.GenerateUnidiff(Before, After, "a/" + Path, "b/" + Path, ignoreWhitespace: false, ignoreCase: false, contextLines: 3);
+    public string Diff()
+    {
+        // DiffPlex counts the empty text after a final line break as one more line; git does not, when both texts end so.
+        var trim = Before.EndsWith('\n') && After.EndsWith('\n') ? 1 : 0;
+        return UnidiffRenderer.GenerateUnidiff(Before[..^trim], After[..^trim], "a/" + Path, "b/" + Path, ignoreWhitespace: false, ignoreCase: false, contextLines: 3);
+    }
 }

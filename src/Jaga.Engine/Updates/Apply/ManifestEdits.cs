@@ -6,7 +6,7 @@ using Jaga.Core.Updates.Manifests;
 
 namespace Jaga.Engine.Updates.Apply;
 
-/// <summary>The manifests' new texts for a set of updates, made by <see cref="ManifestEditor.SetVersion"/> on the files as
+/// <summary>The manifests' new texts for a set of updates, made by <see cref="ManifestEditor.SetVersion(ManifestKind, string, Dependency, string, Catalog)"/> on the files as
 /// they are now, and why an update cannot be tried at all.</summary>
 /// <remarks>Texts are read and written as strict UTF-8 without touching a byte-order mark (it stays a character of the
 /// text), so the editor's "every other byte unchanged" holds on disk too.</remarks>
@@ -43,7 +43,7 @@ internal static class ManifestEdits
         if (Read(full) is not { } text) return words.Format("reason.update.not.utf8", path);
         try
         {
-            var edited = ManifestEditor.SetVersion(kind, text, update.Dependency, update.To);
+            var edited = ManifestEditor.SetVersion(kind, text, update.Dependency, update.To, words);
             return edited == text ? words.Format("reason.update.unchanged", path, update.To) : null;
         }
         catch (UserException e)
