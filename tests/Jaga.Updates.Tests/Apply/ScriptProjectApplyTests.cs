@@ -31,7 +31,7 @@ public sealed class ScriptProjectApplyTests
         var update = w.Update(Ecosystem.PyPI, "requirements.txt", "numpy", "numpy==", "1.25.0", "1.26.0", UpdateKind.Minor);
         var stages = new List<UpdateProgress>();
 
-        var outcome = Assert.Single(await w.Applier().ApplyAsync(w.Root, [new UpdateGroup("patch", [update])], "python3 test.py", Timeout, new Collect(stages)));
+        var outcome = Assert.Single(await w.Applier().ApplyAsync(w.Root, [new UpdateGroup("patch", [update])], "python3 test.py", Timeout, new ProgressLog(stages)));
 
         Assert.Equal(UpdateResult.Applied, outcome.Result);
         Assert.Equal("applied; the tests passed", outcome.Reason);
@@ -74,7 +74,7 @@ public sealed class ScriptProjectApplyTests
         var requests = w.Update(Ecosystem.PyPI, "requirements.txt", "requests", "requests==", "2.31.0", "2.32.3", UpdateKind.Minor);
         var stages = new List<UpdateProgress>();
 
-        var outcomes = await w.Applier().ApplyAsync(w.Root, [new UpdateGroup("auto", [numpy, requests])], "python3 test.py", Timeout, new Collect(stages));
+        var outcomes = await w.Applier().ApplyAsync(w.Root, [new UpdateGroup("auto", [numpy, requests])], "python3 test.py", Timeout, new ProgressLog(stages));
 
         Assert.Equal([UpdateResult.RolledBack, UpdateResult.Applied], outcomes.Select(o => o.Result));
         Assert.Same(numpy, outcomes[0].Update);
@@ -203,14 +203,5 @@ public sealed class ScriptProjectApplyTests
         w.Write("requirements.txt", Requirements);
         w.Write("test.py", PythonTest);
         return w;
-    }
-
-    /// <summary>Keeps every progress report, in order, as it comes (IProgress without a synchronization context).</summary>
-    private sealed class Collect(List<UpdateProgress> into) : IProgress<UpdateProgress>
-    {
-        public void Report(UpdateProgress value)
-        {
-            lock (into) into.Add(value);
-        }
     }
 }
