@@ -53,6 +53,6 @@ internal static class UpdateManifestCatalogEn
         ["reason.manifest.list.missing.hint"] = "give paths relative to the project root, or write update.manifests: auto",
         ["reason.manifest.list.kind"] = "update.manifests names {0}, which is no manifest Jaga reads",
         ["reason.manifest.list.kind.hint"] = "name .csproj, .fsproj, Directory.Packages.props, packages.lock.json, package.json, package-lock.json, requirements*.txt or pyproject.toml files",
-        ["reason.manifest.include.outside"] = "-r {0} is outside the project and is not read",
+        ["reason.manifest.list.outside"] = "update.manifests names {0}, which is outside the project root",
     };
 }

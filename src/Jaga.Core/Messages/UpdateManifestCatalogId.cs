@@ -51,6 +51,6 @@ internal static class UpdateManifestCatalogId
         ["reason.manifest.list.missing.hint"] = "berikan path relatif terhadap root proyek, atau tulis update.manifests: auto",
         ["reason.manifest.list.kind"] = "update.manifests menyebut {0}, yang bukan manifest yang dibaca Jaga",
         ["reason.manifest.list.kind.hint"] = "sebutkan berkas .csproj, .fsproj, Directory.Packages.props, packages.lock.json, package.json, package-lock.json, requirements*.txt atau pyproject.toml",
-        ["reason.manifest.include.outside"] = "-r {0} berada di luar proyek dan tidak dibaca",
+        ["reason.manifest.list.outside"] = "update.manifests menyebut {0}, yang berada di luar root proyek",
     };
 }

@@ -34,7 +34,7 @@ internal static class NuGetRequirement
         var lower = text[1..comma];
         if (text[0] == '(' || lower.Trim().Length == 0) return MovedRequirement.Refused(words.Format("reason.manifest.edit.nolower", text));
         var moved = string.Concat(text.AsSpan(0, 1), lower.Replace(lower.Trim(), version, StringComparison.Ordinal), text.AsSpan(comma));
-        return VersionRange.Parse(moved).Satisfies(target)
+        return VersionRange.TryParse(moved, out var range) && range.Satisfies(target)
             ? Keep(written, text, moved)
             : MovedRequirement.Refused(words.Format("reason.manifest.edit.upper", text, version));
     }

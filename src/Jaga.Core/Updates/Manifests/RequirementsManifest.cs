@@ -39,19 +39,20 @@ internal static partial class RequirementsManifest
                 continue;
             }
             var spec = requirement.Trim();
+            var parsed = Pep508Requirement.Parse(requirement);
+            if (parsed?.Url is { } url)
+            {
+                skipped.Add(new SkippedDeclaration(parsed.Name, url, where, words["reason.manifest.skip.url"]));
+                continue;
+            }
             if (spec.Contains("://", StringComparison.Ordinal) || spec.StartsWith('.') || spec.StartsWith('/')
                 || spec.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || spec.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase))
             {
                 skipped.Add(new SkippedDeclaration(spec, spec, where, words[spec.Contains("://", StringComparison.Ordinal) ? "reason.manifest.skip.url" : "reason.manifest.skip.path"]));
                 continue;
             }
-            var parsed = Pep508Requirement.Parse(requirement)
-                ?? throw new ManifestException(file.Path, where.Line, words.Format("reason.manifest.requirement", spec), words["reason.manifest.requirement.hint"]);
-            if (parsed.Url is { } url)
-            {
-                skipped.Add(new SkippedDeclaration(parsed.Name, url, where, words["reason.manifest.skip.url"]));
-                continue;
-            }
+            if (parsed is null)
+                throw new ManifestException(file.Path, where.Line, words.Format("reason.manifest.requirement", spec), words["reason.manifest.requirement.hint"]);
             var dependency = new Dependency(Ecosystem.PyPI, parsed.Name, parsed.Specifier, Pep440Requirement.Exact(parsed.Specifier), where, scope);
             var start = map[parsed.SpecifierIndex];
             var contiguous = parsed.Specifier.Length == 0 || map[parsed.SpecifierIndex + parsed.Specifier.Length - 1] - start == parsed.Specifier.Length - 1;
