@@ -59,6 +59,7 @@ public sealed class LockRefreshTests : IDisposable
     [InlineData(Ecosystem.Npm, "web/package-lock.json", ManifestKind.NpmLock)]
     [InlineData(Ecosystem.PyPI, "requirements-dev.txt", ManifestKind.Requirements)]
     [InlineData(Ecosystem.PyPI, "svc/pyproject.toml", ManifestKind.PyProject)]
+    [InlineData(Ecosystem.PyPI, "deps/base.txt", ManifestKind.Requirements)]
     public void The_manifest_kind_follows_the_ecosystem_and_the_file_name(Ecosystem ecosystem, string path, ManifestKind kind)
     {
         var dependency = new Dependency(ecosystem, "x", "1.0.0", "1.0.0", new ManifestLocation(path, 1), DependencyScope.Runtime);

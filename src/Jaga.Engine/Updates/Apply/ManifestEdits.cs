@@ -14,17 +14,18 @@ internal static class ManifestEdits
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The kind of the manifest that declares <paramref name="dependency"/>, from its ecosystem and file name.</summary>
+    /// <summary>The kind of the manifest that declares <paramref name="dependency"/>: by its file name
+    /// (<see cref="ManifestKinds.Of"/>), else by its ecosystem (a <c>Directory.Build.props</c> holds PackageReference
+    /// items as a project does).</summary>
     public static ManifestKind KindOf(Dependency dependency)
     {
         ArgumentNullException.ThrowIfNull(dependency);
-        var name = dependency.Where.Path[(dependency.Where.Path.LastIndexOf('/') + 1)..];
-        bool Is(string file) => name.Equals(file, StringComparison.OrdinalIgnoreCase);
-        return dependency.Ecosystem switch
+        var path = dependency.Where.Path;
+        return ManifestKinds.Of(path) ?? dependency.Ecosystem switch
         {
-            Ecosystem.NuGet => Is("Directory.Packages.props") ? ManifestKind.CentralPackages : Is("packages.lock.json") ? ManifestKind.NuGetLock : ManifestKind.ProjectFile,
-            Ecosystem.Npm => Is("package-lock.json") || Is("npm-shrinkwrap.json") ? ManifestKind.NpmLock : ManifestKind.PackageJson,
-            Ecosystem.PyPI => name.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? ManifestKind.PyProject : ManifestKind.Requirements,
+            Ecosystem.NuGet => ManifestKind.ProjectFile,
+            Ecosystem.Npm => ManifestKind.PackageJson,
+            Ecosystem.PyPI => path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? ManifestKind.PyProject : ManifestKind.Requirements,
         };
     }
 
