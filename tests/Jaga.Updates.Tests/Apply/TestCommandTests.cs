@@ -30,7 +30,7 @@ public sealed class TestCommandTests
     {
         var e = Assert.Throws<UserException>(() => TestCommand.Words(line, Catalog.English));
         Assert.Equal($"update.test runs without a shell, and {syntax} is shell syntax: {line}", e.Message);
-        Assert.Equal("put the commands in a script and name it (update: { test: ./scripts/test.sh }), or name the shell yourself: sh -c '…'", e.Hint);
+        Assert.Equal("put the commands in a script and name it in update.test (./scripts/test.sh), or name the shell yourself: sh -c '…'", e.Hint);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class TestCommandTests
     {
         var empty = Assert.Throws<UserException>(() => TestCommand.Words("   ", Catalog.English));
         Assert.Equal("update.test is empty: there is no test command to run the updates against", empty.Message);
-        Assert.Equal("name the command that must pass after an update, e.g. update: { test: dotnet test }", empty.Hint);
+        Assert.Equal("name the command that must pass after an update in update.test, e.g. dotnet test", empty.Hint);
         Assert.Throws<UserException>(() => TestCommand.Words(null, Catalog.English));
         var open = Assert.Throws<UserException>(() => TestCommand.Words("node 'test.js", Catalog.Indonesian));
         Assert.Equal("update.test memiliki tanda kutip yang tidak pernah ditutup: node 'test.js", open.Message);
