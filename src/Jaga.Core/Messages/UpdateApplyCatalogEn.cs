@@ -10,6 +10,8 @@ internal static class UpdateApplyCatalogEn
         ["update.rolled.back"] = "Update rolled back: {0}: {1}: {2}",
         ["update.recovered"] = "Update interrupted earlier rolled back: {0} ({1} file(s) restored)",
         ["update.tests.failing"] = "Updates not applied: the tests fail before any update ({0}): {1}",
+        ["reason.update.busy"] = "another jaga deps update is applying updates in {0}",
+        ["reason.update.busy.hint"] = "wait for it to end; its lock is {0}",
         ["reason.update.applied"] = "applied; the tests passed",
         ["reason.update.tests.failed"] = "the tests failed ({0})",
         ["reason.update.lock.failed"] = "{0} failed ({1})",

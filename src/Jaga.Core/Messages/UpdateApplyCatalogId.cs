@@ -8,6 +8,8 @@ internal static class UpdateApplyCatalogId
         ["update.rolled.back"] = "Pembaruan dibatalkan: {0}: {1}: {2}",
         ["update.recovered"] = "Pembaruan yang terputus sebelumnya dibatalkan: {0} ({1} berkas dipulihkan)",
         ["update.tests.failing"] = "Pembaruan tidak diterapkan: tes sudah gagal sebelum pembaruan apa pun ({0}): {1}",
+        ["reason.update.busy"] = "jaga deps update lain sedang menerapkan pembaruan di {0}",
+        ["reason.update.busy.hint"] = "tunggu sampai selesai; kuncinya {0}",
         ["reason.update.applied"] = "diterapkan; tes lulus",
         ["reason.update.tests.failed"] = "tes gagal ({0})",
         ["reason.update.lock.failed"] = "{0} gagal ({1})",

@@ -102,6 +102,28 @@ public sealed class ApplyStopTests
         Assert.Equal(before, w.Tree());
     }
 
+    [Fact]
+    public async Task A_second_apply_in_the_same_project_is_refused_while_one_runs_and_its_record_left_alone()
+    {
+        await using var w = await HangingProjectAsync();
+        RollbackRecord.Write(FileSnapshot.Take(w.Root, ["requirements.txt"]), ["numpy==1.26.0"]);
+        w.Write("requirements.txt", "numpy==1.26.0\n");
+        var before = w.Tree();
+        var update = w.Update(Ecosystem.PyPI, "requirements.txt", "numpy", "numpy==", "1.26.0", "1.26.1");
+
+        using (ApplyLock.Take(Path.GetFullPath(w.Root), w.Journal.Messages))
+        {
+            var e = await Assert.ThrowsAsync<UserException>(() =>
+                w.Applier().ApplyAsync(w.Root, [new UpdateGroup("patch", [update])], "python3 test.py", TimeSpan.FromMinutes(1)));
+            Assert.Equal($"another jaga deps update is applying updates in {Path.GetFullPath(w.Root)}", e.Message);
+            await Assert.ThrowsAsync<UserException>(() => w.Applier().RecoverAsync(w.Root));
+            Assert.Equal(before, w.Tree());
+        }
+
+        await w.Applier().RecoverAsync(w.Root);
+        Assert.Equal("numpy==1.25.0\n", w.Read("requirements.txt"));
+    }
+
     private static async Task<UpdateWorkspace> HangingProjectAsync()
     {
         var w = await UpdateWorkspace.CreateAsync();

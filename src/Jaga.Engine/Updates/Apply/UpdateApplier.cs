@@ -29,6 +29,8 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
     /// <param name="timeout">How long one test run or one lock refresh may take before its process group is stopped.</param>
     /// <param name="progress">Told of each group, lock refresh, test run and its result.</param>
     /// <param name="ct">Stops the apply: the running attempt's files are restored before the cancellation is thrown.</param>
+    /// <exception cref="Core.Errors.UserException">The test command is empty or needs a shell, or another apply runs in the
+    /// same project (one at a time per project root).</exception>
     public async Task<IReadOnlyList<UpdateOutcome>> ApplyAsync(string root, IReadOnlyList<UpdateGroup> groups, string testCommand, TimeSpan timeout,
         IProgress<UpdateProgress>? progress = null, CancellationToken ct = default)
     {
@@ -36,7 +38,8 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
         var words = journal.Messages;
         var test = TestCommand.Words(testCommand, words);
         root = Path.GetFullPath(root);
-        await RecoverAsync(root, progress, ct);
+        using var held = ApplyLock.Take(root, words);
+        await RecoverRecordsAsync(root, progress, ct);
         var all = groups.SelectMany(g => g.Updates.Select(u => (Group: g.Name, Update: u))).ToList();
         if (all.Count == 0) return [];
 
@@ -76,10 +79,17 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
 
     /// <summary>Rolls back what an apply stopped midway left (its rollback records under <c>.jaga/update-rollback/</c>),
     /// each record a WARN line in the journal. <see cref="ApplyAsync"/> does this first; a command that reads the project
-    /// before applying may call it too.</summary>
+    /// before applying may call it too. A <see cref="Core.Errors.UserException"/> while another apply runs in the project.</summary>
     public async Task RecoverAsync(string root, IProgress<UpdateProgress>? progress = null, CancellationToken ct = default)
     {
-        foreach (var (updates, files) in RollbackRecord.RecoverAll(Path.GetFullPath(root)))
+        var full = Path.GetFullPath(root);
+        using var held = ApplyLock.Take(full, journal.Messages);
+        await RecoverRecordsAsync(full, progress, ct);
+    }
+
+    private async Task RecoverRecordsAsync(string root, IProgress<UpdateProgress>? progress, CancellationToken ct)
+    {
+        foreach (var (updates, files) in RollbackRecord.RecoverAll(root))
         {
             var named = string.Join(", ", updates);
             progress?.Report(new UpdateProgress(UpdateStage.Recovered, "", [], named));
