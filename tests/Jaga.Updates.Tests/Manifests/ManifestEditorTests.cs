@@ -164,6 +164,16 @@ public sealed class ManifestEditorTests
         Assert.Equal(message, refused.Message);
     }
 
+    [Fact]
+    public void Characters_beyond_ascii_before_a_version_do_not_shift_the_edit()
+    {
+        const string text = "{\n  \"description\": \"Toko daring — kopi & teh ☕ 🍵\",\n  \"dependencies\": {\n    \"express\": \"^4.17.0\"\n  }\n}\n";
+
+        var edited = Edit(ManifestKind.PackageJson, text, "package.json", "express", "4.18.2");
+
+        Assert.Equal(text.Replace("^4.17.0", "^4.18.2", StringComparison.Ordinal), edited);
+    }
+
     private const string Requirements = """
         # Production pins, compiled by hand
         Django==4.2.7  # LTS

@@ -44,6 +44,26 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public void An_old_style_project_in_the_msbuild_namespace_and_an_update_item_are_read()
+    {
+        const string project = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <ItemGroup>
+                <PackageReference Include="log4net">
+                  <Version>2.0.15</Version>
+                </PackageReference>
+                <PackageReference Update="Microsoft.NETCore.App" Version="2.1.30" />
+              </ItemGroup>
+            </Project>
+            """;
+
+        var read = ManifestReader.Read(new ManifestFile("Legacy/Legacy.fsproj", ManifestKind.ProjectFile), project);
+
+        Assert.Equal([("log4net", "2.0.15", 4), ("Microsoft.NETCore.App", "2.1.30", 7)], read.Select(d => (d.Name, d.Requirement, d.Where.Line)));
+    }
+
+    [Fact]
     public void A_test_projects_packages_are_development_dependencies()
     {
         const string project = """
@@ -243,6 +263,37 @@ public sealed class ManifestReaderTests
             new Dependency(Ecosystem.Npm, "express", "^4.17.0", "4.18.2", new ManifestLocation("web/package-lock.json", 38), DependencyScope.Runtime),
             new Dependency(Ecosystem.Npm, "eslint", "~8.56.0", "8.56.0", new ManifestLocation("web/package-lock.json", 29), DependencyScope.Development),
         ], read);
+    }
+
+    [Fact]
+    public void A_lockfile_v1_gives_the_top_of_its_dependency_tree()
+    {
+        const string lockFile = """
+            {
+              "name": "legacy",
+              "version": "1.0.0",
+              "lockfileVersion": 1,
+              "requires": true,
+              "dependencies": {
+                "debug": {
+                  "version": "2.6.9",
+                  "resolved": "https://registry.npmjs.org/debug/-/debug-2.6.9.tgz",
+                  "requires": {
+                    "ms": "2.0.0"
+                  }
+                },
+                "mocha": {
+                  "version": "10.2.0",
+                  "dev": true
+                }
+              }
+            }
+            """;
+
+        var read = ManifestReader.Read(new ManifestFile("package-lock.json", ManifestKind.NpmLock), lockFile);
+
+        Assert.Equal([("debug", "2.6.9", 7, DependencyScope.Runtime), ("mocha", "10.2.0", 14, DependencyScope.Development)],
+            read.Select(d => (d.Name, d.Resolved!, d.Where.Line, d.Scope)));
     }
 
     [Theory]
