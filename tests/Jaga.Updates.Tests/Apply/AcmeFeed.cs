@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text;
 
 namespace Jaga.Updates.Tests.Apply;
@@ -40,6 +41,7 @@ public sealed class AcmeFeed : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(src, "NuGet.Config"), "<configuration><packageSources><clear /></packageSources></configuration>\n");
         // One pack of the five projects: one build, not five.
         await RunAsync(src, "pack", "feed.slnx", "-c", "Release", "-o", Feed);
+        Restamp();
     }
 
     /// <summary>Writes the consumer project into <paramref name="w"/>'s root: App.csproj referencing Acme.Calc and Acme.Text
@@ -87,6 +89,19 @@ public sealed class AcmeFeed : IAsyncLifetime
     {
         Jaga.Testing.FixtureFolders.TryDelete(Dir);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Gives each package's files a time of its own. Built together, two versions of a tiny library can have the
+    /// same size and, at the zip's two-second resolution, the same time; NuGet extracts files with their entry's time, and
+    /// MSBuild's copy to bin/ skips a file of the same size and time: the app would run with the version it had before.</summary>
+    private void Restamp()
+    {
+        var packages = Directory.GetFiles(Feed, "*.nupkg").Order(StringComparer.Ordinal).ToList();
+        foreach (var (package, i) in packages.Select((p, i) => (p, i)))
+        {
+            using var zip = ZipFile.Open(package, ZipArchiveMode.Update);
+            foreach (var entry in zip.Entries) entry.LastWriteTime = new DateTimeOffset(2024, 1, 1 + i, 12, 0, 0, TimeSpan.Zero);
+        }
     }
 
     private static void Library(string src, string folder, string id, string version, string code)
