@@ -27,6 +27,9 @@ command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swi
 # Debian's Nagios plugins.
 [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
 [ -x /usr/lib/nagios/plugins/check_dummy ] || missing+=(monitoring-plugins-basic)
+# The npm registry tests run a real Verdaccio (tests/Jaga.Testing/VerdaccioServer.cs), installed and driven by npm.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   # The tests start their own PostgreSQL; the package must not create and start a system cluster.

@@ -5,5 +5,5 @@ namespace Jaga.NuGet;
 /// <summary>Adds what NuGet serves: the registries of .NET packages.</summary>
 public static class NuGetAdapters
 {
-    public static AdapterSet AddNuGet(this AdapterSet adapters) => adapters;
+    public static AdapterSet AddNuGet(this AdapterSet adapters) => adapters.AddRegistry(new NuGetRegistryAdapter());
 }

@@ -64,6 +64,18 @@ public sealed class VersionSchemeTests
         Assert.Equal(kind, UpdateKinds.Between(a, b));
     }
 
+    [Theory]
+    [InlineData("1.5", "1!1.0", UpdateKind.Major)]
+    [InlineData("1.26.0", "1.26.4", UpdateKind.Patch)]
+    [InlineData("1.26.4", "2.0.0rc1", UpdateKind.Major)]
+    public void A_python_update_kind_counts_the_epoch(string from, string to, UpdateKind kind)
+    {
+        var scheme = VersionScheme.For(Ecosystem.PyPI);
+        Assert.True(scheme.TryParseVersion(from, out var a));
+        Assert.True(scheme.TryParseVersion(to, out var b));
+        Assert.Equal(kind, UpdateKinds.Between(a, b));
+    }
+
     [Fact]
     public void Versions_of_different_ecosystems_are_never_compared()
     {

@@ -1,6 +1,7 @@
 using Jaga.Core.Adapters;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Core.Updates.Advisories;
 using Jaga.Engine;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Scheduling;
@@ -11,6 +12,7 @@ using Jaga.S3;
 using Jaga.Sftp;
 using Jaga.Smtp;
 using Jaga.Sqlite;
+using Jaga.Sqlite.Advisories;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -35,6 +37,11 @@ public static class CompositionRoot
 
     public static Task<IStateStore> OpenStoreAsync(LoadedPlan plan, TimeProvider clock, CancellationToken ct = default) =>
         Adapters.OpenStoreAsync(plan, clock, ct);
+
+    /// <summary>The plan's local advisory database (<see cref="AdvisoryDatabasePath"/>): a SQLite file of this machine, also
+    /// when the state store is shared.</summary>
+    public static async Task<IAdvisoryStore> OpenAdvisoriesAsync(LoadedPlan plan, TimeProvider clock, CancellationToken ct = default) =>
+        await SqliteAdvisoryDatabase.OpenAsync(AdvisoryDatabasePath.For(plan), clock, ct);
 
     /// <summary>The services of one plan over an open store and journal, for what <paramref name="mode"/> needs.</summary>
     /// <param name="plan">The plan.</param>

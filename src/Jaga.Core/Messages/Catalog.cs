@@ -18,11 +18,21 @@ public sealed class Catalog
 
     public static Catalog English { get; } = new("en", Merged(
         CatalogEn.Texts, PlanCatalogEn.Texts, RunbookCatalogEn.Texts, StepCatalogEn.Texts, DrillCatalogEn.Texts, IncidentCatalogEn.Texts,
-        RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts, UpdateManifestCatalogEn.Texts, UpdateApplyCatalogEn.Texts));
+        RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts,
+        UpdateAdvisoryCatalogEn.Texts,
+        UpdateAuditCatalogEn.Texts,
+        UpdateApplyCatalogEn.Texts,
+        UpdateManifestCatalogEn.Texts,
+        UpdateRegistryCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
-        RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts, UpdateManifestCatalogId.Texts, UpdateApplyCatalogId.Texts));
+        RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts,
+        UpdateAdvisoryCatalogId.Texts,
+        UpdateAuditCatalogId.Texts,
+        UpdateApplyCatalogId.Texts,
+        UpdateManifestCatalogId.Texts,
+        UpdateRegistryCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);

@@ -72,7 +72,18 @@ public sealed record LogRetentionRule(
     string Path, TimeSpan? Keep, long? MaxSize, TimeSpan? RotateEvery, int? Count, long? TotalSize, Compression Compress, bool DelayCompress,
     bool CopyTruncate, bool MissingOk, string? PostRotate, TimeSpan PostRotateTimeout);
 
-public sealed record UpdateSection(CronSchedule? Schedule, IReadOnlyList<string> Manifests, UpdatePolicy Policy, string? Test, bool OsPackages);
+public sealed record UpdateSection(
+    CronSchedule? Schedule, string Root, IReadOnlyList<string> Manifests, UpdatePolicy Policy, string? Test, TimeSpan TestTimeout,
+    bool OsPackages, FailOn FailOn, TimeSpan AdvisoriesMaxAge, IReadOnlyList<Suppression> Suppress, int Concurrency);
+
+/// <summary>An advisory the team has looked at and accepted for a while: it stops counting until it expires, and every
+/// use is logged.</summary>
+/// <param name="Advisory">The advisory's id or one of its aliases (GHSA-…, CVE-…, PYSEC-…).</param>
+/// <param name="Package">Only for this package; every package the advisory names when absent.</param>
+/// <param name="Reason">Why it is accepted.</param>
+/// <param name="Owner">Who answers for it.</param>
+/// <param name="Expires">The first day it no longer suppresses.</param>
+public sealed record Suppression(string Advisory, string? Package, string Reason, string Owner, DateOnly Expires);
 
 public sealed record UpdatePolicy(UpdateAction Security, UpdateAction Patch, UpdateAction Minor, UpdateAction Major);
 

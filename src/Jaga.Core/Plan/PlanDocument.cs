@@ -78,6 +78,9 @@ public static class PlanDocument
         md.AppendLine("- " + t.Format("doc.update.manifests", string.Join(", ", u.Manifests)));
         if (u.Test is not null) md.AppendLine("- " + t.Format("doc.update.test", R(u.Test)));
         if (u.OsPackages) md.AppendLine("- " + t["doc.update.os"]);
+        md.AppendLine("- " + (u.FailOn == FailOn.Never ? t["doc.update.fail.never"] : t.Format("doc.update.fail.on", EnumWord.Of(u.FailOn))));
+        foreach (var s in u.Suppress)
+            md.AppendLine("- " + t.Format("doc.update.suppress", s.Package is null ? s.Advisory : $"{s.Advisory} ({s.Package})", R(s.Reason), R(s.Owner), s.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         md.AppendLine();
         Table(md, [t["doc.col.kind"], t["doc.col.action"]],
         [

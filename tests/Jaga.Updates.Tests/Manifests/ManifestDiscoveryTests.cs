@@ -133,6 +133,13 @@ public sealed class ManifestDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Auto_is_the_search_and_a_list_is_taken_as_given()
+    {
+        Assert.Equal(ManifestDiscovery.Find(root), ManifestDiscovery.For(root, null, Catalog.English));
+        Assert.Equal([new ManifestFile("requirements.txt", ManifestKind.Requirements)], ManifestDiscovery.For(root, ["requirements.txt"], Catalog.English));
+    }
+
+    [Fact]
     public void A_listed_manifest_is_read_with_its_kind()
     {
         var listed = ManifestDiscovery.Listed(root, ["web/package.json", "./src/Shop/Shop.csproj"], Catalog.English);

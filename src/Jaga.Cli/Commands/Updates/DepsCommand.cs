@@ -9,6 +9,9 @@ internal static class DepsCommand
     public static Command Create(CommandBuilder b)
     {
         var deps = b.Command("deps", "Library dependencies: outdated and vulnerable packages, the update plan, applying it with the tests and a rollback.", "jaga deps audit");
+        deps.Subcommands.Add(DepsAuditCommand.Create(b));
+        deps.Subcommands.Add(DepsPlanCommand.Create(b));
+        deps.Subcommands.Add(DepsDbCommand.Create(b));
         return deps;
     }
 }

@@ -91,6 +91,7 @@ public static class JsonSchemaWriter
             ScalarKind.HostPort => Pattern(@"^(\S+|\[[0-9a-fA-F:]+\]):\d+$", "host:port"),
             ScalarKind.Value => new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
             ScalarKind.OnFailure => Pattern(@"^(stop|continue|runbook +[A-Za-z0-9][A-Za-z0-9_\-]*)$", "stop, continue, or runbook NAME"),
+            ScalarKind.Date => new JsonObject { ["type"] = "string", ["format"] = "date" },
             ScalarKind.TimeZone => new JsonObject { ["type"] = "string", ["examples"] = new JsonArray("Asia/Jakarta", "Europe/Berlin", "UTC") },
             ScalarKind.Url => new JsonObject
             {

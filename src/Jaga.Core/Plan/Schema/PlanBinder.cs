@@ -89,6 +89,7 @@ public static class PlanBinder
         ScalarKind.Cron => CronSchedule.TryParse(v, out var c, out _) ? c : null,
         ScalarKind.TimeZone => TimeZones.TryFind(v, out var z) ? z : null,
         ScalarKind.OnFailure => StepFailure.TryParse(v, out var f) ? f : null,
+        ScalarKind.Date => PlanDate.TryParse(v, out var day) ? day : null,
         _ => v,
     };
 

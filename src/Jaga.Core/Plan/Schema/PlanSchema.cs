@@ -186,13 +186,25 @@ public static class PlanSchema
     private static ObjectShape Emergency => RunbookSchema.Section;
 
     private static ObjectShape Update => Obj<UpdateSection>("Library updates and patches.",
-        F("schedule", Cron()),
-        F("manifests", new UnionShape([Enum("auto"), List(Path())]), def: "auto", doc: "auto, or a list of manifest paths."),
+        F("schedule", Cron(), doc: "When the dependency audit should run. `jaga run` does not run it by itself yet: schedule `jaga deps audit` and `jaga deps update --apply` with cron meanwhile."),
+        F("root", Path(), def: ".", doc: "The project folder whose manifests are read, relative to the plan."),
+        F("manifests", new UnionShape([Enum("auto"), List(Path())]), def: "auto", doc: "auto (every .csproj/.fsproj, Directory.Packages.props, packages.lock.json, package.json, package-lock.json, requirements*.txt and pyproject.toml under the root, skipping bin/, obj/, node_modules/ and .venv/), or a list of manifest paths relative to the root."),
         F("policy", Obj<UpdatePolicy>("What to do per kind of update.",
             F("security", Policy(), def: "immediate"), F("patch", Policy(), def: "auto"),
             F("minor", Policy(), def: "review"), F("major", Policy(), def: "manual"))),
-        F("test", Str(), doc: "Command that must pass after an update."),
-        F("os_packages", Bool(), def: "false"));
+        F("test", Str(), doc: "Command that must pass after an update (run in the root, without a shell); a failing update is rolled back."),
+        F("test_timeout", Scalar(ScalarKind.Duration), def: "30m", doc: "How long the test command may run; longer counts as failing."),
+        F("os_packages", Bool(), def: "false", doc: "Also check the machine's Debian packages (`jaga patches`)."),
+        F("fail_on", Enum("low", "moderate", "high", "critical", "never"), def: "high", doc: "The lowest advisory severity at which `jaga deps audit` exits 1."),
+        F("advisories_max_age", Scalar(ScalarKind.Duration), def: "7d", doc: "Advisory data older than this makes the audit warn (`jaga deps db update` refreshes it)."),
+        F("suppress", List(Obj<Suppression>("An accepted advisory, until it expires.",
+            F("advisory", Str(), required: true, doc: "The advisory's id or an alias (GHSA-…, CVE-…, PYSEC-…)."),
+            F("package", Str(), doc: "Only for this package; all the advisory names when absent."),
+            F("reason", Str(), required: true, doc: "Why it is accepted."),
+            F("owner", Str(), required: true, doc: "Who answers for it."),
+            F("expires", Scalar(ScalarKind.Date), required: true, doc: "The first day (YYYY-MM-DD) it no longer suppresses."))),
+            doc: "Advisories accepted for a while, each with a reason, an owner and an expiry; every use is logged."),
+        F("concurrency", Int(min: 1), def: "8", doc: "Registry requests in flight at once, per registry."));
 
     internal static Dictionary<string, Type> Kinds(params (string Key, Type Model)[] kinds) => kinds.ToDictionary(k => k.Key, k => k.Model);
 

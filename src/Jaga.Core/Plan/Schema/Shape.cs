@@ -81,6 +81,9 @@ public enum ScalarKind
     /// <summary>Any one value, read as text: a word, a number or true/false (a runbook parameter's default).</summary>
     Value,
 
+    /// <summary>A calendar day, YYYY-MM-DD.</summary>
+    Date,
+
     /// <summary>What a runbook does when a step fails: <c>stop</c>, <c>continue</c> or <c>runbook NAME</c>.</summary>
     OnFailure,
 }

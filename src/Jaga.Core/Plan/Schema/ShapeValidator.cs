@@ -216,6 +216,9 @@ public sealed partial class ShapeValidator(string file, List<PlanError> errors, 
             case ScalarKind.Path:
                 hint = P("plan.hint.path");
                 return v.Length == 0 ? P("plan.error.path.empty") : v.Contains('\0', StringComparison.Ordinal) ? P("plan.error.path.nul") : null;
+            case ScalarKind.Date:
+                hint = P("plan.hint.date");
+                return PlanDate.TryParse(v, out _) ? null : P("plan.error.date", v);
             case ScalarKind.OnFailure:
                 hint = P("plan.hint.on.failure");
                 return StepFailure.TryParse(v, out _) ? null : P("plan.error.on.failure", v);

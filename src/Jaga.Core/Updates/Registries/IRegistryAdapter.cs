@@ -1,3 +1,5 @@
+using Jaga.Core.Messages;
+
 namespace Jaga.Core.Updates.Registries;
 
 /// <summary>Serves one ecosystem's registries: opens the registries the user's own configuration names for a folder.</summary>
@@ -26,4 +28,8 @@ public sealed record RegistryContext(
     HttpClient Http,
     int Concurrency,
     bool Offline,
-    TimeProvider Clock);
+    TimeProvider Clock)
+{
+    /// <summary>The language of the messages a registry's failures carry (<see cref="RegistryAnswer.Failed.Message"/>).</summary>
+    public Catalog Words { get; init; } = Catalog.English;
+}

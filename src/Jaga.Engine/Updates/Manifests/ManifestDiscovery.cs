@@ -15,6 +15,11 @@ public static class ManifestDiscovery
         "bin", "obj", "node_modules", "venv", "__pycache__",
     };
 
+    /// <summary>The manifests <c>update.manifests</c> means: every one under <paramref name="root"/> for <c>auto</c>
+    /// (<paramref name="listed"/> null), else the ones it lists.</summary>
+    public static IReadOnlyList<ManifestFile> For(string root, IReadOnlyList<string>? listed, Catalog words) =>
+        listed is null ? Find(root) : Listed(root, listed, words);
+
     /// <summary>Every manifest under <paramref name="root"/>, ordered by path, each with its path relative to the root.
     /// Symbolic links to folders are not followed, so a link loop cannot make the search endless.</summary>
     public static IReadOnlyList<ManifestFile> Find(string root)

@@ -1,0 +1,20 @@
+using Jaga.Core.Plan;
+
+namespace Jaga.Core.Updates.Advisories;
+
+/// <summary>Where a plan's local advisory database lives: beside the state store when that is a SQLite file
+/// (<c>.jaga/state.db</c> → <c>.jaga/advisories.db</c>), else in <c>.jaga/</c> beside the plan. It is downloaded data of
+/// this machine, never the shared state store: a PostgreSQL state does not hold it.</summary>
+public static class AdvisoryDatabasePath
+{
+    public const string FileName = "advisories.db";
+
+    public static string For(LoadedPlan plan)
+    {
+        var state = plan.Plan.State;
+        if (plan.StateIsPostgres || (state.Contains("://", StringComparison.Ordinal) && !state.StartsWith("sqlite:", StringComparison.Ordinal)))
+            return plan.Resolve(Path.Combine(".jaga", FileName));
+        var file = plan.Resolve(state.StartsWith("sqlite:", StringComparison.Ordinal) ? state["sqlite:".Length..] : state);
+        return Path.Combine(Path.GetDirectoryName(file) ?? plan.Directory, FileName);
+    }
+}
