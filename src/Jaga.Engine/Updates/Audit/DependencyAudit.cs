@@ -29,8 +29,12 @@ public sealed class DependencyAudit(AuditServices services, LoadedPlan plan)
             if (registries.TryGetValue((d.Ecosystem, folder), out var known)) return known;
             var adapter = services.Adapters.Registry(d.Ecosystem)
                 ?? throw new InvalidOperationException($"no registry adapter serves {d.Ecosystem}: the composition root misses its registration");
-            var opened = adapter.Open(new RegistryContext(folder, services.Environment, Path.Combine(services.CacheFolder, d.Ecosystem.ToString().ToLowerInvariant()),
-                services.Http, update.Concurrency, services.Offline, services.Clock) { Words = Catalog.For(plan.Plan.Language) });
+            var context = new RegistryContext(folder, services.Environment, Path.Combine(services.CacheFolder, d.Ecosystem.ToString().ToLowerInvariant()),
+                services.Http, update.Concurrency, services.Offline, services.Clock)
+            {
+                Words = Catalog.For(plan.Plan.Language),
+            };
+            var opened = adapter.Open(context);
             registries[(d.Ecosystem, folder)] = opened;
             return opened;
         }
