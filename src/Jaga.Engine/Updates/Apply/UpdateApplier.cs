@@ -93,7 +93,7 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
         {
             var named = string.Join(", ", updates);
             progress?.Report(new UpdateProgress(UpdateStage.Recovered, "", [], named));
-            await journal.RecordAsync(new UpdateRecovered(named, files), ct: ct);
+            await journal.RecordAsync(new UpdateRecovered(named, files), ct: CancellationToken.None);
         }
     }
 
@@ -109,7 +109,8 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
             progress?.Report(new UpdateProgress(UpdateStage.Passed, group, updates, ""));
             foreach (var update in updates)
             {
-                await journal.RecordAsync(new UpdateApplied(update.Pinned) { Data = Data(group, update) }, ct: ct);
+                // The files are kept: their lines are written even when the apply is being cancelled.
+                await journal.RecordAsync(new UpdateApplied(update.Pinned) { Data = Data(group, update) }, ct: CancellationToken.None);
                 outcomes.Add(new UpdateOutcome(update, group, UpdateResult.Applied, journal.Messages.Format("reason.update.applied")));
             }
             return;
@@ -119,7 +120,7 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
         await journal.RecordAsync(new UpdateRolledBack(named, result.Reason, result.Tail)
         {
             Data = new Dictionary<string, string>(StringComparer.Ordinal) { ["group"] = group, ["updates"] = named },
-        }, ct: ct);
+        }, ct: CancellationToken.None);
         if (updates.Count == 1)
         {
             outcomes.Add(new UpdateOutcome(updates[0], group, UpdateResult.RolledBack, result.Reason) { Tail = result.Tail });
