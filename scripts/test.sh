@@ -13,6 +13,8 @@ command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The update tests run real npm projects (node test.js; npm refreshes package-lock.json).
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 # The shipped systemd unit (deploy/jaga.service) is checked with systemd-analyze verify.

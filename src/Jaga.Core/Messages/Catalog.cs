@@ -21,6 +21,7 @@ public sealed class Catalog
         RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts,
         UpdateAdvisoryCatalogEn.Texts,
         UpdateAuditCatalogEn.Texts,
+        UpdateApplyCatalogEn.Texts,
         UpdateManifestCatalogEn.Texts,
         UpdatePatchesCatalogEn.Texts,
         UpdateRegistryCatalogEn.Texts));
@@ -30,6 +31,7 @@ public sealed class Catalog
         RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts,
         UpdateAdvisoryCatalogId.Texts,
         UpdateAuditCatalogId.Texts,
+        UpdateApplyCatalogId.Texts,
         UpdateManifestCatalogId.Texts,
         UpdatePatchesCatalogId.Texts,
         UpdateRegistryCatalogId.Texts));

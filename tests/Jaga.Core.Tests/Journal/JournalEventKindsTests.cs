@@ -77,6 +77,10 @@ public sealed class JournalEventKindsTests
         ["JobSkipped"] = ("scheduler.skip", "job.skipped"),
         ["JobTimedOut"] = ("scheduler.timeout", "job.timeout"),
         ["AdvisoriesImported"] = ("deps.db", "deps.db.updated"),
+        ["UpdateApplied"] = ("update.apply", "update.dependency"),
+        ["UpdateRecovered"] = ("update.rollback", "update.recovered"),
+        ["UpdateRolledBack"] = ("update.rollback", "update.rolled.back"),
+        ["UpdateTestsFailing"] = ("update.apply", "update.tests.failing"),
     };
 
     [Fact]

@@ -37,10 +37,16 @@ internal static class JournalEventSamples
         return constructor.Invoke([.. constructor.GetParameters().Select(p => Value(p, variant))]);
     }
 
+    /// <summary>NullabilityInfoContext caches in a plain dictionary, and the test classes that build samples run in parallel.</summary>
+    private static bool IsNullable(ParameterInfo p)
+    {
+        lock (Nullability) return Nullability.Create(p).WriteState == NullabilityState.Nullable;
+    }
+
     private static object? Value(ParameterInfo p, int variant)
     {
         var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
-        var nullable = Nullable.GetUnderlyingType(p.ParameterType) is not null || Nullability.Create(p).WriteState == NullabilityState.Nullable;
+        var nullable = Nullable.GetUnderlyingType(p.ParameterType) is not null || IsNullable(p);
         if (nullable && variant % 2 == 0) return null;
         if (type == typeof(string)) return $"<{p.Name}>";
         if (type == typeof(int)) return variant + 2;

@@ -23,7 +23,6 @@ public sealed partial class JournalEventTests
         ["ping.unchanged"] = "jaga ping's output for a ping that changed nothing (not logged)",
         ["run.once.done"] = "jaga run --once's last line",
         ["verify.nothing"] = "a verify job's result when there is no backup yet",
-        ["update.dependency"] = "the seed's line of the update pillar, recorded from Step 6",
     };
 
     /// <summary>Whole groups of non-event texts: the plan document, the subject and lines of alerts sent to channels, what
