@@ -13,7 +13,8 @@ command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
-# The update tests run real npm projects (node test.js; npm refreshes package-lock.json).
+# The update tests run real npm projects (node test.js; npm refreshes package-lock.json) and a real Verdaccio
+# (tests/Jaga.Testing/VerdaccioServer.cs), installed and driven by npm.
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
@@ -27,9 +28,6 @@ command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swi
 # Debian's Nagios plugins.
 [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
 [ -x /usr/lib/nagios/plugins/check_dummy ] || missing+=(monitoring-plugins-basic)
-# The npm registry tests run a real Verdaccio (tests/Jaga.Testing/VerdaccioServer.cs), installed and driven by npm.
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
 # jaga patches' apply tests build .deb packages and a file: repository for a sandboxed apt (Patches/AptSandbox.cs).
 command -v dpkg-scanpackages >/dev/null 2>&1 || missing+=(dpkg-dev)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -100,7 +100,7 @@ internal static class CatalogId
         ["backup.restored"] = "Backup dipulihkan: {0} ke {1} dalam {2}",
         ["backup.restore.failed"] = "Pemulihan backup GAGAL: {0} ke {1}: {2}",
         ["backup.reindexed"] = "Katalog backup dibangun ulang dari destinasi: {0} backup, {1} dihapus",
-        ["update.dependency"] = "Pembaruan dependensi: {0}",
+        ["update.dependency"] = "Update dependency: {0}",
         ["monitor.host"] = "Monitoring: CPU usage {0}, RAM usage {1}%",
         ["monitor.host.cpu.normal"] = "normal",
         ["monitor.host.cpu.high"] = "tinggi {0}",

@@ -164,4 +164,35 @@ public sealed class DepsAuditEndToEndTests(PackedFeed feed, NpmTestRegistry npm)
         var log = File.ReadAllText(Path.Combine(dir, "logs", "maintenance.log"));
         Assert.Contains("[INFO] Advisory PYSEC-2023-74 on requests 2.25.0 suppressed until 2999-01-01 (owner rina): no proxies with credentials here", log, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Update_shows_the_diff_then_applies_what_passes_the_tests_and_rolls_back_what_breaks_them()
+    {
+        await using var pypi = await SimpleIndexServer.StartAsync();
+        await pypi.AddProjectAsync("requests", ("requests-2.25.0.tar.gz", null), ("requests-2.31.0.tar.gz", null));
+        await pypi.AddProjectAsync("numpy", ("numpy-1.26.0.tar.gz", null), ("numpy-1.26.4.tar.gz", null), ("numpy-2.0.0.tar.gz", null));
+        var plan = Write("jaga.yaml", "version: 1\nproject: toko\nlog: { file: logs/maintenance.log }\nupdate:\n  root: app\n  test: python3 check.py\n");
+        var requirements = Write("app/requirements.txt", "requests==2.25.0\r\nnumpy==1.26.0  # pinned by the data team\r\n");
+        // The project's "tests": they break on the requests update and pass on anything else.
+        Write("app/check.py", "import sys\ntext = open('requirements.txt').read()\nif 'requests==2.31.0' in text:\n    print('requests 2.31 breaks the session adapter')\n    sys.exit(3)\n");
+        var env = new Dictionary<string, string> { ["HOME"] = Directory.CreateDirectory(Path.Combine(dir, "home")).FullName, ["PIP_INDEX_URL"] = pypi.IndexUrl, ["PIP_CONFIG_FILE"] = "/dev/null" };
+        Assert.Equal(0, (await Jaga(plan, env, "deps", "db", "update", "--from", Zip("pypi.zip", "PYSEC-2023-74"))).Code);
+        var before = File.ReadAllBytes(requirements);
+
+        var dry = await Jaga(plan, env, "deps", "update");
+        Assert.True(dry.Code == 0, dry.Output);
+        Assert.Contains("-requests==2.25.0", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("+requests==2.31.0", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("+numpy==1.26.4  # pinned by the data team", dry.Output, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(requirements));
+
+        var apply = await Jaga(plan, env, "deps", "update", "--apply");
+
+        Assert.True(apply.Code == 1, apply.Output);
+        Assert.Equal("requests==2.25.0\r\nnumpy==1.26.4  # pinned by the data team\r\n", File.ReadAllText(requirements));
+        var log = File.ReadAllText(Path.Combine(dir, "logs", "maintenance.log"));
+        Assert.Contains("[INFO] Update dependency: numpy==1.26.4", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Update dependency: requests", log, StringComparison.Ordinal);
+        Assert.Contains("requests 2.31 breaks the session adapter", apply.Output, StringComparison.Ordinal);
+        Assert.Contains("[WARN]", log, StringComparison.Ordinal);
+    }
 }

@@ -11,6 +11,7 @@ internal static class DepsCommand
         var deps = b.Command("deps", "Library dependencies: outdated and vulnerable packages, the update plan, applying it with the tests and a rollback.", "jaga deps audit");
         deps.Subcommands.Add(DepsAuditCommand.Create(b));
         deps.Subcommands.Add(DepsPlanCommand.Create(b));
+        deps.Subcommands.Add(DepsUpdateCommand.Create(b));
         deps.Subcommands.Add(DepsDbCommand.Create(b));
         return deps;
     }
