@@ -148,6 +148,9 @@ public sealed class UpdatePlannerTests
         Assert.Equal((Decision.Unknown, FindingProblem.RegistryFailed), (failed.Decision, failed.Problem));
         Assert.Contains("401", failed.ProblemDetail, StringComparison.Ordinal);
 
+        var named = Assess(Dep("Serilog", "3.1.0", "3.1.0"), new RegistryAnswer.Failed("https://feed.example/v3/index.json", RegistryFailure.Unreachable, "https://feed.example/v3/index.json could not be reached: connection refused"));
+        Assert.Equal("https://feed.example/v3/index.json could not be reached: connection refused", named.ProblemDetail);
+
         var missing = Assess(Dep("Serilog", "3.1.0", "3.1.0"), new RegistryAnswer.NotFound("https://feed.example/v3/index.json"));
         Assert.Equal(FindingProblem.NotFound, missing.Problem);
 

@@ -21,7 +21,9 @@ public static class UpdatePlanner
             case null:
                 throw new InvalidOperationException($"no registry answer for {dep.Ecosystem} {dep.Name}");
             case RegistryAnswer.Failed failed:
-                return NoDecision(dep, FindingProblem.RegistryFailed, $"{failed.Source}: {failed.Message}");
+                // Adapters often name the source in their message already: say it once.
+                return NoDecision(dep, FindingProblem.RegistryFailed,
+                    failed.Message.Contains(failed.Source, StringComparison.Ordinal) ? failed.Message : $"{failed.Source}: {failed.Message}");
             case RegistryAnswer.NotFound notFound:
                 return NoDecision(dep, FindingProblem.NotFound, notFound.Source);
         }
