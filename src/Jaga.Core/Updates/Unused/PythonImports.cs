@@ -29,6 +29,7 @@ public static partial class PythonImports
                 else if (From().Match(statement) is { Success: true } f)
                 {
                     var module = f.Groups["module"].Value;
+                    if (module.StartsWith('.')) continue;
                     Add(found, module);
                     foreach (var name in f.Groups["names"].Value.Trim('(', ')', ' ', '\\', '\r').Split(','))
                     {
