@@ -45,6 +45,22 @@ public sealed class DotNetUnusedTests(BuiltConsoleProject built) : IClassFixture
     }
 
     [Fact]
+    public void An_assembly_that_is_no_assembly_is_no_evidence()
+    {
+        // A build cut short can leave a file that is not (yet) an assembly: nothing is called unused on its word.
+        File.Copy(Path.Combine(built.App, "App.csproj"), Path.Combine(scratch, "App.csproj"));
+        Directory.CreateDirectory(Path.Combine(scratch, "obj"));
+        File.Copy(Path.Combine(built.App, "obj", "project.assets.json"), Path.Combine(scratch, "obj", "project.assets.json"));
+        Directory.CreateDirectory(Path.Combine(scratch, "bin", "Debug", "net10.0"));
+        File.WriteAllText(Path.Combine(scratch, "bin", "Debug", "net10.0", "App.dll"), "not a PE file");
+
+        var unused = Unused(scratch);
+
+        Assert.Equal(3, unused.Count);
+        Assert.All(unused, u => Assert.Equal(("reason.unused.nuget.not.built", UnusedConfidence.Unchecked), (u.Evidence.Key, u.Confidence)));
+    }
+
+    [Fact]
     public void A_project_never_restored_is_not_checked_and_says_so()
     {
         File.Copy(Path.Combine(built.App, "App.csproj"), Path.Combine(scratch, "App.csproj"));

@@ -43,8 +43,25 @@ internal static class DotNetUsage
             foreach (var d in dependencies) yield return new UnusedDependency(d, new Phrase("reason.unused.nuget.not.built"), UnusedConfidence.Unchecked);
             yield break;
         }
-        var references = References(built);
-        var (packages, buildOnly) = PackageAssemblies(File.ReadAllText(assets));
+        IReadOnlySet<string> references = new HashSet<string>();
+        Dictionary<string, HashSet<string>> packages = [];
+        HashSet<string> buildOnly = [];
+        string? unreadable = null;
+        try
+        {
+            references = References(built);
+            (packages, buildOnly) = PackageAssemblies(File.ReadAllText(assets));
+        }
+        catch (Exception e) when (e is BadImageFormatException or JsonException or IOException)
+        {
+            // A build or restore cut short (a truncated file, one being written): no evidence, so no verdict.
+            unreadable = e is JsonException ? "reason.unused.nuget.not.restored" : "reason.unused.nuget.not.built";
+        }
+        if (unreadable is not null)
+        {
+            foreach (var d in dependencies) yield return new UnusedDependency(d, new Phrase(unreadable), UnusedConfidence.Unchecked);
+            yield break;
+        }
         foreach (var dependency in dependencies)
         {
             if (buildOnly.Contains(dependency.Name)) continue;
