@@ -24,7 +24,8 @@ public sealed class Catalog
         UpdateApplyCatalogEn.Texts,
         UpdateManifestCatalogEn.Texts,
         UpdatePatchesCatalogEn.Texts,
-        UpdateRegistryCatalogEn.Texts));
+        UpdateRegistryCatalogEn.Texts,
+        UpdateUnusedCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
@@ -34,7 +35,8 @@ public sealed class Catalog
         UpdateApplyCatalogId.Texts,
         UpdateManifestCatalogId.Texts,
         UpdatePatchesCatalogId.Texts,
-        UpdateRegistryCatalogId.Texts));
+        UpdateRegistryCatalogId.Texts,
+        UpdateUnusedCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);

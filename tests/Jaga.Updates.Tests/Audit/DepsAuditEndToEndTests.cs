@@ -97,6 +97,12 @@ public sealed class DepsAuditEndToEndTests(PackedFeed feed, NpmTestRegistry npm)
         Assert.False((bool)report["incomplete"]!, json.Output);
         var deps = report["dependencies"]!.AsArray().ToDictionary(d => (string)d!["name"]!);
         Assert.Equal(4, deps.Count);
+        // No source file imports them, and the .NET project was never restored: advice, never a reason to fail.
+        var unused = report["unused"]!.AsArray().Select(u => (string)u!["name"]!).ToList();
+        Assert.Equal(3, unused.Count);
+        Assert.Contains("requests", unused);
+        Assert.Contains(NpmTestRegistry.Public, unused);
+        Assert.Equal(PackedFeed.Id, (string?)report["unused_unchecked"]!.AsArray().Single()!["name"]);
 
         var requests = deps["requests"]!;
         Assert.Equal(("2.25.0", "2.31.0", "apply", true, "minor"), ((string?)requests["current"], (string?)requests["target"], (string?)requests["decision"], (bool)requests["security"]!, (string?)requests["update_type"]));
@@ -161,6 +167,9 @@ public sealed class DepsAuditEndToEndTests(PackedFeed feed, NpmTestRegistry npm)
         Assert.Contains("PYSEC-2023-74", audit.Output, StringComparison.Ordinal);
         Assert.Contains("(suppressed)", audit.Output, StringComparison.Ordinal);
         Assert.Contains("Audit passed.", audit.Output, StringComparison.Ordinal);
+        // Nothing imports requests here: reported as probably unused, and the audit still passes.
+        Assert.Contains("Probably unused (1):", audit.Output, StringComparison.Ordinal);
+        Assert.Contains("requests (PyPI, requirements.txt:1): no .py file under ./ imports requests (scanned 0 files)", audit.Output, StringComparison.Ordinal);
         var log = File.ReadAllText(Path.Combine(dir, "logs", "maintenance.log"));
         Assert.Contains("[INFO] Advisory PYSEC-2023-74 on requests 2.25.0 suppressed until 2999-01-01 (owner rina): no proxies with credentials here", log, StringComparison.Ordinal);
     }

@@ -52,6 +52,9 @@ internal static class DepsAuditCommand
                     ctx.Output.Line();
                     ctx.Output.Table(w.Columns("cli.deps.columns"), AuditTable.Rows(report, w, plan.Plan.Update.Policy));
                     ctx.Output.Line();
+                    var unused = UnusedSection.Lines(report, w);
+                    foreach (var line in unused) ctx.Output.Line(line);
+                    if (unused.Count > 0) ctx.Output.Line();
                     ctx.Output.Line(AuditTable.Summary(report, w));
                     ctx.Output.Line(AuditTable.Verdict(report, w));
                     break;

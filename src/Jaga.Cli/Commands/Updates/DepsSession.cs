@@ -10,6 +10,7 @@ using Jaga.Engine;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Updates.Audit;
 using Jaga.Engine.Updates.Manifests;
+using Jaga.Engine.Updates.Unused;
 
 namespace Jaga.Cli.Commands.Updates;
 
@@ -77,6 +78,8 @@ internal sealed class DepsSession : IAsyncDisposable
             Environment.GetEnvironmentVariable, ctx.Clock, offline);
         using var progress = ctx.Output.Terminal && !Console.IsErrorRedirected ? new TerminalProgress(Words["cli.deps.progress"]) : null;
         var report = await new DependencyAudit(services, Plan).RunAsync(Root, [.. Project.Manifests.Select(m => m.Path)], Project.Dependencies, progress, ct);
+        // Advice next to the findings; it never changes whether the audit passes.
+        report = report with { Unused = UnusedDependencies.Find(Root, Project.Dependencies) };
         await AuditRecord.WriteAsync(Journal, report, ct);
         return report;
     }

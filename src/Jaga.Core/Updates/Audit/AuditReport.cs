@@ -1,5 +1,6 @@
 using Jaga.Core.Plan;
 using Jaga.Core.Updates.Advisories;
+using Jaga.Core.Updates.Unused;
 
 namespace Jaga.Core.Updates.Audit;
 
@@ -23,6 +24,10 @@ public sealed record AuditReport(
     IReadOnlyList<Suppression> ExpiredSuppressions,
     FailOn FailOn)
 {
+    /// <summary>Dependencies the project shows no use of, with the evidence (and those that could not be checked, with
+    /// why). Advice: they never change <see cref="Passed"/>.</summary>
+    public IReadOnlyList<UnusedDependency> Unused { get; init; } = [];
+
     /// <summary>An advisory no suppression covers is at or above <see cref="FailOn"/>. An advisory without a severity
     /// counts as high: unknown is not safe.</summary>
     public bool Vulnerable => Findings.SelectMany(f => f.Active).Any(h => Fails(h.Severity, FailOn));

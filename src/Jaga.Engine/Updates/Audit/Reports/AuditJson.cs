@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Jaga.Core.Messages;
 using Jaga.Core.Plan.Schema;
 using Jaga.Core.Updates.Audit;
+using Jaga.Core.Updates.Unused;
 
 namespace Jaga.Engine.Updates.Audit.Reports;
 
@@ -34,6 +36,9 @@ public static class AuditJson
             ["expires"] = Day(s.Expires),
         })]),
         ["dependencies"] = new JsonArray([.. report.Findings.Select(f => (JsonNode)Finding(f))]),
+        // Evidence in English: the JSON's words are the same in every language.
+        ["unused"] = new JsonArray([.. report.Unused.Where(u => u.Probable).Select(u => (JsonNode)Unused(u))]),
+        ["unused_unchecked"] = new JsonArray([.. report.Unused.Where(u => !u.Probable).Select(u => (JsonNode)Unused(u))]),
         ["summary"] = new JsonObject
         {
             ["packages"] = report.Findings.Count,
@@ -73,6 +78,21 @@ public static class AuditJson
         })]),
         ["problem"] = f.Problem is { } p ? AuditWords.Of(p) : null,
         ["problem_detail"] = f.ProblemDetail,
+    };
+
+    public static JsonObject Unused(UnusedDependency u) => new()
+    {
+        ["ecosystem"] = AuditWords.Of(u.Dependency.Ecosystem),
+        ["name"] = u.Dependency.Name,
+        ["manifest"] = u.Dependency.Where.Path,
+        ["line"] = u.Dependency.Where.Line,
+        ["evidence"] = Catalog.English.Format(u.Evidence.Key, [.. u.Evidence.Args]),
+        ["confidence"] = u.Confidence switch
+        {
+            UnusedConfidence.High => "high",
+            UnusedConfidence.Medium => "medium",
+            UnusedConfidence.Unchecked => "unchecked",
+        },
     };
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

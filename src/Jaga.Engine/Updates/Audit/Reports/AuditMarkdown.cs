@@ -19,6 +19,12 @@ public static class AuditMarkdown
         md.Append('|').AppendJoin("", words.Columns("cli.deps.columns").Select(_ => " --- |")).AppendLine();
         foreach (var row in AuditTable.Rows(report, words, policy)) md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
         md.AppendLine();
+        foreach (var line in UnusedSection.Lines(report, words))
+        {
+            // The section's titles as paragraphs, each dependency as a list item under its title.
+            md.AppendLine(line.StartsWith(' ') ? "- " + Cell(line.Trim()) : "\n**" + Cell(line) + "**\n");
+        }
+        md.AppendLine();
         md.AppendLine(AuditTable.Summary(report, words));
         md.AppendLine();
         md.AppendLine(AuditTable.Verdict(report, words));
