@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Jaga.Core.Errors;
 using Jaga.Core.Updates;
 using Jaga.Core.Updates.Audit;
+using Jaga.Core.Updates.Versions;
 using Jaga.Engine.Updates.Apply;
 using Jaga.Engine.Updates.Audit.Reports;
 
@@ -112,9 +113,9 @@ internal static class DepsUpdateCommand
     /// only when its tests fail.</summary>
     private static List<UpdateGroup> Groups(IReadOnlyList<PlannedUpdate> updates) =>
     [
-        .. updates.GroupBy(u => u.Security ? "security" : AuditWords.Of(u.Kind))
-            .OrderBy(g => g.Key switch { "security" => 0, "patch" => 1, "minor" => 2, _ => 3 })
-            .Select(g => new UpdateGroup(g.Key, [.. g])),
+        .. updates.GroupBy(u => u.Security ? (UpdateKind?)null : u.Kind)
+            .OrderBy(g => g.Key is { } kind ? 1 + (int)kind : 0)
+            .Select(g => new UpdateGroup(g.Key is { } kind ? AuditWords.Of(kind) : "security", [.. g])),
     ];
 
     private static string Word(UpdateResult result) => result switch
