@@ -110,17 +110,19 @@ public sealed class SecurityFeedEndToEndTests(PackedFeed feed) : IClassFixture<P
         var audit = await Child(plan, env, "deps", "audit");
         Assert.True(audit.Code == 1, audit.Output);
         Assert.Contains("GHSA-5crp-9r3c-p9vr", audit.Output, StringComparison.Ordinal);
+        // The finding was first seen during the audit, before this.
+        var audited = DateTimeOffset.UtcNow;
 
-        var dayLater = await At(start + TimeSpan.FromDays(1), plan, "monitor", "check", "--json");
+        var dayLater = await At(audited + TimeSpan.FromDays(1), plan, "monitor", "check", "--json");
         Assert.True(dayLater.Code == 0, dayLater.Out);
         Assert.Equal("up", (string?)Result(dayLater.Out, "security-updates")["outcome"]);
         Assert.StartsWith("1 security update(s) pending, none overdue (oldest open 1d)", (string?)Result(dayLater.Out, "security-updates")["reason"], StringComparison.Ordinal);
 
-        var overdue = await At(start + TimeSpan.FromDays(8), plan, "monitor", "check", "security-updates");
+        var overdue = await At(audited + TimeSpan.FromDays(8), plan, "monitor", "check", "security-updates");
         Assert.True(overdue.Code == 0, overdue.Out);
         Assert.Contains("warning", overdue.Out, StringComparison.Ordinal);
         Assert.Contains($"1 security update(s) overdue (pending longer than 7d): {PackedFeed.Id} 1.0.0 GHSA-5crp-9r3c-p9vr (open 8d)", overdue.Out, StringComparison.Ordinal);
-        var gate = await At(start + TimeSpan.FromDays(8), plan, "monitor", "check", "security-gate", "--json");
+        var gate = await At(audited + TimeSpan.FromDays(8), plan, "monitor", "check", "security-gate", "--json");
         Assert.True(gate.Code == 1, gate.Out);
         Assert.Equal("down", (string?)Result(gate.Out, "security-gate")["outcome"]);
         Assert.EndsWith("[OVERDUE] == 0 failed: [OVERDUE] was 1", (string?)Result(gate.Out, "security-gate")["reason"], StringComparison.Ordinal);
@@ -131,7 +133,7 @@ public sealed class SecurityFeedEndToEndTests(PackedFeed feed) : IClassFixture<P
         var after = await Child(plan, env, "deps", "audit");
         Assert.True(after.Code == 0, after.Output);
 
-        var fixedLater = await At(start + TimeSpan.FromDays(9), plan, "monitor", "check", "--json");
+        var fixedLater = await At(audited + TimeSpan.FromDays(9), plan, "monitor", "check", "--json");
         Assert.True(fixedLater.Code == 0, fixedLater.Out);
         Assert.Equal("up", (string?)Result(fixedLater.Out, "security-updates")["outcome"]);
         Assert.StartsWith("no security update pending; last dependency audit", (string?)Result(fixedLater.Out, "security-updates")["reason"], StringComparison.Ordinal);
@@ -142,7 +144,7 @@ public sealed class SecurityFeedEndToEndTests(PackedFeed feed) : IClassFixture<P
         Assert.Equal((SecurityFindingSource.Dependency, PackedFeed.Id, "1.0.0", "GHSA-5crp-9r3c-p9vr"), (resolved.Source, resolved.Package, resolved.Version, resolved.Advisory));
         Assert.True(resolved.ResolvedAt > resolved.FirstSeen);
 
-        var status = await At(start + TimeSpan.FromDays(9), plan, "monitor", "status", "security-updates");
+        var status = await At(audited + TimeSpan.FromDays(9), plan, "monitor", "status", "security-updates");
         Assert.True(status.Code == 0, status.Out);
         Assert.Contains("security-updates", status.Out, StringComparison.Ordinal);
     }
