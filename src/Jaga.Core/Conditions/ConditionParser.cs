@@ -56,7 +56,7 @@ internal static partial class ConditionParser
         }
         if (left is not PlaceholderOperand && right is not PlaceholderOperand)
         {
-            var bare = Names.Keys.FirstOrDefault(n => string.Equals(n, left!.Text, StringComparison.OrdinalIgnoreCase));
+            var bare = Names.Keys.Concat(NamedValues.Keys).FirstOrDefault(n => string.Equals(n, left!.Text, StringComparison.OrdinalIgnoreCase));
             problem = new(left!.Offset, $"'{left.Text}' is not a placeholder, so this compares two fixed values",
                 bare is not null ? $"did you mean [{bare}]?" : $"one side needs a placeholder such as [STATUS] or [BODY].status, {Example}");
             return null;

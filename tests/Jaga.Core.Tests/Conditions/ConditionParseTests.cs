@@ -79,6 +79,7 @@ public sealed class ConditionParseTests
     [InlineData("[STATUS] == 200 == 300", 16, "a condition compares two values; this is a second operator", "write one condition")]
     [InlineData("[OVERDUE].count == 0", 9, "[OVERDUE] takes no path, found '.count'", "write [OVERDUE] alone")]
     [InlineData("[OVERDU] == 0", 0, "unknown placeholder [OVERDU]", "did you mean [OVERDUE]?")]
+    [InlineData("overdue == 0", 0, "'overdue' is not a placeholder, so this compares two fixed values", "did you mean [OVERDUE]?")]
     public void A_bad_condition_names_the_offset_and_a_fix(string text, int offset, string message, string hint)
     {
         Assert.False(Condition.TryParse(text, out _, out var problem));
