@@ -241,5 +241,37 @@ internal static class PostgresMigrations
             );
             CREATE INDEX drills_job_started ON drills (job, started_at);
             """),
+        // A finding is pending while resolved_at is null; one pending row per source, scope, package and advisory (a finding
+        // resolved and reported again opens a new row). seen_in names the last reading that reported it, so a complete reading
+        // resolves exactly the rows it did not touch, whatever the clock says.
+        new(6, "security findings", """
+            CREATE TABLE security_findings (
+              id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              source text NOT NULL,
+              scope text NOT NULL,
+              ecosystem text NOT NULL,
+              package text NOT NULL,
+              advisory text NOT NULL,
+              version text NOT NULL,
+              severity text NOT NULL,
+              fixed_version text,
+              first_seen timestamptz NOT NULL,
+              last_seen timestamptz NOT NULL,
+              resolved_at timestamptz,
+              opened_in text NOT NULL,
+              seen_in text NOT NULL
+            );
+            CREATE UNIQUE INDEX security_findings_pending ON security_findings (source, scope, ecosystem, package, advisory)
+              WHERE resolved_at IS NULL;
+            CREATE INDEX security_findings_resolved ON security_findings (resolved_at) WHERE resolved_at IS NOT NULL;
+            CREATE TABLE security_readings (
+              source text NOT NULL,
+              scope text NOT NULL,
+              at timestamptz NOT NULL,
+              complete boolean NOT NULL,
+              findings integer NOT NULL,
+              PRIMARY KEY (source, scope)
+            );
+            """),
     ];
 }

@@ -40,6 +40,7 @@ public sealed class PostgresStateStore : IStateStore
         Runbooks = new GuardedRunbookRuns(new PostgresRunbookRuns(dataSource), guard);
         Incidents = new GuardedIncidents(new PostgresIncidents(dataSource), guard);
         Drills = new GuardedDrills(new PostgresDrills(dataSource), guard);
+        Security = new GuardedSecurityFindings(new PostgresSecurityFindings(dataSource), guard);
     }
 
     public string Description { get; }
@@ -61,6 +62,8 @@ public sealed class PostgresStateStore : IStateStore
     public IIncidents Incidents { get; }
 
     public IDrills Drills { get; }
+
+    public ISecurityFindings Security { get; }
 
     /// <summary>Connects to the database named by <paramref name="connectionUrl"/> (<c>postgres://</c> or
     /// <c>postgresql://</c>) and applies pending migrations.</summary>

@@ -236,5 +236,37 @@ internal static class SqliteMigrations
             );
             CREATE INDEX drills_job_started ON drills (job, started_at_ms);
             """),
+        // A finding is pending while resolved_at_ms is null; one pending row per source, scope, package and advisory (a
+        // finding resolved and reported again opens a new row). seen_in names the last reading that reported it, so a complete
+        // reading resolves exactly the rows it did not touch, whatever the clock says.
+        new(6, "security findings", """
+            CREATE TABLE security_findings (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              source TEXT NOT NULL,
+              scope TEXT NOT NULL,
+              ecosystem TEXT NOT NULL,
+              package TEXT NOT NULL,
+              advisory TEXT NOT NULL,
+              version TEXT NOT NULL,
+              severity TEXT NOT NULL,
+              fixed_version TEXT,
+              first_seen_ms INTEGER NOT NULL,
+              last_seen_ms INTEGER NOT NULL,
+              resolved_at_ms INTEGER,
+              opened_in TEXT NOT NULL,
+              seen_in TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX security_findings_pending ON security_findings (source, scope, ecosystem, package, advisory)
+              WHERE resolved_at_ms IS NULL;
+            CREATE INDEX security_findings_resolved ON security_findings (resolved_at_ms) WHERE resolved_at_ms IS NOT NULL;
+            CREATE TABLE security_readings (
+              source TEXT NOT NULL,
+              scope TEXT NOT NULL,
+              at_ms INTEGER NOT NULL,
+              complete INTEGER NOT NULL,
+              findings INTEGER NOT NULL,
+              PRIMARY KEY (source, scope)
+            );
+            """),
     ];
 }

@@ -37,6 +37,7 @@ public sealed class SqliteStateStore : IStateStore
         Runbooks = new GuardedRunbookRuns(new SqliteRunbookRuns(ConnectAsync), guard);
         Incidents = new GuardedIncidents(new SqliteIncidents(ConnectAsync), guard);
         Drills = new GuardedDrills(new SqliteDrills(ConnectAsync), guard);
+        Security = new GuardedSecurityFindings(new SqliteSecurityFindings(ConnectAsync), guard);
     }
 
     public string Path { get; }
@@ -60,6 +61,8 @@ public sealed class SqliteStateStore : IStateStore
     public IIncidents Incidents { get; }
 
     public IDrills Drills { get; }
+
+    public ISecurityFindings Security { get; }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct = default)

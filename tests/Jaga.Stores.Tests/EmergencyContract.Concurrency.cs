@@ -107,7 +107,7 @@ public abstract partial class EmergencyContract
 
         var store = await OpenAsync();
 
-        Assert.Equal([.. before.Take(4), new AppliedMigration(5, before[4].Name, Now)], await store.MigrationsAsync());
+        Assert.Equal([.. before.Take(4), new AppliedMigration(5, before[4].Name, Now), .. before.Skip(5)], await store.MigrationsAsync());
         Assert.Single(await store.Runs.HistoryAsync("db", 10));
         Assert.Single(await store.Checks.RecentAsync("web", 10));
         var (_, incident) = await store.Incidents.OpenAsync("check:web", "web is down", "alert", Now, "node-a");

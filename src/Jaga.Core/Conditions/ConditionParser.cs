@@ -25,6 +25,16 @@ internal static partial class ConditionParser
         ["PERF"] = Placeholder.Perf,
     };
 
+    /// <summary>Named values of one kind of check, written as placeholders of their own (<c>[OVERDUE] == 0</c>) and read as
+    /// the probe's value of that name; true for a duration in milliseconds, shown as one.</summary>
+    internal static readonly IReadOnlyDictionary<string, bool> NamedValues = new Dictionary<string, bool>(StringComparer.Ordinal)
+    {
+        ["PENDING"] = false,
+        ["OVERDUE"] = false,
+        ["OLDEST"] = true,
+        ["AUDIT_AGE"] = true,
+    };
+
     private const string Example = "e.g. \"[STATUS] == 200\"";
 
     public static Condition? Parse(string text, out ConditionProblem? problem)
@@ -46,7 +56,7 @@ internal static partial class ConditionParser
         }
         if (left is not PlaceholderOperand && right is not PlaceholderOperand)
         {
-            var bare = Names.Keys.FirstOrDefault(n => string.Equals(n, left!.Text, StringComparison.OrdinalIgnoreCase));
+            var bare = Names.Keys.Concat(NamedValues.Keys).FirstOrDefault(n => string.Equals(n, left!.Text, StringComparison.OrdinalIgnoreCase));
             problem = new(left!.Offset, $"'{left.Text}' is not a placeholder, so this compares two fixed values",
                 bare is not null ? $"did you mean [{bare}]?" : $"one side needs a placeholder such as [STATUS] or [BODY].status, {Example}");
             return null;
@@ -191,11 +201,17 @@ internal static partial class ConditionParser
     {
         problem = null;
         var upper = name.ToUpperInvariant();
+        if (NamedValues.ContainsKey(upper))
+        {
+            if (rest.Length == 0) return new PlaceholderOperand(s, at, Placeholder.Perf, upper, ConditionFunction.None);
+            problem = new(at + name.Length + 2, $"[{upper}] takes no path, found '{rest}'", $"write [{upper}] alone");
+            return null;
+        }
         if (!Names.TryGetValue(upper, out var placeholder))
         {
-            var near = Similarity.Nearest(upper, Names.Keys);
+            var near = Similarity.Nearest(upper, Names.Keys.Concat(NamedValues.Keys));
             problem = new(at, $"unknown placeholder [{name}]",
-                near is not null ? $"did you mean [{near}]?" : $"known placeholders: {string.Join(", ", Names.Keys.Select(k => $"[{k}]"))}");
+                near is not null ? $"did you mean [{near}]?" : $"known placeholders: {string.Join(", ", Names.Keys.Concat(NamedValues.Keys).Select(k => $"[{k}]"))}");
             return null;
         }
         var restAt = at + name.Length + 2;

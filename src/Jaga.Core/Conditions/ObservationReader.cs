@@ -21,7 +21,8 @@ internal static class ObservationReader
                 : ObservedValue.Missing(NoAnswer(o, "no certificate")),
             Placeholder.Result => o.Result is { } r ? ObservedValue.Of(r) : ObservedValue.Missing(NoAnswer(o, "no query result")),
             Placeholder.ExitCode => o.ExitCode is { } e ? ObservedValue.Of(Invariant(e)) : ObservedValue.Missing(NoAnswer(o, "no exit code")),
-            Placeholder.Perf => o.Values.TryGetValue(p.Path, out var v) ? ObservedValue.Of(v) : ObservedValue.Missing($"no performance value '{p.Path}'"),
+            Placeholder.Perf => o.Values.TryGetValue(p.Path, out var v) ? ObservedValue.Of(v, Shown(p.Path, v))
+                : ObservedValue.Missing(ConditionParser.NamedValues.ContainsKey(p.Path) ? NoAnswer(o, $"no value [{p.Path}]") : $"no performance value '{p.Path}'"),
             _ => Body(p, o, out length),
         };
         return p.Function switch
@@ -47,6 +48,11 @@ internal static class ObservationReader
         length = count;
         return ObservedValue.Of(value!);
     }
+
+    /// <summary>A named value that is a duration in milliseconds reads as a duration (<c>[OLDEST] was 9d2h</c>).</summary>
+    private static string? Shown(string name, string value) =>
+        ConditionParser.NamedValues.TryGetValue(name, out var duration) && duration
+        && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? DurationValue.Format(TimeSpan.FromMilliseconds(ms)) : null;
 
     /// <summary>When the probe got no answer at all, its error says more than "no status".</summary>
     private static string NoAnswer(CheckObservation o, string what) => !o.Connected && o.Error is not null ? $"{what}: {o.Error}" : what;

@@ -23,6 +23,10 @@ public sealed record CheckObservation(bool Connected, TimeSpan ResponseTime)
     /// <summary>Why the probe itself failed (refused, timed out, certificate invalid, …), in words for the log; null when it got an answer.</summary>
     public string? Error { get; init; }
 
+    /// <summary>Why the probe judges the target degraded though it answered (an overdue security update): the result is a
+    /// warning, shown but not alerting, unless a condition fails. Null when it sees nothing wrong.</summary>
+    public string? Warning { get; init; }
+
     /// <summary>Other named values a probe reports: Nagios performance data (<c>load1</c>), a heartbeat's last ping age, a backup's age.
     /// Conditions read them as [PERF].name.</summary>
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -11,10 +11,12 @@ namespace Jaga.Core.Monitoring;
 /// <list type="bullet">
 /// <item>http: <c>[STATUS] &lt; 400</c></item>
 /// <item>tls: <c>[CONNECTED] == true</c> and <c>[CERTIFICATE_EXPIRATION] &gt; 7d</c></item>
-/// <item>tcp, postgres, sqlite, mysql, process, backup, heartbeat: <c>[CONNECTED] == true</c></item>
+/// <item>tcp, postgres, sqlite, mysql, process, backup, heartbeat, updates: <c>[CONNECTED] == true</c></item>
 /// <item>command: none; the Nagios exit code decides (0 up, 1 warning, 2 down as CRITICAL, 3 or any other down as UNKNOWN),
 /// and any <c>expect</c> conditions must hold as well.</item>
 /// </list>
+/// A probe's own warning (<see cref="CheckObservation.Warning"/>: an updates check's overdue security update) makes a result
+/// that passes its conditions a warning.
 /// A failure's reason names every failed condition with the value observed, after the probe's error when it got no answer;
 /// a pass gets a short summary such as <c>200 in 35 ms</c>.</remarks>
 public static class CheckVerdict
@@ -37,7 +39,7 @@ public static class CheckVerdict
                 HttpCheck => Http,
                 TlsCheck => Tls,
                 CommandCheck => [],
-                TcpCheck or DatabaseCheck or ProcessCheck or BackupCheck or HeartbeatCheck => Connected,
+                TcpCheck or DatabaseCheck or ProcessCheck or BackupCheck or HeartbeatCheck or UpdatesCheck => Connected,
                 _ => throw new ArgumentOutOfRangeException(nameof(check), check.GetType().Name, "a kind of check without default conditions"),
             };
         }
@@ -68,11 +70,12 @@ public static class CheckVerdict
         var failed = ConditionsOf(check).Select(c => c.Evaluate(o, words)).Where(r => !r.Passed)
             .Select(r => words.Format("reason.condition.failed", r.Condition.Text, r.Observed)).ToList();
         var plugin = check is CommandCheck ? Plugin(o, words) : null;
-        var outcome = failed.Count > 0 ? CheckOutcome.Down : plugin?.Outcome ?? CheckOutcome.Up;
+        var outcome = failed.Count > 0 ? CheckOutcome.Down : plugin?.Outcome ?? (o.Warning is null ? CheckOutcome.Up : CheckOutcome.Warning);
         if (outcome == CheckOutcome.Up) return new CheckResult(check.Name, at, outcome, o.ResponseTime, Summary(check, o, words));
         var why = new List<string>();
         if (!o.Connected && o.Error is { } error) why.Add(error);
         if (plugin is { Outcome: not CheckOutcome.Up } p && p.Reason != o.Error) why.Add(p.Reason);
+        if (plugin is null && o.Warning is { } warning) why.Add(warning);
         why.AddRange(failed);
         return new CheckResult(check.Name, at, outcome, o.ResponseTime, string.Join("; ", why));
     }
@@ -105,6 +108,7 @@ public static class CheckVerdict
             CommandCheck => FirstLine(o.Body) ?? "OK",
             DatabaseCheck when o.Result is { } result => words.Format("reason.took", FirstLine(result) ?? words["reason.empty.result"], ms),
             BackupCheck or HeartbeatCheck or ProcessCheck when FirstLine(o.Body) is { } body => body,
+            UpdatesCheck when o.Body is { Length: > 0 } summary => summary,
             _ => words.Format("reason.up", ms),
         };
     }

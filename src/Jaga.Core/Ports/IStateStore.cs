@@ -3,7 +3,8 @@ using Jaga.Core.Ledger;
 namespace Jaga.Core.Ports;
 
 /// <summary>Where Jaga keeps its state: the audit chain, checkpoints, the backup catalog, job runs, check history,
-/// and the Emergency pillar's runbook runs, incidents and drills.</summary>
+/// the Emergency pillar's runbook runs, incidents and drills,
+/// and the pending security findings the Update pillar's readings feed to monitoring.</summary>
 /// <remarks>Implementations must make appends atomic across processes: two writers never get the same
 /// sequence number and never fork the chain. The same contract suite runs against every implementation.</remarks>
 public interface IStateStore : IAsyncDisposable
@@ -57,6 +58,9 @@ public interface IStateStore : IAsyncDisposable
 
     /// <summary>Restore drills (schema version 5).</summary>
     IDrills Drills { get; }
+
+    /// <summary>Pending security findings from dependency audits and OS patches readings (schema version 6).</summary>
+    ISecurityFindings Security { get; }
 }
 
 public sealed record AppliedMigration(int Version, string Name, DateTimeOffset AppliedAt);

@@ -24,6 +24,19 @@ public sealed class ConditionParseTests
         Assert.Equal(right, condition.Right.Text);
     }
 
+    [Theory]
+    [InlineData("[OVERDUE] == 0", "OVERDUE")]
+    [InlineData("[pending] < 10", "PENDING")]
+    [InlineData("[OLDEST] < 30d", "OLDEST")]
+    [InlineData("[AUDIT_AGE] < 8d", "AUDIT_AGE")]
+    public void A_named_value_of_the_updates_check_is_a_placeholder_of_its_own(string text, string name)
+    {
+        Assert.True(Condition.TryParse(text, out var condition, out var problem), problem?.Message);
+
+        var left = Assert.IsType<PlaceholderOperand>(condition!.Left);
+        Assert.Equal((Placeholder.Perf, name), (left.Placeholder, left.Path));
+    }
+
     [Fact]
     public void A_json_path_keeps_keys_and_indexes()
     {
@@ -64,6 +77,9 @@ public sealed class ConditionParseTests
     [InlineData("pat(2.*) == [BODY].version", 0, "pat() goes on the right of the operator", "write e.g.")]
     [InlineData("[RESPONSE_TIME] < any(1, 2)", 18, "any() only works with == and !=", "write e.g.")]
     [InlineData("[STATUS] == 200 == 300", 16, "a condition compares two values; this is a second operator", "write one condition")]
+    [InlineData("[OVERDUE].count == 0", 9, "[OVERDUE] takes no path, found '.count'", "write [OVERDUE] alone")]
+    [InlineData("[OVERDU] == 0", 0, "unknown placeholder [OVERDU]", "did you mean [OVERDUE]?")]
+    [InlineData("overdue == 0", 0, "'overdue' is not a placeholder, so this compares two fixed values", "did you mean [OVERDUE]?")]
     public void A_bad_condition_names_the_offset_and_a_fix(string text, int offset, string message, string hint)
     {
         Assert.False(Condition.TryParse(text, out _, out var problem));

@@ -57,6 +57,7 @@ public sealed class CheckVerdictTests
     [InlineData("process")]
     [InlineData("backup")]
     [InlineData("heartbeat")]
+    [InlineData("updates")]
     public void Other_kinds_without_expect_pass_when_connected(string kind)
     {
         Assert.Equal(CheckOutcome.Up, CheckVerdict.Judge(Checks.Of("c", kind), Seen(), At, Redactor.None).Outcome);
@@ -123,6 +124,44 @@ public sealed class CheckVerdictTests
         Assert.DoesNotContain("hunter2-pw", result.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t-known-value", result.Reason, StringComparison.Ordinal);
         Assert.Contains("password=***", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_probe_warning_makes_a_result_that_passes_its_conditions_a_warning_with_the_probe_reason()
+    {
+        var seen = Seen() with { Warning = "1 security update(s) overdue", Body = "1 pending" };
+
+        var result = CheckVerdict.Judge(Checks.Of("security-updates", "updates"), seen, At, Redactor.None);
+
+        Assert.Equal((CheckOutcome.Warning, "1 security update(s) overdue"), (result.Outcome, result.Reason));
+        var calm = CheckVerdict.Judge(Checks.Of("security-updates", "updates"), Seen() with { Body = "no security update pending" }, At, Redactor.None);
+        Assert.Equal((CheckOutcome.Up, "no security update pending"), (calm.Outcome, calm.Reason));
+    }
+
+    [Fact]
+    public void An_expect_on_the_updates_values_makes_an_overdue_update_down_naming_the_value_and_the_warning()
+    {
+        var check = Checks.Of("security-updates", "updates", expect: ["[OVERDUE] == 0", "[OLDEST] < 7d"]);
+        var seen = Seen() with
+        {
+            Warning = "1 security update(s) overdue",
+            Values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["OVERDUE"] = "1", ["OLDEST"] = "781200000" },
+        };
+
+        var result = CheckVerdict.Judge(check, seen, At, Redactor.None);
+
+        Assert.Equal(CheckOutcome.Down, result.Outcome);
+        Assert.Equal("1 security update(s) overdue; [OVERDUE] == 0 failed: [OVERDUE] was 1; [OLDEST] < 7d failed: [OLDEST] was 9d1h", result.Reason);
+    }
+
+    [Fact]
+    public void A_named_value_the_probe_did_not_give_fails_with_the_probe_error()
+    {
+        var check = Checks.Of("security-updates", "updates", expect: ["[OVERDUE] == 0"]);
+
+        var result = CheckVerdict.Judge(check, Seen(connected: false) with { Error = "timed out after 10s" }, At, Redactor.None);
+
+        Assert.Equal("timed out after 10s; [OVERDUE] == 0 failed: [OVERDUE] was absent (no value [OVERDUE]: timed out after 10s)", result.Reason);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ internal static class Checks
             "command" => new CommandCheck(name, "/usr/lib/nagios/plugins/check_load", every, timeout, e, d, alert),
             "backup" => new BackupCheck(name, "db", TimeSpan.FromHours(26), every, timeout, e, d, alert),
             "heartbeat" => new HeartbeatCheck(name, new Heartbeat(TimeSpan.FromHours(1), TimeSpan.FromMinutes(10), null), every, timeout, e, d, alert),
+            "updates" => new UpdatesCheck(name, new UpdatesWatch(TimeSpan.FromDays(7)), every, timeout, e, d, alert),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

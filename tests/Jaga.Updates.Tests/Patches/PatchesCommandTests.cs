@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Jaga.Cli;
+using Jaga.Core.Ports;
+using Jaga.Sqlite;
 using Jaga.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -47,6 +49,24 @@ public sealed class PatchesCommandTests : IDisposable
         Assert.Equal(security > 0 ? 1 : 0, code);
         Assert.Contains($"OS patches: {inst} update(s) pending, {security} of them security", LogText, StringComparison.Ordinal);
         Assert.Contains(security > 0 ? "[WARN] OS patches" : "[INFO] OS patches", LogText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_reading_feeds_the_pending_security_updates_of_this_node_to_the_state_store()
+    {
+        var plan = Plan();
+        var (_, stdout, _) = await JagaAsync(plan, "patches", "--json");
+        await JagaAsync(plan, "patches", "--json");
+
+        var security = JsonNode.Parse(stdout)!["updates"]!.AsArray().Where(u => u!["security"]!.GetValue<bool>())
+            .Select(u => (string)u!["package"]!).Order(StringComparer.Ordinal).ToList();
+        await using var store = await SqliteStateStore.OpenAsync(Path.Combine(dir, ".jaga", "state.db"), TimeProvider.System);
+        var pending = await store.Security.PendingAsync();
+        // Read twice, each security update is still one pending finding.
+        Assert.Equal(security, pending.Select(f => f.Package).Order(StringComparer.Ordinal));
+        Assert.All(pending, f => Assert.Equal((SecurityFindingSource.OsPackage, Environment.MachineName, "deb"), (f.Source, f.Scope, f.Ecosystem)));
+        var mark = Assert.Single(await store.Security.ReadingsAsync());
+        Assert.Equal((SecurityFindingSource.OsPackage, Environment.MachineName, true, security.Count), (mark.Source, mark.Scope, mark.Complete, mark.Findings));
     }
 
     [Fact]

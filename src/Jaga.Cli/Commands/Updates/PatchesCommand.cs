@@ -47,7 +47,7 @@ internal static class PatchesCommand
                     ctx.Output.Error("jaga: " + words.Format("cli.patches.apt.failed", e.Message));
                     return ExitCodes.Failed;
                 }
-                await journal.RecordAsync(OsPatches.Summary(check), ct: ct);
+                await OsPatches.RecordAsync(journal, check, ct);
                 if (!applying)
                 {
                     PatchesView.Show(ctx, check, onlySecurity, words);

@@ -156,6 +156,8 @@ public static class PlanSchema
         F("heartbeat", Obj<Heartbeat>("A pushed heartbeat.",
             F("every", Scalar(ScalarKind.Duration), required: true), F("grace", Scalar(ScalarKind.Duration), def: "1h"),
             F("token", Secret(), doc: "The secret part of the ping URL /ping/{token}: whoever knows it can report this job as run or failed. `jaga init` writes a random one; `jaga ping NAME --show-url` prints the URL. Without one the check's name is its token, but only while `listen` is a loopback address (validate warns otherwise, and pings by name are refused)."))),
+        F("updates", Obj<UpdatesWatch>("Pending security updates, from what `jaga deps audit` (and `plan`, `update`) and `jaga patches` recorded in the state store: a warning while one is overdue.",
+            F("overdue_after", Scalar(ScalarKind.Duration), def: "7d", doc: "A security finding still pending this long after the first audit or patches reading that reported it is overdue."))),
         F("method", Enum("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")),
         F("headers", new MapShape(Str(), "header name")),
         F("body", Str()),
@@ -169,11 +171,11 @@ public static class PlanSchema
         F("depends_on", List(RefTo(NameKind.Check), single: true)),
         F("alert", Alert)) with
     {
-        OneOf = ["http", "tcp", "tls", "postgres", "sqlite", "mysql", "process", "command", "backup", "heartbeat"],
+        OneOf = ["http", "tcp", "tls", "postgres", "sqlite", "mysql", "process", "command", "backup", "heartbeat", "updates"],
         Variants = Kinds(
             ("http", typeof(HttpCheck)), ("tcp", typeof(TcpCheck)), ("tls", typeof(TlsCheck)), ("postgres", typeof(PostgresCheck)),
             ("sqlite", typeof(SqliteCheck)), ("mysql", typeof(MysqlCheck)), ("process", typeof(ProcessCheck)), ("command", typeof(CommandCheck)),
-            ("backup", typeof(BackupCheck)), ("heartbeat", typeof(HeartbeatCheck))),
+            ("backup", typeof(BackupCheck)), ("heartbeat", typeof(HeartbeatCheck)), ("updates", typeof(UpdatesCheck))),
     };
 
     private static ObjectShape Alert => Obj<Alert>("When and whom to alert.",

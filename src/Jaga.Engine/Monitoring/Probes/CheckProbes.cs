@@ -15,6 +15,7 @@ public static class CheckProbes
         CommandCheck command => new CommandProbe(command, context),
         BackupCheck backup => new BackupProbe(backup, context),
         HeartbeatCheck heartbeat => new HeartbeatProbe(heartbeat, context),
+        UpdatesCheck updates => new UpdatesProbe(updates, context),
         _ => throw new ArgumentOutOfRangeException(nameof(check), check.GetType().Name, "a kind of check without a probe"),
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jaga.Core.Journal.Events.Updates;
+using Jaga.Core.Updates;
 using Jaga.Core.Updates.Audit;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Updates.Audit.Reports;
@@ -7,7 +8,8 @@ using Jaga.Engine.Updates.Audit.Reports;
 namespace Jaga.Engine.Updates.Audit;
 
 /// <summary>Writes an audit into the maintenance log and the audit chain: one line per suppression used (every use is
-/// logged), then the audit's own line, WARN when an advisory counts or data is missing.</summary>
+/// logged), then the audit's own line, WARN when an advisory counts or data is missing; then the pending security findings
+/// into the state store.</summary>
 public static class AuditRecord
 {
     public static async Task WriteAsync(MaintenanceJournal journal, AuditReport report, CancellationToken ct)
@@ -24,8 +26,10 @@ public static class AuditRecord
         List<string> missing = [.. report.AdvisoriesMissing.Select(e => "advisories:" + AuditWords.Of(e))];
         missing.AddRange(report.Findings.Where(f => f.Problem == FindingProblem.RegistryFailed)
             .Select(f => $"{AuditWords.Of(f.Dependency.Ecosystem)}:{f.Dependency.Name}"));
-        await journal.RecordAsync(new DependencyAuditFinished(report.Findings.Count, report.Outdated, report.VulnerablePackages,
+        var line = await journal.RecordAsync(new DependencyAuditFinished(report.Findings.Count, report.Outdated, report.VulnerablePackages,
             report.Findings.Count(f => f.Decision == Decision.Apply), report.Findings.Count(f => f.Decision == Decision.Review),
             missing.Count == 0 ? null : string.Join(", ", missing)), ct: ct);
+        // Feeds monitoring: the pending security findings, seen at the audit line's time (the `updates` check reads them).
+        await journal.Store.Security.RecordAsync(PendingSecurity.FromAudit(report, line.Time), ct);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Jaga.Core.Errors;
 using Jaga.Core.Journal.Events.Updates;
 using Jaga.Core.Messages;
+using Jaga.Core.Updates;
 using Jaga.Core.Updates.Patches;
 using Jaga.Engine.Journal;
 
@@ -45,6 +46,15 @@ public sealed class OsPatches(AptTool apt, Catalog words, TimeProvider clock)
                 ["reboot_required"] = check.Reboot.Required ? "true" : "false",
             },
         };
+    }
+
+    /// <summary>Records a check: its line in the maintenance journal (<see cref="Summary"/>), then its pending security updates
+    /// into the state store as this node's findings, seen at the line's time (the <c>updates</c> check reads them).</summary>
+    public static async Task RecordAsync(MaintenanceJournal journal, PatchCheck check, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var line = await journal.RecordAsync(Summary(check), ct: ct);
+        await journal.Store.Security.RecordAsync(PendingSecurity.FromPatches(check, journal.Node, line.Time), ct);
     }
 
     /// <summary>The dry run of installing the pending security updates (<c>apt-get -s install --only-upgrade
