@@ -25,7 +25,8 @@ public sealed class Catalog
         UpdateManifestCatalogEn.Texts,
         UpdatePatchesCatalogEn.Texts,
         UpdateRegistryCatalogEn.Texts,
-        UpdateUnusedCatalogEn.Texts));
+        UpdateUnusedCatalogEn.Texts,
+        UpdateExampleCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
@@ -36,7 +37,8 @@ public sealed class Catalog
         UpdateManifestCatalogId.Texts,
         UpdatePatchesCatalogId.Texts,
         UpdateRegistryCatalogId.Texts,
-        UpdateUnusedCatalogId.Texts));
+        UpdateUnusedCatalogId.Texts,
+        UpdateExampleCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);
