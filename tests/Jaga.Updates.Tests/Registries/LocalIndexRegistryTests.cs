@@ -47,6 +47,17 @@ public sealed class LocalIndexRegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_relative_folder_is_taken_from_the_plans_folder_not_the_working_directory()
+    {
+        scene.Environment["PIP_INDEX_URL"] = "index/simple";
+
+        var registry = adapter.Open(scene.Context() with { BaseFolder = Path.GetDirectoryName(scene.Project) });
+
+        Assert.IsType<RegistryAnswer.Found>(await registry.VersionsAsync("python-dateutil", default));
+        Assert.Equal(new Uri(Folder + "/").AbsoluteUri, Assert.Single(registry.Sources));
+    }
+
+    [Fact]
     public async Task A_project_the_folder_does_not_have_is_not_found()
     {
         scene.Environment["PIP_INDEX_URL"] = Folder;

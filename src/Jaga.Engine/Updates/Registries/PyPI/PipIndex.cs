@@ -16,9 +16,10 @@ internal sealed record PipIndex(Uri Url, AuthenticationHeaderValue? Auth, string
     public string? Folder => Url.IsFile ? Url.LocalPath : null;
 
     /// <summary>The index <paramref name="text"/> names, as pip takes it: an http(s) URL, a <c>file:</c> URL, or the path
-    /// of a folder (absolute, or relative to the working directory, as pip resolves it); anything else is a user
-    /// error.</summary>
-    public static PipIndex Parse(string text, string origin, Catalog words)
+    /// of a folder that exists; anything else is a user error. A relative folder is taken from
+    /// <paramref name="baseFolder"/> (the plan's folder) where pip takes it from the working directory: the same folder
+    /// when pip runs beside the plan, and the plan then means the same from wherever it is run.</summary>
+    public static PipIndex Parse(string text, string origin, Catalog words, string baseFolder)
     {
         var withSlash = text.EndsWith('/') ? text : text + "/";
         if (text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
@@ -30,8 +31,9 @@ internal sealed record PipIndex(Uri Url, AuthenticationHeaderValue? Auth, string
         {
             // pip takes a location that exists on disk as a local index (its build_source), and so does Jaga; an absolute
             // path is taken even when missing, so the answer says the folder is missing rather than "not a URL".
-            if (text.Length > 0 && !text.Contains("://", StringComparison.Ordinal) && (Path.IsPathRooted(text) || Directory.Exists(text)))
-                return new PipIndex(new Uri(Path.TrimEndingDirectorySeparator(Path.GetFullPath(text)) + "/"), null, origin);
+            var folder = text.Length > 0 && !text.Contains("://", StringComparison.Ordinal) ? Path.GetFullPath(text, baseFolder) : null;
+            if (folder is not null && (Path.IsPathRooted(text) || Directory.Exists(folder)))
+                return new PipIndex(new Uri(Path.TrimEndingDirectorySeparator(folder) + "/"), null, origin);
             throw Invalid(text, origin, words);
         }
         AuthenticationHeaderValue? auth = null;
