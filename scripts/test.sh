@@ -13,6 +13,8 @@ command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The docs' examples run in tests (tests/Jaga.Testing/Docs/DocRuns.cs): docs/emergency.md's restore-db counts rows with sqlite3.
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 # The update tests run real npm projects (node test.js; npm refreshes package-lock.json) and a real Verdaccio
 # (tests/Jaga.Testing/VerdaccioServer.cs), installed and driven by npm.
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)

@@ -30,7 +30,7 @@ public sealed class ReadmeTourTests(PostgresServer postgres, ITestOutputHelper o
     [Trait("Category", "Integration")]
     public async Task The_readme_tour_runs_line_by_line_against_a_real_postgres()
     {
-        var block = DocBlocks.Of("README.md").Single(b => b.IsShell && b.Lines.Any(l => l.StartsWith("jaga init", StringComparison.Ordinal)));
+        var block = DocRuns.Readme.Block();
         var root = Path.Combine(Path.GetTempPath(), "jaga-tour-" + Guid.NewGuid().ToString("N")[..8]);
         var dir = Path.Combine(root, "shop");
         var offsite = Path.Combine(root, "offsite");

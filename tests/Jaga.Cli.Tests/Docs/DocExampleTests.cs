@@ -4,8 +4,9 @@ using Jaga.Testing.Docs;
 namespace Jaga.Cli.Tests;
 
 /// <summary>The examples a reader copies from README.md and docs/*.md: every <c>jaga …</c> command line is one the CLI
-/// accepts (command, options, values), and every plan snippet validates. Running the README's tour end to end against a
-/// real PostgreSQL is <c>Jaga.Daemon.Tests.ReadmeTourTests</c>.</summary>
+/// accepts (command, options, values), and every plan snippet validates. Running them is the work of the tests
+/// <see cref="Jaga.Testing.Docs.DocRuns"/> names (the README's tour against a real PostgreSQL is
+/// <c>Jaga.Daemon.Tests.ReadmeTourTests</c>); <see cref="DocRunsTests"/> checks that every line is run or says why not.</summary>
 public sealed partial class DocExampleTests
 {
     /// <summary>Values for the <c>${VAR}</c>s the docs' snippets use, as a reader's env file would hold them. A new
