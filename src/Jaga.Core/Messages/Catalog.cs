@@ -20,25 +20,27 @@ public sealed class Catalog
         CatalogEn.Texts, PlanCatalogEn.Texts, RunbookCatalogEn.Texts, StepCatalogEn.Texts, DrillCatalogEn.Texts, IncidentCatalogEn.Texts,
         RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts,
         UpdateAdvisoryCatalogEn.Texts,
-        UpdateAuditCatalogEn.Texts,
         UpdateApplyCatalogEn.Texts,
+        UpdateAuditCatalogEn.Texts,
+        UpdateExampleCatalogEn.Texts,
+        UpdateFeedCatalogEn.Texts,
         UpdateManifestCatalogEn.Texts,
         UpdatePatchesCatalogEn.Texts,
         UpdateRegistryCatalogEn.Texts,
-        UpdateUnusedCatalogEn.Texts,
-        UpdateFeedCatalogEn.Texts));
+        UpdateUnusedCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
         RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts,
         UpdateAdvisoryCatalogId.Texts,
-        UpdateAuditCatalogId.Texts,
         UpdateApplyCatalogId.Texts,
+        UpdateAuditCatalogId.Texts,
+        UpdateExampleCatalogId.Texts,
+        UpdateFeedCatalogId.Texts,
         UpdateManifestCatalogId.Texts,
         UpdatePatchesCatalogId.Texts,
         UpdateRegistryCatalogId.Texts,
-        UpdateUnusedCatalogId.Texts,
-        UpdateFeedCatalogId.Texts));
+        UpdateUnusedCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);

@@ -26,7 +26,9 @@ public static class DocRuns
 
     public static readonly DocRun Patches = new("docs/updates.md", "jaga patches --security-only", "Jaga.Updates.Tests.Docs.UpdatesDocTests");
 
-    public static IReadOnlyList<DocRun> All { get; } = [Readme, Drill, Deploy, RunbookRun, RunbookRuns, RunbookApprove, DepsAudit, DepsDb, Patches];
+    public static readonly DocRun Example = new("docs/updates.md", "jaga deps db update --plan examples/tokoku/jaga.yaml", "Jaga.Updates.Tests.Example.TokokuExampleTests");
+
+    public static IReadOnlyList<DocRun> All { get; } = [Readme, Drill, Deploy, RunbookRun, RunbookRuns, RunbookApprove, DepsAudit, DepsDb, Patches, Example];
 
     /// <summary>The synopsis at the top of docs/cli.md: the form every command takes, not a command to run.</summary>
     public const string Synopsis = "jaga [--plan FILE] [--json] [--lang en|id] COMMAND [options]";

@@ -29,7 +29,7 @@ internal static class DepsDbCommand
             "jaga deps db update --from https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip");
         var from = new Option<string[]>("--from")
         {
-            Description = "An OSV all.zip, as a file or an http(s) URL; give it once per dump (default: OSV's NuGet, npm and PyPI dumps)",
+            Description = "An OSV all.zip, as a file or an http(s) URL, or a folder of OSV JSON documents; give it once per dump (default: OSV's NuGet, npm and PyPI dumps)",
             Arity = ArgumentArity.ZeroOrMore,
         };
         update.Options.Add(from);

@@ -74,8 +74,11 @@ internal sealed class DepsSession : IAsyncDisposable
     public async Task<AuditReport> AuditAsync(CliContext ctx, bool offline, CancellationToken ct)
     {
         var cache = Path.Combine(Path.GetDirectoryName(AdvisoryDatabasePath.For(Plan)) ?? Plan.Directory, "cache", "registries");
+        // The plan's variables: the process environment first, then the plan's env_files, so an NPM_TOKEN or a
+        // PIP_INDEX_URL kept in .env reaches the registries as it reaches the rest of the plan (the values stay secrets:
+        // registries send credentials in headers and show URLs without them).
         var services = new AuditServices(CompositionRoot.Adapters, Advisories, AdvisoryMatch.Affects, http, cache,
-            Environment.GetEnvironmentVariable, ctx.Clock, offline);
+            Plan.Variable, ctx.Clock, offline);
         using var progress = ctx.Output.Terminal && !Console.IsErrorRedirected ? new TerminalProgress(Words["cli.deps.progress"]) : null;
         var report = await new DependencyAudit(services, Plan).RunAsync(Root, [.. Project.Manifests.Select(m => m.Path)], Project.Dependencies, progress, ct);
         // Advice next to the findings; it never changes whether the audit passes.

@@ -32,4 +32,8 @@ public sealed record RegistryContext(
 {
     /// <summary>The language of the messages a registry's failures carry (<see cref="RegistryAnswer.Failed.Message"/>).</summary>
     public Catalog Words { get; init; } = Catalog.English;
+
+    /// <summary>Where a relative folder in the configuration (a PyPI index kept as files) is taken from: the plan's
+    /// folder, so the plan answers the same from wherever it is run. Null: the working directory.</summary>
+    public string? BaseFolder { get; init; }
 }

@@ -5,7 +5,7 @@ using Jaga.Engine.Journal;
 
 namespace Jaga.Engine.Updates.Advisories;
 
-/// <summary><c>jaga deps db update</c>: brings OSV's dumps (files or http(s) URLs) into the local advisory database. Every
+/// <summary><c>jaga deps db update</c>: brings OSV's dumps (zip files, folders of documents, or http(s) URLs) into the local advisory database. Every
 /// URL is downloaded first, so a server that cannot be reached changes nothing; every file is checked to be a zip before
 /// any is imported; each dump is then imported in its own transaction. The update is one journal event.</summary>
 public sealed class AdvisoryImporter(IAdvisoryStore store, AdvisoryDownload download)
@@ -23,8 +23,8 @@ public sealed class AdvisoryImporter(IAdvisoryStore store, AdvisoryDownload down
         try
         {
             // A file that is missing is said before any download starts.
-            if (given.FirstOrDefault(s => !AdvisorySources.IsUrl(s) && !File.Exists(s)) is { } missing)
-                throw new UserException($"no such file: {AdvisorySources.Display(missing)}", "give an OSV all.zip file or an http(s) URL to --from");
+            if (given.FirstOrDefault(s => !AdvisorySources.IsUrl(s) && !File.Exists(s) && !Directory.Exists(s)) is { } missing)
+                throw new UserException($"no such file: {AdvisorySources.Display(missing)}", "give an OSV all.zip file, a folder of OSV JSON documents or an http(s) URL to --from");
             foreach (var source in given)
             {
                 var shown = AdvisorySources.Display(source);
@@ -37,12 +37,17 @@ public sealed class AdvisoryImporter(IAdvisoryStore store, AdvisoryDownload down
                 files.Add((file, shown, true));
                 await download.ToFileAsync(source, file, progress, ct);
             }
-            foreach (var (file, shown, _) in files) OsvArchive.Check(file, shown);
+            foreach (var (file, shown, _) in files)
+            {
+                if (Directory.Exists(file)) OsvFolder.Check(file, shown);
+                else OsvArchive.Check(file, shown);
+            }
 
             var imports = new List<AdvisoryImport>();
             foreach (var (file, shown, _) in files)
             {
-                var import = await store.ImportAsync(OsvArchive.Read(file, shown), shown, ct)
+                var documents = Directory.Exists(file) ? OsvFolder.Read(file, shown) : OsvArchive.Read(file, shown);
+                var import = await store.ImportAsync(documents, shown, ct)
                     ?? throw new UserException($"{shown} holds no NuGet, npm or PyPI advisory", "give the all.zip of one of those ecosystems");
                 imports.Add(import);
             }

@@ -37,9 +37,10 @@ internal static class PipConfig
         foreach (var (key, variable) in new[] { ("index-url", "PIP_INDEX_URL"), ("extra-index-url", "PIP_EXTRA_INDEX_URL") })
             if (context.Environment(variable) is { Length: > 0 } value) found[key] = (value, variable);
 
-        var index = found.TryGetValue("index-url", out var i) ? PipIndex.Parse(i.Value.Trim(), i.Origin, words) : PipIndex.Parse(DefaultIndex, "pip", words);
+        var baseFolder = context.BaseFolder ?? Directory.GetCurrentDirectory();
+        var index = found.TryGetValue("index-url", out var i) ? PipIndex.Parse(i.Value.Trim(), i.Origin, words, baseFolder) : PipIndex.Parse(DefaultIndex, "pip", words, baseFolder);
         var extras = found.TryGetValue("extra-index-url", out var e)
-            ? e.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(u => PipIndex.Parse(u, e.Origin, words))
+            ? e.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(u => PipIndex.Parse(u, e.Origin, words, baseFolder))
             : [];
         return [index, .. extras.Where(x => x.Url != index.Url)];
     }

@@ -6,20 +6,35 @@ using Jaga.Core.Messages;
 namespace Jaga.Engine.Updates.Registries.PyPI;
 
 /// <summary>One package index pip asks.</summary>
-/// <param name="Url">Its URL without credentials, ending in <c>/</c> (<c>https://pypi.example.com/simple/</c>).</param>
+/// <param name="Url">Its URL without credentials, ending in <c>/</c> (<c>https://pypi.example.com/simple/</c>), or a
+/// <c>file:</c> URL for an index kept as files in a folder.</param>
 /// <param name="Auth">The <c>user:password@</c> the configuration wrote in the URL, sent as basic authentication.</param>
 /// <param name="Origin">Where it was configured (<c>PIP_INDEX_URL</c>, <c>/etc/pip.conf: index-url</c>).</param>
 internal sealed record PipIndex(Uri Url, AuthenticationHeaderValue? Auth, string Origin)
 {
-    /// <summary>The index <paramref name="text"/> names; anything but an absolute http(s) URL is a user error.</summary>
-    public static PipIndex Parse(string text, string origin, Catalog words)
+    /// <summary>The folder of an index kept as files (<see cref="Url"/> is a <c>file:</c> URL), else null.</summary>
+    public string? Folder => Url.IsFile ? Url.LocalPath : null;
+
+    /// <summary>The index <paramref name="text"/> names, as pip takes it: an http(s) URL, a <c>file:</c> URL, or the path
+    /// of a folder that exists; anything else is a user error. A relative folder is taken from
+    /// <paramref name="baseFolder"/> (the plan's folder) where pip takes it from the working directory: the same folder
+    /// when pip runs beside the plan, and the plan then means the same from wherever it is run.</summary>
+    public static PipIndex Parse(string text, string origin, Catalog words, string baseFolder)
     {
         var withSlash = text.EndsWith('/') ? text : text + "/";
+        if (text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            if (Uri.TryCreate(withSlash, UriKind.Absolute, out var file) && file.IsFile) return new PipIndex(file, null, origin);
+            throw Invalid(text, origin, words);
+        }
         if (!Uri.TryCreate(withSlash, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            throw new UserException(
-                words.Format("reason.registry.config.url", origin, Core.Redaction.Redactor.None.Redact(text)),
-                words["reason.registry.config.url.hint"]);
+            // pip takes a location that exists on disk as a local index (its build_source), and so does Jaga; an absolute
+            // path is taken even when missing, so the answer says the folder is missing rather than "not a URL".
+            var folder = text.Length > 0 && !text.Contains("://", StringComparison.Ordinal) ? Path.GetFullPath(text, baseFolder) : null;
+            if (folder is not null && (Path.IsPathRooted(text) || Directory.Exists(folder)))
+                return new PipIndex(new Uri(Path.TrimEndingDirectorySeparator(folder) + "/"), null, origin);
+            throw Invalid(text, origin, words);
         }
         AuthenticationHeaderValue? auth = null;
         if (url.UserInfo.Length > 0)
@@ -31,4 +46,7 @@ internal sealed record PipIndex(Uri Url, AuthenticationHeaderValue? Auth, string
         }
         return new PipIndex(RegistryUrl.Bare(url), auth, origin);
     }
+
+    private static UserException Invalid(string text, string origin, Catalog words) =>
+        new(words.Format("reason.registry.pip.index", origin, Core.Redaction.Redactor.None.Redact(text)), words["reason.registry.pip.index.hint"]);
 }

@@ -5,7 +5,9 @@ namespace Jaga.Engine.Updates.Registries.PyPI;
 
 /// <summary>The package indexes pip's configuration names, asked through the simple repository API
 /// (<c>{index}/{normalized name}/</c>), JSON (PEP 691) preferred and HTML (PEP 503) taken.</summary>
-/// <remarks>Every index is asked, as pip does: the versions are the union of what they list. When one of them fails,
+/// <remarks>An index kept as files (a <c>file:</c> URL or a folder) is read the way pip reads one: the project's
+/// <c>{folder}/{normalized name}/index.html</c> (PEP 503's HTML), with no cache and no network, also offline.
+/// Every index is asked, as pip does: the versions are the union of what they list. When one of them fails,
 /// the answer is that failure, since a newer version may be on the index that did not answer.</remarks>
 internal sealed class PyPIRegistry(IReadOnlyList<PipIndex> indexes, RegistryContext context, RegistryGates gates) : IPackageRegistry
 {
@@ -35,8 +37,9 @@ internal sealed class PyPIRegistry(IReadOnlyList<PipIndex> indexes, RegistryCont
         var source = index.Url.AbsoluteUri;
         var project = DistributionFile.Normalize(name);
         var words = context.Words;
-        var url = new Uri(index.Url, Uri.EscapeDataString(project) + "/");
-        var fetch = await cache.GetAsync(url, Accept, index.Auth, gates.For(index.Url, context.Concurrency), ct);
+        var fetch = index.Folder is { } folder
+            ? await LocalIndex.ReadAsync(folder, project, words, ct)
+            : await cache.GetAsync(new Uri(index.Url, Uri.EscapeDataString(project) + "/"), Accept, index.Auth, gates.For(index.Url, context.Concurrency), ct);
         return RegistryAnswers.From(fetch, source, name, words, d => SimpleIndexPage.Versions(d.Content, d.MediaType, project), "PEP 503/691",
             status => index.Auth is null
                 ? words.Format("reason.registry.pip.nocredentials", source, name, status, index.Origin)
