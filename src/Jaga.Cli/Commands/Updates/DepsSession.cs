@@ -6,6 +6,7 @@ using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Core.Updates.Advisories;
 using Jaga.Core.Updates.Audit;
+using Jaga.Core.Updates.Registries;
 using Jaga.Engine;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Updates.Audit;
@@ -71,11 +72,18 @@ internal sealed class DepsSession : IAsyncDisposable
     }
 
     /// <summary>One audit; its record (the suppressions used, the audit's line) is written to the journal.</summary>
-    public async Task<AuditReport> AuditAsync(CliContext ctx, bool offline, CancellationToken ct)
+    public Task<AuditReport> AuditAsync(CliContext ctx, bool offline, CancellationToken ct) => AuditAsync(ctx, offline, refresh: false, ct);
+
+    /// <summary>One audit; with <paramref name="refresh"/>, every cached registry answer is revalidated, however
+    /// young.</summary>
+    public async Task<AuditReport> AuditAsync(CliContext ctx, bool offline, bool refresh, CancellationToken ct)
     {
         var cache = Path.Combine(Path.GetDirectoryName(AdvisoryDatabasePath.For(Plan)) ?? Plan.Directory, "cache", "registries");
         var services = new AuditServices(CompositionRoot.Adapters, Advisories, AdvisoryMatch.Affects, http, cache,
-            Environment.GetEnvironmentVariable, ctx.Clock, offline);
+            Environment.GetEnvironmentVariable, ctx.Clock, offline)
+        {
+            FreshFor = refresh ? TimeSpan.Zero : RegistryFreshness.DefaultWindow,
+        };
         using var progress = ctx.Output.Terminal && !Console.IsErrorRedirected ? new TerminalProgress(Words["cli.deps.progress"]) : null;
         var report = await new DependencyAudit(services, Plan).RunAsync(Root, [.. Project.Manifests.Select(m => m.Path)], Project.Dependencies, progress, ct);
         // Advice next to the findings; it never changes whether the audit passes.

@@ -32,4 +32,8 @@ public sealed record RegistryContext(
 {
     /// <summary>The language of the messages a registry's failures carry (<see cref="RegistryAnswer.Failed.Message"/>).</summary>
     public Catalog Words { get; init; } = Catalog.English;
+
+    /// <summary>How long a cached answer is used without asking the registry (<see cref="RegistryFreshness"/>); zero
+    /// revalidates every answer.</summary>
+    public TimeSpan FreshFor { get; init; } = RegistryFreshness.DefaultWindow;
 }

@@ -33,6 +33,7 @@ public sealed class DependencyAudit(AuditServices services, LoadedPlan plan)
                 services.Http, update.Concurrency, services.Offline, services.Clock)
             {
                 Words = Catalog.For(plan.Plan.Language),
+                FreshFor = services.FreshFor,
             };
             var opened = adapter.Open(context);
             registries[(d.Ecosystem, folder)] = opened;
