@@ -4,8 +4,9 @@
 # configured on the machine), 100 popular npm packages at older versions (the npm registry as configured), and 71 Python
 # requirements served by a local PEP 503 index (PyPI itself is not reachable from these machines) — cold (empty registry
 # cache), warm (the previous run's cache, within its 10-minute freshness window: no request) and --refresh (every
-# cached answer revalidated: one conditional request per package), compared in the same run with what a user would run on each part: `dotnet list package --outdated`
-# and `dotnet outdated` (dotnet-outdated-tool) on the .NET part, `npm outdated` on the npm part. Median of RUNS runs,
+# cached answer revalidated: one conditional request per package), compared in the same run with what a user would
+# run on each part: `dotnet list package --outdated` and `dotnet outdated` (dotnet-outdated-tool) on the .NET part,
+# `npm outdated` on the npm part. Median of RUNS runs,
 # wall time and CPU time (user + system, from /usr/bin/time: the steadier figure on a shared machine), with the load
 # average before and after. Jaga warm is also timed as the ReadyToRun build docs/deploy recommends for servers
 # (published once into the work folder; R2R=0 skips it, JAGA_R2R names one already published).
