@@ -5,8 +5,8 @@ using System.Text.Json.Serialization;
 namespace Jaga.Engine.Updates.Registries;
 
 /// <summary>One cached registry document with the validators it came with, when it was stored (or last confirmed by a
-/// 304) and the registry's limit on its freshness. Stored as one file: a JSON line of metadata,
-/// then the body as received, so the two can never be out of step.</summary>
+/// 304) and the registry's limit on its freshness. Stored as one file: a JSON line of metadata, then the body (as
+/// received, or the registry reader's condensed form of it), so the two can never be out of step.</summary>
 internal sealed record CacheEntry(
     [property: JsonPropertyName("url")] string Url,
     [property: JsonPropertyName("etag")] string? ETag,

@@ -13,7 +13,8 @@ namespace Jaga.Engine.Updates.Registries;
 /// <summary>GETs registry documents through a cache on disk. A cached document younger than its freshness window
 /// (<see cref="RegistryFreshness"/>) is used without asking; an older one is revalidated with the validators it came
 /// with (ETag → If-None-Match, Last-Modified → If-Modified-Since), and a 304 is answered from the cache and starts its
-/// window again; offline, only the cache answers. Requests to one registry wait for its gate; 5xx, 429 and timeouts are retried.</summary>
+/// window again; offline, only the cache answers. Requests to one registry wait for its gate; 5xx, 429 and timeouts are
+/// retried.</summary>
 /// <remarks>Cache file names are a hash of the URL and the Accept header: a URL here never carries credentials (they go
 /// in the Authorization header), so no name or file holds a token.</remarks>
 internal sealed class RegistryHttpCache
@@ -49,8 +50,8 @@ internal sealed class RegistryHttpCache
     /// <paramref name="auth"/> once <paramref name="gate"/> (the registry's) lets the request through.
     /// <paramref name="condense"/> gives what to keep of a new document (the registry's reader's own smaller form of it,
     /// read the same way), or null to keep it as received.</summary>
-    public async Task<RegistryFetch> GetAsync(Uri url, string accept, AuthenticationHeaderValue? auth, SemaphoreSlim gate, CancellationToken ct,
-        Func<byte[], byte[]?>? condense = null)
+    public async Task<RegistryFetch> GetAsync(Uri url, string accept, AuthenticationHeaderValue? auth, SemaphoreSlim gate,
+        Func<byte[], byte[]?>? condense, CancellationToken ct)
     {
         var file = Path.Combine(context.CacheFolder, FileName(url, accept));
         var cached = await ReadAsync(file, ct);
@@ -67,7 +68,8 @@ internal sealed class RegistryHttpCache
             {
                 // Confirmed: its window starts again (a 304 may carry a new Cache-Control).
                 var limit = RegistryFreshness.Limit(response.Headers.CacheControl);
-                await WriteAsync(file, cached with { Stored = context.Clock.GetUtcNow(), MaxAgeSeconds = limit is { } l ? Seconds(l) : cached.MaxAgeSeconds }, ct);
+                var renewed = cached with { Stored = context.Clock.GetUtcNow(), MaxAgeSeconds = limit is { } l ? Seconds(l) : cached.MaxAgeSeconds };
+                await WriteAsync(file, renewed, ct);
                 return new RegistryFetch.Document(cached.Body, cached.MediaType, FromCache: true);
             }
             if (IsTransientStatus(response.StatusCode))

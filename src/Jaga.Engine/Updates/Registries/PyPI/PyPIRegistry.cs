@@ -36,7 +36,7 @@ internal sealed class PyPIRegistry(IReadOnlyList<PipIndex> indexes, RegistryCont
         var project = DistributionFile.Normalize(name);
         var words = context.Words;
         var url = new Uri(index.Url, Uri.EscapeDataString(project) + "/");
-        var fetch = await cache.GetAsync(url, Accept, index.Auth, gates.For(index.Url, context.Concurrency), ct);
+        var fetch = await cache.GetAsync(url, Accept, index.Auth, gates.For(index.Url, context.Concurrency), condense: null, ct);
         return RegistryAnswers.From(fetch, source, name, words, d => SimpleIndexPage.Versions(d.Content, d.MediaType, project), "PEP 503/691",
             status => index.Auth is null
                 ? words.Format("reason.registry.pip.nocredentials", source, name, status, index.Origin)
