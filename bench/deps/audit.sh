@@ -3,8 +3,13 @@
 # ecosystems — the 29 NuGet packages this repository pins (Directory.Packages.props, asked of the public NuGet source as
 # configured on the machine), 100 popular npm packages at older versions (the npm registry as configured), and 71 Python
 # requirements served by a local PEP 503 index (PyPI itself is not reachable from these machines) — cold (empty registry
-# cache) and warm, compared in the same run with what a user would run on each part: `dotnet list package --outdated`
-# and `dotnet outdated` (dotnet-outdated-tool) on the .NET part, `npm outdated` on the npm part. Median of RUNS runs.
+# cache), warm (the previous run's cache, within its 10-minute freshness window: no request) and --refresh (every
+# cached answer revalidated: one conditional request per package), compared in the same run with what a user would
+# run on each part: `dotnet list package --outdated` and `dotnet outdated` (dotnet-outdated-tool) on the .NET part,
+# `npm outdated` on the npm part. Median of RUNS runs,
+# wall time and CPU time (user + system, from /usr/bin/time: the steadier figure on a shared machine), with the load
+# average before and after. Jaga warm is also timed as the ReadyToRun build docs/deploy recommends for servers
+# (published once into the work folder; R2R=0 skips it, JAGA_R2R names one already published).
 # Targets (issue 14): warm under 1 s; cold no slower than the fastest other tool on its part.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +19,12 @@ work=${WORK:-$(mktemp -d /tmp/jaga-bench-deps.XXXXXX)}
 [ "${KEEP:-0}" = 1 ] || trap 'kill $index_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ "${BUILD:-1}" = 1 ]; then dotnet build src/Jaga.Cli -c Release -nologo -v q -clp:ErrorsOnly >/dev/null; fi
 jaga=${JAGA:-"dotnet $repo/src/Jaga.Cli/bin/Release/net10.0/jaga.dll"}
+r2r=${JAGA_R2R:-}
+if [ -z "$r2r" ] && [ "${R2R:-1}" = 1 ]; then
+  dotnet publish src/Jaga.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -nologo -v q >/dev/null
+  r2r="$work/r2r/jaga"
+fi
+[ -x /usr/bin/time ] || apt-get install -y time >/dev/null
 
 # The .NET part: every package this repository pins, in one project.
 mkdir -p "$work/app/dotnet" "$work/app/web" "$work/index/simple"
@@ -70,12 +81,17 @@ plan '[dotnet/Bench.csproj]' jaga-dotnet.yaml
 plan '[web/package.json]' jaga-npm.yaml
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timed() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
-measure() { # name, setup-before-each (may be :), command…
-  local name=$1 setup=$2; shift 2; local t=()
-  for _ in $(seq 1 "$runs"); do eval "$setup"; t+=("$(timed "$@")"); done
-  printf '%-44s %6.2f s   (runs: %s)\n' "$name" "$(printf '%s\n' "${t[@]}" | median)" "${t[*]}"
+timed() { # prints "wall cpu" in seconds
+  /usr/bin/time -f '%e %U %S' -o "$work/time.out" "$@" >/dev/null 2>&1 || true
+  tail -1 "$work/time.out" | awk '{printf "%s %.2f\n", $1, $2 + $3}'
 }
+measure() { # name, setup-before-each (may be :), command…
+  local name=$1 setup=$2; shift 2; local w=() c=()
+  for _ in $(seq 1 "$runs"); do eval "$setup"; read -r wall cpu < <(timed "$@"); w+=("$wall"); c+=("$cpu"); done
+  printf '%-44s %6.2f s wall  %6.2f s CPU   (wall: %s; CPU: %s)\n' "$name" "$(printf '%s\n' "${w[@]}" | median)" \
+    "$(printf '%s\n' "${c[@]}" | median)" "${w[*]}" "${c[*]}"
+}
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "repository: $(grep -c PackageReference "$work/app/dotnet/Bench.csproj") NuGet, $(python3 -c "import json;print(len(json.load(open('$work/app/web/package.json'))['dependencies']))" ) npm, $(wc -l < "$work/app/requirements.txt") PyPI dependencies"
 (cd "$work/app/dotnet" && dotnet restore -v q >/dev/null)   # dotnet list package needs a restored project
@@ -92,5 +108,11 @@ measure "jaga deps audit, npm part, cold" "rm -rf $work/.jaga/cache" $jaga --pla
 echo "--- the whole repository"
 measure "jaga deps audit, all three, cold" "rm -rf $work/.jaga/cache" $jaga --plan "$work/jaga.yaml" deps audit --format json
 measure "jaga deps audit, all three, warm" : $jaga --plan "$work/jaga.yaml" deps audit --format json
+measure "jaga deps audit, all three, --refresh" : $jaga --plan "$work/jaga.yaml" deps audit --format json --refresh
 measure "jaga deps audit, all three, --offline" : $jaga --plan "$work/jaga.yaml" deps audit --format json --offline
+if [ -n "$r2r" ]; then
+  measure "jaga (ReadyToRun) deps audit, all, warm" : "$r2r" --plan "$work/jaga.yaml" deps audit --format json
+  measure "jaga (ReadyToRun) deps audit, --offline" : "$r2r" --plan "$work/jaga.yaml" deps audit --format json --offline
+fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 $jaga --plan "$work/jaga.yaml" deps audit --format json 2>/dev/null | python3 -c 'import json,sys; r=json.load(sys.stdin); print("jaga found", r["summary"]["packages"], "dependencies,", r["summary"]["outdated"], "outdated,", r["summary"]["no_data"], "without data")'

@@ -10,9 +10,6 @@ namespace Jaga.NuGet;
 /// NuGet.Protocol with answers kept under <see cref="RegistryContext.CacheFolder"/>.</summary>
 public sealed class NuGetRegistryAdapter : IRegistryAdapter
 {
-    /// <summary>How long an answer is used without asking the source again; NuGet's own default for listings.</summary>
-    internal static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(30);
-
     public Ecosystem Ecosystem => Ecosystem.NuGet;
 
     public IPackageRegistry Open(RegistryContext context)
@@ -30,7 +27,7 @@ public sealed class NuGetRegistryAdapter : IRegistryAdapter
         };
         var sources = configuration.Sources
             .Select(source => new NuGetSource(source, Providers(proxies, cacheContext, () => new ValidatingCache(
-                Path.Combine(cacheFolder, "http"), context.Clock, context.Offline, FreshFor, timeout)), cacheContext))
+                Path.Combine(cacheFolder, "http"), context.Clock, context.Offline, context.FreshFor, timeout)), cacheContext))
             .ToList();
         return new NuGetRegistry(sources, configuration.Mapping, context.Concurrency);
     }

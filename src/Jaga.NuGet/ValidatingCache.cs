@@ -3,11 +3,14 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Jaga.Core.Updates.Registries;
 
 namespace Jaga.NuGet;
 
 /// <summary>The HTTP cache of one NuGet source, below NuGet's own pipeline (its authentication handler above, the
-/// socket handler below): an answer younger than <paramref name="freshFor"/> is served as is; an older one is
+/// socket handler below): an answer younger than <paramref name="freshFor"/> (or the source's own <c>Cache-Control</c>
+/// limit, when shorter: <see cref="RegistryFreshness"/>) is served as is; an older one is
 /// revalidated with its validators (<c>If-None-Match</c> / <c>If-Modified-Since</c>), a <c>304</c> serving the stored
 /// body; offline, whatever is stored is served and nothing else is asked.</summary>
 /// <remarks>NuGet's own HTTP cache is only max-age based (a stale entry is downloaded again in full), so Jaga turns it
@@ -25,7 +28,7 @@ internal sealed class ValidatingCache(string folder, TimeProvider clock, bool of
         var path = Path.Combine(folder, Key(request.RequestUri));
         var entry = await Entry.ReadAsync(path, cancellationToken);
         var now = clock.GetUtcNow();
-        if (entry is not null && (offline || now - entry.Meta.Stored < freshFor))
+        if (entry is not null && (offline || RegistryFreshness.IsFresh(entry.Meta.Stored, entry.Meta.Limit, freshFor, now)))
         {
             return entry.Response(request);
         }
@@ -45,7 +48,8 @@ internal sealed class ValidatingCache(string folder, TimeProvider clock, bool of
         if (response.StatusCode == HttpStatusCode.NotModified && entry is not null)
         {
             response.Dispose();
-            var renewed = entry with { Meta = entry.Meta with { Stored = now } };
+            var limit = RegistryFreshness.Limit(response.Headers.CacheControl);
+            var renewed = entry with { Meta = entry.Meta with { Stored = now, MaxAgeSeconds = limit?.TotalSeconds ?? entry.Meta.MaxAgeSeconds } };
             await renewed.WriteAsync(path, cancellationToken);
             return renewed.Response(request);
         }
@@ -58,7 +62,7 @@ internal sealed class ValidatingCache(string folder, TimeProvider clock, bool of
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var fresh = new Entry(
                 new EntryMeta((int)response.StatusCode, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, now,
-                    response.Content.Headers.ContentType?.ToString()),
+                    response.Content.Headers.ContentType?.ToString(), RegistryFreshness.Limit(response.Headers.CacheControl)?.TotalSeconds),
                 body);
             await fresh.WriteAsync(path, cancellationToken);
             return fresh.Response(request);
@@ -82,7 +86,12 @@ internal sealed class ValidatingCache(string folder, TimeProvider clock, bool of
 
     private static string Key(Uri uri) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(uri.AbsoluteUri)));
 
-    private sealed record EntryMeta(int Status, string? ETag, DateTimeOffset? LastModified, DateTimeOffset Stored, string? ContentType);
+    private sealed record EntryMeta(int Status, string? ETag, DateTimeOffset? LastModified, DateTimeOffset Stored, string? ContentType,
+        double? MaxAgeSeconds = null)
+    {
+        [JsonIgnore]
+        public TimeSpan? Limit => MaxAgeSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
+    }
 
     /// <summary>A stored answer: one file, its first line the metadata as JSON, the rest the body, replaced whole so a
     /// reader never sees half of one.</summary>

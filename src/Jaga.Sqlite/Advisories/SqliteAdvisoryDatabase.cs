@@ -69,9 +69,10 @@ public sealed partial class SqliteAdvisoryDatabase : IAdvisoryStore
         {
             await using var cmd = c.CreateCommand();
             var marks = string.Join(',', chunk.Select((_, i) => "$n" + i.ToString(CultureInfo.InvariantCulture)));
+            // Each advisory once by its rowid: a DISTINCT over the rows would sort every advisory's JSON text.
             cmd.CommandText = $"""
-                SELECT DISTINCT a.id, a.json FROM advisory_packages p JOIN advisories a ON a.rowid = p.advisory
-                WHERE p.ecosystem = $e AND p.name IN ({marks})
+                SELECT a.id, a.json FROM advisories a
+                WHERE a.rowid IN (SELECT p.advisory FROM advisory_packages p WHERE p.ecosystem = $e AND p.name IN ({marks}))
                 """;
             cmd.Parameters.AddWithValue("$e", OsvJson.NameOf(ecosystem));
             for (var i = 0; i < chunk.Length; i++) cmd.Parameters.AddWithValue("$n" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
@@ -80,7 +81,8 @@ public sealed partial class SqliteAdvisoryDatabase : IAdvisoryStore
             {
                 // The same advisory can come from two ecosystems' dumps: it is returned once.
                 if (found.ContainsKey(r.GetString(0))) continue;
-                var advisory = OsvJson.Read(r.GetString(1)).Advisory;
+                // The stored UTF-8 as it is: read as a string it would be decoded, then encoded again for the parser.
+                var advisory = OsvJson.Read(r.GetFieldValue<byte[]>(1)).Advisory;
                 found[advisory.Id] = advisory with
                 {
                     Affected = [.. advisory.Affected.Where(p => p.Ecosystem == ecosystem && asked.Contains(PackageNames.Normalize(ecosystem, p.Name)))],

@@ -95,7 +95,7 @@ public sealed class NuGetHttpFeedTests(PackedFeed packed) : IAsyncLifetime, IDis
         await scratch.Open().VersionsAsync(PackedFeed.Id, CancellationToken.None);
         var asked = server.Requests;
 
-        scratch.Clock.Advance(TimeSpan.FromMinutes(10));
+        scratch.Clock.Advance(RegistryFreshness.DefaultWindow - TimeSpan.FromSeconds(1));
         var again = await scratch.Open().VersionsAsync(PackedFeed.Id, CancellationToken.None);
 
         Assert.Equal(asked, server.Requests);
@@ -109,7 +109,7 @@ public sealed class NuGetHttpFeedTests(PackedFeed packed) : IAsyncLifetime, IDis
         await scratch.Open().VersionsAsync(PackedFeed.Id, CancellationToken.None);
         Assert.Empty(server.NotModified);
 
-        scratch.Clock.Advance(TimeSpan.FromMinutes(31));
+        scratch.Clock.Advance(RegistryFreshness.DefaultWindow);
         var again = await scratch.Open().VersionsAsync(PackedFeed.Id, CancellationToken.None);
 
         // The service index and the package's version list, each asked with its validators.

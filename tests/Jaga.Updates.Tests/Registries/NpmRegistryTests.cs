@@ -1,6 +1,7 @@
 using System.Net;
 using Jaga.Core.Updates.Registries;
 using Jaga.Engine.Updates.Registries.Npm;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Jaga.Updates.Tests.Registries;
 
@@ -125,15 +126,44 @@ public sealed class NpmRegistryTests(NpmTestRegistry registry) : IClassFixture<N
     }
 
     [Fact]
-    public async Task A_second_ask_is_revalidated_with_the_etag_and_answered_from_the_cache()
+    public async Task A_second_ask_after_the_freshness_window_is_revalidated_with_the_etag_and_answered_from_the_cache()
     {
         scene.Write("project/.npmrc", $"@acme:registry={Url}\n{NerfDart}:_authToken={registry.Token}\n");
-        var first = Assert.IsType<RegistryAnswer.Found>(await Open().VersionsAsync(NpmTestRegistry.Private, default));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero));
+        var first = Assert.IsType<RegistryAnswer.Found>(await adapter.Open(scene.Context(clock: clock)).VersionsAsync(NpmTestRegistry.Private, default));
 
-        var second = Assert.IsType<RegistryAnswer.Found>(await Open().VersionsAsync(NpmTestRegistry.Private, default));
+        clock.Advance(RegistryFreshness.DefaultWindow + TimeSpan.FromSeconds(1));
+        var second = Assert.IsType<RegistryAnswer.Found>(await adapter.Open(scene.Context(clock: clock)).VersionsAsync(NpmTestRegistry.Private, default));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.NotModified], scene.Received(new Uri(Url + "@acme%2fx")));
         Assert.Equal(first.Versions, second.Versions);
+    }
+
+    [Fact]
+    public async Task Within_the_freshness_window_a_second_ask_is_answered_from_the_cache_without_a_request()
+    {
+        scene.Write("project/.npmrc", $"@acme:registry={Url}\n{NerfDart}:_authToken={registry.Token}\n");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero));
+        var first = Assert.IsType<RegistryAnswer.Found>(await adapter.Open(scene.Context(clock: clock)).VersionsAsync(NpmTestRegistry.Private, default));
+
+        clock.Advance(RegistryFreshness.DefaultWindow - TimeSpan.FromSeconds(1));
+        var second = Assert.IsType<RegistryAnswer.Found>(await adapter.Open(scene.Context(clock: clock)).VersionsAsync(NpmTestRegistry.Private, default));
+
+        Assert.Equal([HttpStatusCode.OK], scene.Received(new Uri(Url + "@acme%2fx")));
+        Assert.Equal(first.Versions, second.Versions);
+        // The packument is kept cut to what is read (versions, deprecations, times), not with every version's manifest.
+        Assert.DoesNotContain("tarball", scene.CacheText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_zero_window_revalidates_an_answer_however_young()
+    {
+        scene.Write("project/.npmrc", $"@acme:registry={Url}\n{NerfDart}:_authToken={registry.Token}\n");
+        await adapter.Open(scene.Context(freshFor: TimeSpan.Zero)).VersionsAsync(NpmTestRegistry.Private, default);
+
+        Assert.IsType<RegistryAnswer.Found>(await adapter.Open(scene.Context(freshFor: TimeSpan.Zero)).VersionsAsync(NpmTestRegistry.Private, default));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.NotModified], scene.Received(new Uri(Url + "@acme%2fx")));
     }
 
     [Fact]

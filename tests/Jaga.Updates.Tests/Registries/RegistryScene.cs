@@ -38,8 +38,15 @@ public sealed class RegistryScene : IDisposable
     /// <summary>The status codes received from <paramref name="url"/>, in order.</summary>
     public IReadOnlyList<HttpStatusCode> Received(Uri url) => statuses.Of(url);
 
-    public RegistryContext Context(bool offline = false, int concurrency = 4) =>
-        new(Project, name => Environment.GetValueOrDefault(name), Cache, Http, concurrency, offline, TimeProvider.System);
+    /// <param name="offline">Answer from the cache only.</param>
+    /// <param name="concurrency">Requests in flight at once per registry.</param>
+    /// <param name="clock">The clock cache ages are measured by (a fake one moves past the freshness window).</param>
+    /// <param name="freshFor">The freshness window; null for the default.</param>
+    public RegistryContext Context(bool offline = false, int concurrency = 4, TimeProvider? clock = null, TimeSpan? freshFor = null) =>
+        new(Project, name => Environment.GetValueOrDefault(name), Cache, Http, concurrency, offline, clock ?? TimeProvider.System)
+        {
+            FreshFor = freshFor ?? RegistryFreshness.DefaultWindow,
+        };
 
     public string Write(string relative, string text)
     {

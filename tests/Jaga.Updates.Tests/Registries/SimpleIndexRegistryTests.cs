@@ -2,6 +2,7 @@ using Jaga.Core.Messages;
 using Jaga.Core.Updates.Registries;
 using Jaga.Engine.Updates.Registries.PyPI;
 using Jaga.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Jaga.Updates.Tests.Registries;
 
@@ -58,15 +59,37 @@ public sealed class SimpleIndexRegistryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_second_ask_is_revalidated_with_Last_Modified_and_the_server_answers_304()
+    public async Task A_second_ask_after_the_freshness_window_is_revalidated_with_Last_Modified_and_the_server_answers_304()
     {
         scene.Environment["PIP_INDEX_URL"] = server.IndexUrl;
-        var first = Assert.IsType<RegistryAnswer.Found>(await Open().VersionsAsync("Jaga.Sample.Lib", default));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero));
+        var first = Assert.IsType<RegistryAnswer.Found>(await adapter.Open(scene.Context(clock: clock)).VersionsAsync("Jaga.Sample.Lib", default));
 
-        var second = Assert.IsType<RegistryAnswer.Found>(await Open().VersionsAsync("Jaga.Sample.Lib", default));
+        clock.Advance(RegistryFreshness.DefaultWindow);
+        var second = Assert.IsType<RegistryAnswer.Found>(await adapter.Open(scene.Context(clock: clock)).VersionsAsync("Jaga.Sample.Lib", default));
 
         Assert.Equal([200, 304], server.Answers("/simple/jaga-sample-lib/"));
         Assert.Equal(first.Versions, second.Versions);
+    }
+
+    [Fact]
+    public async Task Within_the_freshness_window_the_cache_answers_and_a_304_starts_the_window_again()
+    {
+        scene.Environment["PIP_INDEX_URL"] = server.IndexUrl;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero));
+        async Task<RegistryAnswer> Ask() => await adapter.Open(scene.Context(clock: clock)).VersionsAsync("jaga-sample-lib", default);
+        await Ask();
+
+        clock.Advance(TimeSpan.FromMinutes(9));
+        await Ask();
+        Assert.Equal([200], server.Answers("/simple/jaga-sample-lib/"));
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await Ask();
+        clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.IsType<RegistryAnswer.Found>(await Ask());
+
+        Assert.Equal([200, 304], server.Answers("/simple/jaga-sample-lib/"));
     }
 
     [Fact]

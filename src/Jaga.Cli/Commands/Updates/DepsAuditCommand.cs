@@ -5,7 +5,7 @@ using Jaga.Engine.Updates.Audit.Reports;
 
 namespace Jaga.Cli.Commands.Updates;
 
-/// <summary><c>jaga deps audit [--format table|json|md|sarif] [--offline]</c>: every declared dependency with its current,
+/// <summary><c>jaga deps audit [--format table|json|md|sarif] [--offline] [--refresh]</c>: every declared dependency with its current,
 /// latest and allowed version, the update's kind, the advisories that affect it and the policy's decision. Exit 1 when an
 /// advisory at or above <c>update.fail_on</c> counts, or when data is missing (an audit never passes blind).</summary>
 internal static class DepsAuditCommand
@@ -18,8 +18,10 @@ internal static class DepsAuditCommand
             "jaga deps audit --format sarif > jaga.sarif");
         var format = new Option<string>("--format") { Description = "table (default), json, md or sarif" };
         var offline = new Option<bool>("--offline") { Description = "Answer from the registry cache only (what the last audit fetched)" };
+        var refresh = new Option<bool>("--refresh") { Description = "Ask the registries again even for answers cached less than 10 minutes ago" };
         audit.Options.Add(format);
         audit.Options.Add(offline);
+        audit.Options.Add(refresh);
         b.Action(audit, async (parse, ctx, ct) =>
         {
             var chosen = parse.GetValue(format) ?? (ctx.JsonOutput ? "json" : "table");
@@ -29,7 +31,7 @@ internal static class DepsAuditCommand
                 throw new UserException(words.Format("cli.deps.format.invalid", chosen), words["cli.deps.format.invalid.hint"]);
             }
             await using var session = await DepsSession.OpenAsync(ctx, ct);
-            var report = await session.AuditAsync(ctx, parse.GetValue(offline), ct);
+            var report = await session.AuditAsync(ctx, parse.GetValue(offline), parse.GetValue(refresh), ct);
             var (plan, w) = (session.Plan, session.Words);
             var now = ctx.Clock.GetUtcNow();
             var maxAge = plan.Plan.Update.AdvisoriesMaxAge;

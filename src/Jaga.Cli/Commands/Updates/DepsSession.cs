@@ -6,6 +6,7 @@ using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Core.Updates.Advisories;
 using Jaga.Core.Updates.Audit;
+using Jaga.Core.Updates.Registries;
 using Jaga.Engine;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Updates.Audit;
@@ -71,14 +72,21 @@ internal sealed class DepsSession : IAsyncDisposable
     }
 
     /// <summary>One audit; its record (the suppressions used, the audit's line) is written to the journal.</summary>
-    public async Task<AuditReport> AuditAsync(CliContext ctx, bool offline, CancellationToken ct)
+    public Task<AuditReport> AuditAsync(CliContext ctx, bool offline, CancellationToken ct) => AuditAsync(ctx, offline, refresh: false, ct);
+
+    /// <summary>One audit; with <paramref name="refresh"/>, every cached registry answer is revalidated, however
+    /// young.</summary>
+    public async Task<AuditReport> AuditAsync(CliContext ctx, bool offline, bool refresh, CancellationToken ct)
     {
         var cache = Path.Combine(Path.GetDirectoryName(AdvisoryDatabasePath.For(Plan)) ?? Plan.Directory, "cache", "registries");
         // The plan's variables: the process environment first, then the plan's env_files, so an NPM_TOKEN or a
         // PIP_INDEX_URL kept in .env reaches the registries as it reaches the rest of the plan (the values stay secrets:
         // registries send credentials in headers and show URLs without them).
         var services = new AuditServices(CompositionRoot.Adapters, Advisories, AdvisoryMatch.Affects, http, cache,
-            Plan.Variable, ctx.Clock, offline);
+            Plan.Variable, ctx.Clock, offline)
+        {
+            FreshFor = refresh ? TimeSpan.Zero : RegistryFreshness.DefaultWindow,
+        };
         using var progress = ctx.Output.Terminal && !Console.IsErrorRedirected ? new TerminalProgress(Words["cli.deps.progress"]) : null;
         var report = await new DependencyAudit(services, Plan).RunAsync(Root, [.. Project.Manifests.Select(m => m.Path)], Project.Dependencies, progress, ct);
         // Advice next to the findings; it never changes whether the audit passes.

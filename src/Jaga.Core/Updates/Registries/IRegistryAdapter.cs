@@ -36,4 +36,8 @@ public sealed record RegistryContext(
     /// <summary>Where a relative folder in the configuration (a PyPI index kept as files) is taken from: the plan's
     /// folder, so the plan answers the same from wherever it is run. Null: the working directory.</summary>
     public string? BaseFolder { get; init; }
+
+    /// <summary>How long a cached answer is used without asking the registry (<see cref="RegistryFreshness"/>); zero
+    /// revalidates every answer.</summary>
+    public TimeSpan FreshFor { get; init; } = RegistryFreshness.DefaultWindow;
 }

@@ -1,5 +1,6 @@
 using Jaga.Core.Adapters;
 using Jaga.Core.Updates.Advisories;
+using Jaga.Core.Updates.Registries;
 using Jaga.Core.Updates.Versions;
 
 namespace Jaga.Engine.Updates.Audit;
@@ -22,4 +23,9 @@ public sealed record AuditServices(
     string CacheFolder,
     Func<string, string?> Environment,
     TimeProvider Clock,
-    bool Offline);
+    bool Offline)
+{
+    /// <summary>How long a cached registry answer is used without asking again (<see cref="RegistryFreshness"/>); zero
+    /// asks every registry again.</summary>
+    public TimeSpan FreshFor { get; init; } = RegistryFreshness.DefaultWindow;
+}

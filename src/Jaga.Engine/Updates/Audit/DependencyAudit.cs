@@ -34,6 +34,7 @@ public sealed class DependencyAudit(AuditServices services, LoadedPlan plan)
             {
                 Words = Catalog.For(plan.Plan.Language),
                 BaseFolder = plan.Directory,
+                FreshFor = services.FreshFor,
             };
             var opened = adapter.Open(context);
             registries[(d.Ecosystem, folder)] = opened;

@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 
 namespace Jaga.Engine.Updates.Registries;
 
-/// <summary>One cached registry document with the validators it came with. Stored as one file: a JSON line of metadata,
-/// then the body as received, so the two can never be out of step.</summary>
+/// <summary>One cached registry document with the validators it came with, when it was stored (or last confirmed by a
+/// 304) and the registry's limit on its freshness. Stored as one file: a JSON line of metadata, then the body (as
+/// received, or the registry reader's condensed form of it), so the two can never be out of step.</summary>
 internal sealed record CacheEntry(
     [property: JsonPropertyName("url")] string Url,
     [property: JsonPropertyName("etag")] string? ETag,
@@ -13,6 +14,14 @@ internal sealed record CacheEntry(
     [property: JsonPropertyName("media_type")] string? MediaType,
     [property: JsonPropertyName("stored")] DateTimeOffset Stored)
 {
+    /// <summary>The registry's own limit on the answer's freshness (<c>Cache-Control</c>), in seconds; null when it
+    /// set none.</summary>
+    [JsonPropertyName("max_age")]
+    public long? MaxAgeSeconds { get; init; }
+
+    [JsonIgnore]
+    public TimeSpan? MaxAge => MaxAgeSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
     [JsonIgnore]
     public byte[] Body { get; init; } = [];
 

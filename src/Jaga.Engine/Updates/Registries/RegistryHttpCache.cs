@@ -10,9 +10,11 @@ using Polly.Timeout;
 
 namespace Jaga.Engine.Updates.Registries;
 
-/// <summary>GETs registry documents through a cache on disk. A cached document is revalidated with the validators it
-/// came with (ETag → If-None-Match, Last-Modified → If-Modified-Since), and a 304 is answered from the cache; offline,
-/// only the cache answers. Requests to one registry wait for its gate; 5xx, 429 and timeouts are retried.</summary>
+/// <summary>GETs registry documents through a cache on disk. A cached document younger than its freshness window
+/// (<see cref="RegistryFreshness"/>) is used without asking; an older one is revalidated with the validators it came
+/// with (ETag → If-None-Match, Last-Modified → If-Modified-Since), and a 304 is answered from the cache and starts its
+/// window again; offline, only the cache answers. Requests to one registry wait for its gate; 5xx, 429 and timeouts are
+/// retried.</summary>
 /// <remarks>Cache file names are a hash of the URL and the Accept header: a URL here never carries credentials (they go
 /// in the Authorization header), so no name or file holds a token.</remarks>
 internal sealed class RegistryHttpCache
@@ -45,27 +47,45 @@ internal sealed class RegistryHttpCache
     }
 
     /// <summary>The document at <paramref name="url"/> as <paramref name="accept"/> asks for it, sent with
-    /// <paramref name="auth"/> once <paramref name="gate"/> (the registry's) lets the request through.</summary>
-    public async Task<RegistryFetch> GetAsync(Uri url, string accept, AuthenticationHeaderValue? auth, SemaphoreSlim gate, CancellationToken ct)
+    /// <paramref name="auth"/> once <paramref name="gate"/> (the registry's) lets the request through.
+    /// <paramref name="condense"/> gives what to keep of a new document (the registry's reader's own smaller form of it,
+    /// read the same way), or null to keep it as received.</summary>
+    public async Task<RegistryFetch> GetAsync(Uri url, string accept, AuthenticationHeaderValue? auth, SemaphoreSlim gate,
+        Func<byte[], byte[]?>? condense, CancellationToken ct)
     {
         var file = Path.Combine(context.CacheFolder, FileName(url, accept));
         var cached = await ReadAsync(file, ct);
         if (context.Offline) return cached is null ? new RegistryFetch.NotCached() : new RegistryFetch.Document(cached.Body, cached.MediaType, FromCache: true);
+        var now = context.Clock.GetUtcNow();
+        if (cached is not null && RegistryFreshness.IsFresh(cached.Stored, cached.MaxAge, context.FreshFor, now))
+            return new RegistryFetch.Document(cached.Body, cached.MediaType, FromCache: true);
 
         await gate.WaitAsync(ct);
         try
         {
             using var response = await retry.ExecuteAsync(async token => await SendAsync(url, accept, auth, cached, token), ct);
             if (response.StatusCode == HttpStatusCode.NotModified && cached is not null)
+            {
+                // Confirmed: its window starts again (a 304 may carry a new Cache-Control).
+                var limit = RegistryFreshness.Limit(response.Headers.CacheControl);
+                var renewed = cached with { Stored = context.Clock.GetUtcNow(), MaxAgeSeconds = limit is { } l ? Seconds(l) : cached.MaxAgeSeconds };
+                await WriteAsync(file, renewed, ct);
                 return new RegistryFetch.Document(cached.Body, cached.MediaType, FromCache: true);
+            }
             if (IsTransientStatus(response.StatusCode))
                 return new RegistryFetch.Unreachable(context.Words.Format("reason.registry.transient.status", (int)response.StatusCode, Retries + 1));
             if (!response.IsSuccessStatusCode) return new RegistryFetch.Refused(response.StatusCode);
 
-            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            var received = await response.Content.ReadAsByteArrayAsync(ct);
+            var body = condense?.Invoke(received) ?? received;
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             var modified = response.Content.Headers.TryGetValues("Last-Modified", out var m) ? m.FirstOrDefault() : null;
-            var entry = new CacheEntry(url.AbsoluteUri, response.Headers.ETag?.ToString(), modified, mediaType, context.Clock.GetUtcNow()) { Body = body };
+            var maxAge = RegistryFreshness.Limit(response.Headers.CacheControl);
+            var entry = new CacheEntry(url.AbsoluteUri, response.Headers.ETag?.ToString(), modified, mediaType, context.Clock.GetUtcNow())
+            {
+                Body = body,
+                MaxAgeSeconds = maxAge is { } a ? Seconds(a) : null,
+            };
             await WriteAsync(file, entry, ct);
             return new RegistryFetch.Document(body, mediaType, FromCache: false);
         }
@@ -112,6 +132,8 @@ internal sealed class RegistryHttpCache
         { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError } } => true,
         _ => false,
     };
+
+    private static long Seconds(TimeSpan span) => (long)Math.Min(span.TotalSeconds, int.MaxValue);
 
     private static bool IsTransientStatus(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
 

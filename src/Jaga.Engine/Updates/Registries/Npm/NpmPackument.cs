@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Jaga.Core.Updates.Registries;
@@ -22,12 +23,44 @@ internal static class NpmPackument
                 // An unpublished package keeps a packument with no versions and time.unpublished.
                 return times.ValueKind == JsonValueKind.Object && times.TryGetProperty("unpublished", out _) ? [] : null;
             if (versions.ValueKind != JsonValueKind.Object) return null;
-            return [.. versions.EnumerateObject().Select(v => new PublishedVersion(v.Name, Deprecated(v.Value), Published(times, v.Name)))];
+            // One pass over time: looking each version up in it would be quadratic (typescript has thousands).
+            var published = Times(times);
+            return [.. versions.EnumerateObject().Select(v => new PublishedVersion(v.Name, Deprecated(v.Value), published.GetValueOrDefault(v.Name)))];
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>The packument cut to what <see cref="Versions"/> reads — each version with its deprecation, and its
+    /// publish time — which reads back to the same versions; null when the document is not a packument (it is kept as
+    /// received, and read as a bad answer again). A full packument runs to megabytes (typescript's to 10 MB), mostly
+    /// every version's manifest and readme: kept whole, a warm audit would parse them all again.</summary>
+    public static byte[]? Condensed(byte[] json)
+    {
+        if (Versions(json) is not { } versions) return null;
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("versions");
+            foreach (var v in versions)
+            {
+                writer.WriteStartObject(v.Version);
+                if (v.Withdrawn) writer.WriteBoolean("deprecated", true);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+            writer.WriteStartObject("time");
+            foreach (var v in versions)
+            {
+                if (v.Published is { } when) writer.WriteString(v.Version, when.ToString("O", CultureInfo.InvariantCulture));
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>npm deprecates with a message and undeprecates with an empty one.</summary>
@@ -39,9 +72,16 @@ internal static class NpmPackument
             _ => false,
         };
 
-    private static DateTimeOffset? Published(JsonElement times, string version) =>
-        times.ValueKind == JsonValueKind.Object && times.TryGetProperty(version, out var t) && t.ValueKind == JsonValueKind.String
-        && DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
-            ? when
-            : null;
+    private static Dictionary<string, DateTimeOffset?> Times(JsonElement times)
+    {
+        var published = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        if (times.ValueKind != JsonValueKind.Object) return published;
+        foreach (var t in times.EnumerateObject())
+        {
+            if (t.Value.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(t.Value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+                published[t.Name] = when;
+        }
+        return published;
+    }
 }

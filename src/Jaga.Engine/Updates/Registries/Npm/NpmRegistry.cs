@@ -22,7 +22,7 @@ internal sealed class NpmRegistry(NpmConfig config, RegistryContext context, Reg
         var source = RegistryUrl.Shown(registry);
         var url = new Uri(RegistryUrl.Bare(registry).AbsoluteUri + Escaped(name));
         var credentials = NpmCredentials.For(url, config);
-        var fetch = await cache.GetAsync(url, Accept, credentials?.Header, gates.For(registry, context.Concurrency), ct);
+        var fetch = await cache.GetAsync(url, Accept, credentials?.Header, gates.For(registry, context.Concurrency), NpmPackument.Condensed, ct);
         return RegistryAnswers.From(fetch, source, name, context.Words, d => NpmPackument.Versions(d.Content), "npm packument",
             status => Unauthorized(source, name, status, credentials, registry));
     }

@@ -39,7 +39,7 @@ internal sealed class PyPIRegistry(IReadOnlyList<PipIndex> indexes, RegistryCont
         var words = context.Words;
         var fetch = index.Folder is { } folder
             ? await LocalIndex.ReadAsync(folder, project, words, ct)
-            : await cache.GetAsync(new Uri(index.Url, Uri.EscapeDataString(project) + "/"), Accept, index.Auth, gates.For(index.Url, context.Concurrency), ct);
+            : await cache.GetAsync(new Uri(index.Url, Uri.EscapeDataString(project) + "/"), Accept, index.Auth, gates.For(index.Url, context.Concurrency), condense: null, ct);
         return RegistryAnswers.From(fetch, source, name, words, d => SimpleIndexPage.Versions(d.Content, d.MediaType, project), "PEP 503/691",
             status => index.Auth is null
                 ? words.Format("reason.registry.pip.nocredentials", source, name, status, index.Origin)
