@@ -115,6 +115,38 @@ public sealed class ScheduledUpdateTests(AcmeFeed feed) : IClassFixture<AcmeFeed
         Assert.Single(Log(plan), l => l.Contains("New advisory data", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_daemon_stopped_while_an_update_is_tested_puts_every_file_back_and_logs_no_update()
+    {
+        await using var w = await ConsumerAsync();
+        // The project's tests hang once the patch is in, as a suite that deadlocks with a new version; they mark the moment.
+        var testing = Path.Combine(w.Dir, "testing");
+        w.Write("hang.py", $"import time\nif 'Version=\"1.0.1\"' in open('App.csproj').read():\n    open({System.Text.Json.JsonSerializer.Serialize(testing)}, 'w').close()\n    time.sleep(300)\n");
+        var before = w.Tree();
+        var plan = Plan(w, "{ security: immediate, patch: auto, minor: manual, major: manual }", "python3 hang.py",
+            $"listen: 127.0.0.1:{Loopback.FreePort()}\nscheduler: {{ shutdown_timeout: 2s }}\n");
+        await ImportAsync(w, plan, "GHSA-5crp-9r3c-p9vr");
+
+        using var daemon = new RunningJaga(plan, Path.GetDirectoryName(plan)!, ["run"], feed.Env);
+        for (var waited = 0; !File.Exists(testing); waited++)
+        {
+            Assert.True(waited < 600 && !daemon.HasExited, "the update's test never started:\n" + daemon.Output);
+            await Task.Delay(500);
+        }
+        await daemon.TerminateAsync();
+        await daemon.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(daemon.ExitCode == 0, daemon.Output);
+        // The rollback record under .jaga/ is gone too: the tree holds no file it did not hold before.
+        Assert.Equal(before, w.Tree());
+        var log = Log(plan);
+        Assert.Contains("[WARN] update:scheduled interrupted by shutdown before it finished; recorded as interrupted", log);
+        Assert.DoesNotContain(log, l => l.Contains("Update dependency", StringComparison.Ordinal));
+        var status = await JagaAsync(plan, "status", "--json");
+        var jobs = JsonNode.Parse(status.Output[status.Output.IndexOf('{', StringComparison.Ordinal)..])!["jobs"]!.AsArray().ToDictionary(j => (string)j!["job"]!);
+        Assert.Equal("interrupted", (string?)jobs["update:scheduled"]!["result"]);
+    }
+
     private async Task<UpdateWorkspace> ConsumerAsync()
     {
         var w = await UpdateWorkspace.CreateAsync();
@@ -123,7 +155,7 @@ public sealed class ScheduledUpdateTests(AcmeFeed feed) : IClassFixture<AcmeFeed
     }
 
     /// <summary>A plan beside the project (in its own folder, so the project holds only its own files).</summary>
-    private static string Plan(UpdateWorkspace w, string policy, string test)
+    private static string Plan(UpdateWorkspace w, string policy, string test, string more = "")
     {
         var dir = Directory.CreateDirectory(Path.Combine(w.Dir, "ops")).FullName;
         var path = Path.Combine(dir, "jaga.yaml");
@@ -137,7 +169,7 @@ public sealed class ScheduledUpdateTests(AcmeFeed feed) : IClassFixture<AcmeFeed
               policy: {policy}
               test: "{test}"
               test_timeout: 5m
-
+            {more}
             """);
         return path;
     }
