@@ -63,7 +63,17 @@ public static class UpdateJobs
         // Checked before the advisory database is opened: until a scheduled run has finished, nothing can be due.
         if (scheduled?.FinishedAt is null || !File.Exists(AdvisoryDatabasePath.For(services.Plan))) return false;
         var watch = await LastRunAsync(services, JobId.SecurityWatch, ct);
-        var imports = await ImportsAsync(services, ct);
+        IReadOnlyList<AdvisoryImport> imports;
+        try
+        {
+            imports = await ImportsAsync(services, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Asked within the scheduler's pass, where a throw would hold up every job due with it. A database that cannot
+            // be read (damaged, not readable) fails the next scheduled run loudly, with its fix; until then, no new data.
+            return false;
+        }
         return SecurityWatchDue.IsDue(imports.Count == 0 ? null : imports.Max(i => i.ImportedAt), scheduled, watch);
     }
 
