@@ -54,8 +54,9 @@ internal sealed class PlanServices : IAsyncDisposable
         if (plan.Plan.Update.Schedule is not null)
         {
             registryHttp = RegistryHttp.Create();
+            // The plan's variables (the process environment, then env_files): an NPM_TOKEN kept in .env reaches the registries.
             updates = new UpdateJobServices(plan, journal, store.Runs, adapters, ct => CompositionRoot.OpenAdvisoriesAsync(plan, clock, ct), registryHttp,
-                Environment.GetEnvironmentVariable, clock, realTime);
+                plan.Variable, clock, realTime);
         }
     }
 
