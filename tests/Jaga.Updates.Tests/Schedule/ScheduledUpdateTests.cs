@@ -147,6 +147,26 @@ public sealed class ScheduledUpdateTests(AcmeFeed feed) : IClassFixture<AcmeFeed
         Assert.Equal("interrupted", (string?)jobs["update:scheduled"]!["result"]);
     }
 
+    [Fact]
+    public async Task With_os_packages_the_scheduled_run_reads_this_machine_s_pending_apt_updates_and_installs_none()
+    {
+        await using var w = await ConsumerAsync();
+        var plan = Plan(w, "{ security: immediate, patch: manual, minor: manual, major: manual }", "dotnet run", "  os_packages: true");
+        await ImportAsync(w, plan, "GHSA-5crp-9r3c-p9vr");
+        var security = await Patches.OsPatchesTests.CountAsync("grep '^Inst' | grep -c -- '-security'");
+
+        var run = await JagaAsync(plan, "run", "--once");
+
+        // A pending security update is left to root (jaga patches --apply --security-only): the run says so and fails.
+        Assert.True(run.Code == (security > 0 ? 1 : 0), run.Output);
+        var log = Log(plan);
+        Assert.Single(log, l => l.StartsWith(security > 0 ? "[WARN] OS patches: " : "[INFO] OS patches: ", StringComparison.Ordinal)
+            && l.Contains($" update(s) pending, {security} of them security", StringComparison.Ordinal));
+        if (security > 0)
+            Assert.Contains($"[WARN] Update run update:scheduled FAILED: {security} OS security update(s) pending: sudo jaga patches --apply --security-only", log);
+        Assert.DoesNotContain(log, l => l.Contains("Security patch applied", StringComparison.Ordinal));
+    }
+
     private async Task<UpdateWorkspace> ConsumerAsync()
     {
         var w = await UpdateWorkspace.CreateAsync();
