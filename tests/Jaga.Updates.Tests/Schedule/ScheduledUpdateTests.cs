@@ -148,6 +148,43 @@ public sealed class ScheduledUpdateTests(AcmeFeed feed) : IClassFixture<AcmeFeed
     }
 
     [Fact]
+    public async Task The_daemon_applies_an_immediate_security_fix_within_minutes_of_an_import_without_waiting_for_the_schedule()
+    {
+        await using var w = await ConsumerAsync();
+        var plan = Plan(w, "{ security: immediate, patch: manual, minor: manual, major: manual }", "dotnet run", $"listen: 127.0.0.1:{Loopback.FreePort()}");
+        await ImportAsync(w, plan, "GHSA-5crp-9r3c-p9vr");
+        using var daemon = new RunningJaga(plan, Path.GetDirectoryName(plan)!, ["run"], feed.Env);
+        // The scheduled run never ran: it runs as the daemon starts, and finds nothing the policy applies by itself.
+        await UntilAsync(() => Logged(plan, "[INFO] Dependency audit: 2 packages, 2 outdated, 0 vulnerable, 0 to apply"), daemon);
+        var status = await JagaAsync(plan, "status", "--json");
+        Assert.Contains("\"update:scheduled\"", status.Output, StringComparison.Ordinal);
+
+        await ImportAsync(w, plan, "GHSA-5crp-9r3c-p9vr", CalcAdvisory);
+        await UntilAsync(() => Logged(plan, "[INFO] Update dependency: Acme.Calc==1.0.1"), daemon);
+        await daemon.TerminateAsync();
+        await daemon.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(daemon.ExitCode == 0, daemon.Output);
+        Assert.Contains("<PackageReference Include=\"Acme.Calc\" Version=\"1.0.1\" />", w.Read("App.csproj"), StringComparison.Ordinal);
+        var log = Log(plan);
+        Assert.Single(log, l => l.StartsWith("[INFO] New advisory data (NuGet ", StringComparison.Ordinal));
+        Assert.Equal(2, log.Count(l => l.Contains("] Dependency audit: ", StringComparison.Ordinal)));
+    }
+
+    private static bool Logged(string plan, string start) =>
+        File.Exists(Path.Combine(Path.GetDirectoryName(plan)!, "logs", "maintenance.log")) && Log(plan).Any(l => l.StartsWith(start, StringComparison.Ordinal));
+
+    /// <summary>Waits up to four minutes: the watch looks for new data every minute, then audits and runs the tests.</summary>
+    private static async Task UntilAsync(Func<bool> done, RunningJaga daemon)
+    {
+        for (var waited = 0; !done(); waited++)
+        {
+            Assert.True(waited < 480 && !daemon.HasExited, "not in the log in time:\n" + daemon.Output);
+            await Task.Delay(500);
+        }
+    }
+
+    [Fact]
     public async Task With_os_packages_the_scheduled_run_reads_this_machine_s_pending_apt_updates_and_installs_none()
     {
         await using var w = await ConsumerAsync();
