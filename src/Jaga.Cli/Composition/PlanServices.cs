@@ -9,6 +9,8 @@ using Jaga.Engine.Emergency.Runbooks;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Monitoring.Probes;
 using Jaga.Engine.Scheduling;
+using Jaga.Engine.Updates.Registries;
+using Jaga.Engine.Updates.Schedule;
 using Microsoft.Extensions.Logging;
 
 namespace Jaga.Cli.Composition;
@@ -25,6 +27,8 @@ internal sealed class PlanServices : IAsyncDisposable
     private readonly AdapterSet adapters;
     private readonly HttpClient notifyHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly ProbeHttp stepHttp = new();
+    private readonly HttpClient? registryHttp;
+    private readonly UpdateJobServices? updates;
     private MonitorRuntime? probes;
 
     public PlanServices(
@@ -47,6 +51,13 @@ internal sealed class PlanServices : IAsyncDisposable
             RunMode.Probe => MonitorRuntime.Create(plan, store, journal, clock, realTime, adapters, logger),
             _ => null,
         };
+        if (plan.Plan.Update.Schedule is not null)
+        {
+            registryHttp = RegistryHttp.Create();
+            // The plan's variables (the process environment, then env_files): an NPM_TOKEN kept in .env reaches the registries.
+            updates = new UpdateJobServices(plan, journal, store.Runs, adapters, ct => CompositionRoot.OpenAdvisoriesAsync(plan, clock, ct), registryHttp,
+                plan.Variable, clock, realTime);
+        }
     }
 
     public BackupServices Backup { get; }
@@ -57,8 +68,9 @@ internal sealed class PlanServices : IAsyncDisposable
     /// <summary>Checks, the host and alerting; null for commands that do not monitor.</summary>
     public MonitorRuntime? Monitoring { get; }
 
-    /// <summary>Every job of the plan: backups, verifications, checkpoints and, when monitoring, checks, host, logs.</summary>
-    public IReadOnlyList<ScheduledJob> Jobs() => PlanJobs.For(plan, store, journal, Backup, clock, Monitoring?.Services, realTime);
+    /// <summary>Every job of the plan: backups, verifications, drills, checkpoints, the update runs and, when monitoring,
+    /// checks, host, logs.</summary>
+    public IReadOnlyList<ScheduledJob> Jobs() => PlanJobs.For(plan, store, journal, Backup, clock, Monitoring?.Services, realTime, updates);
 
     /// <summary>What runbook runs need, for the process driving them as <paramref name="node"/>. Checks are probed through
     /// the monitoring pillar when it runs here, else through a probe-only one (no alerting) made for the purpose.</summary>
@@ -82,5 +94,6 @@ internal sealed class PlanServices : IAsyncDisposable
         if (probes is not null) await probes.DisposeAsync();
         notifyHttp.Dispose();
         stepHttp.Dispose();
+        registryHttp?.Dispose();
     }
 }

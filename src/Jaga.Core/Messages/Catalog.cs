@@ -27,6 +27,7 @@ public sealed class Catalog
         UpdateManifestCatalogEn.Texts,
         UpdatePatchesCatalogEn.Texts,
         UpdateRegistryCatalogEn.Texts,
+        UpdateScheduleCatalogEn.Texts,
         UpdateUnusedCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
@@ -40,6 +41,7 @@ public sealed class Catalog
         UpdateManifestCatalogId.Texts,
         UpdatePatchesCatalogId.Texts,
         UpdateRegistryCatalogId.Texts,
+        UpdateScheduleCatalogId.Texts,
         UpdateUnusedCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>

@@ -144,7 +144,7 @@ internal static class CatalogEn
         ["doc.update.schedule"] = "Dependency audit schedule: {0}.",
         ["doc.update.manifests"] = "Manifests: {0}.",
         ["doc.update.test"] = "Tests that must pass after an update: `{0}`.",
-        ["doc.update.os"] = "Operating system packages (apt) are included.",
+        ["doc.update.os"] = "Pending operating system packages (apt) are read on each scheduled run; Jaga never installs them on its own.",
         ["doc.update.fail.on"] = "The audit fails on advisories of severity {0} or higher.",
         ["doc.update.fail.never"] = "No advisory fails the audit; it reports them.",
         ["doc.update.suppress"] = "Accepted advisories: {0} (reason: {1}; owner: {2}; until {3}).",

@@ -145,7 +145,7 @@ internal static class CatalogId
         ["doc.update.schedule"] = "Jadwal audit dependency: {0}.",
         ["doc.update.manifests"] = "Manifest: {0}.",
         ["doc.update.test"] = "Test yang harus lulus setelah update: `{0}`.",
-        ["doc.update.os"] = "Paket sistem operasi (apt) ikut diperbarui.",
+        ["doc.update.os"] = "Paket sistem operasi (apt) yang tertunda dibaca pada setiap proses terjadwal; Jaga tidak pernah memasangnya sendiri.",
         ["doc.update.fail.on"] = "Audit gagal bila ada advisory dengan tingkat {0} atau lebih tinggi.",
         ["doc.update.fail.never"] = "Tidak ada advisory yang menggagalkan audit; audit hanya melaporkannya.",
         ["doc.update.suppress"] = "Advisory yang diterima: {0} (alasan: {1}; penanggung jawab: {2}; sampai {3}).",

@@ -22,6 +22,12 @@ public readonly record struct JobId
     /// <summary>A scheduled restore drill of a backup job.</summary>
     public static JobId Drill(string job) => new(JobKind.Drill, "drill:" + job);
 
+    /// <summary>The scheduled run of the update pillar (<c>update.schedule</c>).</summary>
+    public static JobId Update { get; } = new(JobKind.Update, "update:scheduled");
+
+    /// <summary>The offline re-audit that applies <c>security: immediate</c> fixes when new advisory data arrives.</summary>
+    public static JobId SecurityWatch { get; } = new(JobKind.SecurityWatch, "update:security");
+
     public static JobId Checkpoint { get; } = new(JobKind.Checkpoint, "audit:checkpoint");
 
     public static JobId Check(string check) => new(JobKind.Check, "check:" + check);

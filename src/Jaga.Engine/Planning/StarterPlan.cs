@@ -94,8 +94,10 @@ public static class StarterPlan
         foreach (var d in f.AppLogs) y.AppendLine($"    - {{ path: \"{d}/*.log\", keep: 30d, max_size: 100MB, compress: zstd }}");
         if (f.AppLogs.Count == 0) y.AppendLine("  #   - { path: \"logs/app/*.log\", keep: 30d, max_size: 100MB, compress: zstd }");
         y.Append(HeartbeatExample(pingToken ?? Heartbeats.PingTokens.New()))
-         .AppendLine().AppendLine("update:").AppendLine("  schedule: \"0 3 * * 1\"");
-        if (f.Manifests.Count > 0) y.AppendLine($"  # found: {string.Join(", ", f.Manifests.Take(8))}");
+         .AppendLine().AppendLine("update:");
+        // `jaga run` carries out a scheduled update: scheduling one for a folder without a manifest would fail every week.
+        if (f.Manifests.Count > 0) y.AppendLine("  schedule: \"0 3 * * 1\"").AppendLine($"  # found: {string.Join(", ", f.Manifests.Take(8))}");
+        else y.AppendLine("  # schedule: \"0 3 * * 1\"          # no manifest found here: set root: to the project folder, then uncomment");
         y.AppendLine("  manifests: auto").AppendLine("  policy: { security: immediate, patch: auto, minor: review, major: manual }")
          .AppendLine().AppendLine("audit:").AppendLine("  checkpoint: \"@daily\"        # signed checkpoints of the audit chain")
          .AppendLine("  # anchors: /mnt/offsite/jaga-anchors   # keep checkpoint copies where this server cannot rewrite them");

@@ -8,20 +8,21 @@ using Jaga.Engine.Backup;
 using Jaga.Engine.Emergency.Drills;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Monitoring;
+using Jaga.Engine.Updates.Schedule;
 
 namespace Jaga.Engine.Scheduling;
 
-/// <summary>The scheduled jobs a plan asks for: each backup job, each scheduled verification, each restore drill, and the audit checkpoints.
-/// Later pillars add theirs here.</summary>
+/// <summary>The scheduled jobs a plan asks for: each backup job, each scheduled verification, each restore drill, the audit
+/// checkpoints, and the update pillar's runs. Later pillars add theirs here.</summary>
 public static class PlanJobs
 {
     private static readonly TimeSpan CheckpointTimeout = TimeSpan.FromHours(1);
 
     /// <summary>The jobs of <paramref name="plan"/>; without <paramref name="monitoring"/> services (e.g. only to list the
-    /// backup jobs) the monitoring jobs are left out.</summary>
+    /// backup jobs) the monitoring jobs are left out, and without <paramref name="updates"/> the update pillar's.</summary>
     public static IReadOnlyList<ScheduledJob> For(
         LoadedPlan plan, IStateStore store, MaintenanceJournal journal, BackupServices services, TimeProvider clock, MonitorServices? monitoring = null,
-        TimeProvider? realTime = null)
+        TimeProvider? realTime = null, UpdateJobServices? updates = null)
     {
         var jobs = new List<ScheduledJob>();
         foreach (var job in plan.Plan.Backup)
@@ -43,6 +44,8 @@ public static class PlanJobs
         }
         if (plan.Plan.Audit.Checkpoint is { } checkpoint)
             jobs.Add(new ScheduledJob(JobId.Checkpoint, checkpoint, CatchUp.Once, CheckpointTimeout, ct => CheckpointAsync(plan, journal, clock, ct)));
+        // After the others: `run --once` runs jobs in this order, and the security watch waits for the scheduled update run.
+        if (updates is not null) jobs.AddRange(UpdateJobs.For(updates));
         if (monitoring is not null) jobs.AddRange(MonitorJobs.For(plan, monitoring));
         return jobs;
     }

@@ -81,6 +81,8 @@ public sealed class JournalEventKindsTests
         ["UpdateRecovered"] = ("update.rollback", "update.recovered"),
         ["UpdateRolledBack"] = ("update.rollback", "update.rolled.back"),
         ["UpdateTestsFailing"] = ("update.apply", "update.tests.failing"),
+        ["SecurityWatchTriggered"] = ("update.watch", "update.watch.triggered"),
+        ["UpdateRunFailed"] = ("update.run", "update.run.failed"),
     };
 
     [Fact]

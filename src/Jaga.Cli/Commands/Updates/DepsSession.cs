@@ -1,17 +1,14 @@
-using System.Net;
 using Jaga.Cli.Composition;
-using Jaga.Core.Errors;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Core.Updates.Advisories;
 using Jaga.Core.Updates.Audit;
 using Jaga.Core.Updates.Registries;
-using Jaga.Engine;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Updates.Audit;
 using Jaga.Engine.Updates.Manifests;
-using Jaga.Engine.Updates.Unused;
+using Jaga.Engine.Updates.Registries;
 
 namespace Jaga.Cli.Commands.Updates;
 
@@ -21,15 +18,15 @@ internal sealed class DepsSession : IAsyncDisposable
 {
     private readonly IStateStore store;
     private readonly HttpClient http;
+    private readonly ProjectAudit read;
 
-    private DepsSession(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, Catalog words, string root, ProjectDependencyList project, IAdvisoryStore advisories, HttpClient http)
+    private DepsSession(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, Catalog words, ProjectAudit read, IAdvisoryStore advisories, HttpClient http)
     {
         Plan = plan;
         this.store = store;
         Journal = journal;
         Words = words;
-        Root = root;
-        Project = project;
+        this.read = read;
         Advisories = advisories;
         this.http = http;
     }
@@ -41,9 +38,9 @@ internal sealed class DepsSession : IAsyncDisposable
     public Catalog Words { get; }
 
     /// <summary>The project root (absolute).</summary>
-    public string Root { get; }
+    public string Root => read.Root;
 
-    public ProjectDependencyList Project { get; }
+    public ProjectDependencyList Project => read.Project;
 
     public IAdvisoryStore Advisories { get; }
 
@@ -53,16 +50,10 @@ internal sealed class DepsSession : IAsyncDisposable
         try
         {
             var words = ctx.Messages(plan);
-            var root = DependencyAudit.Root(plan, words);
-            var listed = plan.Plan.Update.Manifests;
-            var manifests = listed is ["auto"] ? ManifestDiscovery.Find(root) : ManifestDiscovery.Listed(root, listed, words);
-            if (manifests.Count == 0) throw new UserException(words.Format("cli.deps.manifests.none", root), words["cli.deps.manifests.none.hint"]);
-            var project = ProjectDependencies.Read(root, manifests, words);
+            var read = ProjectAudit.Read(plan, words);
             var advisories = await CompositionRoot.OpenAdvisoriesAsync(plan, ctx.Clock, ct);
-            var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10), AutomaticDecompression = DecompressionMethods.All };
-            var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
-            http.DefaultRequestHeaders.UserAgent.ParseAdd($"jaga/{JagaVersion.Current}");
-            return new DepsSession(plan, store, journal, words, root, project, advisories, http);
+            var http = RegistryHttp.Create();
+            return new DepsSession(plan, store, journal, words, read, advisories, http);
         }
         catch
         {
@@ -78,20 +69,13 @@ internal sealed class DepsSession : IAsyncDisposable
     /// young.</summary>
     public async Task<AuditReport> AuditAsync(CliContext ctx, bool offline, bool refresh, CancellationToken ct)
     {
-        var cache = Path.Combine(Path.GetDirectoryName(AdvisoryDatabasePath.For(Plan)) ?? Plan.Directory, "cache", "registries");
-        // The plan's variables: the process environment first, then the plan's env_files, so an NPM_TOKEN or a
-        // PIP_INDEX_URL kept in .env reaches the registries as it reaches the rest of the plan (the values stay secrets:
-        // registries send credentials in headers and show URLs without them).
-        var services = new AuditServices(CompositionRoot.Adapters, Advisories, AdvisoryMatch.Affects, http, cache,
+        var services = new AuditServices(CompositionRoot.Adapters, Advisories, AdvisoryMatch.Affects, http, ProjectAudit.CacheFolder(Plan),
             Plan.Variable, ctx.Clock, offline)
         {
             FreshFor = refresh ? TimeSpan.Zero : RegistryFreshness.DefaultWindow,
         };
         using var progress = ctx.Output.Terminal && !Console.IsErrorRedirected ? new TerminalProgress(Words["cli.deps.progress"]) : null;
-        var report = await new DependencyAudit(services, Plan).RunAsync(Root, [.. Project.Manifests.Select(m => m.Path)], Project.Dependencies, progress, ct);
-        // Advice next to the findings; it never changes whether the audit passes.
-        report = report with { Unused = UnusedDependencies.Find(Root, Project.Dependencies) };
-        await AuditRecord.WriteAsync(Journal, report, ct);
+        var report = await read.RunAsync(services, Journal, progress, ct);
         return report;
     }
 

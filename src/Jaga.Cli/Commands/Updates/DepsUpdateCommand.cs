@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Jaga.Core.Errors;
 using Jaga.Core.Updates;
 using Jaga.Core.Updates.Audit;
-using Jaga.Core.Updates.Versions;
 using Jaga.Engine.Updates.Apply;
 using Jaga.Engine.Updates.Audit.Reports;
 
@@ -45,18 +44,18 @@ internal static class DepsUpdateCommand
             var names = parse.GetValue(only) ?? [];
             foreach (var name in names.Where(n => !report.Findings.Any(f => PackageNames.Same(f.Dependency.Ecosystem, f.Dependency.Name, n))))
                 throw new UserException(w.Format("cli.deps.only.unknown", name), w["cli.deps.only.unknown.hint"]);
-            var chosen = report.Findings
-                .Where(f => names.Length == 0 ? f.Decision == Decision.Apply
-                    : names.Any(n => PackageNames.Same(f.Dependency.Ecosystem, f.Dependency.Name, n)) && f.Decision is Decision.Apply or Decision.Review)
-                .Where(f => f.Update is not null && (kinds.Length == 0 || kinds.Contains(AuditWords.Of(f.TargetKind!.Value))))
-                .Select(f => f.Update!)
+            // Without names, what the policy applies by itself (the scheduled run applies the same).
+            var chosen = (names.Length == 0 ? AutomaticUpdates.Of(report.Findings)
+                    : report.Findings.Where(f => names.Any(n => PackageNames.Same(f.Dependency.Ecosystem, f.Dependency.Name, n))
+                        && f.Decision is Decision.Apply or Decision.Review && f.Update is not null).Select(f => f.Update!))
+                .Where(u => kinds.Length == 0 || kinds.Contains(AuditWords.Of(u.Kind)))
                 .ToList();
             foreach (var name in names)
             {
                 var manual = report.Findings.FirstOrDefault(f => PackageNames.Same(f.Dependency.Ecosystem, f.Dependency.Name, name) && f.Decision == Decision.Manual);
                 if (manual is not null) ctx.Output.Error(w.Format("cli.deps.only.manual", manual.Dependency.Name, AuditWords.Why(manual, w, plan.Plan.Update.Policy)));
             }
-            var groups = Groups(chosen);
+            var groups = UpdateGroup.ByKind(chosen);
 
             if (!parse.GetValue(apply))
             {
@@ -108,15 +107,6 @@ internal static class DepsUpdateCommand
         });
         return update;
     }
-
-    /// <summary>Security fixes first, then patch, minor and major updates: a group is tested together, and bisected
-    /// only when its tests fail.</summary>
-    private static List<UpdateGroup> Groups(IReadOnlyList<PlannedUpdate> updates) =>
-    [
-        .. updates.GroupBy(u => u.Security ? (UpdateKind?)null : u.Kind)
-            .OrderBy(g => g.Key is { } kind ? 1 + (int)kind : 0)
-            .Select(g => new UpdateGroup(g.Key is { } kind ? AuditWords.Of(kind) : "security", [.. g])),
-    ];
 
     private static string Word(UpdateResult result) => result switch
     {

@@ -188,7 +188,7 @@ public static class PlanSchema
     private static ObjectShape Emergency => RunbookSchema.Section;
 
     private static ObjectShape Update => Obj<UpdateSection>("Library updates and patches.",
-        F("schedule", Cron(), doc: "When the dependency audit should run. `jaga run` does not run it by itself yet: schedule `jaga deps audit` and `jaga deps update --apply` with cron meanwhile."),
+        F("schedule", Cron(), doc: "When `jaga run` (and `jaga run --once`) audits the dependencies, applies what the policy applies by itself, runs `test` and rolls back what breaks it (job `update:scheduled`). With `security: immediate`, new advisory data between runs is acted on within minutes (job `update:security`). Without it, the update pillar runs only by hand."),
         F("root", Path(), def: ".", doc: "The project folder whose manifests are read, relative to the plan."),
         F("manifests", new UnionShape([Enum("auto"), List(Path())]), def: "auto", doc: "auto (every .csproj/.fsproj, Directory.Packages.props, packages.lock.json, package.json, package-lock.json, requirements*.txt and pyproject.toml under the root, skipping bin/, obj/, node_modules/ and .venv/), or a list of manifest paths relative to the root."),
         F("policy", Obj<UpdatePolicy>("What to do per kind of update.",
@@ -196,7 +196,7 @@ public static class PlanSchema
             F("minor", Policy(), def: "review"), F("major", Policy(), def: "manual"))),
         F("test", Str(), doc: "Command that must pass after an update (run in the root, without a shell); a failing update is rolled back."),
         F("test_timeout", Scalar(ScalarKind.Duration), def: "30m", doc: "How long the test command may run; longer counts as failing."),
-        F("os_packages", Bool(), def: "false", doc: "Also check the machine's Debian packages (`jaga patches`)."),
+        F("os_packages", Bool(), def: "false", doc: "Also read the machine's pending Debian packages (`jaga patches`) on each scheduled run: a pending security update fails the run. Read only: installing them stays `jaga patches --apply --security-only`, by root."),
         F("fail_on", Enum("low", "moderate", "high", "critical", "never"), def: "high", doc: "The lowest advisory severity at which `jaga deps audit` exits 1."),
         F("advisories_max_age", Scalar(ScalarKind.Duration), def: "7d", doc: "Advisory data older than this makes the audit warn (`jaga deps db update` refreshes it)."),
         F("suppress", List(Obj<Suppression>("An accepted advisory, until it expires.",
