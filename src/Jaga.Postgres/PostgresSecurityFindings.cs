@@ -21,6 +21,14 @@ internal sealed class PostgresSecurityFindings(NpgsqlDataSource dataSource) : IS
         var source = reading.Source.ToText();
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        // Readings of one source and scope one at a time, as SQLite's BEGIN IMMEDIATE makes them: two complete readings with
+        // different findings would otherwise each upsert a row the other then resolves, and deadlock.
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('jaga.security:' || $1 || '/' || $2, 0))", c, tx))
+        {
+            take.Parameters.Add(Text(source));
+            take.Parameters.Add(Text(reading.Scope));
+            await take.ExecuteNonQueryAsync(ct);
+        }
         var opened = 0;
         foreach (var f in reading.Findings)
         {

@@ -38,6 +38,32 @@ public static class PendingSecurity
         return new SecurityReading(SecurityFindingSource.Dependency, ProjectScope, at, !report.Incomplete, seen);
     }
 
+    /// <summary><paramref name="reading"/> with the <paramref name="pending"/> findings of the packages this audit could not
+    /// judge carried forward as they were: a package whose version in use could not be told (a range without a lock file, a
+    /// requirement that does not parse, a package the registry does not know) was not seen fixed, and a complete reading
+    /// would otherwise resolve it (and reopen it, first seen again, once it is judged).</summary>
+    public static SecurityReading CarryForward(SecurityReading reading, AuditReport report, IReadOnlyList<SecurityFinding> pending)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(pending);
+        var ecosystems = report.Findings.Select(f => f.Dependency.Ecosystem).Distinct().ToDictionary(OsvJson.NameOf, StringComparer.Ordinal);
+        var unjudged = report.Findings.Where(f => f.Current is null)
+            .Select(f => (OsvJson.NameOf(f.Dependency.Ecosystem), PackageNames.Normalize(f.Dependency.Ecosystem, f.Dependency.Name)))
+            .ToHashSet();
+        var seen = reading.Findings.Select(f => Key(f.Ecosystem, f.Package, f.Advisory)).ToHashSet();
+        var kept = pending
+            .Where(p => p.Source == SecurityFindingSource.Dependency && p.Scope == ProjectScope && ecosystems.ContainsKey(p.Ecosystem)
+                && unjudged.Contains((p.Ecosystem, PackageNames.Normalize(ecosystems[p.Ecosystem], p.Package)))
+                && !seen.Contains(Key(p.Ecosystem, p.Package, p.Advisory)))
+            .Select(p => new SecurityFindingSeen(p.Ecosystem, p.Package, p.Version, p.Advisory, p.Severity, p.FixedVersion))
+            .ToList();
+        return kept.Count == 0 ? reading : reading with { Findings = [.. reading.Findings, .. kept] };
+
+        (string, string, string) Key(string ecosystem, string package, string advisory) =>
+            (ecosystem, ecosystems.TryGetValue(ecosystem, out var e) ? PackageNames.Normalize(e, package) : package, advisory);
+    }
+
     /// <summary>Every pending upgrade whose candidate comes from a security archive, on the machine named
     /// <paramref name="node"/>; the advisory is the archive (apt does not say which advisory a version fixes). A reading apt
     /// gave is complete.</summary>

@@ -63,4 +63,20 @@ public sealed class OsvFolderTests : IDisposable
         Assert.StartsWith($"{bad}: GHSA-0000.json is not an OSV advisory", wrong.Message, StringComparison.Ordinal);
         Assert.Empty(await db.ImportsAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_fifo_or_a_device_named_as_a_document_is_refused_without_blocking_or_filling_memory()
+    {
+        var fifo = Folder("fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(fifo, "GHSA-fifo.json")])) await mkfifo.WaitForExitAsync();
+        var zero = Folder("zero");
+        File.CreateSymbolicLink(Path.Combine(zero, "GHSA-zero.json"), "/dev/zero");
+        var (_, importer) = await OpenAsync();
+
+        var blocked = await Assert.ThrowsAsync<UserException>(() => importer.UpdateAsync([fifo], null, null, CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(30));
+        var endless = await Assert.ThrowsAsync<UserException>(() => importer.UpdateAsync([zero], null, null, CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("is a FIFO", blocked.Message, StringComparison.Ordinal);
+        Assert.Contains("GHSA-zero.json", endless.Message, StringComparison.Ordinal);
+    }
 }

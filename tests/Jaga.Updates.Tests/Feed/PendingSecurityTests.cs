@@ -77,6 +77,34 @@ public sealed class PendingSecurityTests
     }
 
     [Fact]
+    public void The_pending_findings_of_a_package_the_audit_could_not_judge_are_carried_forward_not_resolved()
+    {
+        // requests lost its pin (a range now, no version in use to judge); lodash was judged and is fixed; numpy was judged.
+        var unjudged = Found(Ecosystem.PyPI, "Requests", null, "requirements.txt") with { Decision = Decision.Unknown, Problem = FindingProblem.VersionUnknown };
+        var judged = Found(Ecosystem.PyPI, "numpy", "1.21.0", "requirements.txt", Hit("PYSEC-2021-1", Severity.High, "1.22.0"));
+        var fixedOne = Found(Ecosystem.Npm, "lodash", "4.17.21", "web/package.json");
+        var report = Report([unjudged, judged, fixedOne]);
+        var before = At.AddDays(-9);
+        IReadOnlyList<SecurityFinding> pending =
+        [
+            new(SecurityFindingSource.Dependency, "", "PyPI", "requests", "2.25.0", "PYSEC-2023-74", Severity.Moderate, "2.31.0", before, before, null),
+            new(SecurityFindingSource.Dependency, "", "PyPI", "numpy", "1.21.0", "PYSEC-2021-1", Severity.High, "1.22.0", before, before, null),
+            new(SecurityFindingSource.Dependency, "", "npm", "lodash", "4.17.15", "GHSA-p6mc-m468-83gw", Severity.High, "4.17.19", before, before, null),
+            new(SecurityFindingSource.OsPackage, "node-1", "deb", "requests", "1", "Debian-Security", Severity.Unknown, "2", before, before, null),
+        ];
+
+        var reading = PendingSecurity.CarryForward(PendingSecurity.FromAudit(report, At), report, pending);
+
+        Assert.True(reading.Complete);
+        Assert.Equal(
+            [
+                new SecurityFindingSeen("PyPI", "numpy", "1.21.0", "PYSEC-2021-1", Severity.High, "1.22.0"),
+                new SecurityFindingSeen("PyPI", "requests", "2.25.0", "PYSEC-2023-74", Severity.Moderate, "2.31.0"),
+            ],
+            reading.Findings);
+    }
+
+    [Fact]
     public void A_patches_reading_reports_each_security_upgrade_on_its_node_from_its_security_archive()
     {
         var check = new PatchCheck(AptSimulation.Parse(AptSamples.Read("debian12-upgrade.txt")), RebootRequirement.None);

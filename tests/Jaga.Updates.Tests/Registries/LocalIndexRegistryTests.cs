@@ -66,6 +66,23 @@ public sealed class LocalIndexRegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_that_is_a_fifo_or_a_device_is_a_failure_without_blocking_or_filling_memory()
+    {
+        Directory.CreateDirectory(Path.Combine(Folder, "requests"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(Folder, "requests", "index.html")])) await mkfifo.WaitForExitAsync();
+        Directory.CreateDirectory(Path.Combine(Folder, "numpy"));
+        File.CreateSymbolicLink(Path.Combine(Folder, "numpy", "index.html"), "/dev/zero");
+        scene.Environment["PIP_INDEX_URL"] = Folder;
+        var registry = adapter.Open(scene.Context());
+
+        var fifo = Assert.IsType<RegistryAnswer.Failed>(await registry.VersionsAsync("requests", default).WaitAsync(TimeSpan.FromSeconds(30)));
+        var zero = Assert.IsType<RegistryAnswer.Failed>(await registry.VersionsAsync("numpy", default).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal((RegistryFailure.Unreachable, RegistryFailure.Unreachable), (fifo.Failure, zero.Failure));
+        Assert.Contains("FIFO", fifo.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_index_folder_is_a_failure_that_names_it_never_an_empty_answer()
     {
         var missing = Path.Combine(Folder, "..", "nowhere");

@@ -84,5 +84,17 @@ public sealed class PipConfigTests : IDisposable
         Assert.StartsWith("PIP_INDEX_URL:", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_mistyped_index_with_a_credential_before_an_at_sign_is_refused_without_showing_the_credential()
+    {
+        scene.Environment["PIP_CONFIG_FILE"] = "/dev/null";
+        scene.Environment["PIP_INDEX_URL"] = "htps//s3cr3t-t0ken@pypi.example/simple";
+
+        var error = Assert.Throws<UserException>(() => PipConfig.Load(scene.Context()));
+
+        Assert.DoesNotContain("s3cr3t-t0ken", error.Message, StringComparison.Ordinal);
+        Assert.Contains("***@pypi.example/simple", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => scene.Dispose();
 }

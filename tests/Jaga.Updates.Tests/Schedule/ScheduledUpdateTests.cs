@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using Jaga.Core.Ports;
+using Jaga.Sqlite;
 using Jaga.Testing;
 using Jaga.Updates.Tests.Apply;
 
@@ -179,7 +181,7 @@ public sealed class ScheduledUpdateTests(AcmeFeed feed) : IClassFixture<AcmeFeed
     {
         for (var waited = 0; !done(); waited++)
         {
-            Assert.True(waited < 480 && !daemon.HasExited, "not in the log in time:\n" + daemon.Output);
+            Assert.True(waited < 1200 && !daemon.HasExited, "not in the log in time:\n" + daemon.Output);
             await Task.Delay(500);
         }
     }
@@ -202,6 +204,11 @@ public sealed class ScheduledUpdateTests(AcmeFeed feed) : IClassFixture<AcmeFeed
         if (security > 0)
             Assert.Contains($"[WARN] Update run update:scheduled FAILED: {security} OS security update(s) pending: sudo jaga patches --apply --security-only", log);
         Assert.DoesNotContain(log, l => l.Contains("Security patch applied", StringComparison.Ordinal));
+        // The reading feeds the state store as `jaga patches` does: the updates check sees the daemon's readings too.
+        await using var store = await SqliteStateStore.OpenAsync(Path.Combine(Path.GetDirectoryName(plan)!, ".jaga", "state.db"), TimeProvider.System);
+        var mark = Assert.Single(await store.Security.ReadingsAsync(), m => m.Source == SecurityFindingSource.OsPackage);
+        Assert.Equal((true, security), (mark.Complete, mark.Findings));
+        Assert.Equal(security, (await store.Security.PendingAsync()).Count(f => f.Source == SecurityFindingSource.OsPackage));
     }
 
     private async Task<UpdateWorkspace> ConsumerAsync()

@@ -30,6 +30,9 @@ public static class AuditRecord
             report.Findings.Count(f => f.Decision == Decision.Apply), report.Findings.Count(f => f.Decision == Decision.Review),
             missing.Count == 0 ? null : string.Join(", ", missing)), ct: ct);
         // Feeds monitoring: the pending security findings, seen at the audit line's time (the `updates` check reads them).
-        await journal.Store.Security.RecordAsync(PendingSecurity.FromAudit(report, line.Time), ct);
+        var reading = PendingSecurity.FromAudit(report, line.Time);
+        if (reading.Complete && report.Findings.Any(f => f.Current is null))
+            reading = PendingSecurity.CarryForward(reading, report, await journal.Store.Security.PendingAsync(ct));
+        await journal.Store.Security.RecordAsync(reading, ct);
     }
 }

@@ -25,8 +25,9 @@ public static class UpdateJobs
     /// the scheduler looks again every minute, so an import is acted on within a minute or two.</summary>
     public static readonly TimeSpan WatchEvery = TimeSpan.FromMinutes(5);
 
-    /// <summary>One run applies updates in the project at a time in this process, whichever job it is: the apply lock would
-    /// refuse the second (another process, <c>jaga deps update</c>, is refused by that lock and the run fails saying so).</summary>
+    /// <summary>One run in the project at a time in this process, whichever job it is, from its audit to its verdict: the apply
+    /// lock would refuse the second's updates (another process, <c>jaga deps update</c>, is refused by that lock and the run
+    /// fails saying so).</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     /// <summary>The jobs of <c>update:</c>; none without <c>update.schedule</c>.</summary>
@@ -83,11 +84,29 @@ public static class UpdateJobs
     {
         ArgumentNullException.ThrowIfNull(services);
         var (plan, journal) = (services.Plan, services.Journal);
-        var update = plan.Plan.Update;
         var words = journal.Messages;
         var job = watch ? JobId.SecurityWatch : JobId.Update;
-        if (watch) await journal.RecordAsync(new SecurityWatchTriggered(await ArrivedAsync(services, ct)), ct: ct);
+        // The whole run, audit included, takes its turn: an audit beside the other job's test run would read the manifests
+        // with that job's trial versions in them, and its complete reading would resolve (and, after the rollback, reopen)
+        // the finding under test.
+        var gate = Gates.GetOrAdd(DependencyAudit.Root(plan, words), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (watch) await journal.RecordAsync(new SecurityWatchTriggered(await ArrivedAsync(services, ct)), ct: ct);
+            return await RunInTurnAsync(services, watch, job, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
+    private static async Task<JobResult> RunInTurnAsync(UpdateJobServices services, bool watch, JobId job, CancellationToken ct)
+    {
+        var (plan, journal) = (services.Plan, services.Journal);
+        var update = plan.Plan.Update;
+        var words = journal.Messages;
         var project = ProjectAudit.Read(plan, words);
         AuditReport report;
         var advisories = await services.OpenAdvisories(ct);
@@ -106,18 +125,7 @@ public static class UpdateJobs
         var testMissing = string.IsNullOrWhiteSpace(update.Test);
         IReadOnlyList<UpdateOutcome> outcomes = [];
         if (chosen.Count > 0 && !testMissing)
-        {
-            var gate = Gates.GetOrAdd(project.Root, _ => new SemaphoreSlim(1, 1));
-            await gate.WaitAsync(ct);
-            try
-            {
-                outcomes = await new UpdateApplier(journal, services.RealTime).ApplyAsync(project.Root, UpdateGroup.ByKind(chosen), update.Test!, update.TestTimeout, ct: ct);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
+            outcomes = await new UpdateApplier(journal, services.RealTime).ApplyAsync(project.Root, UpdateGroup.ByKind(chosen), update.Test!, update.TestTimeout, ct: ct);
 
         PatchCheck? patches = null;
         string? patchesFailure = null;
@@ -140,7 +148,7 @@ public static class UpdateJobs
         try
         {
             var check = await new OsPatches(apt, words, services.RealTime).CheckAsync(ct);
-            await services.Journal.RecordAsync(OsPatches.Summary(check), ct: ct);
+            await OsPatches.RecordAsync(services.Journal, check, ct);
             return (check, null);
         }
         catch (PatchToolException e)

@@ -1,5 +1,7 @@
 using System.Net;
+using Jaga.Core.Errors;
 using Jaga.Core.Messages;
+using Jaga.Engine.Files;
 
 namespace Jaga.Engine.Updates.Registries.PyPI;
 
@@ -8,11 +10,11 @@ namespace Jaga.Engine.Updates.Registries.PyPI;
 internal static class LocalIndex
 {
     /// <summary>A project's page is a few kilobytes; more than this is not an index page.</summary>
-    private const long MaxPage = 16 * 1024 * 1024;
+    private const int MaxPage = 16 * 1024 * 1024;
 
     /// <summary>The page of <paramref name="project"/> (normalized) in <paramref name="folder"/>: a document, not found
     /// when the index has no such project, or unreachable when the index's folder itself is missing or unreadable.</summary>
-    public static async Task<RegistryFetch> ReadAsync(string folder, string project, Catalog words, CancellationToken ct)
+    public static RegistryFetch Read(string folder, string project, Catalog words)
     {
         if (!Directory.Exists(folder)) return new RegistryFetch.Unreachable(words.Format("reason.registry.pip.folder.missing", folder));
         // A normalized name has no path separator; a name that still holds one names no project of a folder.
@@ -21,12 +23,13 @@ internal static class LocalIndex
         var page = Path.Combine(folder, project, "index.html");
         try
         {
-            var info = new FileInfo(page);
-            if (!info.Exists) return new RegistryFetch.Refused(HttpStatusCode.NotFound);
-            if (info.Length > MaxPage) return new RegistryFetch.Refused(HttpStatusCode.RequestEntityTooLarge);
-            return new RegistryFetch.Document(await File.ReadAllBytesAsync(page, ct), "text/html", FromCache: false);
+            // Bounded, and only a regular file: a FIFO as index.html would block the open, /dev/zero fill memory.
+            var bytes = InputFile.ReadBytes(page, MaxPage, "index page");
+            return bytes is null
+                ? new RegistryFetch.Refused(HttpStatusCode.NotFound)
+                : new RegistryFetch.Document(bytes, "text/html", FromCache: false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UserException e)
         {
             return new RegistryFetch.Unreachable(e.Message);
         }

@@ -47,6 +47,12 @@ internal sealed record PipIndex(Uri Url, AuthenticationHeaderValue? Auth, string
         return new PipIndex(RegistryUrl.Bare(url), auth, origin);
     }
 
-    private static UserException Invalid(string text, string origin, Catalog words) =>
-        new(words.Format("reason.registry.pip.index", origin, Core.Redaction.Redactor.None.Redact(text)), words["reason.registry.pip.index.hint"]);
+    /// <summary>A value that does not parse as a URL may still carry a credential before an <c>@</c> (<c>htps//TOKEN@host</c>),
+    /// which the URL redactor would not recognise: everything before the last <c>@</c> is masked.</summary>
+    private static UserException Invalid(string text, string origin, Catalog words)
+    {
+        var at = text.LastIndexOf('@');
+        var shown = at < 0 ? Core.Redaction.Redactor.None.Redact(text) : "***" + text[at..];
+        return new(words.Format("reason.registry.pip.index", origin, shown), words["reason.registry.pip.index.hint"]);
+    }
 }

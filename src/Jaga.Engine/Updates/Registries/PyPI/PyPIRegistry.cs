@@ -38,7 +38,7 @@ internal sealed class PyPIRegistry(IReadOnlyList<PipIndex> indexes, RegistryCont
         var project = DistributionFile.Normalize(name);
         var words = context.Words;
         var fetch = index.Folder is { } folder
-            ? await LocalIndex.ReadAsync(folder, project, words, ct)
+            ? LocalIndex.Read(folder, project, words)
             : await cache.GetAsync(new Uri(index.Url, Uri.EscapeDataString(project) + "/"), Accept, index.Auth, gates.For(index.Url, context.Concurrency), condense: null, ct);
         return RegistryAnswers.From(fetch, source, name, words, d => SimpleIndexPage.Versions(d.Content, d.MediaType, project), "PEP 503/691",
             status => index.Auth is null
