@@ -9,7 +9,6 @@ using Jaga.Engine.Emergency.Runbooks;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Monitoring.Probes;
 using Jaga.Engine.Scheduling;
-using Jaga.Engine.Updates.Registries;
 using Jaga.Engine.Updates.Schedule;
 using Microsoft.Extensions.Logging;
 
@@ -27,7 +26,6 @@ internal sealed class PlanServices : IAsyncDisposable
     private readonly AdapterSet adapters;
     private readonly HttpClient notifyHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly ProbeHttp stepHttp = new();
-    private readonly HttpClient? registryHttp;
     private readonly UpdateJobServices? updates;
     private MonitorRuntime? probes;
 
@@ -53,9 +51,8 @@ internal sealed class PlanServices : IAsyncDisposable
         };
         if (plan.Plan.Update.Schedule is not null)
         {
-            registryHttp = RegistryHttp.Create();
             // The plan's variables (the process environment, then env_files): an NPM_TOKEN kept in .env reaches the registries.
-            updates = new UpdateJobServices(plan, journal, store.Runs, adapters, ct => CompositionRoot.OpenAdvisoriesAsync(plan, clock, ct), registryHttp,
+            updates = new UpdateJobServices(plan, journal, store.Runs, adapters, ct => CompositionRoot.OpenAdvisoriesAsync(plan, clock, ct),
                 plan.Variable, clock, realTime);
         }
     }
@@ -94,6 +91,5 @@ internal sealed class PlanServices : IAsyncDisposable
         if (probes is not null) await probes.DisposeAsync();
         notifyHttp.Dispose();
         stepHttp.Dispose();
-        registryHttp?.Dispose();
     }
 }

@@ -7,13 +7,14 @@ using Jaga.Engine.Updates.Patches;
 
 namespace Jaga.Engine.Updates.Schedule;
 
-/// <summary>What the update pillar's scheduled jobs need, wired once by the composition root.</summary>
+/// <summary>What the update pillar's scheduled jobs need, wired once by the composition root. Each run makes its own
+/// HTTP client for the registries: a run can outlive the plan that started it by hours (its tests), after a reload has
+/// disposed that plan's services.</summary>
 /// <param name="Plan">The plan whose <c>update:</c> they carry out.</param>
 /// <param name="Journal">Where the audit, every applied update, every rollback and a failed run are recorded.</param>
 /// <param name="Runs">The job ledger: the security watch reads when the update jobs last ran.</param>
 /// <param name="Adapters">The registry adapter of each ecosystem.</param>
 /// <param name="OpenAdvisories">Opens this machine's advisory database (disposed after each run).</param>
-/// <param name="Http">The client registries are asked with (<see cref="Registries.RegistryHttp"/>), owned by the caller.</param>
 /// <param name="Environment">The environment lookup the registries' configuration reads (HOME, PIP_INDEX_URL, tokens).</param>
 /// <param name="Clock">The plan's clock: today, ages of the advisory data.</param>
 /// <param name="RealTime">The clock of the test command's and apt's time limits.</param>
@@ -23,7 +24,6 @@ public sealed record UpdateJobServices(
     IJobRuns Runs,
     AdapterSet Adapters,
     Func<CancellationToken, Task<IAdvisoryStore>> OpenAdvisories,
-    HttpClient Http,
     Func<string, string?> Environment,
     TimeProvider Clock,
     TimeProvider RealTime)

@@ -11,6 +11,7 @@ using Jaga.Engine.Updates.Apply;
 using Jaga.Engine.Updates.Audit;
 using Jaga.Engine.Updates.Audit.Reports;
 using Jaga.Engine.Updates.Patches;
+using Jaga.Engine.Updates.Registries;
 
 namespace Jaga.Engine.Updates.Schedule;
 
@@ -112,7 +113,8 @@ public static class UpdateJobs
         var advisories = await services.OpenAdvisories(ct);
         try
         {
-            var audit = new AuditServices(services.Adapters, advisories, AdvisoryMatch.Affects, services.Http, ProjectAudit.CacheFolder(plan),
+            using var http = RegistryHttp.Create();
+            var audit = new AuditServices(services.Adapters, advisories, AdvisoryMatch.Affects, http, ProjectAudit.CacheFolder(plan),
                 services.Environment, services.Clock, Offline: watch);
             report = await project.RunAsync(audit, journal, null, ct);
         }
