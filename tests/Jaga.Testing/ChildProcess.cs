@@ -8,9 +8,15 @@ public static class ChildProcess
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout, string? workingDirectory = null)
+    /// <param name="file">The program.</param>
+    /// <param name="args">Its arguments, each passed as is.</param>
+    /// <param name="timeout">Killed, with its whole process tree, after this; a <see cref="TimeoutException"/> then.</param>
+    /// <param name="workingDirectory">Where it runs; the test's own folder when null.</param>
+    /// <param name="environment">Variables set for it on top of the test process's own.</param>
+    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var p = Start(file, args, workingDirectory: workingDirectory);
+        using var p = Start(file, args, workingDirectory: workingDirectory, environment: environment);
         var output = new StringBuilder();
         var stdout = Drain(p.StandardOutput, output);
         var stderr = Drain(p.StandardError, output);
@@ -44,7 +50,8 @@ public static class ChildProcess
         return new Result(p.ExitCode, output.ToString());
     }
 
-    public static Process Start(string file, IEnumerable<string> args, bool redirectInput = false, string? workingDirectory = null)
+    public static Process Start(string file, IEnumerable<string> args, bool redirectInput = false, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -55,6 +62,7 @@ public static class ChildProcess
             UseShellExecute = false,
         };
         foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
     }
 

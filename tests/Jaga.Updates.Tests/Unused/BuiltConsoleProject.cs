@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using Jaga.Testing;
 
 namespace Jaga.Updates.Tests.Unused;
 
@@ -118,24 +118,7 @@ public sealed class BuiltConsoleProject : IAsyncLifetime
 
     private async Task RunAsync(string folder, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (k, v) in Env) info.Environment[k] = v;
-        using var p = Process.Start(info)!;
-        var output = new StringBuilder();
-        var reading = Task.WhenAll(p.StandardOutput.ReadToEndAsync().ContinueWith(t => output.Append(t.Result), TaskScheduler.Default),
-            p.StandardError.ReadToEndAsync().ContinueWith(t => output.Append(t.Result), TaskScheduler.Default));
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        try
-        {
-            await p.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            p.Kill(entireProcessTree: true);
-            throw;
-        }
-        await reading;
-        Assert.True(p.ExitCode == 0, $"dotnet {string.Join(' ', args)} in {folder} exited {p.ExitCode}:\n{output}");
+        var run = await ChildProcess.RunAsync("dotnet", args, TimeSpan.FromMinutes(8), folder, Env);
+        Assert.True(run.ExitCode == 0, $"dotnet {string.Join(' ', args)} in {folder} exited {run.ExitCode}:\n{run.Output}");
     }
 }
