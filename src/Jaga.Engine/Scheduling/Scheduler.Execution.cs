@@ -28,8 +28,9 @@ public sealed partial class Scheduler
             var holds = !job.Light;
             try
             {
-                if (holds) await slots.WaitAsync(stopping);
-                else stopping.ThrowIfCancellationRequested();
+                // A run claimed just as the node began to stop still runs if a slot is free (the drain gives it the
+                // shutdown timeout): ending it unstarted would leave its occurrence recorded and never run by any node.
+                if (holds && !slots.Wait(0, CancellationToken.None)) await slots.WaitAsync(stopping);
                 started = true;
                 if (onTime) Stats.RecordLag(job.Id, clock.GetUtcNow() - execution.Run.Occurrence);
                 ended = await WorkAsync(job, execution, stopping);

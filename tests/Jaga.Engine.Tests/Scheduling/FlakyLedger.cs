@@ -5,8 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace Jaga.Engine.Tests.Scheduling;
 
 /// <summary>The real ledger, except that the first <paramref name="failures"/> batch claims fail as a locked SQLite file does,
-/// and that every batch claim first awaits <paramref name="beforeClaims"/> (a test holds a pass in the store with it).</summary>
-internal sealed class FlakyLedger(IJobRuns inner, int failures, Func<Task>? beforeClaims = null) : IJobRuns
+/// and that every batch claim first awaits <paramref name="beforeClaims"/> (a test holds a pass in the store with it) and,
+/// once made, <paramref name="afterClaims"/> (a test holds a pass between its claims and their start).</summary>
+internal sealed class FlakyLedger(IJobRuns inner, int failures, Func<Task>? beforeClaims = null, Func<Task>? afterClaims = null) : IJobRuns
 {
     private int left = failures;
     private int endTries;
@@ -21,9 +22,11 @@ internal sealed class FlakyLedger(IJobRuns inner, int failures, Func<Task>? befo
         IReadOnlyList<(string Job, DateTimeOffset Occurrence)> claims, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
         if (beforeClaims is not null) await beforeClaims();
-        return Interlocked.Decrement(ref left) >= 0
-            ? throw new StoreUnavailableException("sqlite:state.db: database is locked", new SqliteException("database is locked", 5))
-            : await inner.TryClaimManyAsync(claims, node, now, lease, ct);
+        if (Interlocked.Decrement(ref left) >= 0)
+            throw new StoreUnavailableException("sqlite:state.db: database is locked", new SqliteException("database is locked", 5));
+        var claimed = await inner.TryClaimManyAsync(claims, node, now, lease, ct);
+        if (afterClaims is not null) await afterClaims();
+        return claimed;
     }
 
     public Task<(ClaimResult Result, JobRun? Run)> TryClaimAsync(string job, DateTimeOffset occurrence, string node, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default) => inner.TryClaimAsync(job, occurrence, node, now, lease, ct);

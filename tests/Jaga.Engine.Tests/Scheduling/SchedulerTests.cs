@@ -207,6 +207,29 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task A_run_claimed_as_the_node_begins_to_stop_still_runs()
+    {
+        // Seen with three nodes: a claim made as SIGTERM came was recorded interrupted, unstarted; no node ran its occurrence.
+        var claimed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task HoldAfterClaim()
+        {
+            claimed.TrySetResult();
+            await release.Task;
+        }
+        await using var h = await SchedulerHarness.CreateAsync(wrap: l => new FlakyLedger(l, 0, afterClaims: HoldAfterClaim));
+        h.Run(SchedulerHarness.Every("tick", 3600, SchedulerHarness.Ok));
+        await claimed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var stopped = h.StopAsync();
+        release.SetResult();
+        await stopped.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var run = Assert.Single(await h.Store.Runs.HistoryAsync("tick", 10));
+        Assert.Equal(RunOutcome.Succeeded, run.Outcome);
+    }
+
+    [Fact]
     public async Task Disposing_the_scheduler_ends_its_writer_of_run_ends_while_the_store_refuses_them()
     {
         FlakyLedger? ledger = null;
