@@ -7,11 +7,12 @@ namespace Jaga.Core.Interpolation;
 /// (literal), double quotes (with <c>\n \t \" \\ \$</c> escapes, may span lines), inline <c># comments</c>.</summary>
 public sealed partial class EnvFile
 {
-    private EnvFile(string path, IReadOnlyDictionary<string, string> values, IReadOnlyList<EnvFileError> errors)
+    private EnvFile(string path, IReadOnlyDictionary<string, string> values, IReadOnlyList<EnvFileError> errors, IReadOnlyList<EnvFileEntry> entries)
     {
         Path = path;
         Values = values;
         Errors = errors;
+        Entries = entries;
     }
 
     public string Path { get; }
@@ -20,10 +21,19 @@ public sealed partial class EnvFile
 
     public IReadOnlyList<EnvFileError> Errors { get; }
 
+    /// <summary>Every assignment as written, in file order (a key assigned twice is listed twice; the last one wins in
+    /// <see cref="Values"/>), with the lines it spans: what an edit of the file needs to replace one in place.</summary>
+    public IReadOnlyList<EnvFileEntry> Entries { get; }
+
+    /// <summary>Whether <paramref name="name"/> can be a variable's name here: letters, digits and <c>_</c>, not starting with a digit.</summary>
+    /// <remarks>The pattern's <c>$</c> also matches before a final line feed, which a name never ends with.</remarks>
+    public static bool IsKey(string name) => !name.EndsWith('\n') && KeyShape().IsMatch(name);
+
     public static EnvFile Parse(string text, string path)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<EnvFileError>();
+        var entries = new List<EnvFileEntry>();
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -60,6 +70,7 @@ public sealed partial class EnvFile
                     continue;
                 }
                 values[key] = rest[1..close];
+                entries.Add(new EnvFileEntry(key, lineNo, lineNo));
             }
             else if (rest.StartsWith('"'))
             {
@@ -70,15 +81,17 @@ public sealed partial class EnvFile
                     break;
                 }
                 values[key] = value;
+                entries.Add(new EnvFileEntry(key, lineNo, lineNo + consumed));
                 i += consumed;
             }
             else
             {
                 var hash = rest.IndexOf(" #", StringComparison.Ordinal);
                 values[key] = (hash >= 0 ? rest[..hash] : rest).TrimEnd();
+                entries.Add(new EnvFileEntry(key, lineNo, lineNo));
             }
         }
-        return new EnvFile(path, values, errors);
+        return new EnvFile(path, values, errors, entries);
     }
 
     private static (string Value, int ExtraLines, bool Ok) ReadDoubleQuoted(string[] lines, int start, string first)

@@ -19,6 +19,7 @@ public sealed class Catalog
     public static Catalog English { get; } = new("en", Merged(
         CatalogEn.Texts, PlanCatalogEn.Texts, RunbookCatalogEn.Texts, StepCatalogEn.Texts, DrillCatalogEn.Texts, IncidentCatalogEn.Texts,
         RunbookExecCatalogEn.Texts, RunbookRunCatalogEn.Texts,
+        MigrateRunCatalogEn.Texts,
         UpdateAdvisoryCatalogEn.Texts,
         UpdateApplyCatalogEn.Texts,
         UpdateAuditCatalogEn.Texts,
@@ -33,6 +34,7 @@ public sealed class Catalog
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
         RunbookExecCatalogId.Texts, RunbookRunCatalogId.Texts,
+        MigrateRunCatalogId.Texts,
         UpdateAdvisoryCatalogId.Texts,
         UpdateApplyCatalogId.Texts,
         UpdateAuditCatalogId.Texts,

@@ -83,6 +83,12 @@ public sealed class JournalEventKindsTests
         ["UpdateTestsFailing"] = ("update.apply", "update.tests.failing"),
         ["SecurityWatchTriggered"] = ("update.watch", "update.watch.triggered"),
         ["UpdateRunFailed"] = ("update.run", "update.run.failed"),
+        ["EnvVariableSet"] = ("env.set", "env.set"),
+        ["MigrationStarted"] = ("migration.start", "migration.started"),
+        ["MigrationStepDone"] = ("migration.step", "migration.step.done"),
+        ["MigrationStepFailed"] = ("migration.step", "migration.step.failed"),
+        ["MigrationRunFinished"] = ("migration.run", "migration.finished"),
+        ["MigrationRunFailed"] = ("migration.run", "migration.failed"),
     };
 
     [Fact]
