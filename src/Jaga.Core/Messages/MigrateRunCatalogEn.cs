@@ -33,6 +33,8 @@ internal static class MigrateRunCatalogEn
         ["reason.env.too.large.hint"] = "keep large values (certificates, key files) in files of their own and put their path in the env file",
         ["reason.env.folder"] = "the folder of {0} does not exist",
         ["reason.env.folder.hint"] = "create the folder first, or give a path in an existing one",
+        ["reason.env.write"] = "cannot write {0}: {1}",
+        ["reason.env.write.hint"] = "check the path and that its folder can be written",
         ["reason.env.missing"] = "{0} does not exist",
         ["reason.env.missing.hint"] = "check the path (it is read from the current folder)",
 

@@ -32,6 +32,8 @@ internal static class MigrateRunCatalogId
         ["reason.env.too.large.hint"] = "simpan nilai besar (sertifikat, file kunci) di file tersendiri dan tulis path-nya di file env",
         ["reason.env.folder"] = "folder dari {0} tidak ada",
         ["reason.env.folder.hint"] = "buat foldernya dulu, atau berikan path di folder yang ada",
+        ["reason.env.write"] = "tidak bisa menulis {0}: {1}",
+        ["reason.env.write.hint"] = "periksa path-nya dan bahwa foldernya bisa ditulisi",
         ["reason.env.missing"] = "{0} tidak ada",
         ["reason.env.missing.hint"] = "periksa path-nya (dibaca dari folder saat ini)",
 

@@ -90,4 +90,10 @@ public sealed record UpdatePolicy(UpdateAction Security, UpdateAction Patch, Upd
 public sealed record NotifyChannel(
     string? Webhook, WebhookFormat Format, string? ChatId, string? Email, string? Smtp, string? From, TlsMode Tls, string? CaFile);
 
-public sealed record MigrationSection(string From, string To, string? EnvFile, string? Test, IReadOnlyList<string> Tables);
+/// <summary>The plan's <c>migration:</c> section, carried out by <c>jaga migrate run</c>.</summary>
+/// <param name="Env">Keys <c>jaga migrate run</c> sets in <paramref name="EnvFile"/> after the import (its third step).</param>
+/// <param name="Out">The folder under which each run writes its export and receipt, one subfolder per run.</param>
+/// <param name="TestTimeout">How long the <paramref name="Test"/> command may take before it is stopped and counted failed.</param>
+public sealed record MigrationSection(
+    string From, string To, string? EnvFile, string? Test, IReadOnlyList<string> Tables, IReadOnlyDictionary<string, string> Env, string Out,
+    TimeSpan TestTimeout);

@@ -29,6 +29,19 @@ public static class EnvFileUpdate
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(words);
         EnvEdit.CheckKeys(values.Select(v => v.Key), words);
+        try
+        {
+            return Write(path, values, words);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A path too long, a read-only folder, a full disk: the file the user named cannot be written; nothing was.
+            throw new UserException(words.Format("reason.env.write", path, e.Message), words["reason.env.write.hint"], e);
+        }
+    }
+
+    private static EnvFileUpdated Write(string path, IReadOnlyList<KeyValuePair<string, string>> values, Catalog words)
+    {
         var full = Path.GetFullPath(path);
         if (File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target) full = target.FullName;
         var folder = Path.GetDirectoryName(full)!;
