@@ -56,6 +56,15 @@ public sealed class AdapterSet
     /// <summary>The adapter of an ecosystem's registries; null when this build has none.</summary>
     public IRegistryAdapter? Registry(Ecosystem ecosystem) => registries.GetValueOrDefault(ecosystem);
 
+    /// <summary>The database <c>jaga migrate import</c> loads into; null when no adapter serves one.</summary>
+    public Migration.Import.IImportTarget? ImportTarget { get; private set; }
+
+    public AdapterSet AddImportTarget(Migration.Import.IImportTarget target)
+    {
+        ImportTarget = target;
+        return this;
+    }
+
     public AdapterSet AddMail(ISmtpSender sender)
     {
         Mail = sender;
