@@ -16,6 +16,7 @@ public sealed class AdapterSet
     private readonly Dictionary<DatabaseKind, IDatabaseAdapter> databases = [];
     private readonly List<IStateStoreAdapter> stores = [];
     private readonly Dictionary<Ecosystem, IRegistryAdapter> registries = [];
+    private readonly List<Migration.IMigrationSourceAdapter> migrationSources = [];
 
     /// <summary>Sends alert e-mail; null when no mail adapter was added.</summary>
     public ISmtpSender? Mail { get; private set; }
@@ -56,6 +57,15 @@ public sealed class AdapterSet
     /// <summary>The adapter of an ecosystem's registries; null when this build has none.</summary>
     public IRegistryAdapter? Registry(Ecosystem ecosystem) => registries.GetValueOrDefault(ecosystem);
 
+    /// <summary>The database <c>jaga migrate import</c> loads into; null when no adapter serves one.</summary>
+    public Migration.Import.IImportTarget? ImportTarget { get; private set; }
+
+    public AdapterSet AddImportTarget(Migration.Import.IImportTarget target)
+    {
+        ImportTarget = target;
+        return this;
+    }
+
     public AdapterSet AddMail(ISmtpSender sender)
     {
         Mail = sender;
@@ -79,4 +89,18 @@ public sealed class AdapterSet
         (stores.FirstOrDefault(s => s.Serves(plan.Plan.State))
             ?? throw new UserException($"state: no store serves '{plan.Plan.State}'", "give a SQLite file path or a postgres:// URL"))
         .OpenAsync(plan, clock, ct);
+
+    public AdapterSet AddMigrationSource(Migration.IMigrationSourceAdapter adapter)
+    {
+        migrationSources.Add(adapter);
+        return this;
+    }
+
+    /// <summary>The adapter that reads the database <paramref name="url"/> names for <c>jaga migrate export</c> and
+    /// <c>verify</c>: the first that serves its scheme.</summary>
+    public Task<Migration.IMigrationSource> OpenMigrationSourceAsync(string url, CancellationToken ct) =>
+        (migrationSources.FirstOrDefault(a => a.Serves(url))
+            ?? throw new UserException($"'{Redaction.Redactor.None.Redact(url)}' names no database Jaga can read",
+                "write sqlite:PATH, postgres://user@host:5432/db or mysql://user@host:3306/db"))
+        .OpenAsync(url, ct);
 }

@@ -30,6 +30,8 @@ public sealed class JournalEventKindsTests
         ["DaemonStopped"] = ("daemon.stop", "daemon.stopped"),
         ["DrillFailed"] = ("drill.restore", "drill.failed"),
         ["DrillSucceeded"] = ("drill.restore", "drill.succeeded"),
+        ["MigrationImported"] = ("migration.import", "migration.imported"),
+        ["MigrationImportFailed"] = ("migration.import", "migration.import.failed"),
         ["IncidentAcknowledged"] = ("incident.ack", "incident.acknowledged"),
         ["IncidentClosed"] = ("incident.close", "incident.closed"),
         ["IncidentOpened"] = ("incident.open", "incident.opened"),

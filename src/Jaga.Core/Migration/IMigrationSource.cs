@@ -1,0 +1,22 @@
+namespace Jaga.Core.Migration;
+
+/// <summary>One database opened for reading by <c>jaga migrate export</c> and <c>verify</c>: its tables and their rows.
+/// Each technology (SQLite, PostgreSQL, MySQL/MariaDB) serves one through its <see cref="IMigrationSourceAdapter"/>.</summary>
+public interface IMigrationSource : IAsyncDisposable
+{
+    /// <summary>sqlite, postgres or mysql: the manifest's <c>source_kind</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>The database's URL with any password masked, fit for output, logs and the manifest.</summary>
+    string Description { get; }
+
+    /// <summary>The user tables with their columns (source and PostgreSQL types, see <c>PgTypeMapping</c>), keys
+    /// and indexes, in the database's own order (by name).</summary>
+    Task<IReadOnlyList<SourceTable>> ReadSchemaAsync(CancellationToken ct);
+
+    /// <summary>Streams the rows of <paramref name="table"/>, the values of <paramref name="columns"/> in that order, as
+    /// the driver gives them (long, double, decimal, string, byte[], bool, DateTime, DateTimeOffset, DateOnly, TimeSpan,
+    /// Guid… or null for NULL). <c>ExportValue</c> turns them into the export's text. One array per row, reused
+    /// by no one: the caller may keep it.</summary>
+    IAsyncEnumerable<object?[]> ReadRowsAsync(string table, IReadOnlyList<string> columns, CancellationToken ct);
+}

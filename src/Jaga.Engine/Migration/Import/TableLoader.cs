@@ -1,0 +1,50 @@
+using Jaga.Core.Messages;
+using Jaga.Core.Migration.Import;
+
+namespace Jaga.Engine.Migration.Import;
+
+/// <summary>Carries out one table's <see cref="TableLoad"/> in the session's open transaction, and turns what PostgreSQL
+/// refused into an <see cref="ImportFailedException"/> that names the CSV file's line.</summary>
+internal sealed class TableLoader(IImportSession session, string folder, Catalog words)
+{
+    /// <summary>Runs the table's statements and its COPY; returns the rows loaded: the manifest's count, which the file's
+    /// checked SHA-256 vouches for.</summary>
+    public async Task<long> LoadAsync(TableLoad load, Action<long> report, CancellationToken ct)
+    {
+        foreach (var sql in load.Before) await session.ExecuteAsync(sql, ct);
+        var path = Path.Combine(folder, load.Table.File);
+        await using (var file = ExportFolder.OpenRead(path))
+        {
+            var length = Math.Max(1, file.Length);
+            long sent = 0;
+            // COPY says how many rows only at its end: the progress estimates them from the bytes sent.
+            await session.CopyCsvAsync(load.Copy, file, n => report(load.Table.Rows * (sent += n) / length), ct);
+        }
+        foreach (var sql in load.After) await session.ExecuteAsync(sql, ct);
+        foreach (var sql in load.Sequences) await session.ExecuteAsync(sql, ct);
+        return load.Table.Rows;
+    }
+
+    /// <summary>The error of a refusal while loading <paramref name="load"/> (null: while emptying tables first): the file,
+    /// the line where the refused record starts, the column, PostgreSQL's reason, and the tables already committed.</summary>
+    public ImportFailedException Failed(TableLoad? load, TargetRefusedException refused, IReadOnlyList<string> finished)
+    {
+        var hint = finished.Count > 0
+            ? words.Format("cli.import.finished.hint", string.Join(", ", finished))
+            : words["cli.import.rolled.back.hint"];
+        if (load is null)
+            return new ImportFailedException(words.Format("cli.import.truncate.failed", refused.Reason), hint, "", "", null, null, refused.Reason, finished);
+        var path = Path.Combine(folder, load.Table.File);
+        if (CopyContext.Parse(refused.Context) is not { } at)
+        {
+            return new ImportFailedException(words.Format("cli.import.table.failed", load.Table.Name, refused.Reason), hint,
+                load.Table.Name, path, null, null, refused.Reason, finished);
+        }
+        long line;
+        using (var file = ExportFolder.OpenRead(path)) line = CsvRecords.LineOf(file, at.Record);
+        var message = at.Column is { } column
+            ? words.Format("cli.import.row.failed.column", path, line, column, refused.Reason)
+            : words.Format("cli.import.row.failed", path, line, refused.Reason);
+        return new ImportFailedException(message, hint, load.Table.Name, path, line, at.Column, refused.Reason, finished);
+    }
+}
