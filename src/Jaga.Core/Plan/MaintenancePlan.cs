@@ -91,6 +91,11 @@ public sealed record NotifyChannel(
     string? Webhook, WebhookFormat Format, string? ChatId, string? Email, string? Smtp, string? From, TlsMode Tls, string? CaFile);
 
 /// <summary>The plan's <c>migration:</c> section, carried out by <c>jaga migrate run</c>.</summary>
+/// <param name="From">The starter kit's database.</param>
+/// <param name="To">The production database.</param>
+/// <param name="EnvFile">The env file to update after the import; <c>.env.production</c> when absent.</param>
+/// <param name="Test">The command that runs the integration tests; none when absent.</param>
+/// <param name="Tables">The tables to move; all when empty.</param>
 /// <param name="Env">Keys <c>jaga migrate run</c> sets in <paramref name="EnvFile"/> after the import (its third step).</param>
 /// <param name="Out">The folder under which each run writes its export and receipt, one subfolder per run.</param>
 /// <param name="TestTimeout">How long the <paramref name="Test"/> command may take before it is stopped and counted failed.</param>

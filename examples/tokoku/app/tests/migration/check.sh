@@ -4,7 +4,7 @@
 # folder with the values of .env.production it just wrote (the process environment wins, as in the plan). Needs psql.
 set -eu
 : "${DATABASE_URL:?is not set: give it in .env.production or the environment}"
-[ "${DB_DRIVER:-}" = postgres ] || { echo "DB_DRIVER is '${DB_DRIVER:-}', not postgres: the app would still use SQLite"; exit 1; }
+[ "${DB_ENGINE:-}" = postgresql ] || { echo "DB_ENGINE is not postgresql: the app would still use SQLite"; exit 1; }
 q() { psql "$DATABASE_URL" -X -A -t -q -v ON_ERROR_STOP=1 -c "$1"; }
 products=$(q "SELECT count(*) FROM products")
 [ "$products" -gt 0 ] || { echo "no products in the production database"; exit 1; }
