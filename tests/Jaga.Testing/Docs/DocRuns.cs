@@ -28,7 +28,10 @@ public static class DocRuns
 
     public static readonly DocRun Example = new("docs/updates.md", "jaga deps db update --plan examples/tokoku/jaga.yaml", "Jaga.Updates.Tests.Example.TokokuExampleTests");
 
-    public static IReadOnlyList<DocRun> All { get; } = [Readme, Drill, Deploy, RunbookRun, RunbookRuns, RunbookApprove, DepsAudit, DepsDb, Patches, Example];
+    public static readonly DocRun MigrateRun = new("docs/migration.md", "jaga migrate run --plan examples/tokoku/jaga.yaml --dry-run", "Jaga.Migration.Tests.Run.MigrateRunTests");
+
+    public static IReadOnlyList<DocRun> All { get; } = [Readme, Drill, Deploy, RunbookRun, RunbookRuns, RunbookApprove, DepsAudit, DepsDb, Patches, Example,
+        MigrateRun];
 
     /// <summary>The synopsis at the top of docs/cli.md: the form every command takes, not a command to run.</summary>
     public const string Synopsis = "jaga [--plan FILE] [--json] [--lang en|id] COMMAND [options]";
