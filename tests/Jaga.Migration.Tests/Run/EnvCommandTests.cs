@@ -5,6 +5,7 @@ namespace Jaga.Migration.Tests.Run;
 
 /// <summary><c>jaga env set|diff|check</c> through the real binary.</summary>
 [Trait("Category", "Integration")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class EnvCommandTests
 {
     private const string Secret = "postgres://toko:Sup3r-S3cret-pw@db.internal:5432/toko";

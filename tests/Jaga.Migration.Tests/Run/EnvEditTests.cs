@@ -94,7 +94,7 @@ public sealed class EnvEditTests
         var dir = Directory.CreateTempSubdirectory("jaga-envsh-").FullName;
         try
         {
-            var values = HardValues.Select((v, i) => ($"K{i}", (string)v[0])).ToArray();
+            var values = HardValues.Cast<object[]>().Select((v, i) => (Key: $"K{i}", Value: (string)v[0])).ToArray();
             var file = Path.Combine(dir, "env");
             File.WriteAllText(file, Set("", values).Text);
             foreach (var (key, value) in values)

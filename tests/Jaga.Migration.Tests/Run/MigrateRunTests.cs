@@ -12,6 +12,7 @@ namespace Jaga.Migration.Tests.Run;
 /// its target the fixture's PostgreSQL (DATABASE_URL in the environment wins over .env.production, as in any plan).</summary>
 [Collection(DatabaseServers.Name)]
 [Trait("Category", "Integration")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class MigrateRunTests(PostgresServer postgres, ITestOutputHelper output) : IDisposable
 {
     private const string Password = "pg-S3cret-for-migration";
