@@ -7,5 +7,6 @@ namespace Jaga.Postgres;
 public static class PostgresAdapters
 {
     public static AdapterSet AddPostgres(this AdapterSet adapters) =>
-        adapters.AddSource(new PostgresSourceAdapter()).AddDatabase(new PostgresDatabaseAdapter()).AddStateStore(new PostgresStoreAdapter());
+        adapters.AddSource(new PostgresSourceAdapter()).AddDatabase(new PostgresDatabaseAdapter()).AddStateStore(new PostgresStoreAdapter())
+            .AddMigrationSource(new Migration.PostgresMigrationSourceAdapter());
 }

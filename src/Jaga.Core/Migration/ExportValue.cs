@@ -95,7 +95,7 @@ public static class ExportValue
         double d when double.IsNaN(d) => "NaN",
         double d when double.IsFinite(d) => Plain(d.ToString("R", CultureInfo.InvariantCulture)),
         float f when float.IsFinite(f) => Plain(f.ToString("R", CultureInfo.InvariantCulture)),
-        string s when CanonicalValue.IsPlainNumber(s) => s,
+        string s when s == "NaN" || CanonicalValue.IsPlainNumber(s) => s,
         _ => null,
     };
 
