@@ -3,10 +3,11 @@ using Jaga.Core.Plan;
 
 namespace Jaga.Mysql;
 
-/// <summary>Adds what MySQL and MariaDB serve: the <c>mysql</c> check.</summary>
+/// <summary>Adds what MySQL and MariaDB serve: the <c>mysql</c> check and migration exports.</summary>
 public static class MysqlAdapters
 {
-    public static AdapterSet AddMysql(this AdapterSet adapters) => adapters.AddDatabase(new MysqlDatabaseAdapter());
+    public static AdapterSet AddMysql(this AdapterSet adapters) =>
+        adapters.AddDatabase(new MysqlDatabaseAdapter()).AddMigrationSource(new Migration.MysqlMigrationSourceAdapter());
 
     private sealed class MysqlDatabaseAdapter : IDatabaseAdapter
     {

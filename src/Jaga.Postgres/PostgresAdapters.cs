@@ -8,5 +8,6 @@ public static class PostgresAdapters
 {
     public static AdapterSet AddPostgres(this AdapterSet adapters) =>
         adapters.AddSource(new PostgresSourceAdapter()).AddDatabase(new PostgresDatabaseAdapter()).AddStateStore(new PostgresStoreAdapter())
-            .AddImportTarget(new Migration.PostgresImportTarget());
+            .AddImportTarget(new Migration.PostgresImportTarget())
+            .AddMigrationSource(new Migration.PostgresMigrationSourceAdapter());
 }

@@ -7,5 +7,6 @@ namespace Jaga.Sqlite;
 public static class SqliteAdapters
 {
     public static AdapterSet AddSqlite(this AdapterSet adapters) =>
-        adapters.AddSource(new SqliteSourceAdapter()).AddDatabase(new SqliteDatabaseAdapter()).AddStateStore(new SqliteStoreAdapter());
+        adapters.AddSource(new SqliteSourceAdapter()).AddDatabase(new SqliteDatabaseAdapter()).AddStateStore(new SqliteStoreAdapter())
+            .AddMigrationSource(new Migration.SqliteMigrationSourceAdapter());
 }

@@ -30,7 +30,8 @@ public sealed class Catalog
         UpdateRegistryCatalogEn.Texts,
         UpdateScheduleCatalogEn.Texts,
         UpdateUnusedCatalogEn.Texts,
-        MigrateImportCatalogEn.Texts));
+        MigrateImportCatalogEn.Texts,
+        MigrateExportCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
@@ -46,7 +47,8 @@ public sealed class Catalog
         UpdateRegistryCatalogId.Texts,
         UpdateScheduleCatalogId.Texts,
         UpdateUnusedCatalogId.Texts,
-        MigrateImportCatalogId.Texts));
+        MigrateImportCatalogId.Texts,
+        MigrateExportCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);

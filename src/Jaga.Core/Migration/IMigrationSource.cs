@@ -10,13 +10,13 @@ public interface IMigrationSource : IAsyncDisposable
     /// <summary>The database's URL with any password masked, fit for output, logs and the manifest.</summary>
     string Description { get; }
 
-    /// <summary>The user tables with their columns (source and PostgreSQL types, see <c>PgTypeMapping</c>), keys
+    /// <summary>The user tables with their columns (source and PostgreSQL types, see <see cref="PgTypeMapping"/>), keys
     /// and indexes, in the database's own order (by name).</summary>
     Task<IReadOnlyList<SourceTable>> ReadSchemaAsync(CancellationToken ct);
 
     /// <summary>Streams the rows of <paramref name="table"/>, the values of <paramref name="columns"/> in that order, as
     /// the driver gives them (long, double, decimal, string, byte[], bool, DateTime, DateTimeOffset, DateOnly, TimeSpan,
-    /// Guid… or null for NULL). <c>ExportValue</c> turns them into the export's text. One array per row, reused
+    /// Guid… or null for NULL). <see cref="ExportValue"/> turns them into the export's text. One array per row, reused
     /// by no one: the caller may keep it.</summary>
     IAsyncEnumerable<object?[]> ReadRowsAsync(string table, IReadOnlyList<string> columns, CancellationToken ct);
 }

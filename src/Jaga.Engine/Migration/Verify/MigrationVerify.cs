@@ -1,4 +1,8 @@
+using System.Diagnostics;
 using Jaga.Core.Adapters;
+using Jaga.Core.Errors;
+using Jaga.Core.Journal.Events.Migration;
+using Jaga.Core.Migration;
 
 namespace Jaga.Engine.Migration.Verify;
 
@@ -7,8 +11,88 @@ namespace Jaga.Engine.Migration.Verify;
 public static class MigrationVerify
 {
     /// <summary>Compares the tables; differing ones carry a few sample keys. Bad input is a
-    /// <see cref="Core.Errors.UserException"/>; a difference is not an exception (see <see cref="MigrationVerifyResult.Equal"/>).
+    /// <see cref="UserException"/>; a difference is not an exception (see <see cref="MigrationVerifyResult.Equal"/>).
     /// The act is recorded in <see cref="MigrationContext.Journal"/>.</summary>
-    public static Task<MigrationVerifyResult> RunAsync(AdapterSet adapters, MigrationVerifyRequest request, MigrationContext context, CancellationToken ct) =>
-        throw new NotImplementedException("being written on branch s10-export");
+    public static async Task<MigrationVerifyResult> RunAsync(AdapterSet adapters, MigrationVerifyRequest request, MigrationContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(adapters);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var started = Stopwatch.GetTimestamp();
+        await using var source = await OpenSourceAsync(adapters, request.Source, ct);
+        var tables = await TablesAsync(source, ct);
+        if (request.Tables is { Count: > 0 } wanted)
+        {
+            var unknown = wanted.Where(w => tables.All(t => t.Name != w)).ToList();
+            if (unknown.Count > 0)
+                throw new UserException($"{source.Description} has no table {string.Join(", ", unknown.Select(u => $"'{u}'"))}",
+                    $"its tables: {string.Join(", ", tables.Select(t => t.Name))}");
+            tables = tables.Where(t => wanted.Contains(t.Name)).ToList();
+        }
+        await using var targetSource = await MigrationSources.OpenAsync(adapters, request.Target, ct);
+        var target = new DatabaseSide(targetSource);
+        var there = (await targetSource.ReadSchemaAsync(ct)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var compared = new List<TableComparison>();
+        long total = 0;
+        foreach (var table in tables)
+        {
+            var missing = !there.TryGetValue(table.Name, out var other) ? "the target has no such table"
+                : table.Columns.Where(c => other.Columns.All(o => o.Name != c.Name)).Select(c => c.Name).ToList() is { Count: > 0 } lacking
+                    ? $"the target's table lacks the column(s) {string.Join(", ", lacking)}"
+                    : null;
+            if (missing is not null)
+            {
+                compared.Add(new TableComparison(table.Name, -1, -1, "", "", [], missing));
+                continue;
+            }
+            var before = total;
+            var comparison = await TableCompare.RunAsync(source, target, table,
+                (step, rows) => context.Progress?.Report(new MigrationProgress(step, table.Name, rows, before + rows)), ct);
+            total += comparison.SourceRows;
+            compared.Add(comparison);
+        }
+        var result = new MigrationVerifyResult(source.Description, targetSource.Description, compared, Stopwatch.GetElapsedTime(started));
+        if (context.Journal is { } journal)
+        {
+            var data = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["source"] = result.Source,
+                ["target"] = result.Target,
+                ["tables"] = string.Join(",", compared.Select(c => $"{c.Table}:{c.SourceRows}:{c.TargetRows}:{(c.Equal ? "equal" : "differs")}")),
+            };
+            await journal.RecordAsync(result.Equal
+                ? new MigrationVerified(result.Source, result.Target, compared.Count, total) { Data = data }
+                : new MigrationVerifyFailed(result.Source, result.Target, Differing(compared)) { Data = data }, ct: CancellationToken.None);
+        }
+        return result;
+    }
+
+    private static string Differing(IEnumerable<TableComparison> tables) =>
+        string.Join("; ", tables.Where(t => !t.Equal).Select(t => t.Problem is { } p
+            ? $"{t.Table} ({p})"
+            : $"{t.Table} ({t.SourceRows} vs {t.TargetRows} rows{(t.SampleKeys.Count > 0 ? ": " + string.Join(", ", t.SampleKeys) : "")})"));
+
+    /// <summary>A folder is an export (its manifest); anything else is a database URL.</summary>
+    private static async Task<IVerifySide> OpenSourceAsync(AdapterSet adapters, string source, CancellationToken ct)
+    {
+        if (source.Contains("://", StringComparison.Ordinal) || source.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+            return new DatabaseSide(await MigrationSources.OpenAsync(adapters, source, ct));
+        var folder = Path.GetFullPath(source);
+        if (!Directory.Exists(folder))
+            throw new UserException($"--source {source} is neither a database URL nor an export folder",
+                "give sqlite:PATH, postgres://…, mysql://… or the folder jaga migrate export wrote");
+        var path = Path.Combine(folder, ExportManifest.FileName);
+        if (!File.Exists(path))
+            throw new UserException($"{folder} has no {ExportManifest.FileName}: it is not a finished Jaga export", "export again with jaga migrate export");
+        var manifest = ExportManifestJson.TryRead(await File.ReadAllTextAsync(path, ct), out var problem)
+            ?? throw new UserException($"{path}: {problem}", "export again with jaga migrate export");
+        return new ExportSide(folder, manifest);
+    }
+
+    private static async Task<List<SourceTable>> TablesAsync(IVerifySide side, CancellationToken ct) => side switch
+    {
+        ExportSide export => export.Manifest.Tables.Select(t => new SourceTable(t.Name, t.Columns, t.PrimaryKey, t.ForeignKeys, t.Indexes)).ToList(),
+        DatabaseSide database => [.. await database.SchemaAsync(ct)],
+        _ => throw new InvalidOperationException($"unknown verify side {side.GetType().Name}"),
+    };
 }

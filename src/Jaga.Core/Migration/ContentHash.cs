@@ -1,0 +1,71 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Jaga.Core.Migration;
+
+/// <summary>A table's canonical content hash, computed while streaming in constant memory: the sum of the rows' digests
+/// as 256-bit big-endian numbers, modulo 2^256, so the same rows give the same hash in any order
+/// (<c>docs/migration.md</c>).</summary>
+public sealed class ContentHash
+{
+    // The sum as four 64-bit limbs, most significant first.
+    private readonly ulong[] sum = new ulong[4];
+
+    /// <summary>The rows added so far.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Adds a row given by its canonical values (<see cref="CanonicalValue"/>) in column order.</summary>
+    public void Add(IReadOnlyList<string?> canonicalValues) => AddDigest(RowDigest(canonicalValues));
+
+    /// <summary>Adds a row given by its digest (<see cref="RowDigest"/>).</summary>
+    public void AddDigest(ReadOnlySpan<byte> digest)
+    {
+        ulong carry = 0;
+        for (var limb = 3; limb >= 0; limb--)
+        {
+            var part = BinaryPrimitives.ReadUInt64BigEndian(digest.Slice(limb * 8, 8));
+            var s = sum[limb] + part;
+            var c1 = s < part ? 1UL : 0UL;
+            var s2 = s + carry;
+            var c2 = s2 < s ? 1UL : 0UL;
+            sum[limb] = s2;
+            carry = c1 + c2;
+        }
+        Rows++;
+    }
+
+    /// <summary>The hash, 64 lower-case hex digits.</summary>
+    public string Hex
+    {
+        get
+        {
+            Span<byte> bytes = stackalloc byte[32];
+            for (var limb = 0; limb < 4; limb++) BinaryPrimitives.WriteUInt64BigEndian(bytes.Slice(limb * 8, 8), sum[limb]);
+            return Convert.ToHexStringLower(bytes);
+        }
+    }
+
+    /// <summary>A row's digest: SHA-256 over its values, each as <c>0x00</c> for NULL, or <c>0x01</c>, the 4-byte
+    /// big-endian length of its UTF-8 bytes, and those bytes.</summary>
+    public static byte[] RowDigest(IReadOnlyList<string?> canonicalValues)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalValues);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> head = stackalloc byte[5];
+        foreach (var value in canonicalValues)
+        {
+            if (value is null)
+            {
+                sha.AppendData([0]);
+                continue;
+            }
+            var bytes = Encoding.UTF8.GetBytes(value);
+            head[0] = 1;
+            BinaryPrimitives.WriteInt32BigEndian(head[1..], bytes.Length);
+            sha.AppendData(head);
+            sha.AppendData(bytes);
+        }
+        return sha.GetHashAndReset();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using Jaga.Core.Migration;
+using Jaga.Core.Plan;
+using Microsoft.Data.Sqlite;
+
+namespace Jaga.Sqlite.Migration;
+
+/// <summary>A SQLite file read for an export, inside one read transaction. Values come as SQLite stores them (integer,
+/// real, text, blob): a column's declared type is only an affinity, and the export checks each value against it.</summary>
+internal sealed class SqliteMigrationSource(SqliteConnection connection, SqliteTransaction transaction, string description) : IMigrationSource
+{
+    public string Kind => "sqlite";
+
+    public string Description => description;
+
+    /// <summary>Fails now, not at the first table, when the file is not a database.</summary>
+    public async Task CheckAsync(CancellationToken ct) => await Scalar("SELECT count(*) FROM sqlite_master", ct);
+
+    public async Task<IReadOnlyList<SourceTable>> ReadSchemaAsync(CancellationToken ct)
+    {
+        var names = new List<string>();
+        await using (var c = Command("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"))
+        await using (var r = await c.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) names.Add(r.GetString(0));
+        var tables = new List<SourceTable>();
+        foreach (var name in names) tables.Add(await TableAsync(name, ct));
+        return tables;
+    }
+
+    private async Task<SourceTable> TableAsync(string name, CancellationToken ct)
+    {
+        var columns = new List<(string Name, string Type, bool NotNull, int Pk)>();
+        await using (var c = Command($"SELECT name, type, \"notnull\", pk FROM pragma_table_info({Literal(name)}) ORDER BY cid"))
+        await using (var r = await c.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) columns.Add((r.GetString(0), r.IsDBNull(1) ? "" : r.GetString(1), r.GetInt64(2) != 0, r.GetInt32(3)));
+        var key = columns.Where(c => c.Pk > 0).OrderBy(c => c.Pk).Select(c => c.Name).ToList();
+        // An INTEGER PRIMARY KEY is the rowid, numbered by SQLite: the one auto-numbered key SQLite has.
+        var rowid = key.Count == 1 && columns.First(c => c.Name == key[0]).Type.Equals("INTEGER", StringComparison.OrdinalIgnoreCase);
+        var manifestColumns = columns.Select(c => new ManifestColumn(c.Name, c.Type, PgTypeMapping.Map(DatabaseKind.Sqlite, c.Type),
+            !c.NotNull && !(rowid && c.Name == key[0]), rowid && c.Name == key[0])).ToList();
+
+        var keys = new List<(long Id, string From, string Table, string? To)>();
+        await using (var c = Command($"SELECT id, \"from\", \"table\", \"to\" FROM pragma_foreign_key_list({Literal(name)}) ORDER BY id, seq"))
+        await using (var r = await c.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) keys.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        var foreignKeys = new List<ManifestForeignKey>();
+        foreach (var fk in keys.GroupBy(k => k.Id))
+        {
+            var list = fk.ToList();
+            // REFERENCES parent without columns means the parent's primary key.
+            var to = list.All(k => k.To is not null) ? list.Select(k => k.To!).ToList() : await PrimaryKeyAsync(list[0].Table, ct);
+            foreignKeys.Add(new ManifestForeignKey(list.Select(k => k.From).ToList(), list[0].Table, to));
+        }
+
+        var indexes = new List<ManifestIndex>();
+        var listed = new List<(string Name, bool Unique)>();
+        await using (var c = Command($"SELECT name, \"unique\" FROM pragma_index_list({Literal(name)}) WHERE origin <> 'pk' AND partial = 0 ORDER BY name"))
+        await using (var r = await c.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) listed.Add((r.GetString(0), r.GetInt64(1) != 0));
+        foreach (var (index, unique) in listed)
+        {
+            var on = new List<string?>();
+            await using var c = Command($"SELECT name FROM pragma_index_info({Literal(index)}) ORDER BY seqno");
+            await using var r = await c.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) on.Add(r.IsDBNull(0) ? null : r.GetString(0));
+            // An index on an expression has no column to name: PostgreSQL would need the expression, which SQLite's differs from.
+            if (on.Count > 0 && on.All(n => n is not null)) indexes.Add(new ManifestIndex(index, on!, unique));
+        }
+        return new SourceTable(name, manifestColumns, key, foreignKeys, indexes);
+    }
+
+    private async Task<IReadOnlyList<string>> PrimaryKeyAsync(string table, CancellationToken ct)
+    {
+        var key = new List<(int Pk, string Name)>();
+        await using var c = Command($"SELECT pk, name FROM pragma_table_info({Literal(table)}) WHERE pk > 0");
+        await using var r = await c.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) key.Add((r.GetInt32(0), r.GetString(1)));
+        return key.OrderBy(k => k.Pk).Select(k => k.Name).ToList();
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadRowsAsync(string table, IReadOnlyList<string> columns, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var c = Command($"SELECT {string.Join(", ", columns.Select(Identifier))} FROM {Identifier(table)}");
+        await using var r = await c.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var row = new object?[columns.Count];
+            for (var i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+            yield return row;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var c = connection.CreateCommand();
+        c.Transaction = transaction;
+        c.CommandText = sql;
+        return c;
+    }
+
+    private async Task<object?> Scalar(string sql, CancellationToken ct)
+    {
+        await using var c = Command(sql);
+        return await c.ExecuteScalarAsync(ct);
+    }
+
+    private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
