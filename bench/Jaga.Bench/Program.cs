@@ -7,6 +7,7 @@ using Jaga.Postgres;
 using Jaga.Sqlite;
 
 if (args is ["osv-match", .. var rest]) return await OsvMatchBench.RunAsync(rest);
+if (args is ["copy-compare", .. var copyArgs]) return await CopyCompareBench.RunAsync(copyArgs);
 
 // Usage: Jaga.Bench audit <sqlite-path | postgres://…> <entries> [batch] [canonical-out]
 // Appends <entries> audit entries in batches, then verifies the whole chain; prints rates as key=value.

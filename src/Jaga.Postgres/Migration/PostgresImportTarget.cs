@@ -26,7 +26,7 @@ internal sealed class PostgresImportTarget : IImportTarget
         {
             await connection.OpenAsync(ct);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or ArgumentException)
         {
             await connection.DisposeAsync();
             throw new TargetRefusedException(PostgresImportSession.Reason(e), null, e);

@@ -1,17 +1,18 @@
 namespace Jaga.Core.Migration.Import;
 
-/// <summary>Maps a CSV record number to the line of the file it starts on: a quoted value may hold line breaks, so the
-/// tenth record can start on the twelfth line.</summary>
+/// <summary>Finds the line a CSV record starts on from the line PostgreSQL's COPY names. COPY counts the file's lines,
+/// line breaks inside quoted values included, and names the line where it finished reading the record: for a record whose
+/// values hold line breaks that is its last line, not its first.</summary>
 public static class CsvRecords
 {
-    /// <summary>The 1-based line of <paramref name="csv"/> on which record <paramref name="record"/> starts (the header
-    /// is record 1, on line 1); the last line when the file has fewer records (an unterminated quote runs to the end).</summary>
-    public static long LineOf(Stream csv, long record)
+    /// <summary>The 1-based line on which the record that takes in line <paramref name="line"/> of <paramref name="csv"/>
+    /// starts (the header is line 1); for a line past the end (an unterminated quote runs to it), the last record's.</summary>
+    public static long StartOf(Stream csv, long line)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        long line = 1, current = 1;
+        long current = 1, start = 1, lastStart = 1;
         var quoted = false;
-        var atRecordEnd = false;
+        var empty = true;
         var buffer = new byte[64 * 1024];
         int read;
         while ((read = csv.Read(buffer, 0, buffer.Length)) > 0)
@@ -19,20 +20,23 @@ public static class CsvRecords
             for (var i = 0; i < read; i++)
             {
                 var b = buffer[i];
-                if (atRecordEnd)
-                {
-                    // The record that ended is followed by more text: the next record starts here.
-                    atRecordEnd = false;
-                    if (++current == record) return line;
-                }
                 if (b == (byte)'"') quoted = !quoted;
-                else if (b == (byte)'\n')
+                if (b != (byte)'\n')
                 {
-                    line++;
-                    if (!quoted) atRecordEnd = true;
+                    empty = false;
+                    continue;
                 }
+                if (!quoted)
+                {
+                    // The record ends on this line.
+                    if (current >= line) return start;
+                    lastStart = start;
+                    start = current + 1;
+                    empty = true;
+                }
+                current++;
             }
         }
-        return record <= 1 ? 1 : Math.Max(1, atRecordEnd ? line - 1 : line);
+        return empty ? lastStart : start;
     }
 }

@@ -41,7 +41,7 @@ internal sealed class TableLoader(IImportSession session, string folder, Catalog
                 load.Table.Name, path, null, null, refused.Reason, finished);
         }
         long line;
-        using (var file = ExportFolder.OpenRead(path)) line = CsvRecords.LineOf(file, at.Record);
+        using (var file = ExportFolder.OpenRead(path)) line = CsvRecords.StartOf(file, at.Line);
         var message = at.Column is { } column
             ? words.Format("cli.import.row.failed.column", path, line, column, refused.Reason)
             : words.Format("cli.import.row.failed", path, line, refused.Reason);
