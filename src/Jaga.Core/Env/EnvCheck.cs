@@ -8,7 +8,7 @@ namespace Jaga.Core.Env;
 public static class EnvCheck
 {
     /// <summary>What <see cref="EnvRequirement.FoundIn"/> says for a key set in the process environment.</summary>
-    public const string Environment = "(environment)";
+    public const string Environment = "environment";
 
     /// <param name="plan">The plan's references.</param>
     /// <param name="example">The example file, when there is one; its keys are required whatever their values.</param>

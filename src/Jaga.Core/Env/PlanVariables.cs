@@ -13,6 +13,9 @@ namespace Jaga.Core.Env;
 /// <param name="Errors">Why the text could not be read as YAML; then the lists are empty.</param>
 public sealed record PlanVariables(IReadOnlyList<string> EnvFiles, IReadOnlyList<VariableReference> References, IReadOnlyList<PlanError> Errors)
 {
+    /// <summary>The plan's <c>language:</c> as written; null when it has none.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Reads <paramref name="text"/>, the plan named <paramref name="file"/>.</summary>
     public static PlanVariables Of(string text, string file)
     {
@@ -27,7 +30,7 @@ public sealed record PlanVariables(IReadOnlyList<string> EnvFiles, IReadOnlyList
         };
         var references = new List<VariableReference>();
         Walk(map, "", references);
-        return new PlanVariables(envFiles, references, errors);
+        return new PlanVariables(envFiles, references, errors) { Language = (map["language"] as PScalar)?.Value };
     }
 
     /// <summary>The names referenced without a default, each once, in the order first written.</summary>

@@ -43,7 +43,7 @@ public static class EnvFileUpdate
     private static EnvFileUpdated Write(string path, IReadOnlyList<KeyValuePair<string, string>> values, Catalog words)
     {
         var full = Path.GetFullPath(path);
-        if (File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target) full = target.FullName;
+        if (new FileInfo(full).LinkTarget is not null && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target) full = target.FullName;
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder)) throw new UserException(words.Format("reason.env.folder", path), words["reason.env.folder.hint"]);
         var old = InputFile.ReadText(full, InputFile.EnvFileLimit, "env file");

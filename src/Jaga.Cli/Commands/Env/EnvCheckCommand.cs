@@ -25,6 +25,7 @@ internal static class EnvCheckCommand
             var words = ctx.Messages();
             var text = PlanFile.Read(ctx.PlanPath) ?? throw new UserError(words.Format("reason.env.missing", ctx.PlanPath), words["reason.env.missing.hint"]);
             var plan = PlanVariables.Of(text, ctx.PlanPath);
+            words = ctx.Messages(new Core.Plan.PlanLoadResult(null, []) { Language = plan.Language });
             if (plan.Errors.Count > 0) throw new UserError(words.Format("cli.env.check.plan", ctx.PlanPath, plan.Errors[0].Render(words)));
             var folder = Path.GetDirectoryName(Path.GetFullPath(ctx.PlanPath))!;
             var given = parse.GetValue(files) is { Length: > 0 } f ? f : null;
