@@ -34,7 +34,7 @@ public sealed record MigrationRunPlan(
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(words);
-        var section = plan.Plan.Migration ?? throw new UserException(words["cli.migrate.none"], words["cli.migrate.none.hint"]);
+        var section = plan.Plan.Migration ?? throw new UserException(words["cli.migrate.none"], words.Format("cli.migrate.none.hint"));
         var env = section.Env.ToList();
         try
         {
