@@ -57,7 +57,7 @@ internal static class MigrateRunCatalogEn
         ["cli.env.check.plan"] = "{0}: the plan is not valid YAML: {1}",
 
         ["cli.migrate.none"] = "the plan has no migration: section",
-        ["cli.migrate.none.hint"] = "add migration: {{ from: sqlite:data/app.db, to: \"${{DATABASE_URL}}\" }} to the plan (docs/migration.md)",
+        ["cli.migrate.none.hint"] = "add a migration: section to the plan with from: (the starter kit's database, e.g. sqlite:data/app.db) and to: (the production PostgreSQL); see docs/migration.md",
         ["cli.migrate.dry"] = "Dry run: nothing is exported, imported, written or run. The steps:",
         ["cli.migrate.dry.export"] = "{0}. export {1} to {2} (CSV and manifest.json)",
         ["cli.migrate.dry.import"] = "{0}. import {1} into {2}{3}",

@@ -56,7 +56,7 @@ internal static class MigrateRunCatalogId
         ["cli.env.check.plan"] = "{0}: plan bukan YAML yang valid: {1}",
 
         ["cli.migrate.none"] = "plan tidak punya bagian migration:",
-        ["cli.migrate.none.hint"] = "tambahkan migration: {{ from: sqlite:data/app.db, to: \"${{DATABASE_URL}}\" }} ke plan (docs/migration.md)",
+        ["cli.migrate.none.hint"] = "tambahkan bagian migration: ke plan dengan from: (database starter kit, mis. sqlite:data/app.db) dan to: (PostgreSQL produksi); lihat docs/migration.md",
         ["cli.migrate.dry"] = "Uji coba: tidak ada yang diekspor, diimpor, ditulis atau dijalankan. Langkah-langkahnya:",
         ["cli.migrate.dry.export"] = "{0}. ekspor {1} ke {2} (CSV dan manifest.json)",
         ["cli.migrate.dry.import"] = "{0}. impor {1} ke {2}{3}",
