@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Jaga.Cli.Commands.Migration;
+
+/// <summary><c>jaga migrate</c>: moving the starter kit's data to production, one subcommand per step.</summary>
+internal static class MigrateCommand
+{
+    public static Command Create(CommandBuilder b)
+    {
+        var migrate = b.Command("migrate", "Move data from the starter kit's database to production: export to CSV, import, verify.",
+            "jaga migrate export --from sqlite:starter/app.db --out export/");
+        migrate.Subcommands.Add(MigrateExportCommand.Create(b));
+        migrate.Subcommands.Add(MigrateVerifyCommand.Create(b));
+        return migrate;
+    }
+}
