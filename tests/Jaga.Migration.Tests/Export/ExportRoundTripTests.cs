@@ -79,6 +79,26 @@ public sealed class ExportRoundTripTests(PostgresServer postgres, MariaDbServer 
         Assert.Contains("id=9 (only in target)", invoices.SampleKeys);
     }
 
+    [Fact]
+    public async Task A_null_an_empty_string_and_a_lone_backslash_dot_survive_copy_in_a_one_column_table()
+    {
+        var sqlitePath = Path.Combine(dir, "one.db");
+        await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={sqlitePath}"))
+        {
+            await c.OpenAsync();
+            await using var create = c.CreateCommand();
+            create.CommandText = "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (NULL), (''), ('\\.'), ('x'), (NULL)";
+            await create.ExecuteNonQueryAsync();
+        }
+        var export = await ExportAsync($"sqlite:{sqlitePath}", "one");
+        Assert.Equal("body\r\n\r\n\"\"\r\n\"\\.\"\r\nx\r\n\r\n", File.ReadAllText(Path.Combine(export.Folder, "notes.csv")));
+        var target = await postgres.CreateDatabaseAsync();
+        await CopyIntoAsync(target, export);
+        var verify = await MigrationVerify.RunAsync(Adapters, new MigrationVerifyRequest(export.Folder, target), Context, CancellationToken.None);
+        Assert.True(verify.Equal, string.Join(", ", verify.Tables.Single().SampleKeys));
+        Assert.Equal(5, verify.Tables.Single().TargetRows);
+    }
+
     /// <summary>Makes the tables from the manifest's types and loads each CSV with psql's \copy … (FORMAT csv).</summary>
     private static async Task CopyIntoAsync(string target, MigrationExportResult export)
     {
