@@ -99,6 +99,23 @@ public sealed class ExportRoundTripTests(PostgresServer postgres, MariaDbServer 
         Assert.Equal(5, verify.Tables.Single().TargetRows);
     }
 
+    [Fact]
+    public async Task A_csv_file_changed_after_the_export_is_reported_by_verify_against_its_folder()
+    {
+        var sqlitePath = Path.Combine(dir, "app.db");
+        await ShopSchema.CreateSqliteAsync(sqlitePath);
+        var export = await ExportAsync($"sqlite:{sqlitePath}", "changed");
+        var target = await postgres.CreateDatabaseAsync();
+        await CopyIntoAsync(target, export);
+        var csv = Path.Combine(export.Folder, "invoices.csv");
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("A-1", "A-7", StringComparison.Ordinal));
+        var verify = await MigrationVerify.RunAsync(Adapters, new MigrationVerifyRequest(export.Folder, target), Context, CancellationToken.None);
+        Assert.False(verify.Equal);
+        var invoices = verify.Tables.Single(t => t.Table == "invoices");
+        Assert.StartsWith("invoices.csv no longer holds the rows its manifest lists (3 rows", invoices.Problem, StringComparison.Ordinal);
+        Assert.True(verify.Tables.Single(t => t.Table == "people").Equal);
+    }
+
     /// <summary>Makes the tables from the manifest's types and loads each CSV with psql's \copy … (FORMAT csv).</summary>
     private static async Task CopyIntoAsync(string target, MigrationExportResult export)
     {
