@@ -71,7 +71,15 @@ internal sealed class MysqlMigrationSource(MySqlConnection connection, string de
 
     public async ValueTask DisposeAsync()
     {
-        await using (var c = Command("ROLLBACK")) await c.ExecuteNonQueryAsync();
+        try
+        {
+            await using var c = Command("ROLLBACK");
+            await c.ExecuteNonQueryAsync();
+        }
+        catch (MySqlException)
+        {
+            // A connection that broke has no transaction left to end; closing it is all that remains.
+        }
         await connection.DisposeAsync();
     }
 
