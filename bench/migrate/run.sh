@@ -121,7 +121,7 @@ fi
 
 summary="$out/summary.md"
 {
-  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; PostgreSQL $(postgres --version | awk '{ print $3 }')$(command -v pgloader >/dev/null && echo ", $(pgloader --version | head -n1)")"
+  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; PostgreSQL $(postgres --version | awk '{ print $3 }')$(command -v pgloader >/dev/null && echo ", $(pgloader --version 2>/dev/null | sed -n 1p)")"
   echo "rows: $rows over 5 tables; export: $(du -sh "$work/export" | cut -f1); rounds: $runs; load1 at the rounds: $(awk '{ print $5 }' "$raw" | sort -g | sed -n '1p;$p' | paste -sd- -)"
   echo
   echo "| part | tool | median s | median peak RSS MiB | Jaga ÷ other (median of per-round ratios) | target |"
