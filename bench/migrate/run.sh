@@ -12,6 +12,8 @@
 # When the jaga build has no `migrate export` yet, part A is skipped and part B's export is written by
 # bench/migrate/hand-export.py in the same conventions.
 #   RUNS=3 ROWS=1000000 bash bench/migrate/run.sh       # BUILD=0 reuses bench/results/migrate/r2r; PARTS="import" skips A
+#   JAGA=src/Jaga.Cli/bin/Release/net10.0/jaga bash bench/migrate/run.sh   # measures that build instead of publishing one
+# Also, text COPY against binary COPY (the import's choice): Jaga.Bench copy-compare on the same export (COPY_COMPARE=0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-3}
@@ -23,11 +25,16 @@ pgbin=/usr/lib/postgresql/15/bin
 [ -x "$pgbin/pg_ctl" ] || { echo "needs PostgreSQL 15 in $pgbin" >&2; exit 1; }
 export PATH="$pgbin:$PATH"
 
-if [ "${BUILD:-1}" != 0 ] || [ ! -x "$out/r2r/jaga" ]; then
-  dotnet publish src/Jaga.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" -nologo -v q >/dev/null
+if [ -n "${JAGA:-}" ]; then
+  jaga=$(realpath "$JAGA")
+else
+  if [ "${BUILD:-1}" != 0 ] || [ ! -x "$out/r2r/jaga" ]; then
+    dotnet publish src/Jaga.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" -nologo -v q >/dev/null
+  fi
+  jaga=$(realpath "$out/r2r/jaga")
 fi
-jaga=$(realpath "$out/r2r/jaga")
-has_export=1; "$jaga" migrate export --help >/dev/null 2>&1 || has_export=0
+# `jaga migrate export --help` would show the group's help when there is no export command: ask the group what it has.
+has_export=0; "$jaga" migrate --help 2>/dev/null | grep -q '^ *export ' && has_export=1
 if [[ " $parts " == *" export "* ]] && [ "$has_export" = 1 ] && ! command -v pgloader >/dev/null; then
   echo "installing pgloader" >&2
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q pgloader >/dev/null; else sudo apt-get install -y -q pgloader >/dev/null; fi
@@ -106,9 +113,15 @@ for round in $(seq 1 "$runs"); do
   done
 done
 
+copy_compare=""
+if [ "${COPY_COMPARE:-1}" != 0 ]; then
+  echo "copy-compare: text COPY of the files vs binary COPY of parsed values" >&2
+  copy_compare=$(dotnet run --project bench/Jaga.Bench -c Release --no-build -- copy-compare "$work/export" "$url/postgres" "$runs" | paste -sd' ' -) || copy_compare="failed (is bench/Jaga.Bench built?)"
+fi
+
 summary="$out/summary.md"
 {
-  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; PostgreSQL $(postgres --version | awk '{ print $3 }')$(command -v pgloader >/dev/null && echo ", $(pgloader --version | head -n1)")"
+  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; PostgreSQL $(postgres --version | awk '{ print $3 }')$(command -v pgloader >/dev/null && echo ", $(pgloader --version 2>/dev/null | sed -n 1p)")"
   echo "rows: $rows over 5 tables; export: $(du -sh "$work/export" | cut -f1); rounds: $runs; load1 at the rounds: $(awk '{ print $5 }' "$raw" | sort -g | sed -n '1p;$p' | paste -sd- -)"
   echo
   echo "| part | tool | median s | median peak RSS MiB | Jaga ÷ other (median of per-round ratios) | target |"
@@ -121,4 +134,5 @@ summary="$out/summary.md"
       psql_copy) echo "| B | psql -1 with \\copy (same DDL, keys, ANALYZE) | $(median psql_copy 3) | $(median psql_copy 4 | awk '{ printf "%.0f", $1 / 1024 }') | | |" ;;
     esac
   done
+  [ -z "$copy_compare" ] || { echo; echo "tables created and loaded, no keys (Jaga.Bench copy-compare, median of $runs): $copy_compare"; }
 } | tee "$summary"

@@ -9,7 +9,7 @@ internal static class MigrateImportCatalogEn
         ["migration.import.failed"] = "Import of {0} into {1} FAILED: {2}",
         ["cli.import.folder.missing"] = "the export folder {0} does not exist",
         ["cli.import.manifest.missing"] = "{0} has no manifest.json: it is not an export, or its export did not finish",
-        ["cli.import.manifest.bad"] = "{0}: {1}",
+        ["cli.import.manifest.bad"] = "{0} cannot be used: {1}",
         ["cli.import.folder.hint"] = "give --from the folder that jaga migrate export wrote (export again if it did not finish)",
         ["cli.import.target.kind"] = "--into is not a PostgreSQL URL: the import loads into PostgreSQL only",
         ["cli.import.target.hint"] = "write it as postgres://user:password@host:5432/database",

@@ -10,7 +10,7 @@ internal static class MigrateImportCatalogId
         ["migration.import.failed"] = "Impor {0} ke {1} GAGAL: {2}",
         ["cli.import.folder.missing"] = "folder ekspor {0} tidak ada",
         ["cli.import.manifest.missing"] = "{0} tidak punya manifest.json: bukan hasil ekspor, atau ekspornya tidak selesai",
-        ["cli.import.manifest.bad"] = "{0}: {1}",
+        ["cli.import.manifest.bad"] = "{0} tidak bisa dipakai: {1}",
         ["cli.import.folder.hint"] = "beri --from folder yang ditulis jaga migrate export (ekspor ulang jika tidak selesai)",
         ["cli.import.target.kind"] = "--into bukan URL PostgreSQL: impor hanya ke PostgreSQL",
         ["cli.import.target.hint"] = "tulis sebagai postgres://user:password@host:5432/database",

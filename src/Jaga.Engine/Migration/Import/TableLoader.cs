@@ -17,8 +17,9 @@ internal sealed class TableLoader(IImportSession session, string folder, Catalog
         {
             var length = Math.Max(1, file.Length);
             long sent = 0;
-            // COPY says how many rows only at its end: the progress estimates them from the bytes sent.
-            await session.CopyCsvAsync(load.Copy, file, n => report(load.Table.Rows * (sent += n) / length), ct);
+            // COPY does not say how many rows it has read: the progress estimates them from the bytes sent (in floating
+            // point, since rows × bytes overflows a long for a file of some hundred GB).
+            await session.CopyCsvAsync(load.Copy, file, n => report((long)((double)load.Table.Rows * (sent += n) / length)), ct);
         }
         foreach (var sql in load.After) await session.ExecuteAsync(sql, ct);
         foreach (var sql in load.Sequences) await session.ExecuteAsync(sql, ct);
