@@ -90,14 +90,14 @@ internal static class CopyCompareBench
                     continue;
                 }
                 var type = columns[i].PgType;
-                switch (PgTypes.Of(type))
+                switch (TypeCompatibility.Of(type))
                 {
-                    case PgTypes.Family.Integer: await importer.WriteAsync(long.Parse(v, CultureInfo.InvariantCulture), NpgsqlDbType.Bigint); break;
-                    case PgTypes.Family.Boolean: await importer.WriteAsync(v == "true", NpgsqlDbType.Boolean); break;
-                    case PgTypes.Family.Exact: await importer.WriteAsync(decimal.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture), NpgsqlDbType.Numeric); break;
-                    case PgTypes.Family.Float: await importer.WriteAsync(double.Parse(v, CultureInfo.InvariantCulture), NpgsqlDbType.Double); break;
-                    case PgTypes.Family.Bytes: await importer.WriteAsync(Convert.FromHexString(v.AsSpan(2)), NpgsqlDbType.Bytea); break;
-                    case PgTypes.Family.Timestamp:
+                    case TypeCompatibility.Family.Integer: await importer.WriteAsync(long.Parse(v, CultureInfo.InvariantCulture), NpgsqlDbType.Bigint); break;
+                    case TypeCompatibility.Family.Boolean: await importer.WriteAsync(v == "true", NpgsqlDbType.Boolean); break;
+                    case TypeCompatibility.Family.Exact: await importer.WriteAsync(decimal.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture), NpgsqlDbType.Numeric); break;
+                    case TypeCompatibility.Family.Float: await importer.WriteAsync(double.Parse(v, CultureInfo.InvariantCulture), NpgsqlDbType.Double); break;
+                    case TypeCompatibility.Family.Bytes: await importer.WriteAsync(Convert.FromHexString(v.AsSpan(2)), NpgsqlDbType.Bytea); break;
+                    case TypeCompatibility.Family.Timestamp:
                         await importer.WriteAsync(DateTimeOffset.Parse(v, CultureInfo.InvariantCulture).UtcDateTime, NpgsqlDbType.TimestampTz); break;
                     default: await importer.WriteAsync(v, NpgsqlDbType.Text); break;
                 }

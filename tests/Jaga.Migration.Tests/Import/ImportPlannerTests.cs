@@ -86,7 +86,7 @@ public sealed class ImportPlannerTests
     [InlineData("inet", "inet", true)]
     [InlineData("inet", "cidr", false)]
     public void Which_exported_types_load_into_which_column_types(string exported, string target, bool loads) =>
-        Assert.Equal(loads, PgTypes.Loads(exported, target));
+        Assert.Equal(loads, TypeCompatibility.Loads(exported, target));
 
     [Theory]
     [InlineData("COPY orders, line 4, column total: \"abc\"", 4L, "total")]

@@ -7,7 +7,7 @@ namespace Jaga.Core.Migration.Import;
 /// type (<c>integer</c> for <c>bigint</c>, <c>varchar(80)</c> for <c>text</c>): a value that does not fit (too long, out
 /// of range) is then reported at its line by the load. Text may go into a date, time, uuid or JSON column (SQLite keeps
 /// those as text); not into a number, boolean or bytea column, which means the two schemas disagree.</remarks>
-public static partial class PgTypes
+public static partial class TypeCompatibility
 {
     public enum Family { Integer, Exact, Float, Boolean, Text, Bytes, Timestamp, Date, Time, Uuid, Json, Other }
 
