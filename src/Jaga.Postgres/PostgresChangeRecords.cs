@@ -51,17 +51,16 @@ internal sealed class PostgresChangeRecords(NpgsqlDataSource dataSource) : IChan
         }
     }
 
-    public async Task<ChangeRecord?> TakeReviewedAsync(string subject, long covers, CancellationToken ct = default)
+    public async Task<ChangeRecord?> TakeReviewedAsync(string subject, CancellationToken ct = default)
     {
         // Two takers pick the same row; the second one's UPDATE waits for the first, sees applied and changes nothing.
         await using var cmd = dataSource.CreateCommand($"""
-            UPDATE change_records SET applied = true, covers = covers || $2
+            UPDATE change_records SET applied = true
             WHERE id = (SELECT id FROM change_records WHERE subject = $1 AND NOT applied AND reviewed_by IS NOT NULL ORDER BY id LIMIT 1)
               AND NOT applied
             RETURNING {Columns}
             """);
         cmd.Parameters.Add(Text(subject));
-        cmd.Parameters.Add(Id(covers));
         var taken = await ReadAsync(cmd, ct);
         return taken.Count == 0 ? null : taken[0];
     }

@@ -53,16 +53,15 @@ internal sealed class SqliteChangeRecords(Func<CancellationToken, Task<SqliteCon
         return (found, false);
     }
 
-    public async Task<ChangeRecord?> TakeReviewedAsync(string subject, long covers, CancellationToken ct = default)
+    public async Task<ChangeRecord?> TakeReviewedAsync(string subject, CancellationToken ct = default)
     {
         await using var c = await connect(ct);
         using var cmd = Command(c, null, $"""
-            UPDATE change_records SET applied = 1, covers = covers || ',' || $seq
+            UPDATE change_records SET applied = 1
             WHERE id = (SELECT id FROM change_records WHERE subject = $subject AND applied = 0 AND reviewed_by IS NOT NULL ORDER BY id LIMIT 1)
             RETURNING {Columns}
             """);
         Add(cmd, "$subject", subject);
-        Add(cmd, "$seq", covers);
         var taken = await ReadAsync(cmd, ct);
         return taken.Count == 0 ? null : taken[0];
     }

@@ -17,9 +17,9 @@ public interface IChangeRecords
     /// <returns>The request, and whether this call made it.</returns>
     Task<(ChangeRecord Request, bool Created)> RequestAsync(ChangeDraft draft, CancellationToken ct = default);
 
-    /// <summary>Marks the oldest reviewed, not yet carried out request of <paramref name="subject"/> as carried out, adding
-    /// <paramref name="covers"/> to its entries. At most one caller gets a given request.</summary>
-    Task<ChangeRecord?> TakeReviewedAsync(string subject, long covers, CancellationToken ct = default);
+    /// <summary>Marks the oldest reviewed, not yet carried out request of <paramref name="subject"/> as carried out. At most one
+    /// caller gets a given request; the entries of what it then does name the change (data <c>change</c>).</summary>
+    Task<ChangeRecord?> TakeReviewedAsync(string subject, CancellationToken ct = default);
 
     /// <summary>Reviews change <paramref name="id"/>, unless it is reviewed already or <paramref name="review"/> is by its author.</summary>
     Task<ChangeReviewOutcome> ReviewAsync(long id, ChangeReview review, CancellationToken ct = default);

@@ -10,8 +10,8 @@ public sealed class GuardedChangeRecords(IChangeRecords inner, StoreGuard guard)
     public Task<(ChangeRecord Request, bool Created)> RequestAsync(ChangeDraft draft, CancellationToken ct = default) =>
         guard.Run(() => inner.RequestAsync(draft, ct));
 
-    public Task<ChangeRecord?> TakeReviewedAsync(string subject, long covers, CancellationToken ct = default) =>
-        guard.Run(() => inner.TakeReviewedAsync(subject, covers, ct));
+    public Task<ChangeRecord?> TakeReviewedAsync(string subject, CancellationToken ct = default) =>
+        guard.Run(() => inner.TakeReviewedAsync(subject, ct));
 
     public Task<ChangeReviewOutcome> ReviewAsync(long id, ChangeReview review, CancellationToken ct = default) =>
         guard.Run(() => inner.ReviewAsync(id, review, ct));

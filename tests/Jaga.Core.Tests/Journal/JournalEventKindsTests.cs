@@ -83,6 +83,9 @@ public sealed class JournalEventKindsTests
         ["UpdateTestsFailing"] = ("update.apply", "update.tests.failing"),
         ["SecurityWatchTriggered"] = ("update.watch", "update.watch.triggered"),
         ["UpdateRunFailed"] = ("update.run", "update.run.failed"),
+        ["ChangeReviewed"] = ("change.review", "change.reviewed"),
+        ["ChangeRequested"] = ("change.request", "change.requested"),
+        ["ChecklistAcknowledged"] = ("checklist.ack", "checklist.acknowledged"),
     };
 
     [Fact]
