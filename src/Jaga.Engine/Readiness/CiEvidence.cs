@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Jaga.Core.Readiness;
 
 namespace Jaga.Engine.Readiness;
 
 /// <summary>Point 4, CI/CD: a workflow (GitHub Actions, GitLab CI, Jenkins, Azure Pipelines, Bitbucket, CircleCI, or a
 /// <c>.ci/</c> folder) that runs tests.</summary>
-internal static class CiEvidence
+internal static partial class CiEvidence
 {
     private static readonly string[] Files = [".gitlab-ci.yml", "Jenkinsfile", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".circleci/config.yml"];
 
@@ -25,7 +26,9 @@ internal static class CiEvidence
     }
 
     /// <summary>A workflow runs tests when it says so: a test command or step (<c>dotnet test</c>, <c>npm test</c>, <c>pytest</c>,
-    /// <c>go test</c>, <c>scripts/test.sh</c>).</summary>
-    private static bool RunsTests(string text) =>
-        text.Contains("test", StringComparison.OrdinalIgnoreCase) || text.Contains("spec", StringComparison.OrdinalIgnoreCase);
+    /// <c>go test</c>, <c>scripts/test.sh</c>), as a word: <c>ubuntu-latest</c> is no test.</summary>
+    private static bool RunsTests(string text) => TestWord().IsMatch(text);
+
+    [GeneratedRegex(@"\b(tests?|pytest|unittest|jest|vitest|mocha|rspec|phpunit|specs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TestWord();
 }
