@@ -18,10 +18,10 @@ internal static class FolderEvidence
     public static async Task<IReadOnlyList<Evidence>> GatherAsync(ReadinessInputs inputs, GitRepository? git, CancellationToken ct)
     {
         var root = git?.Root ?? inputs.Plan.Directory;
-        // What git tracks is what ships; without git, what is on disk.
+        // What git tracks or would add is the project; without git, what is on disk.
         IReadOnlyList<string> top = git is null
             ? [.. Directory.EnumerateFileSystemEntries(root).Select(e => Path.GetFileName(e) + (Directory.Exists(e) ? "/" : ""))]
-            : [.. (await git.TrackedAsync(ct)).Select(p => p.Contains('/', StringComparison.Ordinal) ? p[..(p.IndexOf('/', StringComparison.Ordinal) + 1)] : p)];
+            : [.. (await git.FilesAsync(ct)).Select(p => p.Contains('/', StringComparison.Ordinal) ? p[..(p.IndexOf('/', StringComparison.Ordinal) + 1)] : p)];
         var entries = top.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var found = new List<Evidence> { Evidence.Note("cli.checklist.folders.top", entries.Count, string.Join(", ", entries)) };
         var rendered = inputs.Plan.Plan.Docs.RenderTo is { } r ? Path.GetFileName(r) : null;

@@ -27,6 +27,13 @@ public sealed class GitRepository
         return [.. output.Split('\0', StringSplitOptions.RemoveEmptyEntries)];
     }
 
+    /// <summary>Every file git tracks or would add (untracked and not ignored), relative to the root with '/' separators.</summary>
+    public async Task<IReadOnlyList<string>> FilesAsync(CancellationToken ct)
+    {
+        var (_, output) = await Checked(ct, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
+        return [.. output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>Whether git ignores <paramref name="path"/> (relative to the root), whether or not it exists.</summary>
     public async Task<bool> IsIgnoredAsync(string path, CancellationToken ct)
     {
