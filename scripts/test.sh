@@ -32,6 +32,8 @@ command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swi
 [ -x /usr/lib/nagios/plugins/check_dummy ] || missing+=(monitoring-plugins-basic)
 # jaga patches' apply tests build .deb packages and a file: repository for a sandboxed apt (Patches/AptSandbox.cs).
 command -v dpkg-scanpackages >/dev/null 2>&1 || missing+=(dpkg-dev)
+# The readiness checklist's tests make real git repositories (tests/Jaga.Readiness.Tests/ReadinessProject.cs).
+command -v git >/dev/null 2>&1 || missing+=(git)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   # The tests start their own PostgreSQL; the package must not create and start a system cluster.

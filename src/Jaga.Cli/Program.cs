@@ -96,6 +96,8 @@ public static class Program
         root.Subcommands.Add(Commands.Updates.PatchesCommand.Create(build()));
         root.Subcommands.Add(Commands.Migration.MigrateCommand.Create(build()));
         root.Subcommands.Add(Commands.Env.EnvCommand.Create(build()));
+        root.Subcommands.Add(Commands.Readiness.ChangesCommand.Create(build()));
+        root.Subcommands.Add(Commands.Readiness.ChecklistCommand.Create(build()));
         if (extra is not null) root.Subcommands.Add(extra(build()));
 
         // Bare `jaga` shows the help, as git does, and exits 2 (no command given).

@@ -273,5 +273,37 @@ internal static class PostgresMigrations
               PRIMARY KEY (source, scope)
             );
             """),
+        // Significant changes and their reviews. covers holds the audit entries' sequence numbers. grp joins the entries of one
+        // act into one record (the lines of a migration run); one pending request per subject, so two nodes asking for the same
+        // review before a runbook runs make one record.
+        new(7, "change records and checklist acknowledgements", """
+            CREATE TABLE change_records (
+              id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              kind text NOT NULL,
+              subject text NOT NULL,
+              what text NOT NULL,
+              author text NOT NULL,
+              at timestamptz NOT NULL,
+              covers bigint[] NOT NULL,
+              applied boolean NOT NULL,
+              grp text,
+              reviewed_by text,
+              reviewed_at timestamptz,
+              review_note text,
+              review_seq bigint
+            );
+            CREATE UNIQUE INDEX change_records_group ON change_records (grp) WHERE grp IS NOT NULL;
+            CREATE UNIQUE INDEX change_records_request ON change_records (subject) WHERE NOT applied AND reviewed_by IS NULL;
+            CREATE INDEX change_records_unreviewed ON change_records (id) WHERE reviewed_by IS NULL;
+            CREATE TABLE checklist_acks (
+              id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              item text NOT NULL,
+              by_name text NOT NULL,
+              at timestamptz NOT NULL,
+              note text NOT NULL,
+              seq bigint NOT NULL
+            );
+            CREATE INDEX checklist_acks_item ON checklist_acks (item, id);
+            """),
     ];
 }

@@ -41,6 +41,8 @@ public sealed class PostgresStateStore : IStateStore
         Incidents = new GuardedIncidents(new PostgresIncidents(dataSource), guard);
         Drills = new GuardedDrills(new PostgresDrills(dataSource), guard);
         Security = new GuardedSecurityFindings(new PostgresSecurityFindings(dataSource), guard);
+        Changes = new GuardedChangeRecords(new PostgresChangeRecords(dataSource), guard);
+        Checklist = new GuardedChecklistAcks(new PostgresChecklistAcks(dataSource), guard);
     }
 
     public string Description { get; }
@@ -64,6 +66,10 @@ public sealed class PostgresStateStore : IStateStore
     public IDrills Drills { get; }
 
     public ISecurityFindings Security { get; }
+
+    public IChangeRecords Changes { get; }
+
+    public IChecklistAcks Checklist { get; }
 
     /// <summary>Connects to the database named by <paramref name="connectionUrl"/> (<c>postgres://</c> or
     /// <c>postgresql://</c>) and applies pending migrations.</summary>

@@ -268,5 +268,37 @@ internal static class SqliteMigrations
               PRIMARY KEY (source, scope)
             );
             """),
+        // Significant changes and their reviews. covers lists the audit entries' sequence numbers, comma-separated. grp joins
+        // the entries of one act into one record (the lines of a migration run); one pending request per subject, so two
+        // processes asking for the same review before a runbook runs make one record.
+        new(7, "change records and checklist acknowledgements", """
+            CREATE TABLE change_records (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              kind TEXT NOT NULL,
+              subject TEXT NOT NULL,
+              what TEXT NOT NULL,
+              author TEXT NOT NULL,
+              at_ms INTEGER NOT NULL,
+              covers TEXT NOT NULL,
+              applied INTEGER NOT NULL,
+              grp TEXT,
+              reviewed_by TEXT,
+              reviewed_at_ms INTEGER,
+              review_note TEXT,
+              review_seq INTEGER
+            );
+            CREATE UNIQUE INDEX change_records_group ON change_records (grp) WHERE grp IS NOT NULL;
+            CREATE UNIQUE INDEX change_records_request ON change_records (subject) WHERE applied = 0 AND reviewed_by IS NULL;
+            CREATE INDEX change_records_unreviewed ON change_records (id) WHERE reviewed_by IS NULL;
+            CREATE TABLE checklist_acks (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              item TEXT NOT NULL,
+              by_name TEXT NOT NULL,
+              at_ms INTEGER NOT NULL,
+              note TEXT NOT NULL,
+              seq INTEGER NOT NULL
+            );
+            CREATE INDEX checklist_acks_item ON checklist_acks (item, id);
+            """),
     ];
 }

@@ -38,6 +38,8 @@ public sealed class SqliteStateStore : IStateStore
         Incidents = new GuardedIncidents(new SqliteIncidents(ConnectAsync), guard);
         Drills = new GuardedDrills(new SqliteDrills(ConnectAsync), guard);
         Security = new GuardedSecurityFindings(new SqliteSecurityFindings(ConnectAsync), guard);
+        Changes = new GuardedChangeRecords(new SqliteChangeRecords(ConnectAsync), guard);
+        Checklist = new GuardedChecklistAcks(new SqliteChecklistAcks(ConnectAsync), guard);
     }
 
     public string Path { get; }
@@ -63,6 +65,10 @@ public sealed class SqliteStateStore : IStateStore
     public IDrills Drills { get; }
 
     public ISecurityFindings Security { get; }
+
+    public IChangeRecords Changes { get; }
+
+    public IChecklistAcks Checklist { get; }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct = default)

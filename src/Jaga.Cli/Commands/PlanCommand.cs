@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Jaga.Core.Journal.Events.Plan;
 using Jaga.Core.Plan;
 using Jaga.Engine.Files;
+using Jaga.Engine.Readiness;
 
 namespace Jaga.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class PlanCommand
         var render = b.Command("render", "Render the plan as the maintenance-plan document (Markdown), with the seed's sections: Backup, Monitoring, Update, Emergency.", "jaga plan render --out docs/maintenance-plan.md");
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md");
-        var output = new Option<string?>("--out", "-o") { Description = "Write to this file (atomically) instead of standard output" };
+        var output = new Option<string?>("--out", "-o") { Description = "Write to this file (atomically) instead of standard output; default docs.render_to when the plan sets it" };
         render.Options.Add(format);
         render.Options.Add(output);
         b.Action(render, async (parse, ctx, ct) =>
@@ -23,7 +24,8 @@ internal static class PlanCommand
             var loaded = ctx.LoadPlan();
             var language = parse.GetValue<string?>("--lang");
             var markdown = PlanDocument.Markdown(loaded, language);
-            if (parse.GetValue(output) is not { } path)
+            // A plan that keeps its document (docs.render_to) has it written there, so the copy beside the plan stays current.
+            if ((parse.GetValue(output) ?? RenderedPlan.PathOf(loaded)) is not { } path)
             {
                 if (ctx.JsonOutput) ctx.Output.Write(new JsonObject { ["format"] = "md", ["plan_sha256"] = loaded.Sha256, ["document"] = markdown });
                 else ctx.Output.Out.Write(markdown);

@@ -1,9 +1,11 @@
 using System.Runtime.InteropServices;
 using Jaga.Cli.Composition;
+using Jaga.Core.Changes;
 using Jaga.Core.Journal.Events.Plan;
 using Jaga.Core.Plan;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Planning;
+using Jaga.Engine.Readiness;
 using Jaga.Engine.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -109,8 +111,17 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
                 ["new_sha256"] = plan.Sha256,
                 ["sections"] = string.Join("; ", sections),
                 ["file"] = plan.File,
+                // What makes the change significant (destinations, retention, encryption, a check removed): the journal
+                // records a change for review when this is not empty.
+                [SignificantChanges.PlanKey] = string.Join("; ", PlanSignificance.Of(running.Plan, plan.Plan)),
             },
         }, ct: ct);
+        // The document kept beside the plan (docs.render_to) follows the plan.
+        if (RenderedPlan.Refresh(plan) is { } rendered)
+        {
+            var shown = Path.GetRelativePath(plan.Directory, rendered);
+            await journal.RecordAsync(new PlanRendered(shown) { Data = new Dictionary<string, string> { ["file"] = shown, ["plan_sha256"] = plan.Sha256 } }, ct: ct);
+        }
         // These are bound when the daemon starts; say so rather than pretend they changed.
         foreach (var (key, before, after) in new[]
         {

@@ -31,7 +31,8 @@ public sealed class Catalog
         UpdateScheduleCatalogEn.Texts,
         UpdateUnusedCatalogEn.Texts,
         MigrateImportCatalogEn.Texts,
-        MigrateExportCatalogEn.Texts));
+        MigrateExportCatalogEn.Texts,
+        ReadinessCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
@@ -48,7 +49,8 @@ public sealed class Catalog
         UpdateScheduleCatalogId.Texts,
         UpdateUnusedCatalogId.Texts,
         MigrateImportCatalogId.Texts,
-        MigrateExportCatalogId.Texts));
+        MigrateExportCatalogId.Texts,
+        ReadinessCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);

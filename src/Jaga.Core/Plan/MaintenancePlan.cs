@@ -21,7 +21,10 @@ public sealed record MaintenancePlan(
     EmergencySection Emergency,
     IReadOnlyDictionary<string, NotifyChannel> Notify,
     MigrationSection? Migration,
-    AuditSettings Audit);
+    AuditSettings Audit,
+    ChangesSettings Changes,
+    DocsSettings Docs,
+    ChecklistSettings Checklist);
 
 public sealed record LogSettings(string File, LogRotation? Rotate);
 

@@ -61,6 +61,12 @@ public interface IStateStore : IAsyncDisposable
 
     /// <summary>Pending security findings from dependency audits and OS patches readings (schema version 6).</summary>
     ISecurityFindings Security { get; }
+
+    /// <summary>Significant changes and their reviews (schema version 7).</summary>
+    IChangeRecords Changes { get; }
+
+    /// <summary>Acknowledgements of the readiness checklist's points (schema version 7).</summary>
+    IChecklistAcks Checklist { get; }
 }
 
 public sealed record AppliedMigration(int Version, string Name, DateTimeOffset AppliedAt);

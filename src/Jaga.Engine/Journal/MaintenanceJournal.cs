@@ -1,4 +1,5 @@
 using System.Text;
+using Jaga.Core.Changes;
 using Jaga.Core.Errors;
 using Jaga.Core.Journal;
 using Jaga.Core.Ledger;
@@ -77,6 +78,8 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
         sb.Append(entry.Line).Append('\n');
         await file.WriteAsync(Encoding.UTF8.GetBytes(sb.ToString()), ct);
         file.Flush(flushToDisk: true);
+        // Under the same hold as the entry, so a reader of the changes never sees a significant entry without its record.
+        if (SignificantChanges.Of(plan.Plan, entry) is { } change) await store.Changes.RecordAsync(change, ct);
         Recorded?.Invoke(entry);
         return entry;
     }

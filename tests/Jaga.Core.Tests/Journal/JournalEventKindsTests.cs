@@ -95,6 +95,9 @@ public sealed class JournalEventKindsTests
         ["MigrationStepFailed"] = ("migration.step", "migration.step.failed"),
         ["MigrationRunFinished"] = ("migration.run", "migration.finished"),
         ["MigrationRunFailed"] = ("migration.run", "migration.failed"),
+        ["ChangeReviewed"] = ("change.review", "change.reviewed"),
+        ["ChangeRequested"] = ("change.request", "change.requested"),
+        ["ChecklistAcknowledged"] = ("checklist.ack", "checklist.acknowledged"),
     };
 
     [Fact]

@@ -58,6 +58,7 @@ internal static class RunbookRunCommand
                     if (!Confirm.Ask(ctx, words.Format("cli.runbook.run.ask", runbook.Name)))
                         throw new UserError(Confirm.CanAsk(ctx) ? words["cli.runbook.run.declined"] : words["cli.runbook.run.yes"]);
                 }
+                await RunbookReview.RequireAsync(runbook, values, journal, words, ct);
                 var outcome = await new RunbookExecutor(runbooks).StartAsync(runbook, values, "manual", CliContext.Actor, null, RunbookRunView.Listener(words, say), ct);
                 return RunbookRunView.Finish(ctx, outcome, words);
             }

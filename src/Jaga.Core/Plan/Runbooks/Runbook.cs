@@ -8,8 +8,10 @@ namespace Jaga.Core.Plan;
 /// <param name="Steps">The steps, in order.</param>
 /// <param name="Timeout">How long each step may take unless it says otherwise (an <c>approve</c> step waits without limit
 /// unless it has its own).</param>
+/// <param name="Review">When a run is reviewed as a significant change: after (listed until reviewed) or before (refused until reviewed).</param>
 public sealed record Runbook(
-    string Name, string? Description, IReadOnlyList<RunbookParam> Params, TimeSpan Timeout, RunbookTrigger? Trigger, IReadOnlyList<RunbookStep> Steps)
+    string Name, string? Description, IReadOnlyList<RunbookParam> Params, TimeSpan Timeout, RunbookTrigger? Trigger, IReadOnlyList<RunbookStep> Steps,
+    ReviewTiming Review = ReviewTiming.After)
 {
     /// <summary>The steps, each with its name: its own <c>name:</c>, or its kind and position (<c>run-1</c>, <c>notify-3</c>),
     /// the name <c>${steps.NAME.output}</c> uses.</summary>

@@ -63,7 +63,10 @@ public static class PlanSchema
             F("key", Path(), def: ".jaga/audit.key", doc: "Ed25519 private key for checkpoints (created by jaga init, mode 0600)."),
             F("public_key", Path(), def: ".jaga/audit.pub", doc: "Public key that verifies checkpoints; keep a copy elsewhere."),
             F("checkpoint", Cron(), doc: "Schedule of signed checkpoints, e.g. @daily."),
-            F("anchors", Path(), doc: "Folder where scheduled checkpoints are also written as anchor files."))));
+            F("anchors", Path(), doc: "Folder where scheduled checkpoints are also written as anchor files."))),
+        F("changes", ReadinessSchema.Changes),
+        F("docs", ReadinessSchema.Docs),
+        F("checklist", ReadinessSchema.Checklist));
 
     private static ObjectShape Destination => Obj<Destination>("A backup destination: a local folder, an S3 bucket or an SFTP server.",
         F("path", Path(), doc: "Local folder."),

@@ -40,7 +40,8 @@ internal static class RunbookSchema
         F("timeout", Scalar(ScalarKind.Duration), def: "30m", doc: "How long each step may take unless it has its own `timeout` (an `approve` step waits without limit unless it has one)."),
         // Not "on": YAML 1.1 readers (PyYAML, and the editors' schema checks built on them) read the key on as true.
         Trigger with { Aliases = ["on"] },
-        F("steps", List(Step), required: true, doc: "The steps, in order."));
+        F("steps", List(Step), required: true, doc: "The steps, in order."),
+        F("review", Enum("after", "before"), def: "after", doc: "When a run by hand is reviewed as a significant change: `after` (a run with a restore step is listed by `jaga changes` until reviewed) or `before` (a run by hand is refused until someone other than who asked reviews it with `jaga changes review`)."));
 
     private static Field Trigger => F("trigger", Obj<RunbookTrigger>("The trigger.",
         F("check", RefTo(NameKind.Check), doc: "A check that is down."),

@@ -1,0 +1,22 @@
+using Jaga.Core.Messages;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Engine.Journal;
+using Jaga.Engine.Readiness;
+
+namespace Jaga.Cli.Commands.Emergency;
+
+/// <summary>A runbook with <c>review: before</c> runs by hand only once someone other than who asked has reviewed the
+/// request (<c>jaga changes review</c>); the first ask records the request and is refused (exit 2) naming it.</summary>
+internal static class RunbookReview
+{
+    public static async Task RequireAsync(Runbook runbook, IReadOnlyDictionary<string, string> values, MaintenanceJournal journal, Catalog words, CancellationToken ct)
+    {
+        if (runbook.Review != ReviewTiming.Before) return;
+        var parameters = values.Count == 0 ? "-" : string.Join(", ", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var what = journal.Messages.Format("cli.changes.what.runbook", runbook.Name, parameters);
+        var gate = await ReviewGate.PassAsync(journal, ChangeKind.Runbook, "runbook:" + runbook.Name, what, CliContext.Actor, ct);
+        if (!gate.Passed)
+            throw new UserError(words.Format("cli.changes.before", runbook.Name, gate.Change.Id, gate.Change.Author), words.Format("cli.changes.before.hint", gate.Change.Id));
+    }
+}
