@@ -1,0 +1,111 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Jaga.Core.Secrets;
+
+/// <summary>Finds secrets in one text (a file, or the lines a commit added to a file) with a rule set, the plan's
+/// allowlist and inline <c>jaga:allow</c>. Pure and thread-safe: the engine calls it from several threads at once.</summary>
+/// <remarks>As gitleaks does: a rule is tried only when one of its keywords is in the text (one pass over the text for all
+/// keywords at once); the secret is the rule's secret group; a secret at or below the rule's entropy is dropped; then
+/// the allowlists decide. Rules are compiled non-backtracking (<see cref="SecretPatterns"/>), so a hostile file costs
+/// time linear in its size.</remarks>
+public sealed class SecretScanner
+{
+    private readonly SecretRuleSet rules;
+    private readonly SecretsAllow allow;
+    private readonly string[] keywords;
+    private readonly SearchValues<string>? anyKeyword;
+
+    public SecretScanner(SecretRuleSet rules, SecretsAllow? allow = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        this.rules = rules;
+        this.allow = allow ?? SecretsAllow.None;
+        keywords = [.. rules.Rules.SelectMany(r => r.Keywords).Distinct(StringComparer.OrdinalIgnoreCase)];
+        anyKeyword = keywords.Length > 0 ? SearchValues.Create(keywords, StringComparison.OrdinalIgnoreCase) : null;
+    }
+
+    public SecretRuleSet Rules => rules;
+
+    /// <summary>Whether a file is left out before it is read: by the plan's globs or a global allowlist's paths alone.</summary>
+    public bool SkipsPath(string path) =>
+        allow.AllowsPath(path) || rules.Allowlists.Any(a => a.Paths.Count > 0 && a.Regexes.Count == 0 && a.StopWords.Count == 0 && a.Commits.Count == 0 && a.Allows(path, "", "", "", null));
+
+    /// <summary>Whether a walk need not go into a folder at all (the plan's globs).</summary>
+    public bool SkipsFolder(string path) => allow.AllowsFolder(path);
+
+    /// <summary>The secrets in <paramref name="text"/>.</summary>
+    /// <param name="path">The file, '/'-separated, relative to the scanned root.</param>
+    /// <param name="text">Its content (or a commit's added lines of it).</param>
+    /// <param name="commit">The commit that added <paramref name="text"/>; null for the working tree.</param>
+    /// <param name="lineOf">Maps a line of <paramref name="text"/> to the file's line (a commit's additions are not
+    /// contiguous); null when they are the same.</param>
+    public IReadOnlyList<SecretFinding> Scan(string path, string text, string? commit = null, Func<int, int>? lineOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        if (SkipsPath(path)) return [];
+        var present = KeywordsIn(text);
+        var lines = new TextLines(text);
+        var found = new List<SecretFinding>();
+        foreach (var rule in rules.Rules)
+        {
+            if (rule.Path is { } only && !only.IsMatch(path)) continue;
+            if (rule.Pattern is null)
+            {
+                // A rule of paths alone names the file itself as the finding.
+                if (rule.Path is not null && !Allowed(rule, path, "", "", "", commit))
+                    found.Add(new SecretFinding(rule.Id, rule.Description, path, 1, 1, SecretMask.Of(""), 0, commit));
+                continue;
+            }
+            if (rule.Keywords.Count > 0 && !rule.Keywords.Any(present.Contains)) continue;
+            foreach (Match m in rule.Pattern.Matches(text))
+            {
+                var group = SecretOf(rule, m);
+                if (group.Length == 0) continue;
+                var secret = group.Value;
+                var entropy = ShannonEntropy.Of(secret);
+                if (rule.Entropy > 0 && entropy <= rule.Entropy) continue;
+                var line = lines.LineOf(m.Index);
+                if (InlineAllow.On(line) || allow.AllowsSecret(secret)) continue;
+                if (Allowed(rule, path, secret, m.Value, line.ToString(), commit)) continue;
+                var (lineNo, _) = lines.At(m.Index);
+                var (_, column) = lines.At(group.Index);
+                found.Add(new SecretFinding(rule.Id, rule.Description, path, lineOf is null ? lineNo : lineOf(lineNo), column,
+                    SecretMask.Of(secret), Math.Round(entropy, 2), commit));
+            }
+        }
+        return found;
+    }
+
+    private bool Allowed(SecretRule rule, string path, string secret, string match, string line, string? commit) =>
+        rule.Allowlists.Any(a => a.Allows(path, secret, match, line, commit)) || rules.Allowlists.Any(a => a.Allows(path, secret, match, line, commit));
+
+    /// <summary>The secret group when the rule names one; else the first group that matched; else the whole match.</summary>
+    private static Group SecretOf(SecretRule rule, Match m)
+    {
+        if (rule.SecretGroup > 0) return rule.SecretGroup < m.Groups.Count ? m.Groups[rule.SecretGroup] : m;
+        for (var i = 1; i < m.Groups.Count; i++)
+            if (m.Groups[i].Success && m.Groups[i].Length > 0) return m.Groups[i];
+        return m;
+    }
+
+    /// <summary>The keywords found in <paramref name="text"/>, in one pass that stops when all are found.</summary>
+    private HashSet<string> KeywordsIn(string text)
+    {
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (anyKeyword is null) return present;
+        var span = text.AsSpan();
+        var at = 0;
+        while (present.Count < keywords.Length)
+        {
+            var i = span[at..].IndexOfAny(anyKeyword);
+            if (i < 0) break;
+            at += i;
+            foreach (var k in keywords)
+                if (span[at..].StartsWith(k, StringComparison.OrdinalIgnoreCase)) present.Add(k);
+            at++;
+        }
+        return present;
+    }
+}
