@@ -94,6 +94,7 @@ public static class Program
         root.Subcommands.Add(Commands.Emergency.IncidentCommand.Create(build()));
         root.Subcommands.Add(Commands.Updates.DepsCommand.Create(build()));
         root.Subcommands.Add(Commands.Updates.PatchesCommand.Create(build()));
+        root.Subcommands.Add(Commands.Secrets.SecretsCommand.Create(build()));
         if (extra is not null) root.Subcommands.Add(extra(build()));
 
         // Bare `jaga` shows the help, as git does, and exits 2 (no command given).

@@ -28,7 +28,8 @@ public sealed class Catalog
         UpdatePatchesCatalogEn.Texts,
         UpdateRegistryCatalogEn.Texts,
         UpdateScheduleCatalogEn.Texts,
-        UpdateUnusedCatalogEn.Texts));
+        UpdateUnusedCatalogEn.Texts,
+        SecretsCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
@@ -42,7 +43,8 @@ public sealed class Catalog
         UpdatePatchesCatalogId.Texts,
         UpdateRegistryCatalogId.Texts,
         UpdateScheduleCatalogId.Texts,
-        UpdateUnusedCatalogId.Texts));
+        UpdateUnusedCatalogId.Texts,
+        SecretsCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);
