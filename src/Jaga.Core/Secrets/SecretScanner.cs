@@ -47,15 +47,16 @@ public sealed class SecretScanner
         if (SkipsPath(path)) return [];
         var present = KeywordsIn(text);
         var lines = new TextLines(text);
-        var found = new List<SecretFinding>();
-        foreach (var rule in rules.Rules)
+        var found = new List<Candidate>();
+        for (var index = 0; index < rules.Rules.Count; index++)
         {
+            var rule = rules.Rules[index];
             if (rule.Path is { } only && !only.IsMatch(path)) continue;
             if (rule.Pattern is null)
             {
                 // A rule of paths alone names the file itself as the finding.
                 if (rule.Path is not null && !Allowed(rule, path, "", "", "", commit))
-                    found.Add(new SecretFinding(rule.Id, rule.Description, path, 1, 1, SecretMask.Of(""), 0, commit));
+                    found.Add(new Candidate(new SecretFinding(rule.Id, rule.Description, path, 1, 1, SecretMask.Of(""), 0, commit), -1, -1, index));
                 continue;
             }
             if (rule.Keywords.Count > 0 && !rule.Keywords.Any(present.Contains)) continue;
@@ -71,12 +72,35 @@ public sealed class SecretScanner
                 if (Allowed(rule, path, secret, m.Value, line.ToString(), commit)) continue;
                 var (lineNo, _) = lines.At(m.Index);
                 var (_, column) = lines.At(group.Index);
-                found.Add(new SecretFinding(rule.Id, rule.Description, path, lineOf is null ? lineNo : lineOf(lineNo), column,
-                    SecretMask.Of(secret), Math.Round(entropy, 2), commit));
+                found.Add(new Candidate(new SecretFinding(rule.Id, rule.Description, path, lineOf is null ? lineNo : lineOf(lineNo), column,
+                    SecretMask.Of(secret), Math.Round(entropy, 2), commit), group.Index, group.Index + group.Length, IsGeneric(rule) ? index + rules.Rules.Count : index));
             }
         }
-        return found;
+        return found.Count < 2 ? [.. found.Select(c => c.Finding)] : Distinct(found);
     }
+
+    /// <summary>One secret found by several rules is one finding: the first rule's, a generic rule's last
+    /// (<c>GH_TOKEN=ghp_…</c> is a GitHub token, not a "secret assigned to a name").</summary>
+    private static List<SecretFinding> Distinct(List<Candidate> found)
+    {
+        var kept = new List<Candidate>();
+        var spans = new List<(int Start, int End)>();
+        foreach (var c in found.OrderBy(c => c.Rank).ThenBy(c => c.Start))
+        {
+            var at = spans.BinarySearch((c.Start, c.End));
+            if (at < 0) at = ~at;
+            var overlaps = (at > 0 && spans[at - 1].End > c.Start) || (at < spans.Count && spans[at].Start < c.End);
+            if (overlaps && c.End > c.Start) continue;
+            if (c.End > c.Start) spans.Insert(at, (c.Start, c.End));
+            kept.Add(c);
+        }
+        return [.. kept.OrderBy(c => c.Start).ThenBy(c => c.Rank).Select(c => c.Finding)];
+    }
+
+    private static bool IsGeneric(SecretRule rule) => rule.Id.Contains("generic", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A finding with the span of its secret in the text and its rule's rank.</summary>
+    private sealed record Candidate(SecretFinding Finding, int Start, int End, int Rank);
 
     private bool Allowed(SecretRule rule, string path, string secret, string match, string line, string? commit) =>
         rule.Allowlists.Any(a => a.Allows(path, secret, match, line, commit)) || rules.Allowlists.Any(a => a.Allows(path, secret, match, line, commit));

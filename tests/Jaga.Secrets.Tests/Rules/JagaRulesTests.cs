@@ -133,4 +133,11 @@ public sealed class JagaRulesTests
         var found = Assert.Single(Scanner.Scan("id_rsa", "x\n" + Fake.Pem("OPENSSH")));
         Assert.Equal(("private-key", 2), (found.RuleId, found.Line));
     }
+
+    [Fact]
+    public void A_secret_two_rules_find_is_one_finding_of_the_specific_rule()
+    {
+        var found = Scanner.Scan("a.env", "GH_TOKEN=" + Fake.Token("ghp_", 36) + "\nAPI_TOKEN=" + Fake.Chars(32) + "\n");
+        Assert.Equal([("github-pat", 1), ("generic-secret", 2)], found.Select(f => (f.RuleId, f.Line)));
+    }
 }
