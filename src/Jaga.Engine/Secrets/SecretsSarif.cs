@@ -25,7 +25,6 @@ public static class SecretsSarif
                     {
                         ["name"] = "jaga",
                         ["version"] = toolVersion,
-                        ["informationUri"] = "https://github.com/gitleaks/gitleaks",
                         ["rules"] = new JsonArray([.. rules.Select(r => (JsonNode)new JsonObject
                         {
                             ["id"] = r.RuleId,

@@ -29,7 +29,7 @@ internal static class TextFile
             await using var stream = new FileStream(handle, FileAccess.Read, 0);
             // A FIFO or a socket cannot seek; a regular file and the devices that read as one (/dev/zero) can, and the
             // bounded read below stops the latter.
-            if (!stream.CanSeek) return new Read(null, 0, SkipReason.NotRegular, "not a regular file");
+            if (!stream.CanSeek) return new Read(null, 0, SkipReason.NotRegular, "a FIFO, socket or terminal");
             var length = stream.Length;
             if (length > maxSize) return new Read(null, 0, SkipReason.TooLarge, Size(length));
             // One byte more than the file says it holds: a device or a file that grows while read shows itself by filling it.
