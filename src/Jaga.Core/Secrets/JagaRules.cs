@@ -14,7 +14,7 @@ public static class JagaRules
 
     /// <summary>Words people leave where a password goes in development (<c>postgres://postgres:postgres@localhost</c>).</summary>
     private static readonly string[] WeakWords =
-        ["password", "passwd", "secret", "postgres", "mysql", "root", "admin", "test", "user", "guest", "dummy", "sample", "example", "changeme", "redacted", "foobar"];
+        ["password", "passwd", "pass", "pwd", "secret", "token", "apikey", "key", "postgres", "mysql", "root", "admin", "test", "user", "guest", "dummy", "sample", "example", "changeme", "redacted", "foobar"];
 
     public static SecretRuleSet Default { get; } = new(
     [
@@ -71,5 +71,5 @@ public static class JagaRules
         new([], [.. regexes.Select(SecretPatterns.Compile)], AllowTarget.Secret, [], [], RequireAll: false);
 
     private static SecretAllowlist Words(string[] words) =>
-        new([], [SecretPatterns.Compile("(?i)^(?:" + string.Join('|', words) + @")[0-9!._-]{0,4}$")], AllowTarget.Secret, [], [], RequireAll: false);
+        new([], [SecretPatterns.Compile(@"(?i)^[\[<(]?(?:" + string.Join('|', words) + @")[\]>)]?[0-9!._-]{0,4}$")], AllowTarget.Secret, [], [], RequireAll: false);
 }

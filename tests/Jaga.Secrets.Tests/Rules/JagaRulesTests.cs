@@ -74,6 +74,7 @@ public sealed class JagaRulesTests
         { "url-password", "DATABASE_URL=postgres://app:${DB_PASSWORD}@db.example.com/app" },
         { "url-password", "DATABASE_URL=postgres://postgres:postgres@localhost/app" },
         { "url-password", "see https://example.com/docs and mailto:someone@example.com" },
+        { "url-password", "an sftp://user[:password]@host/path URL, or https://user:token@host/v3/index.json" },
         { "connection-string-password", "Server=db;Database=app;Password=changeme;" },
         { "connection-string-password", "Server=db;Database=app;Password=${DB_PASSWORD};" },
         { "generic-secret", "password = \"password\"" },

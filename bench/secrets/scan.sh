@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Secrets scan throughput: `jaga secrets scan` over a generated tree of SIZE_MB MB (default 1024) of text files
+# (FILES files, default 10,000; source-like lines with the words the generic rule looks for, and a few planted
+# tokens made at run time), in MB/s, median of RUNS runs (default 3), the files in the page cache for every run.
+# gitleaks is not in Debian's archive (`apt-cache policy gitleaks` finds nothing), so the comparison is GNU grep
+# running the same token shapes as one extended regular expression (`grep -rEc`): a floor for reading and matching,
+# without entropy, allowlists or masking. The tree is not a git repository, so both walk it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+size_mb=${SIZE_MB:-1024}
+files=${FILES:-10000}
+runs=${RUNS:-3}
+work=$(mktemp -d /tmp/jaga-bench-secrets.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+[ "${BUILD:-1}" = 1 ] && dotnet build src/Jaga.Cli -c Release -nologo -v q >/dev/null
+jaga="dotnet src/Jaga.Cli/bin/Release/net10.0/jaga.dll"
+
+python3 - "$work/tree" "$size_mb" "$files" <<'PY'
+import os, random, string, sys
+root, size_mb, files = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+r = random.Random(42)
+words = ["config", "value", "return", "public", "string", "token", "password", "secret", "api_key", "user", "const", "import",
+         "function", "class", "if", "else", "for", "while", "self", "this", "null", "true", "false", "data", "result", "url"]
+def line():
+    n = r.randint(3, 12)
+    s = " ".join(r.choice(words) for _ in range(n))
+    if r.random() < 0.05: s += " = \"" + "".join(r.choice(string.ascii_letters) for _ in range(r.randint(4, 12))) + "\""
+    if r.random() < 0.01: s += " https://example.com/" + r.choice(words)
+    return s + "\n"
+pool = "".join(line() for _ in range(200_000))  # ~10 MB of lines to cut files from
+per = size_mb * 1024 * 1024 // files
+alnum = string.ascii_letters + string.digits
+for i in range(files):
+    d = os.path.join(root, f"pkg{i % 100:02d}", f"mod{i % 7}")
+    os.makedirs(d, exist_ok=True)
+    start = r.randrange(0, len(pool) - per - 1)
+    text = pool[start:start + per]
+    if i % 1000 == 0: text += "GH = '" + "ghp_" + "".join(r.choice(alnum) for _ in range(36)) + "'\n"
+    with open(os.path.join(d, f"file{i}.py"), "w") as f: f.write(text)
+PY
+cat > "$work/jaga.yaml" <<YAML
+version: 1
+project: bench
+secrets: { max_file_size: 10MiB }
+YAML
+patterns='ghp_[0-9A-Za-z]{36}|gho_[0-9A-Za-z]{36}|github_pat_[0-9A-Za-z_]{82}|glpat-[0-9A-Za-z_-]{20}|(AKIA|ASIA)[A-Z2-7]{16}|xox[abposre]-[0-9A-Za-z-]{10,}|sk_live_[0-9A-Za-z]{10,}|AIza[0-9A-Za-z_-]{35}|npm_[A-Za-z0-9]{36}|oy2[a-z0-9]{43}|AGE-SECRET-KEY-1[0-9A-Z]{58}|-----BEGIN[ A-Z0-9_-]*PRIVATE KEY-----|[A-Za-z][A-Za-z0-9+.-]*://[^ :/@]+:[^ :/@]{3,}@|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}|(password|secret|token|api_?key)[A-Za-z0-9_.-]{0,20}[ "'"'"']{0,3}[=:][ "'"'"']{0,5}[A-Za-z0-9_+/=.~!@#$%^&*-]{8,}'
+
+mb=$(du -sm --apparent-size "$work/tree" | cut -f1)
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+t() { /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null | tail -n 1; }
+cat -- $(find "$work/tree" -type f) > /dev/null  # into the page cache
+
+echo "== $files files, ${mb} MB, $runs runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+$jaga --plan "$work/jaga.yaml" secrets scan "$work/tree" | tail -n 2 || true
+jaga_s=$(for i in $(seq 1 "$runs"); do t $jaga --plan "$work/jaga.yaml" secrets scan "$work/tree"; done | median)
+echo "grep findings: $(LC_ALL=C grep -rEoh "$patterns" "$work/tree" | wc -l)"
+grep_s=$(for i in $(seq 1 "$runs"); do LC_ALL=C t grep -rEc "$patterns" "$work/tree"; done | median)
+awk -v mb="$mb" -v j="$jaga_s" -v g="$grep_s" 'BEGIN {
+  printf "jaga secrets scan: %.1f s, %.0f MB/s\n", j, mb / j
+  printf "grep -rEc (same token shapes, LC_ALL=C): %.1f s, %.0f MB/s\n", g, mb / g
+}'
