@@ -51,14 +51,14 @@ public static class JagaRules
         Rule("age-secret-key", "age secret key", @"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", 0, "age-secret-key-1"),
         Rule("azure-storage-key", "Azure storage account key", @"(?i)AccountKey=([A-Za-z0-9+/]{86}==)", 4, "accountkey="),
         Rule("url-password", "URL with a password (scheme://user:password@host)",
-            @"\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/@'""`]{1,100}:([^\s:/@'""`]{3,200})@[A-Za-z0-9\[]", 2, "://")
+            @"://[^\s:/@'""`]{1,100}:([^\s:/@'""`]{3,200})@[A-Za-z0-9\[]", 2, "://")
             with { Allowlists = [Placeholders, Words(WeakWords)] },
         Rule("connection-string-password", "Connection string with a password (Server=…;Password=…)",
             @"(?i)(?:server|data source|host|address|addr)\s*=[^;\r\n]{1,200};(?:[^;\r\n]{0,200};){0,10}?\s*(?:password|pwd)\s*=\s*([^;\r\n'""]{3,200})", 2,
             "password", "pwd")
             with { Allowlists = [Placeholders, Words(WeakWords)] },
         Rule("generic-secret", "Secret assigned to a name (password=, secret=, token=, api_key=)",
-            @"(?i)[\w.-]{0,40}(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|client[_-]?secret|private[_-]?key|credential)[\w.-]{0,20}[\s'""]{0,3}(?:=|:|:=|=>)[\s'""`]{0,5}([0-9A-Za-z_+/=.~!@#$%^&*-]{8,200})(?:['""`\s;,)]|\\[nr]|$)",
+            @"(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|client[_-]?secret|private[_-]?key|credential)[\w.-]{0,20}[\s'""]{0,3}(?:=|:|:=|=>)[\s'""`]{0,5}([0-9A-Za-z_+/=.~!@#$%^&*-]{8,200})(?:['""`\s;,)]|\\[nr]|$)",
             3.5, "password", "passwd", "pwd", "secret", "token", "api_key", "api-key", "apikey", "access_key", "access-key", "auth_key", "client_secret", "private_key", "credential")
             with { Allowlists = [Placeholders, Words(WeakWords), Allow(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$", @"^[A-Z][A-Z0-9_]+$", @"^[a-z]+(?:[A-Z][a-z0-9]+)+$")] },
         Rule("jwt", "JSON Web Token", @"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}", 3, "eyj"),

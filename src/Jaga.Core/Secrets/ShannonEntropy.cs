@@ -7,14 +7,28 @@ public static class ShannonEntropy
     public static double Of(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty) return 0;
-        var counts = new Dictionary<char, int>();
-        foreach (var c in text) counts[c] = counts.GetValueOrDefault(c) + 1;
-        double entropy = 0;
-        foreach (var n in counts.Values)
+        // Secrets are nearly always ASCII: count those in a table, the rest (rare) in a dictionary.
+        Span<int> ascii = stackalloc int[128];
+        Dictionary<char, int>? other = null;
+        foreach (var c in text)
         {
-            var p = (double)n / text.Length;
-            entropy -= p * Math.Log2(p);
+            if (c < 128) ascii[c]++;
+            else
+            {
+                other ??= [];
+                other[c] = other.GetValueOrDefault(c) + 1;
+            }
         }
+        double entropy = 0;
+        foreach (var n in ascii) entropy -= Term(n, text.Length);
+        if (other is not null) foreach (var n in other.Values) entropy -= Term(n, text.Length);
         return entropy;
+    }
+
+    private static double Term(int count, int length)
+    {
+        if (count == 0) return 0;
+        var p = (double)count / length;
+        return p * Math.Log2(p);
     }
 }
