@@ -54,7 +54,7 @@ public static class JagaRules
             @"://[^\s:/@'""`]{1,100}:([^\s:/@'""`]{3,200})@[A-Za-z0-9\[]", 2, "://")
             with { Allowlists = [Placeholders, Words(WeakWords)] },
         Rule("connection-string-password", "Connection string with a password (Server=…;Password=…)",
-            @"(?i)(?:server|data source|host|address|addr)\s*=[^;\r\n]{1,200};(?:[^;\r\n]{0,200};){0,10}?\s*(?:password|pwd)\s*=\s*([^;\r\n'""]{3,200})", 2,
+            @"(?i)(?:server|data source|host|address|addr)\s*=[^;\r\n]{1,200};(?:[^;\r\n]{0,200};){0,10}?\s*(?:password|pwd)\s*=\s*([^;\r\n'""`]{3,200})", 2,
             "password", "pwd")
             with { Allowlists = [Placeholders, Words(WeakWords)] },
         Rule("generic-secret", "Secret assigned to a name (password=, secret=, token=, api_key=)",
