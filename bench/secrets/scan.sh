@@ -14,7 +14,7 @@ work=$(mktemp -d /tmp/jaga-bench-secrets.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 [ "${BUILD:-1}" = 1 ] && dotnet build src/Jaga.Cli -c Release -nologo -v q >/dev/null
-jaga="dotnet src/Jaga.Cli/bin/Release/net10.0/jaga.dll"
+jaga="dotnet ${JAGA_DLL:-src/Jaga.Cli/bin/Release/net10.0/jaga.dll}"
 
 python3 bench/secrets/make-tree.py "$work/tree" "$size_mb" "$files"
 cat > "$work/jaga.yaml" <<YAML
@@ -26,16 +26,17 @@ patterns='ghp_[0-9A-Za-z]{36}|gho_[0-9A-Za-z]{36}|github_pat_[0-9A-Za-z_]{82}|gl
 
 mb=$(du -sm --apparent-size "$work/tree" | cut -f1)
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-# A scan that finds something exits 1: the time is still the run's.
-t() { { /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null || true; } | tail -n 1; }
+# Wall and CPU (user + system) seconds of one run; a scan that finds something exits 1, and its time still counts.
+t() { { /usr/bin/time -f "%e %U %S" "$@" 2>&1 >/dev/null || true; } | tail -n 1 | awk '{print $1, $2 + $3}'; }
 cat -- $(find "$work/tree" -type f) > /dev/null  # into the page cache
 
 echo "== $files files, ${mb} MB, $runs runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-$jaga --plan "$work/jaga.yaml" secrets scan "$work/tree" | tail -n 2 || true
-jaga_s=$(for i in $(seq 1 "$runs"); do t $jaga --plan "$work/jaga.yaml" secrets scan "$work/tree"; done | median)
-echo "grep findings: $(LC_ALL=C grep -rEoh "$patterns" "$work/tree" | wc -l)"
-grep_s=$(for i in $(seq 1 "$runs"); do LC_ALL=C t grep -rEc "$patterns" "$work/tree"; done | median)
-awk -v mb="$mb" -v j="$jaga_s" -v g="$grep_s" 'BEGIN {
-  printf "jaga secrets scan: %.1f s, %.0f MB/s\n", j, mb / j
-  printf "grep -rEc (same token shapes, LC_ALL=C): %.1f s, %.0f MB/s\n", g, mb / g
+jaga_runs=$(for i in $(seq 1 "$runs"); do t $jaga --plan "$work/jaga.yaml" secrets scan "$work/tree"; done)
+grep_runs=$(for i in $(seq 1 "$runs"); do LC_ALL=C t grep -rEc "$patterns" "$work/tree"; done)
+echo "jaga runs (wall cpu): $(echo "$jaga_runs" | tr '\n' ';')  grep runs: $(echo "$grep_runs" | tr '\n' ';')"
+jw=$(echo "$jaga_runs" | cut -d' ' -f1 | median); jc=$(echo "$jaga_runs" | cut -d' ' -f2 | median)
+gw=$(echo "$grep_runs" | cut -d' ' -f1 | median); gc=$(echo "$grep_runs" | cut -d' ' -f2 | median)
+awk -v mb="$mb" -v jw="$jw" -v jc="$jc" -v gw="$gw" -v gc="$gc" 'BEGIN {
+  printf "jaga secrets scan: wall %.1f s (%.0f MB/s), CPU %.1f s (%.0f MB/s of CPU)\n", jw, mb / jw, jc, mb / jc
+  printf "grep -rEc (same token shapes, LC_ALL=C): wall %.1f s (%.0f MB/s), CPU %.1f s (%.0f MB/s of CPU)\n", gw, mb / gw, gc, mb / gc
 }'
