@@ -19,6 +19,8 @@ command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 # (tests/Jaga.Testing/VerdaccioServer.cs), installed and driven by npm.
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The secrets scan's tests make real repositories with the git CLI, which the scan itself runs (tests/Jaga.Secrets.Tests).
+command -v git >/dev/null 2>&1 || missing+=(git)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 # The shipped systemd unit (deploy/jaga.service) is checked with systemd-analyze verify.
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)

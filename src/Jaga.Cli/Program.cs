@@ -98,6 +98,7 @@ public static class Program
         root.Subcommands.Add(Commands.Env.EnvCommand.Create(build()));
         root.Subcommands.Add(Commands.Readiness.ChangesCommand.Create(build()));
         root.Subcommands.Add(Commands.Readiness.ChecklistCommand.Create(build()));
+        root.Subcommands.Add(Commands.Secrets.SecretsCommand.Create(build()));
         if (extra is not null) root.Subcommands.Add(extra(build()));
 
         // Bare `jaga` shows the help, as git does, and exits 2 (no command given).

@@ -32,7 +32,8 @@ public sealed class Catalog
         UpdateUnusedCatalogEn.Texts,
         MigrateImportCatalogEn.Texts,
         MigrateExportCatalogEn.Texts,
-        ReadinessCatalogEn.Texts));
+        ReadinessCatalogEn.Texts,
+        SecretsCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
@@ -50,7 +51,8 @@ public sealed class Catalog
         UpdateUnusedCatalogId.Texts,
         MigrateImportCatalogId.Texts,
         MigrateExportCatalogId.Texts,
-        ReadinessCatalogId.Texts));
+        ReadinessCatalogId.Texts,
+        SecretsCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);

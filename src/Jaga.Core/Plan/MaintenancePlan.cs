@@ -24,7 +24,8 @@ public sealed record MaintenancePlan(
     AuditSettings Audit,
     ChangesSettings Changes,
     DocsSettings Docs,
-    ChecklistSettings Checklist);
+    ChecklistSettings Checklist,
+    SecretsSection Secrets);
 
 public sealed record LogSettings(string File, LogRotation? Rotate);
 
@@ -105,3 +106,14 @@ public sealed record NotifyChannel(
 public sealed record MigrationSection(
     string From, string To, string? EnvFile, string? Test, IReadOnlyList<string> Tables, IReadOnlyDictionary<string, string> Env, string Out,
     TimeSpan TestTimeout);
+
+/// <summary>The secrets scan (<c>jaga secrets scan</c>): what it lets pass, its rule file and its size limit.</summary>
+/// <param name="Allow">Files and secrets that pass.</param>
+/// <param name="Config">A gitleaks-format rule file used instead of Jaga's own rules when <c>--config</c> is not given.</param>
+/// <param name="MaxFileSize">Files larger than this are skipped and reported as skipped.</param>
+public sealed record SecretsSection(SecretsAllowSection Allow, string? Config, long MaxFileSize);
+
+/// <param name="Paths">Globs, read as a <c>.gitignore</c>, of files the scan leaves out.</param>
+/// <param name="Regexes">Regular expressions (RE2 syntax, as gitleaks') of secrets that pass: a published test key, a
+/// placeholder the team uses.</param>
+public sealed record SecretsAllowSection(IReadOnlyList<string> Paths, IReadOnlyList<string> Regexes);

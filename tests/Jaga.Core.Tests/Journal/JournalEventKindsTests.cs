@@ -56,6 +56,7 @@ public sealed class JournalEventKindsTests
         ["RunbookApproved"] = ("runbook.approve", "runbook.approved"),
         ["DependencyAuditFinished"] = ("deps.audit", "deps.audit.finished"),
         ["AdvisorySuppressed"] = ("deps.suppress", "deps.suppressed"),
+        ["SecretsScanned"] = ("secrets.scan", "secrets.scanned"),
         ["AlertHeld"] = ("alert.held", "monitor.held"),
         ["CheckDown"] = ("monitor.state", "monitor.down"),
         ["CheckRecovered"] = ("monitor.state", "monitor.up"),

@@ -66,7 +66,13 @@ public static class PlanSchema
             F("anchors", Path(), doc: "Folder where scheduled checkpoints are also written as anchor files."))),
         F("changes", ReadinessSchema.Changes),
         F("docs", ReadinessSchema.Docs),
-        F("checklist", ReadinessSchema.Checklist));
+        F("checklist", ReadinessSchema.Checklist),
+        F("secrets", Obj<SecretsSection>("The secrets scan (`jaga secrets scan`).",
+            F("allow", Obj<SecretsAllowSection>("What the scan lets pass; a line can also say `jaga:allow`.",
+                F("paths", List(Str(), single: true), doc: "Globs of files left out, read as a .gitignore (`tests/fixtures/`, `*.example`, `/docs/keys.md`)."),
+                F("regexes", List(Str(), single: true), doc: "Regular expressions (RE2 syntax, as gitleaks') of secrets that pass, e.g. a published test key."))),
+            F("config", Path(), doc: "A gitleaks-format rule file (gitleaks.toml) used instead of Jaga's own rules; `--config` overrides it."),
+            F("max_file_size", Scalar(ScalarKind.Size), def: "10MiB", doc: "Files larger than this are skipped, and reported as skipped."))));
 
     private static ObjectShape Destination => Obj<Destination>("A backup destination: a local folder, an S3 bucket or an SFTP server.",
         F("path", Path(), doc: "Local folder."),
