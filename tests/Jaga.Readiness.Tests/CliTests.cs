@@ -88,6 +88,26 @@ public sealed class CliTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_checklist_runs_the_real_secrets_scan_and_names_where_a_secret_is_never_the_secret()
+    {
+        await project.InitGitAsync();
+        project.Load(ReadinessProject.Plan());
+        // Made at run time, so this repository's own scan finds no token in the test's source.
+        var token = "ghp_" + string.Concat(Enumerable.Range(0, 36).Select(i => "aZ3kQ9xL7mP2"[i % 12]));
+        project.Write("src/settings.py", $"GITHUB_TOKEN = \"{token}\"\n");
+
+        var found = await project.JagaAsync("checklist", "--format", "json");
+        File.Delete(Path.Combine(project.Dir, "src", "settings.py"));
+        var clean = await project.JagaAsync("checklist", "--format", "json");
+
+        Assert.True(found.Code == 1, found.Output);
+        Assert.DoesNotContain(token, found.Output, StringComparison.Ordinal);
+        var configuration = JsonNode.Parse(found.Output)!["points"]!.AsArray().Single(p => (string)p!["name"]! == "configuration")!;
+        Assert.Contains("settings.py:1", configuration.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("settings.py", JsonNode.Parse(clean.Output)!["points"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Points_made_optional_are_reported_without_failing_the_checklist()
     {
         await project.InitGitAsync();

@@ -4,6 +4,7 @@ using Jaga.Core.Ports;
 using Jaga.Core.Updates.Advisories;
 using Jaga.Engine;
 using Jaga.Engine.Journal;
+using Jaga.Engine.Readiness;
 using Jaga.Engine.Scheduling;
 using Jaga.Mysql;
 using Jaga.NuGet;
@@ -38,13 +39,9 @@ public static class CompositionRoot
     public static Task<IStateStore> OpenStoreAsync(LoadedPlan plan, TimeProvider clock, CancellationToken ct = default) =>
         Adapters.OpenStoreAsync(plan, clock, ct);
 
-    /// <summary>The secrets scan the readiness checklist asks (points 1 and 5). None is wired in this build yet: the checklist
-    /// then says so and those points stay unmet. <c>jaga secrets scan</c>'s scanner is wired here, behind <see cref="ISecretsScan"/>.</summary>
-    public static ISecretsScan? SecretsScan(LoadedPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return null;
-    }
+    /// <summary>The secrets scan the readiness checklist asks (points 1 and 5): <c>jaga secrets scan</c>'s, with the plan's
+    /// rules and allowlists.</summary>
+    public static ISecretsScan SecretsScan(LoadedPlan plan) => new PlanSecretsScan(plan);
 
     /// <summary>The plan's local advisory database (<see cref="AdvisoryDatabasePath"/>): a SQLite file of this machine, also
     /// when the state store is shared.</summary>
