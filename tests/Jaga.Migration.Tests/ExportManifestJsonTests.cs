@@ -24,6 +24,7 @@ public sealed class ExportManifestJsonTests
     [Theory]
     [InlineData("{\"format\": \"other/1\"}", "not a Jaga export manifest")]
     [InlineData("not json", "not a Jaga export manifest")]
+    [InlineData("{\"format\": \"jaga-migrate-export/1\"}", "not a Jaga export manifest")]
     public void Text_that_is_not_a_manifest_is_refused_with_a_reason(string text, string reason)
     {
         Assert.Null(ExportManifestJson.TryRead(text, out var problem));

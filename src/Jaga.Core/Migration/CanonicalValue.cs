@@ -59,8 +59,8 @@ public static class CanonicalValue
         canonical = "";
         try
         {
-            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = true });
-            canonical = node is null ? "null" : Sorted(node).ToJsonString(Minified);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = true });
+            canonical = Sorted(document.RootElement)?.ToJsonString(Minified) ?? "null";
             return true;
         }
         catch (JsonException)
@@ -69,13 +69,23 @@ public static class CanonicalValue
         }
     }
 
-    private static JsonNode Sorted(JsonNode node) => node switch
+    private static JsonNode? Sorted(JsonElement element)
     {
-        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Sorted(p.Value)))),
-        JsonArray a => new JsonArray(a.Select(v => v is null ? null : Sorted(v)).ToArray()),
-        _ => node.DeepClone(),
-    };
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                // A key written twice keeps its last value, as jsonb does.
+                var last = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                foreach (var p in element.EnumerateObject()) last[p.Name] = p.Value;
+                return new JsonObject(last.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value))));
+            case JsonValueKind.Array:
+                return new JsonArray([.. element.EnumerateArray().Select(Sorted)]);
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonNode.Parse(element.GetRawText());
+        }
+    }
 
     private static string Floating(double value, string shortest) =>
         double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "Infinity" : double.IsNegativeInfinity(value) ? "-Infinity" : shortest;

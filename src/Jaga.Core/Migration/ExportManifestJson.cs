@@ -35,6 +35,6 @@ public static class ExportManifestJson
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never, RespectNullableAnnotations = true)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(ExportManifest))]
 internal sealed partial class ExportManifestJsonContext : JsonSerializerContext;

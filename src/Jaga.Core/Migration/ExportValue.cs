@@ -99,11 +99,28 @@ public static class ExportValue
         _ => null,
     };
 
-    /// <summary>A number in exponent form (<c>1E-07</c>) written out, as numeric takes no exponent in the export.</summary>
-    private static string Plain(string number) =>
-        number.Contains('E', StringComparison.Ordinal)
-            ? decimal.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
-            : number;
+    /// <summary>A number in exponent form (<c>1E-07</c>, <c>1E+300</c>) written out digit for digit, as numeric takes no
+    /// exponent in the export; by moving the point in the text, since decimal neither holds 1e300 nor keeps 1e-30.</summary>
+    internal static string Plain(string number)
+    {
+        var e = number.IndexOfAny(['E', 'e']);
+        if (e < 0) return number;
+        var exponent = int.Parse(number[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissa = number[..e];
+        var negative = mantissa.StartsWith('-');
+        if (negative) mantissa = mantissa[1..];
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
+        var point = (dot < 0 ? mantissa.Length : dot) + exponent;
+        string text;
+        if (point <= 0) text = "0." + new string('0', -point) + digits;
+        else if (point >= digits.Length) text = digits + new string('0', point - digits.Length);
+        else text = digits[..point] + "." + digits[point..];
+        text = text.TrimStart('0');
+        if (text.Length == 0 || text[0] == '.') text = "0" + text;
+        if (text.Contains('.', StringComparison.Ordinal)) text = text.TrimEnd('0').TrimEnd('.');
+        return negative && text != "0" ? "-" + text : text;
+    }
 
     private static string? Floating(object value, PgTypeKind kind) => value switch
     {

@@ -57,4 +57,11 @@ public sealed class CanonicalValueTests
     [InlineData("15/11/2025", PgTypeKind.Date)]
     public void Text_that_is_not_a_value_of_the_type_is_refused(string text, PgTypeKind kind) =>
         Assert.Throws<FormatException>(() => CanonicalValue.Of(text, kind));
+
+    [Fact]
+    public void A_json_key_written_twice_keeps_its_last_value_as_jsonb_does()
+    {
+        Assert.True(CanonicalValue.TryJson("{\"b\":1,\"a\":2,\"b\":3}", out var canonical));
+        Assert.Equal("{\"a\":2,\"b\":3}", canonical);
+    }
 }

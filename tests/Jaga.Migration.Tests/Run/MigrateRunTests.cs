@@ -132,6 +132,25 @@ public sealed class MigrateRunTests(PostgresServer postgres, ITestOutputHelper o
         Assert.Equal(0L, (long)(await tables.ExecuteScalarAsync())!);
     }
 
+    [Fact]
+    public async Task A_test_command_given_a_secret_through_a_variable_never_shows_it()
+    {
+        var example = Example.CopyTo(repository);
+        var plan = Path.Combine(example, "jaga.yaml");
+        var text = await File.ReadAllTextAsync(plan);
+        await File.WriteAllTextAsync(plan, text.Replace("test: \"sh app/tests/migration/check.sh\"", "test: \"sh app/tests/migration/check.sh ${DATABASE_URL}\"", StringComparison.Ordinal));
+        Assert.Contains("${DATABASE_URL}\"", await File.ReadAllTextAsync(plan), StringComparison.Ordinal);
+        var url = await postgres.CreateDatabaseAsync(Password);
+
+        var dry = await JagaAsync(example, url, "--lang", "en", "migrate", "run", "--dry-run");
+        var json = await JagaAsync(example, url, "--json", "migrate", "run", "--dry-run");
+
+        Assert.True(dry.ExitCode == 0, dry.Output);
+        Assert.Contains("4. run the integration tests: ***", dry.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, dry.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, json.Output, StringComparison.Ordinal);
+    }
+
     private static Task<ChildProcess.Result> JagaAsync(string example, string url, params string[] args) =>
         ChildProcess.RunAsync("dotnet", [RunningJaga.JagaDll, "--plan", Path.Combine(example, "jaga.yaml"), .. args], PerLine, example,
             new Dictionary<string, string> { ["DATABASE_URL"] = url });

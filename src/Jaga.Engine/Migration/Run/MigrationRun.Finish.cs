@@ -24,9 +24,9 @@ public sealed partial class MigrationRun
         var spec = ProcessSpec.Exec(words[0], [.. words.Skip(1)]) with { WorkingDirectory = plan.Directory, Timeout = run.Section.TestTimeout, Env = env };
         var result = await runner.RunAsync(spec, line => Progress?.Report("  " + line), ct);
         var tail = OutputTail.Of(result.Tail);
-        test = new ReceiptTest(run.Section.Test!, result.Succeeded, result.ExitCode, result.Duration, tail);
-        if (result.Succeeded) return (true, Words.Format("reason.migration.tests.passed", run.Section.Test!));
-        var failed = Words.Format("reason.migration.tests.failed", run.Section.Test!, result.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—");
+        test = new ReceiptTest(run.TestShown!, result.Succeeded, result.ExitCode, result.Duration, tail);
+        if (result.Succeeded) return (true, Words.Format("reason.migration.tests.passed", run.TestShown!));
+        var failed = Words.Format("reason.migration.tests.failed", run.TestShown!, result.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—");
         return (false, $"{failed}: {result.Reason}{(tail.Length > 0 ? " | " + tail.Replace('\n', ' ') : "")}");
     }
 

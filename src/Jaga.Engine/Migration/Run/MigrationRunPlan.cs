@@ -18,9 +18,11 @@ namespace Jaga.Engine.Migration.Run;
 /// <param name="Env">The keys to set, in the plan's order.</param>
 /// <param name="Test">The test command's words; null when the plan names none.</param>
 /// <param name="Root">The folder under which each run gets its own.</param>
+/// <param name="TestShown">The test command as shown, logged and kept in the receipt: secrets it was given through
+/// <c>${VAR}</c> (a URL's password, a token) masked; null when the plan names none.</param>
 public sealed record MigrationRunPlan(
     MigrationSection Section, string From, string FromShown, string ToShown, string EnvFile, string EnvFileShown,
-    IReadOnlyList<KeyValuePair<string, string>> Env, IReadOnlyList<string>? Test, string Root)
+    IReadOnlyList<KeyValuePair<string, string>> Env, IReadOnlyList<string>? Test, string Root, string? TestShown)
 {
     /// <summary>The steps every run has, in order.</summary>
     public const int Steps = 5;
@@ -47,7 +49,7 @@ public sealed record MigrationRunPlan(
         var test = section.Test is { } line ? TestCommand.Words(line, words) : null;
         var envFile = section.EnvFile ?? DefaultEnvFile;
         return new MigrationRunPlan(section, Absolute(section.From, plan), plan.Redactor.Redact(section.From), plan.Redactor.Redact(section.To),
-            plan.Resolve(envFile), envFile, env, test, plan.Resolve(section.Out));
+            plan.Resolve(envFile), envFile, env, test, plan.Resolve(section.Out), section.Test is { } shown ? plan.Redactor.Redact(shown) : null);
     }
 
     /// <summary>The folder of a run that starts at <paramref name="now"/>: its UTC time, so runs sort by name.</summary>
@@ -73,7 +75,7 @@ public sealed record MigrationRunPlan(
             Env.Count > 0
                 ? words.Format("cli.migrate.dry.env", 3, string.Join(", ", Env.Select(e => e.Key)), EnvFileShown)
                 : words.Format("cli.migrate.dry.env.none", 3),
-            Section.Test is { } test
+            TestShown is { } test
                 ? words.Format("cli.migrate.dry.test", 4, test, planDirectory, Core.Migration.Run.MigrationReceiptText.Seconds(Section.TestTimeout))
                 : words.Format("cli.migrate.dry.test.none", 4),
             words.Format("cli.migrate.dry.verify", 5, ToShown),
