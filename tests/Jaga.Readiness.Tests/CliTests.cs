@@ -108,6 +108,19 @@ public sealed class CliTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_fifo_where_the_checklist_reads_an_env_file_is_refused_not_waited_on()
+    {
+        await project.InitGitAsync();
+        project.Load(ReadinessProject.Plan());
+        Assert.Equal(0, (await Jaga.Testing.ChildProcess.RunAsync("mkfifo", [Path.Combine(project.Dir, ".env.example")], TimeSpan.FromSeconds(10))).ExitCode);
+
+        var run = await project.JagaAsync("checklist").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(run.Code == 2, run.Output);
+        Assert.Contains(".env.example is a FIFO", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Points_made_optional_are_reported_without_failing_the_checklist()
     {
         await project.InitGitAsync();

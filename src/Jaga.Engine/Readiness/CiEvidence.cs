@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Jaga.Core.Readiness;
+using Jaga.Engine.Files;
 
 namespace Jaga.Engine.Readiness;
 
@@ -19,7 +20,7 @@ internal static partial class CiEvidence
                 .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')))
             .Order(StringComparer.Ordinal).ToList();
         if (workflows.Count == 0) return [Evidence.Failed("cli.checklist.ci.none")];
-        var testing = workflows.Where(f => RunsTests(File.ReadAllText(Path.Combine(root, f)))).ToList();
+        var testing = workflows.Where(f => RunsTests(InputFile.ReadText(Path.Combine(root, f), InputFile.SmallFileLimit, "CI workflow") ?? "")).ToList();
         return testing.Count > 0
             ? [Evidence.Ok("cli.checklist.ci.tests", string.Join(", ", testing))]
             : [Evidence.Failed("cli.checklist.ci.notests", string.Join(", ", workflows))];

@@ -1,5 +1,6 @@
 using Jaga.Core.Interpolation;
 using Jaga.Core.Readiness;
+using Jaga.Engine.Files;
 
 namespace Jaga.Engine.Readiness;
 
@@ -48,7 +49,7 @@ internal static class ConfigurationEvidence
             yield return Evidence.Note("cli.checklist.env.noexample");
             yield break;
         }
-        var required = EnvFile.Parse(File.ReadAllText(example), example).Values.Keys.Order(StringComparer.Ordinal).ToList();
+        var required = EnvFile.Parse(InputFile.ReadText(example, InputFile.EnvFileLimit, "env file") ?? "", example).Values.Keys.Order(StringComparer.Ordinal).ToList();
         var files = inputs.Plan.Plan.EnvFiles.Count > 0 ? inputs.Plan.Plan.EnvFiles : [".env"];
         foreach (var file in files)
         {
@@ -58,7 +59,7 @@ internal static class ConfigurationEvidence
                 yield return Evidence.Failed("cli.checklist.env.missing", file);
                 continue;
             }
-            var have = EnvFile.Parse(File.ReadAllText(path), path).Values;
+            var have = EnvFile.Parse(InputFile.ReadText(path, InputFile.EnvFileLimit, "env file") ?? "", path).Values;
             var missing = required.Where(k => !have.ContainsKey(k)).ToList();
             yield return missing.Count == 0
                 ? Evidence.Ok("cli.checklist.env.keys", file, required.Count)

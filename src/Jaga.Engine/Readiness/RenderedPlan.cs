@@ -17,7 +17,7 @@ public static class RenderedPlan
 
     /// <summary>Whether the kept document is what the plan renders now, in any language.</summary>
     public static bool IsCurrent(LoadedPlan plan, string path) =>
-        File.Exists(path) && File.ReadAllText(path) is var text && Catalog.Languages.Any(l => PlanDocument.Markdown(plan, l) == text);
+        InputFile.ReadText(path, InputFile.PlanLimit, "rendered plan") is { } text && Catalog.Languages.Any(l => PlanDocument.Markdown(plan, l) == text);
 
     /// <summary>Writes the document (atomically) when the plan keeps one and it is not current; returns the path written.</summary>
     public static string? Refresh(LoadedPlan plan)
