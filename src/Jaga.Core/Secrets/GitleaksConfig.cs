@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Jaga.Core.Errors;
 using Tomlyn;
@@ -83,8 +82,17 @@ public static class GitleaksConfig
         var regex = Str(table, "regex", file, where);
         var path = Str(table, "path", file, where);
         if (regex is null && path is null) throw new UserException($"{file}: {where} has neither regex nor path", "a rule needs a regex, a path, or both");
-        var group = table.TryGetValue("secretGroup", out var g) ? Convert.ToInt32(g, CultureInfo.InvariantCulture) : 0;
-        var entropy = table.TryGetValue("entropy", out var e) ? Convert.ToDouble(e, CultureInfo.InvariantCulture) : 0;
+        var group = table.TryGetValue("secretGroup", out var g) ? g switch
+        {
+            long n and >= 0 and <= int.MaxValue => (int)n,
+            _ => throw new UserException($"{file}: {where}: secretGroup is {g}, not a group number", "write secretGroup = 1 (a whole number, 0 for the whole match)"),
+        } : 0;
+        var entropy = table.TryGetValue("entropy", out var e) ? e switch
+        {
+            long n and >= 0 => n,
+            double d when double.IsFinite(d) && d >= 0 => d,
+            _ => throw new UserException($"{file}: {where}: entropy is {e}, not a number", "write entropy = 3.5 (bits per character)"),
+        } : 0;
         var pattern = regex is null ? null : Compile(regex, file, where, "regex");
         if (pattern is not null && group > 0 && group > pattern.GetGroupNumbers().Max())
             throw new UserException($"{file}: {where}: secretGroup {group} is beyond the regex's {pattern.GetGroupNumbers().Max()} group(s)");

@@ -131,6 +131,8 @@ public sealed class GitleaksConfigTests
     [InlineData("[[rules]]\nregex = '''x'''\n", "t.toml: rule 1 has no id")]
     [InlineData("[[rules]]\nid = \"empty\"\n", "t.toml: rule empty has neither regex nor path")]
     [InlineData("[[rules]]\nid = \"g\"\nregex = '''(a)'''\nsecretGroup = 3\n", "t.toml: rule g: secretGroup 3 is beyond")]
+    [InlineData("[[rules]]\nid = \"g\"\nregex = '''(a)'''\nsecretGroup = \"x\"\n", "t.toml: rule g: secretGroup is x, not a group number")]
+    [InlineData("[[rules]]\nid = \"e\"\nregex = '''(a)'''\nentropy = \"high\"\n", "t.toml: rule e: entropy is high, not a number")]
     [InlineData("[[rules]]\nid = \"t\"\nregex = '''x'''\n[[rules.allowlists]]\nregexTarget = \"file\"\n", "t.toml: rule t allowlist 1: regexTarget 'file'")]
     [InlineData("title = \"x\"\n", "t.toml: no rule")]
     [InlineData("[[rules]\nid = 1", "t.toml: not a TOML file")]
