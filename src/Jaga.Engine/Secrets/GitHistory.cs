@@ -40,6 +40,7 @@ internal static class GitHistory
             }
             state.Reset(null);
         }
+        var header = false;
         try
         {
             while (await git.StandardOutput.ReadLineAsync(ct) is { } line)
@@ -53,15 +54,18 @@ internal static class GitHistory
                 else if (line.StartsWith("diff --git ", StringComparison.Ordinal))
                 {
                     Flush();
+                    header = true;
                 }
-                else if (line.StartsWith("+++ ", StringComparison.Ordinal))
+                else if (header && line.StartsWith("+++ ", StringComparison.Ordinal))
                 {
-                    var target = line[4..];
+                    // Only in a file's header: an added line whose text starts with "++ " reads "+++ …" in a hunk.
+                    var target = GitPath(line[4..]);
                     state.Reset(target == "/dev/null" ? null : target.StartsWith("b/", StringComparison.Ordinal) ? target[2..] : target);
                     if (state.Path is not null && scanner.SkipsPath(state.Path)) state.Reset(null);
                 }
                 else if (line.StartsWith("@@ ", StringComparison.Ordinal))
                 {
+                    header = false;
                     state.NextLine = HunkStart(line);
                 }
                 else if (line.StartsWith('+') && state.Path is not null)
@@ -79,6 +83,33 @@ internal static class GitHistory
         // An empty repository (no commit yet) makes git log fail; it has no history to scan.
         if (git.ExitCode != 0 && commits > 0) throw new GitFailed($"git log in {root} failed: {(await error).Trim()}");
         return new SecretsReport(root, History: true, scanner.Rules.Source, SecretsScan.Sorted(findings), skipped, files, bytes, commits, GitIgnoreUsed: false);
+    }
+
+    /// <summary>A path as a diff header writes it: git ends a name holding a space with a tab, and quotes a name with
+    /// special characters C-style (<c>"b/caf\303\251.txt"</c>, octal bytes of UTF-8).</summary>
+    internal static string GitPath(string written)
+    {
+        var text = written.TrimEnd('\t');
+        if (text.Length < 2 || text[0] != '"' || text[^1] != '"') return text;
+        var bytes = new List<byte>();
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if (c != '\\' || i + 1 >= text.Length - 1)
+            {
+                bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(c.ToString()));
+                continue;
+            }
+            var next = text[++i];
+            if (next is >= '0' and <= '7' && i + 2 < text.Length - 1)
+            {
+                bytes.Add(Convert.ToByte(text.Substring(i, 3), 8));
+                i += 2;
+                continue;
+            }
+            bytes.Add((byte)(next switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'a' => '\a', 'b' => '\b', 'f' => '\f', 'v' => '\v', _ => next }));
+        }
+        return System.Text.Encoding.UTF8.GetString([.. bytes]);
     }
 
     /// <summary>The first line of the new side of a hunk: <c>@@ -a,b +c,d @@</c> gives c.</summary>

@@ -48,6 +48,20 @@ public sealed class SecretsScanTests
     }
 
     [Fact]
+    public async Task History_reads_an_added_line_starting_with_two_pluses_and_names_with_spaces_and_accents()
+    {
+        using var repo = new TempRepo();
+        repo.Write("fix.patch", "++ GH=" + Token + "\nafter\n");
+        repo.Write("spa ce caf\u00e9.txt", "GH=" + Token + "\n");
+        var commit = repo.Commit("one");
+
+        var report = await SecretsScan.RunAsync(repo.Root, new SecretsScanOptions { History = true }, CancellationToken.None);
+
+        Assert.Equal([("fix.patch", 1), ("spa ce caf\u00e9.txt", 1)], report.Findings.Select(f => (f.Path, f.Line)).Order().ToArray());
+        Assert.All(report.Findings, f => Assert.Equal(commit, f.Commit));
+    }
+
+    [Fact]
     public async Task A_gitignored_file_is_not_scanned_and_an_untracked_one_is()
     {
         using var repo = new TempRepo();
