@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Jaga.Cli.Composition;
 using Jaga.Core.Changes;
+using Jaga.Core.Errors;
 using Jaga.Core.Journal.Events.Plan;
 using Jaga.Core.Plan;
 using Jaga.Engine.Journal;
@@ -116,12 +117,6 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
                 [SignificantChanges.PlanKey] = string.Join("; ", PlanSignificance.Of(running.Plan, plan.Plan)),
             },
         }, ct: ct);
-        // The document kept beside the plan (docs.render_to) follows the plan.
-        if (RenderedPlan.Refresh(plan) is { } rendered)
-        {
-            var shown = Path.GetRelativePath(plan.Directory, rendered);
-            await journal.RecordAsync(new PlanRendered(shown) { Data = new Dictionary<string, string> { ["file"] = shown, ["plan_sha256"] = plan.Sha256 } }, ct: ct);
-        }
         // These are bound when the daemon starts; say so rather than pretend they changed.
         foreach (var (key, before, after) in new[]
         {
@@ -138,6 +133,20 @@ internal sealed class PlanReloader(DaemonState state, ILogger<PlanReloader> logg
         state.Scheduler.PlanSha256 = plan.Sha256;
         state.Scheduler.Replace(Jobs(state, restartBound, applied));
         if (logger.IsEnabled(LogLevel.Information)) logger.LogInformation("plan reloaded: sha256 {Sha}", plan.Sha256[..12]);
+        // The document kept beside the plan (docs.render_to) follows the plan, once the plan runs: a folder that cannot
+        // take it must not undo a reload already recorded (the checklist then says the document is stale).
+        try
+        {
+            if (RenderedPlan.Refresh(plan) is { } rendered)
+            {
+                var shown = Path.GetRelativePath(plan.Directory, rendered);
+                await applied.RecordAsync(new PlanRendered(shown) { Data = new Dictionary<string, string> { ["file"] = shown, ["plan_sha256"] = plan.Sha256 } }, ct: ct);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UserException)
+        {
+            if (logger.IsEnabled(LogLevel.Warning)) logger.LogWarning("docs.render_to could not be written: {Reason}", e.Message);
+        }
     }
 
     private async Task RefuseAsync(LoadedPlan running, IReadOnlyList<string> problems, CancellationToken ct)

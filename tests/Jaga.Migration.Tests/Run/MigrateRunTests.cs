@@ -146,7 +146,8 @@ public sealed class MigrateRunTests(PostgresServer postgres, ITestOutputHelper o
         var json = await JagaAsync(example, url, "--json", "migrate", "run", "--dry-run");
 
         Assert.True(dry.ExitCode == 0, dry.Output);
-        Assert.Contains("4. run the integration tests: ***", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("4. run the integration tests: sh app/tests/migration/check.sh postgres://", dry.Output, StringComparison.Ordinal);
+        Assert.Contains(":***@", dry.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, dry.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, json.Output, StringComparison.Ordinal);
     }

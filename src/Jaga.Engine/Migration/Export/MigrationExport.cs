@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Jaga.Core.Adapters;
 using Jaga.Core.Errors;
 using Jaga.Core.Journal.Events.Migration;
@@ -44,7 +45,11 @@ public static class MigrationExport
             }
             var manifest = new ExportManifest(ExportManifest.CurrentFormat, source.Description, source.Kind, exportedAt, JagaVersion.Current, written);
             var temporary = Path.Combine(folder, ExportManifest.FileName + ExportFolder.TemporarySuffix);
-            await File.WriteAllTextAsync(temporary, ExportManifestJson.Write(manifest), ct);
+            await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+            {
+                await stream.WriteAsync(new UTF8Encoding(false).GetBytes(ExportManifestJson.Write(manifest)), ct);
+                stream.Flush(flushToDisk: true);
+            }
             File.Move(temporary, Path.Combine(folder, ExportManifest.FileName), overwrite: true);
             var result = new MigrationExportResult(folder, manifest, Stopwatch.GetElapsedTime(started), warnings);
             if (context.Journal is { } journal)

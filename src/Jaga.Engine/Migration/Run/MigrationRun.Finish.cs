@@ -86,7 +86,7 @@ public sealed partial class MigrationRun
     private static string Write(string path, string text)
     {
         var bytes = new UTF8Encoding(false).GetBytes(text);
-        File.WriteAllBytes(path, bytes);
+        AtomicFile.WriteAllText(path, text);
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 }
