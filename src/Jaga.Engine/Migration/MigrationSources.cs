@@ -14,7 +14,8 @@ internal static class MigrationSources
         if (url.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
         {
             var path = url["sqlite:".Length..].Trim();
-            if (path.Length > 0 && InputFile.Kind(Path.GetFullPath(path)) is { } kind && kind != "a folder")
+            // A folder is the adapter's to refuse, with its own words; only what would block is refused here.
+            if (path.Length > 0 && !Directory.Exists(path) && InputFile.Kind(Path.GetFullPath(path)) is { } kind)
                 throw new UserException($"{path} is {kind}, not a SQLite database file", "name the application's database file after sqlite:");
         }
         return adapters.OpenMigrationSourceAsync(url, ct);
