@@ -37,7 +37,8 @@ fi
 has_export=0; "$jaga" migrate --help 2>/dev/null | grep -q '^ *export ' && has_export=1
 if [[ " $parts " == *" export "* ]] && [ "$has_export" = 1 ] && ! command -v pgloader >/dev/null; then
   echo "installing pgloader" >&2
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q pgloader >/dev/null; else sudo apt-get install -y -q pgloader >/dev/null; fi
+  sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get install -y -q pgloader >/dev/null 2>&1 || { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -q pgloader >/dev/null; }
 fi
 
 work=$(mktemp -d /tmp/jaga-bench-migrate.XXXXXX); chmod 755 "$work"
