@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,9 +17,14 @@ public sealed class ContentHash
     public long Rows { get; private set; }
 
     /// <summary>Adds a row given by its canonical values (<see cref="CanonicalValue"/>) in column order.</summary>
-    public void Add(IReadOnlyList<string?> canonicalValues) => AddDigest(RowDigest(canonicalValues));
+    public void Add(IReadOnlyList<string?> canonicalValues)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        RowDigest(canonicalValues, digest);
+        AddDigest(digest);
+    }
 
-    /// <summary>Adds a row given by its digest (<see cref="RowDigest"/>).</summary>
+    /// <summary>Adds a row given by its digest (<see cref="RowDigest(IReadOnlyList{string?})"/>).</summary>
     public void AddDigest(ReadOnlySpan<byte> digest)
     {
         ulong carry = 0;
@@ -50,22 +56,40 @@ public sealed class ContentHash
     /// big-endian length of its UTF-8 bytes, and those bytes.</summary>
     public static byte[] RowDigest(IReadOnlyList<string?> canonicalValues)
     {
+        var digest = new byte[SHA256.HashSizeInBytes];
+        RowDigest(canonicalValues, digest);
+        return digest;
+    }
+
+    /// <summary>Writes a row's digest (<see cref="RowDigest(IReadOnlyList{string?})"/>) into <paramref name="digest"/>:
+    /// the row's bytes are laid out in one pooled buffer and hashed at once, which costs a fraction of an incremental
+    /// hash per row.</summary>
+    public static void RowDigest(IReadOnlyList<string?> canonicalValues, Span<byte> digest)
+    {
         ArgumentNullException.ThrowIfNull(canonicalValues);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> head = stackalloc byte[5];
-        foreach (var value in canonicalValues)
+        var size = 0;
+        foreach (var value in canonicalValues) size += value is null ? 1 : 5 + Encoding.UTF8.GetMaxByteCount(value.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            if (value is null)
+            var at = 0;
+            foreach (var value in canonicalValues)
             {
-                sha.AppendData([0]);
-                continue;
+                if (value is null)
+                {
+                    rented[at++] = 0;
+                    continue;
+                }
+                var length = Encoding.UTF8.GetBytes(value, rented.AsSpan(at + 5));
+                rented[at] = 1;
+                BinaryPrimitives.WriteInt32BigEndian(rented.AsSpan(at + 1, 4), length);
+                at += 5 + length;
             }
-            var bytes = Encoding.UTF8.GetBytes(value);
-            head[0] = 1;
-            BinaryPrimitives.WriteInt32BigEndian(head[1..], bytes.Length);
-            sha.AppendData(head);
-            sha.AppendData(bytes);
+            SHA256.HashData(rented.AsSpan(0, at), digest);
         }
-        return sha.GetHashAndReset();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }
