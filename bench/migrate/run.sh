@@ -117,6 +117,7 @@ done
 copy_compare=""
 if [ "${COPY_COMPARE:-1}" != 0 ]; then
   echo "copy-compare: text COPY of the files vs binary COPY of parsed values" >&2
+  dotnet build bench/Jaga.Bench -c Release -nologo -v q >/dev/null
   copy_compare=$(dotnet run --project bench/Jaga.Bench -c Release --no-build -- copy-compare "$work/export" "$url/postgres" "$runs" | paste -sd' ' -) || copy_compare="failed (is bench/Jaga.Bench built?)"
 fi
 
