@@ -77,7 +77,7 @@ internal sealed class PostgresChangeRecords(NpgsqlDataSource dataSource) : IChan
             update.Parameters.Add(Text(review.By));
             update.Parameters.Add(Time(review.At));
             update.Parameters.Add(Text(review.Note));
-            update.Parameters.Add(Id(review.Seq));
+            update.Parameters.Add(Bigint(review.Seq));
             if (await update.ExecuteNonQueryAsync(ct) == 1) return ChangeReviewOutcome.Reviewed;
         }
         // A review is never undone, so what is read now explains why the update changed nothing.
@@ -87,6 +87,14 @@ internal sealed class PostgresChangeRecords(NpgsqlDataSource dataSource) : IChan
             { Review: not null } => ChangeReviewOutcome.AlreadyReviewed,
             _ => ChangeReviewOutcome.ByAuthor,
         };
+    }
+
+    public async Task NoteReviewEntryAsync(long id, long seq, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("UPDATE change_records SET review_seq = $2 WHERE id = $1 AND reviewed_by IS NOT NULL AND review_seq IS NULL");
+        cmd.Parameters.Add(Id(id));
+        cmd.Parameters.Add(Id(seq));
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<ChangeRecord?> GetAsync(long id, CancellationToken ct = default)
@@ -124,7 +132,7 @@ internal sealed class PostgresChangeRecords(NpgsqlDataSource dataSource) : IChan
         {
             var review = r.IsDBNull(8)
                 ? null
-                : new ChangeReview(r.GetString(8), r.GetFieldValue<DateTimeOffset>(9), r.GetString(10), r.GetInt64(11));
+                : new ChangeReview(r.GetString(8), r.GetFieldValue<DateTimeOffset>(9), r.GetString(10), Bigint(r, 11));
             records.Add(new ChangeRecord(r.GetInt64(0), ChangeText.ParseKind(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
                 r.GetFieldValue<DateTimeOffset>(5), r.GetFieldValue<long[]>(6), r.GetBoolean(7), review));
         }

@@ -94,6 +94,15 @@ internal sealed class SqliteChangeRecords(Func<CancellationToken, Task<SqliteCon
         return ChangeReviewOutcome.Reviewed;
     }
 
+    public async Task NoteReviewEntryAsync(long id, long seq, CancellationToken ct = default)
+    {
+        await using var c = await connect(ct);
+        using var cmd = Command(c, null, "UPDATE change_records SET review_seq = $seq WHERE id = $id AND reviewed_by IS NOT NULL AND review_seq IS NULL");
+        Add(cmd, "$id", id);
+        Add(cmd, "$seq", seq);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<ChangeRecord?> GetAsync(long id, CancellationToken ct = default)
     {
         await using var c = await connect(ct);
@@ -129,7 +138,7 @@ internal sealed class SqliteChangeRecords(Func<CancellationToken, Task<SqliteCon
         var records = new List<ChangeRecord>();
         while (await r.ReadAsync(ct))
         {
-            var review = r.IsDBNull(8) ? null : new ChangeReview(r.GetString(8), Time(r.GetInt64(9)), r.GetString(10), r.GetInt64(11));
+            var review = r.IsDBNull(8) ? null : new ChangeReview(r.GetString(8), Time(r.GetInt64(9)), r.GetString(10), r.IsDBNull(11) ? null : (long?)r.GetInt64(11));
             records.Add(new ChangeRecord(r.GetInt64(0), ChangeText.ParseKind(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
                 Time(r.GetInt64(5)), ChangeText.ParseCovers(r.GetString(6)), r.GetInt64(7) != 0, review));
         }

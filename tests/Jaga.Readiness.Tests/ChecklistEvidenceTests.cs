@@ -1,3 +1,4 @@
+using Jaga.Core.Messages;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
 using Jaga.Core.Readiness;
@@ -51,6 +52,31 @@ public sealed class ChecklistEvidenceTests : IAsyncDisposable
             Of(after, ReadinessPoint.Configuration));
         Assert.True(after.Points.Single(p => p.Point == ReadinessPoint.Configuration).Met);
         Assert.Contains((EvidenceState.Failed, "cli.checklist.secrets.unavailable"), Of(await GatherAsync(plan, store), ReadinessPoint.Configuration));
+    }
+
+    [Fact]
+    public async Task A_required_key_set_in_the_process_environment_counts_and_the_evidence_says_where_each_key_is()
+    {
+        project.Write(".env.production", "DB_URL=postgres://u:p@db/app\n");
+        project.Write(".env.example", "DB_URL=\nAPI_KEY=\nSMTP_URL=\n");
+        var plan = project.Load(ReadinessProject.Plan("env_files: [.env.production]"));
+        var store = await project.StoreAsync(plan);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["API_KEY"] = "k" };
+
+        async Task<Evidence> KeysAsync() =>
+            (await ReadinessChecklist.GatherAsync(new ReadinessInputs(plan, store, project.Clock, new FoundSecrets(), Variables: environment.GetValueOrDefault), default))
+            .Points.Single(p => p.Point == ReadinessPoint.Configuration).Evidence.Single(e => e.Key.StartsWith("cli.checklist.env.keys", StringComparison.Ordinal));
+
+        var partly = await KeysAsync();
+        environment["SMTP_URL"] = "smtp://mail";
+        var all = await KeysAsync();
+
+        Assert.Equal(EvidenceState.Failed, partly.State);
+        Assert.Equal("keys .env.example names are set neither in the env files (.env.production) nor in the process environment: SMTP_URL",
+            Catalog.English.Format(partly.Key, [.. partly.Args]));
+        Assert.Equal(EvidenceState.Ok, all.State);
+        Assert.Equal("every key .env.example names is set (3): in the env files .env.production (DB_URL); in the process environment API_KEY, SMTP_URL",
+            Catalog.English.Format(all.Key, [.. all.Args]));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Jaga.Testing;
 
 namespace Jaga.Readiness.Tests;
 
@@ -37,7 +38,7 @@ public sealed class CliTests : IAsyncDisposable
         Assert.Contains("jaga changes review 1 --by NAME", refused.Output, StringComparison.Ordinal);
         Assert.Equal(0, pending.Code);
         var change = JsonNode.Parse(pending.Output)!["changes"]!.AsArray().Single()!;
-        Assert.Equal(("runbook", "runbook:failover", Me, false), ((string)change["kind"]!, (string)change["subject"]!, (string)change["author"]!, (bool)change["applied"]!));
+        Assert.Equal(("runbook", $"runbook:failover()@{Uri.EscapeDataString(Me.ToLowerInvariant())}", Me, false), ((string)change["kind"]!, (string)change["subject"]!, (string)change["author"]!, (bool)change["applied"]!));
         Assert.True(byAuthor.Code == 2, byAuthor.Output);
         Assert.Contains("a change is reviewed by someone other than its author", byAuthor.Output, StringComparison.Ordinal);
         Assert.True(reviewed.Code == 0, reviewed.Output);
@@ -149,6 +150,24 @@ public sealed class CliTests : IAsyncDisposable
         Assert.Contains("# ", await File.ReadAllTextAsync(Path.Combine(project.Dir, "docs", "MAINTENANCE.md")), StringComparison.Ordinal);
         Assert.Contains("the rendered plan docs/MAINTENANCE.md is current", current.Output, StringComparison.Ordinal);
         Assert.Contains("the rendered plan docs/MAINTENANCE.md is stale: run jaga plan render", stale.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_render_without_out_prints_the_document_as_its_help_says_and_refreshes_the_kept_copy()
+    {
+        project.Load(ReadinessProject.Plan("docs: { render_to: docs/MAINTENANCE.md }"));
+        var printed = Path.Combine(project.Dir, "printed.md");
+
+        // What the help shows: `jaga plan render > MAINTENANCE.md`, through a real shell.
+        var render = await ChildProcess.RunAsync("sh", ["-c", "dotnet \"$0\" --plan \"$1\" plan render > \"$2\"", RunningJaga.JagaDll, project.PlanPath, printed],
+            TimeSpan.FromMinutes(2), project.Dir);
+
+        Assert.True(render.ExitCode == 0, render.Output);
+        var document = await File.ReadAllTextAsync(printed);
+        Assert.StartsWith("# ", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("plan.render", document, StringComparison.Ordinal);
+        Assert.Equal(document, await File.ReadAllTextAsync(Path.Combine(project.Dir, "docs", "MAINTENANCE.md")));
+        Assert.Contains("MAINTENANCE.md", await File.ReadAllTextAsync(Path.Combine(project.Dir, "logs", "maintenance.log")), StringComparison.Ordinal);
     }
 
     public ValueTask DisposeAsync() => project.DisposeAsync();

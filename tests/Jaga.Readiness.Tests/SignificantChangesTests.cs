@@ -86,5 +86,14 @@ public sealed class SignificantChangesTests : IAsyncDisposable
         Assert.Null(SignificantChanges.Of(on, Entry("backup.run", 10)));
     }
 
+    [Fact]
+    public void With_update_review_before_an_applied_major_update_or_patch_is_not_listed_again_its_request_was_reviewed()
+    {
+        var before = project.Load(ReadinessProject.Plan("update: { review: before }")).Plan;
+
+        Assert.Null(SignificantChanges.Of(before, Entry("update.apply", 4, ("kind", "major"), ("ecosystem", "npm"), ("name", "express"), ("to", "5.0.0"))));
+        Assert.Null(SignificantChanges.Of(before, Entry("patches.apply", 6, ("package", "openssl"), ("to", "3.0.22"), (AuditEntry.NodeKey, "web-1"))));
+    }
+
     public ValueTask DisposeAsync() => project.DisposeAsync();
 }

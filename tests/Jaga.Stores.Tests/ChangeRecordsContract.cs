@@ -64,6 +64,23 @@ public abstract class ChangeRecordsContract : StoreContract
     }
 
     [Fact]
+    public async Task A_review_accepted_without_its_entry_is_given_it_once_and_a_change_not_reviewed_gets_none()
+    {
+        var changes = (await OpenAsync()).Changes;
+        var change = await changes.RecordAsync(Draft(ChangeKind.Restore, "runbook-run:cd34", 4));
+        var other = await changes.RecordAsync(Draft(ChangeKind.Restore, "runbook-run:ef56", 5));
+
+        Assert.Equal(ChangeReviewOutcome.Reviewed, await changes.ReviewAsync(change.Id, new ChangeReview("sari", Now, "ok", null)));
+        Assert.Null((await changes.GetAsync(change.Id))!.Review!.Seq);
+        await changes.NoteReviewEntryAsync(change.Id, 9);
+        await changes.NoteReviewEntryAsync(change.Id, 10);
+        await changes.NoteReviewEntryAsync(other.Id, 11);
+
+        Assert.Equal(9, (await changes.GetAsync(change.Id))!.Review!.Seq);
+        Assert.Null((await changes.GetAsync(other.Id))!.Review);
+    }
+
+    [Fact]
     public async Task A_request_is_made_once_per_subject_and_carried_out_only_after_its_review_and_only_once()
     {
         var changes = (await OpenAsync()).Changes;

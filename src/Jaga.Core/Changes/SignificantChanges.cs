@@ -29,10 +29,11 @@ public static class SignificantChanges
                 Draft(ChangeKind.Restore, "runbook-run:" + data["run"], "runbook-run:" + data["run"]),
             MigrationKind =>
                 Has(data, "run") ? Draft(ChangeKind.Migration, "migration:" + data["run"], "migration:" + data["run"]) : Draft(ChangeKind.Migration, "migration", null),
-            "update.apply" when data.GetValueOrDefault("kind") == "major" =>
-                Draft(ChangeKind.MajorUpdate, $"update:{data.GetValueOrDefault("ecosystem")}:{data.GetValueOrDefault("name")}=={data.GetValueOrDefault("to")}", null),
-            "patches.apply" when Has(data, "package") && Has(data, "to") =>
-                Draft(ChangeKind.SecurityPatch, $"patch:{data.GetValueOrDefault(AuditEntry.NodeKey)}:{data["package"]}={data["to"]}", null),
+            // Reviewed before (update.review: before), the act was a request reviewed already: it is not listed again.
+            "update.apply" when data.GetValueOrDefault("kind") == "major" && plan.Update.Review == ReviewTiming.After =>
+                Draft(ChangeKind.MajorUpdate, ChangeSubjects.MajorUpdate(data.GetValueOrDefault("ecosystem") ?? "", data.GetValueOrDefault("name") ?? "", data.GetValueOrDefault("to") ?? ""), null),
+            "patches.apply" when Has(data, "package") && Has(data, "to") && plan.Update.Review == ReviewTiming.After =>
+                Draft(ChangeKind.SecurityPatch, ChangeSubjects.SecurityPatch(data.GetValueOrDefault(AuditEntry.NodeKey) ?? "", data["package"], data["to"]), null),
             _ => null,
         };
         return change is not null && plan.Changes.Significant(change.Kind) ? change : null;

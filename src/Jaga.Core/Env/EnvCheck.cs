@@ -33,11 +33,15 @@ public static class EnvCheck
         }
         foreach (var r in plan.References.Where(r => !r.HasDefault)) Need(r.Name, r.Path);
         foreach (var key in example?.Entries.Select(e => e.Key) ?? []) Need(key, example!.Path);
-        return [.. order.Select(key => new EnvRequirement(key, by[key], Where(key, files, variable)))];
+        return [.. order.Select(key => new EnvRequirement(key, by[key], FoundIn(key, files, variable)))];
     }
 
-    private static string? Where(string key, IReadOnlyList<EnvFile> files, Func<string, string?> variable)
+    /// <summary>Where <paramref name="key"/> is set: <see cref="Environment"/> when the process environment has it, else the
+    /// path of the last env file that does; null when none.</summary>
+    public static string? FoundIn(string key, IReadOnlyList<EnvFile> files, Func<string, string?> variable)
     {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(variable);
         if (variable(key) is not null) return Environment;
         return files.LastOrDefault(f => f.Values.ContainsKey(key))?.Path;
     }

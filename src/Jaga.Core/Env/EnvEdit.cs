@@ -17,9 +17,10 @@ public static class EnvEdit
     /// <param name="path">The file's name as the user gave it, for messages.</param>
     /// <param name="values">Keys and their new values; each key once.</param>
     /// <param name="words">The language of messages.</param>
+    /// <param name="hmacKey">The installation's key the values' HMACs are made with (<see cref="EnvValue.Hmac"/>).</param>
     /// <exception cref="UserException">The file does not read as an env file, a key is not a variable name or is given
     /// twice, or a value cannot be written (<see cref="EnvValue.Quote"/>). Messages never hold a value.</exception>
-    public static EnvEdited Set(string text, string path, IReadOnlyList<KeyValuePair<string, string>> values, Catalog words)
+    public static EnvEdited Set(string text, string path, IReadOnlyList<KeyValuePair<string, string>> values, Catalog words, byte[] hmacKey)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(values);
@@ -30,7 +31,7 @@ public static class EnvEdit
         {
             var file = Read(text, path, words);
             var quoted = EnvValue.Quote(key, value, words);
-            var hash = EnvValue.Sha256(value);
+            var hash = EnvValue.Hmac(value, hmacKey);
             if (file.Values.TryGetValue(key, out var old) && old == value)
             {
                 changes.Add(new EnvKeyChange(key, EnvChange.Unchanged, hash));

@@ -32,9 +32,16 @@ public static partial class EnvValue
         return sb.Append('"').ToString();
     }
 
-    /// <summary>SHA-256 of the value's UTF-8 bytes, lower-case hex: what the audit entry keeps, so a later reader can tell
-    /// whether two sets wrote the same value without the value being stored.</summary>
-    public static string Sha256(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    /// <summary>HMAC-SHA256 of the value's UTF-8 bytes under <paramref name="key"/> (the installation's key, kept beside the
+    /// state), lower-case hex: what the audit entry keeps instead of the value. Whoever holds the key can tell whether two
+    /// sets wrote the same value, or whether a value is the one set; without the key, the audit gives no way to guess a
+    /// short secret by hashing candidates, as a bare SHA-256 would.</summary>
+    public static string Hmac(string value, byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(key);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)));
+    }
 
     /// <summary>Characters that mean nothing to any of the readers, not even at a value's start (no <c>~</c>, <c>#</c>, quote
     /// or space); the empty value is bare too (<c>KEY=</c>).</summary>

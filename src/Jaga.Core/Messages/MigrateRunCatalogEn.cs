@@ -6,7 +6,7 @@ internal static class MigrateRunCatalogEn
 {
     public static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
     {
-        ["env.set"] = "Env {0} set in {1} ({2}, sha256 {3}…)",
+        ["env.set"] = "Env {0} set in {1} ({2}, hmac {3}…)",
         ["env.change.added"] = "added",
         ["env.change.changed"] = "changed",
         ["env.change.unchanged"] = "unchanged",
@@ -35,10 +35,14 @@ internal static class MigrateRunCatalogEn
         ["reason.env.folder.hint"] = "create the folder first, or give a path in an existing one",
         ["reason.env.write"] = "cannot write {0}: {1}",
         ["reason.env.write.hint"] = "check the path and that its folder can be written",
+        ["reason.env.hmac.io"] = "cannot read or make the key of env value HMACs {0}: {1}",
+        ["reason.env.hmac.io.hint"] = "check that the folder of {0} (beside the state) can be written by the user who runs jaga",
+        ["reason.env.hmac.invalid"] = "the key of env value HMACs {0} is not {1} hex digits",
+        ["reason.env.hmac.invalid.hint"] = "restore {0} from a backup of the state folder; deleting it makes a new key, and the HMACs recorded so far can no longer be checked",
         ["reason.env.missing"] = "{0} does not exist",
         ["reason.env.missing.hint"] = "check the path (it is read from the current folder)",
 
-        ["cli.env.set.line"] = "{0} {1} in {2} (sha256 {3}…)",
+        ["cli.env.set.line"] = "{0} {1} in {2} (hmac {3}…)",
         ["cli.env.set.backup"] = "the previous file is kept as {0}",
         ["cli.env.arg"] = "{0}: give KEY=VALUE, or KEY alone with --stdin to read its value from standard input",
         ["cli.env.arg.hint"] = "for example: jaga env set DATABASE_URL=postgres://… --file .env.production",
@@ -96,7 +100,7 @@ internal static class MigrateRunCatalogEn
         ["doc.receipt.tables.columns"] = "table|rows exported|rows in target|content SHA-256 exported|content SHA-256 in target|CSV SHA-256|equal",
         ["doc.receipt.env"] = "Environment",
         ["doc.receipt.env.none"] = "No key set.",
-        ["doc.receipt.env.key"] = "- {0} in {1}: {2}, value SHA-256 `{3}`",
+        ["doc.receipt.env.key"] = "- {0} in {1}: {2}, value HMAC-SHA256 `{3}`",
         ["doc.receipt.test"] = "Integration tests",
         ["doc.receipt.test.passed"] = "`{0}` passed (exit {1}, {2}).",
         ["doc.receipt.test.failed"] = "`{0}` FAILED (exit {1}, {2}).",

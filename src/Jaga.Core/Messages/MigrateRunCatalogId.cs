@@ -5,7 +5,7 @@ internal static class MigrateRunCatalogId
 {
     public static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
     {
-        ["env.set"] = "Env {0} diatur di {1} ({2}, sha256 {3}…)",
+        ["env.set"] = "Env {0} diatur di {1} ({2}, hmac {3}…)",
         ["env.change.added"] = "ditambahkan",
         ["env.change.changed"] = "diubah",
         ["env.change.unchanged"] = "tidak berubah",
@@ -34,10 +34,14 @@ internal static class MigrateRunCatalogId
         ["reason.env.folder.hint"] = "buat foldernya dulu, atau berikan path di folder yang ada",
         ["reason.env.write"] = "tidak bisa menulis {0}: {1}",
         ["reason.env.write.hint"] = "periksa path-nya dan bahwa foldernya bisa ditulisi",
+        ["reason.env.hmac.io"] = "tidak bisa membaca atau membuat kunci HMAC nilai env {0}: {1}",
+        ["reason.env.hmac.io.hint"] = "periksa bahwa folder {0} (di samping state) bisa ditulisi oleh pengguna yang menjalankan jaga",
+        ["reason.env.hmac.invalid"] = "kunci HMAC nilai env {0} bukan {1} digit heksadesimal",
+        ["reason.env.hmac.invalid.hint"] = "pulihkan {0} dari cadangan folder state; menghapusnya membuat kunci baru, dan HMAC yang sudah tercatat tidak bisa diperiksa lagi",
         ["reason.env.missing"] = "{0} tidak ada",
         ["reason.env.missing.hint"] = "periksa path-nya (dibaca dari folder saat ini)",
 
-        ["cli.env.set.line"] = "{0} {1} di {2} (sha256 {3}…)",
+        ["cli.env.set.line"] = "{0} {1} di {2} (hmac {3}…)",
         ["cli.env.set.backup"] = "file sebelumnya disimpan sebagai {0}",
         ["cli.env.arg"] = "{0}: berikan KEY=VALUE, atau KEY saja dengan --stdin untuk membaca nilainya dari standard input",
         ["cli.env.arg.hint"] = "contoh: jaga env set DATABASE_URL=postgres://… --file .env.production",
@@ -95,7 +99,7 @@ internal static class MigrateRunCatalogId
         ["doc.receipt.tables.columns"] = "tabel|baris diekspor|baris di target|SHA-256 isi diekspor|SHA-256 isi di target|SHA-256 CSV|sama",
         ["doc.receipt.env"] = "Environment",
         ["doc.receipt.env.none"] = "Tidak ada kunci yang diatur.",
-        ["doc.receipt.env.key"] = "- {0} di {1}: {2}, SHA-256 nilai `{3}`",
+        ["doc.receipt.env.key"] = "- {0} di {1}: {2}, HMAC-SHA256 nilai `{3}`",
         ["doc.receipt.test"] = "Tes integrasi",
         ["doc.receipt.test.passed"] = "`{0}` lulus (exit {1}, {2}).",
         ["doc.receipt.test.failed"] = "`{0}` GAGAL (exit {1}, {2}).",

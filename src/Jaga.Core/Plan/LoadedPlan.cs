@@ -23,4 +23,15 @@ public sealed record LoadedPlan(MaintenancePlan Plan, Redactor Redactor, string 
     /// <summary>True when the state store is PostgreSQL rather than a SQLite file.</summary>
     public bool StateIsPostgres => Plan.State.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
         || Plan.State.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where a file of this machine's own (never the shared state) is kept: beside the state store when that is a
+    /// SQLite file (<c>.jaga/state.db</c> → <c>.jaga/NAME</c>), else in <c>.jaga/</c> beside the plan.</summary>
+    public string BesideState(string fileName)
+    {
+        var state = Plan.State;
+        if (StateIsPostgres || (state.Contains("://", StringComparison.Ordinal) && !state.StartsWith("sqlite:", StringComparison.Ordinal)))
+            return Resolve(System.IO.Path.Combine(".jaga", fileName));
+        var file = Resolve(state.StartsWith("sqlite:", StringComparison.Ordinal) ? state["sqlite:".Length..] : state);
+        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file) ?? Directory, fileName);
+    }
 }

@@ -78,7 +78,8 @@ public sealed record LogRetentionRule(
 
 public sealed record UpdateSection(
     CronSchedule? Schedule, string Root, IReadOnlyList<string> Manifests, UpdatePolicy Policy, string? Test, TimeSpan TestTimeout,
-    bool OsPackages, FailOn FailOn, TimeSpan AdvisoriesMaxAge, IReadOnlyList<Suppression> Suppress, int Concurrency);
+    bool OsPackages, FailOn FailOn, TimeSpan AdvisoriesMaxAge, IReadOnlyList<Suppression> Suppress, int Concurrency,
+    ReviewTiming Review = ReviewTiming.After);
 
 /// <summary>An advisory the team has looked at and accepted for a while: it stops counting until it expires, and every
 /// use is logged.</summary>

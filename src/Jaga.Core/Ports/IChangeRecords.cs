@@ -21,8 +21,14 @@ public interface IChangeRecords
     /// caller gets a given request; the entries of what it then does name the change (data <c>change</c>).</summary>
     Task<ChangeRecord?> TakeReviewedAsync(string subject, CancellationToken ct = default);
 
-    /// <summary>Reviews change <paramref name="id"/>, unless it is reviewed already or <paramref name="review"/> is by its author.</summary>
+    /// <summary>Reviews change <paramref name="id"/>, unless it is reviewed already or <paramref name="review"/> is by its author.
+    /// The store decides first; the caller then writes the review's audit entry and names it with
+    /// <see cref="NoteReviewEntryAsync"/>.</summary>
     Task<ChangeReviewOutcome> ReviewAsync(long id, ChangeReview review, CancellationToken ct = default);
+
+    /// <summary>Names <paramref name="seq"/> as the audit entry of the review of change <paramref name="id"/>, when the review
+    /// names none yet.</summary>
+    Task NoteReviewEntryAsync(long id, long seq, CancellationToken ct = default);
 
     Task<ChangeRecord?> GetAsync(long id, CancellationToken ct = default);
 

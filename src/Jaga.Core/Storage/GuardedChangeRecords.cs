@@ -16,6 +16,8 @@ public sealed class GuardedChangeRecords(IChangeRecords inner, StoreGuard guard)
     public Task<ChangeReviewOutcome> ReviewAsync(long id, ChangeReview review, CancellationToken ct = default) =>
         guard.Run(() => inner.ReviewAsync(id, review, ct));
 
+    public Task NoteReviewEntryAsync(long id, long seq, CancellationToken ct = default) => guard.Run(() => inner.NoteReviewEntryAsync(id, seq, ct));
+
     public Task<ChangeRecord?> GetAsync(long id, CancellationToken ct = default) => guard.Run(() => inner.GetAsync(id, ct));
 
     public Task<IReadOnlyList<ChangeRecord>> ListAsync(bool unreviewed, int limit, CancellationToken ct = default) =>

@@ -22,16 +22,17 @@ public static class EnvFileUpdate
     /// <param name="path">The env file, as the user named it (shown in messages).</param>
     /// <param name="values">Keys and their new values.</param>
     /// <param name="words">The language of messages.</param>
+    /// <param name="hmacKey">The installation's key (<see cref="EnvHmacKey"/>) the values' HMACs are made with.</param>
     /// <exception cref="UserException">A key or value is refused (<see cref="EnvEdit.Set"/>), the path is not a regular file
     /// (a folder, a FIFO), its folder is missing, or the result would be larger than Jaga reads. Nothing is written then.</exception>
-    public static EnvFileUpdated Apply(string path, IReadOnlyList<KeyValuePair<string, string>> values, Catalog words)
+    public static EnvFileUpdated Apply(string path, IReadOnlyList<KeyValuePair<string, string>> values, Catalog words, byte[] hmacKey)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(words);
         EnvEdit.CheckKeys(values.Select(v => v.Key), words);
         try
         {
-            return Write(path, values, words);
+            return Write(path, values, words, hmacKey);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -40,14 +41,14 @@ public static class EnvFileUpdate
         }
     }
 
-    private static EnvFileUpdated Write(string path, IReadOnlyList<KeyValuePair<string, string>> values, Catalog words)
+    private static EnvFileUpdated Write(string path, IReadOnlyList<KeyValuePair<string, string>> values, Catalog words, byte[] hmacKey)
     {
         var full = Path.GetFullPath(path);
         if (new FileInfo(full).LinkTarget is not null && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target) full = target.FullName;
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder)) throw new UserException(words.Format("reason.env.folder", path), words["reason.env.folder.hint"]);
         var old = InputFile.ReadText(full, InputFile.EnvFileLimit, "env file");
-        var edited = EnvEdit.Set(old ?? "", path, values, words);
+        var edited = EnvEdit.Set(old ?? "", path, values, words, hmacKey);
         if (old is not null && edited.Changes.All(c => c.Change == EnvChange.Unchanged))
             return new EnvFileUpdated(full, null, edited.Changes);
         var bytes = new UTF8Encoding(false).GetBytes(edited.Text);
@@ -64,21 +65,21 @@ public static class EnvFileUpdate
         return new EnvFileUpdated(full, backup, edited.Changes);
     }
 
-    /// <summary>Records one <see cref="EnvVariableSet"/> per key: the key, the file and the value's SHA-256, never the value.</summary>
+    /// <summary>Records one <see cref="EnvVariableSet"/> per key: the key, the file and the value's HMAC, never the value.</summary>
     public static async Task RecordAsync(MaintenanceJournal journal, string shownPath, EnvFileUpdated updated, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(updated);
         foreach (var c in updated.Changes)
         {
-            await journal.RecordAsync(new EnvVariableSet(c.Key, shownPath, c.Change, c.Sha256)
+            await journal.RecordAsync(new EnvVariableSet(c.Key, shownPath, c.Change, c.ValueHmac)
             {
                 Data = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["key"] = c.Key,
                     ["file"] = shownPath,
                     ["change"] = c.Change.ToString().ToLowerInvariant(),
-                    ["value_sha256"] = c.Sha256,
+                    ["value_hmac"] = c.ValueHmac,
                 },
             }, ct: ct);
         }

@@ -22,6 +22,9 @@ public sealed class MaintenanceJournal(IStateStore store, LoadedPlan plan, TimeP
 
     public IStateStore Store => store;
 
+    /// <summary>Who the entries are by unless a call names someone else: the person or process that acts.</summary>
+    public string Actor => actor;
+
     /// <summary>This node's name (<c>scheduler.node</c>, default the host name): recorded in every entry, because each
     /// node writes its own log file while the chain is shared.</summary>
     public string Node { get; } = plan.Plan.Scheduler.Node ?? Environment.MachineName;

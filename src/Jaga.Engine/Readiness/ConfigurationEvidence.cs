@@ -1,3 +1,4 @@
+using Jaga.Core.Env;
 using Jaga.Core.Interpolation;
 using Jaga.Core.Readiness;
 using Jaga.Engine.Files;
@@ -5,7 +6,7 @@ using Jaga.Engine.Files;
 namespace Jaga.Engine.Readiness;
 
 /// <summary>Point 1, configuration: no <c>.env</c> file tracked by git, each ignored, every key <c>.env.example</c> names
-/// present in the env files, and no secret found in the repository.</summary>
+/// set in the process environment or the env files, and no secret found in the repository.</summary>
 internal static class ConfigurationEvidence
 {
     /// <summary>Env files that hold no values, only their names: committed on purpose.</summary>
@@ -39,8 +40,10 @@ internal static class ConfigurationEvidence
         return found;
     }
 
-    /// <summary>The keys of <c>.env.example</c> beside the plan, each present in every env file the plan reads (<c>.env</c> when
-    /// it names none).</summary>
+    /// <summary>The keys of <c>.env.example</c> beside the plan, each set where the application can read it: in the
+    /// environment of the process that runs it, or in an env file the plan reads (<c>.env</c> when it names none), looked up
+    /// as <see cref="EnvCheck"/> looks them up. The evidence says where each key was found; a named env file that does not
+    /// exist is noted, not failed, since the environment may hold its keys.</summary>
     private static IEnumerable<Evidence> RequiredKeys(ReadinessInputs inputs)
     {
         var example = Path.Combine(inputs.Plan.Directory, ".env.example");
@@ -50,20 +53,28 @@ internal static class ConfigurationEvidence
             yield break;
         }
         var required = EnvFile.Parse(InputFile.ReadText(example, InputFile.EnvFileLimit, "env file") ?? "", example).Values.Keys.Order(StringComparer.Ordinal).ToList();
-        var files = inputs.Plan.Plan.EnvFiles.Count > 0 ? inputs.Plan.Plan.EnvFiles : [".env"];
-        foreach (var file in files)
+        var names = inputs.Plan.Plan.EnvFiles.Count > 0 ? inputs.Plan.Plan.EnvFiles : [".env"];
+        var files = new List<EnvFile>();
+        foreach (var name in names)
         {
-            var path = inputs.Plan.Resolve(file);
-            if (!File.Exists(path))
-            {
-                yield return Evidence.Failed("cli.checklist.env.missing", file);
-                continue;
-            }
-            var have = EnvFile.Parse(InputFile.ReadText(path, InputFile.EnvFileLimit, "env file") ?? "", path).Values;
-            var missing = required.Where(k => !have.ContainsKey(k)).ToList();
-            yield return missing.Count == 0
-                ? Evidence.Ok("cli.checklist.env.keys", file, required.Count)
-                : Evidence.Failed("cli.checklist.env.keys.missing", file, string.Join(", ", missing));
+            var path = inputs.Plan.Resolve(name);
+            if (File.Exists(path)) files.Add(EnvFile.Parse(InputFile.ReadText(path, InputFile.EnvFileLimit, "env file") ?? "", name));
+            else yield return Evidence.Note("cli.checklist.env.missing", name);
         }
+        var variables = inputs.Variables ?? Environment.GetEnvironmentVariable;
+        var where = required.Select(k => (Key: k, In: EnvCheck.FoundIn(k, files, variables))).ToList();
+        var missing = where.Where(w => w.In is null).Select(w => w.Key).ToList();
+        if (missing.Count > 0)
+        {
+            yield return Evidence.Failed("cli.checklist.env.keys.missing", string.Join(", ", names), string.Join(", ", missing));
+            yield break;
+        }
+        // Which keys each env file holds, in the plan's order, then those the process environment holds.
+        var inFiles = where.Where(w => w.In != EnvCheck.Environment).GroupBy(w => w.In!, StringComparer.Ordinal)
+            .Select(g => g.Key + " (" + string.Join(", ", g.Select(w => w.Key)) + ")").ToList();
+        var inEnvironment = where.Where(w => w.In == EnvCheck.Environment).Select(w => w.Key).ToList();
+        yield return Evidence.Ok("cli.checklist.env.keys", required.Count, List(inFiles), List(inEnvironment));
     }
+
+    private static string List(List<string> items) => items.Count == 0 ? "-" : string.Join(", ", items);
 }

@@ -30,9 +30,11 @@ public sealed class EnvCommandTests
         Assert.Empty(Directory.GetFiles(p.Dir, "*.tmp"));
         Assert.Contains(".env.production.bak", set.Output, StringComparison.Ordinal);
 
-        var hash = EnvValue.Sha256(Secret);
+        var keyFile = Path.Combine(p.Dir, ".jaga", "env-hmac.key");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        var hash = EnvValue.Hmac(Secret, Convert.FromHexString(File.ReadAllText(keyFile).Trim()));
         var log = File.ReadAllText(p.LogPath);
-        Assert.Contains($"Env DATABASE_URL set in .env.production (added, sha256 {hash[..12]}…)", log, StringComparison.Ordinal);
+        Assert.Contains($"Env DATABASE_URL set in .env.production (added, hmac {hash[..12]}…)", log, StringComparison.Ordinal);
         Assert.Contains("Env S3_KEY set in .env.production (changed", log, StringComparison.Ordinal);
         var entries = await p.JagaAsync("log", "--json", "--grep", "DATABASE_URL");
         Assert.Contains(hash, entries.Output, StringComparison.Ordinal);

@@ -11,8 +11,10 @@ public sealed class EnvEditTests
 {
     private static readonly Catalog En = Catalog.English;
 
+    private static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
     private static EnvEdited Set(string text, params (string Key, string Value)[] values) =>
-        EnvEdit.Set(text, ".env.production", [.. values.Select(v => KeyValuePair.Create(v.Key, v.Value))], En);
+        EnvEdit.Set(text, ".env.production", [.. values.Select(v => KeyValuePair.Create(v.Key, v.Value))], En, Key);
 
     [Fact]
     public void Setting_a_key_rewrites_only_its_value_keeping_comments_order_export_spacing_and_trailing_comments()
@@ -65,7 +67,7 @@ public sealed class EnvEditTests
 
         Assert.Equal("A='x y'\n", edited.Text);
         Assert.Equal(EnvChange.Unchanged, edited.Changes.Single().Change);
-        Assert.Equal(EnvValue.Sha256("x y"), edited.Changes.Single().Sha256);
+        Assert.Equal(EnvValue.Hmac("x y", Key), edited.Changes.Single().ValueHmac);
     }
 
     public static TheoryData<string> HardValues => new()

@@ -69,7 +69,8 @@ public sealed class MigrateRunTests(PostgresServer postgres, ITestOutputHelper o
             Assert.Equal((long)m["rows"]!, (long)t["target_rows"]!);
             Assert.Equal(Sha256(File.ReadAllBytes(Path.Combine(folder, (string)m["file"]!))), (string?)t["csv_sha256"]);
         }
-        Assert.Equal(EnvValue.Sha256("postgresql"), (string?)receipt["env"]!["keys"]![0]!["value_sha256"]);
+        var hmacKey = Convert.FromHexString(File.ReadAllText(Path.Combine(example, ".jaga", "env-hmac.key")).Trim());
+        Assert.Equal(EnvValue.Hmac("postgresql", hmacKey), (string?)receipt["env"]!["keys"]![0]!["value_hmac"]);
         Assert.True((bool)receipt["test"]!["passed"]!);
         Assert.Contains("integration check passed: 6 products", (string?)receipt["test"]!["tail"], StringComparison.Ordinal);
         Assert.Contains("| order_items | 6 | 6 |", File.ReadAllText(Path.Combine(folder, "migration-receipt.md")), StringComparison.Ordinal);

@@ -1,5 +1,7 @@
 using Jaga.Core.Errors;
 using Jaga.Core.Messages;
+using Jaga.Engine.Migration.Run;
+using Jaga.Engine.Planning;
 using Jaga.Engine.Updates.Apply;
 
 namespace Jaga.Updates.Tests.Apply;
@@ -43,5 +45,26 @@ public sealed class TestCommandTests
         var open = Assert.Throws<UserException>(() => TestCommand.Words("node 'test.js", Catalog.Indonesian));
         Assert.Equal("update.test memiliki tanda kutip yang tidak pernah ditutup: node 'test.js", open.Message);
         Assert.Throws<UserException>(() => TestCommand.Words("node \"test.js", Catalog.English));
+    }
+
+    [Fact]
+    public void A_migration_test_that_needs_a_shell_is_refused_naming_migration_test()
+    {
+        var dir = Directory.CreateTempSubdirectory("jaga-migtest-").FullName;
+        try
+        {
+            var text = "version: 1\nproject: m\nmigration:\n  from: sqlite:app.db\n  to: postgres://u@localhost/db\n  test: npm test && npm run lint\n";
+            var loaded = PlanFile.LoadText(text, Path.Combine(dir, "jaga.yaml"));
+            Assert.True(loaded.Ok, string.Join("\n", loaded.Errors));
+            var e = Assert.Throws<UserException>(() => MigrationRunPlan.Of(loaded.Plan!, Catalog.English));
+            Assert.Equal("migration.test runs without a shell, and & is shell syntax: npm test && npm run lint", e.Message);
+            Assert.Equal("put the commands in a script and name it in migration.test (./scripts/test.sh), or name the shell yourself: sh -c '…'", e.Hint);
+            var id = Assert.Throws<UserException>(() => MigrationRunPlan.Of(loaded.Plan!, Catalog.Indonesian));
+            Assert.StartsWith("migration.test dijalankan tanpa shell", id.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class UpdateWorkspace : IAsyncDisposable
 
     public MaintenanceJournal Journal { get; }
 
-    public static async Task<UpdateWorkspace> CreateAsync(string language = "en", string? secret = null)
+    public static async Task<UpdateWorkspace> CreateAsync(string language = "en", string? secret = null, string sections = "")
     {
         var dir = Directory.CreateTempSubdirectory("jaga-apply-").FullName;
         Directory.CreateDirectory(Path.Combine(dir, "project"));
@@ -37,7 +37,7 @@ public sealed class UpdateWorkspace : IAsyncDisposable
         Directory.CreateDirectory(planDir);
         var env = secret is null ? "" : "env_files: [secrets.env]\n";
         if (secret is not null) await File.WriteAllTextAsync(Path.Combine(planDir, "secrets.env"), $"API_TOKEN={secret}\n");
-        var text = $"version: 1\nproject: apply\nlanguage: {language}\n{env}log: {{ file: journal/maintenance.log }}\n";
+        var text = $"version: 1\nproject: apply\nlanguage: {language}\n{env}log: {{ file: journal/maintenance.log }}\n{sections}";
         var planPath = Path.Combine(planDir, "jaga.yaml");
         await File.WriteAllTextAsync(planPath, text);
         var loaded = PlanFile.Load(planPath);

@@ -1,6 +1,7 @@
 using Jaga.Core.Ledger;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan;
+using Jaga.Core.Ports;
 using Jaga.Core.Updates.Patches;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Updates.Patches;
@@ -16,9 +17,9 @@ public sealed class SecurityPatchApplyTests : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("jaga-patches-apply-").FullName;
 
-    private async Task<(MaintenanceJournal Journal, SqliteStateStore Store)> JournalAsync()
+    private async Task<(MaintenanceJournal Journal, SqliteStateStore Store)> JournalAsync(string sections = "")
     {
-        var yaml = "version: 1\nproject: toko\ntimezone: UTC\nlanguage: en\nlog: { file: logs/maintenance.log }\n";
+        var yaml = "version: 1\nproject: toko\ntimezone: UTC\nlanguage: en\nlog: { file: logs/maintenance.log }\n" + sections;
         var loaded = PlanLoader.Load(yaml, "jaga.yaml", dir, new PlanWorld(_ => null, _ => null));
         Assert.True(loaded.Ok, string.Join('\n', loaded.Errors));
         var store = await SqliteStateStore.OpenAsync(Path.Combine(dir, "state.db"), TimeProvider.System);
@@ -102,6 +103,40 @@ public sealed class SecurityPatchApplyTests : IDisposable
         Assert.Equal(["jaga-demo"], check.Reboot.Packages);
         Assert.Equal("Patch OS: 2 pembaruan tertunda, 1 di antaranya keamanan, 0 ditahan; perlu reboot (paket: jaga-demo)",
             OsPatches.Summary(check).Message(Catalog.Indonesian));
+    }
+
+    [Fact]
+    public async Task With_update_review_before_the_security_patches_wait_for_a_review_by_someone_else_then_install_once()
+    {
+        using var box = await AptSandbox.CreateAsync();
+        var (journal, store) = await JournalAsync("update: { review: before }\n");
+        await using var _ = store;
+        var patches = new OsPatches(box.Apt, Catalog.English, TimeProvider.System);
+        var review = await patches.ReviewAsync(await patches.CheckAsync());
+        const ReviewTiming timing = ReviewTiming.Before;
+
+        var held = await SecurityPatchGate.PassAsync(review, journal, timing, default);
+        var heldAgain = await SecurityPatchGate.PassAsync(review, journal, timing, default);
+
+        Assert.False(held!.Passed);
+        Assert.False(heldAgain!.Passed);
+        Assert.Equal(held.Change.Id, heldAgain.Change.Id);
+        Assert.Equal((ChangeKind.SecurityPatch, $"patches:{journal.Node}:jaga-demo=1.1", "patch-test"), (held.Change.Kind, held.Change.Subject, held.Change.Author));
+        Assert.Equal($"OS security patches installed on {journal.Node}: jaga-demo 1.1", held.Change.What);
+        Assert.Equal("1.0", await box.InstalledAsync("jaga-demo"));
+        Assert.Null(await SecurityPatchGate.PassAsync(review, journal, ReviewTiming.After, default));
+
+        Assert.Equal(ChangeReviewOutcome.Reviewed, await store.Changes.ReviewAsync(held.Change.Id, new ChangeReview("sari", DateTimeOffset.UnixEpoch, "USN read", null)));
+        var passed = await SecurityPatchGate.PassAsync(review, journal, timing, default);
+        Assert.True(passed!.Passed);
+        var result = await patches.ApplyAsync(review, journal, null);
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal("1.1", await box.InstalledAsync("jaga-demo"));
+        var change = Assert.Single(await store.Changes.ListAsync(unreviewed: false, 10));
+        Assert.True(change.Applied);
+        Assert.Equal("sari", change.Review?.By);
+        Assert.Null(await SecurityPatchGate.PassAsync(await patches.ReviewAsync(await patches.CheckAsync()), journal, timing, default));
     }
 
     public void Dispose() => FixtureFolders.TryDelete(dir);

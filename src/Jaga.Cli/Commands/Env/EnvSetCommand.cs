@@ -17,7 +17,7 @@ internal static class EnvSetCommand
 {
     public static Command Create(CommandBuilder b)
     {
-        var set = b.Command("set", "Set keys in an env file: atomic write, the previous file kept as FILE.bak, values never shown; each key and the SHA-256 of its value recorded in the log and the audit chain.",
+        var set = b.Command("set", "Set keys in an env file: atomic write, the previous file kept as FILE.bak, values never shown; each key and the HMAC-SHA256 of its value (keyed by the installation's env-hmac.key beside the state) recorded in the log and the audit chain.",
             "jaga env set APP_ENV=production --file .env.production");
         var pairs = new Argument<string[]>("KEY=VALUE") { Description = "Keys and their values; with --stdin, one KEY alone", Arity = ArgumentArity.OneOrMore };
         var file = new Option<string>("--file", "-f") { Description = "The env file to write (created when missing, readable by its owner only)", Required = true };
@@ -39,7 +39,7 @@ internal static class EnvSetCommand
             words = ctx.Messages(plan);
             await using var store = await ctx.OpenStoreAsync(plan, ct);
             var journal = new MaintenanceJournal(store, plan, ctx.Clock, CliContext.Actor) { Waits = ctx.RealTime, Messages = words };
-            var updated = EnvFileUpdate.Apply(path, values, words);
+            var updated = EnvFileUpdate.Apply(path, values, words, EnvHmacKey.LoadOrCreate(plan, words));
             await EnvFileUpdate.RecordAsync(journal, path, updated, ct);
             if (ctx.JsonOutput)
             {
@@ -51,13 +51,13 @@ internal static class EnvSetCommand
                     {
                         ["key"] = c.Key,
                         ["change"] = c.Change.ToString().ToLowerInvariant(),
-                        ["value_sha256"] = c.Sha256,
+                        ["value_hmac"] = c.ValueHmac,
                     })]),
                 });
                 return ExitCodes.Ok;
             }
             foreach (var c in updated.Changes)
-                ctx.Output.Line(words.Format("cli.env.set.line", words["env.change." + c.Change.ToString().ToLowerInvariant()], c.Key, path, c.Sha256[..12]));
+                ctx.Output.Line(words.Format("cli.env.set.line", words["env.change." + c.Change.ToString().ToLowerInvariant()], c.Key, path, c.ValueHmac[..12]));
             if (updated.Backup is not null) ctx.Output.Line(words.Format("cli.env.set.backup", path + EnvFileUpdate.BackupSuffix));
             return ExitCodes.Ok;
         });

@@ -1,16 +1,15 @@
 using System.CommandLine;
-using Jaga.Core.Journal.Events.Readiness;
 using Jaga.Core.Messages;
 using Jaga.Core.Ports;
-using Jaga.Core.Storage;
+using Jaga.Engine.Readiness;
 
 using static Jaga.Cli.Commands.Emergency.IncidentInput;
 
 namespace Jaga.Cli.Commands.Readiness;
 
 /// <summary><c>jaga changes review ID --by NAME --note …</c>: someone other than its author reviews a significant change;
-/// recorded in the maintenance log and the audit chain. A review of one's own change, of a change reviewed already, or of
-/// no change is refused (exit 2).</summary>
+/// recorded in the maintenance log and the audit chain once the store has accepted it. A review of one's own change, of a
+/// change reviewed already, or of no change is refused (exit 2) and leaves no log line nor audit entry.</summary>
 internal static class ChangesReviewCommand
 {
     public static Command Create(CommandBuilder b)
@@ -33,28 +32,12 @@ internal static class ChangesReviewCommand
             var (_, store, journal) = await ctx.OpenAsync(who, ct);
             await using (store)
             {
-                var change = await store.Changes.GetAsync(number, ct);
-                Refuse(change is null ? ChangeReviewOutcome.NotFound
-                    : change.Review is not null ? ChangeReviewOutcome.AlreadyReviewed
-                    : ChangeText.SamePerson(change.Author, who) ? ChangeReviewOutcome.ByAuthor
-                    : ChangeReviewOutcome.Reviewed, number, change, words, plan.Plan.Timezone);
-                var entry = await journal.RecordAsync(new ChangeReviewed(number, change!.What, who, text)
-                {
-                    Data = new Dictionary<string, string>
-                    {
-                        ["change"] = $"{number}",
-                        ["kind"] = change.Kind.ToText(),
-                        ["author"] = change.Author,
-                        ["covers"] = ChangeText.Covers(change.Covers),
-                    },
-                }, who, ct);
-                // Another reviewer may have come between the read and the review: the store decides, and says who.
-                var outcome = await store.Changes.ReviewAsync(number, new ChangeReview(who, entry.Time, text, entry.Seq), ct);
-                Refuse(outcome, number, await store.Changes.GetAsync(number, ct), words, plan.Plan.Timezone);
-                if (ctx.JsonOutput) ctx.Output.Write(ChangesCommand.Json((await store.Changes.GetAsync(number, ct))!));
+                var (outcome, change, entry) = await ChangeReviews.ReviewAsync(journal, number, who, text, ctx.Clock, ct);
+                Refuse(outcome, number, change, words, plan.Plan.Timezone);
+                if (ctx.JsonOutput) ctx.Output.Write(ChangesCommand.Json(change!));
                 else
                 {
-                    ctx.Output.Line(entry.Line);
+                    ctx.Output.Line(entry!.Line);
                     ctx.Output.Line(words.Format("cli.changes.review.done", number, who));
                 }
             }

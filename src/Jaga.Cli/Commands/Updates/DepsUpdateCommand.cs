@@ -38,7 +38,7 @@ internal static class DepsUpdateCommand
             var (plan, w) = (session.Plan, session.Words);
             var test = plan.Plan.Update.Test;
             if (parse.GetValue(apply) && string.IsNullOrWhiteSpace(test))
-                throw new UserException(w["reason.update.test.empty"], w["reason.update.test.empty.hint"]);
+                throw new UserException(w.Format("reason.update.test.empty", "update.test"), w.Format("reason.update.test.empty.hint", "update.test"));
 
             var report = await session.AuditAsync(ctx, parse.GetValue(offline), ct);
             var names = parse.GetValue(only) ?? [];
@@ -85,7 +85,7 @@ internal static class DepsUpdateCommand
 
             var progress = ctx.JsonOutput ? null : new Progress<UpdateProgress>(p => ctx.Output.Error(p.Describe(w)));
             var outcomes = chosen.Count == 0 ? []
-                : await new UpdateApplier(session.Journal, ctx.RealTime).ApplyAsync(session.Root, groups, test!, plan.Plan.Update.TestTimeout, progress, ct);
+                : await new UpdateApplier(session.Journal, ctx.RealTime) { Review = plan.Plan.Update.Review }.ApplyAsync(session.Root, groups, test!, plan.Plan.Update.TestTimeout, progress, ct);
             if (ctx.JsonOutput)
             {
                 ctx.Output.Write(new JsonObject { ["applied"] = true, ["updates"] = new JsonArray([.. outcomes.Select(o => (JsonNode)Json(o.Update, o))]) });

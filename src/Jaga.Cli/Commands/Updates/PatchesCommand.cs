@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jaga.Cli.Commands.Backup;
+using Jaga.Core.Plan;
 using Jaga.Core.Updates.Patches;
 using Jaga.Engine.Updates.Patches;
 
@@ -7,7 +8,8 @@ namespace Jaga.Cli.Commands.Updates;
 
 /// <summary><c>jaga patches [--security-only] [--apply] [--yes]</c>: the machine's pending OS updates from
 /// <c>apt-get -s upgrade</c>, which come from a security archive, whether a restart waits; with <c>--apply
-/// --security-only</c>, installs the security updates (root) after a dry run, each recorded in the maintenance log.</summary>
+/// --security-only</c>, installs the security updates (root) after a dry run, each recorded in the maintenance log; with
+/// <c>update.review: before</c>, only once the set has been reviewed (<see cref="SecurityPatchGate"/>).</summary>
 internal static class PatchesCommand
 {
     public static Command Create(CommandBuilder b)
@@ -59,13 +61,13 @@ internal static class PatchesCommand
                     say(words["cli.patches.none.security"]);
                     return ExitCodes.Ok;
                 }
-                return await ApplyAsync(ctx, os, check, journal, asks, words, say, ct);
+                return await ApplyAsync(ctx, os, check, journal, plan.Plan.Update.Review, asks, words, say, ct);
             }
         });
         return patches;
     }
 
-    private static async Task<int> ApplyAsync(CliContext ctx, OsPatches os, PatchCheck check, Engine.Journal.MaintenanceJournal journal, bool asks,
+    private static async Task<int> ApplyAsync(CliContext ctx, OsPatches os, PatchCheck check, Engine.Journal.MaintenanceJournal journal, ReviewTiming timing, bool asks,
         Core.Messages.Catalog words, Action<string> say, CancellationToken ct)
     {
         SecurityPatchReview review;
@@ -90,6 +92,9 @@ internal static class PatchesCommand
             if (ctx.JsonOutput) ctx.Output.Write(PatchesView.Json(check, true, null, review));
             return ExitCodes.Failed;
         }
+        // With update.review: before, the set is installed only once someone other than who asked has reviewed it.
+        if (await SecurityPatchGate.PassAsync(review, journal, timing, ct) is { Passed: false } held)
+            throw new UserError(words.Format("cli.changes.before.patches", held.Change.Id, held.Change.Author), words.Format("cli.changes.before.patches.hint", held.Change.Id));
         if (asks && !Confirm.Ask(ctx, words.Format("cli.patches.ask", review.Changes.Count)))
             throw new UserError(words["cli.patches.declined"]);
         var result = await os.ApplyAsync(review, journal, ctx.JsonOutput ? null : say, ct);

@@ -46,7 +46,7 @@ public static class MigrationReceiptText
                 {
                     ["key"] = k.Key,
                     ["change"] = StoredWord.Text(k.Change),
-                    ["value_sha256"] = k.Sha256,
+                    ["value_hmac"] = k.ValueHmac,
                 })]),
             },
             ["test"] = r.Test is { } test ? new JsonObject
@@ -96,7 +96,7 @@ public static class MigrationReceiptText
         md.Append("## ").AppendLine(t["doc.receipt.env"]).AppendLine();
         if (r.EnvKeys.Count == 0) md.AppendLine(t["doc.receipt.env.none"]);
         foreach (var k in r.EnvKeys)
-            md.AppendLine(t.Format("doc.receipt.env.key", k.Key, r.EnvFile, t["env.change." + StoredWord.Text(k.Change)], k.Sha256));
+            md.AppendLine(t.Format("doc.receipt.env.key", k.Key, r.EnvFile, t["env.change." + StoredWord.Text(k.Change)], k.ValueHmac));
         md.AppendLine();
 
         md.Append("## ").AppendLine(t["doc.receipt.test"]).AppendLine();

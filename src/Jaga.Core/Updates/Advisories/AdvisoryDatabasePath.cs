@@ -11,10 +11,7 @@ public static class AdvisoryDatabasePath
 
     public static string For(LoadedPlan plan)
     {
-        var state = plan.Plan.State;
-        if (plan.StateIsPostgres || (state.Contains("://", StringComparison.Ordinal) && !state.StartsWith("sqlite:", StringComparison.Ordinal)))
-            return plan.Resolve(Path.Combine(".jaga", FileName));
-        var file = plan.Resolve(state.StartsWith("sqlite:", StringComparison.Ordinal) ? state["sqlite:".Length..] : state);
-        return Path.Combine(Path.GetDirectoryName(file) ?? plan.Directory, FileName);
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.BesideState(FileName);
     }
 }

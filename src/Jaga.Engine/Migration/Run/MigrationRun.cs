@@ -136,7 +136,7 @@ public sealed partial class MigrationRun(AdapterSet adapters, MaintenanceJournal
     private async Task<(bool, string)> SetEnvAsync(MigrationRunPlan run)
     {
         if (run.Env.Count == 0) return (true, Words["reason.migration.env.none"]);
-        var updated = EnvFileUpdate.Apply(run.EnvFile, run.Env, Words);
+        var updated = EnvFileUpdate.Apply(run.EnvFile, run.Env, Words, EnvHmacKey.LoadOrCreate(plan, Words));
         envFile = run.EnvFileShown;
         envKeys.AddRange(updated.Changes);
         // Recorded even when the run is being stopped: the file was written.

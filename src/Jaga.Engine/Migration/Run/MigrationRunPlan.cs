@@ -46,7 +46,7 @@ public sealed record MigrationRunPlan(
         {
             throw new UserException("migration.env: " + e.Message, e.Hint, e);
         }
-        var test = section.Test is { } line ? TestCommand.Words(line, words) : null;
+        var test = section.Test is { } line ? TestCommand.Words(line, words, "migration.test") : null;
         var envFile = section.EnvFile ?? DefaultEnvFile;
         return new MigrationRunPlan(section, Absolute(section.From, plan), plan.Redactor.Redact(section.From), plan.Redactor.Redact(section.To),
             plan.Resolve(envFile), envFile, env, test, plan.Resolve(section.Out), section.Test is { } shown ? plan.Redactor.Redact(shown) : null);

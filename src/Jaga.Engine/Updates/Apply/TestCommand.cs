@@ -4,7 +4,8 @@ using Jaga.Core.Messages;
 
 namespace Jaga.Engine.Updates.Apply;
 
-/// <summary>The plan's <c>update.test</c> as the words of a program and its arguments, run without a shell.</summary>
+/// <summary>A test command of the plan (<c>update.test</c>, <c>migration.test</c>) as the words of a program and its
+/// arguments, run without a shell.</summary>
 /// <remarks>The line is split as a shell splits words, quotes included (<c>'…'</c> literal, <c>"…"</c> with <c>\"</c>,
 /// <c>\\</c>, <c>\$</c>, <c>\`</c>; a backslash outside quotes keeps the next character), and nothing more: no variable, no
 /// glob, no pipe. What would mean something else to a shell (<c>&amp;&amp;</c>, <c>|</c>, <c>$HOME</c>, <c>*</c>) is refused
@@ -15,11 +16,11 @@ internal static class TestCommand
     private const string Syntax = "|&;<>()$`*?";
 
     /// <summary>The words of <paramref name="line"/>; a <see cref="UserException"/> when it is empty, leaves a quote open or
-    /// holds shell syntax outside quotes.</summary>
-    public static IReadOnlyList<string> Words(string? line, Catalog words)
+    /// holds shell syntax outside quotes, naming <paramref name="key"/>, the plan key the line came from.</summary>
+    public static IReadOnlyList<string> Words(string? line, Catalog words, string key = "update.test")
     {
         ArgumentNullException.ThrowIfNull(words);
-        var hint = words.Format("reason.update.test.hint");
+        var hint = words.Format("reason.update.test.hint", key);
         var result = new List<string>();
         var word = new StringBuilder();
         var inWord = false;
@@ -37,13 +38,13 @@ internal static class TestCommand
             if (c == '\'')
             {
                 var end = text.IndexOf('\'', i + 1);
-                if (end < 0) throw new UserException(words.Format("reason.update.test.quote", text), hint);
+                if (end < 0) throw new UserException(words.Format("reason.update.test.quote", text, key), hint);
                 word.Append(text, i + 1, end - i - 1);
                 i = end;
             }
             else if (c == '"')
             {
-                i = Quoted(text, i + 1, word, words, hint);
+                i = Quoted(text, i + 1, word, words, hint, key);
             }
             else if (c == '\\' && i + 1 < text.Length)
             {
@@ -51,7 +52,7 @@ internal static class TestCommand
             }
             else if (Syntax.Contains(c, StringComparison.Ordinal) || (!inWord && c is '~' or '#'))
             {
-                throw new UserException(words.Format("reason.update.test.shell", c, text), hint);
+                throw new UserException(words.Format("reason.update.test.shell", c, text, key), hint);
             }
             else
             {
@@ -60,13 +61,13 @@ internal static class TestCommand
             inWord = true;
         }
         if (inWord) result.Add(word.ToString());
-        if (result.Count == 0) throw new UserException(words.Format("reason.update.test.empty"), words.Format("reason.update.test.empty.hint"));
+        if (result.Count == 0) throw new UserException(words.Format("reason.update.test.empty", key), words.Format("reason.update.test.empty.hint", key));
         return result;
     }
 
     /// <summary>Reads a double-quoted part from <paramref name="start"/> (after the opening quote) into
     /// <paramref name="word"/>; returns the index of the closing quote. A shell expands <c>$</c> and <c>`</c> even there.</summary>
-    private static int Quoted(string text, int start, StringBuilder word, Catalog words, string hint)
+    private static int Quoted(string text, int start, StringBuilder word, Catalog words, string hint, string key)
     {
         for (var i = start; i < text.Length; i++)
         {
@@ -77,9 +78,9 @@ internal static class TestCommand
                 word.Append(text[++i]);
                 continue;
             }
-            if (c is '$' or '`') throw new UserException(words.Format("reason.update.test.shell", c, text), hint);
+            if (c is '$' or '`') throw new UserException(words.Format("reason.update.test.shell", c, text, key), hint);
             word.Append(c);
         }
-        throw new UserException(words.Format("reason.update.test.quote", text), hint);
+        throw new UserException(words.Format("reason.update.test.quote", text, key), hint);
     }
 }

@@ -1,7 +1,12 @@
+using Jaga.Core.Changes;
 using Jaga.Core.Journal.Events.Updates;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
 using Jaga.Core.Updates;
+using Jaga.Core.Updates.Versions;
 using Jaga.Engine.Emergency.Steps;
 using Jaga.Engine.Journal;
+using Jaga.Engine.Readiness;
 
 namespace Jaga.Engine.Updates.Apply;
 
@@ -16,6 +21,11 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
 {
     /// <summary>Variables added to the environment of the lock refreshes and the test command.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>When an update to a new major version is reviewed (the plan's <c>update.review</c>): with
+    /// <see cref="ReviewTiming.Before"/>, each goes through the <see cref="ReviewGate"/> as asked by the journal's actor, and
+    /// one not reviewed yet is skipped naming the change that awaits review.</summary>
+    public ReviewTiming Review { get; init; } = ReviewTiming.After;
 
     /// <summary>Applies <paramref name="groups"/> in order and returns what became of each update, in the order given.</summary>
     /// <remarks>First, a rollback record an interrupted apply left is rolled back (<see cref="RecoverAsync"/>). Then the tests
@@ -62,7 +72,7 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
             var ready = new List<PlannedUpdate>();
             foreach (var update in group.Updates)
             {
-                if (ManifestEdits.Refusal(root, update, words) is { } refusal)
+                if ((ManifestEdits.Refusal(root, update, words) ?? await HeldAsync(update, ct)) is { } refusal)
                 {
                     progress?.Report(new UpdateProgress(UpdateStage.Skipped, group.Name, [update], refusal));
                     outcomes.Add(new UpdateOutcome(update, group.Name, UpdateResult.Skipped, refusal));
@@ -95,6 +105,18 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
             progress?.Report(new UpdateProgress(UpdateStage.Recovered, "", [], named));
             await journal.RecordAsync(new UpdateRecovered(named, files), ct: CancellationToken.None);
         }
+    }
+
+    /// <summary>Why <paramref name="update"/> waits for a review before it is applied, or null: it is not a major update, the
+    /// plan reviews after, or its request was reviewed (and is now taken, so the next apply asks again).</summary>
+    private async Task<string?> HeldAsync(PlannedUpdate update, CancellationToken ct)
+    {
+        if (Review != ReviewTiming.Before || update.Kind != UpdateKind.Major) return null;
+        var words = journal.Messages;
+        var subject = ChangeSubjects.MajorUpdate(Ecosystem(update), update.Dependency.Name, update.To);
+        var what = words.Format("cli.changes.what.update", update.Dependency.Name, update.From, update.To);
+        var gate = await ReviewGate.PassAsync(journal, ChangeKind.MajorUpdate, subject, what, journal.Actor, ct);
+        return gate.Passed ? null : words.Format("reason.update.review.before", gate.Change.Id, gate.Change.Author);
     }
 
     /// <summary>Tries <paramref name="updates"/> together; when the tests fail, tries each half in turn, down to the single
@@ -132,10 +154,12 @@ public sealed class UpdateApplier(MaintenanceJournal journal, TimeProvider realT
         await SolveAsync(trial, group, [.. updates.Skip(half)], outcomes, progress, ct);
     }
 
+    private static string Ecosystem(PlannedUpdate update) => update.Dependency.Ecosystem.ToString().ToLowerInvariant();
+
     private static Dictionary<string, string> Data(string group, PlannedUpdate update) => new(StringComparer.Ordinal)
     {
         ["group"] = group,
-        ["ecosystem"] = update.Dependency.Ecosystem.ToString().ToLowerInvariant(),
+        ["ecosystem"] = Ecosystem(update),
         ["name"] = update.Dependency.Name,
         ["from"] = update.From,
         ["to"] = update.To,

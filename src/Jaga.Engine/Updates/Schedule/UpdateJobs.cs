@@ -127,7 +127,7 @@ public static class UpdateJobs
         var testMissing = string.IsNullOrWhiteSpace(update.Test);
         IReadOnlyList<UpdateOutcome> outcomes = [];
         if (chosen.Count > 0 && !testMissing)
-            outcomes = await new UpdateApplier(journal, services.RealTime).ApplyAsync(project.Root, UpdateGroup.ByKind(chosen), update.Test!, update.TestTimeout, ct: ct);
+            outcomes = await new UpdateApplier(journal, services.RealTime) { Review = update.Review }.ApplyAsync(project.Root, UpdateGroup.ByKind(chosen), update.Test!, update.TestTimeout, ct: ct);
 
         PatchCheck? patches = null;
         string? patchesFailure = null;
