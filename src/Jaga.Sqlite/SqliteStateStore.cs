@@ -174,6 +174,22 @@ public sealed class SqliteStateStore : IStateStore
         while (await r.ReadAsync(ct)) yield return Read(r);
     }
 
+    public Task<LogPage> QueryAsync(LogQuery query, CancellationToken ct = default) => guard.Run(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var c = await ConnectAsync(ct);
+        // SQLite's lower() changes ASCII letters only, as LogQuery.Needle does.
+        using var q = Command(c, null, LogQueryText.Select(query, Columns, '$', "time_ms", needle => $"instr(lower(message), {needle}) > 0"));
+        if (query.Before is { } before) Add(q, "$" + LogQueryText.BeforeParameter, before);
+        if (query.From is { } from) Add(q, "$" + LogQueryText.FromParameter, LogQueryText.Bound(from).ToUnixTimeMilliseconds());
+        if (query.Until is { } until) Add(q, "$" + LogQueryText.UntilParameter, LogQueryText.Bound(until).ToUnixTimeMilliseconds());
+        if (query.Needle is { } text) Add(q, "$" + LogQueryText.TextParameter, text);
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var rows = new List<AuditEntry>(query.PageSize + 1);
+        while (await r.ReadAsync(ct)) rows.Add(Read(r));
+        return LogQueryText.Page(query, rows);
+    });
+
     public Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default) => guard.Run(async () =>
     {
         await using var c = await ConnectAsync(ct);

@@ -20,6 +20,7 @@ public sealed partial class JournalEventTests
         ["plan.invalid"] = "the CLI's error for an invalid plan",
         ["init.exists"] = "jaga init's refusal",
         ["log.empty"] = "jaga log's output",
+        ["log.none"] = "jaga log's output when no entry matches its filters",
         ["ping.unchanged"] = "jaga ping's output for a ping that changed nothing (not logged)",
         ["run.once.done"] = "jaga run --once's last line",
         ["verify.nothing"] = "a verify job's result when there is no backup yet",
