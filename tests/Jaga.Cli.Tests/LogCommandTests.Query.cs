@@ -24,10 +24,11 @@ public sealed partial class LogCommandTests
         var none = await ws.Jaga("log", "--pillar", "backup");
         Assert.Equal(0, none.Code);
         Assert.Empty(Lines(none.Out));
-        Assert.Contains("No entry of the maintenance log matches.", none.Err, StringComparison.Ordinal);
+        // The workspace's plan speaks Indonesian.
+        Assert.Contains("Tidak ada entri log maintenance yang cocok.", none.Err, StringComparison.Ordinal);
         var bad = await ws.Jaga("log", "--pillar", "backups");
         Assert.Equal(2, bad.Code);
-        Assert.Contains("--pillar: 'backups' is not a pillar; use one of backup, monitoring, update, emergency, migration, manual, other", bad.Err, StringComparison.Ordinal);
+        Assert.Contains("--pillar: 'backups' bukan pilar; gunakan salah satu dari backup, monitoring, update, emergency, migration, manual, other", bad.Err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed partial class LogCommandTests
         Assert.EndsWith("second: a_b", Assert.Single(Lines(r.Out)), StringComparison.Ordinal);
         var bad = await ws.Jaga("log", "--until", "soonish");
         Assert.Equal(2, bad.Code);
-        Assert.Contains("--until: 'soonish' is neither a duration", bad.Err, StringComparison.Ordinal);
+        Assert.Contains("--until: 'soonish' bukan durasi", bad.Err, StringComparison.Ordinal);
     }
 
     [Fact]

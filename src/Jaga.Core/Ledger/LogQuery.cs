@@ -13,7 +13,11 @@ public sealed record LogQuery
     /// <summary>The most entries one page holds: a page is one screen, not an export (that is <c>jaga audit export</c>).</summary>
     public const int MaxPageSize = 500;
 
+    /// <summary>How many sequence numbers one page looks through at most, by default.</summary>
+    public const long DefaultScanWindow = 50_000;
+
     private readonly int pageSize = DefaultPageSize;
+    private readonly long scanWindow = DefaultScanWindow;
 
     /// <summary>Only entries of this level or above (WARN: warnings and errors).</summary>
     public Severity? MinLevel { get; init; }
@@ -41,6 +45,16 @@ public sealed record LogQuery
         init => pageSize = value is >= 1 and <= MaxPageSize
             ? value
             : throw new ArgumentOutOfRangeException(nameof(PageSize), value, $"a page holds 1 to {MaxPageSize} entries");
+    }
+
+    /// <summary>How many sequence numbers below <see cref="Before"/> (or above the head) one page looks through at most. A
+    /// filter that matches few entries (a text no entry holds) would otherwise read the whole chain for one page: instead a
+    /// page stops at the window's end with fewer entries than <see cref="PageSize"/>, or none, and its
+    /// <see cref="LogPage.Next"/> says where the next one goes on. So every page costs at most one window's reading.</summary>
+    public long ScanWindow
+    {
+        get => scanWindow;
+        init => scanWindow = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(ScanWindow), value, "a page looks through at least one entry");
     }
 
     /// <summary>The text filter as the stores match it: ASCII letters in lower case, the rest as given; null for no filter.</summary>
@@ -72,5 +86,6 @@ public sealed record LogQuery
 }
 
 /// <summary>One page of <see cref="LogQuery"/>: its entries, newest first, and the <see cref="LogQuery.Before"/> of the
-/// next page, or null when this is the last.</summary>
+/// next page, or null when this is the last. A page that reached the end of its <see cref="LogQuery.ScanWindow"/> holds
+/// fewer entries than asked (perhaps none) and still has a next page while older entries remain.</summary>
 public sealed record LogPage(IReadOnlyList<AuditEntry> Entries, long? Next);
