@@ -214,6 +214,29 @@ public sealed class PostgresStateStore : IStateStore
         }
     }
 
+    public Task<LogPage> QueryAsync(LogQuery query, CancellationToken ct = default) => guard.Run(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        long head;
+        {
+            await using var h = dataSource.CreateCommand("SELECT coalesce(max(seq), 0) FROM audit");
+            // The head bounds every window, so a --before far above it does not walk down through empty windows.
+            head = (long)(await h.ExecuteScalarAsync(ct))!;
+        }
+        var floor = LogQueryText.Floor(query, head);
+        // Under the "C" collation lower() changes ASCII letters only, as LogQuery.Needle does, whatever the database's locale.
+        await using var q = dataSource.CreateCommand(LogQueryText.Select(query, Columns, '@', "time", needle => $"strpos(lower(message COLLATE \"C\"), {needle}) > 0"));
+        q.Parameters.Add(new NpgsqlParameter<long>(LogQueryText.BeforeParameter, LogQueryText.Ceiling(query, head)));
+        q.Parameters.Add(new NpgsqlParameter<long>(LogQueryText.FloorParameter, floor));
+        if (query.From is { } from) q.Parameters.Add(new NpgsqlParameter<DateTimeOffset>(LogQueryText.FromParameter, LogQueryText.Bound(from)));
+        if (query.Until is { } until) q.Parameters.Add(new NpgsqlParameter<DateTimeOffset>(LogQueryText.UntilParameter, LogQueryText.Bound(until)));
+        if (query.Needle is { } text) q.Parameters.Add(new NpgsqlParameter<string>(LogQueryText.TextParameter, text));
+        await using var r = await q.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        var rows = new List<AuditEntry>(query.PageSize + 1);
+        while (await r.ReadAsync(ct)) rows.Add(Read(r));
+        return LogQueryText.Page(query, floor, rows);
+    });
+
     public Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default) => guard.Run(async () =>
     {
         await using var q = dataSource.CreateCommand("INSERT INTO checkpoints (seq, head, time, key_id, signature) VALUES ($1, $2, $3, $4, $5)");

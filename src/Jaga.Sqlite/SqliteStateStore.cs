@@ -174,6 +174,30 @@ public sealed class SqliteStateStore : IStateStore
         while (await r.ReadAsync(ct)) yield return Read(r);
     }
 
+    public Task<LogPage> QueryAsync(LogQuery query, CancellationToken ct = default) => guard.Run(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var c = await ConnectAsync(ct);
+        long head;
+        {
+            using var h = Command(c, null, "SELECT coalesce(max(seq), 0) FROM audit");
+            // The head bounds every window, so a --before far above it does not walk down through empty windows.
+            head = (long)(await h.ExecuteScalarAsync(ct))!;
+        }
+        var floor = LogQueryText.Floor(query, head);
+        // SQLite's lower() changes ASCII letters only, as LogQuery.Needle does.
+        using var q = Command(c, null, LogQueryText.Select(query, Columns, '$', "time_ms", needle => $"instr(lower(message), {needle}) > 0"));
+        Add(q, "$" + LogQueryText.BeforeParameter, LogQueryText.Ceiling(query, head));
+        Add(q, "$" + LogQueryText.FloorParameter, floor);
+        if (query.From is { } from) Add(q, "$" + LogQueryText.FromParameter, LogQueryText.Bound(from).ToUnixTimeMilliseconds());
+        if (query.Until is { } until) Add(q, "$" + LogQueryText.UntilParameter, LogQueryText.Bound(until).ToUnixTimeMilliseconds());
+        if (query.Needle is { } text) Add(q, "$" + LogQueryText.TextParameter, text);
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var rows = new List<AuditEntry>(query.PageSize + 1);
+        while (await r.ReadAsync(ct)) rows.Add(Read(r));
+        return LogQueryText.Page(query, floor, rows);
+    });
+
     public Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default) => guard.Run(async () =>
     {
         await using var c = await ConnectAsync(ct);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Jaga.Core.Journal;
 using Jaga.Core.Ledger;
 using Jaga.Core.Messages;
 using Jaga.Core.Plan.Values;
@@ -12,40 +13,63 @@ internal static class LogCommand
 {
     public static Command Create(CommandBuilder b)
     {
-        var log = b.Command("log", "Show the maintenance log (from the audit chain), filtered.", "jaga log --since 7d --level WARN --grep auth");
-        var since = new Option<string?>("--since") { Description = "Only entries newer than a duration (24h, 7d) or a date/time (2025-11-15, 2025-11-15T02:00)" };
+        var log = b.Command("log", "Show the maintenance log (from the audit chain), filtered; oldest first, or the last N with --tail.",
+            "jaga log --since 7d --level WARN --pillar backup --grep auth");
+        var since = new Option<string?>("--since") { Description = "Only entries at or after a duration ago (24h, 7d) or a date/time (2025-11-15, 2025-11-15T02:00)" };
+        var until = new Option<string?>("--until") { Description = "Only entries before a duration ago (24h, 7d) or a date/time (2025-11-15, 2025-11-15T02:00)" };
         var level = new Option<string?>("--level") { Description = "Minimum level: INFO, WARN or ERROR" };
-        var grep = new Option<string?>("--grep") { Description = "Only entries whose message contains this text (case-insensitive)" };
+        var pillar = new Option<string?>("--pillar") { Description = "Only one pillar's entries: backup, monitoring, update, emergency, migration, manual or other" };
+        var grep = new Option<string?>("--grep") { Description = "Only entries whose message contains this text (ASCII letters in either case; % and _ are plain characters)" };
         var tail = new Option<int?>("--tail", "-n") { Description = "Only the last N entries" };
+        var before = new Option<long?>("--before") { Description = "Only entries with a sequence number below this one (the seq of the oldest entry of the page already seen: the next page)" };
         log.Options.Add(since);
+        log.Options.Add(until);
         log.Options.Add(level);
+        log.Options.Add(pillar);
         log.Options.Add(grep);
         log.Options.Add(tail);
+        log.Options.Add(before);
         b.Action(log, async (parse, ctx, ct) =>
         {
-            var minimum = ParseLevel(parse.GetValue(level), "--level") ?? Severity.Info;
-            var text = parse.GetValue(grep);
+            var minimum = ParseLevel(parse.GetValue(level), "--level");
             var n = parse.GetValue(tail);
             var loaded = ctx.LoadPlan();
             var t = ctx.Messages(loaded);
             if (n is < 0) throw new UserError(t["cli.tail.negative"]);
-            var from = ParseSince(parse.GetValue(since), ctx.Clock.GetUtcNow(), loaded.Plan.Timezone, t);
+            Pillar? only = null;
+            if (parse.GetValue(pillar) is { } p)
+                only = PillarKinds.TryParse(p, out var parsed) ? parsed
+                    : throw new UserError(t.Format("cli.pillar.invalid", UsageErrors.Quote(p), string.Join(", ", Enum.GetValues<Pillar>().Select(x => x.Word()))));
+            var now = ctx.Clock.GetUtcNow();
+            var query = new LogQuery
+            {
+                MinLevel = minimum,
+                Pillar = only,
+                From = ParseTime(parse.GetValue(since), "--since", now, loaded.Plan.Timezone, t),
+                Until = ParseTime(parse.GetValue(until), "--until", now, loaded.Plan.Timezone, t),
+                Text = parse.GetValue(grep),
+                Before = parse.GetValue(before),
+            };
+            var filtered = query != new LogQuery();
             var (plan, store, _) = await ctx.OpenAsync(ct: ct);
             await using var _s = store;
+            // The store's query pages newest first; the log reads oldest first, so the pages are gathered and turned round.
             var selected = new List<AuditEntry>();
-            await foreach (var e in store.ReadAsync(1, ct))
+            while (n is not { } max || selected.Count < max)
             {
-                if (e.Level < minimum || (from is { } f && e.Time < f)) continue;
-                if (text is not null && !e.Message.Contains(text, StringComparison.OrdinalIgnoreCase)) continue;
-                selected.Add(e);
-                if (n is { } max && selected.Count > max) selected.RemoveAt(0);
+                var size = n is { } m ? Math.Min(m - selected.Count, LogQuery.MaxPageSize) : LogQuery.MaxPageSize;
+                var page = await store.QueryAsync(query with { PageSize = size }, ct);
+                selected.AddRange(page.Entries);
+                if (page.Next is not { } next) break;
+                query = query with { Before = next };
             }
+            selected.Reverse();
             if (ctx.JsonOutput)
             {
                 ctx.Output.Write(new JsonArray(selected.Select(e => (JsonNode)AuditCommand.ToJson(e)).ToArray()));
                 return ExitCodes.Ok;
             }
-            if (selected.Count == 0) ctx.Output.Error(ctx.Messages(plan)["log.empty"]);
+            if (selected.Count == 0 && n != 0) ctx.Output.Error(ctx.Messages(plan)[filtered ? "log.none" : "log.empty"]);
             foreach (var e in selected) ctx.Output.Line(e.Line);
             return ExitCodes.Ok;
         });
@@ -85,13 +109,13 @@ internal static class LogCommand
 
     /// <summary>A duration back from now, or a date/time read in the plan's time zone (like the log's own times) unless it
     /// carries an offset. One that reaches back before the year 1 is said so, never left to overflow.</summary>
-    private static DateTimeOffset? ParseSince(string? text, DateTimeOffset now, TimeZoneInfo zone, Catalog t)
+    private static DateTimeOffset? ParseTime(string? text, string option, DateTimeOffset now, TimeZoneInfo zone, Catalog t)
     {
         if (text is null) return null;
         var furthest = now - DateTimeOffset.MinValue;
         if (DurationValue.TryParse(text, out var ago))
-            return ago <= furthest ? now - ago : throw new UserError(t.Format("cli.since.range", UsageErrors.Quote(text), $"{furthest.Days}d"));
-        if (DurationValue.IsWritten(text)) throw new UserError(t.Format("cli.since.range", UsageErrors.Quote(text), $"{furthest.Days}d"));
+            return ago <= furthest ? now - ago : throw new UserError(t.Format("cli.since.range", option, UsageErrors.Quote(text), $"{furthest.Days}d"));
+        if (DurationValue.IsWritten(text)) throw new UserError(t.Format("cli.since.range", option, UsageErrors.Quote(text), $"{furthest.Days}d"));
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
             && (text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
             return withOffset;
@@ -100,11 +124,11 @@ internal static class LogCommand
             var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
             var offset = zone.GetUtcOffset(unspecified);
             // The first hours of the year 1 in a zone east of UTC are before the earliest time there is.
-            if (unspecified - DateTime.MinValue < offset) throw new UserError(t.Format("cli.since.range", UsageErrors.Quote(text), $"{furthest.Days}d"));
+            if (unspecified - DateTime.MinValue < offset) throw new UserError(t.Format("cli.since.range", option, UsageErrors.Quote(text), $"{furthest.Days}d"));
             // And the last hours of 9999 west of UTC after the latest: no entry is newer than that either.
             if (DateTime.MaxValue - unspecified < -offset) return DateTimeOffset.MaxValue;
             return new DateTimeOffset(unspecified, offset);
         }
-        throw new UserError(t.Format("cli.since.invalid", UsageErrors.Quote(text)));
+        throw new UserError(t.Format("cli.since.invalid", option, UsageErrors.Quote(text)));
     }
 }

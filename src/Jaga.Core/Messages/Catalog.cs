@@ -33,7 +33,8 @@ public sealed class Catalog
         MigrateImportCatalogEn.Texts,
         MigrateExportCatalogEn.Texts,
         ReadinessCatalogEn.Texts,
-        SecretsCatalogEn.Texts));
+        SecretsCatalogEn.Texts,
+        ChartCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
         CatalogId.Texts, PlanCatalogId.Texts, RunbookCatalogId.Texts, StepCatalogId.Texts, DrillCatalogId.Texts, IncidentCatalogId.Texts,
@@ -52,7 +53,8 @@ public sealed class Catalog
         MigrateImportCatalogId.Texts,
         MigrateExportCatalogId.Texts,
         ReadinessCatalogId.Texts,
-        SecretsCatalogId.Texts));
+        SecretsCatalogId.Texts,
+        ChartCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).ToDictionary(StringComparer.Ordinal);

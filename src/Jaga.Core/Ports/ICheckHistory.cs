@@ -26,6 +26,14 @@ public interface ICheckHistory
     /// <returns>One entry per distinct name asked for; a check with no result gets all-null figures.</returns>
     Task<IReadOnlyDictionary<string, CheckUptime>> UptimeManyAsync(IReadOnlyList<string> checks, DateTimeOffset now, CancellationToken ct = default);
 
+    /// <summary>Each check's results per day of <paramref name="zone"/>, over the last <paramref name="days"/> days up to
+    /// <paramref name="now"/> (today included), oldest first: the Monitoring page's uptime bars. Read from the hourly
+    /// aggregates, grouped by local day in the store; days the hourly tier no longer covers come from daily (UTC) aggregates,
+    /// each counted for the local day that holds its middle (<see cref="DayUptime.ToTheHour"/> false). See <see cref="UptimeDays"/>.</summary>
+    /// <returns>One list of <paramref name="days"/> entries per distinct name asked for; a day without results has a count of 0.</returns>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<DayUptime>>> DailyUptimeAsync(
+        IReadOnlyList<string> checks, DateTimeOffset now, TimeZoneInfo zone, int days, CancellationToken ct = default);
+
     /// <summary>Saves alerting states (upsert by check name).</summary>
     Task SaveStatesAsync(IReadOnlyList<CheckState> states, CancellationToken ct = default);
 

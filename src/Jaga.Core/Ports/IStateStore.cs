@@ -30,6 +30,10 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>Entries with sequence number at least <paramref name="fromSeq"/>, in sequence order, as stored (no checks).</summary>
     IAsyncEnumerable<AuditEntry> ReadAsync(long fromSeq = 1, CancellationToken ct = default);
 
+    /// <summary>One page of the maintenance log, newest first, as <paramref name="query"/> filters it: what the dashboard's
+    /// log page and <c>jaga log</c> read. Pages follow by sequence number (<see cref="LogPage.Next"/>), never by offset.</summary>
+    Task<LogPage> QueryAsync(LogQuery query, CancellationToken ct = default);
+
     Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken ct = default);
 
     /// <summary>Stored checkpoints, oldest first.</summary>

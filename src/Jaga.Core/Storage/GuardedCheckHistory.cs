@@ -18,6 +18,10 @@ public sealed class GuardedCheckHistory(ICheckHistory inner, StoreGuard guard) :
     public Task<IReadOnlyDictionary<string, CheckUptime>> UptimeManyAsync(IReadOnlyList<string> checks, DateTimeOffset now, CancellationToken ct = default) =>
         guard.Run(() => inner.UptimeManyAsync(checks, now, ct));
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<DayUptime>>> DailyUptimeAsync(
+        IReadOnlyList<string> checks, DateTimeOffset now, TimeZoneInfo zone, int days, CancellationToken ct = default) =>
+        guard.Run(() => inner.DailyUptimeAsync(checks, now, zone, days, ct));
+
     public Task SaveStatesAsync(IReadOnlyList<CheckState> states, CancellationToken ct = default) => guard.Run(() => inner.SaveStatesAsync(states, ct));
 
     public Task<CheckState?> StateAsync(string check, CancellationToken ct = default) => guard.Run(() => inner.StateAsync(check, ct));

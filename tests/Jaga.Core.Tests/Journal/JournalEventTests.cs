@@ -20,6 +20,7 @@ public sealed partial class JournalEventTests
         ["plan.invalid"] = "the CLI's error for an invalid plan",
         ["init.exists"] = "jaga init's refusal",
         ["log.empty"] = "jaga log's output",
+        ["log.none"] = "jaga log's output when no entry matches its filters",
         ["ping.unchanged"] = "jaga ping's output for a ping that changed nothing (not logged)",
         ["run.once.done"] = "jaga run --once's last line",
         ["verify.nothing"] = "a verify job's result when there is no backup yet",
@@ -29,7 +30,7 @@ public sealed partial class JournalEventTests
     /// commands print, the words of stored states, and the details Jaga writes into results and log lines.</summary>
     private static readonly string[] NotEventPrefixes =
     [
-        "doc.", "alert.subject.", "alert.line.", "cli.", "word.", "reason.",
+        "doc.", "chart.", "alert.subject.", "alert.line.", "cli.", "word.", "reason.",
         "plan.error.", "plan.hint.", "plan.found.", "plan.expected.", "plan.kind.", "plan.word.", "procedure.", "param.", "exec.",
     ];
 
