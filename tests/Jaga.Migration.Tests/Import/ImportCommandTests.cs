@@ -59,7 +59,7 @@ public sealed class ImportCommandTests(PostgresServer postgres)
         await ExecuteAsync(url, "CREATE TABLE people (id bigint PRIMARY KEY, email text UNIQUE)");
         var (exit, output, log) = await RunAsync(["migrate", "import", "--from", folder, "--into", url]);
         Assert.True(exit == 2, output);
-        Assert.Contains("table people was refused: duplicate key value violates unique constraint \"people_email_key\"", output, StringComparison.Ordinal);
+        Assert.Contains($"jaga: {export.PathOf("people")}:3: the row was refused: duplicate key value violates unique constraint \"people_email_key\"", output, StringComparison.Ordinal);
         Assert.Contains("detail (shown here only, never logged): duplicate key value violates unique constraint \"people_email_key\" (Key (email)=(ann@example.com) already exists.)",
             output, StringComparison.Ordinal);
         Assert.Contains("people_email_key", log, StringComparison.Ordinal);

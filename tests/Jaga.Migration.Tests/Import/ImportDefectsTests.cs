@@ -4,6 +4,7 @@ using Jaga.Engine.Migration;
 using Jaga.Engine.Migration.Import;
 using Jaga.Engine.Migration.Verify;
 using Jaga.Postgres;
+using Jaga.Sqlite;
 using Jaga.Testing;
 using Npgsql;
 using static Jaga.Migration.Tests.Import.HandExport;
@@ -74,27 +75,45 @@ public sealed class ImportDefectsTests(PostgresServer postgres)
     [Fact]
     public async Task A_table_and_columns_named_in_another_case_are_found_by_import_and_verify_alike()
     {
-        using var export = new HandExport()
-            .Table("people", "id,email\n1,ann@example.com\n2,\n", 2, [Column("id", "bigint", nullable: false), Column("email", "text")], ["id"]);
-        var folder = export.Write();
-        var url = await postgres.CreateDatabaseAsync();
-        await ExecuteAsync(url, "CREATE TABLE \"People\" (\"Id\" bigint PRIMARY KEY, \"Email\" text)");
-        await Service().RunAsync(new ImportOptions(folder, url));
-        Assert.False(await ExistsAsync(url, "people"));
-        Assert.Equal(2L, await CountAsync(url, "People"));
+        var dir = Directory.CreateTempSubdirectory("jaga-case-").FullName;
+        try
+        {
+            var db = Path.Combine(dir, "app.db");
+            await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=false"))
+            {
+                await c.OpenAsync();
+                await using var create = c.CreateCommand();
+                create.CommandText = "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT); INSERT INTO people VALUES (1, 'ann@example.com'), (2, NULL);";
+                await create.ExecuteNonQueryAsync();
+            }
+            var adapters = new AdapterSet().AddPostgres().AddSqlite();
+            var context = new MigrationContext(TimeProvider.System);
+            var folder = (await Engine.Migration.Export.MigrationExport.RunAsync(adapters,
+                new Engine.Migration.Export.MigrationExportRequest($"sqlite:{db}", Path.Combine(dir, "export")), context, CancellationToken.None)).Folder;
+            var url = await postgres.CreateDatabaseAsync();
+            await ExecuteAsync(url, "CREATE TABLE \"People\" (\"Id\" bigint PRIMARY KEY, \"Email\" text)");
+            await Service().RunAsync(new ImportOptions(folder, url));
+            Assert.False(await ExistsAsync(url, "people"));
+            Assert.Equal(2L, await CountAsync(url, "People"));
 
-        var verify = await MigrationVerify.RunAsync(new AdapterSet().AddPostgres(), new MigrationVerifyRequest(folder, url),
-            new MigrationContext(TimeProvider.System), CancellationToken.None);
-        var table = Assert.Single(verify.Tables);
-        Assert.True(table.Equal, table.Problem);
-        Assert.Equal(2, table.TargetRows);
+            foreach (var source in new[] { folder, $"sqlite:{db}" })
+            {
+                var verify = await MigrationVerify.RunAsync(adapters, new MigrationVerifyRequest(source, url), context, CancellationToken.None);
+                var table = Assert.Single(verify.Tables);
+                Assert.True(table.Equal, table.Problem);
+                Assert.Equal(2, table.TargetRows);
+            }
 
-        await ExecuteAsync(url, "CREATE TABLE \"PEOPLE\" (id bigint)");
-        var ambiguous = await Assert.ThrowsAsync<Jaga.Core.Errors.UserException>(() => Service().RunAsync(new ImportOptions(folder, url) { Truncate = true }));
-        Assert.Contains("table people: the target has the tables PEOPLE, People, which differ from it only in case", ambiguous.Message, StringComparison.Ordinal);
-        var unclear = await MigrationVerify.RunAsync(new AdapterSet().AddPostgres(), new MigrationVerifyRequest(folder, url),
-            new MigrationContext(TimeProvider.System), CancellationToken.None);
-        Assert.Contains("PEOPLE, People", Assert.Single(unclear.Tables).Problem, StringComparison.Ordinal);
+            await ExecuteAsync(url, "CREATE TABLE \"PEOPLE\" (id bigint)");
+            var ambiguous = await Assert.ThrowsAsync<Jaga.Core.Errors.UserException>(() => Service().RunAsync(new ImportOptions(folder, url) { Truncate = true }));
+            Assert.Contains("table people: the target has the tables PEOPLE, People, which differ from it only in case", ambiguous.Message, StringComparison.Ordinal);
+            var unclear = await MigrationVerify.RunAsync(adapters, new MigrationVerifyRequest(folder, url), context, CancellationToken.None);
+            Assert.Contains("PEOPLE, People", Assert.Single(unclear.Tables).Problem, StringComparison.Ordinal);
+        }
+        finally
+        {
+            FixtureFolders.TryDelete(dir);
+        }
     }
 
     [Fact]
