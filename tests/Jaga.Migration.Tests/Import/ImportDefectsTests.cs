@@ -142,7 +142,7 @@ public sealed class ImportDefectsTests(PostgresServer postgres)
             if (killed || p.Table != "orders") return;
             killed = true;
             using var connection = Connect(url);
-            using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+            using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
             Assert.Equal(1L, kill.ExecuteScalar());
         });
         var e = await Assert.ThrowsAsync<ImportInterruptedException>(() => Service().RunAsync(new ImportOptions(folder, url), progress));
