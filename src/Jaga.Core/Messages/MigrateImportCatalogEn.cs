@@ -39,5 +39,18 @@ internal static class MigrateImportCatalogEn
         ["reason.import.file.missing"] = "{0} (table {1}) is missing",
         ["reason.import.file.changed"] = "{0} changed since the export: its SHA-256 is {2}, the manifest says {1}",
         ["reason.import.not.empty"] = "table {0} in the target already holds rows (give --truncate to empty it first)",
+        ["cli.import.denied"] = "{0} refused the import: {1}",
+        ["cli.import.denied.hint"] = "the import's user needs CREATE on the target's schema for the tables it creates, and SELECT, INSERT and TRUNCATE on the tables it loads: grant them, or import as the tables' owner",
+        ["cli.import.lost"] = "the connection to {0} was lost during the import: {1}",
+        ["cli.import.lost.hint"] = "the server rolled back what was not committed, so nothing was imported; import again once the server is reachable",
+        ["cli.import.lost.finished.hint"] = "the server rolled back what was not committed; these tables were committed before: {0} (import again with --truncate once the server is reachable)",
+        ["cli.import.analyze.failed"] = "the tables were loaded and committed, but ANALYZE failed: {0}",
+        ["cli.import.analyze.hint"] = "the data is in place; run ANALYZE on the loaded tables yourself, since the planner's statistics are stale until then",
+        ["cli.import.fk.failed"] = "the foreign key {0} of table {1} ({2}) to {3} ({4}) could not be added: {5}",
+        ["cli.import.fk.hint"] = "the tables were loaded and committed, but their foreign keys were rolled back: fix the rows and import again with --truncate",
+        ["cli.import.changed.hint"] = "the table was rolled back: its file is not the one the export wrote; export again, then import",
+        ["cli.import.detail"] = "detail (shown here only, never logged): {0}",
+        ["reason.import.table.ambiguous"] = "table {0}: the target has the tables {1}, which differ from it only in case; rename one of them",
+        ["reason.import.column.ambiguous"] = "table {0}: the export's column {1} matches the target's columns {2}, which differ only in case; rename one of them",
     };
 }

@@ -40,5 +40,18 @@ internal static class MigrateImportCatalogId
         ["reason.import.file.missing"] = "{0} (tabel {1}) tidak ada",
         ["reason.import.file.changed"] = "{0} berubah sejak ekspor: SHA-256-nya {2}, manifest menyebut {1}",
         ["reason.import.not.empty"] = "tabel {0} di target sudah berisi baris (beri --truncate untuk mengosongkannya dulu)",
+        ["cli.import.denied"] = "{0} menolak impor: {1}",
+        ["cli.import.denied.hint"] = "pengguna impor perlu hak CREATE pada skema target untuk tabel yang dibuatnya, serta SELECT, INSERT dan TRUNCATE pada tabel yang dimuatnya: berikan hak itu, atau impor sebagai pemilik tabel",
+        ["cli.import.lost"] = "koneksi ke {0} terputus saat impor: {1}",
+        ["cli.import.lost.hint"] = "server me-rollback yang belum di-commit, jadi tidak ada yang diimpor; impor lagi setelah server bisa dijangkau",
+        ["cli.import.lost.finished.hint"] = "server me-rollback yang belum di-commit; tabel berikut sudah di-commit sebelumnya: {0} (impor lagi dengan --truncate setelah server bisa dijangkau)",
+        ["cli.import.analyze.failed"] = "tabel sudah dimuat dan di-commit, tetapi ANALYZE gagal: {0}",
+        ["cli.import.analyze.hint"] = "datanya sudah ada; jalankan ANALYZE sendiri pada tabel yang dimuat, karena statistik planner usang sampai saat itu",
+        ["cli.import.fk.failed"] = "foreign key {0} pada tabel {1} ({2}) ke {3} ({4}) tidak bisa ditambahkan: {5}",
+        ["cli.import.fk.hint"] = "tabel sudah dimuat dan di-commit, tetapi foreign key-nya di-rollback: perbaiki barisnya lalu impor lagi dengan --truncate",
+        ["cli.import.changed.hint"] = "tabel itu di-rollback: filenya bukan yang ditulis ekspor; ekspor lagi, lalu impor",
+        ["cli.import.detail"] = "detail (hanya ditampilkan di sini, tidak pernah dicatat): {0}",
+        ["reason.import.table.ambiguous"] = "tabel {0}: target punya tabel {1}, yang hanya berbeda huruf besar-kecil; ganti nama salah satunya",
+        ["reason.import.column.ambiguous"] = "tabel {0}: kolom ekspor {1} cocok dengan kolom target {2}, yang hanya berbeda huruf besar-kecil; ganti nama salah satunya",
     };
 }

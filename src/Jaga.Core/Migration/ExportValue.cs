@@ -37,6 +37,34 @@ public static class ExportValue
         return text;
     }
 
+    /// <summary>True when <paramref name="value"/>, in a timestamp or time column, is finer than a microsecond (a 7th
+    /// fractional digit, as .NET's round-trip format <c>o</c> writes): the export writes microseconds, which is all
+    /// PostgreSQL keeps, so the rest is cut off, and the export says so.</summary>
+    public static bool Truncated(object? value, PgTypeKind kind)
+    {
+        if (kind is not (PgTypeKind.TimestampTz or PgTypeKind.Timestamp or PgTypeKind.Time)) return false;
+        return value switch
+        {
+            DateTimeOffset o => o.Ticks % 10 != 0,
+            DateTime d => d.Ticks % 10 != 0,
+            TimeSpan t => t.Ticks % 10 != 0,
+            TimeOnly t => t.Ticks % 10 != 0,
+            string s => FinerThanMicroseconds(s),
+            _ => false,
+        };
+    }
+
+    private static bool FinerThanMicroseconds(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0) return false;
+        var end = dot + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+        for (var i = dot + 7; i < end; i++)
+            if (text[i] != '0') return true;
+        return false;
+    }
+
     /// <summary>What the value is, for a message: its type and, for short values, itself.</summary>
     private static string Describe(object value) => value switch
     {

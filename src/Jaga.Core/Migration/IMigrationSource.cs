@@ -14,6 +14,10 @@ public interface IMigrationSource : IAsyncDisposable
     /// and indexes, in the database's own order (by name).</summary>
     Task<IReadOnlyList<SourceTable>> ReadSchemaAsync(CancellationToken ct);
 
+    /// <summary>The tables <see cref="ReadSchemaAsync"/> left out, each as a sentence saying which and why (SQLite's
+    /// virtual tables and their shadow tables); set by it, empty before.</summary>
+    IReadOnlyList<string> Skipped => [];
+
     /// <summary>Streams the rows of <paramref name="table"/>, the values of <paramref name="columns"/> in that order, as
     /// the driver gives them (long, double, decimal, string, byte[], bool, DateTime, DateTimeOffset, DateOnly, TimeSpan,
     /// Guid… or null for NULL). <see cref="ExportValue"/> turns them into the export's text. One array per row, reused

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Jaga.Core.Migration;
 using Jaga.Core.Plan;
 using Microsoft.Data.Sqlite;
@@ -7,7 +8,7 @@ namespace Jaga.Sqlite.Migration;
 
 /// <summary>A SQLite file read for an export, inside one read transaction. Values come as SQLite stores them (integer,
 /// real, text, blob): a column's declared type is only an affinity, and the export checks each value against it.</summary>
-internal sealed class SqliteMigrationSource(SqliteConnection connection, SqliteTransaction transaction, string description) : IMigrationSource
+internal sealed partial class SqliteMigrationSource(SqliteConnection connection, SqliteTransaction transaction, string description) : IMigrationSource
 {
     public string Kind => "sqlite";
 
@@ -16,18 +17,45 @@ internal sealed class SqliteMigrationSource(SqliteConnection connection, SqliteT
     /// <summary>Fails now, not at the first table, when the file is not a database.</summary>
     public async Task CheckAsync(CancellationToken ct) => await Scalar("SELECT count(*) FROM sqlite_master", ct);
 
+    public IReadOnlyList<string> Skipped { get; private set; } = [];
+
+    /// <summary>The tables a virtual table's module keeps its data in (FTS5, FTS3/4, R*Tree), named after it
+    /// (<c>docs_data</c> for <c>docs</c>).</summary>
+    private static readonly string[] ShadowSuffixes = ["data", "idx", "content", "docsize", "config", "segments", "segdir", "stat", "node", "parent", "rowid"];
+
     public async Task<IReadOnlyList<SourceTable>> ReadSchemaAsync(CancellationToken ct)
     {
-        var names = new List<string>();
-        await using (var c = Command("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"))
+        var all = new List<(string Name, string Sql)>();
+        await using (var c = Command("SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"))
         await using (var r = await c.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) names.Add(r.GetString(0));
+            while (await r.ReadAsync(ct)) all.Add((r.GetString(0), r.GetString(1)));
+        // A virtual table (full-text search, an R*Tree) holds no rows of its own: its module keeps them in shadow tables in
+        // a form only it reads. Neither is data to move; each is left out and said so.
+        var virtuals = all.Where(t => VirtualModule(t.Sql) is not null).ToList();
+        var shadows = all.Where(t => virtuals.Any(v => IsShadowOf(t.Name, v.Name))).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        Skipped = [.. virtuals.Select(v => Skip(v.Name, VirtualModule(v.Sql)!, shadows.Where(s => IsShadowOf(s, v.Name)).Order(StringComparer.Ordinal).ToList()))];
+        var names = all.Select(t => t.Name).Where(n => !shadows.Contains(n) && virtuals.All(v => v.Name != n)).ToList();
         var tables = new List<SourceTable>();
-        foreach (var name in names) tables.Add(await TableAsync(name, ct));
+        foreach (var name in names) tables.Add(await TableAsync(name, names, ct));
         return tables;
     }
 
-    private async Task<SourceTable> TableAsync(string name, CancellationToken ct)
+    private static string? VirtualModule(string sql)
+    {
+        var m = VirtualTable().Match(sql);
+        return m.Success ? m.Groups[1].Value.ToLowerInvariant() : null;
+    }
+
+    private static bool IsShadowOf(string table, string virtualTable) =>
+        table.Length > virtualTable.Length + 1 && table.StartsWith(virtualTable + "_", StringComparison.OrdinalIgnoreCase)
+        && ShadowSuffixes.Contains(table[(virtualTable.Length + 1)..], StringComparer.OrdinalIgnoreCase);
+
+    private static string Skip(string table, string module, IReadOnlyList<string> shadows) =>
+        $"the virtual table {table} ({module}){(shadows.Count > 0 ? $" and its shadow tables {string.Join(", ", shadows)}" : "")} are not exported: " +
+        "its rows live in its module's own format, which PostgreSQL does not read; create its counterpart in PostgreSQL " +
+        "(for full-text search, a tsvector column with a GIN index) and fill it from the table it indexes";
+
+    private async Task<SourceTable> TableAsync(string name, IReadOnlyList<string> tables, CancellationToken ct)
     {
         var columns = new List<(string Name, string Type, bool NotNull, int Pk)>();
         await using (var c = Command($"SELECT name, type, \"notnull\", pk FROM pragma_table_info({Literal(name)}) ORDER BY cid"))
@@ -47,9 +75,15 @@ internal sealed class SqliteMigrationSource(SqliteConnection connection, SqliteT
         foreach (var fk in keys.GroupBy(k => k.Id))
         {
             var list = fk.ToList();
+            // The parent as REFERENCES spells it (SQLite matches names ignoring case: `references customers` for the table
+            // Customers), resolved to the table's own name by the rule the import uses; its columns likewise.
+            var parent = NameMatch.Find(list[0].Table, tables) is { Found: true } p ? p.Match! : list[0].Table;
+            var parentColumns = await ColumnsAsync(parent, ct);
             // REFERENCES parent without columns means the parent's primary key.
-            var to = list.All(k => k.To is not null) ? list.Select(k => k.To!).ToList() : await PrimaryKeyAsync(list[0].Table, ct);
-            foreignKeys.Add(new ManifestForeignKey(list.Select(k => k.From).ToList(), list[0].Table, to));
+            var to = list.All(k => k.To is not null)
+                ? list.Select(k => NameMatch.Find(k.To!, parentColumns) is { Found: true } m ? m.Match! : k.To!).ToList()
+                : await PrimaryKeyAsync(parent, ct);
+            foreignKeys.Add(new ManifestForeignKey(list.Select(k => k.From).ToList(), parent, to));
         }
 
         var indexes = new List<ManifestIndex>();
@@ -67,6 +101,15 @@ internal sealed class SqliteMigrationSource(SqliteConnection connection, SqliteT
             if (on.Count > 0 && on.All(n => n is not null)) indexes.Add(new ManifestIndex(index, on!, unique));
         }
         return new SourceTable(name, manifestColumns, key, foreignKeys, indexes);
+    }
+
+    private async Task<List<string>> ColumnsAsync(string table, CancellationToken ct)
+    {
+        var names = new List<string>();
+        await using var c = Command($"SELECT name FROM pragma_table_info({Literal(table)})");
+        await using var r = await c.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) names.Add(r.GetString(0));
+        return names;
     }
 
     private async Task<IReadOnlyList<string>> PrimaryKeyAsync(string table, CancellationToken ct)
@@ -113,4 +156,7 @@ internal sealed class SqliteMigrationSource(SqliteConnection connection, SqliteT
     private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    [GeneratedRegex(@"^\s*CREATE\s+VIRTUAL\s+TABLE\s.*?\bUSING\s+(\w+)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex VirtualTable();
 }

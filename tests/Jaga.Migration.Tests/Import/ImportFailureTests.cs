@@ -20,7 +20,10 @@ public sealed class ImportFailureTests(PostgresServer postgres)
         Assert.Equal(export.PathOf("customers"), e.File);
         Assert.Equal(5, e.Line);
         Assert.Equal("score", e.Column);
-        Assert.StartsWith($"{export.PathOf("customers")}:5: column score: invalid input syntax for type numeric: \"abc\"", e.Message, StringComparison.Ordinal);
+        // The refused value may be personal data: the message (which the log and the audit entry keep) leaves it out, the
+        // detail (the terminal's only) has it.
+        Assert.Equal($"{export.PathOf("customers")}:5: column score: invalid input syntax for type numeric", e.Message);
+        Assert.Equal("invalid input syntax for type numeric: \"abc\"", e.Detail);
         Assert.Empty(e.Finished);
         Assert.False(await ExistsAsync(url, "customers"));
         Assert.False(await ExistsAsync(url, "orders"));
@@ -35,7 +38,8 @@ public sealed class ImportFailureTests(PostgresServer postgres)
         var e = await Assert.ThrowsAsync<ImportFailedException>(() => Service().RunAsync(new ImportOptions(export.Write(), url)));
         Assert.Equal(3, e.Line);
         Assert.Equal("active", e.Column);
-        Assert.Contains("invalid input syntax for type boolean: \"maybe\"", e.Reason, StringComparison.Ordinal);
+        Assert.Equal("invalid input syntax for type boolean", e.Reason);
+        Assert.Contains("\"maybe\"", e.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +84,8 @@ public sealed class ImportFailureTests(PostgresServer postgres)
         // A child row whose parent is missing: the foreign key is checked as the COPY ends, so PostgreSQL names the key,
         // not the line.
         Assert.Null(e.Line);
-        Assert.Contains("Key (customer_id)=(77) is not present", e.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("77", e.Message + e.Reason, StringComparison.Ordinal);
+        Assert.Contains("Key (customer_id)=(77) is not present", e.Detail, StringComparison.Ordinal);
         Assert.StartsWith("table orders was refused: insert or update on table \"orders\" violates foreign key constraint", e.Message, StringComparison.Ordinal);
         Assert.Equal(250, await ScalarAsync(url, "SELECT total FROM orders WHERE id = 2"));
         Assert.Equal(3L, await CountAsync(url, "customers"));

@@ -21,8 +21,11 @@ public sealed class ImportPlannerTests
         [
             "ALTER TABLE \"orders\" ADD PRIMARY KEY (\"id\")",
             "CREATE INDEX \"orders_customer\" ON \"orders\" (\"customer_id\")",
-            "ALTER TABLE \"orders\" ADD FOREIGN KEY (\"customer_id\") REFERENCES \"customers\" (\"id\")",
         ], orders.After);
+        // Foreign keys come after every table is loaded, named so a key that cannot be added is named in the error.
+        var key = Assert.Single(plan.ForeignKeys);
+        Assert.Equal("orders_customer_id_fkey", key.Constraint);
+        Assert.Equal("ALTER TABLE \"orders\" ADD CONSTRAINT \"orders_customer_id_fkey\" FOREIGN KEY (\"customer_id\") REFERENCES \"customers\" (\"id\")", key.Sql);
         Assert.Equal(["SELECT setval(pg_get_serial_sequence('\"orders\"', 'id'), GREATEST(COALESCE(MAX(\"id\"), 0), 0) + 1, false) FROM \"orders\""], orders.Sequences);
     }
 
@@ -65,6 +68,71 @@ public sealed class ImportPlannerTests
         Assert.Equal(["reason.import.column.type", "reason.import.column.missing", "reason.import.column.required"], plan.Problems.Select(p => p.Key));
         foreach (var words in new[] { Catalog.English, Catalog.Indonesian })
             Assert.All(plan.Problems, p => Assert.Contains("orders", words.Format(p.Key, [.. p.Args]), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tables_that_reference_each_other_or_themselves_get_their_foreign_keys_after_every_table()
+    {
+        var id = Column("id", "bigint", nullable: false);
+        Core.Migration.ManifestTable Table(string name, params Core.Migration.ManifestForeignKey[] keys) =>
+            new(name, name + ".csv", [id, Column("other", "bigint")], ["id"], keys, [], 0, new string('0', 64), new string('0', 64));
+        var a = Table("a", new Core.Migration.ManifestForeignKey(["other"], "b", ["id"]));
+        var b = Table("b", new Core.Migration.ManifestForeignKey(["other"], "a", ["id"]));
+        var employees = Table("employees", new Core.Migration.ManifestForeignKey(["other"], "employees", ["id"]));
+        var plan = ImportPlanner.Plan([a, b, employees], None);
+        Assert.True(plan.Ok);
+        Assert.All(plan.Tables, t => Assert.DoesNotContain(t.After, s => s.Contains("FOREIGN KEY", StringComparison.Ordinal)));
+        Assert.Equal(["a_other_fkey", "b_other_fkey", "employees_other_fkey"], plan.ForeignKeys.Select(k => k.Constraint));
+        Assert.Equal("ALTER TABLE \"employees\" ADD CONSTRAINT \"employees_other_fkey\" FOREIGN KEY (\"other\") REFERENCES \"employees\" (\"id\")",
+            plan.ForeignKeys[2].Sql);
+    }
+
+    [Fact]
+    public void An_index_name_two_tables_share_is_qualified_with_its_table_and_every_name_fits_63_bytes()
+    {
+        var id = Column("id", "bigint", nullable: false);
+        var name = Column("name", "text");
+        var longName = new string('x', 70);
+        Core.Migration.ManifestTable Table(string table, params Core.Migration.ManifestIndex[] indexes) =>
+            new(table, table + ".csv", [id, name], ["id"], [], indexes, 0, new string('0', 64), new string('0', 64));
+        var people = Table("people", new("idx_name", ["name"], false), new("people_only", ["name"], true));
+        var shops = Table("shops", new("idx_name", ["name"], false), new(longName, ["name"], false));
+        var pets = Table("pets", new("shops", ["name"], false), new(longName, ["name"], false));
+        var plan = ImportPlanner.Plan([people, shops, pets], None);
+        var created = plan.Tables.SelectMany(t => t.After).Where(s => s.StartsWith("CREATE", StringComparison.Ordinal)).ToList();
+        Assert.Contains("CREATE INDEX \"people_idx_name\" ON \"people\" (\"name\")", created);
+        Assert.Contains("CREATE INDEX \"shops_idx_name\" ON \"shops\" (\"name\")", created);
+        Assert.Contains("CREATE UNIQUE INDEX \"people_only\" ON \"people\" (\"name\")", created);
+        // An index named like a table would collide with it: PostgreSQL's tables and indexes share one namespace.
+        Assert.Contains("CREATE INDEX \"pets_shops\" ON \"pets\" (\"name\")", created);
+        var names = ImportPlanner.IndexNames([people, shops, pets], new HashSet<string>(["people", "shops", "pets"]));
+        Assert.Equal(names.Count, names.Values.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names.Values, n => Assert.True(Encoding.UTF8.GetByteCount(n) <= 63, n));
+        Assert.Equal(names, ImportPlanner.IndexNames([people, shops, pets], new HashSet<string>(["people", "shops", "pets"])));
+    }
+
+    [Fact]
+    public void A_long_name_is_cut_within_63_bytes_on_a_character_boundary_and_ends_in_a_hash_of_the_whole()
+    {
+        Assert.Equal("short", PgIdentifier.Fit("short"));
+        var cut = PgIdentifier.Fit(new string('é', 40));
+        Assert.True(Encoding.UTF8.GetByteCount(cut) <= 63);
+        Assert.Matches("^é+_[0-9a-f]{8}$", cut);
+        Assert.NotEqual(PgIdentifier.Fit(new string('a', 64) + "1"), PgIdentifier.Fit(new string('a', 64) + "2"));
+    }
+
+    [Fact]
+    public void A_column_that_matches_two_target_columns_differing_only_in_case_is_ambiguous()
+    {
+        var target = new TargetTable("orders",
+        [
+            new TargetColumn("Id", "bigint", true, true, null), new TargetColumn("ID", "bigint", false, false, null),
+            new TargetColumn("customer_id", "bigint", true, false, null), new TargetColumn("total", "integer", false, false, null),
+        ]);
+        var plan = ImportPlanner.Plan([Tables()[1]], new Dictionary<string, TargetTable> { ["orders"] = target });
+        var problem = Assert.Single(plan.Problems);
+        Assert.Equal("reason.import.column.ambiguous", problem.Key);
+        Assert.Contains("ID, Id", Catalog.English.Format(problem.Key, [.. problem.Args]), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -121,15 +121,21 @@ public sealed class ImportRoundTripTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task A_file_changed_since_the_export_is_refused_before_anything_is_written()
+    public async Task A_file_changed_since_the_export_is_found_in_the_copy_pass_and_its_table_is_rolled_back_before_the_commit()
     {
         using var export = Shop.Export();
         var folder = export.Write();
         await File.WriteAllTextAsync(export.PathOf("orders"), Shop.Orders.Replace("250", "251", StringComparison.Ordinal));
         var url = await postgres.CreateDatabaseAsync();
-        var e = await Assert.ThrowsAsync<Jaga.Core.Errors.UserException>(() => Service().RunAsync(new ImportOptions(folder, url)));
-        Assert.Contains($"{export.PathOf("orders")} changed since the export", e.Message, StringComparison.Ordinal);
-        Assert.False(await ExistsAsync(url, "customers"));
+        var e = await Assert.ThrowsAsync<ImportFailedException>(() => Service().RunAsync(new ImportOptions(folder, url)));
+        Assert.StartsWith($"{export.PathOf("orders")} changed since the export", e.Message, StringComparison.Ordinal);
+        Assert.Equal(["customers"], e.Finished);
+        Assert.Equal(3L, await CountAsync(url, "customers"));
+        Assert.False(await ExistsAsync(url, "orders"));
+
+        var atomic = await postgres.CreateDatabaseAsync();
+        await Assert.ThrowsAsync<ImportFailedException>(() => Service().RunAsync(new ImportOptions(folder, atomic) { Atomic = true }));
+        Assert.False(await ExistsAsync(atomic, "customers"));
     }
 
     [Fact]

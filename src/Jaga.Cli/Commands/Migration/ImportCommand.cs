@@ -41,13 +41,36 @@ internal static class ImportCommand
                 Tables = [.. (parse.GetValue(tables) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             };
             var service = new MigrationImport(target, ctx.Clock) { Journal = journal, Messages = words };
-            var result = ctx.Output.Terminal
-                ? await WithProgressAsync(words, p => service.RunAsync(options, p, ct))
-                : await service.RunAsync(options, null, ct);
-            Show(ctx, words, result);
-            return ExitCodes.Ok;
+            try
+            {
+                var result = ctx.Output.Terminal
+                    ? await WithProgressAsync(words, p => service.RunAsync(options, p, ct))
+                    : await service.RunAsync(options, null, ct);
+                Show(ctx, words, result);
+                return ExitCodes.Ok;
+            }
+            catch (ImportInterruptedException e)
+            {
+                // The connection was lost or ANALYZE failed: nothing the user gave was wrong, and running again may succeed.
+                Failure(ctx, words, e.Message, null, e.Hint);
+                return ExitCodes.Failed;
+            }
+            catch (ImportFailedException e) when (e.Detail is not null)
+            {
+                Failure(ctx, words, e.Message, e.Detail, e.Hint);
+                return ExitCodes.BadInput;
+            }
         });
         return import;
+    }
+
+    /// <summary>The error as the command line prints any user error, plus PostgreSQL's detail: the refused value and key
+    /// (personal data, perhaps), which the terminal shows and the log and the audit chain never get.</summary>
+    private static void Failure(CliContext ctx, Catalog words, string message, string? detail, string? hint)
+    {
+        ctx.Output.Error($"jaga: {ctx.Redact(message)}");
+        if (detail is not null) ctx.Output.Error(words.Format("cli.import.detail", ctx.Redact(detail)));
+        if (hint is { Length: > 0 }) ctx.Output.Error($"hint: {ctx.Redact(hint)}");
     }
 
     private static void Show(CliContext ctx, Catalog words, ImportResult result)

@@ -39,7 +39,18 @@ internal static class MigrateRunCommand
                 By = CliContext.Actor,
                 Progress = ctx.JsonOutput ? null : new Lines(line => ctx.Output.Line(ctx.Redact(line))),
             };
-            var result = await migration.RunAsync(steps, parse.GetValue(truncate), ct);
+            MigrationRunResult result;
+            try
+            {
+                result = await migration.RunAsync(steps, parse.GetValue(truncate), ct);
+            }
+            catch (Engine.Migration.Import.ImportInterruptedException e)
+            {
+                // The import lost its connection or its ANALYZE failed: recorded as the step's failure, and not the user's input.
+                ctx.Output.Error($"jaga: {ctx.Redact(e.Message)}");
+                ctx.Output.Error($"hint: {ctx.Redact(e.Hint ?? "")}");
+                return ExitCodes.Failed;
+            }
             Show(ctx, words, result);
             return result.Receipt.Succeeded && result.SealRefused is null ? ExitCodes.Ok : ExitCodes.Failed;
         });

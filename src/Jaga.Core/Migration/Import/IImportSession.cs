@@ -1,9 +1,14 @@
 namespace Jaga.Core.Migration.Import;
 
 /// <summary>One connection to the import's target: what the planner must know of its tables, a transaction, SQL the
-/// planner wrote, and COPY of a CSV file.</summary>
+/// planner wrote, and COPY of a CSV file. Whatever fails (a statement refused, a privilege missing, the connection
+/// lost) throws <see cref="TargetRefusedException"/>, its <see cref="TargetRefusedException.Failure"/> saying which.</summary>
 public interface IImportSession : IAsyncDisposable
 {
+    /// <summary>The names of the tables the target's search path shows, so the export's names can be matched to them
+    /// (<see cref="NameMatch"/>).</summary>
+    Task<IReadOnlyList<string>> TablesAsync(CancellationToken ct);
+
     /// <summary>The table as it exists in the target's search path, or null when there is none.</summary>
     Task<TargetTable?> DescribeAsync(string table, CancellationToken ct);
 

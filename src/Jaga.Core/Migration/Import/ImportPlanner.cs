@@ -21,24 +21,32 @@ public static class ImportPlanner
     }
 
     /// <summary>Plans the load of <paramref name="tables"/> (in load order); <paramref name="existing"/> holds those the
-    /// target already has.</summary>
+    /// target already has, by the export's name. The foreign keys of the tables it creates come last, after every table is
+    /// loaded, so tables that reference each other (or themselves) load in any order.</summary>
     public static ImportPlan Plan(IReadOnlyList<ManifestTable> tables, IReadOnlyDictionary<string, TargetTable> existing)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(existing);
         var problems = new List<Phrase>();
         var loads = new List<TableLoad>();
+        var keys = new List<ForeignKeyLoad>();
         var imported = tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var indexNames = IndexNames(tables.Where(t => !existing.ContainsKey(t.Name)).ToList(), imported);
         foreach (var table in tables)
         {
-            loads.Add(existing.TryGetValue(table.Name, out var target)
-                ? Existing(table, target, problems)
-                : Created(table, imported, problems));
+            if (existing.TryGetValue(table.Name, out var target))
+            {
+                loads.Add(Existing(table, target, problems));
+                continue;
+            }
+            var notes = new List<Phrase>();
+            loads.Add(Created(table, indexNames, notes, problems));
+            keys.AddRange(ForeignKeys(table, imported, existing, notes));
         }
-        return new ImportPlan(loads, problems);
+        return new ImportPlan(loads, keys, problems);
     }
 
-    private static TableLoad Created(ManifestTable table, HashSet<string> imported, List<Phrase> problems)
+    private static TableLoad Created(ManifestTable table, Dictionary<(string Table, string Index), string> indexNames, List<Phrase> notes, List<Phrase> problems)
     {
         var name = Sql.Name(table.Name);
         foreach (var c in table.Columns.Where(c => !TypeCompatibility.IsPlainTypeName(c.PgType)))
@@ -48,23 +56,63 @@ public static class ImportPlanner
         var create = $"CREATE TABLE {name} ({string.Join(", ", columns)})";
 
         var after = new List<string>();
-        var notes = new List<Phrase>();
         if (table.PrimaryKey.Count > 0)
             after.Add($"ALTER TABLE {name} ADD PRIMARY KEY ({Sql.Names(table.PrimaryKey)})");
         foreach (var index in table.Indexes)
-            after.Add($"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Sql.Name(index.Name)} ON {name} ({Sql.Names(index.Columns)})");
-        foreach (var fk in table.ForeignKeys)
-        {
-            if (imported.Contains(fk.References))
-                after.Add($"ALTER TABLE {name} ADD FOREIGN KEY ({Sql.Names(fk.Columns)}) REFERENCES {Sql.Name(fk.References)} ({Sql.Names(fk.ReferencedColumns)})");
-            else
-                notes.Add(new Phrase("reason.import.fk.skipped", [string.Join(", ", fk.Columns), fk.References]));
-        }
+            after.Add($"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Sql.Name(indexNames[(table.Name, index.Name)])} ON {name} ({Sql.Names(index.Columns)})");
         var sequences = table.Columns.Where(c => c.Identity && TypeCompatibility.Of(c.PgType) == TypeCompatibility.Family.Integer)
             .Select(c => SetSequence(table.Name, c.Name)).ToList();
         // FREEZE writes the rows already frozen, sparing the vacuum that would rewrite every page later; PostgreSQL allows it
         // for a table created in the same transaction, which this one is.
         return new TableLoad(table, true, [create], CopySql(name, table.Columns.Select(c => c.Name), freeze: true), after, sequences, notes);
+    }
+
+    /// <summary>The foreign keys of a created table, each named (<c>orders_customer_id_fkey</c>, as PostgreSQL would) so a
+    /// key that cannot be added is named in the error. A key to a table that is not imported is left out, with a note; a
+    /// key to a table the target already has points at that table's own names.</summary>
+    private static IEnumerable<ForeignKeyLoad> ForeignKeys(ManifestTable table, HashSet<string> imported,
+        IReadOnlyDictionary<string, TargetTable> existing, List<Phrase> notes)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fk in table.ForeignKeys)
+        {
+            if (!imported.Contains(fk.References))
+            {
+                notes.Add(new Phrase("reason.import.fk.skipped", [string.Join(", ", fk.Columns), fk.References]));
+                continue;
+            }
+            var (parent, parentColumns) = existing.TryGetValue(fk.References, out var there)
+                ? (there.Name, fk.ReferencedColumns.Select(c => NameMatch.Find(c, there.Columns, t => t.Name) is { Found: true } m ? m.Match!.Name : c).ToList())
+                : (fk.References, fk.ReferencedColumns.ToList());
+            var constraint = PgIdentifier.Fit($"{table.Name}_{string.Join("_", fk.Columns)}_fkey");
+            for (var n = 2; !taken.Add(constraint); n++) constraint = PgIdentifier.Fit($"{table.Name}_{string.Join("_", fk.Columns)}_fkey{n}");
+            yield return new ForeignKeyLoad(table.Name, constraint, fk.Columns, parent, parentColumns,
+                $"ALTER TABLE {Sql.Name(table.Name)} ADD CONSTRAINT {Sql.Name(constraint)} FOREIGN KEY ({Sql.Names(fk.Columns)}) REFERENCES {Sql.Name(parent)} ({Sql.Names(parentColumns)})");
+        }
+    }
+
+    /// <summary>The name each index of the created tables gets. MySQL names an index per table, PostgreSQL per schema (an
+    /// index shares its names with the tables): an index name that two created tables use, or that is a table's name, is
+    /// given its table's name in front (<c>orders_idx_name</c>); every name fits PostgreSQL's 63 bytes
+    /// (<see cref="PgIdentifier.Fit"/>), and the outcome depends on the manifest alone.</summary>
+    public static Dictionary<(string Table, string Index), string> IndexNames(IReadOnlyList<ManifestTable> created, IReadOnlySet<string> tables)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        ArgumentNullException.ThrowIfNull(tables);
+        var uses = created.SelectMany(t => t.Indexes).GroupBy(i => PgIdentifier.Fit(i.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var names = new Dictionary<(string, string), string>();
+        var taken = new HashSet<string>(tables, StringComparer.Ordinal);
+        foreach (var table in created)
+        {
+            foreach (var index in table.Indexes)
+            {
+                var plain = PgIdentifier.Fit(index.Name);
+                var name = uses[plain] > 1 || tables.Contains(plain) ? PgIdentifier.Fit($"{table.Name}_{index.Name}") : plain;
+                for (var n = 2; !taken.Add(name); n++) name = PgIdentifier.Fit($"{table.Name}_{index.Name}_{n}");
+                names[(table.Name, index.Name)] = name;
+            }
+        }
+        return names;
     }
 
     private static TableLoad Existing(ManifestTable table, TargetTable target, List<Phrase> problems)
@@ -73,8 +121,13 @@ public static class ImportPlanner
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var column in table.Columns)
         {
-            var match = Match(column.Name, target.Columns);
-            if (match is null)
+            var found = NameMatch.Find(column.Name, target.Columns, c => c.Name);
+            if (found.IsAmbiguous)
+            {
+                problems.Add(new Phrase("reason.import.column.ambiguous", [table.Name, column.Name, string.Join(", ", found.Ambiguous)]));
+                continue;
+            }
+            if (found.Match is not { } match)
             {
                 problems.Add(new Phrase("reason.import.column.missing", [table.Name, column.Name, string.Join(", ", target.Columns.Select(c => c.Name))]));
                 continue;
@@ -89,16 +142,6 @@ public static class ImportPlanner
         var sequences = target.Columns.Where(c => c.Sequence is not null && used.Contains(c.Name))
             .Select(c => SetSequence(target.Name, c.Name)).ToList();
         return new TableLoad(table, false, [], CopySql(Sql.Name(target.Name), matched, freeze: false), [], sequences, []);
-    }
-
-    /// <summary>The column of that name; else the one column whose name differs only in case (PostgreSQL folds unquoted
-    /// names to lower case, SQLite keeps them as written).</summary>
-    private static TargetColumn? Match(string name, IReadOnlyList<TargetColumn> columns)
-    {
-        var exact = columns.FirstOrDefault(c => c.Name == name);
-        if (exact is not null) return exact;
-        var folded = columns.Where(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        return folded.Count == 1 ? folded[0] : null;
     }
 
     private static string CopySql(string table, IEnumerable<string> columns, bool freeze) =>

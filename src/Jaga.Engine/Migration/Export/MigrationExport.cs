@@ -30,8 +30,8 @@ public static class MigrationExport
             var schema = await source.ReadSchemaAsync(ct);
             var chosen = Choose(schema, request.Tables, source.Description);
             var (ordered, cycles) = ForeignKeyOrder.Sort(chosen, t => t.Name, t => t.ForeignKeys.Select(f => f.References));
-            var warnings = cycles.Select(c =>
-                $"the tables {string.Join(", ", c)} reference each other (a foreign-key cycle): import them into tables it creates (keys are added after the load), or with the keys deferred").ToList();
+            var warnings = source.Skipped.Concat(cycles.Select(c =>
+                $"the tables {string.Join(", ", c)} reference each other (a foreign-key cycle): an import that creates the tables adds the foreign keys after every table is loaded, so the order does not matter there; into existing tables, make their keys DEFERRABLE or load them yourself")).ToList();
             ExportFolder.Prepare(folder);
             var files = ExportFolder.FileNames(ordered.Select(t => t.Name));
             var written = new List<ManifestTable>();
@@ -40,7 +40,7 @@ public static class MigrationExport
             {
                 var done = before;
                 written.Add(await TableExport.WriteAsync(source, table, folder, files[table.Name],
-                    rows => context.Progress?.Report(new MigrationProgress("export", table.Name, rows, done + rows)), ct));
+                    rows => context.Progress?.Report(new MigrationProgress("export", table.Name, rows, done + rows)), warnings, ct));
                 before += written[^1].Rows;
             }
             var manifest = new ExportManifest(ExportManifest.CurrentFormat, source.Description, source.Kind, exportedAt, JagaVersion.Current, written);

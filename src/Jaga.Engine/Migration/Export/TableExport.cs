@@ -11,8 +11,9 @@ internal static class TableExport
 {
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Separator = ',', Quoting = CsvQuoting.WhenNeeded };
 
+    /// <summary>Writes the table; what the user should know (timestamps cut to microseconds) is added to <paramref name="warnings"/>.</summary>
     public static async Task<ManifestTable> WriteAsync(IMigrationSource source, SourceTable table, string folder, string file,
-        Action<long> progress, CancellationToken ct)
+        Action<long> progress, List<string> warnings, CancellationToken ct)
     {
         var kinds = table.Columns.Select(c => PgTypes.KindOf(c.PgType)).ToArray();
         var names = table.Columns.Select(c => c.Name).ToArray();
@@ -22,6 +23,8 @@ internal static class TableExport
         var content = new ContentHash();
         var texts = new string?[names.Length];
         var canonical = new string?[names.Length];
+        var truncated = new long[names.Length];
+        var firstTruncated = new string?[names.Length];
         string sha;
         long rows = 0;
         await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
@@ -37,6 +40,7 @@ internal static class TableExport
                     {
                         texts[i] = ExportValue.Text(row[i], kinds[i], out var problem);
                         if (problem is not null) throw Loose(table.Name, names, keyAt, row, rows, names[i], problem);
+                        if (ExportValue.Truncated(row[i], kinds[i]) && truncated[i]++ == 0) firstTruncated[i] = Key(names, keyAt, row, rows);
                         canonical[i] = CanonicalValue.Of(texts[i], kinds[i]);
                     }
                     content.Add(canonical);
@@ -71,6 +75,12 @@ internal static class TableExport
         }
         File.Move(temporary, path, overwrite: true);
         progress(rows);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (truncated[i] == 0) continue;
+            warnings.Add($"table '{table.Name}', column '{names[i]}': {truncated[i]} value(s) finer than a microsecond (first at {firstTruncated[i]}) " +
+                "were written cut to microseconds, the most PostgreSQL keeps; the content hash is of the values as written");
+        }
         return new ManifestTable(table.Name, file, table.Columns, table.PrimaryKey, table.ForeignKeys, table.Indexes, rows, sha, content.Hex);
     }
 

@@ -19,8 +19,13 @@ public sealed class ImportFailedException(string message, string hint, string ta
     /// <summary>The column PostgreSQL named, or null.</summary>
     public string? Column { get; } = column;
 
-    /// <summary>PostgreSQL's reason.</summary>
+    /// <summary>PostgreSQL's reason without the row's values (see <see cref="Detail"/>).</summary>
     public string Reason { get; } = reason;
+
+    /// <summary>PostgreSQL's full text, with the refused value and its DETAIL (<c>Key (email)=(x@y) already exists</c>):
+    /// possibly personal data, so it is shown on the terminal only, never put in the message, the log or the audit
+    /// chain. Null when there is nothing more than <see cref="Reason"/>.</summary>
+    public string? Detail { get; init; }
 
     public IReadOnlyList<string> Finished { get; } = finished;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Jaga.Core.Errors;
 using Jaga.Core.Journal.Events.Migration;
 using Jaga.Core.Messages;
+using Jaga.Core.Migration;
 using Jaga.Core.Migration.Import;
 using Jaga.Engine.Journal;
 
@@ -71,16 +72,28 @@ public sealed class MigrationImport(IImportTarget target, TimeProvider clock)
         var problems = new List<Phrase>();
         var tables = ImportPlanner.Select(manifest, options.Tables, problems);
         Refuse(problems);
-        Refuse(await ExportFolder.ChangedFilesAsync(options.From, tables, ct));
+        // Only whether each file is there: its SHA-256 is computed as it is sent to COPY, and checked before the commit.
+        Refuse(ExportFolder.MissingFiles(options.From, tables));
 
         await using var session = await OpenAsync(options.Into, ct);
+        var shown = target.Describe(options.Into);
         var existing = new Dictionary<string, TargetTable>(StringComparer.Ordinal);
         var filled = new List<string>();
-        foreach (var t in tables)
+        try
         {
-            if (await session.DescribeAsync(t.Name, ct) is not { } table) continue;
-            existing[t.Name] = table;
-            if (await session.HasRowsAsync(table.Name, ct)) filled.Add(table.Name);
+            var names = await session.TablesAsync(ct);
+            foreach (var t in tables)
+            {
+                var found = NameMatch.Find(t.Name, names);
+                if (found.IsAmbiguous) problems.Add(new Phrase("reason.import.table.ambiguous", [t.Name, string.Join(", ", found.Ambiguous)]));
+                if (!found.Found || await session.DescribeAsync(found.Match!, ct) is not { } table) continue;
+                existing[t.Name] = table;
+                if (await session.HasRowsAsync(table.Name, ct)) filled.Add(table.Name);
+            }
+        }
+        catch (TargetRefusedException e)
+        {
+            throw Stopped(e, shown, null, []);
         }
         var plan = ImportPlanner.Plan(tables, existing);
         problems.AddRange(plan.Problems);
@@ -92,6 +105,7 @@ public sealed class MigrationImport(IImportTarget target, TimeProvider clock)
         var done = new List<ImportedTable>();
         var finished = new List<string>();
         TableLoad? current = null;
+        ForeignKeyLoad? key = null;
         try
         {
             if (options.Atomic || filled.Count > 0) await session.BeginAsync(ct);
@@ -109,7 +123,7 @@ public sealed class MigrationImport(IImportTarget target, TimeProvider clock)
                 var tableStarted = clock.GetTimestamp();
                 void Report(long rows) => progress?.Report(new ImportProgress(load.Table.Name, rows, load.Table.Rows, before + rows, total, clock.GetElapsedTime(started)));
                 if (!options.Atomic) await session.BeginAsync(ct);
-                var rows = await loader.LoadAsync(load, Report, ct);
+                var rows = await loader.LoadAsync(load, Report, finished, ct);
                 if (!options.Atomic)
                 {
                     await session.CommitAsync(ct);
@@ -119,11 +133,26 @@ public sealed class MigrationImport(IImportTarget target, TimeProvider clock)
                     [.. load.Notes.Select(n => Messages.Format(n.Key, [.. n.Args]))]));
             }
             current = null;
+            // The foreign keys of the created tables, once every table is loaded: tables that reference each other (or
+            // themselves) then load in any order. Without --atomic they are one transaction of their own, all or none.
+            if (plan.ForeignKeys.Count > 0)
+            {
+                if (!options.Atomic) await session.BeginAsync(ct);
+                foreach (var fk in plan.ForeignKeys)
+                {
+                    key = fk;
+                    await session.ExecuteAsync(fk.Sql, ct);
+                }
+                key = null;
+                if (!options.Atomic) await session.CommitAsync(ct);
+            }
             if (options.Atomic) await session.CommitAsync(ct);
         }
         catch (TargetRefusedException refused)
         {
             await session.RollbackAsync(CancellationToken.None);
+            if (refused.Failure != TargetFailure.Refused) throw Stopped(refused, shown, current?.Table.Name, finished);
+            if (key is not null) throw KeyFailed(key, refused, options.Atomic, finished);
             throw loader.Failed(current, refused, finished);
         }
         catch
@@ -131,9 +160,43 @@ public sealed class MigrationImport(IImportTarget target, TimeProvider clock)
             await session.RollbackAsync(CancellationToken.None);
             throw;
         }
-        if (done.Count > 0) await session.ExecuteAsync($"ANALYZE {Sql.Names(done.Select(t => existing.TryGetValue(t.Name, out var e) ? e.Name : t.Name))}", ct);
+        if (done.Count > 0)
+        {
+            try
+            {
+                await session.ExecuteAsync($"ANALYZE {Sql.Names(done.Select(t => existing.TryGetValue(t.Name, out var e) ? e.Name : t.Name))}", ct);
+            }
+            catch (TargetRefusedException e)
+            {
+                throw new ImportInterruptedException(Messages.Format("cli.import.analyze.failed", e.Reason), Messages["cli.import.analyze.hint"],
+                    [.. done.Select(t => t.Name)], e);
+            }
+        }
         return done;
     }
+
+    /// <summary>The error of a target that denied a privilege (exit 2: the user's to grant) or whose connection was lost
+    /// (exit 1: running again may succeed).</summary>
+    private UserException Stopped(TargetRefusedException e, string shown, string? table, IReadOnlyList<string> finished)
+    {
+        if (e.Failure == TargetFailure.Lost)
+        {
+            var hint = finished.Count > 0 ? Messages.Format("cli.import.lost.finished.hint", string.Join(", ", finished)) : Messages["cli.import.lost.hint"];
+            return new ImportInterruptedException(Messages.Format("cli.import.lost", shown, e.Reason), hint, finished, e);
+        }
+        var denied = Messages[e.Failure == TargetFailure.Denied ? "cli.import.denied.hint" : "cli.import.refused.hint"] + (finished.Count > 0 ? "; " + Messages.Format("cli.import.finished.hint", string.Join(", ", finished)) : "");
+        return new ImportFailedException(Messages.Format("cli.import.denied", shown, e.Reason), denied, table ?? "", "", null, null, e.Reason, finished)
+        {
+            Detail = e.Detail,
+        };
+    }
+
+    private ImportFailedException KeyFailed(ForeignKeyLoad key, TargetRefusedException e, bool atomic, IReadOnlyList<string> finished) =>
+        new(Messages.Format("cli.import.fk.failed", key.Constraint, key.Table, string.Join(", ", key.Columns), key.References, string.Join(", ", key.ReferencedColumns), e.Reason),
+            atomic ? Messages["cli.import.rolled.back.hint"] : Messages["cli.import.fk.hint"], key.Table, "", null, null, e.Reason, finished)
+        {
+            Detail = e.Detail,
+        };
 
     private async Task<IImportSession> OpenAsync(string url, CancellationToken ct)
     {

@@ -31,22 +31,19 @@ public static class MigrationVerify
         }
         await using var targetSource = await MigrationSources.OpenAsync(adapters, request.Target, ct);
         var target = new DatabaseSide(targetSource);
-        var there = (await targetSource.ReadSchemaAsync(ct)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var there = await targetSource.ReadSchemaAsync(ct);
         var compared = new List<TableComparison>();
         long total = 0;
         foreach (var table in tables)
         {
-            var missing = !there.TryGetValue(table.Name, out var other) ? "the target has no such table"
-                : table.Columns.Where(c => other.Columns.All(o => o.Name != c.Name)).Select(c => c.Name).ToList() is { Count: > 0 } lacking
-                    ? $"the target's table lacks the column(s) {string.Join(", ", lacking)}"
-                    : null;
+            var (other, missing) = Counterpart(table, there);
             if (missing is not null)
             {
                 compared.Add(new TableComparison(table.Name, -1, -1, "", "", [], missing));
                 continue;
             }
             var before = total;
-            var comparison = await TableCompare.RunAsync(source, target, table,
+            var comparison = await TableCompare.RunAsync(source, target, table, other!,
                 (step, rows) => context.Progress?.Report(new MigrationProgress(step, table.Name, rows, before + rows)), ct);
             total += comparison.SourceRows;
             // An export's files are checked against its own manifest too: a CSV changed after the export is not the export.
@@ -69,6 +66,27 @@ public static class MigrationVerify
                 : new MigrationVerifyFailed(result.Source, result.Target, Differing(compared)) { Data = data }, ct: CancellationToken.None);
         }
         return result;
+    }
+
+    /// <summary>The target's table for the source's, and its columns, found by the rule the import uses
+    /// (<see cref="NameMatch"/>): the same name, else the one that differs only in case. Returned with the target's names
+    /// and the source's types, so both sides are read alike; or why it cannot be compared.</summary>
+    internal static (SourceTable? There, string? Problem) Counterpart(SourceTable table, IReadOnlyList<SourceTable> target)
+    {
+        var found = NameMatch.Find(table.Name, target, t => t.Name);
+        if (found.IsAmbiguous) return (null, $"the target has the tables {string.Join(", ", found.Ambiguous)}, which differ from it only in case");
+        if (found.Match is not { } other) return (null, "the target has no such table");
+        var columns = new List<ManifestColumn>();
+        var lacking = new List<string>();
+        foreach (var c in table.Columns)
+        {
+            var column = NameMatch.Find(c.Name, other.Columns, o => o.Name);
+            if (column.Match is { } match) columns.Add(c with { Name = match.Name });
+            else lacking.Add(column.IsAmbiguous ? $"{c.Name} (ambiguous: {string.Join(", ", column.Ambiguous)})" : c.Name);
+        }
+        return lacking.Count > 0
+            ? (null, $"the target's table lacks the column(s) {string.Join(", ", lacking)}")
+            : (table with { Name = other.Name, Columns = columns }, null);
     }
 
     private static string Differing(IEnumerable<TableComparison> tables) =>

@@ -11,18 +11,20 @@ internal static class TableCompare
     private const int MostKept = 50_000;
     private const int MostSamples = 5;
 
-    public static async Task<TableComparison> RunAsync(IVerifySide source, IVerifySide target, SourceTable table,
+    /// <summary>Compares <paramref name="table"/> of the source with <paramref name="there"/>, the same table as the target
+    /// names it and its columns (<see cref="NameMatch"/>), read with the source's types; sample keys use the source's names.</summary>
+    public static async Task<TableComparison> RunAsync(IVerifySide source, IVerifySide target, SourceTable table, SourceTable there,
         Action<string, long> progress, CancellationToken ct)
     {
         var keyAt = table.PrimaryKey.Select(k => table.Columns.ToList().FindIndex(c => c.Name == k)).ToArray();
         if (keyAt.Any(i => i < 0)) keyAt = [];
         var a = await DigestAsync(source, table, keyAt, rows => progress("source", rows), ct);
-        var b = await DigestAsync(target, table, keyAt, rows => progress("target", rows), ct);
+        var b = await DigestAsync(target, there, keyAt, rows => progress("target", rows), ct);
         if (a.Whole.Rows == b.Whole.Rows && a.Whole.Hex == b.Whole.Hex)
             return new TableComparison(table.Name, a.Whole.Rows, b.Whole.Rows, a.Whole.Hex, b.Whole.Hex, [], null);
         var buckets = TableDigest.Differing(a, b).Take(MostBuckets).ToHashSet();
-        var left = await KeepAsync(source, table, keyAt, buckets, ct);
-        var right = await KeepAsync(target, table, keyAt, buckets, ct);
+        var left = await KeepAsync(source, table, table, keyAt, buckets, ct);
+        var right = await KeepAsync(target, there, table, keyAt, buckets, ct);
         var samples = new List<string>();
         foreach (var (key, digest) in left.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -49,10 +51,11 @@ internal static class TableCompare
 
     /// <summary>The rows of <paramref name="buckets"/>, by key (by digest when there is no key), each with its digest.
     /// Duplicate rows of a keyless table are counted apart (<c>#2</c>).</summary>
-    private static async Task<Dictionary<string, string>> KeepAsync(IVerifySide side, SourceTable table, int[] keyAt, HashSet<int> buckets, CancellationToken ct)
+    private static async Task<Dictionary<string, string>> KeepAsync(IVerifySide side, SourceTable read, SourceTable table, int[] keyAt,
+        HashSet<int> buckets, CancellationToken ct)
     {
         var kept = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var values in side.RowsAsync(table.Name, table.Columns, ct))
+        await foreach (var values in side.RowsAsync(read.Name, read.Columns, ct))
         {
             var digest = ContentHash.RowDigest(values);
             if (!buckets.Contains(TableDigest.BucketOf(values, keyAt, digest))) continue;
