@@ -36,6 +36,9 @@ command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swi
 command -v dpkg-scanpackages >/dev/null 2>&1 || missing+=(dpkg-dev)
 # The readiness checklist's tests make real git repositories (tests/Jaga.Readiness.Tests/ReadinessProject.cs).
 command -v git >/dev/null 2>&1 || missing+=(git)
+# The dashboard's browser tests drive Debian's Chromium with Playwright (tests/Jaga.Testing/Browser); Playwright never
+# downloads a browser of its own.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   # The tests start their own PostgreSQL; the package must not create and start a system cluster.
