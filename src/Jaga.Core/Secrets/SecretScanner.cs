@@ -21,7 +21,7 @@ public sealed class SecretScanner
         ArgumentNullException.ThrowIfNull(rules);
         this.rules = rules;
         this.allow = allow ?? SecretsAllow.None;
-        keywords = new KeywordFilter(rules.Rules.SelectMany(r => r.Keywords));
+        keywords = new KeywordFilter([.. rules.Rules.Select(r => r.Keywords)]);
         shapes = [.. rules.Rules.Select(r => r.Pattern is null ? null : RegexShape.Of(r.Pattern))];
     }
 
@@ -45,7 +45,7 @@ public sealed class SecretScanner
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         if (SkipsPath(path)) return [];
-        var present = keywords.In(text);
+        var runs = keywords.In(text);
         var lines = new TextLines(text);
         var found = new List<Candidate>();
         for (var index = 0; index < rules.Rules.Count; index++)
@@ -59,7 +59,7 @@ public sealed class SecretScanner
                     found.Add(new Candidate(new SecretFinding(rule.Id, rule.Description, path, 1, 1, SecretMask.Of(""), 0, commit), -1, -1, index));
                 continue;
             }
-            if (rule.Keywords.Count > 0 && !rule.Keywords.Any(present.Contains)) continue;
+            if (!runs[index]) continue;
             foreach (var m in shapes[index] is { } shape ? shape.Matches(rule.Pattern, text) : rule.Pattern.Matches(text))
             {
                 var group = SecretOf(rule, m);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -31,22 +32,32 @@ internal static class TextFile
             // bounded read below stops the latter.
             if (!stream.CanSeek) return new Read(null, 0, SkipReason.NotRegular, "a FIFO, socket or terminal");
             var length = stream.Length;
-            if (length > maxSize) return new Read(null, 0, SkipReason.TooLarge, Size(length));
+            // Beyond the largest array, a file cannot be held whatever the limit says.
+            if (length > maxSize || length >= Array.MaxLength) return new Read(null, 0, SkipReason.TooLarge, Size(length));
             // One byte more than the file says it holds: a device or a file that grows while read shows itself by filling it.
-            var buffer = new byte[length + 1];
-            var filled = 0;
+            // The buffer is pooled: a scan reads thousands of files, and a new one each time kept the collector busy.
+            var wanted = (int)length + 1;
+            var buffer = ArrayPool<byte>.Shared.Rent(wanted);
             try
             {
-                int n;
-                while (filled < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(filled), ct)) > 0) filled += n;
+                var filled = 0;
+                try
+                {
+                    int n;
+                    while (filled < wanted && (n = await stream.ReadAsync(buffer.AsMemory(filled, wanted - filled), ct)) > 0) filled += n;
+                }
+                catch (IOException e)
+                {
+                    return new Read(null, 0, SkipReason.Unreadable, e.Message);
+                }
+                if (filled > length) return new Read(null, 0, SkipReason.NotRegular, "a device, or a file growing while read");
+                if (buffer.AsSpan(0, Math.Min(filled, SniffLength)).Contains((byte)0)) return new Read(null, 0, SkipReason.Binary, Size(filled));
+                return new Read(Encoding.UTF8.GetString(buffer, 0, filled), filled, null, "");
             }
-            catch (IOException e)
+            finally
             {
-                return new Read(null, 0, SkipReason.Unreadable, e.Message);
+                ArrayPool<byte>.Shared.Return(buffer);
             }
-            if (filled > length) return new Read(null, 0, SkipReason.NotRegular, "a device, or a file growing while read");
-            if (buffer.AsSpan(0, Math.Min(filled, SniffLength)).Contains((byte)0)) return new Read(null, 0, SkipReason.Binary, Size(filled));
-            return new Read(Encoding.UTF8.GetString(buffer, 0, filled), filled, null, "");
         }
     }
 
