@@ -95,7 +95,7 @@ public sealed record RegexShape(SearchValues<char> Anchors, string AnchorText, i
     private int Cluster(string text, int first)
     {
         var last = first;
-        var gap = MaxLength + Lead + 2;
+        var gap = (int)Math.Min((long)MaxLength + Lead + 2, int.MaxValue);
         while (last - first < 4096 && last + 1 < text.Length)
         {
             var next = text.AsSpan(last + 1, Math.Min(gap, text.Length - last - 1)).IndexOfAny(Anchors);
