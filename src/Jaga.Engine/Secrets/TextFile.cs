@@ -35,12 +35,13 @@ internal static class TextFile
             // Beyond the largest array, a file cannot be held whatever the limit says.
             if (length > maxSize || length >= Array.MaxLength) return new Read(null, 0, SkipReason.TooLarge, Size(length));
             // One byte more than the file says it holds: a device or a file that grows while read shows itself by filling it.
-            // The buffer is pooled: a scan reads thousands of files, and a new one each time kept the collector busy.
+            // The buffer is pooled: a scan reads thousands of files, and a new one each time kept the collector busy. What
+            // it held is wiped before it goes back, so no other reader of the pool sees a file's secrets.
             var wanted = (int)length + 1;
             var buffer = ArrayPool<byte>.Shared.Rent(wanted);
+            var filled = 0;
             try
             {
-                var filled = 0;
                 try
                 {
                     int n;
@@ -56,6 +57,7 @@ internal static class TextFile
             }
             finally
             {
+                buffer.AsSpan(0, filled).Clear();
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
