@@ -4,21 +4,25 @@ namespace Jaga.Core.Secrets;
 
 /// <summary>Finds secrets in one text (a file, or the lines a commit added to a file) with a rule set, the plan's
 /// allowlist and inline <c>jaga:allow</c>. Pure and thread-safe: the engine calls it from several threads at once.</summary>
-/// <remarks>As gitleaks does: a rule is tried only when one of its keywords is in the text (one vectorized search per keyword); the secret is the rule's secret group; a secret at or below the rule's entropy is dropped; then
-/// the allowlists decide. Rules are compiled non-backtracking (<see cref="SecretPatterns"/>), so a hostile file costs
-/// time linear in its size.</remarks>
+/// <remarks>As gitleaks does: a rule is tried only when one of its keywords is in the text (<see cref="KeywordFilter"/>);
+/// the secret is the rule's secret group; a secret at or below the rule's entropy is dropped; then the allowlists decide.
+/// Rules are compiled non-backtracking (<see cref="SecretPatterns"/>), so a hostile file costs time linear in its size.
+/// A rule whose matches must hold a rare character near their start (<see cref="RegexShape"/>: the generic rule's
+/// <c>=</c> or <c>:</c>) runs only around those characters, with the same matches.</remarks>
 public sealed class SecretScanner
 {
     private readonly SecretRuleSet rules;
     private readonly SecretsAllow allow;
-    private readonly string[] keywords;
+    private readonly KeywordFilter keywords;
+    private readonly RegexShape?[] shapes;
 
     public SecretScanner(SecretRuleSet rules, SecretsAllow? allow = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         this.rules = rules;
         this.allow = allow ?? SecretsAllow.None;
-        keywords = [.. rules.Rules.SelectMany(r => r.Keywords).Distinct(StringComparer.OrdinalIgnoreCase)];
+        keywords = new KeywordFilter([.. rules.Rules.Select(r => r.Keywords)]);
+        shapes = [.. rules.Rules.Select(r => r.Pattern is null ? null : RegexShape.Of(r.Pattern))];
     }
 
     public SecretRuleSet Rules => rules;
@@ -41,7 +45,7 @@ public sealed class SecretScanner
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         if (SkipsPath(path)) return [];
-        var present = KeywordsIn(text);
+        var runs = keywords.In(text);
         var lines = new TextLines(text);
         var found = new List<Candidate>();
         for (var index = 0; index < rules.Rules.Count; index++)
@@ -55,8 +59,8 @@ public sealed class SecretScanner
                     found.Add(new Candidate(new SecretFinding(rule.Id, rule.Description, path, 1, 1, SecretMask.Of(""), 0, commit), -1, -1, index));
                 continue;
             }
-            if (rule.Keywords.Count > 0 && !rule.Keywords.Any(present.Contains)) continue;
-            foreach (Match m in rule.Pattern.Matches(text))
+            if (!runs[index]) continue;
+            foreach (var m in shapes[index] is { } shape ? shape.Matches(rule.Pattern, text) : rule.Pattern.Matches(text))
             {
                 var group = SecretOf(rule, m);
                 if (group.Length == 0) continue;
@@ -108,16 +112,5 @@ public sealed class SecretScanner
         for (var i = 1; i < m.Groups.Count; i++)
             if (m.Groups[i].Success && m.Groups[i].Length > 0) return m.Groups[i];
         return m;
-    }
-
-    /// <summary>The keywords found in <paramref name="text"/>: one vectorized search per keyword, each stopping at its
-    /// first occurrence. (One pass for all keywords at once, with SearchValues, was slower: the common
-    /// words, <c>token</c> and <c>password</c>, occur on most lines, and each occurrence cost a check of every keyword.)</summary>
-    private HashSet<string> KeywordsIn(string text)
-    {
-        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var k in keywords)
-            if (text.AsSpan().IndexOf(k, StringComparison.OrdinalIgnoreCase) >= 0) present.Add(k);
-        return present;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -31,22 +32,34 @@ internal static class TextFile
             // bounded read below stops the latter.
             if (!stream.CanSeek) return new Read(null, 0, SkipReason.NotRegular, "a FIFO, socket or terminal");
             var length = stream.Length;
-            if (length > maxSize) return new Read(null, 0, SkipReason.TooLarge, Size(length));
+            // Beyond the largest array, a file cannot be held whatever the limit says.
+            if (length > maxSize || length >= Array.MaxLength) return new Read(null, 0, SkipReason.TooLarge, Size(length));
             // One byte more than the file says it holds: a device or a file that grows while read shows itself by filling it.
-            var buffer = new byte[length + 1];
+            // The buffer is pooled: a scan reads thousands of files, and a new one each time kept the collector busy. What
+            // it held is wiped before it goes back, so no other reader of the pool sees a file's secrets.
+            var wanted = (int)length + 1;
+            var buffer = ArrayPool<byte>.Shared.Rent(wanted);
             var filled = 0;
             try
             {
-                int n;
-                while (filled < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(filled), ct)) > 0) filled += n;
+                try
+                {
+                    int n;
+                    while (filled < wanted && (n = await stream.ReadAsync(buffer.AsMemory(filled, wanted - filled), ct)) > 0) filled += n;
+                }
+                catch (IOException e)
+                {
+                    return new Read(null, 0, SkipReason.Unreadable, e.Message);
+                }
+                if (filled > length) return new Read(null, 0, SkipReason.NotRegular, "a device, or a file growing while read");
+                if (buffer.AsSpan(0, Math.Min(filled, SniffLength)).Contains((byte)0)) return new Read(null, 0, SkipReason.Binary, Size(filled));
+                return new Read(Encoding.UTF8.GetString(buffer, 0, filled), filled, null, "");
             }
-            catch (IOException e)
+            finally
             {
-                return new Read(null, 0, SkipReason.Unreadable, e.Message);
+                buffer.AsSpan(0, filled).Clear();
+                ArrayPool<byte>.Shared.Return(buffer);
             }
-            if (filled > length) return new Read(null, 0, SkipReason.NotRegular, "a device, or a file growing while read");
-            if (buffer.AsSpan(0, Math.Min(filled, SniffLength)).Contains((byte)0)) return new Read(null, 0, SkipReason.Binary, Size(filled));
-            return new Read(Encoding.UTF8.GetString(buffer, 0, filled), filled, null, "");
         }
     }
 
