@@ -73,14 +73,18 @@ else
 fi
 python3 bench/migrate/psql-script.py "$work/export" >"$work/load.sql"
 
-measure() { # NAME then the command; appends "name round seconds rss_kb load1" to $raw
+# The CPU time of the whole machine (user + nice + system + irq + softirq), in seconds: a tool's own CPU and the
+# PostgreSQL server's together, which is what the two cores have to give (meaningful on a quiet machine only).
+machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz }' /proc/stat; }
+measure() { # NAME then the command; appends "name round seconds rss_kb load1 machine_cpu_s" to $raw
   local name=$1; shift
-  local tf="$work/time.out" load
+  local tf="$work/time.out" load c0
   load=$(cut -d' ' -f1 /proc/loadavg)
+  c0=$(machine_cpu)
   if ! /usr/bin/time -f "%e %M" -o "$tf" "$@" >"$work/cmd.out" 2>"$work/cmd.err"; then
     echo "FAILED: $name: $*" >&2; cat "$work/cmd.err" "$work/cmd.out" >&2; exit 1
   fi
-  echo "$name $round $(tail -n 1 "$tf") $load" >>"$raw"
+  echo "$name $round $(tail -n 1 "$tf") $load $(awk -v a="$c0" -v b="$(machine_cpu)" 'BEGIN { printf "%.2f", b - a }')" >>"$raw"
 }
 median() { awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$raw" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 paired() { # median over rounds of ($1's time ÷ $2's time) in the same round
@@ -126,14 +130,14 @@ summary="$out/summary.md"
   echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; PostgreSQL $(postgres --version | awk '{ print $3 }')$(command -v pgloader >/dev/null && echo ", $(pgloader --version 2>/dev/null | sed -n 1p)")"
   echo "rows: $rows over 5 tables; export: $(du -sh "$work/export" | cut -f1); rounds: $runs; load1 at the rounds: $(awk '{ print $5 }' "$raw" | sort -g | sed -n '1p;$p' | paste -sd- -)"
   echo
-  echo "| part | tool | median s | median peak RSS MiB | Jaga ÷ other (median of per-round ratios) | target |"
-  echo "|---|---|---|---|---|---|"
+  echo "| part | tool | median s | machine CPU s (median) | median peak RSS MiB | Jaga ÷ other (median of per-round ratios) | target |"
+  echo "|---|---|---|---|---|---|---|"
   for t in "${tools[@]}"; do
     case $t in
-      jaga_both) echo "| A | jaga migrate export + import --atomic | $(median jaga_both 3) | $(median jaga_both 4 | awk '{ printf "%.0f", $1 / 1024 }') | $(paired jaga_both pgloader_load) | ≤ 0.50 |" ;;
-      pgloader_load) echo "| A | pgloader sqlite → postgresql | $(median pgloader_load 3) | $(median pgloader_load 4 | awk '{ printf "%.0f", $1 / 1024 }') | | |" ;;
-      jaga_import) echo "| B | jaga migrate import --atomic | $(median jaga_import 3) | $(median jaga_import 4 | awk '{ printf "%.0f", $1 / 1024 }') | $(paired jaga_import psql_copy) | ≤ 1.10 |" ;;
-      psql_copy) echo "| B | psql -1 with \\copy (same DDL, keys, ANALYZE) | $(median psql_copy 3) | $(median psql_copy 4 | awk '{ printf "%.0f", $1 / 1024 }') | | |" ;;
+      jaga_both) echo "| A | jaga migrate export + import --atomic | $(median jaga_both 3) | $(median jaga_both 6) | $(median jaga_both 4 | awk '{ printf "%.0f", $1 / 1024 }') | $(paired jaga_both pgloader_load) | ≤ 0.50 |" ;;
+      pgloader_load) echo "| A | pgloader sqlite → postgresql | $(median pgloader_load 3) | $(median pgloader_load 6) | $(median pgloader_load 4 | awk '{ printf "%.0f", $1 / 1024 }') | | |" ;;
+      jaga_import) echo "| B | jaga migrate import --atomic | $(median jaga_import 3) | $(median jaga_import 6) | $(median jaga_import 4 | awk '{ printf "%.0f", $1 / 1024 }') | $(paired jaga_import psql_copy) | ≤ 1.10 |" ;;
+      psql_copy) echo "| B | psql -1 with \\copy (same DDL, keys, ANALYZE) | $(median psql_copy 3) | $(median psql_copy 6) | $(median psql_copy 4 | awk '{ printf "%.0f", $1 / 1024 }') | | |" ;;
     esac
   done
   [ -z "$copy_compare" ] || { echo; echo "tables created and loaded, no keys (Jaga.Bench copy-compare, median of $runs): $copy_compare"; }
