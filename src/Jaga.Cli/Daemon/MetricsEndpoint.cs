@@ -18,7 +18,7 @@ internal static class MetricsEndpoint
             var text = await CollectAsync(state, ct);
             http.Response.ContentType = PrometheusText.ContentType;
             await http.Response.WriteAsync(text.ToString(), ct);
-        });
+        }).AllowAnonymous();
 
     public static async Task<PrometheusText> CollectAsync(DaemonState state, CancellationToken ct)
     {

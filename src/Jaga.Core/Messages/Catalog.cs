@@ -33,6 +33,7 @@ public sealed class Catalog
         MigrateImportCatalogEn.Texts,
         MigrateExportCatalogEn.Texts,
         ReadinessCatalogEn.Texts,
+        DashboardCatalogEn.Texts,
         SecretsCatalogEn.Texts));
 
     public static Catalog Indonesian { get; } = new("id", Merged(
@@ -52,6 +53,7 @@ public sealed class Catalog
         MigrateImportCatalogId.Texts,
         MigrateExportCatalogId.Texts,
         ReadinessCatalogId.Texts,
+        DashboardCatalogId.Texts,
         SecretsCatalogId.Texts));
 
     private static Dictionary<string, string> Merged(params Dictionary<string, string>[] parts) =>
