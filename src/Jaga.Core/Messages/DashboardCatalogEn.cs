@@ -56,6 +56,8 @@ internal static class DashboardCatalogEn
         ["web.signout"] = "Sign out",
         ["web.signedin"] = "{0} ({1})",
         ["web.overview.title"] = "Overview",
+        ["web.users.title"] = "Users",
+        ["web.users.hint"] = "Managed with jaga user add, passwd and remove.",
         ["web.pillar.backups"] = "Backups",
         ["web.pillar.monitoring"] = "Monitoring",
         ["web.pillar.updates"] = "Updates",

@@ -55,6 +55,8 @@ internal static class DashboardCatalogId
         ["web.signout"] = "Keluar",
         ["web.signedin"] = "{0} ({1})",
         ["web.overview.title"] = "Ringkasan",
+        ["web.users.title"] = "Pengguna",
+        ["web.users.hint"] = "Dikelola dengan jaga user add, passwd, dan remove.",
         ["web.pillar.backups"] = "Cadangan",
         ["web.pillar.monitoring"] = "Pemantauan",
         ["web.pillar.updates"] = "Pembaruan",
