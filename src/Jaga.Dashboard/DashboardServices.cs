@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,12 +72,16 @@ public static class DashboardServices
         return services;
     }
 
-    /// <summary>Security headers on every response, then routing, authentication and authorization. Call before mapping
+    /// <summary>Security headers on every response, forwarded headers from a loopback proxy, then routing, authentication and
+    /// authorization. Call before mapping
     /// anything else, so every endpoint of the host passes through them.</summary>
     public static WebApplication UseJagaDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use(SecurityHeaders.Add);
+        // Behind a TLS proxy on this machine (docs/deploy.md): the request's scheme and client address are the proxy's
+        // headers, so cookies are Secure and the sign-in limit counts per client. Only loopback proxies are trusted.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
