@@ -97,11 +97,12 @@ public static class DashboardServices
         return app;
     }
 
-    /// <summary>A page asked for without a session goes to sign-in; <c>/api</c> answers 401 (or 403 for a role too low), so a
-    /// script gets a status, not a form.</summary>
+    /// <summary>A page asked for without a session goes to sign-in; <c>/api</c> and <c>/metrics</c> answer 401 (or 403 for a
+    /// role too low), so a script or Prometheus gets a status, not a form.</summary>
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> c, int status)
     {
-        if (status == StatusCodes.Status401Unauthorized && !c.Request.Path.StartsWithSegments("/api")) c.Response.Redirect(c.RedirectUri);
+        var forMachines = c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/metrics");
+        if (status == StatusCodes.Status401Unauthorized && !forMachines) c.Response.Redirect(c.RedirectUri);
         else c.Response.StatusCode = status;
         return Task.CompletedTask;
     }

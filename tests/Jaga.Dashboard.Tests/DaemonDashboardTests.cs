@@ -120,6 +120,28 @@ public sealed partial class DaemonDashboardTests : IDisposable
         Assert.DoesNotContain("a long enough password", log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_dashboard_metrics_token_metrics_needs_an_api_token_and_healthz_stays_open()
+    {
+        File.WriteAllText(PlanPath, $"version: 1\nproject: metrics\ntimezone: UTC\nstate: .jaga/state.db\nlisten: 127.0.0.1:{port}\nlog: {{ file: logs/maintenance.log }}\ndashboard: {{ metrics: token }}\n");
+        var token = (string)JsonNode.Parse(await JagaAsync("--json", "token", "create", "prometheus", "--role", "viewer"))!["token"]!;
+        using var daemon = new RunningJaga(PlanPath, dir, ["run"]);
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(10) };
+        await Poll.UntilAsync(() => daemon.HasExited || daemon.Output.Contains("jaga run: node", StringComparison.Ordinal), TimeSpan.FromSeconds(90), () => daemon.Output);
+
+        using var anonymous = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var healthz = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        request.Headers.Authorization = new("Bearer", token);
+        using var withToken = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        Assert.Contains("jaga_build_info", await withToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await daemon.TerminateAsync();
+    }
+
     private static string[] Jobs(JsonNode status) => [.. status["jobs"]!.AsArray().Select(j => (string)j!["job"]!).Order(StringComparer.Ordinal)];
 
     private async Task<string> JagaAsync(params string[] args)
