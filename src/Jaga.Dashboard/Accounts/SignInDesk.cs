@@ -1,4 +1,5 @@
 using Jaga.Core.Journal.Events.Dashboard;
+using Jaga.Core.Messages;
 
 namespace Jaga.Dashboard.Accounts;
 
@@ -40,5 +41,6 @@ public sealed class SignInDesk(IDashboardState state, TimeProvider clock)
         return new SignInOutcome(user, null);
     }
 
-    public string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, state.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A time in the plan's zone, naming it, as log lines write times.</summary>
+    public string Local(DateTimeOffset t) => ZoneTime.Format(t, state.Zone);
 }

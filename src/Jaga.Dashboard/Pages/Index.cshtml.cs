@@ -1,4 +1,3 @@
-using System.Globalization;
 using Jaga.Core.Messages;
 using Jaga.Dashboard.Overview;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +15,5 @@ public sealed class IndexModel(IDashboardState state) : PageModel
 
     public string Redact(string text) => state.Redact(text);
 
-    public string Local(DateTimeOffset? t) => t is { } v
-        ? TimeZoneInfo.ConvertTime(v, state.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-        : Words["web.card.none"];
+    public string Local(DateTimeOffset? t) => t is { } v ? ZoneTime.Format(v, state.Zone) : Words["web.card.none"];
 }

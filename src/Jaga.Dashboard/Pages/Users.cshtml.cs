@@ -1,4 +1,3 @@
-using System.Globalization;
 using Jaga.Core.Messages;
 using Jaga.Core.Ports;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +15,7 @@ public sealed class UsersModel(IDashboardState state, DashboardOptions options) 
 
     public async Task OnGetAsync(CancellationToken ct) => Users = await state.Store.Users.ListAsync(ct);
 
-    public string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, state.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset t) => ZoneTime.Format(t, state.Zone);
 
     /// <summary>Until when a lock holds; one that has ended shows as none.</summary>
     public string Locked(DashboardUser user) =>
