@@ -48,7 +48,7 @@ public sealed partial class DaemonDashboardTests : IDisposable
         string password;
         using (var daemon = new RunningJaga(PlanPath, dir, ["run"]))
         {
-            await Poll.UntilAsync(() => daemon.HasExited || AdminLine().IsMatch(daemon.Output), TimeSpan.FromSeconds(90), () => daemon.Output);
+            await WaitForAsync(() => daemon.HasExited || AdminLine().IsMatch(daemon.Output), TimeSpan.FromSeconds(90), () => daemon.Output);
             var printed = AdminLine().Match(daemon.Output);
             Assert.Equal($"http://127.0.0.1:{port}/", printed.Groups[1].Value);
             password = printed.Groups[2].Value;
@@ -83,7 +83,7 @@ public sealed partial class DaemonDashboardTests : IDisposable
         // A restart makes no second admin, and prints no password again.
         using (var again = new RunningJaga(PlanPath, dir, ["run"]))
         {
-            await Poll.UntilAsync(() => again.HasExited || again.Output.Contains("jaga run: node", StringComparison.Ordinal), TimeSpan.FromSeconds(90), () => again.Output);
+            await WaitForAsync(() => again.HasExited || again.Output.Contains("jaga run: node", StringComparison.Ordinal), TimeSpan.FromSeconds(90), () => again.Output);
             await Task.Delay(TimeSpan.FromSeconds(1));
             Assert.DoesNotMatch(AdminLine(), again.Output);
             await again.TerminateAsync();
@@ -127,7 +127,7 @@ public sealed partial class DaemonDashboardTests : IDisposable
         var token = (string)JsonNode.Parse(await JagaAsync("--json", "token", "create", "prometheus", "--role", "viewer"))!["token"]!;
         using var daemon = new RunningJaga(PlanPath, dir, ["run"]);
         using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(10) };
-        await Poll.UntilAsync(() => daemon.HasExited || daemon.Output.Contains("jaga run: node", StringComparison.Ordinal), TimeSpan.FromSeconds(90), () => daemon.Output);
+        await WaitForAsync(() => daemon.HasExited || daemon.Output.Contains("jaga run: node", StringComparison.Ordinal), TimeSpan.FromSeconds(90), () => daemon.Output);
 
         using var anonymous = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
         using var healthz = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
@@ -140,6 +140,17 @@ public sealed partial class DaemonDashboardTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
         Assert.Contains("jaga_build_info", await withToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await daemon.TerminateAsync();
+    }
+
+    /// <summary>Asks again until the daemon has said what it should, or gives up with what it said.</summary>
+    private static async Task WaitForAsync(Func<bool> done, TimeSpan timeout, Func<string> output)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (!done())
+        {
+            if (limit.IsCancellationRequested) Assert.Fail("the daemon did not get there in time:\n" + output());
+            await Task.Delay(200, CancellationToken.None);
+        }
     }
 
     private static string[] Jobs(JsonNode status) => [.. status["jobs"]!.AsArray().Select(j => (string)j!["job"]!).Order(StringComparer.Ordinal)];
