@@ -99,6 +99,8 @@ public static class Program
         root.Subcommands.Add(Commands.Readiness.ChangesCommand.Create(build()));
         root.Subcommands.Add(Commands.Readiness.ChecklistCommand.Create(build()));
         root.Subcommands.Add(Commands.Secrets.SecretsCommand.Create(build()));
+        root.Subcommands.Add(Commands.Dashboard.UserCommand.Create(build()));
+        root.Subcommands.Add(Commands.Dashboard.TokenCommand.Create(build()));
         if (extra is not null) root.Subcommands.Add(extra(build()));
 
         // Bare `jaga` shows the help, as git does, and exits 2 (no command given).

@@ -305,5 +305,26 @@ internal static class PostgresMigrations
             );
             CREATE INDEX checklist_acks_item ON checklist_acks (item, id);
             """),
+        // The dashboard's users and API tokens. A password is kept only as ASP.NET Core Identity's hash, a token only as its
+        // SHA-256; failed counts the wrong passwords in a row, locked_until ends a lock-out.
+        new(8, "dashboard users and API tokens", """
+            CREATE TABLE dashboard_users (
+              name text PRIMARY KEY,
+              role text NOT NULL,
+              password_hash text NOT NULL,
+              failed integer NOT NULL DEFAULT 0,
+              locked_until timestamptz,
+              created timestamptz NOT NULL
+            );
+            CREATE TABLE api_tokens (
+              id text PRIMARY KEY,
+              name text NOT NULL,
+              role text NOT NULL,
+              hash text NOT NULL UNIQUE,
+              created timestamptz NOT NULL,
+              last_used timestamptz,
+              revoked timestamptz
+            );
+            """),
     ];
 }

@@ -43,6 +43,8 @@ public sealed class PostgresStateStore : IStateStore
         Security = new GuardedSecurityFindings(new PostgresSecurityFindings(dataSource), guard);
         Changes = new GuardedChangeRecords(new PostgresChangeRecords(dataSource), guard);
         Checklist = new GuardedChecklistAcks(new PostgresChecklistAcks(dataSource), guard);
+        Users = new GuardedDashboardUsers(new PostgresDashboardUsers(dataSource), guard);
+        Tokens = new GuardedApiTokens(new PostgresApiTokens(dataSource), guard);
     }
 
     public string Description { get; }
@@ -70,6 +72,10 @@ public sealed class PostgresStateStore : IStateStore
     public IChangeRecords Changes { get; }
 
     public IChecklistAcks Checklist { get; }
+
+    public IDashboardUsers Users { get; }
+
+    public IApiTokens Tokens { get; }
 
     /// <summary>Connects to the database named by <paramref name="connectionUrl"/> (<c>postgres://</c> or
     /// <c>postgresql://</c>) and applies pending migrations.</summary>

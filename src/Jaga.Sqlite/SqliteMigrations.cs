@@ -300,5 +300,26 @@ internal static class SqliteMigrations
             );
             CREATE INDEX checklist_acks_item ON checklist_acks (item, id);
             """),
+        // The dashboard's users and API tokens. A password is kept only as ASP.NET Core Identity's hash, a token only as its
+        // SHA-256; failed counts the wrong passwords in a row, locked_until_ms ends a lock-out.
+        new(8, "dashboard users and API tokens", """
+            CREATE TABLE dashboard_users (
+              name TEXT PRIMARY KEY,
+              role TEXT NOT NULL,
+              password_hash TEXT NOT NULL,
+              failed INTEGER NOT NULL DEFAULT 0,
+              locked_until_ms INTEGER,
+              created_ms INTEGER NOT NULL
+            );
+            CREATE TABLE api_tokens (
+              id TEXT PRIMARY KEY,
+              name TEXT NOT NULL,
+              role TEXT NOT NULL,
+              hash TEXT NOT NULL UNIQUE,
+              created_ms INTEGER NOT NULL,
+              last_used_ms INTEGER,
+              revoked_ms INTEGER
+            );
+            """),
     ];
 }

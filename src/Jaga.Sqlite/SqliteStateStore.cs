@@ -40,6 +40,8 @@ public sealed class SqliteStateStore : IStateStore
         Security = new GuardedSecurityFindings(new SqliteSecurityFindings(ConnectAsync), guard);
         Changes = new GuardedChangeRecords(new SqliteChangeRecords(ConnectAsync), guard);
         Checklist = new GuardedChecklistAcks(new SqliteChecklistAcks(ConnectAsync), guard);
+        Users = new GuardedDashboardUsers(new SqliteDashboardUsers(ConnectAsync), guard);
+        Tokens = new GuardedApiTokens(new SqliteApiTokens(ConnectAsync), guard);
     }
 
     public string Path { get; }
@@ -69,6 +71,10 @@ public sealed class SqliteStateStore : IStateStore
     public IChangeRecords Changes { get; }
 
     public IChecklistAcks Checklist { get; }
+
+    public IDashboardUsers Users { get; }
+
+    public IApiTokens Tokens { get; }
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
     public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct = default)

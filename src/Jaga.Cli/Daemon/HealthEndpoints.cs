@@ -12,7 +12,7 @@ internal static class HealthEndpoints
 
     public static void Map(IEndpointRouteBuilder app, DaemonState state)
     {
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
         app.MapGet("/readyz", async (CancellationToken ct) =>
         {
             var problems = new List<string>();
@@ -30,6 +30,6 @@ internal static class HealthEndpoints
             return problems.Count == 0
                 ? Results.Text("ready\n")
                 : Results.Text("not ready\n" + string.Join("\n", problems) + "\n", statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        }).AllowAnonymous();
     }
 }

@@ -1,6 +1,7 @@
 using Jaga.Cli.Composition;
 using Jaga.Core.Journal.Events.Daemon;
 using Jaga.Core.Ledger;
+using Jaga.Dashboard;
 using Jaga.Engine.Journal;
 using Jaga.Engine.Scheduling;
 using Microsoft.AspNetCore.Builder;
@@ -46,6 +47,7 @@ internal static class JagaDaemon
         builder.Services.AddHostedService<SchedulerService>();
         builder.Services.AddHostedService<RunbookTriggerService>();
         PingEndpoints.AddServices(builder.Services);
+        builder.Services.AddJagaDashboard(new DashboardOptions { KeysFolder = DashboardKeys.Folder(plan), Clock = ctx.Clock }, _ => new DashboardFeed(state!));
         builder.Services.AddHostedService(sp => new PlanReloader(state!, sp.GetRequiredService<ILogger<PlanReloader>>(), CliContext.Actor));
 
         await using var app = builder.Build();
@@ -58,9 +60,13 @@ internal static class JagaDaemon
             RealTime = ctx.RealTime,
         };
         scheduler.Replace(PlanReloader.Jobs(state, plan, journal));
+        // Security headers and sign-in come first, so every endpoint passes through them; the dashboard's own pages need a
+        // session, the health, heartbeat and metrics endpoints say AllowAnonymous.
+        app.UseJagaDashboard();
         HealthEndpoints.Map(app, state);
         PingEndpoints.Map(app, state);
         MetricsEndpoint.Map(app, state);
+        app.MapJagaDashboard();
 
         try
         {
@@ -78,6 +84,7 @@ internal static class JagaDaemon
         // The plan's warnings, as validate prints them (a heartbeat without a token on a reachable address, …).
         foreach (var warning in plan.Warnings) ctx.Output.Error("warning: " + warning);
         ctx.Output.Line($"jaga run: node {scheduler.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
+        await FirstAdmin.EnsureAsync(state, ctx.Output, ctx.Messages(plan), $"http://{plan.Plan.Listen}/", CancellationToken.None);
         await app.WaitForShutdownAsync();
         await state.StopMonitoringAsync();
         // A part that crashed stopped the host: a bug. The host logged its stack trace; the maintenance log gets an ERROR

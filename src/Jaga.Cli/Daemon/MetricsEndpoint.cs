@@ -12,13 +12,19 @@ namespace Jaga.Cli.Daemon;
 /// store on each scrape, so every node reports every job, whoever ran it.</summary>
 internal static class MetricsEndpoint
 {
-    public static void Map(IEndpointRouteBuilder app, DaemonState state) =>
-        app.MapGet("/metrics", async (HttpContext http, CancellationToken ct) =>
+    /// <summary>Maps <c>/metrics</c>: open to anyone, or behind an API token when the plan says <c>dashboard.metrics: token</c>
+    /// (read at start, as <c>listen:</c> is).</summary>
+    public static void Map(IEndpointRouteBuilder app, DaemonState state)
+    {
+        var metrics = app.MapGet("/metrics", async (HttpContext http, CancellationToken ct) =>
         {
             var text = await CollectAsync(state, ct);
             http.Response.ContentType = PrometheusText.ContentType;
             await http.Response.WriteAsync(text.ToString(), ct);
         });
+        if (state.Plan.Plan.Dashboard.MetricsNeedToken) metrics.RequireAuthorization(Dashboard.DashboardPolicies.Viewer);
+        else metrics.AllowAnonymous();
+    }
 
     public static async Task<PrometheusText> CollectAsync(DaemonState state, CancellationToken ct)
     {

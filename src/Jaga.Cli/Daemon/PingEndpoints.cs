@@ -56,13 +56,13 @@ internal static class PingEndpoints
         app.UseRateLimiter();
         string[] verbs = ["GET", "HEAD", "POST"];
         app.MapMethods("/ping/{token}", verbs, (string token, HttpContext http) => PingAsync(state, token, PingKind.Success, null, http))
-            .RequireRateLimiting(Policy);
+            .RequireRateLimiting(Policy).AllowAnonymous();
         app.MapMethods("/ping/{token}/start", verbs, (string token, HttpContext http) => PingAsync(state, token, PingKind.Start, null, http))
-            .RequireRateLimiting(Policy);
+            .RequireRateLimiting(Policy).AllowAnonymous();
         app.MapMethods("/ping/{token}/fail", verbs, (string token, HttpContext http) => PingAsync(state, token, PingKind.Fail, null, http))
-            .RequireRateLimiting(Policy);
+            .RequireRateLimiting(Policy).AllowAnonymous();
         app.MapMethods("/ping/{token}/{code:int:range(0,255)}", verbs, (string token, int code, HttpContext http) => PingAsync(state, token, PingKind.Exit, code, http))
-            .RequireRateLimiting(Policy);
+            .RequireRateLimiting(Policy).AllowAnonymous();
     }
 
     /// <summary>The check a request's token names (its rate-limit partition), or <see cref="Unknown"/>.</summary>

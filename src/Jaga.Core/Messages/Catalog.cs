@@ -33,6 +33,7 @@ public sealed class Catalog
         MigrateImportCatalogEn.Texts,
         MigrateExportCatalogEn.Texts,
         ReadinessCatalogEn.Texts,
+        DashboardCatalogEn.Texts,
         SecretsCatalogEn.Texts,
         ChartCatalogEn.Texts));
 
@@ -53,6 +54,7 @@ public sealed class Catalog
         MigrateImportCatalogId.Texts,
         MigrateExportCatalogId.Texts,
         ReadinessCatalogId.Texts,
+        DashboardCatalogId.Texts,
         SecretsCatalogId.Texts,
         ChartCatalogId.Texts));
 

@@ -25,7 +25,8 @@ public sealed record MaintenancePlan(
     ChangesSettings Changes,
     DocsSettings Docs,
     ChecklistSettings Checklist,
-    SecretsSection Secrets);
+    SecretsSection Secrets,
+    DashboardSettings Dashboard);
 
 public sealed record LogSettings(string File, LogRotation? Rotate);
 

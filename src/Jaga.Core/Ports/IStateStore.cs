@@ -71,6 +71,12 @@ public interface IStateStore : IAsyncDisposable
 
     /// <summary>Acknowledgements of the readiness checklist's points (schema version 7).</summary>
     IChecklistAcks Checklist { get; }
+
+    /// <summary>The dashboard's users (schema version 8).</summary>
+    IDashboardUsers Users { get; }
+
+    /// <summary>The dashboard's API tokens, as hashes (schema version 8).</summary>
+    IApiTokens Tokens { get; }
 }
 
 public sealed record AppliedMigration(int Version, string Name, DateTimeOffset AppliedAt);

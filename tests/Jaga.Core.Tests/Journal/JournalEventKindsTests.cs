@@ -6,6 +6,16 @@ public sealed class JournalEventKindsTests
 {
     private static readonly Dictionary<string, (string Kind, string Message)> Expected = new(StringComparer.Ordinal)
     {
+        ["DashboardUserAdded"] = ("dashboard.user", "dashboard.user.added"),
+        ["DashboardAdminCreated"] = ("dashboard.user", "dashboard.user.first"),
+        ["DashboardPasswordChanged"] = ("dashboard.user", "dashboard.user.passwd"),
+        ["DashboardUserRemoved"] = ("dashboard.user", "dashboard.user.removed"),
+        ["ApiTokenCreated"] = ("dashboard.token", "dashboard.token.created"),
+        ["ApiTokenRevoked"] = ("dashboard.token", "dashboard.token.revoked"),
+        ["DashboardSignedIn"] = ("dashboard.signin", "dashboard.signin"),
+        ["DashboardSignInRefused"] = ("dashboard.signin", "dashboard.signin.refused"),
+        ["DashboardLockedOut"] = ("dashboard.signin", "dashboard.lockout"),
+        ["DashboardSignedOut"] = ("dashboard.signout", "dashboard.signout"),
         ["AuditVerified"] = ("audit.verify", "audit.verified"),
         ["AuditVerifyFailed"] = ("audit.verify", "audit.verify.failed"),
         ["CheckpointSigned"] = ("audit.checkpoint", "audit.checkpoint"),

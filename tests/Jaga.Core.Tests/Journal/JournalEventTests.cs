@@ -30,7 +30,7 @@ public sealed partial class JournalEventTests
     /// commands print, the words of stored states, and the details Jaga writes into results and log lines.</summary>
     private static readonly string[] NotEventPrefixes =
     [
-        "doc.", "chart.", "alert.subject.", "alert.line.", "cli.", "word.", "reason.",
+        "doc.", "chart.", "alert.subject.", "alert.line.", "cli.", "word.", "reason.", "web.",
         "plan.error.", "plan.hint.", "plan.found.", "plan.expected.", "plan.kind.", "plan.word.", "procedure.", "param.", "exec.",
     ];
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Jaga.Core.Monitoring;
-using Jaga.Core.Ports;
-using Jaga.Engine.Monitoring;
 
 namespace Jaga.Cli.Commands.Monitor;
 
@@ -21,50 +18,20 @@ internal static class MonitorStatusCommand
         b.Action(status, async (parse, ctx, ct) =>
         {
             var plan = ctx.LoadPlan();
-            var monitoring = plan.Plan.Monitoring;
-            var names = monitoring.Checks.Select(c => (Name: c.Name, Kind: c.Kind)).ToList();
+            var names = plan.Plan.Monitoring.Checks.Select(c => c.Name).ToList();
             var one = parse.GetValue(only);
-            if (one is not null && names.All(n => n.Name != one))
-                throw new UserError($"no check named '{one}' in the plan", names.Count == 0 ? "the plan has no checks" : $"known checks: {string.Join(", ", names.Select(n => n.Name))}");
+            if (one is not null && !names.Contains(one))
+                throw new UserError($"no check named '{one}' in the plan", names.Count == 0 ? "the plan has no checks" : $"known checks: {string.Join(", ", names)}");
             await using var store = await ctx.OpenStoreAsync(plan, ct);
-            var states = (await store.Checks.StatesAsync(ct)).ToDictionary(s => s.Check, StringComparer.Ordinal);
-            // Each node watches its own machine: one row per host seen (this one at least).
-            if (monitoring.Host is not null && one is null)
-                foreach (var host in states.Keys.Where(k => k.StartsWith(HostWatch.CheckName + ":", StringComparison.Ordinal)).Append(HostWatch.Local).Distinct().Order(StringComparer.Ordinal))
-                    names.Add((host, "host"));
-            var now = ctx.Clock.GetUtcNow();
-            var rows = new List<(string Name, string Kind, CheckState? State, CheckUptime Uptime, string? Reason)>();
-            foreach (var (name, kind) in names.Where(n => one is null || n.Name == one))
-            {
-                var state = states.GetValueOrDefault(name);
-                // The latest result says what is known now (the state keeps the reason of its last change).
-                var reason = (await store.Checks.RecentAsync(name, 1, ct)) is [var last, ..] ? last.Reason : state?.Reason is { Length: > 0 } r ? r : null;
-                rows.Add((name, kind, state, await store.Checks.UptimeAsync(name, now, ct), reason));
-            }
+            var report = await CheckReport.LoadAsync(plan, store, one, ctx.Clock.GetUtcNow(), ct);
+            var rows = report.Rows;
             var zone = plan.Plan.Timezone;
             string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            var down = rows.Count(r => r.State?.Status == CheckStatus.Down);
+            var down = report.Down;
 
             if (ctx.JsonOutput)
             {
-                ctx.Output.Write(new JsonObject
-                {
-                    ["checks"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
-                    {
-                        ["name"] = r.Name,
-                        ["kind"] = r.Kind,
-                        ["state"] = CheckMonitor.Word(r.State?.Status ?? CheckStatus.Unknown),
-                        ["since"] = r.State?.Since.ToString("O", CultureInfo.InvariantCulture),
-                        ["uptime_24h"] = r.Uptime.Day,
-                        ["uptime_7d"] = r.Uptime.Week,
-                        ["uptime_30d"] = r.Uptime.Month,
-                        ["p95_ms"] = r.Uptime.P95Day is { } p ? Math.Round(p.TotalMilliseconds, 1) : null,
-                        ["p95_estimated"] = r.Uptime.P95Day is null ? null : r.Uptime.P95Estimated,
-                        ["results_24h"] = r.Uptime.ResultsDay,
-                        ["reason"] = r.Reason,
-                    })]),
-                    ["down"] = down,
-                });
+                ctx.Output.Write(report.Json());
                 return down == 0 ? ExitCodes.Ok : ExitCodes.Failed;
             }
             var words = ctx.Messages(plan);

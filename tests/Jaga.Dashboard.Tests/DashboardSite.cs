@@ -1,0 +1,118 @@
+using Jaga.Cli.Composition;
+using Jaga.Cli.Daemon;
+using Jaga.Core.Ports;
+using Jaga.Dashboard.Accounts;
+using Jaga.Engine.Journal;
+using Jaga.Engine.Planning;
+using Jaga.Engine.Scheduling;
+using Jaga.Sqlite;
+using Jaga.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Jaga.Dashboard.Tests;
+
+/// <summary>The dashboard served as <c>jaga run</c> serves it — the same <see cref="DashboardFeed"/> over a
+/// <see cref="DaemonState"/>, a real SQLite store and maintenance journal — by a real Kestrel on a free loopback port, with a
+/// fake clock the test moves (lock-outs and sign-ins expire by it). Starting it again on the same folder is a restart.</summary>
+internal sealed class DashboardSite : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>A secret of the plan (a heartbeat's token): no page may show it.</summary>
+    public const string Secret = "hb-7d1f0c9e4a2b86d3";
+
+    private WebApplication? app;
+    private DaemonState? state;
+    private Scheduler? scheduler;
+
+    private DashboardSite(string dir) => Dir = dir;
+
+    public string Dir { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+
+    public int Port { get; } = Loopback.FreePort();
+
+    public Uri Url => new($"http://127.0.0.1:{Port}");
+
+    public IStateStore Store => state!.Store;
+
+    public string KeysFolder => Path.Combine(Dir, ".jaga", DashboardKeys.FolderName);
+
+    public string LogPath => Path.Combine(Dir, "logs", "maintenance.log");
+
+    public static async Task<DashboardSite> StartAsync()
+    {
+        var site = new DashboardSite(Directory.CreateTempSubdirectory("jaga-dashboard-").FullName);
+        await site.StartAgainAsync();
+        return site;
+    }
+
+    /// <summary>Stops the host (if it runs) and starts a new one on the same folder: the same store and keys.</summary>
+    public async Task StartAgainAsync()
+    {
+        await StopAsync();
+        var planPath = Path.Combine(Dir, "jaga.yaml");
+        var text = $$"""
+            version: 1
+            project: dashboard
+            timezone: UTC
+            language: en
+            state: .jaga/state.db
+            listen: 127.0.0.1:{{Port}}
+            log: { file: logs/maintenance.log }
+            monitoring:
+              checks:
+                - { name: cron, heartbeat: { every: 1h, token: {{Secret}} } }
+
+            """;
+        await File.WriteAllTextAsync(planPath, text);
+        var loaded = PlanFile.LoadText(text, planPath);
+        Assert.True(loaded.Ok, string.Join("\n", loaded.Errors));
+        var plan = loaded.Plan!;
+        var store = await SqliteStateStore.OpenAsync(Path.Combine(Dir, ".jaga", "state.db"), Clock);
+        var journal = new MaintenanceJournal(store, plan, Clock, "test") { Waits = TimeProvider.System };
+        scheduler = CompositionRoot.NewScheduler(plan, store, journal, Clock);
+        state = new DaemonState(plan, text, store, journal, scheduler, Clock, _ => { }) { RealTime = TimeProvider.System };
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(Url.ToString());
+        builder.Services.AddJagaDashboard(new DashboardOptions { KeysFolder = DashboardKeys.Folder(plan), Clock = Clock }, _ => new DashboardFeed(state));
+        app = builder.Build();
+        app.UseJagaDashboard();
+        app.MapJagaDashboard();
+        await app.StartAsync();
+    }
+
+    public async Task AddUserAsync(string name, DashboardRole role) =>
+        Assert.True(await Store.Users.AddAsync(new DashboardUser(name, role, Passwords.Hash(Password), 0, null, Clock.GetUtcNow())));
+
+    public async Task<string> AddTokenAsync(string name, DashboardRole role)
+    {
+        var (token, record) = ApiTokens.Create(name, role, Clock.GetUtcNow());
+        await Store.Tokens.AddAsync(record);
+        return token;
+    }
+
+    public string[] LogLines() => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
+
+    private async Task StopAsync()
+    {
+        if (app is not null) await app.DisposeAsync();
+        if (scheduler is not null) await scheduler.DisposeAsync();
+        if (state is not null) await state.Store.DisposeAsync();
+        app = null;
+        scheduler = null;
+        state = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Directory.Delete(Dir, recursive: true);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using Jaga.Core.Ports;
+using Jaga.Dashboard.Accounts;
+
+namespace Jaga.Dashboard.Tests;
+
+/// <summary>Wrong passwords lock a user out (in the store, by the clock), the rate limiter stops a flood from one address, and
+/// sign-ins survive a restart because Data Protection's keys are kept beside the state, readable by the owner only.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class SignInTests : IAsyncLifetime
+{
+    private DashboardSite site = null!;
+
+    public async Task InitializeAsync() => site = await DashboardSite.StartAsync();
+
+    public async Task DisposeAsync() => await site.DisposeAsync();
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_user_and_the_right_one_is_refused_until_the_lock_ends()
+    {
+        await site.AddUserAsync("sari", DashboardRole.Operator);
+        using var browser = new Browser(site.Url);
+
+        for (var i = 1; i < SignInDesk.Limit; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await browser.SignInAsync("sari", "wrong password " + i)).StatusCode);
+        using var locking = await browser.SignInAsync("sari", "wrong password 5");
+        Assert.Equal(HttpStatusCode.Locked, locking.StatusCode);
+        Assert.Contains("sign-in is refused until 2026-12-07 09:15", await locking.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        site.Clock.Advance(SignInDesk.LockFor - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Locked, (await browser.SignInAsync("sari", DashboardSite.Password)).StatusCode);
+        site.Clock.Advance(TimeSpan.FromSeconds(1));
+        await browser.SignInOkAsync("sari", DashboardSite.Password);
+
+        Assert.Single(site.LogLines(), l => l.Contains("[WARN] Dashboard user sari locked out after 5 wrong passwords from 127.0.0.1, until 2026-12-07 09:15", StringComparison.Ordinal));
+        Assert.Equal(0, (await site.Store.Users.GetAsync("sari"))!.FailedAttempts);
+    }
+
+    [Fact]
+    public async Task An_unknown_name_gets_the_same_answer_as_a_wrong_password()
+    {
+        await site.AddUserAsync("sari", DashboardRole.Viewer);
+        using var browser = new Browser(site.Url);
+
+        using var unknown = await browser.SignInAsync("nobody", DashboardSite.Password);
+        using var wrong = await browser.SignInAsync("sari", "not the password");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains("Wrong name or password.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Wrong name or password.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rate_limiter_answers_429_beyond_its_permits_from_one_address()
+    {
+        using var browser = new Browser(site.Url);
+        var answers = new List<HttpStatusCode>();
+
+        for (var i = 0; i <= Security.SignInLimiter.Permits; i++)
+        {
+            using var response = await browser.SignInAsync("nobody" + i, "whatever password");
+            answers.Add(response.StatusCode);
+        }
+
+        Assert.All(answers.Take(Security.SignInLimiter.Permits), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+    }
+
+    [Fact]
+    public async Task A_sign_in_survives_a_restart_and_the_keys_are_readable_by_the_owner_only()
+    {
+        await site.AddUserAsync("sari", DashboardRole.Viewer);
+        using var browser = new Browser(site.Url);
+        await browser.SignInOkAsync("sari", DashboardSite.Password);
+
+        await site.StartAgainAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        var keys = Directory.GetFiles(site.KeysFolder, "*.xml");
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(k)));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(site.KeysFolder));
+    }
+}
