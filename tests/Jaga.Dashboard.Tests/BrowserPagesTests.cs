@@ -47,6 +47,8 @@ public sealed class BrowserPagesTests : IAsyncLifetime
             await page.WaitForURLAsync(site.Url + "");
             Assert.Equal("Overview", await page.Locator("h1").InnerTextAsync());
             Assert.Equal(5, await page.Locator("h2").CountAsync());
+            // The heartbeat has not been checked yet: it is neither up nor down.
+            Assert.Contains("0 of 1 checks up", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             await Accessible(page, "overview", viewport, scheme);
 
             await page.GotoAsync("/users");

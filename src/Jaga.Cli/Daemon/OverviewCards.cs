@@ -46,7 +46,9 @@ internal static class OverviewCards
         foreach (var n in report.ChecksDown) Worse(ref light, Light.Red, reasons, words.Format("web.reason.monitoring.down", $"{n} — {report.CheckStates[n].Reason}"));
         var unknown = report.CheckNames.Where(n => !report.CheckStates.ContainsKey(n)).ToList();
         if (unknown.Count > 0) Worse(ref light, Light.Amber, reasons, words.Format("web.reason.monitoring.unknown", string.Join(", ", unknown)));
-        reasons.Add(words.Format("web.reason.monitoring.ok", report.CheckNames.Count - report.ChecksDown.Count, report.CheckNames.Count));
+        // Up means checked and not down: a check not run yet is neither.
+        var up = report.CheckNames.Count(n => report.CheckStates.ContainsKey(n) && !report.ChecksDown.Contains(n));
+        reasons.Add(words.Format("web.reason.monitoring.ok", up, report.CheckNames.Count));
         return Card(Pillar.Monitoring, light, reasons, rows);
     }
 
