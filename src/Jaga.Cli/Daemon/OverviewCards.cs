@@ -71,6 +71,12 @@ internal static class OverviewCards
         if (report.Incidents.Count > 0) Worse(ref light, Light.Red, reasons, words.Format("web.reason.emergency.incidents", report.Incidents.Count));
         if (report.Waiting.Count > 0) Worse(ref light, Light.Amber, reasons, words.Format("web.reason.emergency.waiting", report.Waiting.Count));
         if (reasons.Count == 0) reasons.Add(words["web.reason.emergency.ok"]);
+        // Days since the last successful restore drill, per drilled backup job: how long ago a restore was last proven.
+        foreach (var row in report.Drills.Rows)
+        {
+            if (report.Drills.DaysSince(row) is { } days) reasons.Add(words.Format("web.reason.emergency.drill_days", row.Job, days));
+            else Worse(ref light, Light.Amber, reasons, words.Format("web.reason.emergency.drill_never", row.Job));
+        }
         return Card(Pillar.Emergency, light, reasons, Of(report, JobKind.Drill));
     }
 

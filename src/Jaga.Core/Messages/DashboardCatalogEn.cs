@@ -86,6 +86,8 @@ internal static class DashboardCatalogEn
         ["web.reason.emergency.ok"] = "no open incident; no runbook waits",
         ["web.reason.emergency.incidents"] = "{0} open incident(s)",
         ["web.reason.emergency.waiting"] = "{0} runbook run(s) wait for approval",
+        ["web.reason.emergency.drill_days"] = "last successful restore drill of {0}: {1} day(s) ago",
+        ["web.reason.emergency.drill_never"] = "{0}: no successful restore drill yet",
         ["web.reason.log.ok"] = "no warning or error in the last 24 h",
         ["web.reason.log.warn"] = "warning in the last 24 h: {0}",
         ["web.reason.log.error"] = "error in the last 24 h: {0}",

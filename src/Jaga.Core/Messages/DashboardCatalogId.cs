@@ -85,6 +85,8 @@ internal static class DashboardCatalogId
         ["web.reason.emergency.ok"] = "tidak ada insiden terbuka; tidak ada runbook yang menunggu",
         ["web.reason.emergency.incidents"] = "{0} insiden terbuka",
         ["web.reason.emergency.waiting"] = "{0} jalankan runbook menunggu persetujuan",
+        ["web.reason.emergency.drill_days"] = "drill pemulihan terakhir yang berhasil untuk {0}: {1} hari lalu",
+        ["web.reason.emergency.drill_never"] = "{0}: belum ada drill pemulihan yang berhasil",
         ["web.reason.log.ok"] = "tidak ada peringatan atau galat dalam 24 jam terakhir",
         ["web.reason.log.warn"] = "peringatan dalam 24 jam terakhir: {0}",
         ["web.reason.log.error"] = "galat dalam 24 jam terakhir: {0}",
