@@ -56,6 +56,22 @@ public sealed partial class LogCommandTests
         Assert.EndsWith("first: 100% done", Assert.Single(Lines(previous.Out)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("-9223372036854775808")]
+    public async Task Before_below_one_is_a_usage_error_that_names_the_option_not_an_empty_or_a_whole_log(string before)
+    {
+        await AddThreeAsync();
+
+        var bad = await ws.Jaga("log", "--before", before);
+
+        Assert.Equal(2, bad.Code);
+        Assert.Empty(bad.Out);
+        Assert.Contains("--before: berikan nomor urut, 1 atau lebih", bad.Err, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Jaga.Core.Ledger.LogQuery { Before = long.Parse(before, System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
     [Fact]
     public async Task Grep_takes_percent_and_underscore_as_plain_characters()
     {

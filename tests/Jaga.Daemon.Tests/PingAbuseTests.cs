@@ -140,11 +140,12 @@ public sealed class PingAbuseTests : IDisposable
         var written = File.ReadAllText(project.PlanPath);
         var token = System.Text.RegularExpressions.Regex.Match(written, @"token: ([a-z2-7]{26}) \}").Groups[1].Value;
         Assert.Equal(26, token.Length);
-        // Uncommented as its comment says, on this test's port, and reachable from other machines: the token is what protects it.
+        // Uncommented as its comment says, on this test's port, and reachable from other machines: the token is what protects it
+        // (and /metrics asks for one, else validate warns that it shows every name).
         var plan = written.Replace("  # checks:", "  checks:", StringComparison.Ordinal)
             .Replace("  #   - name: nightly-job", "    - name: nightly-job", StringComparison.Ordinal)
             .Replace("  #     heartbeat:", "      heartbeat:", StringComparison.Ordinal)
-            + $"listen: 0.0.0.0:{project.Port}\n";
+            + $"listen: 0.0.0.0:{project.Port}\ndashboard: {{ metrics: token }}\n";
         File.WriteAllText(project.PlanPath, plan);
         var validate = await project.JagaAsync("validate");
         Assert.True(validate.ExitCode == 0, validate.Output);

@@ -6,8 +6,8 @@ using Jaga.Testing;
 
 namespace Jaga.Dashboard.Tests;
 
-/// <summary>The dashboard as a newcomer meets it: the real <c>jaga run</c> process on a free loopback port prints the first
-/// admin's password once; it signs in and shows the overview; a token from <c>jaga token create</c> reads <c>/api/status</c>,
+/// <summary>The dashboard as a newcomer meets it: the real <c>jaga run</c> process on a free loopback port writes the first
+/// admin's password once to a 0600 file (its output is not a terminal); it signs in and shows the overview; a token from <c>jaga token create</c> reads <c>/api/status</c>,
 /// which is what <c>jaga status --json</c> prints; the health and heartbeat URLs need no sign-in; no secret reaches a page or
 /// the log.</summary>
 public sealed partial class DaemonDashboardTests : IDisposable
@@ -22,7 +22,7 @@ public sealed partial class DaemonDashboardTests : IDisposable
     private Uri Url => new($"http://127.0.0.1:{port}");
 
     [Fact]
-    public async Task The_first_run_prints_the_admin_password_once_and_it_signs_in_to_the_overview_and_a_token_reads_the_api()
+    public async Task The_first_run_writes_the_admin_password_to_a_private_file_when_not_on_a_terminal_and_it_signs_in_to_the_overview_and_a_token_reads_the_api()
     {
         Directory.CreateDirectory(Path.Combine(dir, "data"));
         File.WriteAllText(Path.Combine(dir, "data", "hello.txt"), "hello\n");
@@ -48,10 +48,16 @@ public sealed partial class DaemonDashboardTests : IDisposable
         string password;
         using (var daemon = new RunningJaga(PlanPath, dir, ["run"]))
         {
-            await WaitForAsync(() => daemon.HasExited || AdminLine().IsMatch(daemon.Output), TimeSpan.FromSeconds(90), () => daemon.Output);
-            var printed = AdminLine().Match(daemon.Output);
+            // Its output is not a terminal (as under systemd, whose journal keeps it): the password goes to a file beside
+            // the state that only its owner reads, and the console names the file.
+            var file = Path.Combine(dir, ".jaga", "dashboard-admin.txt");
+            await WaitForAsync(() => daemon.HasExited || daemon.Output.Contains(file, StringComparison.Ordinal), TimeSpan.FromSeconds(90), () => daemon.Output);
+            Assert.Contains($"Dashboard: http://127.0.0.1:{port}/ — sign in as admin with the password in {file}", daemon.Output, StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            var printed = AdminLine().Match(File.ReadAllText(file));
             Assert.Equal($"http://127.0.0.1:{port}/", printed.Groups[1].Value);
             password = printed.Groups[2].Value;
+            Assert.DoesNotContain(password, daemon.Output, StringComparison.Ordinal);
 
             using var anonymous = new Browser(Url);
             Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/")).StatusCode);
@@ -91,6 +97,7 @@ public sealed partial class DaemonDashboardTests : IDisposable
             await WaitForAsync(() => again.HasExited || again.Output.Contains("jaga run: node", StringComparison.Ordinal), TimeSpan.FromSeconds(90), () => again.Output);
             await Task.Delay(TimeSpan.FromSeconds(1));
             Assert.DoesNotMatch(AdminLine(), again.Output);
+            Assert.DoesNotContain("dashboard-admin.txt", again.Output, StringComparison.Ordinal);
             await again.TerminateAsync();
         }
         var log = File.ReadAllText(Path.Combine(dir, "logs", "maintenance.log"));

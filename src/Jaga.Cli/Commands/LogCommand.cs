@@ -36,6 +36,7 @@ internal static class LogCommand
             var loaded = ctx.LoadPlan();
             var t = ctx.Messages(loaded);
             if (n is < 0) throw new UserError(t["cli.tail.negative"]);
+            if (parse.GetValue(before) is < 1) throw new UserError(t["cli.before.invalid"]);
             Pillar? only = null;
             if (parse.GetValue(pillar) is { } p)
                 only = PillarKinds.TryParse(p, out var parsed) ? parsed

@@ -2,23 +2,35 @@ using Jaga.Core.Journal.Events.Dashboard;
 using Jaga.Core.Messages;
 using Jaga.Core.Ports;
 using Jaga.Dashboard.Accounts;
+using Jaga.Engine.Files;
 
 namespace Jaga.Cli.Daemon;
 
-/// <summary>The first run: a state with no dashboard user gets <c>admin</c> with a random password, printed once on the
-/// console with the URL, so the README's command leads to a sign-in. The log and the audit chain say only that it was made.
-/// Two nodes starting at once make one admin: the store adds a name once.</summary>
+/// <summary>The first run: a state with no dashboard user gets <c>admin</c> with a random password, so the README's
+/// command leads to a sign-in. On a terminal the password is printed once with the URL; otherwise (a service whose
+/// output journald keeps) it goes to <see cref="FileName"/> beside the state, readable by its owner only, and the console
+/// gets only that file's path. The log and the audit chain say only that it was made. Two nodes starting at once make
+/// one admin: the store adds a name once.</summary>
 internal static class FirstAdmin
 {
     public const string Name = "admin";
 
-    public static async Task EnsureAsync(DaemonState state, Output output, Catalog words, string url, CancellationToken ct)
+    public const string FileName = "dashboard-admin.txt";
+
+    public static async Task EnsureAsync(DaemonState state, Output output, Catalog words, string url, string passwordFile, bool terminal, CancellationToken ct)
     {
         if ((await state.Store.Users.ListAsync(ct)).Count > 0) return;
         var password = Passwords.Random();
         var user = new DashboardUser(Name, DashboardRole.Admin, Passwords.Hash(password), 0, null, state.Clock.GetUtcNow());
         if (!await state.Store.Users.AddAsync(user, ct)) return;
         await state.Journal.RecordAsync(new DashboardAdminCreated(Name, url), ct: ct);
-        output.Line(words.Format("cli.run.admin", url, Name, password));
+        var line = words.Format("cli.run.admin", url, Name, password);
+        if (terminal)
+        {
+            output.Reveal(line);
+            return;
+        }
+        AtomicFile.WriteAllText(passwordFile, line + "\n", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        output.Line(words.Format("cli.run.admin.file", url, Name, passwordFile));
     }
 }

@@ -84,7 +84,9 @@ internal static class JagaDaemon
         // The plan's warnings, as validate prints them (a heartbeat without a token on a reachable address, …).
         foreach (var warning in plan.Warnings) ctx.Output.Error("warning: " + warning);
         ctx.Output.Line($"jaga run: node {scheduler.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
-        await FirstAdmin.EnsureAsync(state, ctx.Output, ctx.Messages(plan), $"http://{plan.Plan.Listen}/", CancellationToken.None);
+        // The password only on a terminal: a service's output is kept (journald), so there it goes to a 0600 file instead.
+        await FirstAdmin.EnsureAsync(state, ctx.Output, ctx.Messages(plan), $"http://{plan.Plan.Listen}/",
+            plan.BesideState(FirstAdmin.FileName), !Console.IsOutputRedirected, CancellationToken.None);
         await app.WaitForShutdownAsync();
         await state.StopMonitoringAsync();
         // A part that crashed stopped the host: a bug. The host logged its stack trace; the maintenance log gets an ERROR

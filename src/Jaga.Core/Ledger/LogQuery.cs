@@ -35,8 +35,17 @@ public sealed record LogQuery
     /// every other character, <c>%</c> and <c>_</c> included, stands for itself. Empty means no filter.</summary>
     public string? Text { get; init; }
 
-    /// <summary>Only entries with a sequence number below this one: the <see cref="LogPage.Next"/> of the page before.</summary>
-    public long? Before { get; init; }
+    private readonly long? before;
+
+    /// <summary>Only entries with a sequence number below this one: the <see cref="LogPage.Next"/> of the page before. At
+    /// least 1 (sequence numbers start at 1): a lower bound would select nothing, or wrap round in the page's floor.</summary>
+    public long? Before
+    {
+        get => before;
+        init => before = value is null or >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Before), value, "a page ends below a sequence number of 1 or more");
+    }
 
     /// <summary>How many entries a page holds, 1 to <see cref="MaxPageSize"/>.</summary>
     public int PageSize

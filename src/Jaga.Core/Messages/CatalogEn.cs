@@ -30,6 +30,7 @@ internal static class CatalogEn
         ["cli.since.invalid"] = "{0}: '{1}' is neither a duration (24h, 7d) nor a date (2025-11-15)",
         ["cli.since.range"] = "{0}: '{1}' reaches back before the year 1; give a shorter duration (at most {2}) or a date such as 2025-11-15",
         ["cli.tail.negative"] = "--tail: give a number of entries, 0 or more",
+        ["cli.before.invalid"] = "--before: give a sequence number, 1 or more (the seq of the oldest entry already seen)",
         ["cli.pillar.invalid"] = "--pillar: '{0}' is not a pillar; use one of {1}",
         ["cli.anchor"] = "--anchor: {0}",
         ["cli.anchor.hint"] = "give the file that 'jaga audit checkpoint --out FILE' wrote, kept away from this machine",

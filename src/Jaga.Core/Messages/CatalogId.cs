@@ -31,6 +31,7 @@ internal static class CatalogId
         ["cli.since.invalid"] = "{0}: '{1}' bukan durasi (24h, 7d) maupun tanggal (2025-11-15)",
         ["cli.since.range"] = "{0}: '{1}' mundur melewati tahun 1; berikan durasi yang lebih pendek (paling lama {2}) atau tanggal seperti 2025-11-15",
         ["cli.tail.negative"] = "--tail: berikan jumlah entri, 0 atau lebih",
+        ["cli.before.invalid"] = "--before: berikan nomor urut, 1 atau lebih (seq entri tertua yang sudah dilihat)",
         ["cli.pillar.invalid"] = "--pillar: '{0}' bukan pilar; gunakan salah satu dari {1}",
         ["cli.anchor"] = "--anchor: {0}",
         ["cli.anchor.hint"] = "berikan file yang ditulis 'jaga audit checkpoint --out FILE', yang disimpan di luar mesin ini",

@@ -44,6 +44,7 @@ internal static class DashboardCatalogEn
         ["cli.token.missing.hint"] = "jaga token list shows the tokens and their ids",
         ["cli.token.revoked"] = "Token {0} revoked.",
         ["cli.run.admin"] = "Dashboard: {0} — sign in as {1} with password {2} (shown once; change it with: jaga user passwd {1})",
+        ["cli.run.admin.file"] = "Dashboard: {0} — sign in as {1} with the password in {2} (not printed, as the output is not a terminal; change it with: jaga user passwd {1}, then delete the file)",
 
         ["web.title"] = "Jaga",
         ["web.skip"] = "Skip to the content",

@@ -43,6 +43,7 @@ internal static class DashboardCatalogId
         ["cli.token.missing.hint"] = "jaga token list menampilkan token dan id-nya",
         ["cli.token.revoked"] = "Token {0} dicabut.",
         ["cli.run.admin"] = "Dasbor: {0} — masuk sebagai {1} dengan kata sandi {2} (hanya ditampilkan sekali; ganti dengan: jaga user passwd {1})",
+        ["cli.run.admin.file"] = "Dasbor: {0} — masuk sebagai {1} dengan kata sandi di {2} (tidak dicetak karena keluaran bukan terminal; ganti dengan: jaga user passwd {1}, lalu hapus berkasnya)",
 
         ["web.title"] = "Jaga",
         ["web.skip"] = "Langsung ke isi",

@@ -27,6 +27,14 @@ public static class PlanWarnings
                 $"monitoring.checks[{i}] ({name}): heartbeat without a token, and listen: {plan.Listen} is reachable from other machines, so pings by its name are refused (404)",
                 $"add a random token, e.g. heartbeat: {{ ..., token: <output of 'openssl rand -hex 16'> }}, or listen on 127.0.0.1"));
         }
+        // /metrics names every job and check (and their states): open to the network unless it asks for a token.
+        if (!plan.Dashboard.MetricsNeedToken)
+        {
+            var at = ((root["dashboard"] as PMap)?.Entry("metrics") ?? root.Entry("listen"))?.KeyMark ?? default;
+            warnings.Add(new PlanError(file, at,
+                $"dashboard.metrics: public, and listen: {plan.Listen} is reachable from other machines, so /metrics shows every job's and check's name and state to anyone, without a sign-in",
+                "set dashboard: { metrics: token } and give Prometheus an API token (jaga token create prometheus --role viewer), or listen on 127.0.0.1"));
+        }
         return warnings;
     }
 }

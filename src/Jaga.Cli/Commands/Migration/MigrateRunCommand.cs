@@ -48,7 +48,7 @@ internal static class MigrateRunCommand
             {
                 // The import lost its connection or its ANALYZE failed: recorded as the step's failure, and not the user's input.
                 ctx.Output.Error($"jaga: {ctx.Redact(e.Message)}");
-                ctx.Output.Error($"hint: {ctx.Redact(e.Hint ?? "")}");
+                if (e.Hint is { Length: > 0 } hint) ctx.Output.Error($"hint: {ctx.Redact(hint)}");
                 return ExitCodes.Failed;
             }
             Show(ctx, words, result);

@@ -92,11 +92,13 @@ internal static class PatchesCommand
             if (ctx.JsonOutput) ctx.Output.Write(PatchesView.Json(check, true, null, review));
             return ExitCodes.Failed;
         }
+        // The confirmation first: taking a reviewed request marks it carried out, so an "N" (or no --yes without a
+        // terminal) after it would use the review up with nothing installed.
+        if (asks && !Confirm.Ask(ctx, words.Format("cli.patches.ask", review.Changes.Count)))
+            throw new UserError(words["cli.patches.declined"]);
         // With update.review: before, the set is installed only once someone other than who asked has reviewed it.
         if (await SecurityPatchGate.PassAsync(review, journal, timing, ct) is { Passed: false } held)
             throw new UserError(words.Format("cli.changes.before.patches", held.Change.Id, held.Change.Author), words.Format("cli.changes.before.patches.hint", held.Change.Id));
-        if (asks && !Confirm.Ask(ctx, words.Format("cli.patches.ask", review.Changes.Count)))
-            throw new UserError(words["cli.patches.declined"]);
         var result = await os.ApplyAsync(review, journal, ctx.JsonOutput ? null : say, ct);
         if (ctx.JsonOutput) ctx.Output.Write(PatchesView.Json(check, true, result, review));
         if (!result.Succeeded)
