@@ -1,5 +1,6 @@
 using System.Net;
 using Jaga.Core.Ports;
+using Jaga.Dashboard.Accounts;
 using Jaga.Dashboard.Security;
 
 namespace Jaga.Dashboard.Tests;
@@ -174,5 +175,20 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
         Assert.True(await site.Store.Users.RemoveAsync("budi"));
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_changed_password_ends_the_sessions_signed_in_with_the_old_one()
+    {
+        await site.AddUserAsync("budi", DashboardRole.Viewer);
+        using var browser = new Browser(site.Url);
+        await browser.SignInOkAsync("budi", DashboardSite.Password);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+
+        Assert.True(await site.Store.Users.SetPasswordAsync("budi", Passwords.Hash("a new password of budi")));
+
+        using var after = await browser.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/signin?ReturnUrl=", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }
