@@ -107,17 +107,22 @@ public static class DashboardServices
         return Task.CompletedTask;
     }
 
-    /// <summary>A removed user's cookie stops working at once, and a changed role takes effect on the next request.</summary>
+    /// <summary>A removed user's cookie stops working at once, and so does one signed in with a password since changed; a
+    /// changed role takes effect on the next request.</summary>
     private static async Task StillAllowedAsync(CookieValidatePrincipalContext c)
     {
         var state = c.HttpContext.RequestServices.GetRequiredService<IDashboardState>();
         var name = c.Principal?.Identity?.Name;
         var user = name is null ? null : await state.Store.Users.GetAsync(name, c.HttpContext.RequestAborted);
-        if (user is null)
+        var stamp = user is null ? null : DashboardClaims.Stamp(user.PasswordHash);
+        if (user is null || c.Principal!.FindFirst(DashboardClaims.StampClaim)?.Value != stamp)
         {
             c.RejectPrincipal();
             await c.HttpContext.SignOutAsync(DashboardClaims.Cookie);
         }
-        else if (DashboardClaims.Role(c.Principal!) != user.Role) c.ReplacePrincipal(DashboardClaims.Principal(user.Name, user.Role, DashboardClaims.Cookie));
+        else if (DashboardClaims.Role(c.Principal) != user.Role)
+        {
+            c.ReplacePrincipal(DashboardClaims.Principal(user.Name, user.Role, DashboardClaims.Cookie, stamp));
+        }
     }
 }

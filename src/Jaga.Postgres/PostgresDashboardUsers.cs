@@ -60,11 +60,12 @@ internal sealed class PostgresDashboardUsers(NpgsqlDataSource dataSource) : IDas
         return (await ReadAsync(cmd, ct)).SingleOrDefault();
     }
 
-    public async Task SignedInAsync(string name, CancellationToken ct = default)
+    public async Task<bool> SignedInAsync(string name, DateTimeOffset now, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand("UPDATE dashboard_users SET failed = 0 WHERE name = $1");
+        await using var cmd = dataSource.CreateCommand("UPDATE dashboard_users SET failed = 0 WHERE name = $1 AND (locked_until IS NULL OR locked_until <= $2)");
         cmd.Parameters.Add(Text(name));
-        await cmd.ExecuteNonQueryAsync(ct);
+        cmd.Parameters.Add(Time(now));
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 
     private async Task<List<DashboardUser>> ReadAsync(string sql, string? name, CancellationToken ct)

@@ -66,12 +66,13 @@ internal sealed class SqliteDashboardUsers(Func<CancellationToken, Task<SqliteCo
         return await GetAsync(name, ct);
     }
 
-    public async Task SignedInAsync(string name, CancellationToken ct = default)
+    public async Task<bool> SignedInAsync(string name, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var c = await connect(ct);
-        using var cmd = Command(c, null, "UPDATE dashboard_users SET failed = 0 WHERE name = $name");
+        using var cmd = Command(c, null, "UPDATE dashboard_users SET failed = 0 WHERE name = $name AND (locked_until_ms IS NULL OR locked_until_ms <= $now)");
         Add(cmd, "$name", name);
-        await cmd.ExecuteNonQueryAsync(ct);
+        Add(cmd, "$now", now.ToUnixTimeMilliseconds());
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 
     private async Task<List<DashboardUser>> ReadAsync(string sql, string? name, CancellationToken ct)

@@ -50,5 +50,8 @@ internal sealed partial class Browser(Uri site) : IDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
+    /// <summary>Sends as a client at <paramref name="address"/> behind the loopback proxy (its own rate-limit partition).</summary>
+    public void ComesFrom(string address) => http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+
     public void Dispose() => http.Dispose();
 }

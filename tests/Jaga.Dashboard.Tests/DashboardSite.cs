@@ -9,6 +9,7 @@ using Jaga.Sqlite;
 using Jaga.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -39,6 +40,9 @@ internal sealed class DashboardSite : IAsyncDisposable
     public Uri Url => new($"http://127.0.0.1:{Port}");
 
     public IStateStore Store => state!.Store;
+
+    /// <summary>What the pages read, as the running host has it.</summary>
+    public IDashboardState Feed => app!.Services.GetRequiredService<IDashboardState>();
 
     public string KeysFolder => Path.Combine(Dir, ".jaga", DashboardKeys.FolderName);
 

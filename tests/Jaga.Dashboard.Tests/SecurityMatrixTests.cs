@@ -1,5 +1,6 @@
 using System.Net;
 using Jaga.Core.Ports;
+using Jaga.Dashboard.Accounts;
 using Jaga.Dashboard.Security;
 
 namespace Jaga.Dashboard.Tests;
@@ -123,7 +124,7 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
         using var response = await browser.GetAsync(path);
 
         Assert.Equal(SecurityHeaders.Policy, response.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.DoesNotContain("unsafe-inline", SecurityHeaders.Policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
@@ -174,5 +175,20 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
         Assert.True(await site.Store.Users.RemoveAsync("budi"));
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_changed_password_ends_the_sessions_signed_in_with_the_old_one()
+    {
+        await site.AddUserAsync("budi", DashboardRole.Viewer);
+        using var browser = new Browser(site.Url);
+        await browser.SignInOkAsync("budi", DashboardSite.Password);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+
+        Assert.True(await site.Store.Users.SetPasswordAsync("budi", Passwords.Hash("a new password of budi")));
+
+        using var after = await browser.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/signin?ReturnUrl=", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }

@@ -52,6 +52,46 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Six_tries_on_an_unknown_name_get_the_same_answers_as_six_on_a_real_one()
+    {
+        await site.AddUserAsync("sari", DashboardRole.Viewer);
+        using var browser = new Browser(site.Url);
+        using var other = new Browser(site.Url);
+        other.ComesFrom("192.0.2.7");
+        var real = new List<HttpStatusCode>();
+        var unknown = new List<HttpStatusCode>();
+
+        for (var i = 0; i <= SignInDesk.Limit; i++)
+        {
+            using var a = await browser.SignInAsync("sari", "wrong password " + i);
+            using var b = await other.SignInAsync("nobody", "wrong password " + i);
+            real.Add(a.StatusCode);
+            unknown.Add(b.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Locked, real[^1]);
+        Assert.Equal(real, unknown);
+        site.Clock.Advance(SignInDesk.LockFor);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.SignInAsync("nobody", "wrong password")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_name_that_is_no_users_is_never_written_down_and_the_actor_is_anonymous()
+    {
+        const string typed = "hunter2-S3cret-typed-in-the-name-field";
+        using var browser = new Browser(site.Url);
+
+        for (var i = 0; i < SignInDesk.Limit; i++) await browser.SignInAsync(typed, "whatever password");
+
+        var audit = await site.Store.ReadAsync().ToListAsync();
+        Assert.Equal(SignInDesk.Limit, audit.Count(e => e.Kind.StartsWith("dashboard.", StringComparison.Ordinal)));
+        Assert.All(audit, e => Assert.DoesNotContain("S3cret", string.Join("\n", [e.Actor, e.Message, e.Line, .. e.Data.Keys, .. e.Data.Values]), StringComparison.Ordinal));
+        Assert.All(audit.Where(e => e.Kind.StartsWith("dashboard.", StringComparison.Ordinal)), e => Assert.Equal(SignInDesk.Anonymous, e.Actor));
+        Assert.DoesNotContain("S3cret", await File.ReadAllTextAsync(site.LogPath), StringComparison.Ordinal);
+        Assert.Contains(site.LogLines(), l => l.Contains("Dashboard sign-in refused for (unknown name) from 127.0.0.1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_rate_limiter_answers_429_beyond_its_permits_from_one_address()
     {
         using var browser = new Browser(site.Url);

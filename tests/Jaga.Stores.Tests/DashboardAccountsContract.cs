@@ -58,12 +58,28 @@ public abstract class DashboardAccountsContract : StoreContract
         await users.FailedSignInAsync("sari", 5, Now);
         await users.FailedSignInAsync("sari", 5, Now);
 
-        await users.SignedInAsync("sari");
+        Assert.True(await users.SignedInAsync("sari", Now));
 
         Assert.Equal(0, (await users.GetAsync("sari"))!.FailedAttempts);
         Assert.True(await users.RemoveAsync("sari"));
         Assert.False(await users.RemoveAsync("sari"));
         Assert.Empty(await users.ListAsync());
+    }
+
+    [Fact]
+    public async Task A_right_password_is_refused_when_a_lock_was_set_after_the_user_was_read()
+    {
+        var users = (await OpenAsync()).Users;
+        await users.AddAsync(User("sari"));
+        var read = await users.GetAsync("sari");
+        await users.FailedSignInAsync("sari", 2, Now.AddMinutes(15));
+        await users.FailedSignInAsync("sari", 2, Now.AddMinutes(15));
+
+        Assert.Null(read!.LockedUntil);
+        Assert.False(await users.SignedInAsync("sari", Now));
+        Assert.Equal(Now.AddMinutes(15), (await users.GetAsync("sari"))!.LockedUntil);
+        Assert.True(await users.SignedInAsync("sari", Now.AddMinutes(15)));
+        Assert.False(await users.SignedInAsync("eko", Now));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public interface IDashboardUsers
     /// <paramref name="lockUntil"/> and starts the count again. Returns the user as it now is, or null when there is none.</summary>
     Task<DashboardUser?> FailedSignInAsync(string name, int limit, DateTimeOffset lockUntil, CancellationToken ct = default);
 
-    /// <summary>A right password: the count of failures starts again.</summary>
-    Task SignedInAsync(string name, CancellationToken ct = default);
+    /// <summary>A right password: the count of failures starts again, in one statement and only while no lock holds at
+    /// <paramref name="now"/> (a lock set since the user was read wins). False when the user is locked or gone.</summary>
+    Task<bool> SignedInAsync(string name, DateTimeOffset now, CancellationToken ct = default);
 }

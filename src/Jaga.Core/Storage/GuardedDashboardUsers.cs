@@ -19,5 +19,6 @@ public sealed class GuardedDashboardUsers(IDashboardUsers inner, StoreGuard guar
     public Task<DashboardUser?> FailedSignInAsync(string name, int limit, DateTimeOffset lockUntil, CancellationToken ct = default) =>
         guard.Run(() => inner.FailedSignInAsync(name, limit, lockUntil, ct));
 
-    public Task SignedInAsync(string name, CancellationToken ct = default) => guard.Run(() => inner.SignedInAsync(name, ct));
+    public Task<bool> SignedInAsync(string name, DateTimeOffset now, CancellationToken ct = default) =>
+        guard.Run(() => inner.SignedInAsync(name, now, ct));
 }

@@ -46,7 +46,7 @@ public sealed class SignInModel(IDashboardState state, SignInDesk desk, SignInLi
             Response.StatusCode = outcome.LockedUntil is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status423Locked;
             return Page();
         }
-        await HttpContext.SignInAsync(DashboardClaims.Cookie, DashboardClaims.Principal(user.Name, user.Role, DashboardClaims.Cookie));
+        await HttpContext.SignInAsync(DashboardClaims.Cookie, DashboardClaims.Principal(user.Name, user.Role, DashboardClaims.Cookie, DashboardClaims.Stamp(user.PasswordHash)));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Jaga.Core.Ports;
 
 namespace Jaga.Dashboard.Security;
@@ -11,8 +13,19 @@ internal static class DashboardClaims
     public const string Bearer = "jaga.bearer";
     public const string Either = "jaga";
 
-    public static ClaimsPrincipal Principal(string name, DashboardRole role, string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), .. role.Including().Select(r => new Claim(ClaimTypes.Role, r.Word()))], scheme));
+    /// <summary>The claim that ties a sign-in cookie to the password it was made with.</summary>
+    public const string StampClaim = "jaga.stamp";
+
+    public static ClaimsPrincipal Principal(string name, DashboardRole role, string scheme, string? stamp = null) =>
+        new(new ClaimsIdentity([
+            new Claim(ClaimTypes.Name, name),
+            .. role.Including().Select(r => new Claim(ClaimTypes.Role, r.Word())),
+            .. stamp is null ? Array.Empty<Claim>() : [new Claim(StampClaim, stamp)],
+        ], scheme));
+
+    /// <summary>The first 16 hex digits of the SHA-256 of a stored password hash: a new password (<c>jaga user passwd</c>)
+    /// changes it, so the cookies of the old one stop working; the hash itself never goes into a cookie.</summary>
+    public static string Stamp(string passwordHash) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash)))[..16];
 
     /// <summary>The highest role the principal holds.</summary>
     public static DashboardRole? Role(ClaimsPrincipal user) =>
