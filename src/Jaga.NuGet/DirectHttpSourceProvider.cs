@@ -5,7 +5,7 @@ namespace Jaga.NuGet;
 
 /// <summary>Stands in for NuGet's <c>HttpSourceResourceProvider</c>: the one <see cref="DirectHttpSource"/> of the
 /// source this provider list serves.</summary>
-internal sealed class DirectHttpSourceProvider(SourceCacheContext direct, string scratchFolder)
+internal sealed class DirectHttpSourceProvider(SourceCacheContext direct, string scratchFolder, bool offline)
     : ResourceProvider(typeof(HttpSourceResource), nameof(DirectHttpSourceProvider), NuGetResourceProviderPositions.First)
 {
     private HttpSourceResource? resource;
@@ -19,7 +19,7 @@ internal sealed class DirectHttpSourceProvider(SourceCacheContext direct, string
         // Racing callers may build two; one wins, and both wrap the same handler resource of the repository.
         resource ??= new HttpSourceResource(
             new DirectHttpSource(source.PackageSource, async () => await source.GetResourceAsync<HttpHandlerResource>()
-                ?? throw new InvalidOperationException("CachedHttpHandlerProvider serves every HTTP source"), direct)
+                ?? throw new InvalidOperationException("CachedHttpHandlerProvider serves every HTTP source"), direct, offline)
             {
                 // Never written to (every request bypasses the disk cache), but set so NuGet does not look for its
                 // global cache folder in the process environment.

@@ -26,7 +26,7 @@ public sealed class NuGetRegistryAdapter : IRegistryAdapter
             GeneratedTempFolder = Path.Combine(cacheFolder, "tmp"),
         };
         var sources = configuration.Sources
-            .Select(source => new NuGetSource(source, Providers(proxies, cacheContext, () => new ValidatingCache(
+            .Select(source => new NuGetSource(source, Providers(proxies, cacheContext, context.Offline, () => new ValidatingCache(
                 Path.Combine(cacheFolder, "http"), context.Clock, context.Offline, context.FreshFor, timeout)), cacheContext))
             .ToList();
         return new NuGetRegistry(sources, configuration.Mapping, context.Concurrency);
@@ -36,11 +36,11 @@ public sealed class NuGetRegistryAdapter : IRegistryAdapter
     /// <see cref="CachedHttpHandlerProvider"/> and its HTTP source by <see cref="DirectHttpSourceProvider"/>, and
     /// without the credential-provider plugins (they start processes and may prompt; credentials come from
     /// NuGet.Config).</summary>
-    private static List<Lazy<INuGetResourceProvider>> Providers(ProxyCache proxies, SourceCacheContext direct, Func<ValidatingCache> cache) =>
+    private static List<Lazy<INuGetResourceProvider>> Providers(ProxyCache proxies, SourceCacheContext direct, bool offline, Func<ValidatingCache> cache) =>
     [
         .. Repository.Provider.GetCoreV3().Where(p => p.Value is not (HttpHandlerResourceV3Provider or HttpSourceResourceProvider
             or PluginResourceProvider or PluginFindPackageByIdResourceProvider)),
         new(() => new CachedHttpHandlerProvider(proxies, cache)),
-        new(() => new DirectHttpSourceProvider(direct, direct.GeneratedTempFolder)),
+        new(() => new DirectHttpSourceProvider(direct, direct.GeneratedTempFolder, offline)),
     ];
 }
