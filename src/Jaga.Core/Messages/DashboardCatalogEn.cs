@@ -16,7 +16,7 @@ internal static class DashboardCatalogEn
         ["dashboard.signin.refused"] = "Dashboard sign-in refused for {0} from {1}: wrong name or password",
         ["dashboard.lockout"] = "Dashboard user {0} locked out after {2} wrong passwords from {1}, until {3}",
         ["dashboard.signout"] = "{0} signed out of the dashboard",
-        ["dashboard.signin.unknown"] = "(unknown name)",
+        ["web.signin.unknown"] = "(unknown name)",
 
         ["cli.user.role.unknown"] = "there is no role '{0}'",
         ["cli.user.role.hint"] = "the roles are viewer, operator and admin",

@@ -15,7 +15,7 @@ internal static class DashboardCatalogId
         ["dashboard.signin.refused"] = "Masuk ke dasbor ditolak untuk {0} dari {1}: nama atau kata sandi salah",
         ["dashboard.lockout"] = "Pengguna dasbor {0} dikunci setelah {2} kata sandi salah dari {1}, sampai {3}",
         ["dashboard.signout"] = "{0} keluar dari dasbor",
-        ["dashboard.signin.unknown"] = "(nama tak dikenal)",
+        ["web.signin.unknown"] = "(nama tak dikenal)",
 
         ["cli.user.role.unknown"] = "tidak ada peran '{0}'",
         ["cli.user.role.hint"] = "perannya viewer, operator, dan admin",

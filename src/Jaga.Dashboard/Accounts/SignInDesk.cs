@@ -30,7 +30,7 @@ public sealed class SignInDesk(IDashboardState state, TimeProvider clock)
         var users = state.Store.Users;
         var user = await users.GetAsync(name, ct);
         var now = clock.GetUtcNow();
-        var (who, by) = user is null ? (state.Words["dashboard.signin.unknown"], Anonymous) : (name, name);
+        var (who, by) = user is null ? (state.Words["web.signin.unknown"], Anonymous) : (name, name);
         var (right, rehash) = Passwords.Verify(user?.PasswordHash, password);
         var held = user is null ? UnknownLock(name, now) : user.LockedUntil;
         if (held is { } h && h > now) return await RefusedAsync(who, by, address, h, ct);
