@@ -68,13 +68,18 @@ internal static class JagaDaemon
         MetricsEndpoint.Map(app, state);
         app.MapJagaDashboard();
 
+        // The password only on a terminal: a service's output is kept (journald), so there it goes to a 0600 file instead.
+        var admin = await FirstAdmin.EnsureAsync(state, ctx.Messages(plan), $"http://{plan.Plan.Listen}/",
+            plan.BesideState(FirstAdmin.FileName), !Console.IsOutputRedirected, CancellationToken.None);
         try
         {
             await app.StartAsync();
         }
         catch (IOException e)
         {
-            // Kestrel reports a port in use as an IOException: the user's to fix in `listen:`.
+            // Kestrel reports a port in use as an IOException: the user's to fix in `listen:`. The admin made above is
+            // still shown, as its password is nowhere else.
+            admin?.Invoke(ctx.Output);
             throw new UserError($"cannot listen on {plan.Plan.Listen}: {e.Message.TrimEnd('.')}", "change 'listen:' in the plan or stop what uses the port");
         }
         await journal.RecordAsync(new DaemonStarted(scheduler.Node, scheduler.Jobs.Count, plan.Plan.Listen)
@@ -84,9 +89,7 @@ internal static class JagaDaemon
         // The plan's warnings, as validate prints them (a heartbeat without a token on a reachable address, …).
         foreach (var warning in plan.Warnings) ctx.Output.Error("warning: " + warning);
         ctx.Output.Line($"jaga run: node {scheduler.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
-        // The password only on a terminal: a service's output is kept (journald), so there it goes to a 0600 file instead.
-        await FirstAdmin.EnsureAsync(state, ctx.Output, ctx.Messages(plan), $"http://{plan.Plan.Listen}/",
-            plan.BesideState(FirstAdmin.FileName), !Console.IsOutputRedirected, CancellationToken.None);
+        admin?.Invoke(ctx.Output);
         await app.WaitForShutdownAsync();
         await state.StopMonitoringAsync();
         // A part that crashed stopped the host: a bug. The host logged its stack trace; the maintenance log gets an ERROR
