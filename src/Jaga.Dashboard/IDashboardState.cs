@@ -7,8 +7,9 @@ using Jaga.Engine.Journal;
 namespace Jaga.Dashboard;
 
 /// <summary>What the dashboard reads from the host that serves it (<c>jaga run</c>): the store, the journal that records its
-/// acts, the plan's language and zone, and the same reports the CLI prints, so a page never holds a second copy of a query.</summary>
-public interface IDashboardState
+/// acts, the plan's language and zone, and the same reports the CLI prints, so a page never holds a second copy of a query.
+/// Each page adds what it reads and does in its own part of this interface (IDashboardState.PAGE.cs).</summary>
+public partial interface IDashboardState
 {
     IStateStore Store { get; }
 

@@ -12,8 +12,8 @@ namespace Jaga.Cli.Daemon;
 
 /// <summary>What the dashboard reads from the daemon: the running plan's store, journal, language and zone, and the reports
 /// the CLI prints (<see cref="StatusReport"/>, <see cref="CheckReport"/>), read on each request, so every node shows every
-/// job whoever ran it.</summary>
-internal sealed class DashboardFeed(DaemonState state) : IDashboardState
+/// job whoever ran it. Each page's part lives in DashboardFeed.PAGE.cs.</summary>
+internal sealed partial class DashboardFeed(DaemonState state) : IDashboardState
 {
     /// <summary>How many of the newest audit entries the log card reads.</summary>
     private const int RecentEntries = 200;

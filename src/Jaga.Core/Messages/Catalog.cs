@@ -34,6 +34,12 @@ public sealed class Catalog
         MigrateExportCatalogEn.Texts,
         ReadinessCatalogEn.Texts,
         DashboardCatalogEn.Texts,
+        BackupsPageCatalogEn.Texts,
+        MonitoringPageCatalogEn.Texts,
+        UpdatesPageCatalogEn.Texts,
+        EmergencyPageCatalogEn.Texts,
+        LogPageCatalogEn.Texts,
+        ChecklistPageCatalogEn.Texts,
         SecretsCatalogEn.Texts,
         ChartCatalogEn.Texts));
 
@@ -55,6 +61,12 @@ public sealed class Catalog
         MigrateExportCatalogId.Texts,
         ReadinessCatalogId.Texts,
         DashboardCatalogId.Texts,
+        BackupsPageCatalogId.Texts,
+        MonitoringPageCatalogId.Texts,
+        UpdatesPageCatalogId.Texts,
+        EmergencyPageCatalogId.Texts,
+        LogPageCatalogId.Texts,
+        ChecklistPageCatalogId.Texts,
         SecretsCatalogId.Texts,
         ChartCatalogId.Texts));
 
