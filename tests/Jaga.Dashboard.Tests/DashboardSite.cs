@@ -29,7 +29,15 @@ internal sealed class DashboardSite : IAsyncDisposable
     private DaemonState? state;
     private Scheduler? scheduler;
 
-    private DashboardSite(string dir) => Dir = dir;
+    private DashboardSite(string dir, string planTail, string checks)
+    {
+        Dir = dir;
+        this.planTail = planTail;
+        this.checks = checks;
+    }
+
+    private readonly string planTail;
+    private readonly string checks;
 
     public string Dir { get; }
 
@@ -48,9 +56,11 @@ internal sealed class DashboardSite : IAsyncDisposable
 
     public string LogPath => Path.Combine(Dir, "logs", "maintenance.log");
 
-    public static async Task<DashboardSite> StartAsync()
+    /// <summary>Starts a site whose plan has the heartbeat check <c>cron</c>, plus <paramref name="checks"/> (YAML list items,
+    /// indented four spaces) and <paramref name="planTail"/> (top-level YAML keys: destinations, backup, emergency, …).</summary>
+    public static async Task<DashboardSite> StartAsync(string planTail = "", string checks = "")
     {
-        var site = new DashboardSite(Directory.CreateTempSubdirectory("jaga-dashboard-").FullName);
+        var site = new DashboardSite(Directory.CreateTempSubdirectory("jaga-dashboard-").FullName, planTail, checks);
         await site.StartAgainAsync();
         return site;
     }
@@ -71,7 +81,8 @@ internal sealed class DashboardSite : IAsyncDisposable
             monitoring:
               checks:
                 - { name: cron, heartbeat: { every: 1h, token: {{Secret}} } }
-
+            {{checks}}
+            {{planTail}}
             """;
         await File.WriteAllTextAsync(planPath, text);
         var loaded = PlanFile.LoadText(text, planPath);
