@@ -122,4 +122,21 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.All(keys, k => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(k)));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(site.KeysFolder));
     }
+
+    [Fact]
+    public async Task Keys_left_readable_by_others_are_narrowed_to_the_owner_on_the_next_start_and_sign_ins_still_hold()
+    {
+        await site.AddUserAsync("sari", DashboardRole.Viewer);
+        using var browser = new Browser(site.Url);
+        await browser.SignInOkAsync("sari", DashboardSite.Password);
+        // As a copy with `cp -r` under umask 022, or a chmod by hand, leaves them.
+        File.SetUnixFileMode(site.KeysFolder, (UnixFileMode)Convert.ToInt32("755", 8));
+        foreach (var k in Directory.GetFiles(site.KeysFolder, "*.xml")) File.SetUnixFileMode(k, (UnixFileMode)Convert.ToInt32("644", 8));
+
+        await site.StartAgainAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        Assert.All(Directory.GetFiles(site.KeysFolder, "*.xml"), k => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(k)));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(site.KeysFolder));
+    }
 }
