@@ -31,24 +31,7 @@ internal static class LogQueryBench
         await using var _ = store;
 
         var sw = Stopwatch.StartNew();
-        var have = (await store.HeadAsync())?.Seq ?? 0;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
-        // One entry every 30 s back from now: a million reach about a year back. 90% INFO, 9% WARN, 1% ERROR; one in a
-        // thousand messages says "gagal" (failed).
-        var start = clock.GetUtcNow().AddSeconds(-30.0 * total);
-        for (var n = have; n < total; n += 10_000)
-        {
-            var drafts = new List<AuditDraft>(10_000);
-            for (var i = n; i < Math.Min(total, n + 10_000); i++)
-            {
-                var level = i % 100 == 7 ? Severity.Error : i % 100 < 10 ? Severity.Warn : Severity.Info;
-                var message = i % 1000 == 500 ? $"Backup database gagal: backup/db_{i}.sql" : $"Backup database selesai: backup/db_{i}.sql";
-                var at = start.AddSeconds(30.0 * i);
-                drafts.Add(new AuditDraft(at, "bench@localhost", Kinds[i % Kinds.Length], level, message, LogLine.Format(at, zone, level, message),
-                    new Dictionary<string, string> { ["job"] = "db" }));
-            }
-            await store.AppendBatchAsync(drafts);
-        }
+        await FillAsync(store, total, clock);
         var fill = sw.Elapsed;
         var head = (await store.HeadAsync())!;
         var monthAgo = head.Time.AddDays(-30);
@@ -94,6 +77,29 @@ internal static class LogQueryBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"text_none_every_page: pages={pages} p50_ms={Percentile(walks, 0.50):0.0} max_ms={walks[^1]:0.0}"));
         return 0;
+    }
+
+    /// <summary>Appends entries through the store's own batch append until the chain holds <paramref name="total"/>: one
+    /// every 30 s back from now (a million reach about a year back), 90% INFO, 9% WARN, 1% ERROR; one in a thousand
+    /// messages says "gagal" (failed).</summary>
+    public static async Task FillAsync(IStateStore store, int total, TimeProvider clock)
+    {
+        var have = (await store.HeadAsync())?.Seq ?? 0;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+        var start = clock.GetUtcNow().AddSeconds(-30.0 * total);
+        for (var n = have; n < total; n += 10_000)
+        {
+            var drafts = new List<AuditDraft>(10_000);
+            for (var i = n; i < Math.Min(total, n + 10_000); i++)
+            {
+                var level = i % 100 == 7 ? Severity.Error : i % 100 < 10 ? Severity.Warn : Severity.Info;
+                var message = i % 1000 == 500 ? $"Backup database gagal: backup/db_{i}.sql" : $"Backup database selesai: backup/db_{i}.sql";
+                var at = start.AddSeconds(30.0 * i);
+                drafts.Add(new AuditDraft(at, "bench@localhost", Kinds[i % Kinds.Length], level, message, LogLine.Format(at, zone, level, message),
+                    new Dictionary<string, string> { ["job"] = "db" }));
+            }
+            await store.AppendBatchAsync(drafts);
+        }
     }
 
     /// <summary>The nearest-rank percentile of sorted times.</summary>

@@ -9,6 +9,7 @@ using Jaga.Sqlite;
 if (args is ["osv-match", .. var rest]) return await OsvMatchBench.RunAsync(rest);
 if (args is ["copy-compare", .. var copyArgs]) return await CopyCompareBench.RunAsync(copyArgs);
 if (args is ["log-query", .. var logArgs]) return await LogQueryBench.RunAsync(logArgs);
+if (args is ["dashboard-seed", .. var seedArgs]) return await DashboardSeedBench.RunAsync(seedArgs);
 
 // Usage: Jaga.Bench audit <sqlite-path | postgres://…> <entries> [batch] [canonical-out]
 // Appends <entries> audit entries in batches, then verifies the whole chain; prints rates as key=value.
