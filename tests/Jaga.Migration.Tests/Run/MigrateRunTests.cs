@@ -25,7 +25,7 @@ public sealed class MigrateRunTests(PostgresServer postgres, ITestOutputHelper o
     [Fact]
     public async Task The_docs_block_takes_the_starter_kit_into_postgresql_with_every_step_logged_and_a_sealed_receipt_whose_hashes_match()
     {
-        var example = Example.CopyTo(repository);
+        var example = ExamplePlan.CopyTo(repository);
         var url = await postgres.CreateDatabaseAsync(Password);
         using var shell = new DocShell(repository);
         shell.Environment["DATABASE_URL"] = url;
@@ -91,7 +91,7 @@ public sealed class MigrateRunTests(PostgresServer postgres, ITestOutputHelper o
     [Fact]
     public async Task A_failing_test_command_stops_the_run_before_verify_with_a_clear_log_line_and_a_failed_receipt()
     {
-        var example = Example.CopyTo(repository);
+        var example = ExamplePlan.CopyTo(repository);
         var plan = Path.Combine(example, "jaga.yaml");
         File.WriteAllText(plan, File.ReadAllText(plan).Replace("\"sh app/tests/migration/check.sh\"", "\"sh -c 'echo orders do not add up; exit 3'\"", StringComparison.Ordinal));
         var url = await postgres.CreateDatabaseAsync(Password);
@@ -117,7 +117,7 @@ public sealed class MigrateRunTests(PostgresServer postgres, ITestOutputHelper o
     [Fact]
     public async Task A_dry_run_shows_the_five_steps_and_touches_nothing()
     {
-        var example = Example.CopyTo(repository);
+        var example = ExamplePlan.CopyTo(repository);
         var before = Snapshot(example);
         var url = await postgres.CreateDatabaseAsync(Password);
 
@@ -136,7 +136,7 @@ public sealed class MigrateRunTests(PostgresServer postgres, ITestOutputHelper o
     [Fact]
     public async Task A_test_command_given_a_secret_through_a_variable_never_shows_it()
     {
-        var example = Example.CopyTo(repository);
+        var example = ExamplePlan.CopyTo(repository);
         var plan = Path.Combine(example, "jaga.yaml");
         var text = await File.ReadAllTextAsync(plan);
         await File.WriteAllTextAsync(plan, text.Replace("test: \"sh app/tests/migration/check.sh\"", "test: \"sh app/tests/migration/check.sh ${DATABASE_URL}\"", StringComparison.Ordinal));

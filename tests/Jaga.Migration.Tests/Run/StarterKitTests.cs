@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jaga.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Jaga.Migration.Tests.Run;
@@ -10,7 +11,7 @@ public sealed class StarterKitTests
     [Fact]
     public void The_committed_app_db_holds_exactly_what_app_sql_makes()
     {
-        var data = Path.Combine(Example.Folder, "data");
+        var data = Path.Combine(ExamplePlan.Folder, "data");
         var rebuilt = Path.Combine(Path.GetTempPath(), $"jaga-starter-{Guid.NewGuid():N}.db");
         try
         {

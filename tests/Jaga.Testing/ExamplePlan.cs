@@ -1,7 +1,7 @@
-namespace Jaga.Migration.Tests.Run;
+namespace Jaga.Testing;
 
 /// <summary>The example plan's folder (examples/tokoku) and copies of it laid out as the repository is.</summary>
-internal static class Example
+public static class ExamplePlan
 {
     public static string Root
     {
