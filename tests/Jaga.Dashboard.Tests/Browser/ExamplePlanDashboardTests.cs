@@ -3,7 +3,7 @@ using Jaga.Testing;
 using Jaga.Testing.Browser;
 using Microsoft.Playwright;
 
-namespace Jaga.Dashboard.Tests.Browser;
+namespace Jaga.Dashboard.Tests;
 
 /// <summary>The "done when", as a newcomer meets it: the README's main command (<c>jaga run</c> on the example plan,
 /// here a copy of it on a free port) prints where the admin's password is; signed in through the form in Chromium, every
