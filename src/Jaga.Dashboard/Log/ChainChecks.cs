@@ -30,6 +30,7 @@ public sealed class ChainChecks(IDashboardState state, DashboardOptions options)
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
     private ChainCheck? last;
+    private int disposed;
 
     /// <summary>The running verification, or the last one to end; none before the first.</summary>
     public ChainCheck? Last
@@ -62,8 +63,10 @@ public sealed class ChainChecks(IDashboardState state, DashboardOptions options)
         if (Last is { } check) await Task.WhenAny(check.Work, Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken));
     }
 
+    /// <summary>Stops as <see cref="StopAsync"/> does; once, though the container disposes it as itself and as a hosted service.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         await StopAsync(CancellationToken.None);
         stopping.Dispose();
     }
