@@ -66,7 +66,10 @@ public sealed class LogPageBrowserTests : IAsyncLifetime
             Assert.Contains("[WARN] Pekerjaan nomor 50 selesai", Assert.Single(lines), StringComparison.Ordinal);
             await Accessible(page, "log-filtered", viewport, scheme);
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Verify chain" }).ClickAsync();
+            // By keyboard, as a person without a mouse would.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verify chain" }).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/log#chain$"));
             await page.Locator(".chain-result .intact").WaitForAsync();
             Assert.Contains("by olga", await page.Locator(".chain-result").InnerTextAsync(), StringComparison.Ordinal);
             await Accessible(page, "log-verified", viewport, scheme);
