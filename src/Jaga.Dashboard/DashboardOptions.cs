@@ -11,4 +11,7 @@ public sealed class DashboardOptions
 
     /// <summary>How long a sign-in lasts without use.</summary>
     public TimeSpan SignInLasts { get; init; } = TimeSpan.FromHours(8);
+
+    /// <summary>How many entries one page of the log page looks through at most (<see cref="Core.Ledger.LogQuery.ScanWindow"/>).</summary>
+    public long LogScanWindow { get; init; } = Core.Ledger.LogQuery.DefaultScanWindow;
 }

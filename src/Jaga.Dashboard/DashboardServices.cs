@@ -1,6 +1,7 @@
 using Jaga.Core.Ports;
 using Jaga.Dashboard.Accounts;
 using Jaga.Dashboard.Api;
+using Jaga.Dashboard.Log;
 using Jaga.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -29,6 +30,9 @@ public static class DashboardServices
         services.AddSingleton(state);
         services.AddSingleton(sp => new SignInDesk(sp.GetRequiredService<IDashboardState>(), options.Clock));
         services.AddSingleton<SignInLimiter>();
+        // The log page's "verify chain": owned by the host, which stops it and waits for it at shutdown.
+        services.AddSingleton<ChainChecks>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChainChecks>());
         var assembly = typeof(DashboardServices).Assembly;
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/SignIn"))
             .ConfigureApplicationPartManager(m =>

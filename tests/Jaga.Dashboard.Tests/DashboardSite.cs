@@ -56,6 +56,10 @@ internal sealed class DashboardSite : IAsyncDisposable
 
     public string LogPath => Path.Combine(Dir, "logs", "maintenance.log");
 
+    /// <summary>How many entries a log page looks through (set before <see cref="StartAgainAsync"/>): small, a sparse filter
+    /// reaches the window's end with a few entries.</summary>
+    public long LogScanWindow { get; set; } = Core.Ledger.LogQuery.DefaultScanWindow;
+
     /// <summary>Starts a site whose plan has the heartbeat check <c>cron</c>, plus <paramref name="checks"/> (YAML list items,
     /// indented four spaces) and <paramref name="planTail"/> (top-level YAML keys: destinations, backup, emergency, …).</summary>
     public static async Task<DashboardSite> StartAsync(string planTail = "", string checks = "")
@@ -96,7 +100,7 @@ internal sealed class DashboardSite : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(Url.ToString());
-        builder.Services.AddJagaDashboard(new DashboardOptions { KeysFolder = DashboardKeys.Folder(plan), Clock = Clock }, _ => new DashboardFeed(state));
+        builder.Services.AddJagaDashboard(new DashboardOptions { KeysFolder = DashboardKeys.Folder(plan), Clock = Clock, LogScanWindow = LogScanWindow }, _ => new DashboardFeed(state));
         app = builder.Build();
         app.UseJagaDashboard();
         app.MapJagaDashboard();

@@ -16,7 +16,7 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await site.DisposeAsync();
 
-    public static TheoryData<string> Pages => ["/", "/users", "/index", "/anything-else"];
+    public static TheoryData<string> Pages => ["/", "/users", "/index", "/anything-else", "/log", "/log?level=WARN&text=x", "/log/verify"];
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -54,14 +54,10 @@ internal static class AuditCommand
             if (keyPath is not null && !File.Exists(keyPath)) throw new UserError($"--key: {keyPath} not found");
             var (plan, store, journal) = await ctx.OpenAsync(ct: ct);
             await using var _ = store;
-            var publicKey = AuditKeys.LoadPublic(plan, keyPath);
-            var logPath = parse.GetValue(log) is { } other ? Path.GetFullPath(other) : journal.LogPath;
-            if (logPath != journal.LogPath && !File.Exists(logPath)) throw new UserError($"--log: {logPath} not found", "give the path of a maintenance log file");
-            // Only this node's own log has writers here to hold off.
-            var report = await AuditVerifier.VerifyAsync(store, logPath, publicKey, anchorCheckpoint,
-                hold: logPath == journal.LogPath ? journal.HoldAsync : null, node: parse.GetValue(node) ?? journal.Node, ct: ct);
+            var logPath = parse.GetValue(log) is { } other ? Path.GetFullPath(other) : null;
+            if (logPath is not null && logPath != journal.LogPath && !File.Exists(logPath)) throw new UserError($"--log: {logPath} not found", "give the path of a maintenance log file");
+            var report = await PlanVerification.RunAsync(plan, journal, keyPath, anchorCheckpoint, logPath, parse.GetValue(node), record: !parse.GetValue(noRecord), ct: ct);
             var t = ctx.Messages(plan);
-            if (!parse.GetValue(noRecord)) await AuditReportJournal.RecordAsync(journal, report, ct);
             if (ctx.JsonOutput)
             {
                 ctx.Output.Write(new JsonObject

@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Jaga.Core.Journal;
 using Jaga.Core.Ledger;
 using Jaga.Core.Messages;
-using Jaga.Core.Plan.Values;
 
 namespace Jaga.Cli.Commands;
 
@@ -108,28 +106,15 @@ internal static class LogCommand
         return SeverityText.TryParse(text, out var s) ? s : throw new UserError($"{option}: '{text}' is not a level; use INFO, WARN or ERROR");
     }
 
-    /// <summary>A duration back from now, or a date/time read in the plan's time zone (like the log's own times) unless it
-    /// carries an offset. One that reaches back before the year 1 is said so, never left to overflow.</summary>
+    /// <summary>A time bound as <see cref="LogTimeText"/> reads it, or the option named with what is wrong.</summary>
     private static DateTimeOffset? ParseTime(string? text, string option, DateTimeOffset now, TimeZoneInfo zone, Catalog t)
     {
         if (text is null) return null;
-        var furthest = now - DateTimeOffset.MinValue;
-        if (DurationValue.TryParse(text, out var ago))
-            return ago <= furthest ? now - ago : throw new UserError(t.Format("cli.since.range", option, UsageErrors.Quote(text), $"{furthest.Days}d"));
-        if (DurationValue.IsWritten(text)) throw new UserError(t.Format("cli.since.range", option, UsageErrors.Quote(text), $"{furthest.Days}d"));
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
-            && (text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
-            return withOffset;
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        return LogTimeText.Read(text, now, zone, out var time) switch
         {
-            var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-            var offset = zone.GetUtcOffset(unspecified);
-            // The first hours of the year 1 in a zone east of UTC are before the earliest time there is.
-            if (unspecified - DateTime.MinValue < offset) throw new UserError(t.Format("cli.since.range", option, UsageErrors.Quote(text), $"{furthest.Days}d"));
-            // And the last hours of 9999 west of UTC after the latest: no entry is newer than that either.
-            if (DateTime.MaxValue - unspecified < -offset) return DateTimeOffset.MaxValue;
-            return new DateTimeOffset(unspecified, offset);
-        }
-        throw new UserError(t.Format("cli.since.invalid", option, UsageErrors.Quote(text)));
+            LogTimeProblem.None => time,
+            LogTimeProblem.Range => throw new UserError(t.Format("cli.since.range", option, UsageErrors.Quote(text), LogTimeText.Furthest(now))),
+            _ => throw new UserError(t.Format("cli.since.invalid", option, UsageErrors.Quote(text))),
+        };
     }
 }

@@ -52,7 +52,7 @@ internal static class RunCommand
 
         // Verify first: a checkpoint must never vouch for a chain that does not verify.
         var report = await AuditVerifier.VerifyAsync(store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, hold: journal.HoldAsync, ct: ct);
-        Show(await AuditReportJournal.RecordAsync(journal, report, ct));
+        Show(await AuditReportJournal.RecordAsync(journal, report, null, ct));
         ran++;
         if (!report.Intact) failed++;
 

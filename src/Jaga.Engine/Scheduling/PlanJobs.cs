@@ -88,8 +88,8 @@ public static class PlanJobs
     /// <summary>Verifies the chain and the log file, then signs a checkpoint; a chain that does not verify is not signed.</summary>
     private static async Task<JobResult> CheckpointAsync(LoadedPlan plan, MaintenanceJournal journal, TimeProvider clock, CancellationToken ct)
     {
-        var report = await AuditVerifier.VerifyAsync(journal.Store, journal.LogPath, AuditKeys.LoadPublic(plan, null), null, hold: journal.HoldAsync, node: journal.Node, ct: ct);
-        var line = await AuditReportJournal.RecordAsync(journal, report, ct);
+        var report = await PlanVerification.RunAsync(plan, journal, record: false, ct: ct);
+        var line = await AuditReportJournal.RecordAsync(journal, report, null, ct);
         if (!report.Intact) return new JobResult(false, line.Message);
         var (checkpoint, refused) = await Checkpoints.CreateAsync(journal, plan, clock, null, ct);
         return refused is not null ? new JobResult(false, refused.ToString() ?? "refused") : new JobResult(true, checkpoint is null ? line.Message : $"checkpoint #{checkpoint.Seq}");

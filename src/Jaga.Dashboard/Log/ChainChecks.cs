@@ -1,0 +1,73 @@
+using Jaga.Engine.Audit;
+using Microsoft.Extensions.Hosting;
+
+namespace Jaga.Dashboard.Log;
+
+/// <summary>One verification of the audit chain started from the log page: who asked, when, and how it ended.</summary>
+public sealed class ChainCheck
+{
+    internal ChainCheck(string user, DateTimeOffset started)
+    {
+        User = user;
+        Started = started;
+    }
+
+    public string User { get; }
+
+    public DateTimeOffset Started { get; }
+
+    /// <summary>The verification; it ends with its report, or with the failure that stopped it (a store outage, a bad key).</summary>
+    public Task<AuditReport> Work { get; internal set; } = Task.FromResult(new AuditReport(0, null, [], []));
+
+    public bool Done => Work.IsCompleted;
+}
+
+/// <summary>The log page's "verify chain": one verification at a time for the whole dashboard (a second press while one runs
+/// shows that one), run off the request thread as work the host owns, so a long chain never holds a request; the host's stop
+/// cancels it and waits for it to end. The last one is kept to show its outcome.</summary>
+public sealed class ChainChecks(IDashboardState state, DashboardOptions options) : IHostedService, IAsyncDisposable
+{
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource stopping = new();
+    private ChainCheck? last;
+    private int disposed;
+
+    /// <summary>The running verification, or the last one to end; none before the first.</summary>
+    public ChainCheck? Last
+    {
+        get
+        {
+            lock (gate) return last;
+        }
+    }
+
+    /// <summary>Starts a verification for <paramref name="user"/>, unless one runs: then that one.</summary>
+    public ChainCheck Start(string user)
+    {
+        lock (gate)
+        {
+            if (last is { Done: false }) return last;
+            ObjectDisposedException.ThrowIf(stopping.IsCancellationRequested, this);
+            var check = new ChainCheck(user, options.Clock.GetUtcNow());
+            check.Work = Task.Run(() => state.VerifyChainAsync(user, stopping.Token), stopping.Token);
+            return last = check;
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        // Its outcome (a cancellation, a failure) was the page's to show; at shutdown only its end matters.
+        if (Last is { } check) await Task.WhenAny(check.Work, Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken));
+    }
+
+    /// <summary>Stops as <see cref="StopAsync"/> does; once, though the container disposes it as itself and as a hosted service.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        await StopAsync(CancellationToken.None);
+        stopping.Dispose();
+    }
+}
