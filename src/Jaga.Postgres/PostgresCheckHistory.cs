@@ -68,6 +68,30 @@ internal sealed partial class PostgresCheckHistory(NpgsqlDataSource dataSource) 
         return list;
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CheckResult>>> RecentManyAsync(
+        IReadOnlyList<string> checks, DateTimeOffset since, int limit, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var found = checks.Distinct(StringComparer.Ordinal).ToDictionary(n => n, _ => new List<CheckResult>(), StringComparer.Ordinal);
+        if (found.Count > 0)
+        {
+            await using var q = dataSource.CreateCommand($"""
+                SELECT {ResultColumns} FROM (SELECT {ResultColumns}, id, row_number() OVER (PARTITION BY check_name ORDER BY at DESC, id DESC) AS n
+                  FROM check_results WHERE check_name = ANY($1) AND at >= $2) AS recent
+                WHERE n <= $3 ORDER BY check_name, at DESC, id DESC
+                """);
+            q.Parameters.Add(Array(found.Keys.ToArray(), NpgsqlDbType.Text));
+            q.Parameters.Add(Time(since));
+            q.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            await using var r = await q.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                found[r.GetString(0)].Add(new CheckResult(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), ParseOutcome(r.GetString(2)),
+                    DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4)));
+        }
+        return found.ToDictionary(f => f.Key, f => (IReadOnlyList<CheckResult>)f.Value, StringComparer.Ordinal);
+    }
+
     public async Task SaveStatesAsync(IReadOnlyList<CheckState> states, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(states);
