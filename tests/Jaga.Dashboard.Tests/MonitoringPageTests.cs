@@ -65,7 +65,7 @@ public sealed partial class MonitoringPageTests : IAsyncLifetime
         Assert.Contains("4 checks: 1 up, 1 down, 2 not checked yet", html, StringComparison.Ordinal);
         var api = Section(html, "api");
         Assert.Contains("class=\"check down\"", api, StringComparison.Ordinal);
-        Assert.Contains("<strong>Down</strong> — since 2026-12-07 08:30 UTC", api, StringComparison.Ordinal);
+        Assert.Contains("<strong>Down</strong><span>— since 2026-12-07 08:30 UTC</span>", api, StringComparison.Ordinal);
         Assert.Contains("<dt>Condition that failed</dt>", api, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(Failed) + " (token ***)", api, StringComparison.Ordinal);
         Assert.Equal(90, Regex.Count(api, "<rect class=\"day "));
@@ -78,7 +78,7 @@ public sealed partial class MonitoringPageTests : IAsyncLifetime
         Assert.Contains("<polyline class=\"series series-0\"", api, StringComparison.Ordinal);
 
         var db = Section(html, "db");
-        Assert.Contains("<strong>Up</strong> — since 2026-12-07 08:00 UTC", db, StringComparison.Ordinal);
+        Assert.Contains("<strong>Up</strong><span>— since 2026-12-07 08:00 UTC</span>", db, StringComparison.Ordinal);
         Assert.Contains("<dt>Latest result</dt>", db, StringComparison.Ordinal);
         Assert.Contains("100% / 100% / 100%", db, StringComparison.Ordinal);
         Assert.Contains("<strong>Not checked yet</strong>", Section(html, "cron"), StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed partial class MonitoringPageTests : IAsyncLifetime
         Assert.Contains("Not sampled yet on this node.", html, StringComparison.Ordinal);
         Assert.Contains("CPU: not known yet", html, StringComparison.Ordinal);
         Assert.Contains("Disk /: not known yet", html, StringComparison.Ordinal);
-        Assert.Equal(3, Regex.Count(html, "class=\"jaga-chart jaga-gauge unknown\""));
+        Assert.Equal(4, Regex.Count(html, "class=\"jaga-chart jaga-gauge unknown\""));
 
         foreach (var leak in new[] { DashboardSite.Secret, UrlPassword, "<script" })
             Assert.DoesNotContain(leak, html, StringComparison.OrdinalIgnoreCase);

@@ -49,7 +49,7 @@ internal sealed partial class DashboardFeed
             gauges.Add(new($"gauge-disk-{mount}", words.Format("web.monitoring.disk", mount),
                 Share(sample?.Disks.FirstOrDefault(d => d.Mount == mount)?.UsedPercent), Limit(limit)));
         var load = sample is null ? null : string.Join(" / ", new[] { sample.Load1, sample.Load5, sample.Load15 }.Select(l => l.ToString("0.##", CultureInfo.InvariantCulture)));
-        return new HostReading(HostWatch.Local, sample?.At, gauges, load);
+        return new HostReading(Environment.MachineName, sample?.At, gauges, load);
     }
 
     private static double? Share(double? percent) => percent / 100;

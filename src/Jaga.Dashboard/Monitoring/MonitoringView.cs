@@ -24,7 +24,7 @@ public sealed record MonitoredCheck(
 
 /// <summary>The host monitor's newest sample of this machine: CPU, memory, swap and each disk of the plan as gauges against
 /// the plan's limits, and the load averages (no share, so no gauge).</summary>
-/// <param name="Host">This machine's host check (<c>host:MACHINE</c>).</param>
+/// <param name="Host">This machine's name (its host check is <c>host:NAME</c>).</param>
 /// <param name="At">When it was taken; null before the first sample (the gauges then say "not known yet").</param>
 /// <param name="Gauges">CPU, memory, swap (when the machine has any) and each disk of the plan.</param>
 /// <param name="Load">The load averages over 1, 5 and 15 minutes; null before the first sample.</param>
