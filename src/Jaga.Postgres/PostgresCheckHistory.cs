@@ -63,17 +63,14 @@ internal sealed partial class PostgresCheckHistory(NpgsqlDataSource dataSource) 
         await using var r = await q.ExecuteReaderAsync(ct);
         var list = new List<CheckResult>();
         while (await r.ReadAsync(ct))
-            list.Add(new CheckResult(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), ParseOutcome(r.GetString(2)),
-                DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4)));
+            list.Add(ResultOf(r));
         return list;
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<CheckResult>>> RecentManyAsync(
         IReadOnlyList<string> checks, DateTimeOffset since, int limit, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(checks);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var found = checks.Distinct(StringComparer.Ordinal).ToDictionary(n => n, _ => new List<CheckResult>(), StringComparer.Ordinal);
+        var found = RecentLists(checks, limit);
         if (found.Count > 0)
         {
             await using var q = dataSource.CreateCommand($"""
@@ -86,11 +83,14 @@ internal sealed partial class PostgresCheckHistory(NpgsqlDataSource dataSource) 
             q.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
             await using var r = await q.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
-                found[r.GetString(0)].Add(new CheckResult(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), ParseOutcome(r.GetString(2)),
-                    DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4)));
+                found[r.GetString(0)].Add(ResultOf(r));
         }
-        return found.ToDictionary(f => f.Key, f => (IReadOnlyList<CheckResult>)f.Value, StringComparer.Ordinal);
+        return Filled(found);
     }
+
+    /// <summary>A row of <see cref="ResultColumns"/>.</summary>
+    private static CheckResult ResultOf(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), ParseOutcome(r.GetString(2)), DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4));
 
     public async Task SaveStatesAsync(IReadOnlyList<CheckState> states, CancellationToken ct = default)
     {

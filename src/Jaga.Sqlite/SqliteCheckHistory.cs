@@ -90,17 +90,14 @@ internal sealed partial class SqliteCheckHistory(Func<CancellationToken, Task<Sq
         await using var r = await q.ExecuteReaderAsync(ct);
         var list = new List<CheckResult>();
         while (await r.ReadAsync(ct))
-            list.Add(new CheckResult(r.GetString(0), Time(r.GetInt64(1)), ParseOutcome(r.GetString(2)),
-                DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4)));
+            list.Add(ResultOf(r));
         return list;
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<CheckResult>>> RecentManyAsync(
         IReadOnlyList<string> checks, DateTimeOffset since, int limit, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(checks);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var found = checks.Distinct(StringComparer.Ordinal).ToDictionary(n => n, _ => new List<CheckResult>(), StringComparer.Ordinal);
+        var found = RecentLists(checks, limit);
         if (found.Count > 0)
         {
             await using var c = await connect(ct);
@@ -114,11 +111,14 @@ internal sealed partial class SqliteCheckHistory(Func<CancellationToken, Task<Sq
             Add(q, "$limit", limit);
             await using var r = await q.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
-                found[r.GetString(0)].Add(new CheckResult(r.GetString(0), Time(r.GetInt64(1)), ParseOutcome(r.GetString(2)),
-                    DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4)));
+                found[r.GetString(0)].Add(ResultOf(r));
         }
-        return found.ToDictionary(f => f.Key, f => (IReadOnlyList<CheckResult>)f.Value, StringComparer.Ordinal);
+        return Filled(found);
     }
+
+    /// <summary>A row of <see cref="ResultColumns"/>.</summary>
+    private static CheckResult ResultOf(SqliteDataReader r) =>
+        new(r.GetString(0), Time(r.GetInt64(1)), ParseOutcome(r.GetString(2)), DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4));
 
     public async Task SaveStatesAsync(IReadOnlyList<CheckState> states, CancellationToken ct = default)
     {
