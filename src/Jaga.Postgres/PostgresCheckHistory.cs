@@ -63,10 +63,34 @@ internal sealed partial class PostgresCheckHistory(NpgsqlDataSource dataSource) 
         await using var r = await q.ExecuteReaderAsync(ct);
         var list = new List<CheckResult>();
         while (await r.ReadAsync(ct))
-            list.Add(new CheckResult(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), ParseOutcome(r.GetString(2)),
-                DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4)));
+            list.Add(ResultOf(r));
         return list;
     }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CheckResult>>> RecentManyAsync(
+        IReadOnlyList<string> checks, DateTimeOffset since, int limit, CancellationToken ct = default)
+    {
+        var found = RecentLists(checks, limit);
+        if (found.Count > 0)
+        {
+            await using var q = dataSource.CreateCommand($"""
+                SELECT {ResultColumns} FROM (SELECT {ResultColumns}, id, row_number() OVER (PARTITION BY check_name ORDER BY at DESC, id DESC) AS n
+                  FROM check_results WHERE check_name = ANY($1) AND at >= $2) AS recent
+                WHERE n <= $3 ORDER BY check_name, at DESC, id DESC
+                """);
+            q.Parameters.Add(Array(found.Keys.ToArray(), NpgsqlDbType.Text));
+            q.Parameters.Add(Time(since));
+            q.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            await using var r = await q.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                found[r.GetString(0)].Add(ResultOf(r));
+        }
+        return Filled(found);
+    }
+
+    /// <summary>A row of <see cref="ResultColumns"/>.</summary>
+    private static CheckResult ResultOf(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), ParseOutcome(r.GetString(2)), DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4));
 
     public async Task SaveStatesAsync(IReadOnlyList<CheckState> states, CancellationToken ct = default)
     {

@@ -90,10 +90,35 @@ internal sealed partial class SqliteCheckHistory(Func<CancellationToken, Task<Sq
         await using var r = await q.ExecuteReaderAsync(ct);
         var list = new List<CheckResult>();
         while (await r.ReadAsync(ct))
-            list.Add(new CheckResult(r.GetString(0), Time(r.GetInt64(1)), ParseOutcome(r.GetString(2)),
-                DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4)));
+            list.Add(ResultOf(r));
         return list;
     }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CheckResult>>> RecentManyAsync(
+        IReadOnlyList<string> checks, DateTimeOffset since, int limit, CancellationToken ct = default)
+    {
+        var found = RecentLists(checks, limit);
+        if (found.Count > 0)
+        {
+            await using var c = await connect(ct);
+            using var q = Command(c, null, $"""
+                SELECT {ResultColumns} FROM (SELECT {ResultColumns}, id, row_number() OVER (PARTITION BY check_name ORDER BY at_ms DESC, id DESC) AS n
+                  FROM check_results WHERE {InNames} AND at_ms >= $since)
+                WHERE n <= $limit ORDER BY check_name, at_ms DESC, id DESC
+                """);
+            Add(q, "$names", System.Text.Json.JsonSerializer.Serialize(found.Keys.ToArray()));
+            Add(q, "$since", Ms(since));
+            Add(q, "$limit", limit);
+            await using var r = await q.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                found[r.GetString(0)].Add(ResultOf(r));
+        }
+        return Filled(found);
+    }
+
+    /// <summary>A row of <see cref="ResultColumns"/>.</summary>
+    private static CheckResult ResultOf(SqliteDataReader r) =>
+        new(r.GetString(0), Time(r.GetInt64(1)), ParseOutcome(r.GetString(2)), DurationHistogram.Milliseconds(r.GetDouble(3)), r.GetString(4));
 
     public async Task SaveStatesAsync(IReadOnlyList<CheckState> states, CancellationToken ct = default)
     {

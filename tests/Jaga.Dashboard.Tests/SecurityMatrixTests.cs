@@ -16,7 +16,9 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await site.DisposeAsync();
 
-    public static TheoryData<string> Pages => ["/", "/users", "/index", "/anything-else", "/log", "/log?level=WARN&text=x", "/log/verify"];
+    public static TheoryData<string> Pages => ["/", "/users", "/index", "/anything-else",
+        "/log", "/log?level=WARN&text=x", "/log/verify",
+        "/monitoring"];
 
     [Theory]
     [MemberData(nameof(Pages))]

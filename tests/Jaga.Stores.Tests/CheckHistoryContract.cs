@@ -47,6 +47,30 @@ public abstract partial class CheckHistoryContract : StoreContract
     }
 
     [Fact]
+    public async Task Recent_results_of_many_checks_come_back_in_one_read_newest_first_at_most_the_limit_each_and_only_since_the_start()
+    {
+        var history = await HistoryAsync();
+        CheckResult[] results =
+        [
+            Result("web", Now.AddMinutes(-2), CheckOutcome.Up, 12.5, "200 in 12 ms"),
+            Result("web", Now, CheckOutcome.Down, 3000, "[STATUS] == 200 failed: [STATUS] was 503"),
+            Result("web", Now.AddMinutes(-1), CheckOutcome.Warning, 0.25, "disk 85%"),
+            Result("db", Now.AddMinutes(-30), CheckOutcome.Up, 1, "connected"),
+            Result("db", Now.AddDays(-2), CheckOutcome.Down, 1, "refused"),
+            Result("other", Now, CheckOutcome.Up, 1, "not asked for"),
+        ];
+        await history.RecordAsync(results);
+
+        var recent = await history.RecentManyAsync(["web", "db", "silent", "web"], Now.AddDays(-1), 2);
+
+        Assert.Equal(["db", "silent", "web"], recent.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([results[1], results[2]], recent["web"]);
+        Assert.Equal([results[3]], recent["db"]);
+        Assert.Empty(recent["silent"]);
+        Assert.Empty(await history.RecentManyAsync([], Now.AddDays(-1), 2));
+    }
+
+    [Fact]
     public async Task Uptime_over_24_hours_and_its_p95_are_exact_from_raw_results_while_older_results_count_only_for_longer_periods()
     {
         var history = await HistoryAsync();

@@ -16,6 +16,13 @@ public interface ICheckHistory
     /// <summary>The newest raw results of one check, newest first.</summary>
     Task<IReadOnlyList<CheckResult>> RecentAsync(string check, int limit, CancellationToken ct = default);
 
+    /// <summary>The newest raw results of many checks at once, in one statement: for each distinct name asked for, at most
+    /// <paramref name="limit"/> of its results at or after <paramref name="since"/>, newest first (the Monitoring page's
+    /// latest reasons and response-time charts).</summary>
+    /// <returns>One list per distinct name asked for (empty for a check without results in the window).</returns>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<CheckResult>>> RecentManyAsync(
+        IReadOnlyList<string> checks, DateTimeOffset since, int limit, CancellationToken ct = default);
+
     /// <summary>Uptime over 24 h / 7 d / 30 d and p95 response time over 24 h for one check. The 24 h figures are exact
     /// (from raw results) while raw results cover the last 24 h; the 7 d / 30 d ones come from hourly aggregates (to the
     /// hour) or, once those no longer cover the period, from daily ones (to the day).</summary>

@@ -49,6 +49,19 @@ public static class CheckHistoryText
         return results;
     }
 
+    /// <summary>For <see cref="ICheckHistory.RecentManyAsync"/>: an empty list per distinct check asked for, that the store's
+    /// one read fills (the arguments checked).</summary>
+    public static Dictionary<string, List<CheckResult>> RecentLists(IReadOnlyList<string> checks, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return checks.Distinct(StringComparer.Ordinal).ToDictionary(n => n, _ => new List<CheckResult>(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The lists of <see cref="RecentLists"/> once filled.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<CheckResult>> Filled(Dictionary<string, List<CheckResult>> lists) =>
+        lists.ToDictionary(f => f.Key, f => (IReadOnlyList<CheckResult>)f.Value, StringComparer.Ordinal);
+
     /// <summary>The results grouped into buckets of <paramref name="size"/> milliseconds, one per check and bucket.</summary>
     public static IReadOnlyList<HistoryBucket> Aggregate(IReadOnlyList<CheckResult> results, long size)
     {

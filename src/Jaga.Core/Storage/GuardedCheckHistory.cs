@@ -12,6 +12,10 @@ public sealed class GuardedCheckHistory(ICheckHistory inner, StoreGuard guard) :
     public Task<IReadOnlyList<CheckResult>> RecentAsync(string check, int limit, CancellationToken ct = default) =>
         guard.Run(() => inner.RecentAsync(check, limit, ct));
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<CheckResult>>> RecentManyAsync(
+        IReadOnlyList<string> checks, DateTimeOffset since, int limit, CancellationToken ct = default) =>
+        guard.Run(() => inner.RecentManyAsync(checks, since, limit, ct));
+
     public Task<CheckUptime> UptimeAsync(string check, DateTimeOffset now, CancellationToken ct = default) =>
         guard.Run(() => inner.UptimeAsync(check, now, ct));
 

@@ -24,9 +24,16 @@ public sealed class HostWatch(CheckMonitor monitor, HostMonitor settings, HostSa
 
     private long lastPeriod = Period(clock.GetUtcNow(), settings.Summary);
 
+    /// <summary>This machine's newest sample (null before the first run): the Monitoring page's host gauges.</summary>
+    public HostSample? Latest { get; private set; }
+
+    /// <summary>The plan's thresholds this watch judges by.</summary>
+    public HostMonitor Settings => settings;
+
     public async Task<CheckRun> RunAsync(CancellationToken ct)
     {
         var sample = await sampler.SampleAsync(settings.Disk.Keys, ct);
+        Latest = sample;
         var result = HostVerdict.Judge(sample, settings, journal.Messages) with { Check = Local };
         var status = await monitor.ActAsync(result, settings.Alert, Local, ct);
         var period = Period(result.At, settings.Summary);

@@ -12,30 +12,78 @@ namespace Jaga.Cli.Commands.Monitor;
 /// answers the same <see cref="Json"/>.</summary>
 internal sealed record CheckReport(IReadOnlyList<CheckReport.Row> Rows)
 {
-    public sealed record Row(string Name, string Kind, CheckState? State, CheckUptime Uptime, string? Reason);
+    /// <summary>Days of uptime bars on the Monitoring page.</summary>
+    public const int PageDays = 90;
+
+    /// <summary>Most results of one check the Monitoring page reads for its response-time chart (from the last 24 h).</summary>
+    public const int ChartResults = 240;
+
+    public sealed record Row(string Name, string Kind, CheckState? State, CheckUptime Uptime, string? Reason)
+    {
+        /// <summary>Uptime per local day, oldest first (the Monitoring page's report only).</summary>
+        public IReadOnlyList<DayUptime> Days { get; init; } = [];
+
+        /// <summary>The newest results of the last 24 h, newest first (the Monitoring page's report only).</summary>
+        public IReadOnlyList<CheckResult> Recent { get; init; } = [];
+    }
 
     public int Down => Rows.Count(r => r.State?.Status == CheckStatus.Down);
 
     /// <summary>Every check of the plan and every host seen, or only <paramref name="one"/>.</summary>
     public static async Task<CheckReport> LoadAsync(LoadedPlan plan, IStateStore store, string? one, DateTimeOffset now, CancellationToken ct)
     {
-        var monitoring = plan.Plan.Monitoring;
-        var names = monitoring.Checks.Select(c => (Name: c.Name, Kind: c.Kind)).ToList();
-        var states = (await store.Checks.StatesAsync(ct)).ToDictionary(s => s.Check, StringComparer.Ordinal);
-        // Each node watches its own machine: one row per host seen (this one at least).
-        if (monitoring.Host is not null && one is null)
-            foreach (var host in states.Keys.Where(k => k.StartsWith(HostWatch.CheckName + ":", StringComparison.Ordinal)).Append(HostWatch.Local).Distinct().Order(StringComparer.Ordinal))
-                names.Add((host, "host"));
+        var states = await StatesAsync(store, ct);
         var rows = new List<Row>();
-        foreach (var (name, kind) in names.Where(n => one is null || n.Name == one))
+        foreach (var (name, kind) in Names(plan, states, one))
         {
             var state = states.GetValueOrDefault(name);
-            // The latest result says what is known now (the state keeps the reason of its last change).
-            var reason = (await store.Checks.RecentAsync(name, 1, ct)) is [var last, ..] ? last.Reason : state?.Reason is { Length: > 0 } r ? r : null;
-            rows.Add(new Row(name, kind, state, await store.Checks.UptimeAsync(name, now, ct), reason));
+            var last = (await store.Checks.RecentAsync(name, 1, ct)) is [var newest, ..] ? newest : null;
+            rows.Add(new Row(name, kind, state, await store.Checks.UptimeAsync(name, now, ct), Reason(last, state)));
         }
         return new CheckReport(rows);
     }
+
+    /// <summary>The same rows for every check, with their <see cref="PageDays"/> days of uptime in the plan's zone and their
+    /// recent results, in four reads of the store whatever the number of checks (the Monitoring page and the status page):
+    /// the uptime figures come from the aggregates (<see cref="ICheckHistory.UptimeManyAsync"/>), the latest reason from the
+    /// results of the last 24 h (or the state's when there are none).</summary>
+    public static async Task<CheckReport> LoadPageAsync(LoadedPlan plan, IStateStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        var states = await StatesAsync(store, ct);
+        var names = Names(plan, states, null);
+        var list = names.Select(n => n.Name).ToList();
+        var uptime = await store.Checks.UptimeManyAsync(list, now, ct);
+        var days = await store.Checks.DailyUptimeAsync(list, now, plan.Plan.Timezone, PageDays, ct);
+        var recent = await store.Checks.RecentManyAsync(list, now - TimeSpan.FromDays(1), ChartResults, ct);
+        return new CheckReport([.. names.Select(n =>
+        {
+            var state = states.GetValueOrDefault(n.Name);
+            var results = recent.GetValueOrDefault(n.Name) ?? [];
+            return new Row(n.Name, n.Kind, state, uptime.GetValueOrDefault(n.Name) ?? CheckUptime.None, Reason(results.Count > 0 ? results[0] : null, state))
+            {
+                Days = days.GetValueOrDefault(n.Name) ?? [],
+                Recent = results,
+            };
+        })]);
+    }
+
+    private static async Task<Dictionary<string, CheckState>> StatesAsync(IStateStore store, CancellationToken ct) =>
+        (await store.Checks.StatesAsync(ct)).ToDictionary(s => s.Check, StringComparer.Ordinal);
+
+    /// <summary>The checks of the plan, then (for every check) one row per host seen: each node watches its own machine.</summary>
+    private static List<(string Name, string Kind)> Names(LoadedPlan plan, Dictionary<string, CheckState> states, string? one)
+    {
+        var monitoring = plan.Plan.Monitoring;
+        var names = monitoring.Checks.Select(c => (c.Name, c.Kind)).Where(n => one is null || n.Name == one).ToList();
+        if (monitoring.Host is not null && one is null)
+            foreach (var host in states.Keys.Where(k => k.StartsWith(HostWatch.CheckName + ":", StringComparison.Ordinal)).Append(HostWatch.Local).Distinct().Order(StringComparer.Ordinal))
+                names.Add((host, "host"));
+        return names;
+    }
+
+    /// <summary>The latest result says what is known now (the state keeps the reason of its last change).</summary>
+    private static string? Reason(CheckResult? last, CheckState? state) =>
+        last is not null ? last.Reason : state?.Reason is { Length: > 0 } r ? r : null;
 
     /// <summary>What <c>jaga monitor status --json</c> prints and <c>/api/checks</c> answers.</summary>
     public JsonObject Json() => new()

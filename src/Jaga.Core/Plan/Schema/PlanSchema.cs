@@ -73,8 +73,9 @@ public static class PlanSchema
                 F("regexes", List(Str(), single: true), doc: "Regular expressions (RE2 syntax, as gitleaks') of secrets that pass, e.g. a published test key."))),
             F("config", Path(), doc: "A gitleaks-format rule file (gitleaks.toml) used instead of Jaga's own rules; `--config` overrides it."),
             F("max_file_size", Scalar(ScalarKind.Size), def: "10MiB", doc: "Files larger than this are skipped, and reported as skipped."))),
-        F("dashboard", Obj<DashboardSettings>("The dashboard `jaga run` serves on `listen:`; everything but /healthz, /readyz and the heartbeat URLs needs a sign-in or an API token.",
-            F("metrics", Enum("public", "token"), def: "public", doc: "Who may read /metrics: anyone who reaches `listen:` (public), or only a request with an API token (`Authorization: Bearer`, `jaga token create NAME --role viewer`) or a signed-in user (token). A change takes a restart."))));
+        F("dashboard", Obj<DashboardSettings>("The dashboard `jaga run` serves on `listen:`; everything but /healthz, /readyz, the heartbeat URLs and (if on) /status needs a sign-in or an API token.",
+            F("metrics", Enum("public", "token"), def: "public", doc: "Who may read /metrics: anyone who reaches `listen:` (public), or only a request with an API token (`Authorization: Bearer`, `jaga token create NAME --role viewer`) or a signed-in user (token). A change takes a restart."),
+            F("status_page", Bool(), def: "false", doc: "Serve a public status page at /status: each check's name, up or down and its 90-day uptime bars, to anyone who reaches `listen:` without signing in (no URL, condition, output or host detail). Off: /status is a 404, signed in or not."))));
 
     private static ObjectShape Destination => Obj<Destination>("A backup destination: a local folder, an S3 bucket or an SFTP server.",
         F("path", Path(), doc: "Local folder."),
