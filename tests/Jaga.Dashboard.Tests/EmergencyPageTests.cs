@@ -118,6 +118,25 @@ public sealed class EmergencyPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_started_from_the_page_belongs_to_the_daemon_which_interrupts_and_awaits_it_when_it_stops()
+    {
+        using var browser = new Browser(site.Url);
+        await browser.SignInOkAsync("rina", DashboardSite.Password);
+        using var started = await browser.PostFormAsync("/emergency", "/emergency/run", new Dictionary<string, string> { ["Runbook"] = "ship-fix" });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var run = Assert.Single(await site.Store.Runbooks.ListAsync(null, 10));
+        await UntilAsync(run.Id, RunbookRunStatus.WaitingApproval);
+
+        // The request is long over; stopping the host ends the run it started, recorded, before the store closes.
+        await site.StartAgainAsync();
+
+        var stopped = await site.Store.Runbooks.GetAsync(run.Id);
+        Assert.Equal(RunbookRunStatus.Interrupted, stopped!.Status);
+        Assert.Equal("staging", stopped.Parameters["target"]);
+        Assert.Contains(site.LogLines(), l => l.Contains(run.Id, StringComparison.Ordinal) && l.Contains("interrupted", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_wrong_parameter_a_second_approval_and_a_runbook_reviewed_before_are_refused_with_the_clis_words()
     {
         using var browser = new Browser(site.Url);
