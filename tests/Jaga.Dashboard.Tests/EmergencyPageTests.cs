@@ -137,6 +137,35 @@ public sealed class EmergencyPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open_and_resolved_incidents_show_with_their_timelines_as_jaga_incident_show_has_them()
+    {
+        var log = new Jaga.Engine.Emergency.Incidents.IncidentLog(site.Store.Incidents, site.Feed.Journal, site.Clock);
+        var (_, open) = await log.OpenByHandAsync($"db at postgres://app:{EchoedPassword}@db.internal/app is slow", null, "budi", default);
+        site.Clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.True(await log.AcknowledgeAsync(open, "budi", default));
+        var (_, gone) = await log.OpenByHandAsync("disk almost full", null, "sari", default);
+        site.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(await log.CloseAsync(gone, "sari", "old logs removed", default));
+        using var browser = new Browser(site.Url);
+        await browser.SignInOkAsync("vera", DashboardSite.Password);
+
+        var html = await browser.PageAsync("/emergency");
+
+        var openAt = html.IndexOf(">Open</h3>", StringComparison.Ordinal);
+        var resolvedAt = html.IndexOf(">Recently resolved</h3>", StringComparison.Ordinal);
+        var first = html.IndexOf($">#{open.Id} db at postgres://app:***@db.internal/app is slow</h4>", StringComparison.Ordinal);
+        var second = html.IndexOf($">#{gone.Id} disk almost full</h4>", StringComparison.Ordinal);
+        Assert.True(openAt < first && first < resolvedAt && resolvedAt < second, html);
+        Assert.Contains("2026-12-07 09:04 UTC (budi)", html, StringComparison.Ordinal);
+        Assert.Contains("2026-12-07 09:14 UTC (sari)", html, StringComparison.Ordinal);
+        Assert.Contains($"Timeline of incident #{open.Id}", html, StringComparison.Ordinal);
+        var timeline = (await site.Store.Incidents.TimelineAsync(gone.Id)).Select(e => e.Text).ToList();
+        Assert.NotEmpty(timeline);
+        Assert.All(timeline, text => Assert.Contains(System.Net.WebUtility.HtmlEncode(text), html, StringComparison.Ordinal));
+        Assert.DoesNotContain(EchoedPassword, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_parameter_a_second_approval_and_a_runbook_reviewed_before_are_refused_with_the_clis_words()
     {
         using var browser = new Browser(site.Url);
