@@ -96,6 +96,8 @@ internal sealed class DashboardSite : IAsyncDisposable
         var journal = new MaintenanceJournal(store, plan, Clock, "test") { Waits = TimeProvider.System };
         scheduler = CompositionRoot.NewScheduler(plan, store, journal, Clock);
         state = new DaemonState(plan, text, store, journal, scheduler, Clock, _ => { }) { RealTime = TimeProvider.System };
+        // The plan's services, as the daemon's reloader makes them (without monitoring): runbook runs started from a page use them.
+        state.ReplaceServices(CompositionRoot.Compose(plan, store, journal, Clock, TimeProvider.System, RunMode.Command));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -122,6 +124,8 @@ internal sealed class DashboardSite : IAsyncDisposable
     private async Task StopAsync()
     {
         if (app is not null) await app.DisposeAsync();
+        // As jaga run stops: the runs a page started are interrupted and awaited, then the plan's services go.
+        if (state is not null) await state.StopMonitoringAsync();
         if (scheduler is not null) await scheduler.DisposeAsync();
         if (state is not null) await state.Store.DisposeAsync();
         app = null;

@@ -18,7 +18,8 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
 
     public static TheoryData<string> Pages => ["/", "/users", "/index", "/anything-else",
         "/log", "/log?level=WARN&text=x", "/log/verify",
-        "/monitoring"];
+        "/monitoring",
+        "/emergency", "/emergency/run?Runbook=x", "/emergency/approve"];
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -7,7 +7,7 @@ namespace Jaga.Cli.Daemon;
 
 /// <summary>What the daemon's parts share: the plan it runs now (replaced on a valid reload), the last reload's problem,
 /// the state store, the journal and the scheduler.</summary>
-internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore store, MaintenanceJournal journal, Scheduler scheduler, TimeProvider clock, Action<Core.Ledger.AuditEntry> echo) : IDisposable
+internal sealed partial class DaemonState(LoadedPlan plan, string planText, IStateStore store, MaintenanceJournal journal, Scheduler scheduler, TimeProvider clock, Action<Core.Ledger.AuditEntry> echo) : IDisposable
 {
     private volatile Running current = new(plan, planText, journal);
 
@@ -71,10 +71,13 @@ internal sealed class DaemonState(LoadedPlan plan, string planText, IStateStore 
         return next;
     }
 
-    /// <summary>On shutdown: writes the last results and lets alerts in flight finish (each runtime within its deadline).</summary>
+    /// <summary>On shutdown: interrupts and awaits the runbook runs started from the dashboard, writes the last results and lets
+    /// alerts in flight finish (each runtime within its deadline).</summary>
     public async Task StopMonitoringAsync()
     {
         await stopping.CancelAsync();
+        // The runbook runs started from the dashboard are interrupted (each can be resumed) before their services go.
+        await StopRunsAsync();
         List<Task> all;
         lock (retiring) all = [.. retiring];
         if (Interlocked.Exchange(ref monitoring, null) is { } last) all.Add(last.DisposeAsync().AsTask());

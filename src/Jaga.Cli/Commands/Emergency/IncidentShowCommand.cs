@@ -23,8 +23,7 @@ internal static class IncidentShowCommand
             var plan = ctx.LoadPlan();
             var words = ctx.Messages(plan);
             await using var store = await ctx.OpenStoreAsync(plan, ct);
-            var incident = await FindAsync(store.Incidents, parse.GetValue(id), words, ct);
-            var timeline = await store.Incidents.TimelineAsync(incident.Id, ct);
+            var (incident, timeline) = await IncidentReport.LoadAsync(store.Incidents, await FindAsync(store.Incidents, parse.GetValue(id), words, ct), ct);
             var zone = plan.Plan.Timezone;
             var markdown = parse.GetValue(format) == "md";
             if (ctx.JsonOutput)

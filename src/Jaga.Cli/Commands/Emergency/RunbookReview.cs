@@ -12,12 +12,15 @@ namespace Jaga.Cli.Commands.Emergency;
 /// approves the run it was asked for: the same runbook, parameters and requester (<see cref="ChangeSubjects.Runbook"/>).</summary>
 internal static class RunbookReview
 {
-    public static async Task RequireAsync(Runbook runbook, IReadOnlyDictionary<string, string> values, MaintenanceJournal journal, Catalog words, CancellationToken ct)
+    /// <summary>Passes, or records the request and refuses; <paramref name="requester"/> is who asks for the run (the
+    /// dashboard's signed-in user), the CLI's user@host when null.</summary>
+    public static async Task RequireAsync(Runbook runbook, IReadOnlyDictionary<string, string> values, MaintenanceJournal journal, Catalog words, CancellationToken ct, string? requester = null)
     {
+        var who = requester ?? CliContext.Actor;
         if (runbook.Review != ReviewTiming.Before) return;
         var parameters = values.Count == 0 ? "-" : string.Join(", ", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         var what = journal.Messages.Format("cli.changes.what.runbook", runbook.Name, parameters);
-        var gate = await ReviewGate.PassAsync(journal, ChangeKind.Runbook, ChangeSubjects.Runbook(runbook.Name, values, CliContext.Actor), what, CliContext.Actor, ct);
+        var gate = await ReviewGate.PassAsync(journal, ChangeKind.Runbook, ChangeSubjects.Runbook(runbook.Name, values, who), what, who, ct);
         if (!gate.Passed)
             throw new UserError(words.Format("cli.changes.before", runbook.Name, gate.Change.Id, gate.Change.Author), words.Format("cli.changes.before.hint", gate.Change.Id));
     }

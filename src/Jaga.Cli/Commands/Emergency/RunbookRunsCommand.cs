@@ -31,11 +31,8 @@ internal static class RunbookRunsCommand
             if (parse.GetValue(run) is { } id)
             {
                 var found = await RunbookRunInput.FindAsync(store.Runbooks, id, words, ct);
-                var attempts = await store.Runbooks.StepsAsync(found.Id, ct);
-                var approvals = new List<RunbookApproval>();
-                foreach (var index in attempts.Where(a => a.Kind == Core.Plan.ApprovalStep.KindWord).Select(a => a.Index).Distinct())
-                    approvals.AddRange(await store.Runbooks.ApprovalsAsync(found.Id, index, ct));
-                view.One(found, attempts, approvals);
+                var report = await RunbookRunReport.LoadAsync(store.Runbooks, found, ct);
+                view.One(report.Run, report.Attempts, report.Approvals);
                 return ExitCodes.Ok;
             }
             var name = parse.GetValue(runbook);
