@@ -54,6 +54,20 @@ public static partial class ByteSize
         return i == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{v:0.#} {units[i]}");
     }
 
+    /// <summary>A size in binary units with one decimal (<c>1.5 MiB</c>), as <c>jaga backup list</c> and the dashboard show it.</summary>
+    public static string Binary(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
+        double value = bytes;
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? $"{bytes} B" : value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
+    }
+
     [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*([KMGT]i?B|[KMGT]|B)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Shape();
 }
