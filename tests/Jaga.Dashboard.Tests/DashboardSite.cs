@@ -29,15 +29,19 @@ internal sealed class DashboardSite : IAsyncDisposable
     private DaemonState? state;
     private Scheduler? scheduler;
 
-    private DashboardSite(string dir, string planTail, string checks)
+    private DashboardSite(string dir, string planTail, string checks, bool scheduling)
     {
         Dir = dir;
         this.planTail = planTail;
         this.checks = checks;
+        this.scheduling = scheduling;
     }
 
     private readonly string planTail;
     private readonly string checks;
+    private readonly bool scheduling;
+    private CancellationTokenSource? stopScheduling;
+    private Task? schedulerRun;
 
     public string Dir { get; }
 
@@ -57,10 +61,11 @@ internal sealed class DashboardSite : IAsyncDisposable
     public string LogPath => Path.Combine(Dir, "logs", "maintenance.log");
 
     /// <summary>Starts a site whose plan has the heartbeat check <c>cron</c>, plus <paramref name="checks"/> (YAML list items,
-    /// indented four spaces) and <paramref name="planTail"/> (top-level YAML keys: destinations, backup, emergency, …).</summary>
-    public static async Task<DashboardSite> StartAsync(string planTail = "", string checks = "")
+    /// indented four spaces) and <paramref name="planTail"/> (top-level YAML keys: destinations, backup, emergency, …). With
+    /// <paramref name="scheduling"/>, the scheduler runs the plan's jobs as <c>jaga run</c>'s does (by the fake clock).</summary>
+    public static async Task<DashboardSite> StartAsync(string planTail = "", string checks = "", bool scheduling = false)
     {
-        var site = new DashboardSite(Directory.CreateTempSubdirectory("jaga-dashboard-").FullName, planTail, checks);
+        var site = new DashboardSite(Directory.CreateTempSubdirectory("jaga-dashboard-").FullName, planTail, checks, scheduling);
         await site.StartAgainAsync();
         return site;
     }
@@ -92,6 +97,13 @@ internal sealed class DashboardSite : IAsyncDisposable
         var journal = new MaintenanceJournal(store, plan, Clock, "test") { Waits = TimeProvider.System };
         scheduler = CompositionRoot.NewScheduler(plan, store, journal, Clock);
         state = new DaemonState(plan, text, store, journal, scheduler, Clock, _ => { }) { RealTime = TimeProvider.System };
+        if (scheduling)
+        {
+            scheduler.Replace(PlanReloader.Jobs(state, plan, journal));
+            stopScheduling = new CancellationTokenSource();
+            var running = scheduler;
+            schedulerRun = Task.Run(() => running.RunAsync(stopScheduling.Token));
+        }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -118,8 +130,21 @@ internal sealed class DashboardSite : IAsyncDisposable
     private async Task StopAsync()
     {
         if (app is not null) await app.DisposeAsync();
+        if (schedulerRun is not null)
+        {
+            await stopScheduling!.CancelAsync();
+            await schedulerRun;
+            stopScheduling.Dispose();
+        }
+        if (state is not null)
+        {
+            await state.Hand.StopAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
+            await state.StopMonitoringAsync();
+        }
         if (scheduler is not null) await scheduler.DisposeAsync();
         if (state is not null) await state.Store.DisposeAsync();
+        schedulerRun = null;
+        stopScheduling = null;
         app = null;
         scheduler = null;
         state = null;

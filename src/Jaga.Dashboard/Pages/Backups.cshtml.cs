@@ -110,7 +110,7 @@ public sealed class BackupsModel(IDashboardState state, IAuthorizationService au
     public string LastRun(BackupJobView job)
     {
         if (job.Last is not { } last) return Words["web.backups.never"];
-        var said = $"{Local(last.Occurrence)}: {Words.Word("run", last.Outcome)}";
+        var said = $"{Local(last.ClaimedAt)}: {Words.Word("run", last.Outcome)}";
         return last.Outcome is RunOutcome.Succeeded or RunOutcome.Running || string.IsNullOrEmpty(last.Detail) ? said : $"{said} ({Redact(last.Detail)})";
     }
 
