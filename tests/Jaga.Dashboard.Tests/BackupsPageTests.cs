@@ -10,36 +10,48 @@ namespace Jaga.Dashboard.Tests;
 /// anti-forgery token 400, and a job already running is not run twice.</summary>
 public sealed class BackupsPageTests : IAsyncLifetime
 {
-    private readonly string data = Directory.CreateTempSubdirectory("jaga-backups-page-").FullName;
     private DashboardSite site = null!;
 
     public async Task InitializeAsync()
     {
-        site = await StartAsync(data);
+        site = await StartAsync();
         await site.AddUserAsync("olga", DashboardRole.Operator);
         await site.AddUserAsync("vera", DashboardRole.Viewer);
     }
 
-    /// <summary>A site whose plan backs up <paramref name="data"/>/files to a local destination in <paramref name="data"/>,
-    /// once its first run (at start: the job never ran, so the scheduler runs it at once, as the daemon does) is over.</summary>
-    internal static async Task<DashboardSite> StartAsync(string data)
+    /// <summary>A site whose plan backs up its folder's files/ to a local destination, once its first run (at start: the
+    /// job never ran, so the scheduler runs it at once, as the daemon does) is over.</summary>
+    internal static async Task<DashboardSite> StartAsync()
     {
-        Directory.CreateDirectory(Path.Combine(data, "files"));
-        await File.WriteAllTextAsync(Path.Combine(data, "files", "hello.txt"), "hello\n");
-        var site = await DashboardSite.StartAsync($$"""
+        var site = await DashboardSite.StartAsync("""
             destinations:
-              local: { path: {{data}}/backup/ }
+              local: { path: backup/ }
             backup:
-              - { name: files, source: { files: [{{data}}/files/] }, schedule: "0 2 * * *", to: [local] }
-            """, scheduling: true);
-        await UntilAsync(async () => (await CompletedAsync(site)).Count == 1 && await site.Store.Runs.RunningAsync("backup:files") is null);
+              - { name: files, source: { files: [files/] }, schedule: "0 2 * * *", to: [local] }
+            """, scheduling: true, prepare: dir =>
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "files"));
+            File.WriteAllText(Path.Combine(dir, "files", "hello.txt"), "hello\n");
+        });
+        try
+        {
+            await UntilAsync(async () => (await CompletedAsync(site)).Count == 1 && await site.Store.Runs.RunningAsync("backup:files") is null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var runs = await site.Store.Runs.HistoryAsync(null, 20);
+            var records = await site.Store.Backups.ListAsync();
+            string said;
+            lock (site.SchedulerLog) said = string.Join("\n", site.SchedulerLog);
+            throw new InvalidOperationException($"the first run did not end:\nruns: {string.Join(", ", runs.Select(r => $"{r.Job} {r.Occurrence:O} {r.Outcome} {r.Detail}"))}\n" +
+                $"backups: {string.Join(", ", records.Select(r => $"{r.Artifact} {r.Status} {r.Detail}"))}\nlog:\n{string.Join("\n", site.LogLines())}\nscheduler:\n{said}", e);
+        }
         return site;
     }
 
     public async Task DisposeAsync()
     {
         await site.DisposeAsync();
-        Directory.Delete(data, recursive: true);
     }
 
     [Fact]

@@ -62,10 +62,12 @@ internal sealed class DashboardSite : IAsyncDisposable
 
     /// <summary>Starts a site whose plan has the heartbeat check <c>cron</c>, plus <paramref name="checks"/> (YAML list items,
     /// indented four spaces) and <paramref name="planTail"/> (top-level YAML keys: destinations, backup, emergency, …). With
-    /// <paramref name="scheduling"/>, the scheduler runs the plan's jobs as <c>jaga run</c>'s does (by the fake clock).</summary>
-    public static async Task<DashboardSite> StartAsync(string planTail = "", string checks = "", bool scheduling = false)
+    /// <paramref name="scheduling"/>, the scheduler runs the plan's jobs as <c>jaga run</c>'s does (by the fake clock);
+    /// <paramref name="prepare"/> gets the site's folder (the plan's) before it starts, to put the plan's data in.</summary>
+    public static async Task<DashboardSite> StartAsync(string planTail = "", string checks = "", bool scheduling = false, Action<string>? prepare = null)
     {
         var site = new DashboardSite(Directory.CreateTempSubdirectory("jaga-dashboard-").FullName, planTail, checks, scheduling);
+        prepare?.Invoke(site.Dir);
         await site.StartAgainAsync();
         return site;
     }
@@ -95,7 +97,7 @@ internal sealed class DashboardSite : IAsyncDisposable
         var plan = loaded.Plan!;
         var store = await SqliteStateStore.OpenAsync(Path.Combine(Dir, ".jaga", "state.db"), Clock);
         var journal = new MaintenanceJournal(store, plan, Clock, "test") { Waits = TimeProvider.System };
-        scheduler = CompositionRoot.NewScheduler(plan, store, journal, Clock);
+        scheduler = CompositionRoot.NewScheduler(plan, store, journal, Clock, new ListLogger(SchedulerLog));
         state = new DaemonState(plan, text, store, journal, scheduler, Clock, _ => { }) { RealTime = TimeProvider.System };
         if (scheduling)
         {
@@ -124,6 +126,9 @@ internal sealed class DashboardSite : IAsyncDisposable
         await Store.Tokens.AddAsync(record);
         return token;
     }
+
+    /// <summary>What the scheduler logged (its errors say why a job did not run).</summary>
+    public List<string> SchedulerLog { get; } = [];
 
     public string[] LogLines() => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
 
@@ -154,5 +159,19 @@ internal sealed class DashboardSite : IAsyncDisposable
     {
         await StopAsync();
         Directory.Delete(Dir, recursive: true);
+    }
+}
+
+/// <summary>A logger that keeps each message (with its exception) in a list.</summary>
+internal sealed class ListLogger(List<string> lines) : ILogger
+{
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (lines) lines.Add($"{logLevel}: {formatter(state, exception)} {exception}");
     }
 }

@@ -13,13 +13,12 @@ public sealed class BackupsPageBrowserTests : IAsyncLifetime
     private static readonly (Viewport Viewport, ColorScheme Scheme)[] Looks =
         [(Viewport.Desktop, ColorScheme.Light), (Viewport.Desktop, ColorScheme.Dark), (Viewport.Phone, ColorScheme.Light), (Viewport.Phone, ColorScheme.Dark)];
 
-    private readonly string data = Directory.CreateTempSubdirectory("jaga-backups-browser-").FullName;
     private DashboardSite site = null!;
     private HeadlessChromium chromium = null!;
 
     public async Task InitializeAsync()
     {
-        site = await BackupsPageTests.StartAsync(data);
+        site = await BackupsPageTests.StartAsync();
         await site.AddUserAsync("olga", DashboardRole.Operator);
         chromium = await HeadlessChromium.StartAsync();
     }
@@ -28,7 +27,6 @@ public sealed class BackupsPageBrowserTests : IAsyncLifetime
     {
         await chromium.DisposeAsync();
         await site.DisposeAsync();
-        Directory.Delete(data, recursive: true);
     }
 
     [Fact]
