@@ -29,15 +29,19 @@ internal sealed class DashboardSite : IAsyncDisposable
     private DaemonState? state;
     private Scheduler? scheduler;
 
-    private DashboardSite(string dir, string planTail, string checks)
+    private DashboardSite(string dir, string planTail, string checks, bool scheduling)
     {
         Dir = dir;
         this.planTail = planTail;
         this.checks = checks;
+        this.scheduling = scheduling;
     }
 
     private readonly string planTail;
     private readonly string checks;
+    private readonly bool scheduling;
+    private CancellationTokenSource? stopScheduling;
+    private Task? schedulerRun;
 
     public string Dir { get; }
 
@@ -61,10 +65,13 @@ internal sealed class DashboardSite : IAsyncDisposable
     public long LogScanWindow { get; set; } = Core.Ledger.LogQuery.DefaultScanWindow;
 
     /// <summary>Starts a site whose plan has the heartbeat check <c>cron</c>, plus <paramref name="checks"/> (YAML list items,
-    /// indented four spaces) and <paramref name="planTail"/> (top-level YAML keys: destinations, backup, emergency, …).</summary>
-    public static async Task<DashboardSite> StartAsync(string planTail = "", string checks = "")
+    /// indented four spaces) and <paramref name="planTail"/> (top-level YAML keys: destinations, backup, emergency, …). With
+    /// <paramref name="scheduling"/>, the scheduler runs the plan's jobs as <c>jaga run</c>'s does (by the fake clock);
+    /// <paramref name="prepare"/> gets the site's folder (the plan's) before it starts, to put the plan's data in.</summary>
+    public static async Task<DashboardSite> StartAsync(string planTail = "", string checks = "", bool scheduling = false, Action<string>? prepare = null)
     {
-        var site = new DashboardSite(Directory.CreateTempSubdirectory("jaga-dashboard-").FullName, planTail, checks);
+        var site = new DashboardSite(Directory.CreateTempSubdirectory("jaga-dashboard-").FullName, planTail, checks, scheduling);
+        prepare?.Invoke(site.Dir);
         await site.StartAgainAsync();
         return site;
     }
@@ -94,10 +101,17 @@ internal sealed class DashboardSite : IAsyncDisposable
         var plan = loaded.Plan!;
         var store = await SqliteStateStore.OpenAsync(Path.Combine(Dir, ".jaga", "state.db"), Clock);
         var journal = new MaintenanceJournal(store, plan, Clock, "test") { Waits = TimeProvider.System };
-        scheduler = CompositionRoot.NewScheduler(plan, store, journal, Clock);
+        scheduler = CompositionRoot.NewScheduler(plan, store, journal, Clock, new ListLogger(SchedulerLog));
         state = new DaemonState(plan, text, store, journal, scheduler, Clock, _ => { }) { RealTime = TimeProvider.System };
         // The plan's services, as the daemon's reloader makes them (without monitoring): runbook runs started from a page use them.
         state.ReplaceServices(CompositionRoot.Compose(plan, store, journal, Clock, TimeProvider.System, RunMode.Command));
+        if (scheduling)
+        {
+            scheduler.Replace(PlanReloader.Jobs(state, plan, journal));
+            stopScheduling = new CancellationTokenSource();
+            var running = scheduler;
+            schedulerRun = Task.Run(() => running.RunAsync(stopScheduling.Token));
+        }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -119,15 +133,29 @@ internal sealed class DashboardSite : IAsyncDisposable
         return token;
     }
 
+    /// <summary>What the scheduler logged (its errors say why a job did not run).</summary>
+    public List<string> SchedulerLog { get; } = [];
+
     public string[] LogLines() => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
 
     private async Task StopAsync()
     {
         if (app is not null) await app.DisposeAsync();
-        // As jaga run stops: the runs a page started are interrupted and awaited, then the plan's services go.
-        if (state is not null) await state.StopMonitoringAsync();
+        if (schedulerRun is not null)
+        {
+            await stopScheduling!.CancelAsync();
+            await schedulerRun;
+            stopScheduling.Dispose();
+        }
+        if (state is not null)
+        {
+            await state.Hand.StopAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
+            await state.StopMonitoringAsync();
+        }
         if (scheduler is not null) await scheduler.DisposeAsync();
         if (state is not null) await state.Store.DisposeAsync();
+        schedulerRun = null;
+        stopScheduling = null;
         app = null;
         scheduler = null;
         state = null;
@@ -137,5 +165,19 @@ internal sealed class DashboardSite : IAsyncDisposable
     {
         await StopAsync();
         Directory.Delete(Dir, recursive: true);
+    }
+}
+
+/// <summary>A logger that keeps each message (with its exception) in a list.</summary>
+internal sealed class ListLogger(List<string> lines) : ILogger
+{
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (lines) lines.Add($"{logLevel}: {formatter(state, exception)} {exception}");
     }
 }

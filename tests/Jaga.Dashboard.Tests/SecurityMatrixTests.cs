@@ -19,7 +19,8 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
     public static TheoryData<string> Pages => ["/", "/users", "/index", "/anything-else",
         "/log", "/log?level=WARN&text=x", "/log/verify",
         "/monitoring",
-        "/emergency", "/emergency/run?Runbook=x", "/emergency/approve"];
+        "/emergency", "/emergency/run?Runbook=x", "/emergency/approve",
+        "/backups", "/backups?all=db"];
 
     [Theory]
     [MemberData(nameof(Pages))]

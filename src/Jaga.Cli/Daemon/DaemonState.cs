@@ -25,6 +25,9 @@ internal sealed partial class DaemonState(LoadedPlan plan, string planText, ISta
 
     public Scheduler Scheduler { get; } = scheduler;
 
+    /// <summary>Work started from the dashboard outside the scheduler (a verification), awaited when the daemon stops.</summary>
+    public HandWork Hand { get; } = new();
+
     public TimeProvider Clock { get; } = clock;
 
     /// <summary>Real time, for pauses that wait for the world (see <see cref="CliContext.RealTime"/>).</summary>
@@ -98,7 +101,11 @@ internal sealed partial class DaemonState(LoadedPlan plan, string planText, ISta
     }
 
     /// <summary>Disposed with the host's services, after <see cref="StopMonitoringAsync"/>.</summary>
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        stopping.Dispose();
+        Hand.Dispose();
+    }
 
     private sealed record Running(LoadedPlan Plan, string Text, MaintenanceJournal Journal);
 }

@@ -91,6 +91,8 @@ internal static class JagaDaemon
         ctx.Output.Line($"jaga run: node {scheduler.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
         admin?.Invoke(ctx.Output);
         await app.WaitForShutdownAsync();
+        // Before the plan's services are disposed: a verification started from the dashboard uses them.
+        await state.Hand.StopAsync(settings.ShutdownTimeout, ctx.Clock);
         await state.StopMonitoringAsync();
         // A part that crashed stopped the host: a bug. The host logged its stack trace; the maintenance log gets an ERROR
         // line, and the exit code says so, so the service manager sees a failure and restarts it.

@@ -13,6 +13,10 @@ public static class BackupSchedule
     public static async Task<BackupRecord?> VerifiableAsync(IBackupCatalog catalog, string job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return (await catalog.ListAsync(job, ct)).FirstOrDefault(r => r.Manifest is not null && r.Status is BackupStatus.Complete or BackupStatus.Partial);
+        return (await catalog.ListAsync(job, ct)).FirstOrDefault(IsVerifiable);
     }
+
+    /// <summary>Whether a verification can check <paramref name="record"/>: it finished at a destination at least and has its manifest.</summary>
+    public static bool IsVerifiable(BackupRecord record) =>
+        record is { Manifest: not null, Status: BackupStatus.Complete or BackupStatus.Partial };
 }

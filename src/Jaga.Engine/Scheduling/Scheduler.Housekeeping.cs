@@ -63,7 +63,12 @@ public sealed partial class Scheduler
     private async Task DrainAsync()
     {
         List<Execution> running;
-        lock (gate) running = [.. jobs.Values.Select(s => s.Execution).OfType<Execution>()];
+        lock (gate)
+        {
+            // No run started now (RunNowAsync) escapes the wait below.
+            draining = true;
+            running = [.. jobs.Values.Select(s => s.Execution).OfType<Execution>()];
+        }
         var all = Task.WhenAll(running.Select(e => e.Task));
         var deadline = clock.GetUtcNow() + options.ShutdownTimeout;
         while (!all.IsCompleted && clock.GetUtcNow() < deadline)

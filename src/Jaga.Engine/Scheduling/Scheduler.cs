@@ -91,6 +91,11 @@ public sealed partial class Scheduler : IAsyncDisposable
     /// records those still going as interrupted.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
+        lock (gate)
+        {
+            loopStopping = stopping;
+            draining = false;
+        }
         try
         {
             await LoopAsync(stopping);

@@ -16,6 +16,8 @@ public sealed class JournalEventKindsTests
         ["DashboardSignInRefused"] = ("dashboard.signin", "dashboard.signin.refused"),
         ["DashboardLockedOut"] = ("dashboard.signin", "dashboard.lockout"),
         ["DashboardSignedOut"] = ("dashboard.signout", "dashboard.signout"),
+        ["DashboardBackupStarted"] = ("dashboard.backup", "dashboard.backup.run"),
+        ["DashboardVerifyStarted"] = ("dashboard.backup", "dashboard.backup.verify"),
         ["AuditVerified"] = ("audit.verify", "audit.verified"),
         ["AuditVerifyFailed"] = ("audit.verify", "audit.verify.failed"),
         ["CheckpointSigned"] = ("audit.checkpoint", "audit.checkpoint"),

@@ -41,18 +41,7 @@ internal static class BackupListCommand
         return list;
     }
 
-    internal static string Size(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? $"{bytes} B" : value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
-    }
+    internal static string Size(long bytes) => Core.Plan.Values.ByteSize.Binary(bytes);
 
     private static string Destinations(BackupRecord r, Core.Messages.Catalog words) =>
         r.Copies.Count == 0 ? "-" : string.Join(", ", r.Copies.Select(c => c.State == CopyState.Stored ? c.Destination : $"{c.Destination} ({words.Word("copy", c.State)})"));

@@ -43,15 +43,23 @@ public static partial class ByteSize
             var unit = (long)Math.Pow(1000, k);
             if (bytes >= unit && bytes % unit == 0) return $"{bytes / unit} {decimalUnits[k]}";
         }
+        return Binary(bytes, "0.#");
+    }
+
+    /// <summary>A size in binary units with one decimal (<c>1.5 MiB</c>), as <c>jaga backup list</c> and the dashboard show it.</summary>
+    public static string Binary(long bytes) => Binary(bytes, "0.0");
+
+    private static string Binary(long bytes, string format)
+    {
         string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double v = bytes;
-        var i = 0;
-        while (v >= 1024 && i < units.Length - 1)
+        double value = bytes;
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
         {
-            v /= 1024;
-            i++;
+            value /= 1024;
+            unit++;
         }
-        return i == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{v:0.#} {units[i]}");
+        return unit == 0 ? $"{bytes} B" : value.ToString(format, CultureInfo.InvariantCulture) + " " + units[unit];
     }
 
     [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*([KMGT]i?B|[KMGT]|B)?$", RegexOptions.IgnoreCase)]
