@@ -29,6 +29,7 @@ public static class DashboardServices
         services.AddSingleton(state);
         services.AddSingleton(sp => new SignInDesk(sp.GetRequiredService<IDashboardState>(), options.Clock));
         services.AddSingleton<SignInLimiter>();
+        services.AddSingleton<Readiness.ChecklistDesk>();
         var assembly = typeof(DashboardServices).Assembly;
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/SignIn"))
             .ConfigureApplicationPartManager(m =>
