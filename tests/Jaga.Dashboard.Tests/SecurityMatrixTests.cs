@@ -16,7 +16,8 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await site.DisposeAsync();
 
-    public static TheoryData<string> Pages => ["/", "/users", "/index", "/anything-else"];
+    public static TheoryData<string> Pages => ["/", "/users", "/index", "/anything-else",
+        "/updates", "/checklist"];
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -1,0 +1,76 @@
+using Jaga.Core.Ports;
+using Jaga.Testing.Browser;
+using Microsoft.Playwright;
+
+namespace Jaga.Dashboard.Tests.Browser;
+
+/// <summary>The checklist page in a real browser: an operator signs in with the form, opens the checklist, acknowledges a
+/// point with the form and sees it acknowledged; the page passes axe-core in light and dark, on a laptop and a phone
+/// (screenshots under tests/artifacts/screens).</summary>
+public sealed class ChecklistPageBrowserTests : IAsyncLifetime
+{
+    private static readonly (Viewport Viewport, ColorScheme Scheme)[] Looks =
+        [(Viewport.Desktop, ColorScheme.Light), (Viewport.Desktop, ColorScheme.Dark), (Viewport.Phone, ColorScheme.Light), (Viewport.Phone, ColorScheme.Dark)];
+
+    private DashboardSite site = null!;
+    private HeadlessChromium chromium = null!;
+
+    public async Task InitializeAsync()
+    {
+        site = await DashboardSite.StartAsync();
+        await site.AddUserAsync("olga", DashboardRole.Operator);
+        chromium = await HeadlessChromium.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await chromium.DisposeAsync();
+        await site.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_operator_acknowledges_a_point_with_the_form_and_the_page_passes_axe_in_every_look()
+    {
+        var first = true;
+        foreach (var (viewport, scheme) in Looks)
+        {
+            await using var context = await chromium.ContextAsync(viewport, scheme, site.Url.ToString());
+            var page = await context.NewPageAsync();
+            await SignInAsync(page);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Checklist" }).ClickAsync();
+            await page.WaitForURLAsync(site.Url + "checklist");
+            Assert.Equal("Checklist", await page.Locator("h1").InnerTextAsync());
+            Assert.Contains("Evidence gathered", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            if (first)
+            {
+                await page.GetByLabel("Point").SelectOptionAsync("security");
+                await page.GetByLabel("What you checked").FillAsync("input validation and rate limiting reviewed");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+                await page.Locator("[role=status]").WaitForAsync();
+                Assert.Equal("Security hardening acknowledged.", await page.Locator("[role=status]").InnerTextAsync());
+                first = false;
+            }
+            Assert.Contains("Acknowledged by olga on 2026-12-07 09:00 UTC: input validation and rate limiting reviewed",
+                await page.Locator("#point-security + ul + p").InnerTextAsync(), StringComparison.Ordinal);
+            await AccessibleAsync(page, "checklist", viewport, scheme);
+            Assert.DoesNotContain(DashboardSite.Secret, await page.ContentAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("Name").FillAsync("olga");
+        await page.GetByLabel("Password").FillAsync(DashboardSite.Password);
+        await page.GetByRole(AriaRole.Button).ClickAsync();
+        await page.Locator("h1").WaitForAsync();
+    }
+
+    private static async Task AccessibleAsync(IPage page, string name, Viewport viewport, ColorScheme scheme)
+    {
+        await PageShots.SaveAsync(page, name, viewport, scheme);
+        var serious = await AxeCheck.SeriousAsync(page);
+        Assert.True(serious.Count == 0, $"{name} ({viewport.Name}, {scheme}):\n{string.Join("\n", serious)}");
+    }
+}
