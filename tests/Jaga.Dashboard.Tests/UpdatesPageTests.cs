@@ -5,6 +5,7 @@ using Jaga.Core.Ports;
 using Jaga.Core.Updates;
 using Jaga.Core.Updates.Advisories;
 using Jaga.Core.Updates.Audit;
+using Jaga.Core.Updates.Versions;
 using Jaga.Engine.Planning;
 using Jaga.Engine.Updates.Audit;
 
@@ -49,7 +50,7 @@ public sealed class UpdatesPageTests : IAsyncLifetime
 
         var html = WebUtility.HtmlDecode(await browser.PageAsync("/updates"));
 
-        Assert.Contains("Dependency audit: 5 packages, 4 outdated, 2 vulnerable, 2 to apply, 1 waiting for review", html, StringComparison.Ordinal);
+        Assert.Contains("Dependency audit: 6 packages, 4 outdated, 2 vulnerable, 2 to apply, 1 waiting for review", html, StringComparison.Ordinal);
         Assert.Contains("Kept from the audit of 2026-12-07 09:00 UTC:", html, StringComparison.Ordinal);
         var vulnerable = Section(html, "vulnerable");
         // The critical advisory's package before the high one's.
@@ -95,7 +96,7 @@ public sealed class UpdatesPageTests : IAsyncLifetime
         Assert.Contains("Nothing to update", html, StringComparison.Ordinal);
     }
 
-    /// <summary>Records an audit of five npm packages (two vulnerable, one critical) and one whose registry failed with a
+    /// <summary>Records an audit of five npm packages (two vulnerable, one critical, one up to date) and one whose registry failed with a
     /// secret in its error, as <c>jaga deps audit</c> records it.</summary>
     internal static async Task<LoadedPlan> RecordAuditAsync(DashboardSite site)
     {

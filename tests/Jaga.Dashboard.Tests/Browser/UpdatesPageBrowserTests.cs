@@ -2,7 +2,7 @@ using Jaga.Core.Ports;
 using Jaga.Testing.Browser;
 using Microsoft.Playwright;
 
-namespace Jaga.Dashboard.Tests.Browser;
+namespace Jaga.Dashboard.Tests;
 
 /// <summary>The updates page in a real browser: a viewer signs in with the form, follows the link, and sees the last audit's
 /// vulnerable packages and update plan; the page passes axe-core in light and dark, on a laptop and a phone (screenshots
