@@ -17,9 +17,7 @@ public sealed class ChecklistPageTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_sees_every_point_with_its_evidence_and_the_seeds_checklist_but_no_form()
     {
-        await site.AddUserAsync("vina", DashboardRole.Viewer);
-        using var browser = new Browser(site.Url);
-        await browser.SignInOkAsync("vina", DashboardSite.Password);
+        using var browser = await SignedIn.AsAsync(site, "vina", DashboardRole.Viewer);
 
         var html = WebUtility.HtmlDecode(await browser.PageAsync("/checklist"));
 
@@ -40,9 +38,7 @@ public sealed class ChecklistPageTests : IAsyncLifetime
     [InlineData("/checklist?handler=Gather")]
     public async Task A_viewer_is_refused_each_act_with_403_and_nothing_is_recorded(string action)
     {
-        await site.AddUserAsync("vina", DashboardRole.Viewer);
-        using var browser = new Browser(site.Url);
-        await browser.SignInOkAsync("vina", DashboardSite.Password);
+        using var browser = await SignedIn.AsAsync(site, "vina", DashboardRole.Viewer);
 
         using var response = await browser.PostFormAsync("/checklist", action, Ack("folders", "looked"));
 
@@ -56,9 +52,7 @@ public sealed class ChecklistPageTests : IAsyncLifetime
     [InlineData("/checklist?handler=Gather")]
     public async Task Each_act_without_its_anti_forgery_token_is_400(string action)
     {
-        await site.AddUserAsync("olga", DashboardRole.Operator);
-        using var browser = new Browser(site.Url);
-        await browser.SignInOkAsync("olga", DashboardSite.Password);
+        using var browser = await SignedIn.AsAsync(site, "olga", DashboardRole.Operator);
 
         using var response = await browser.PostFormAsync("/checklist", action, Ack("folders", "looked"), withToken: false);
 
@@ -69,9 +63,7 @@ public sealed class ChecklistPageTests : IAsyncLifetime
     [Fact]
     public async Task An_operator_acknowledges_a_point_from_the_form_one_log_line_and_one_audit_entry_with_their_name()
     {
-        await site.AddUserAsync("olga", DashboardRole.Operator);
-        using var browser = new Browser(site.Url);
-        await browser.SignInOkAsync("olga", DashboardSite.Password);
+        using var browser = await SignedIn.AsAsync(site, "olga", DashboardRole.Operator);
         var before = WebUtility.HtmlDecode(await browser.PageAsync("/checklist"));
         Assert.Contains("Acknowledge a point", before, StringComparison.Ordinal);
 
@@ -93,9 +85,7 @@ public sealed class ChecklistPageTests : IAsyncLifetime
     [InlineData("everything", "looked", "there is no checklist point 'everything'")]
     public async Task A_bad_acknowledgement_is_400_with_the_reason_and_records_nothing(string item, string note, string reason)
     {
-        await site.AddUserAsync("olga", DashboardRole.Operator);
-        using var browser = new Browser(site.Url);
-        await browser.SignInOkAsync("olga", DashboardSite.Password);
+        using var browser = await SignedIn.AsAsync(site, "olga", DashboardRole.Operator);
 
         using var response = await browser.PostFormAsync("/checklist", "/checklist?handler=Ack", Ack(item, note));
 
@@ -108,9 +98,7 @@ public sealed class ChecklistPageTests : IAsyncLifetime
     [Fact]
     public async Task The_evidence_is_kept_between_requests_and_gathered_again_by_the_button()
     {
-        await site.AddUserAsync("olga", DashboardRole.Operator);
-        using var browser = new Browser(site.Url);
-        await browser.SignInOkAsync("olga", DashboardSite.Password);
+        using var browser = await SignedIn.AsAsync(site, "olga", DashboardRole.Operator);
         Assert.Contains("Evidence gathered 2026-12-07 09:00 UTC.", await browser.PageAsync("/checklist"), StringComparison.Ordinal);
         site.Clock.Advance(TimeSpan.FromHours(1));
 

@@ -26,9 +26,7 @@ public sealed class UpdatesPageTests : IAsyncLifetime
     [Fact]
     public async Task Without_an_audit_the_page_says_how_to_run_one()
     {
-        await site.AddUserAsync("vina", DashboardRole.Viewer);
-        using var browser = new Browser(site.Url);
-        await browser.SignInOkAsync("vina", DashboardSite.Password);
+        using var browser = await SignedIn.AsAsync(site, "vina", DashboardRole.Viewer);
 
         var html = WebUtility.HtmlDecode(await browser.PageAsync("/updates"));
 
@@ -40,13 +38,11 @@ public sealed class UpdatesPageTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_sees_the_last_audit_vulnerable_packages_first_the_plan_the_updates_and_the_changes_awaiting_review()
     {
-        await site.AddUserAsync("vina", DashboardRole.Viewer);
         var plan = await RecordAuditAsync(site);
         await site.Feed.Journal.RecordAsync(new UpdateApplied("lodash==4.17.21"));
         await site.Feed.Journal.RecordAsync(new UpdateRolledBack("express==4.19.2", "the tests failed: exit code 1, accepted: 0", "1 failing"));
         await site.Store.Changes.RecordAsync(new ChangeDraft(ChangeKind.MajorUpdate, "deps:react", "react 17.0.2 to 18.3.1", "budi", site.Clock.GetUtcNow(), 1, Applied: false));
-        using var browser = new Browser(site.Url);
-        await browser.SignInOkAsync("vina", DashboardSite.Password);
+        using var browser = await SignedIn.AsAsync(site, "vina", DashboardRole.Viewer);
 
         var html = WebUtility.HtmlDecode(await browser.PageAsync("/updates"));
 
@@ -80,14 +76,12 @@ public sealed class UpdatesPageTests : IAsyncLifetime
     [Fact]
     public async Task The_page_reads_the_kept_audit_as_it_was_and_a_newer_audit_replaces_it()
     {
-        await site.AddUserAsync("vina", DashboardRole.Viewer);
         var plan = await RecordAuditAsync(site);
         site.Clock.Advance(TimeSpan.FromHours(2));
         var clean = new AuditReport(["package.json"], new Dictionary<Ecosystem, IReadOnlyList<string>>(),
             [Finding("lodash", "4.17.21", "4.17.21", null, Decision.UpToDate, security: false)], [], [], [], [], FailOn.High);
         await ProjectAudit.RecordAsync(plan, site.Feed.Journal, clean, CancellationToken.None);
-        using var browser = new Browser(site.Url);
-        await browser.SignInOkAsync("vina", DashboardSite.Password);
+        using var browser = await SignedIn.AsAsync(site, "vina", DashboardRole.Viewer);
 
         var html = WebUtility.HtmlDecode(await browser.PageAsync("/updates"));
 
