@@ -33,6 +33,7 @@ public static class DashboardServices
         // The log page's "verify chain": owned by the host, which stops it and waits for it at shutdown.
         services.AddSingleton<ChainChecks>();
         services.AddHostedService(sp => sp.GetRequiredService<ChainChecks>());
+        services.AddSingleton<Readiness.ChecklistDesk>();
         var assembly = typeof(DashboardServices).Assembly;
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/SignIn"))
             .ConfigureApplicationPartManager(m =>

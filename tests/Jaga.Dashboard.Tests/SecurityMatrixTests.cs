@@ -20,7 +20,8 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
         "/log", "/log?level=WARN&text=x", "/log/verify",
         "/monitoring",
         "/emergency", "/emergency/run?Runbook=x", "/emergency/approve",
-        "/backups", "/backups?all=db"];
+        "/backups", "/backups?all=db",
+        "/updates", "/checklist"];
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -136,6 +136,10 @@ public sealed class DepsAuditEndToEndTests(PackedFeed feed, NpmTestRegistry npm)
         Assert.Contains("Will be applied (3)", planned.Output, StringComparison.Ordinal);
         Assert.Contains("Waits for review (1)", planned.Output, StringComparison.Ordinal);
         Assert.Contains("requests 2.25.0 → 2.31.0", planned.Output, StringComparison.Ordinal);
+        // Each audit keeps its result beside the state, the dashboard's updates page reads it (no registry asked there).
+        var kept = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, ".jaga", "deps-audit.json")))!["dependencies"]!.AsArray();
+        Assert.Equal(4, kept.Count);
+        Assert.Contains("PYSEC-2023-74", (string?)kept.Single(d => (string?)d!["name"] == "requests")!["why"], StringComparison.Ordinal);
 
         var log = File.ReadAllText(Path.Combine(dir, "logs", "maintenance.log"));
         Assert.Contains("[WARN] Dependency audit: 4 packages, 4 outdated, 1 vulnerable, 3 to apply, 1 waiting for review", log, StringComparison.Ordinal);

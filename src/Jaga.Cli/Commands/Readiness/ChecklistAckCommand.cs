@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Jaga.Core.Journal.Events.Readiness;
-using Jaga.Core.Ports;
 using Jaga.Core.Readiness;
+using Jaga.Engine.Readiness;
 
 using static Jaga.Cli.Commands.Emergency.IncidentInput;
 
@@ -35,11 +34,7 @@ internal static class ChecklistAckCommand
             var (_, store, journal) = await ctx.OpenAsync(who, ct);
             await using (store)
             {
-                var entry = await journal.RecordAsync(new ChecklistAcknowledged(name, who, text)
-                {
-                    Data = new Dictionary<string, string> { ["item"] = name },
-                }, who, ct);
-                await store.Checklist.AcknowledgeAsync(new ChecklistAck(name, who, entry.Time, text, entry.Seq), ct);
+                var entry = await ChecklistAcknowledgement.RecordAsync(journal, name, who, text, ct);
                 if (ctx.JsonOutput) ctx.Output.Write(new JsonObject { ["item"] = name, ["by"] = who, ["note"] = text, ["seq"] = entry.Seq, ["line"] = entry.Line });
                 else
                 {

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Jaga.Cli.Composition;
+using Jaga.Core.Plan;
+using Jaga.Core.Ports;
+using Jaga.Core.Readiness;
 using Jaga.Engine.Readiness;
 
 namespace Jaga.Cli.Commands.Readiness;
@@ -22,7 +25,7 @@ internal static class ChecklistCommand
             var plan = ctx.LoadPlan();
             var words = ctx.Messages(plan);
             await using var store = await ctx.OpenStoreAsync(plan, ct);
-            var report = await ReadinessChecklist.GatherAsync(new ReadinessInputs(plan, store, ctx.Clock, CompositionRoot.SecretsScan(plan)), ct);
+            var report = await GatherAsync(plan, store, ctx.Clock, ct);
             if (ctx.JsonOutput || parse.GetValue(format) == "json") ctx.Output.Write(ChecklistView.Json(report, words));
             else ctx.Output.Out.Write(ChecklistView.Markdown(report, plan.Plan.Project, words, plan.Plan.Timezone));
             return report.Ready ? ExitCodes.Ok : ExitCodes.Failed;
@@ -30,4 +33,8 @@ internal static class ChecklistCommand
         checklist.Subcommands.Add(ChecklistAckCommand.Create(b));
         return checklist;
     }
+
+    /// <summary>The checklist with its evidence, as this command and the dashboard's checklist page gather it.</summary>
+    public static Task<ChecklistReport> GatherAsync(LoadedPlan plan, IStateStore store, TimeProvider clock, CancellationToken ct) =>
+        ReadinessChecklist.GatherAsync(new ReadinessInputs(plan, store, clock, CompositionRoot.SecretsScan(plan)), ct);
 }

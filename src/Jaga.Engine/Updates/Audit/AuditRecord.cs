@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jaga.Core.Journal.Events.Updates;
+using Jaga.Core.Ledger;
 using Jaga.Core.Updates;
 using Jaga.Core.Updates.Audit;
 using Jaga.Engine.Journal;
@@ -12,7 +13,8 @@ namespace Jaga.Engine.Updates.Audit;
 /// into the state store.</summary>
 public static class AuditRecord
 {
-    public static async Task WriteAsync(MaintenanceJournal journal, AuditReport report, CancellationToken ct)
+    /// <returns>The audit's own entry.</returns>
+    public static async Task<AuditEntry> WriteAsync(MaintenanceJournal journal, AuditReport report, CancellationToken ct)
     {
         foreach (var f in report.Findings)
         {
@@ -34,5 +36,6 @@ public static class AuditRecord
         if (reading.Complete && report.Findings.Any(f => f.Current is null))
             reading = PendingSecurity.CarryForward(reading, report, await journal.Store.Security.PendingAsync(ct));
         await journal.Store.Security.RecordAsync(reading, ct);
+        return line;
     }
 }

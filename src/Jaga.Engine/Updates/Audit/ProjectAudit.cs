@@ -54,7 +54,15 @@ public sealed class ProjectAudit
         var report = await new DependencyAudit(services, plan).RunAsync(Root, [.. Project.Manifests.Select(m => m.Path)], Project.Dependencies, progress, ct);
         // Advice next to the findings; it never changes whether the audit passes.
         report = report with { Unused = UnusedDependencies.Find(Root, Project.Dependencies) };
-        await AuditRecord.WriteAsync(journal, report, ct);
+        await RecordAsync(plan, journal, report, ct);
         return report;
+    }
+
+    /// <summary>Records an audit as every caller does: its lines in the journal (<see cref="AuditRecord"/>), then this
+    /// machine's <see cref="LastAudit"/>.</summary>
+    public static async Task RecordAsync(LoadedPlan plan, MaintenanceJournal journal, AuditReport report, CancellationToken ct)
+    {
+        var line = await AuditRecord.WriteAsync(journal, report, ct);
+        await LastAudit.SaveAsync(plan, report, line.Time);
     }
 }

@@ -1,0 +1,81 @@
+namespace Jaga.Dashboard.Readiness;
+
+/// <summary>The last readiness checklist gathered for the dashboard, kept in memory: gathering scans the repository for
+/// secrets, asks git and probes the application, too slow to repeat on every request. One gathering runs at a time; it is
+/// owned here, and the host disposes this desk at shutdown, which cancels a gathering under way and waits for it.</summary>
+public sealed class ChecklistDesk(IDashboardState state, DashboardOptions options) : IAsyncDisposable
+{
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource stopping = new();
+    private Task? running;
+    private bool disposed;
+
+    /// <summary>The last checklist gathered; null before the first gathering ends.</summary>
+    public GatheredChecklist? Latest { get; private set; }
+
+    /// <summary>Why the last gathering failed (redacted); null when it succeeded.</summary>
+    public string? Problem { get; private set; }
+
+    public bool Gathering
+    {
+        get
+        {
+            lock (gate) return running is { IsCompleted: false };
+        }
+    }
+
+    /// <summary>Starts a gathering unless one runs already, and returns the one under way.</summary>
+    public Task GatherAsync()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (running is { IsCompleted: false } under) return under;
+            running = RunAsync();
+            return running;
+        }
+    }
+
+    /// <summary>The last checklist gathered; the first request gathers it (and waits for it), the later ones read it.</summary>
+    public async Task<GatheredChecklist?> CurrentAsync(CancellationToken ct)
+    {
+        if (Latest is null) await GatherAsync().WaitAsync(ct);
+        return Latest;
+    }
+
+    private async Task RunAsync()
+    {
+        // Off the caller's thread: the request that started it returns at once.
+        await Task.Yield();
+        var at = options.Clock.GetUtcNow();
+        try
+        {
+            var report = await state.GatherChecklistAsync(stopping.Token);
+            Latest = new GatheredChecklist(report, at);
+            Problem = null;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The host stops: nothing to keep.
+        }
+        catch (Exception e)
+        {
+            // Shown on the page: the gathering is the page's own work, and nobody else awaits it.
+            Problem = state.Redact(e.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task? under;
+        lock (gate)
+        {
+            if (disposed) return;
+            disposed = true;
+            under = running;
+        }
+        await stopping.CancelAsync();
+        if (under is not null) await under;
+        stopping.Dispose();
+    }
+}
