@@ -26,15 +26,21 @@ public abstract partial class CheckHistoryContract : StoreContract
         Enumerable.Range(0, up + down).Select(i =>
             Result(check, Now - before - TimeSpan.FromMinutes(i + 1), i < up ? CheckOutcome.Up : CheckOutcome.Down, 10 + i));
 
+    /// <summary>Three results of <c>web</c> recorded out of order: up two minutes ago, down now, a warning a minute ago.</summary>
+    private static CheckResult[] Web =>
+    [
+        Result("web", Now.AddMinutes(-2), CheckOutcome.Up, 12.5, "200 in 12 ms"),
+        Result("web", Now, CheckOutcome.Down, 3000, "[STATUS] == 200 failed: [STATUS] was 503"),
+        Result("web", Now.AddMinutes(-1), CheckOutcome.Warning, 0.25, "disk 85%"),
+    ];
+
     [Fact]
     public async Task Recorded_results_come_back_newest_first_with_every_field_and_only_for_their_check()
     {
         var history = await HistoryAsync();
         CheckResult[] results =
         [
-            Result("web", Now.AddMinutes(-2), CheckOutcome.Up, 12.5, "200 in 12 ms"),
-            Result("web", Now, CheckOutcome.Down, 3000, "[STATUS] == 200 failed: [STATUS] was 503"),
-            Result("web", Now.AddMinutes(-1), CheckOutcome.Warning, 0.25, "disk 85%"),
+            .. Web,
             Result("db", Now, CheckOutcome.Up, 1, "connected"),
         ];
 
@@ -52,9 +58,7 @@ public abstract partial class CheckHistoryContract : StoreContract
         var history = await HistoryAsync();
         CheckResult[] results =
         [
-            Result("web", Now.AddMinutes(-2), CheckOutcome.Up, 12.5, "200 in 12 ms"),
-            Result("web", Now, CheckOutcome.Down, 3000, "[STATUS] == 200 failed: [STATUS] was 503"),
-            Result("web", Now.AddMinutes(-1), CheckOutcome.Warning, 0.25, "disk 85%"),
+            .. Web,
             Result("db", Now.AddMinutes(-30), CheckOutcome.Up, 1, "connected"),
             Result("db", Now.AddDays(-2), CheckOutcome.Down, 1, "refused"),
             Result("other", Now, CheckOutcome.Up, 1, "not asked for"),
