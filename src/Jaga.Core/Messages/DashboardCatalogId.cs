@@ -59,7 +59,7 @@ internal static class DashboardCatalogId
         ["web.overview.title"] = "Ringkasan",
         ["web.users.title"] = "Pengguna",
         ["web.users.hint"] = "Dikelola dengan jaga user add, passwd, dan remove.",
-        ["web.pillar.backups"] = "Cadangan",
+        ["web.pillar.backups"] = "Backup",
         ["web.pillar.monitoring"] = "Pemantauan",
         ["web.pillar.updates"] = "Pembaruan",
         ["web.pillar.emergency"] = "Darurat",
