@@ -34,6 +34,7 @@ public static class DashboardServices
         services.AddSingleton<ChainChecks>();
         services.AddHostedService(sp => sp.GetRequiredService<ChainChecks>());
         services.AddSingleton<Readiness.ChecklistDesk>();
+        services.AddHostedService(sp => sp.GetRequiredService<Readiness.ChecklistDesk>());
         var assembly = typeof(DashboardServices).Assembly;
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/SignIn"))
             .ConfigureApplicationPartManager(m =>
@@ -72,10 +73,14 @@ public static class DashboardServices
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(DashboardClaims.Either).RequireAuthenticatedUser().Build())
             .AddPolicy(DashboardPolicies.Viewer, p => p.AddAuthenticationSchemes(DashboardClaims.Either).RequireRole(DashboardRole.Viewer.Word()))
-            .AddPolicy(DashboardPolicies.Operator, p => p.AddAuthenticationSchemes(DashboardClaims.Either).RequireRole(DashboardRole.Operator.Word()))
-            .AddPolicy(DashboardPolicies.Admin, p => p.AddAuthenticationSchemes(DashboardClaims.Either).RequireRole(DashboardRole.Admin.Word()));
+            // Acting (back up, run, approve, verify, manage users) takes a person signed in with the form: an API token, whatever
+            // its role, only reads (/api, /metrics, pages), so a script's token cannot approve a step as a second person.
+            .AddPolicy(DashboardPolicies.Operator, p => p.AddAuthenticationSchemes(DashboardClaims.Either).RequireRole(DashboardRole.Operator.Word()).RequireAssertion(SignedIn))
+            .AddPolicy(DashboardPolicies.Admin, p => p.AddAuthenticationSchemes(DashboardClaims.Either).RequireRole(DashboardRole.Admin.Word()).RequireAssertion(SignedIn));
         return services;
     }
+
+    private static bool SignedIn(AuthorizationHandlerContext context) => context.User.Identity?.AuthenticationType == DashboardClaims.Cookie;
 
     /// <summary>Security headers on every response, forwarded headers from a loopback proxy, then routing, authentication and
     /// authorization. Call before mapping

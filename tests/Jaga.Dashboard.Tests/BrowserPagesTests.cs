@@ -44,7 +44,7 @@ public sealed class BrowserPagesTests : IAsyncLifetime
             await page.GetByLabel("Name").FillAsync("ana");
             await page.GetByLabel("Password").FillAsync(DashboardSite.Password);
             await page.GetByRole(AriaRole.Button).ClickAsync();
-            await page.WaitForURLAsync(site.Url + "");
+            await page.WaitForURLAsync(site.Url + "", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Equal("Overview", await page.Locator("h1").InnerTextAsync());
             Assert.Equal(5, await page.Locator("h2").CountAsync());
             // The heartbeat has not been checked yet: it is neither up nor down.

@@ -57,7 +57,7 @@ public sealed partial class DaemonBackupsPageTests(PostgresServer postgres) : IC
         await page.GetByLabel("Name").FillAsync("admin");
         await page.GetByLabel("Password").FillAsync(admin);
         await page.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForURLAsync($"http://127.0.0.1:{port}/backups");
+        await page.WaitForURLAsync($"http://127.0.0.1:{port}/backups", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var db = page.Locator("section.backup-job", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "db", Exact = true }) });
         var app = page.Locator("section.backup-job", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "app", Exact = true }) });
         var dbRows = db.Locator("tbody tr");

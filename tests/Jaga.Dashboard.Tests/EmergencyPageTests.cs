@@ -86,6 +86,14 @@ public sealed class EmergencyPageTests : IAsyncLifetime
         Assert.Equal("rina", run.StartedBy);
         Assert.Equal("production", run.Parameters["target"]);
         await UntilAsync(run.Id, RunbookRunStatus.WaitingApproval);
+        // The same form posted again (a double click, Back and submit) starts no second run while the first goes on.
+        using var again = await browser.PostFormAsync("/emergency/run?Runbook=ship-fix&p.target=production", "/emergency/run",
+            new Dictionary<string, string> { ["Runbook"] = "ship-fix", ["p.target"] = "production" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("Runbook ship-fix is already running with these parameters", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(await site.Store.Runbooks.ListAsync(null, 10));
+        // Only what was typed travels in the confirming form: a default (here staging) is filled in again on the POST.
+        Assert.DoesNotContain("value=\"staging\"", await browser.PageAsync("/emergency/run?Runbook=ship-fix"), StringComparison.Ordinal);
 
         var waiting = await browser.PageAsync("/emergency");
         Assert.Contains($"Run {run.Id} of ship-fix waits at step agree", waiting, StringComparison.Ordinal);
@@ -171,7 +179,9 @@ public sealed class EmergencyPageTests : IAsyncLifetime
         using var browser = new Browser(site.Url);
         await browser.SignInOkAsync("rina", DashboardSite.Password);
 
-        var wrong = await browser.PageAsync("/emergency/run?Runbook=ship-fix&p.target=moon");
+        using var wrongAnswer = await browser.GetAsync("/emergency/run?Runbook=ship-fix&p.target=moon");
+        Assert.Equal(HttpStatusCode.BadRequest, wrongAnswer.StatusCode);
+        var wrong = await wrongAnswer.Content.ReadAsStringAsync();
         Assert.Contains("parameter &#x27;target&#x27;: &#x27;moon&#x27; is not one of staging, production", wrong, StringComparison.Ordinal);
         Assert.DoesNotContain("action=\"/emergency/run\" method=\"post\"", wrong, StringComparison.Ordinal);
         using var posted = await browser.PostFormAsync("/emergency", "/emergency/run", new Dictionary<string, string> { ["Runbook"] = "ship-fix", ["p.target"] = "moon" });

@@ -71,6 +71,19 @@ public sealed class SecurityMatrixTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, users.StatusCode);
     }
 
+    [Fact]
+    public async Task An_operator_or_admin_token_reads_but_acts_on_no_page()
+    {
+        using var http = new HttpClient { BaseAddress = site.Url };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await site.AddTokenAsync("script", DashboardRole.Admin));
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/api/status", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/backups", UriKind.Relative))).StatusCode);
+        foreach (var acting in new[] { "/users", "/log/verify", "/emergency/run?Runbook=x", "/emergency/approve" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(new Uri(acting, UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("Back up now", await http.GetStringAsync(new Uri("/backups", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(DashboardRole.Viewer, HttpStatusCode.Forbidden)]
     [InlineData(DashboardRole.Operator, HttpStatusCode.Forbidden)]

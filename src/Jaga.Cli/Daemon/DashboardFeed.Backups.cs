@@ -53,7 +53,7 @@ internal sealed partial class DashboardFeed
             _ => BackupAct.Stopping,
         };
         if (act == BackupAct.Started)
-            await state.Journal.RecordAsync(new DashboardBackupStarted(job, user) { Data = new Dictionary<string, string> { ["job"] = job, ["user"] = user } }, user, ct);
+            await state.Journal.RecordAsync(new DashboardBackupStarted(job, user) { Data = new Dictionary<string, string> { ["job"] = job, ["user"] = user } }, user, CancellationToken.None);
         return act;
     }
 
@@ -68,7 +68,7 @@ internal sealed partial class DashboardFeed
             await state.Journal.RecordAsync(new DashboardVerifyStarted(job, record.Artifact, user)
             {
                 Data = new Dictionary<string, string> { ["job"] = job, ["id"] = record.Id, ["artifact"] = record.Artifact, ["user"] = user },
-            }, user, ct);
+            }, user, CancellationToken.None);
         return act;
     }
 

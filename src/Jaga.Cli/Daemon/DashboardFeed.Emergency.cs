@@ -65,6 +65,9 @@ internal sealed partial class DashboardFeed
         RunbookPreview Refused(string name, UserException e) => new(name, parameters, [], 0, false, Redact(e.Message), e.Hint is { } h ? Redact(h) : null);
     }
 
+    /// <summary>The runs started from the page that have not ended, by runbook, person and parameters.</summary>
+    private readonly Dictionary<string, Task> pageRuns = new(StringComparer.Ordinal);
+
     public async Task<EmergencyAct> RunRunbookAsync(string runbook, IReadOnlyDictionary<string, string> parameters, string user, CancellationToken ct)
     {
         var words = Words;
@@ -77,7 +80,18 @@ internal sealed partial class DashboardFeed
             var runbooks = services.Runbooks(state.Scheduler.Node);
             var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             var listener = new RunbookListener { RunStarted = (run, _) => started.TrySetResult(run.Id) };
-            var run = state.StartRun(stop => new RunbookExecutor(runbooks).StartAsync(found, values, "manual", user, null, listener, stop));
+            // A second press (a double click, the form posted again after Back) while the first run of the same runbook with
+            // the same parameters by the same person goes on is refused: it would run the runbook twice.
+            var key = string.Join("\n", [found.Name, user, .. values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + v.Value)]);
+            Task<RunbookOutcome> run;
+            lock (pageRuns)
+            {
+                if (pageRuns.TryGetValue(key, out var earlier) && !earlier.IsCompleted)
+                    return new EmergencyAct(false, words.Format("web.emergency.run.twice", found.Name), null);
+                foreach (var done in pageRuns.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToList()) pageRuns.Remove(done);
+                run = state.StartRun(stop => new RunbookExecutor(runbooks).StartAsync(found, values, "manual", user, null, listener, stop));
+                pageRuns[key] = run;
+            }
             // The run is recorded before the answer, so the page it leads to shows it.
             var first = await Task.WhenAny(started.Task, run);
             if (first == run && !started.Task.IsCompleted) await run;

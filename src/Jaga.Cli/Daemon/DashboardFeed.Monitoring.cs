@@ -23,12 +23,24 @@ internal sealed partial class DashboardFeed
         return new MonitoringView(checks, Host());
     }
 
+    /// <summary>How long the public page's answer is kept: anyone may ask for it, so the report behind it runs at most
+    /// this often, however many ask.</summary>
+    private static readonly TimeSpan PublicStatusKept = TimeSpan.FromSeconds(30);
+
+    private volatile PublicStatus? publicStatus;
+
     public async Task<IReadOnlyList<PublicCheck>> PublicStatusAsync(CancellationToken ct)
     {
+        if (publicStatus is { } kept && state.Clock.GetUtcNow() - kept.At < PublicStatusKept) return kept.Checks;
+        // Requests that arrive together when the answer has expired may each read it once; then it is kept again.
         var report = await PageReportAsync(ct);
         // The hosts are internal detail: only the plan's checks, by name, state and days.
-        return [.. report.Rows.Where(r => r.Kind != HostWatch.CheckName).Select(r => new PublicCheck(r.Name, r.State?.Status ?? CheckStatus.Unknown, r.Days))];
+        IReadOnlyList<PublicCheck> checks = [.. report.Rows.Where(r => r.Kind != HostWatch.CheckName).Select(r => new PublicCheck(r.Name, r.State?.Status ?? CheckStatus.Unknown, r.Days))];
+        publicStatus = new PublicStatus(state.Clock.GetUtcNow(), checks);
+        return checks;
     }
+
+    private sealed record PublicStatus(DateTimeOffset At, IReadOnlyList<PublicCheck> Checks);
 
     private Task<CheckReport> PageReportAsync(CancellationToken ct) => CheckReport.LoadPageAsync(state.Plan, state.Store, state.Clock.GetUtcNow(), ct);
 

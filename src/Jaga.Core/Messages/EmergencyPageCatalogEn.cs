@@ -58,6 +58,7 @@ internal static class EmergencyPageCatalogEn
         ["web.emergency.confirm.notready"] = "{0} step(s) would not succeed now, as the dry run sees them.",
         ["web.emergency.confirm.go"] = "Run {0} now",
         ["web.emergency.confirm.problem"] = "It cannot run:",
+        ["web.emergency.run.twice"] = "Runbook {0} is already running with these parameters, started by you from the dashboard: approve or follow it below, and start it again once it has ended",
         ["web.emergency.run.started"] = "Started run {1} of runbook {0}.",
         ["web.emergency.unknown"] = "there is no runbook '{0}' in the plan",
         ["web.emergency.unknown.hint"] = "the emergency page lists the plan's runbooks",

@@ -58,6 +58,7 @@ internal static class EmergencyPageCatalogId
         ["web.emergency.confirm.notready"] = "{0} langkah tidak akan berhasil sekarang, menurut dry run.",
         ["web.emergency.confirm.go"] = "Jalankan {0} sekarang",
         ["web.emergency.confirm.problem"] = "Tidak dapat dijalankan:",
+        ["web.emergency.run.twice"] = "Runbook {0} sudah berjalan dengan parameter ini, dimulai oleh Anda dari dasbor: setujui atau ikuti di bawah, dan mulai lagi setelah selesai",
         ["web.emergency.run.started"] = "Run {1} dari runbook {0} dimulai.",
         ["web.emergency.unknown"] = "tidak ada runbook '{0}' di rencana",
         ["web.emergency.unknown.hint"] = "halaman darurat menampilkan runbook rencana",

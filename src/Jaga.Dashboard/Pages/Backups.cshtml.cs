@@ -39,7 +39,8 @@ public sealed class BackupsModel(IDashboardState state, IAuthorizationService au
     {
         View = await state.BackupsAsync(All, ct);
         MayAct = (await authorization.AuthorizeAsync(User, DashboardPolicies.Operator)).Succeeded;
-        if (Did is not null && Enum.TryParse<Said>(Did.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var said) && Job is not null)
+        if (Did is not null && Enum.TryParse<Said>(Did.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var said)
+            && Job is not null && View.Jobs.Any(j => j.Name == Job))
             Notice = Words.Format(NoticeKey(said), Job);
     }
 

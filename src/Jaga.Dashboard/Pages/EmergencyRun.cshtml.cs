@@ -27,6 +27,10 @@ public sealed class EmergencyRunModel(IDashboardState state) : PageModel
 
     public RunbookPreview? Preview { get; private set; }
 
+    /// <summary>The parameters the person gave, carried to the confirming POST as they were typed: the defaults are filled in
+    /// again there, and a default never travels through the page (it may be a secret the page masks).</summary>
+    public IReadOnlyDictionary<string, string> Given { get; private set; } = new Dictionary<string, string>();
+
     public string? Problem { get; private set; }
 
     public string? Hint { get; private set; }
@@ -34,9 +38,11 @@ public sealed class EmergencyRunModel(IDashboardState state) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Runbook)) return LocalRedirect("/emergency");
-        if (Fields(Request.Query.Select(q => (q.Key, q.Value.ToString()))) is not { } given) return Page();
+        if (Fields(Request.Query.Select(q => (q.Key, q.Value.ToString()))) is not { } given) return Refused();
+        Given = given;
         Preview = await state.PreviewRunbookAsync(Runbook, given, ct);
-        return Page();
+        // A refused preview (an unknown runbook, a wrong parameter) is bad input, as the same POST is.
+        return Preview.Problem is null ? Page() : Refused();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -128,7 +128,7 @@ public sealed class LogModel(IDashboardState state, ChainChecks checks, Dashboar
     private long? Seq(string? text, long least)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq >= least) return seq;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq >= least && seq < long.MaxValue) return seq;
         if (!Problems.Contains(Words.Format("web.log.seq.invalid", Shown(text), least))) Problems.Add(Words.Format("web.log.seq.invalid", Shown(text), least));
         return null;
     }

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Hosting;
+
 namespace Jaga.Dashboard.Readiness;
 
 /// <summary>The last readiness checklist gathered for the dashboard, kept in memory: gathering scans the repository for
 /// secrets, asks git and probes the application, too slow to repeat on every request. One gathering runs at a time; it is
-/// owned here, and the host disposes this desk at shutdown, which cancels a gathering under way and waits for it.</summary>
-public sealed class ChecklistDesk(IDashboardState state, DashboardOptions options) : IAsyncDisposable
+/// owned here, and the host stops this desk (a hosted service) as it stops, which cancels a gathering under way and waits
+/// for it before the host's stop goes on.</summary>
+public sealed class ChecklistDesk(IDashboardState state, DashboardOptions options) : IHostedService, IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
@@ -39,7 +42,8 @@ public sealed class ChecklistDesk(IDashboardState state, DashboardOptions option
     /// <summary>The last checklist gathered; the first request gathers it (and waits for it), the later ones read it.</summary>
     public async Task<GatheredChecklist?> CurrentAsync(CancellationToken ct)
     {
-        if (Latest is null) await GatherAsync().WaitAsync(ct);
+        // A gathering that failed counts as gathered (its problem shows): only "Gather again" tries anew, not every view.
+        if (Latest is null && Problem is null) await GatherAsync().WaitAsync(ct);
         return Latest;
     }
 
@@ -64,6 +68,10 @@ public sealed class ChecklistDesk(IDashboardState state, DashboardOptions option
             Problem = state.Redact(e.Message);
         }
     }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -67,7 +67,7 @@ public sealed class BackupsPageBrowserTests : IAsyncLifetime
         await page.GetByLabel("Name").FillAsync("olga");
         await page.GetByLabel("Password").FillAsync(DashboardSite.Password);
         await page.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForURLAsync(site.Url + "backups");
+        await page.WaitForURLAsync(site.Url + "backups", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 

@@ -38,7 +38,7 @@ public sealed class ChecklistPageBrowserTests : IAsyncLifetime
             // On a phone the shared navigation runs off the screen (it does not wrap): there the address is typed.
             if (viewport.Mobile) await page.GotoAsync("/checklist");
             else await page.GetByRole(AriaRole.Link, new() { Name = "Checklist" }).ClickAsync();
-            await page.WaitForURLAsync(site.Url + "checklist");
+            await page.WaitForURLAsync(site.Url + "checklist", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Equal("Checklist", await page.Locator("h1").InnerTextAsync());
             Assert.Contains("Evidence gathered", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             if (first)

@@ -42,7 +42,7 @@ public sealed class EmergencyPageBrowserTests : IAsyncLifetime
             var card = page.Locator("article", new() { Has = page.Locator("#runbook-ship-fix") });
             await card.Locator("select").SelectOptionAsync("production");
             await card.GetByRole(AriaRole.Button, new() { Name = "Run…" }).ClickAsync();
-            await page.WaitForURLAsync("**/emergency/run?**");
+            await page.WaitForURLAsync("**/emergency/run?**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Equal("Run ship-fix?", await page.Locator("h1").InnerTextAsync());
             var dry = await page.Locator("pre").InnerTextAsync();
             Assert.Contains("target = production", dry, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class EmergencyPageBrowserTests : IAsyncLifetime
             await AccessibleAsync(page, "emergency-confirm", Viewport.Desktop, ColorScheme.Light);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Run ship-fix now" }).ClickAsync();
-            await page.WaitForURLAsync("**/emergency#run-*");
+            await page.WaitForURLAsync("**/emergency#run-*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             var run = Assert.Single(await site.Store.Runbooks.ListAsync(null, 10));
             var waiting = page.GetByRole(AriaRole.Heading, new() { Name = $"Run {run.Id} of ship-fix waits at step agree" });
             await UntilAsync(page, waiting);
@@ -60,7 +60,7 @@ public sealed class EmergencyPageBrowserTests : IAsyncLifetime
             var wait = page.Locator("article", new() { Has = waiting });
             await wait.GetByLabel("Note (optional): why, or what you checked").FillAsync("diff looks right");
             await wait.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
-            await page.WaitForURLAsync("**/emergency/approve");
+            await page.WaitForURLAsync("**/emergency/approve", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Contains($"Approved step agree of run {run.Id} (1 of 1)", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
             await AccessibleAsync(page, "emergency-approved", Viewport.Desktop, ColorScheme.Light);
 
@@ -97,7 +97,7 @@ public sealed class EmergencyPageBrowserTests : IAsyncLifetime
         await page.GetByLabel("Name").FillAsync("rina");
         await page.GetByLabel("Password").FillAsync(DashboardSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.WaitForURLAsync("**/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>Reloads the page, as a person watching a run does (the page has no script), until <paramref name="what"/> shows.</summary>

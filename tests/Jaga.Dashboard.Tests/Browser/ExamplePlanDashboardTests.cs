@@ -39,7 +39,7 @@ public sealed partial class ExamplePlanDashboardTests : IDisposable
         await page.Locator("#name").FillAsync("admin");
         await page.Locator("#password").FillAsync(line.Groups[2].Value);
         await page.Locator("form.signin button").ClickAsync();
-        await page.WaitForURLAsync(url);
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("Ringkasan", await page.Locator("h1").InnerTextAsync());
 
         // The first start backs up the database and the uploads at once: both appear on the backups page.

@@ -46,22 +46,22 @@ public sealed class LogPageBrowserTests : IAsyncLifetime
             await page.GetByLabel("Name").FillAsync("olga");
             await page.GetByLabel("Password").FillAsync(DashboardSite.Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(site.Url + "log");
+            await page.WaitForURLAsync(site.Url + "log", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Equal("Maintenance log", await page.Locator("h1").InnerTextAsync());
             Assert.Equal(50, await page.Locator("ol.log-lines li").CountAsync());
             await Accessible(page, "log", viewport, scheme);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Older entries" }).ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("before="));
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("before="), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Contains("Pekerjaan nomor 1 selesai", await page.Locator("ol.log-lines").InnerTextAsync(), StringComparison.Ordinal);
             await page.GetByRole(AriaRole.Link, new() { Name = "Newer entries" }).ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("after="));
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("after="), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
             await page.GetByLabel("Level").SelectOptionAsync("WARN");
             await page.GetByLabel("Pillar").SelectOptionAsync("backup");
             await page.GetByLabel("Text", new() { Exact = true }).FillAsync("NOMOR 5");
             await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("level=WARN"));
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("level=WARN"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             var lines = await page.Locator("ol.log-lines li").AllInnerTextsAsync();
             Assert.Contains("[WARN] Pekerjaan nomor 50 selesai", Assert.Single(lines), StringComparison.Ordinal);
             await Accessible(page, "log-filtered", viewport, scheme);
@@ -69,7 +69,7 @@ public sealed class LogPageBrowserTests : IAsyncLifetime
             // By keyboard, as a person without a mouse would.
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify chain" }).FocusAsync();
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/log#chain$"));
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/log#chain$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.Locator(".chain-result .intact").WaitForAsync();
             Assert.Contains("by olga", await page.Locator(".chain-result").InnerTextAsync(), StringComparison.Ordinal);
             await Accessible(page, "log-verified", viewport, scheme);

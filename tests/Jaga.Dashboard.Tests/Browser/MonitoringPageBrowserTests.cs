@@ -46,9 +46,9 @@ public sealed class MonitoringPageBrowserTests : IAsyncLifetime
             await page.GetByLabel("Name").FillAsync("ana");
             await page.GetByLabel("Password").FillAsync(DashboardSite.Password);
             await page.GetByRole(AriaRole.Button).ClickAsync();
-            await page.WaitForURLAsync(site.Url + "");
+            await page.WaitForURLAsync(site.Url + "", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.GetByRole(AriaRole.Link, new() { Name = "Monitoring", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(site.Url + "monitoring");
+            await page.WaitForURLAsync(site.Url + "monitoring", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
             Assert.Equal("Monitoring", await page.Locator("h1").InnerTextAsync());
             var api = page.Locator("section.check", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "api", Exact = true }) });

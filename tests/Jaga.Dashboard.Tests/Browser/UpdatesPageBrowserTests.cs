@@ -37,7 +37,7 @@ public sealed class UpdatesPageBrowserTests : IAsyncLifetime
             await PageLooks.SignInAsync(page, "vina");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Updates" }).ClickAsync();
-            await page.WaitForURLAsync(site.Url + "updates");
+            await page.WaitForURLAsync(site.Url + "updates", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Equal("Updates", await page.Locator("h1").InnerTextAsync());
             var vulnerable = page.GetByRole(AriaRole.Region, new() { Name = "Vulnerable packages" });
             Assert.Equal(2, await vulnerable.Locator("tbody tr").CountAsync());

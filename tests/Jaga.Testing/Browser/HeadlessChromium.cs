@@ -48,8 +48,9 @@ public sealed class HeadlessChromium : IAsyncDisposable
     }
 
     /// <summary>A fresh context (no cookies) with the given width, height and colour scheme.</summary>
-    public Task<IBrowserContext> ContextAsync(Viewport viewport, ColorScheme scheme = ColorScheme.Light, string? baseUrl = null) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> ContextAsync(Viewport viewport, ColorScheme scheme = ColorScheme.Light, string? baseUrl = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
             IsMobile = viewport.Mobile,
@@ -57,6 +58,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
             ColorScheme = scheme,
             BaseURL = baseUrl,
         });
+        // The tests run beside the other test projects on two cores: a page may take longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -68,7 +68,7 @@ public sealed record LastAudit(DateTimeOffset At, bool Passed, bool Incomplete, 
                 (bool)o["incomplete"]!,
                 [.. o["dependencies"]!.AsArray().Select(d => Item(d!.AsObject()))]);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException or IOException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException or IOException or ArgumentException)
         {
             return null;
         }
