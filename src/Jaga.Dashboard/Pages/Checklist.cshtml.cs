@@ -56,6 +56,7 @@ public sealed class ChecklistModel(IDashboardState state, ChecklistDesk desk, IA
     public async Task<IActionResult> OnPostGatherAsync()
     {
         if (!await IsOperatorAsync()) return Forbid();
+        // Not awaited here: the desk owns the gathering and the host awaits it when it stops.
         _ = desk.GatherAsync();
         return RedirectToPage();
     }

@@ -1,4 +1,5 @@
 using Jaga.Core.Journal;
+using Jaga.Core.Journal.Events.Updates;
 using Jaga.Core.Ledger;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
@@ -27,7 +28,7 @@ public sealed record UpdatesReport(
 
     /// <summary>The audit kinds of updates applied and taken back (<c>update.apply</c>, <c>update.rollback</c>,
     /// <c>patches.apply</c>).</summary>
-    public static readonly IReadOnlySet<string> UpdateKinds = new HashSet<string>(StringComparer.Ordinal) { "update.apply", "update.rollback", "patches.apply" };
+    public static readonly IReadOnlySet<string> UpdateKinds = new HashSet<string>(StringComparer.Ordinal) { UpdateApplied.AuditKind, UpdateRolledBack.AuditKind, SecurityPatchApplied.AuditKind };
 
     public static async Task<UpdatesReport> LoadAsync(LoadedPlan plan, IStateStore store, CancellationToken ct)
     {
@@ -38,7 +39,7 @@ public sealed record UpdatesReport(
         var changes = await store.Changes.ListAsync(unreviewed: true, ChangesShown, ct);
         return new UpdatesReport(
             LastAudit.Load(plan),
-            page.Entries.FirstOrDefault(e => e.Kind == "deps.audit"),
+            page.Entries.FirstOrDefault(e => e.Kind == DependencyAuditFinished.AuditKind),
             [.. page.Entries.Where(e => UpdateKinds.Contains(e.Kind)).Take(UpdatesShown)],
             [.. pending.OrderByDescending(f => f.Severity).ThenBy(f => f.FirstSeen)],
             changes);

@@ -13,8 +13,11 @@ namespace Jaga.Core.Journal.Events.Updates;
 /// <param name="Missing">What the audit had no data for (registries that failed, ecosystems without advisory data),
 /// comma-separated; null when it had all it needed.</param>
 public sealed record DependencyAuditFinished(int Packages, int Outdated, int Vulnerable, int ToApply, int ToReview, string? Missing)
-    : JournalEvent("deps.audit", "deps.audit.finished", Vulnerable > 0 || Missing is not null ? Severity.Warn : Severity.Info)
+    : JournalEvent(AuditKind, "deps.audit.finished", Vulnerable > 0 || Missing is not null ? Severity.Warn : Severity.Info)
 {
+    /// <summary>The audit kind of an audit's entries, which the dashboard's updates page looks for in the log.</summary>
+    public const string AuditKind = "deps.audit";
+
     public override IReadOnlyList<object?> Arguments =>
         [Packages, Outdated, Vulnerable, ToApply, ToReview, Missing is null ? "" : new Phrase("deps.audit.incomplete", [Missing])];
 }

@@ -7,7 +7,10 @@ namespace Jaga.Core.Journal.Events.Updates;
 /// <param name="Package">The package as apt names it.</param>
 /// <param name="Version">The version now installed.</param>
 /// <param name="Origin">The security release it came from (<c>Debian-Security</c>).</param>
-public sealed record SecurityPatchApplied(string Package, string Version, string Origin) : JournalEvent("patches.apply", "patches.applied", Severity.Warn)
+public sealed record SecurityPatchApplied(string Package, string Version, string Origin) : JournalEvent(AuditKind, "patches.applied", Severity.Warn)
 {
+    /// <summary>The audit kind of applied security patches, which the dashboard's updates page looks for in the log.</summary>
+    public const string AuditKind = "patches.apply";
+
     public override IReadOnlyList<object?> Arguments => [Package, Version, Origin];
 }
