@@ -43,4 +43,16 @@ internal sealed class PostgresHeartbeatPings(NpgsqlDataSource dataSource) : IHea
                 r.GetFieldValue<DateTimeOffset>(3), r.GetString(4)));
         return pings;
     }
+
+    public async Task<IReadOnlyDictionary<string, Ping>> LatestAsync(CancellationToken ct = default)
+    {
+        await using var q = dataSource.CreateCommand(
+            "SELECT DISTINCT ON (check_name) check_name, kind, exit_code, at, via FROM pings ORDER BY check_name, at DESC, id DESC");
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var latest = new Dictionary<string, Ping>(StringComparer.Ordinal);
+        while (await r.ReadAsync(ct))
+            latest[r.GetString(0)] = new Ping(r.GetString(0), JobLedgerText.ParsePingKind(r.GetString(1)), r.IsDBNull(2) ? null : r.GetInt32(2),
+                r.GetFieldValue<DateTimeOffset>(3), r.GetString(4));
+        return latest;
+    }
 }

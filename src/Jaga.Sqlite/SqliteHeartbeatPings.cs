@@ -46,5 +46,21 @@ internal sealed class SqliteHeartbeatPings(Func<CancellationToken, Task<SqliteCo
         return pings;
     }
 
+    public async Task<IReadOnlyDictionary<string, Ping>> LatestAsync(CancellationToken ct = default)
+    {
+        await using var c = await connect(ct);
+        // Each check keeps at most Ping.KeptPerCheck pings, so the window reads a bounded table.
+        using var q = Command(c, null, """
+            SELECT check_name, kind, exit_code, at_ms, via FROM (
+              SELECT *, row_number() OVER (PARTITION BY check_name ORDER BY at_ms DESC, id DESC) AS n FROM pings) WHERE n = 1
+            """);
+        await using var r = await q.ExecuteReaderAsync(ct);
+        var latest = new Dictionary<string, Ping>(StringComparer.Ordinal);
+        while (await r.ReadAsync(ct))
+            latest[r.GetString(0)] = new Ping(r.GetString(0), JobLedgerText.ParsePingKind(r.GetString(1)), r.IsDBNull(2) ? null : r.GetInt32(2),
+                Time(r.GetInt64(3)), r.GetString(4));
+        return latest;
+    }
+
     private static long Ms(DateTimeOffset t) => AuditEntry.ToMilliseconds(t).ToUnixTimeMilliseconds();
 }

@@ -123,6 +123,14 @@ public abstract partial class JobLedgerContract
         Assert.Equal([pings[4], pings[3]], await store.PingsAsync("nightly", 2));
         Assert.Equal([pings[2]], await store.PingsAsync("other", 10));
         Assert.Empty(await store.PingsAsync("none", 10));
+
+        // The newest of every check in one read; of two in the same millisecond, the one that arrived last.
+        var latest = await store.LatestAsync();
+        Assert.Equal(2, latest.Count);
+        Assert.Equal(pings[4], latest["nightly"]);
+        Assert.Equal(pings[2], latest["other"]);
+        await store.AddPingAsync(new Ping("other", PingKind.Fail, 1, Now.AddMinutes(2), "cli"));
+        Assert.Equal(PingKind.Fail, (await store.LatestAsync())["other"].Kind);
     }
 
     [Fact]

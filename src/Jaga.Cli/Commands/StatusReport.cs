@@ -46,9 +46,8 @@ internal sealed record StatusReport(
             var next = Core.Scheduling.Due.Decide(j.Schedule, zone, s?.Last.Occurrence, now, Core.Scheduling.CatchUp.Once, TimeSpan.MaxValue) is { Run: not null } ? now : j.Schedule.Next(now, zone);
             return new Row(j, s, next);
         }).ToList();
-        var heartbeats = new List<(HeartbeatCheck Check, Ping? Last)>();
-        foreach (var c in plan.Plan.Monitoring.Checks.OfType<HeartbeatCheck>())
-            heartbeats.Add((c, (await store.Pings.PingsAsync(c.Name, 1, ct)) is [var first, ..] ? first : null));
+        var pings = await store.Pings.LatestAsync(ct);
+        var heartbeats = plan.Plan.Monitoring.Checks.OfType<HeartbeatCheck>().Select(c => (c, pings.GetValueOrDefault(c.Name))).ToList();
         var checkStates = (await store.Checks.StatesAsync(ct)).ToDictionary(c => c.Check, StringComparer.Ordinal);
         var hosts = plan.Plan.Monitoring.Host is null ? [] : checkStates.Keys.Where(k => k.StartsWith(Engine.Monitoring.HostWatch.CheckName + ":", StringComparison.Ordinal)).ToList();
         var checkNames = plan.Plan.Monitoring.Checks.Select(c => c.Name).Concat(hosts).ToList();

@@ -8,4 +8,7 @@ public interface IHeartbeatPings
 
     /// <summary>Pings of one check, newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default);
+
+    /// <summary>The newest ping of every check that has one, in one read (what <c>jaga status</c> and the overview show).</summary>
+    Task<IReadOnlyDictionary<string, Ping>> LatestAsync(CancellationToken ct = default);
 }

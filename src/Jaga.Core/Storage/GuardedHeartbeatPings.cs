@@ -9,4 +9,6 @@ public sealed class GuardedHeartbeatPings(IHeartbeatPings inner, StoreGuard guar
 
     public Task<IReadOnlyList<Ping>> PingsAsync(string check, int limit, CancellationToken ct = default) =>
         guard.Run(() => inner.PingsAsync(check, limit, ct));
+
+    public Task<IReadOnlyDictionary<string, Ping>> LatestAsync(CancellationToken ct = default) => guard.Run(() => inner.LatestAsync(ct));
 }
