@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Ports;
+using Jaga.Dashboard.Monitoring;
 
 namespace Jaga.Dashboard.Tests;
 
@@ -96,15 +97,59 @@ public sealed partial class MonitoringPageTests : IAsyncLifetime
     [Fact]
     public async Task The_page_reads_the_response_times_of_the_last_24_hours_and_90_days_of_the_plans_zone()
     {
-        var view = await site.Feed.MonitoringAsync(CancellationToken.None);
+        var view = await site.Feed.MonitoringAsync(1, CancellationToken.None);
 
-        Assert.Equal(["cron", "api", "db", "host"], view.Checks.Select(c => c.Kind == "host" ? "host" : c.Name));
-        var api = view.Checks[1];
+        // Down first, then not checked yet, then up; each in the order of jaga monitor status (the plan's, then hosts).
+        Assert.Equal(["api", "cron", "host", "db"], view.Checks.Select(c => c.Kind == "host" ? "host" : c.Name));
+        Assert.Equal(new CheckCounts(1, 1, 2), view.Counts);
+        Assert.Equal(new PageOf(1, 1), view.Page);
+        var api = view.Checks[0];
         Assert.Equal(4 + 24, api.ResponseTimes.Count);
         Assert.Equal(90, api.Days.Count);
         Assert.Equal(new DateOnly(2026, 12, 7), api.Days[^1].Day);
         Assert.Equal(13, api.Days[^1].Count);
         Assert.Equal(9, api.Days[^1].Passed);
+    }
+
+    [Fact]
+    public async Task A_long_list_of_checks_is_paged_25_at_a_time_with_those_down_first_and_a_bad_page_is_a_400()
+    {
+        var many = string.Join("\n", Enumerable.Range(0, 30).Select(i => $"    - {{ name: c{i:00}, heartbeat: {{ every: 1h }} }}"));
+        await using var big = await DashboardSite.StartAsync("dashboard: { status_page: true }", many);
+        await big.AddUserAsync("sari", DashboardRole.Viewer);
+        var now = big.Clock.GetUtcNow();
+        await big.Store.Checks.SaveStatesAsync(
+        [
+            new CheckState("c05", CheckStatus.Up, now, 0, 1, null, "pinged"),
+            new CheckState("c29", CheckStatus.Down, now, 1, 0, null, "no ping"),
+        ]);
+        using var browser = new Browser(big.Url);
+        await browser.SignInOkAsync("sari", DashboardSite.Password);
+
+        var first = await browser.PageAsync("/monitoring");
+        var second = await browser.PageAsync("/monitoring?p=2");
+        var beyond = await browser.PageAsync("/monitoring?p=7");
+        using var bad = await browser.GetAsync("/monitoring?p=two");
+        using var badStatus = await browser.GetAsync("/status?p=0");
+        var status = await browser.PageAsync("/status?p=2");
+
+        string[] names(string html) => [.. Regex.Matches(html, "<h2 id=\"check-[0-9]+\">([^<]+)</h2>").Select(m => m.Groups[1].Value)];
+        // The site's own check (cron) comes first in the plan.
+        Assert.Equal(["c29", "cron", "c00", "c01", "c02", "c03", "c04", "c06"], names(first)[..8]);
+        Assert.Equal(25, names(first).Length);
+        Assert.Contains("31 checks: 1 up, 1 down, 29 not checked yet", first, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 2", first, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/monitoring?p=2\" rel=\"next\">Next page</a>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"prev\"", first, StringComparison.Ordinal);
+        // Page 2: the rest, the one up last; beyond the last page is the last page.
+        Assert.Equal(["c24", "c25", "c26", "c27", "c28", "c05"], names(second));
+        Assert.Contains("<a href=\"/monitoring\" rel=\"prev\">Previous page</a>", second, StringComparison.Ordinal);
+        Assert.Equal(names(second), names(beyond));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("p: &#x27;two&#x27; is not a page number", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.Equal(["c24", "c25", "c26", "c27", "c28", "c05"], names(status));
+        Assert.Contains("1 of 31 checks are down.", status, StringComparison.Ordinal);
     }
 
     [Fact]

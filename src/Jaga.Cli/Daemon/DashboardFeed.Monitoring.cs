@@ -14,13 +14,13 @@ internal sealed partial class DashboardFeed
 {
     public bool StatusPage => state.Plan.Plan.Dashboard.StatusPage;
 
-    public async Task<MonitoringView> MonitoringAsync(CancellationToken ct)
+    public async Task<MonitoringView> MonitoringAsync(int page, CancellationToken ct)
     {
-        var report = await PageReportAsync(ct);
+        var (report, counts, slice) = await PageReportAsync(page, PageOf.Checks, ct);
         var checks = report.Rows.Select(r => new MonitoredCheck(
             r.Name, r.Kind, r.State?.Status ?? CheckStatus.Unknown, r.State?.Since, r.Reason is { } reason ? Redact(reason) : null, r.Uptime, r.Days,
             [.. r.Recent.Select(x => new ChartPoint(x.At, x.Duration.TotalMilliseconds))])).ToList();
-        return new MonitoringView(checks, Host());
+        return new MonitoringView(checks, Host(), counts, slice);
     }
 
     /// <summary>How long the public page's answer is kept: anyone may ask for it, so the report behind it runs at most
@@ -33,7 +33,7 @@ internal sealed partial class DashboardFeed
     {
         if (publicStatus is { } kept && state.Clock.GetUtcNow() - kept.At < PublicStatusKept) return kept.Checks;
         // Requests that arrive together when the answer has expired may each read it once; then it is kept again.
-        var report = await PageReportAsync(ct);
+        var (report, _, _) = await PageReportAsync(1, int.MaxValue, ct);
         // The hosts are internal detail: only the plan's checks, by name, state and days.
         IReadOnlyList<PublicCheck> checks = [.. report.Rows.Where(r => r.Kind != HostWatch.CheckName).Select(r => new PublicCheck(r.Name, r.State?.Status ?? CheckStatus.Unknown, r.Days))];
         publicStatus = new PublicStatus(state.Clock.GetUtcNow(), checks);
@@ -42,7 +42,8 @@ internal sealed partial class DashboardFeed
 
     private sealed record PublicStatus(DateTimeOffset At, IReadOnlyList<PublicCheck> Checks);
 
-    private Task<CheckReport> PageReportAsync(CancellationToken ct) => CheckReport.LoadPageAsync(state.Plan, state.Store, state.Clock.GetUtcNow(), ct);
+    private Task<(CheckReport Slice, CheckCounts Counts, PageOf Page)> PageReportAsync(int page, int size, CancellationToken ct) =>
+        CheckReport.LoadPageAsync(state.Plan, state.Store, state.Clock.GetUtcNow(), page, size, ct);
 
     /// <summary>This machine's gauges, when the plan watches the host: its newest sample against the plan's limits.</summary>
     private HostReading? Host()

@@ -6,6 +6,11 @@ internal static class MonitoringPageCatalogEn
     public static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
     {
         ["web.monitoring.title"] = "Monitoring",
+        ["web.monitoring.pages"] = "Pages of checks",
+        ["web.monitoring.previous"] = "Previous page",
+        ["web.monitoring.next"] = "Next page",
+        ["web.monitoring.pageof"] = "Page {0} of {1}",
+        ["web.monitoring.page.invalid"] = "p: '{0}' is not a page number; give a whole number from 1, or leave p out for the first page.",
         ["web.monitoring.summary"] = "{0} checks: {1} up, {2} down, {3} not checked yet",
         ["web.monitoring.none"] = "The plan has no checks.",
         ["web.monitoring.state.up"] = "Up",

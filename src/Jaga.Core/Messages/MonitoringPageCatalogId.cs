@@ -6,6 +6,11 @@ internal static class MonitoringPageCatalogId
     public static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
     {
         ["web.monitoring.title"] = "Pemantauan",
+        ["web.monitoring.pages"] = "Halaman cek",
+        ["web.monitoring.previous"] = "Halaman sebelumnya",
+        ["web.monitoring.next"] = "Halaman berikutnya",
+        ["web.monitoring.pageof"] = "Halaman {0} dari {1}",
+        ["web.monitoring.page.invalid"] = "p: '{0}' bukan nomor halaman; berikan bilangan bulat mulai 1, atau tanpa p untuk halaman pertama.",
         ["web.monitoring.summary"] = "{0} pemeriksaan: {1} naik, {2} turun, {3} belum diperiksa",
         ["web.monitoring.none"] = "Rencana tidak memiliki pemeriksaan.",
         ["web.monitoring.state.up"] = "Naik",

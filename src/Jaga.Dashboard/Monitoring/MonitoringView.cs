@@ -4,10 +4,14 @@ using Jaga.Core.Ports;
 
 namespace Jaga.Dashboard.Monitoring;
 
-/// <summary>What the Monitoring page shows: every check (and every host watched) and this machine's host readings.</summary>
-/// <param name="Checks">In the order of <c>jaga monitor status</c>: the plan's checks, then the hosts.</param>
+/// <summary>What the Monitoring page shows: one page of the checks (and hosts watched), how many are in each state, and this
+/// machine's host readings.</summary>
+/// <param name="Checks">This page's checks: those down first, then those not checked yet, then those up, each in the order
+/// of <c>jaga monitor status</c> (the plan's checks, then the hosts).</param>
 /// <param name="Host">This machine's newest host sample as gauges; null when the plan watches no host.</param>
-public sealed record MonitoringView(IReadOnlyList<MonitoredCheck> Checks, HostReading? Host);
+/// <param name="Counts">Every check's state, counted (all pages).</param>
+/// <param name="Page">Which page of <see cref="PageOf.Checks"/> checks this is.</param>
+public sealed record MonitoringView(IReadOnlyList<MonitoredCheck> Checks, HostReading? Host, CheckCounts Counts, PageOf Page);
 
 /// <summary>One row of <c>jaga monitor status</c> as the Monitoring page shows it.</summary>
 /// <param name="Name">The check's name (a host's is <c>host:MACHINE</c>).</param>

@@ -81,13 +81,13 @@ public sealed class LogModel(IDashboardState state, ChainChecks checks, Dashboar
         if (!string.IsNullOrEmpty(LevelText))
         {
             if (SeverityText.TryParse(LevelText, out var s)) level = s;
-            else Problems.Add(t.Format("web.log.level.invalid", Shown(LevelText)));
+            else Problems.Add(t.Format("web.log.level.invalid", QueryText.Shown(LevelText)));
         }
         Pillar? pillar = null;
         if (!string.IsNullOrEmpty(PillarText))
         {
             if (PillarKinds.TryParse(PillarText, out var p)) pillar = p;
-            else Problems.Add(t.Format("web.log.pillar.invalid", Shown(PillarText), string.Join(", ", Enum.GetValues<Pillar>().Select(x => x.Word()))));
+            else Problems.Add(t.Format("web.log.pillar.invalid", QueryText.Shown(PillarText), string.Join(", ", Enum.GetValues<Pillar>().Select(x => x.Word()))));
         }
         var now = options.Clock.GetUtcNow();
         var from = Time(From, t["web.log.from"], now);
@@ -115,10 +115,10 @@ public sealed class LogModel(IDashboardState state, ChainChecks checks, Dashboar
             case LogTimeProblem.None:
                 return time;
             case LogTimeProblem.Range:
-                Problems.Add(Words.Format("cli.since.range", field, Shown(text), LogTimeText.Furthest(now)));
+                Problems.Add(Words.Format("cli.since.range", field, QueryText.Shown(text), LogTimeText.Furthest(now)));
                 return null;
             default:
-                Problems.Add(Words.Format("cli.since.invalid", field, Shown(text)));
+                Problems.Add(Words.Format("cli.since.invalid", field, QueryText.Shown(text)));
                 return null;
         }
     }
@@ -129,13 +129,11 @@ public sealed class LogModel(IDashboardState state, ChainChecks checks, Dashboar
     {
         if (string.IsNullOrEmpty(text)) return null;
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq >= least && seq < long.MaxValue) return seq;
-        if (!Problems.Contains(Words.Format("web.log.seq.invalid", Shown(text), least))) Problems.Add(Words.Format("web.log.seq.invalid", Shown(text), least));
+        if (!Problems.Contains(Words.Format("web.log.seq.invalid", QueryText.Shown(text), least))) Problems.Add(Words.Format("web.log.seq.invalid", QueryText.Shown(text), least));
         return null;
     }
 
     /// <summary>A value as a message quotes it: at most 40 characters of it.</summary>
-    private static string Shown(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
     /// <summary>This page with the same filters, at another place: below <paramref name="before"/> or above <paramref name="after"/>.</summary>
     public string Link(long? before = null, long? after = null)
     {

@@ -3,6 +3,8 @@ using Jaga.Core.Charts;
 using Jaga.Core.Messages;
 using Jaga.Core.Monitoring;
 using Jaga.Dashboard.Monitoring;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jaga.Dashboard.Pages;
@@ -13,11 +15,27 @@ public sealed class MonitoringModel(IDashboardState state) : PageModel
 {
     public Catalog Words => state.Words;
 
-    public MonitoringView View { get; private set; } = new([], null);
+    public MonitoringView View { get; private set; } = new([], null, CheckCounts.None, PageOf.Single);
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await state.MonitoringAsync(ct);
+    public Pager Pager => new(View.Page, "/monitoring", Words);
 
-    public int Count(CheckStatus status) => View.Checks.Count(c => c.Status == status);
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public string? PageText { get; set; }
+
+    /// <summary>What is wrong with the query (a page that is not a whole number from 1); the page then lists no check.</summary>
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (PageOf.Parse(PageText) is not { } page)
+        {
+            Problem = Words.Format("web.monitoring.page.invalid", QueryText.Shown(PageText!));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        View = await state.MonitoringAsync(page, ct);
+        return Page();
+    }
 
     public string Local(DateTimeOffset t) => ZoneTime.Format(t, state.Zone);
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Jaga.Core.Monitoring;
 using Jaga.Core.Plan;
 using Jaga.Core.Ports;
+using Jaga.Dashboard.Monitoring;
 using Jaga.Engine.Monitoring;
 
 namespace Jaga.Cli.Commands.Monitor;
@@ -43,19 +44,26 @@ internal sealed record CheckReport(IReadOnlyList<CheckReport.Row> Rows)
         return new CheckReport(rows);
     }
 
-    /// <summary>The same rows for every check, with their <see cref="PageDays"/> days of uptime in the plan's zone and their
-    /// recent results, in four reads of the store whatever the number of checks (the Monitoring page and the status page):
-    /// the uptime figures come from the aggregates (<see cref="ICheckHistory.UptimeManyAsync"/>), the latest reason from the
-    /// results of the last 24 h (or the state's when there are none).</summary>
-    public static async Task<CheckReport> LoadPageAsync(LoadedPlan plan, IStateStore store, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The same rows for a slice of the checks, with their <see cref="PageDays"/> days of uptime in the plan's zone
+    /// and their recent results, in four reads of the store whatever the number of checks (the Monitoring page and the status
+    /// page): the checks down first, then those not checked yet, then those up (<see cref="CheckCounts.Rank"/>), each in the
+    /// order of <see cref="LoadAsync"/>; page <paramref name="page"/> of <paramref name="size"/> checks (the last when it
+    /// asks beyond it) is the slice, and only its checks' history is read. The uptime figures come from the aggregates (<see cref="ICheckHistory.UptimeManyAsync"/>),
+    /// the latest reason from the results of the last 24 h (or the state's when there are none).</summary>
+    public static async Task<(CheckReport Slice, CheckCounts Counts, PageOf Page)> LoadPageAsync(
+        LoadedPlan plan, IStateStore store, DateTimeOffset now, int page, int size, CancellationToken ct)
     {
         var states = await StatesAsync(store, ct);
-        var names = Names(plan, states, null);
+        CheckStatus Status(string name) => states.GetValueOrDefault(name)?.Status ?? CheckStatus.Unknown;
+        var all = Names(plan, states, null);
+        var counts = CheckCounts.Of(all.Select(n => Status(n.Name)));
+        var slice = PageOf.For(page, all.Count, size);
+        var names = all.OrderBy(n => CheckCounts.Rank(Status(n.Name))).Skip(slice.Skip(size)).Take(size).ToList();
         var list = names.Select(n => n.Name).ToList();
         var uptime = await store.Checks.UptimeManyAsync(list, now, ct);
         var days = await store.Checks.DailyUptimeAsync(list, now, plan.Plan.Timezone, PageDays, ct);
         var recent = await store.Checks.RecentManyAsync(list, now - TimeSpan.FromDays(1), ChartResults, ct);
-        return new CheckReport([.. names.Select(n =>
+        return (new CheckReport([.. names.Select(n =>
         {
             var state = states.GetValueOrDefault(n.Name);
             var results = recent.GetValueOrDefault(n.Name) ?? [];
@@ -64,7 +72,7 @@ internal sealed record CheckReport(IReadOnlyList<CheckReport.Row> Rows)
                 Days = days.GetValueOrDefault(n.Name) ?? [],
                 Recent = results,
             };
-        })]);
+        })]), counts, slice);
     }
 
     private static async Task<Dictionary<string, CheckState>> StatesAsync(IStateStore store, CancellationToken ct) =>
