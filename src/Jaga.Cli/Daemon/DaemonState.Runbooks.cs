@@ -8,12 +8,13 @@ namespace Jaga.Cli.Daemon;
 internal sealed partial class DaemonState
 {
     private readonly List<Task> runs = [];
+    private readonly CancellationTokenSource runsStopping = new();
 
     /// <summary>Starts <paramref name="drive"/> as a run owned here; a fault is logged (the run's lease runs out and it is
     /// found as it is), never thrown at a request.</summary>
     public Task<RunbookOutcome> StartRun(Func<CancellationToken, Task<RunbookOutcome>> drive)
     {
-        var token = stopping.Token;
+        var token = runsStopping.Token;
         var run = Task.Run(() => drive(token), CancellationToken.None);
         lock (runs)
         {
@@ -28,6 +29,10 @@ internal sealed partial class DaemonState
         if (run.IsFaulted)
             Microsoft.Extensions.Logging.LoggerExtensions.LogError(Logger, "a runbook run stopped: {Reason}", Plan.Redactor.Redact(run.Exception!.GetBaseException().Message));
     }
+
+    /// <summary>At the start of the daemon's stop: the runbook runs started from the dashboard are interrupted now (each
+    /// can be resumed), while the scheduler drains, rather than after it. <see cref="StopMonitoringAsync"/> awaits them.</summary>
+    public void InterruptRuns() => runsStopping.Cancel();
 
     private async Task StopRunsAsync()
     {

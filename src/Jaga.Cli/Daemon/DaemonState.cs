@@ -79,6 +79,7 @@ internal sealed partial class DaemonState(LoadedPlan plan, string planText, ISta
     public async Task StopMonitoringAsync()
     {
         await stopping.CancelAsync();
+        InterruptRuns();
         // The runbook runs started from the dashboard are interrupted (each can be resumed) before their services go.
         await StopRunsAsync();
         List<Task> all;
@@ -104,6 +105,7 @@ internal sealed partial class DaemonState(LoadedPlan plan, string planText, ISta
     public void Dispose()
     {
         stopping.Dispose();
+        runsStopping.Dispose();
         Hand.Dispose();
     }
 

@@ -90,9 +90,19 @@ internal static class JagaDaemon
         foreach (var warning in plan.Warnings) ctx.Output.Error("warning: " + warning);
         ctx.Output.Line($"jaga run: node {scheduler.Node}, {scheduler.Jobs.Count} job(s); http://{plan.Plan.Listen}/metrics");
         admin?.Invoke(ctx.Output);
-        await app.WaitForShutdownAsync();
+        // The stop's one budget: the work a person started from the dashboard gets the same shutdown_timeout as the
+        // scheduler's jobs, at the same time, not after them, so the whole stop fits systemd's TimeoutStopSec.
+        Task? handStopped = null;
+        using (app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            handStopped = state.Hand.StopAsync(settings.ShutdownTimeout, ctx.Clock);
+            state.InterruptRuns();
+        }))
+        {
+            await app.WaitForShutdownAsync();
+        }
         // Before the plan's services are disposed: a verification started from the dashboard uses them.
-        await state.Hand.StopAsync(settings.ShutdownTimeout, ctx.Clock);
+        await (handStopped ?? state.Hand.StopAsync(settings.ShutdownTimeout, ctx.Clock));
         await state.StopMonitoringAsync();
         // A part that crashed stopped the host: a bug. The host logged its stack trace; the maintenance log gets an ERROR
         // line, and the exit code says so, so the service manager sees a failure and restarts it.
