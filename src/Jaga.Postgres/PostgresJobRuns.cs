@@ -164,16 +164,19 @@ internal sealed partial class PostgresJobRuns(NpgsqlDataSource dataSource) : IJo
 
     public async Task<IReadOnlyList<JobSummary>> SummariesAsync(CancellationToken ct = default)
     {
-        // One statement, so a job's last run and last success come from the same snapshot.
+        // One statement, so a job's last run and last success come from the same snapshot. The jobs are walked one index
+        // seek each (a loose index scan), and each job's newest run and newest success are one more seek each (the unique
+        // key and job_runs_succeeded): the cost grows with the number of jobs, not with the runs the ledger holds.
         await using var q = dataSource.CreateCommand($"""
-            SELECT {RunColumns}, 0 AS success FROM (
-              SELECT *, row_number() OVER (PARTITION BY job ORDER BY occurrence DESC, attempt DESC) AS n FROM job_runs) AS last
-            WHERE n = 1
+            WITH RECURSIVE jobs(j) AS (
+              (SELECT job FROM job_runs ORDER BY job LIMIT 1)
+              UNION ALL
+              SELECT (SELECT job FROM job_runs WHERE job > jobs.j ORDER BY job LIMIT 1) FROM jobs WHERE jobs.j IS NOT NULL)
+            SELECT {RunColumns}, 0 AS success FROM jobs JOIN LATERAL
+              (SELECT * FROM job_runs WHERE job = jobs.j ORDER BY occurrence DESC, attempt DESC LIMIT 1) AS last ON true
             UNION ALL
-            SELECT {RunColumns}, 1 AS success FROM (
-              SELECT *, row_number() OVER (PARTITION BY job ORDER BY occurrence DESC, attempt DESC) AS n
-              FROM job_runs WHERE outcome = 'succeeded') AS good
-            WHERE n = 1
+            SELECT {RunColumns}, 1 AS success FROM jobs JOIN LATERAL
+              (SELECT * FROM job_runs WHERE job = jobs.j AND outcome = 'succeeded' ORDER BY occurrence DESC, attempt DESC LIMIT 1) AS good ON true
             ORDER BY job, success
             """);
         await using var r = await q.ExecuteReaderAsync(ct);

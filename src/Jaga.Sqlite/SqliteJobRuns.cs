@@ -168,14 +168,19 @@ internal sealed partial class SqliteJobRuns(Func<CancellationToken, Task<SqliteC
     public async Task<IReadOnlyList<JobSummary>> SummariesAsync(CancellationToken ct = default)
     {
         await using var c = await connect(ct);
-        // One statement, so a job's last run and last success come from the same moment.
+        // One statement, so a job's last run and last success come from the same moment. The jobs are walked one index seek
+        // each (a loose index scan), and each job's newest run and newest success are one more seek each (the unique key and
+        // job_runs_succeeded): the cost grows with the number of jobs, not with the runs the ledger holds.
         using var q = Command(c, null, $"""
-            SELECT {RunColumns}, 0 AS success FROM (
-              SELECT *, row_number() OVER (PARTITION BY job ORDER BY occurrence_ms DESC, attempt DESC) AS n FROM job_runs) WHERE n = 1
+            WITH RECURSIVE jobs(j) AS (
+              SELECT min(job) FROM job_runs
+              UNION ALL
+              SELECT (SELECT min(job) FROM job_runs WHERE job > jobs.j) FROM jobs WHERE jobs.j IS NOT NULL)
+            SELECT {RunColumns}, 0 AS success FROM jobs JOIN job_runs ON id =
+              (SELECT id FROM job_runs WHERE job = jobs.j ORDER BY occurrence_ms DESC, attempt DESC LIMIT 1)
             UNION ALL
-            SELECT {RunColumns}, 1 AS success FROM (
-              SELECT *, row_number() OVER (PARTITION BY job ORDER BY occurrence_ms DESC, attempt DESC) AS n
-              FROM job_runs WHERE outcome = 'succeeded') WHERE n = 1
+            SELECT {RunColumns}, 1 AS success FROM jobs JOIN job_runs ON id =
+              (SELECT id FROM job_runs WHERE job = jobs.j AND outcome = 'succeeded' ORDER BY occurrence_ms DESC, attempt DESC LIMIT 1)
             ORDER BY job, success
             """);
         await using var r = await q.ExecuteReaderAsync(ct);

@@ -321,5 +321,9 @@ internal static class SqliteMigrations
               revoked_ms INTEGER
             );
             """),
+        // Each job's newest success in one index seek (jaga status, the overview), however many runs the ledger holds.
+        new(9, "job ledger: newest success per job", """
+            CREATE INDEX job_runs_succeeded ON job_runs (job, occurrence_ms, attempt) WHERE outcome = 'succeeded';
+            """),
     ];
 }

@@ -26,7 +26,7 @@ public abstract class BackupCatalogContract : StoreContract
 
         var migrations = await store.MigrationsAsync();
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], migrations.Select(m => m.Version));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], migrations.Select(m => m.Version));
         var second = migrations[1];
         Assert.False(string.IsNullOrWhiteSpace(second.Name));
         Assert.Equal(Clock.GetUtcNow(), second.AppliedAt);

@@ -59,7 +59,7 @@ public sealed class PostgresStateStoreTests(PostgresServer server, ITestOutputHe
         var rows = new List<(int Version, string Name, DateTimeOffset AppliedAt)>();
         while (await r.ReadAsync()) rows.Add((r.GetInt32(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)));
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], rows.Select(m => m.Version).Order());
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], rows.Select(m => m.Version).Order());
         Assert.All(rows, m => Assert.False(string.IsNullOrWhiteSpace(m.Name)));
         Assert.All(rows, m => Assert.Equal(Clock.GetUtcNow(), m.AppliedAt));
     }
