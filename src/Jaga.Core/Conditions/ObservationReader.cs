@@ -22,7 +22,8 @@ internal static class ObservationReader
             Placeholder.Result => o.Result is { } r ? ObservedValue.Of(r) : ObservedValue.Missing(NoAnswer(o, "no query result")),
             Placeholder.ExitCode => o.ExitCode is { } e ? ObservedValue.Of(Invariant(e)) : ObservedValue.Missing(NoAnswer(o, "no exit code")),
             Placeholder.Perf => o.Values.TryGetValue(p.Path, out var v) ? ObservedValue.Of(v, Shown(p.Path, v))
-                : ObservedValue.Missing(ConditionParser.NamedValues.ContainsKey(p.Path) ? NoAnswer(o, $"no value [{p.Path}]") : $"no performance value '{p.Path}'"),
+                : ObservedValue.Missing(o.Absent.TryGetValue(p.Path, out var why) ? why
+                    : ConditionParser.NamedValues.ContainsKey(p.Path) ? NoAnswer(o, $"no value [{p.Path}]") : $"no performance value '{p.Path}'"),
             _ => Body(p, o, out length),
         };
         return p.Function switch

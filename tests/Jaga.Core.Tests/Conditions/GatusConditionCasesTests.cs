@@ -307,7 +307,7 @@ public sealed class GatusConditionCasesTests
     {
         var docs = File.ReadAllText(RepoRoot.Combine("docs", "monitoring.md"));
         var section = docs[docs.IndexOf("### Differences from Gatus", StringComparison.Ordinal)..];
-        section = section[..section.IndexOf("\n## ", StringComparison.Ordinal)];
+        section = section[..section.IndexOf("\n### ", 1, StringComparison.Ordinal)];
 
         foreach (var bullet in DocBullet.Values) Assert.Contains("- " + bullet, section, StringComparison.Ordinal);
         Assert.Equal(Enum.GetValues<Differs>().Length - 1, DocBullet.Count);
