@@ -23,7 +23,7 @@ public sealed class DomainExpiry(RdapSettings settings, HttpClient http, TimePro
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     private readonly ConcurrentDictionary<string, Known> domains = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim asking = new(1, 1);
+    private readonly ConcurrentDictionary<string, Lazy<Task<Known>>> inflight = new(StringComparer.Ordinal);
     private (DateTimeOffset At, IReadOnlyDictionary<string, Uri> Servers)? bootstrap;
 
     /// <summary>Whether any condition of <paramref name="check"/> reads [DOMAIN_EXPIRATION] (only then is RDAP asked).</summary>
@@ -62,30 +62,35 @@ public sealed class DomainExpiry(RdapSettings settings, HttpClient http, TimePro
     {
         if (DomainOf(host) is not { } domain) return new Known(clock.GetUtcNow(), null, $"RDAP: '{host}' names no domain");
         if (Fresh(domain) is { } cached) return cached;
-        await asking.WaitAsync(ct);
+        // Checks asking for the same domain at once share one question.
+        var asking = inflight.GetOrAdd(domain, d => new Lazy<Task<Known>>(() => AskSafelyAsync(d)));
         try
         {
-            // Asked again under the lock: the checks waiting for the same domain take the first one's answer.
-            if (Fresh(domain) is { } answered) return answered;
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limit.CancelAfter(Timeout);
-            Known known;
-            try
-            {
-                known = await AskAsync(domain, limit.Token);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or JsonException or OperationCanceledException
-                or InvalidOperationException or FormatException or KeyNotFoundException)
-            {
-                known = new Known(clock.GetUtcNow(), null, $"RDAP: {(e is OperationCanceledException ? "no answer within 15s" : e.Message)}");
-            }
-            domains[domain] = known;
-            return known;
+            return await asking.Value.WaitAsync(ct);
         }
         finally
         {
-            asking.Release();
+            if (asking.Value.IsCompleted) inflight.TryRemove(KeyValuePair.Create(domain, asking));
         }
+    }
+
+    /// <summary>Asks under its own timeout (the question is shared, so no one check's cancellation stops it) and keeps the
+    /// answer, or the failure in words.</summary>
+    private async Task<Known> AskSafelyAsync(string domain)
+    {
+        using var limit = new CancellationTokenSource(Timeout, clock);
+        Known known;
+        try
+        {
+            known = await AskAsync(domain, limit.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or OperationCanceledException or InvalidOperationException
+            or FormatException or KeyNotFoundException or UriFormatException)
+        {
+            known = new Known(clock.GetUtcNow(), null, $"RDAP: {(e is OperationCanceledException ? "no answer within 15s" : e.Message)}");
+        }
+        domains[domain] = known;
+        return known;
     }
 
     private Known? Fresh(string domain) =>
