@@ -36,6 +36,8 @@ public sealed class PrometheusScrapeTests
             .Add(double.NegativeInfinity, ("kind", "minus_inf"))
             .Add(double.NaN, ("kind", "nan"));
         doc.Declare("jaga_test_untyped", "", MetricType.Untyped).Add(7);
+        doc.Declare("jaga_test_lag_seconds", "A histogram.", MetricType.Histogram)
+            .AddHistogram([0.005, 0.1, 1], [2, 8, 10], 10, 2.5, ("node", "a"));
         return doc;
     }
 
@@ -72,6 +74,14 @@ public sealed class PrometheusScrapeTests
         Assert.True(double.IsNaN((await prometheus.QueryAsync("jaga_test_value{kind=\"nan\"}"))!.Value));
         Assert.Equal(7, await prometheus.QueryAsync("jaga_test_untyped"));
         Assert.Null(await prometheus.QueryAsync("jaga_test_absent"));
+
+        // The histogram as Prometheus reads it: buckets by their le, sum and count, and a quantile from the buckets
+        // (the median falls in the (0.005, 0.1] bucket: 3 of its 6 observations in, linearly 0.005 + 3/6 × 0.095).
+        Assert.Equal(8, await prometheus.QueryAsync("jaga_test_lag_seconds_bucket{le=\"0.1\"}"));
+        Assert.Equal(10, await prometheus.QueryAsync("jaga_test_lag_seconds_bucket{le=\"+Inf\"}"));
+        Assert.Equal(2.5, await prometheus.QueryAsync("jaga_test_lag_seconds_sum"));
+        Assert.Equal(10, await prometheus.QueryAsync("jaga_test_lag_seconds_count"));
+        Assert.Equal(0.0525, await prometheus.QueryAsync("histogram_quantile(0.5, jaga_test_lag_seconds_bucket)") ?? 0, 6);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Jaga.Core.Metrics;
+using Jaga.Core.Monitoring;
 using Jaga.Core.Ports;
 using Jaga.Engine;
+using Jaga.Engine.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,7 +10,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Jaga.Cli.Daemon;
 
 /// <summary><c>/metrics</c> in the Prometheus text format: per job its last run, last success, duration, result and next
-/// run; per backup job its last size and its restore drills; per node its last beat and this node's scheduling lag; build info. Read from the state
+/// run; per backup job its last size and its restore drills; per check its newest response time; per node its last beat and
+/// this node's scheduling lag (a histogram); build info. Read from the state
 /// store on each scrape, so every node reports every job, whoever ran it.</summary>
 internal static class MetricsEndpoint
 {
@@ -35,12 +38,15 @@ internal static class MetricsEndpoint
         IReadOnlyList<JobSummary> summaries = [];
         IReadOnlyList<NodeInfo> nodes = [];
         IReadOnlyList<BackupRecord> backups = [];
+        IReadOnlyDictionary<string, IReadOnlyList<CheckResult>> checks = new Dictionary<string, IReadOnlyList<CheckResult>>();
         var drills = new List<(string Job, DrillResult? Last, DrillResult? Success)>();
         try
         {
             summaries = await state.Store.Runs.SummariesAsync(ct);
             nodes = await state.Store.Nodes.NodesAsync(ct);
             backups = await state.Store.Backups.ListAsync(null, ct);
+            var names = state.Plan.Plan.Monitoring.Checks.Select(c => c.Name).ToList();
+            if (names.Count > 0) checks = await state.Store.Checks.RecentManyAsync(names, state.Clock.GetUtcNow() - LatestWindow, 1, ct);
             foreach (var job in state.Plan.Plan.Backup)
                 drills.Add((job.Name, await state.Store.Drills.LastAsync(job.Name, ct), await state.Store.Drills.LastSuccessfulAsync(job.Name, ct)));
             up.Add(1);
@@ -88,17 +94,25 @@ internal static class MetricsEndpoint
 
         DrillMetrics.Add(m, drills);
 
+        var latency = m.Declare("jaga_check_response_time_seconds", "The response time of the check's newest result in the last 24 hours (whichever node ran it).", MetricType.Gauge);
+        foreach (var (check, latest) in checks)
+            if (latest.Count > 0) latency.Add(latest[0].Duration.TotalSeconds, ("check", check));
+
         var seen = m.Declare("jaga_node_last_seen_timestamp_seconds", "Each node's last beat in the state store.", MetricType.Gauge);
         foreach (var n in nodes.Where(n => n.StoppedAt is null)) seen.Add(Seconds(n.LastSeen), ("node", n.Id));
         var lag = state.Scheduler.Stats.Lag();
         (string, string) node = ("node", state.Scheduler.Node);
-        m.Declare("jaga_scheduler_lag_seconds", "How late this node's most recent on-time run started after its occurrence.", MetricType.Gauge).Add(lag.Last, node);
+        m.Declare("jaga_scheduler_lag_seconds", "How late this node's on-time runs started after their occurrence.", MetricType.Histogram)
+            .AddHistogram(SchedulerStats.Buckets, lag.Cumulative, lag.Count, lag.Sum, node);
+        m.Declare("jaga_scheduler_lag_last_seconds", "How late this node's most recent on-time run started after its occurrence.", MetricType.Gauge).Add(lag.Last, node);
         m.Declare("jaga_scheduler_lag_max_seconds", "The largest start lag of this node since it started.", MetricType.Gauge).Add(lag.Max, node);
-        m.Declare("jaga_scheduler_lag_seconds_sum", "Sum of start lags of this node's on-time runs.", MetricType.Counter).Add(lag.Sum, node);
         m.Declare("jaga_scheduler_runs_total", "On-time runs this node started.", MetricType.Counter).Add(lag.Count, node);
         m.Declare("jaga_scheduler_running", "Jobs running on this node now.", MetricType.Gauge).Add(state.Scheduler.Running.Count, node);
         return m;
     }
+
+    /// <summary>How far back a check's newest result is looked for: raw results are kept at least this long.</summary>
+    private static readonly TimeSpan LatestWindow = TimeSpan.FromHours(24);
 
     private static double Seconds(DateTimeOffset t) => t.ToUnixTimeMilliseconds() / 1000.0;
 }

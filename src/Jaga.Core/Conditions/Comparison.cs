@@ -4,7 +4,8 @@ using Jaga.Core.Plan.Values;
 namespace Jaga.Core.Conditions;
 
 /// <summary>Gatus's comparison rules: numbers when both sides are numbers, else text; durations count as milliseconds
-/// when ordering; <c>pat()</c> and <c>any()</c> for == and !=.</summary>
+/// when ordering; <c>pat()</c> and <c>any()</c> for == and != (the caller passes the other side as
+/// <c>left</c>).</summary>
 internal static class Comparison
 {
     public static bool Holds(string left, ConditionOperator op, string right, MatchOperand? match)
@@ -27,15 +28,41 @@ internal static class Comparison
     private static bool Equal(string left, string right, MatchOperand? match)
     {
         if (match is not null)
-            return match.IsPattern ? Pattern(match.Values[0], left) : match.Values.Contains(left, StringComparer.Ordinal);
+            return match.Accepts(left);
         return Number(left) is { } a && Number(right) is { } b ? a == b : string.Equals(left, right, StringComparison.Ordinal);
     }
 
-    private static double? Number(string text) =>
-        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+    /// <summary>A decimal number (<c>12</c>, <c>-0.5</c>, <c>1e3</c>) or, as Gatus reads them, an integer written in hex,
+    /// octal or binary (<c>0x1F</c>, <c>0o17</c>, <c>0b101</c>, with an optional sign).</summary>
+    internal static double? Number(string text)
+    {
+        var t = text.Trim();
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)) return n;
+        var negative = t.StartsWith('-');
+        var digits = t.StartsWith('-') || t.StartsWith('+') ? t[1..] : t;
+        if (digits.Length < 3 || digits[0] != '0') return null;
+        var radix = char.ToLowerInvariant(digits[1]) switch { 'x' => 16, 'o' => 8, 'b' => 2, _ => 0 };
+        if (radix == 0) return null;
+        var value = 0UL;
+        foreach (var c in digits.AsSpan(2))
+        {
+            var d = HexDigit(c);
+            if (d < 0 || d >= radix || value > (ulong.MaxValue - (ulong)d) / (ulong)radix) return null;
+            value = value * (ulong)radix + (ulong)d;
+        }
+        return negative ? -(double)value : value;
+    }
+
+    private static int HexDigit(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
 
     /// <summary>A number, a duration in milliseconds (<c>48h</c>, <c>7d</c>, <c>500ms</c>), or a percentage without its sign.</summary>
-    private static double? Magnitude(string text)
+    internal static double? Magnitude(string text)
     {
         var t = text.Trim();
         if (Number(t) is { } n) return n;
@@ -43,21 +70,7 @@ internal static class Comparison
         return t.EndsWith('%') ? Number(t[..^1]) : null;
     }
 
-    /// <summary>A pattern where <c>*</c> matches any run of characters (none included) and the rest matches itself.</summary>
-    public static bool Pattern(string pattern, string text)
-    {
-        var parts = pattern.Split('*');
-        if (parts.Length == 1) return string.Equals(pattern, text, StringComparison.Ordinal);
-        if (!text.StartsWith(parts[0], StringComparison.Ordinal) || !text.EndsWith(parts[^1], StringComparison.Ordinal)) return false;
-        var at = parts[0].Length;
-        var end = text.Length - parts[^1].Length;
-        if (end < at) return false;
-        for (var i = 1; i < parts.Length - 1; i++)
-        {
-            var found = text.IndexOf(parts[i], at, end - at, StringComparison.Ordinal);
-            if (found < 0) return false;
-            at = found + parts[i].Length;
-        }
-        return true;
-    }
+    /// <summary>Whether <paramref name="text"/> matches <paramref name="pattern"/> (see <see cref="MatchPattern"/>); a
+    /// malformed pattern matches nothing (the parser refuses one in a condition).</summary>
+    public static bool Pattern(string pattern, string text) => MatchPattern.TryRead(pattern, out _) is { } p && p.Matches(text);
 }

@@ -47,7 +47,9 @@ public sealed class Condition
         words ??= Messages.Catalog.English;
         var left = Observe(Left, observation);
         var right = Observe(Right, observation);
-        var passed = left.Absent is null && right.Absent is null && Comparison.Holds(left.Value!, Operator, right.Value!, Right as MatchOperand);
+        var passed = left.Absent is null && right.Absent is null && (Left is MatchOperand match
+            ? Comparison.Holds(right.Value!, Operator, left.Value!, match)
+            : Comparison.Holds(left.Value!, Operator, right.Value!, Right as MatchOperand));
         var seen = new List<string>();
         if (Left is PlaceholderOperand) seen.Add(words.Format("reason.condition.was", Left.Text, Shown(left, words)));
         if (Right is PlaceholderOperand) seen.Add(words.Format("reason.condition.was", Right.Text, Shown(right, words)));

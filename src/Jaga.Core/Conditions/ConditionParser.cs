@@ -25,14 +25,18 @@ internal static partial class ConditionParser
         ["PERF"] = Placeholder.Perf,
     };
 
-    /// <summary>Named values of one kind of check, written as placeholders of their own (<c>[OVERDUE] == 0</c>) and read as
-    /// the probe's value of that name; true for a duration in milliseconds, shown as one.</summary>
-    internal static readonly IReadOnlyDictionary<string, bool> NamedValues = new Dictionary<string, bool>(StringComparer.Ordinal)
+    /// <summary>Named values a probe reports in <see cref="Monitoring.CheckObservation.Values"/> under that name, written as
+    /// placeholders of their own (<c>[OVERDUE] == 0</c>, <c>[IP] == 127.0.0.1</c>) and read as the probe's value of that
+    /// name, with what kind of value each is. A probe that reports a new value adds its name here and sets it in
+    /// <c>Values</c>; nothing else is needed (docs/monitoring.md lists which check fills which).</summary>
+    internal static readonly IReadOnlyDictionary<string, NamedValueKind> NamedValues = new Dictionary<string, NamedValueKind>(StringComparer.Ordinal)
     {
-        ["PENDING"] = false,
-        ["OVERDUE"] = false,
-        ["OLDEST"] = true,
-        ["AUDIT_AGE"] = true,
+        ["PENDING"] = NamedValueKind.Number,
+        ["OVERDUE"] = NamedValueKind.Number,
+        ["OLDEST"] = NamedValueKind.Duration,
+        ["AUDIT_AGE"] = NamedValueKind.Duration,
+        ["IP"] = NamedValueKind.Text,
+        ["DOMAIN_EXPIRATION"] = NamedValueKind.Duration,
     };
 
     private const string Example = "e.g. \"[STATUS] == 200\"";
@@ -61,15 +65,35 @@ internal static partial class ConditionParser
                 bare is not null ? $"did you mean [{bare}]?" : $"one side needs a placeholder such as [STATUS] or [BODY].status, {Example}");
             return null;
         }
-        if (right is MatchOperand m && op is not (ConditionOperator.Equal or ConditionOperator.NotEqual))
+        if ((right as MatchOperand ?? left as MatchOperand) is { } m && op is not (ConditionOperator.Equal or ConditionOperator.NotEqual))
         {
             problem = new(m.Offset, $"{(m.IsPattern ? "pat" : "any")}() only works with == and !=", $"write e.g. [BODY].status == {m.Text}");
             return null;
         }
-        return new Condition(text.Trim(), left!, op, right!);
+        problem = NotAMagnitude(left!, op, right!) ?? NotAMagnitude(right!, op, left!);
+        return problem is null ? new Condition(text.Trim(), left!, op, right!) : null;
     }
 
     public static string Symbol(ConditionOperator op) => Operators.First(o => o.Operator == op).Symbol;
+
+    /// <summary>A placeholder that is always a number (a status, a time, a length) ordered against a fixed value that is no
+    /// number, duration or percentage: Gatus would read the value as 0; this says so at load instead.</summary>
+    private static ConditionProblem? NotAMagnitude(Operand placeholder, ConditionOperator op, Operand other)
+    {
+        if (op is ConditionOperator.Equal or ConditionOperator.NotEqual || other is not LiteralOperand literal
+            || placeholder is not PlaceholderOperand p || !IsNumeric(p) || Comparison.Magnitude(literal.Text) is not null)
+            return null;
+        return new(literal.Offset, $"{p.Text} is a number, and '{literal.Text}' is neither a number nor a duration",
+            IsDuration(p) ? "compare with milliseconds or a duration, e.g. 500 or 48h" : "compare with a number, e.g. 5");
+    }
+
+    private static bool IsNumeric(PlaceholderOperand p) => p.Function == ConditionFunction.Len || p.Placeholder
+        is Placeholder.Status or Placeholder.ResponseTime or Placeholder.CertificateExpiration or Placeholder.ExitCode
+        || (p.Placeholder == Placeholder.Perf && NamedValues.TryGetValue(p.Path, out var kind) && kind != NamedValueKind.Text);
+
+    private static bool IsDuration(PlaceholderOperand p) => p.Function == ConditionFunction.None && (p.Placeholder
+        is Placeholder.ResponseTime or Placeholder.CertificateExpiration
+        || (p.Placeholder == Placeholder.Perf && NamedValues.TryGetValue(p.Path, out var kind) && kind == NamedValueKind.Duration));
 
     private static ConditionProblem? Balance(string text)
     {
@@ -77,6 +101,11 @@ internal static partial class ConditionParser
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c == '\\')
+            {
+                i++; // an escaped bracket (in a pattern: pat([\]a])) closes nothing
+                continue;
+            }
             if (c is '[' or '(') open.Push((c, i));
             else if (c is ']' or ')')
             {
@@ -139,7 +168,8 @@ internal static partial class ConditionParser
         var depth = 0;
         for (var i = 0; i < at; i++)
         {
-            if (text[i] is '[' or '(') depth++;
+            if (text[i] == '\\') i++;
+            else if (text[i] is '[' or '(') depth++;
             else if (text[i] is ']' or ')') depth--;
         }
         return depth;
@@ -179,17 +209,20 @@ internal static partial class ConditionParser
                     problem = new(innerAt, $"{name}() takes a placeholder, not '{inner}'", $"write e.g. {name}([BODY].items)");
                     return null;
                 }
-                var p = ReadPlaceholder(inner, innerAt, m.Groups[1].Value, inner[m.Length..], out problem);
+                var p = ReadPlaceholder(inner, innerAt, m.Groups[1].Value, inner[m.Length..], out problem, function == ConditionFunction.Has);
                 return p is null ? null : p with { Text = s, Offset = at, Function = function };
-            case "pat" or "any":
-                if (!right)
+            case "pat":
+                var pattern = inside.Trim();
+                var compiled = MatchPattern.TryRead(pattern, out var bad);
+                if (compiled is null)
                 {
-                    problem = new(at, $"{name}() goes on the right of the operator", $"write e.g. [BODY].status == {name}(…)");
+                    problem = new(innerAt + (inside.Length - inside.TrimStart().Length) + bad!.Value.Offset, $"bad pattern: {bad.Value.Message}",
+                        "patterns use * (any run), ? (one character), [a-z] or [^a-z] (one character of a class or outside it), \\ before a character to make it plain");
                     return null;
                 }
-                var pattern = name.Equals("pat", StringComparison.OrdinalIgnoreCase);
-                var values = pattern ? [inside.Trim()] : inside.Split(',').Select(v => v.Trim()).ToList();
-                return new MatchOperand(s, at, pattern, values);
+                return new MatchOperand(s, at, true, [pattern]) { Pattern = compiled };
+            case "any":
+                return new MatchOperand(s, at, false, inside.Split(',').Select(v => v.Trim()).ToList());
             default:
                 var near = Similarity.Nearest(name, ["len", "has", "pat", "any"]);
                 problem = new(at, $"unknown function {name}()", near is not null ? $"did you mean {near}()?" : "known functions: len(), has(), pat(), any()");
@@ -197,7 +230,7 @@ internal static partial class ConditionParser
         }
     }
 
-    private static PlaceholderOperand? ReadPlaceholder(string s, int at, string name, string rest, out ConditionProblem? problem)
+    private static PlaceholderOperand? ReadPlaceholder(string s, int at, string name, string rest, out ConditionProblem? problem, bool has = false)
     {
         problem = null;
         var upper = name.ToUpperInvariant();
@@ -218,6 +251,13 @@ internal static partial class ConditionParser
         switch (placeholder)
         {
             case Placeholder.Body when rest.Length > 0 && !JsonPathShape().IsMatch(rest):
+                // has() of an index that names no item ([-1], [x]) is false, as in Gatus; anywhere else it is a mistake.
+                if (has && LooseJsonPathShape().IsMatch(rest)) break;
+                if (LooseJsonPathShape().IsMatch(rest) && BadIndex().Match(rest) is { Success: true } index)
+                {
+                    problem = new(restAt + index.Index, $"'{index.Value}' is not an array index", "indexes count from 0, e.g. [BODY].items[0]; has() of it is false");
+                    return null;
+                }
                 problem = new(restAt, $"'{rest}' is not a JSON path", "write e.g. [BODY].data.status, [BODY][0] or [BODY].items[1].name");
                 return null;
             case Placeholder.Perf when !PerfLabel().IsMatch(rest):
@@ -238,6 +278,12 @@ internal static partial class ConditionParser
 
     [GeneratedRegex(@"^(\.[^.\[\]\s]+|\[\d+\])+$")]
     private static partial Regex JsonPathShape();
+
+    [GeneratedRegex(@"^(\.[^.\[\]\s]+|\[[^\[\]]*\])+$")]
+    private static partial Regex LooseJsonPathShape();
+
+    [GeneratedRegex(@"\[(?!\d+\])[^\[\]]*\]")]
+    private static partial Regex BadIndex();
 
     [GeneratedRegex(@"^\.\S+$")]
     private static partial Regex PerfLabel();

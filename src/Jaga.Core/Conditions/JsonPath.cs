@@ -41,8 +41,9 @@ internal static partial class JsonPath
                     }
                     continue;
                 }
-                var index = int.Parse(step.Groups["index"].Value, CultureInfo.InvariantCulture);
-                if (node.ValueKind != JsonValueKind.Array || index >= node.GetArrayLength())
+                // A negative or non-numeric index (only has() lets one through the parser) names no item.
+                if (!int.TryParse(step.Groups["index"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                    || node.ValueKind != JsonValueKind.Array || index >= node.GetArrayLength())
                 {
                     absent = node.ValueKind == JsonValueKind.Array ? $"body has no {walked}, only {node.GetArrayLength()} items" : $"body has no {walked}";
                     return false;
@@ -65,6 +66,6 @@ internal static partial class JsonPath
         }
     }
 
-    [GeneratedRegex(@"\.?(?<key>[^.\[\]]+)|\[(?<index>\d+)\]")]
+    [GeneratedRegex(@"\.?(?<key>[^.\[\]]+)|\[(?<index>[^\]]*)\]")]
     private static partial Regex Step();
 }

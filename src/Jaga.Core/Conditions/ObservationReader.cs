@@ -17,12 +17,13 @@ internal static class ObservationReader
             Placeholder.ResponseTime => ObservedValue.Of(Invariant((long)o.ResponseTime.TotalMilliseconds), $"{(long)o.ResponseTime.TotalMilliseconds} ms"),
             Placeholder.Connected => ObservedValue.Of(o.Connected ? "true" : "false"),
             Placeholder.CertificateExpiration => o.CertificateExpiration is { } c
-                ? ObservedValue.Of(Invariant((long)c.TotalMilliseconds), c > TimeSpan.Zero ? DurationValue.Format(c) : $"expired {DurationValue.Format(-c)} ago")
+                ? ObservedValue.Of(Invariant((long)c.TotalMilliseconds), c > TimeSpan.Zero ? DurationValue.Format(c) : Left(c))
                 : ObservedValue.Missing(NoAnswer(o, "no certificate")),
             Placeholder.Result => o.Result is { } r ? ObservedValue.Of(r) : ObservedValue.Missing(NoAnswer(o, "no query result")),
             Placeholder.ExitCode => o.ExitCode is { } e ? ObservedValue.Of(Invariant(e)) : ObservedValue.Missing(NoAnswer(o, "no exit code")),
             Placeholder.Perf => o.Values.TryGetValue(p.Path, out var v) ? ObservedValue.Of(v, Shown(p.Path, v))
-                : ObservedValue.Missing(ConditionParser.NamedValues.ContainsKey(p.Path) ? NoAnswer(o, $"no value [{p.Path}]") : $"no performance value '{p.Path}'"),
+                : ObservedValue.Missing(o.Absent.TryGetValue(p.Path, out var why) ? why
+                    : ConditionParser.NamedValues.ContainsKey(p.Path) ? NoAnswer(o, $"no value [{p.Path}]") : $"no performance value '{p.Path}'"),
             _ => Body(p, o, out length),
         };
         return p.Function switch
@@ -51,8 +52,11 @@ internal static class ObservationReader
 
     /// <summary>A named value that is a duration in milliseconds reads as a duration (<c>[OLDEST] was 9d2h</c>).</summary>
     private static string? Shown(string name, string value) =>
-        ConditionParser.NamedValues.TryGetValue(name, out var duration) && duration
-        && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? DurationValue.Format(TimeSpan.FromMilliseconds(ms)) : null;
+        ConditionParser.NamedValues.TryGetValue(name, out var kind) && kind == NamedValueKind.Duration
+        && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? Left(TimeSpan.FromMilliseconds(ms)) : null;
+
+    /// <summary>Time left until an expiry, or how long ago it passed.</summary>
+    private static string Left(TimeSpan t) => t >= TimeSpan.Zero ? DurationValue.Format(t) : $"expired {DurationValue.Format(-t)} ago";
 
     /// <summary>When the probe got no answer at all, its error says more than "no status".</summary>
     private static string NoAnswer(CheckObservation o, string what) => !o.Connected && o.Error is not null ? $"{what}: {o.Error}" : what;

@@ -30,4 +30,8 @@ public sealed record CheckObservation(bool Connected, TimeSpan ResponseTime)
     /// <summary>Other named values a probe reports: Nagios performance data (<c>load1</c>), a heartbeat's last ping age, a backup's age.
     /// Conditions read them as [PERF].name.</summary>
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Why a named value the probe was asked for is not in <see cref="Values"/> (<c>DOMAIN_EXPIRATION</c>: "RDAP:
+    /// example.com is not registered"), shown as the reason a condition on it failed.</summary>
+    public IReadOnlyDictionary<string, string> Absent { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

@@ -57,7 +57,11 @@ public sealed record VerifySettings(CronSchedule? Schedule, string? RestoreInto)
 
 public sealed record MonitoringSection(
     HostMonitor? Host, IReadOnlyList<Check> Checks, IReadOnlyList<LogRetentionRule> Logs, IReadOnlyList<MaintenanceWindow> Maintenance,
-    HistoryRetention History);
+    HistoryRetention History, RdapSettings Rdap);
+
+/// <summary>Where <c>[DOMAIN_EXPIRATION]</c> is looked up: IANA's RDAP bootstrap file names each top-level domain's RDAP
+/// server; a domain's answer is kept for <paramref name="Cache"/>.</summary>
+public sealed record RdapSettings(string Bootstrap, TimeSpan Cache);
 
 public sealed record HostMonitor(
     TimeSpan Every, TimeSpan Summary, Threshold? Cpu, Threshold? Memory, Threshold? Swap, string? Load, IReadOnlyDictionary<string, Threshold> Disk,

@@ -57,6 +57,17 @@ public sealed class ConditionEvaluateTests
     [InlineData("""{"version":"2.14.1"}""", "[BODY].version == pat(2.*)")]
     [InlineData("""{"version":"3.0"}""", "[BODY].version != pat(2.*)")]
     [InlineData("""{"state":"degraded"}""", "[BODY].state == any(ok, degraded)")]
+    [InlineData("""{"state":"degraded"}""", "any(ok, degraded) == [BODY].state")]
+    [InlineData("""{"version":"v2.14"}""", "pat(v[0-9].??) == [BODY].version")]
+    [InlineData("""{"version":"v2.x"}""", "[BODY].version != pat(v[0-9].[^x])")]
+    [InlineData("""{"version":"v2.x"}""", "[BODY].version == pat(v?.[!0-9])")]
+    [InlineData("""{"star":"a*b"}""", "[BODY].star == pat(a\\*b)")]
+    [InlineData("""{"flags":"0x1F"}""", "[BODY].flags == 31")]
+    [InlineData("""{"flags":"0o17"}""", "[BODY].flags < 0x10")]
+    [InlineData("""{"flags":"-0b11"}""", "[BODY].flags == -3")]
+    [InlineData("""{"items":[1,2]}""", "has([BODY].items[-1]) == false")]
+    [InlineData("""{"items":[1,2]}""", "has([BODY].items[last]) == false")]
+    [InlineData("""{"items":[1,2]}""", "has([BODY].items[99999999999]) == false")]
     public void Json_paths_and_functions_work_as_in_Gatus(string body, string condition)
     {
         Assert.True(Eval(condition, Http(200, body)).Passed);

@@ -27,6 +27,41 @@ public sealed class PrometheusTextTests
     }
 
     [Fact]
+    public void A_histogram_writes_cumulative_buckets_ending_in_plus_inf_then_its_sum_and_count()
+    {
+        var doc = new PrometheusText();
+        doc.Declare("jaga_lag_seconds", "Start lag.", MetricType.Histogram)
+            .AddHistogram([0.005, 0.1, 1], [2, 5, 5], 6, 12.25, ("node", "a"));
+
+        Assert.Equal(
+            "# HELP jaga_lag_seconds Start lag.\n" +
+            "# TYPE jaga_lag_seconds histogram\n" +
+            "jaga_lag_seconds_bucket{node=\"a\",le=\"0.005\"} 2\n" +
+            "jaga_lag_seconds_bucket{node=\"a\",le=\"0.1\"} 5\n" +
+            "jaga_lag_seconds_bucket{node=\"a\",le=\"1\"} 5\n" +
+            "jaga_lag_seconds_bucket{node=\"a\",le=\"+Inf\"} 6\n" +
+            "jaga_lag_seconds_sum{node=\"a\"} 12.25\n" +
+            "jaga_lag_seconds_count{node=\"a\"} 6\n",
+            doc.ToString());
+    }
+
+    [Fact]
+    public void A_histogram_refuses_counts_that_are_not_cumulative_bounds_that_do_not_ascend_an_le_label_and_plain_samples()
+    {
+        var family = new PrometheusText().Declare("jaga_h", "H.", MetricType.Histogram);
+
+        Assert.Throws<ArgumentException>(() => family.AddHistogram([1, 2], [3, 2], 3, 1));
+        Assert.Throws<ArgumentException>(() => family.AddHistogram([1, 2], [1, 2], 1, 1));
+        Assert.Throws<ArgumentException>(() => family.AddHistogram([2, 1], [1, 2], 2, 1));
+        Assert.Throws<ArgumentException>(() => family.AddHistogram([1], [1, 2], 2, 1));
+        Assert.Throws<ArgumentException>(() => family.AddHistogram([1], [1], 1, 1, ("le", "x")));
+        Assert.Throws<InvalidOperationException>(() => family.Add(1));
+        Assert.Throws<InvalidOperationException>(() => new PrometheusText().Declare("jaga_g", "G.", MetricType.Gauge).AddHistogram([1], [1], 1, 1));
+        family.AddHistogram([1], [1], 1, 0.5, ("node", "a"));
+        Assert.Throws<ArgumentException>(() => family.AddHistogram([1], [1], 1, 0.5, ("node", "a")));
+    }
+
+    [Fact]
     public void Declaring_a_family_again_with_the_same_help_and_type_returns_the_same_family()
     {
         var doc = new PrometheusText();

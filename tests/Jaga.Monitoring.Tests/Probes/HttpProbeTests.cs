@@ -13,6 +13,7 @@ public sealed class HttpProbeTests(TestWeb web) : IClassFixture<TestWeb>
         Assert.Equal("""{"data":{"status":"UP"}}""", seen.Body);
         Assert.InRange(seen.ResponseTime, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(10));
         Assert.Null(seen.CertificateExpiration);
+        Assert.Equal("127.0.0.1", seen.Values["IP"]);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class HttpExchange
                     continue;
                 }
                 var text = await ReadCappedAsync(response, token);
-                var observation = new CheckObservation(true, elapsed()) { Status = status, Body = text };
+                var observation = new CheckObservation(true, elapsed()) { Status = status, Body = text, Values = ProbeValues.Ip(http.AddressOf(uri)) };
                 if (uri.Scheme == Uri.UriSchemeHttps && http.CertificateOf(uri) is { } cert)
                     observation = observation with { CertificateExpiration = cert.NotAfter - clock.GetUtcNow() };
                 return observation;

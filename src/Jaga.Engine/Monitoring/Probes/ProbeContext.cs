@@ -23,5 +23,8 @@ public sealed record ProbeContext(LoadedPlan Plan, IStateStore Store, TimeProvid
     /// <summary>When a check was first seen; <see cref="Started"/> unless the caller knows better (e.g. from history).</summary>
     public Func<string, DateTimeOffset>? FirstSeen { get; init; }
 
+    /// <summary>[DOMAIN_EXPIRATION] by RDAP, its answers kept per domain for as long as the plan runs.</summary>
+    public DomainExpiry Domains { get; init; } = new(Plan.Plan.Monitoring.Rdap, Http.Secure, Clock);
+
     internal DateTimeOffset FirstSeenOf(string check) => FirstSeen?.Invoke(check) ?? Started;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 
 namespace Jaga.Engine.Monitoring.Probes;
 
@@ -11,6 +12,7 @@ namespace Jaga.Engine.Monitoring.Probes;
 public sealed class ProbeHttp : IDisposable
 {
     private readonly ConcurrentDictionary<string, CertificateSeen> certificates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> addresses = new(StringComparer.OrdinalIgnoreCase);
 
     public ProbeHttp()
     {
@@ -26,11 +28,20 @@ public sealed class ProbeHttp : IDisposable
     /// <remarks>Kept per host name: two TLS ports of one host with different certificates share the latest one seen.</remarks>
     internal CertificateSeen? CertificateOf(Uri uri) => certificates.TryGetValue(uri.IdnHost, out var seen) ? seen : null;
 
+    /// <summary>[IP]: the address the latest connection to <paramref name="uri"/>'s host and port went to (a pooled connection
+    /// keeps the address it was opened to).</summary>
+    internal string? AddressOf(Uri uri) => addresses.TryGetValue(Key(uri.IdnHost, uri.Port), out var ip) ? ip : null;
+
     public void Dispose()
     {
         Secure.Dispose();
         Insecure.Dispose();
     }
+
+    /// <summary>An address as text: IPv4 without its IPv6 mapping (<c>127.0.0.1</c>, not <c>::ffff:127.0.0.1</c>).</summary>
+    internal static string Address(IPAddress address) => (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+
+    private static string Key(string host, int port) => $"{host.Trim('[', ']')}:{port}";
 
     private SocketsHttpHandler Handler(bool insecure) => new()
     {
@@ -40,6 +51,23 @@ public sealed class ProbeHttp : IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
         MaxConnectionsPerServer = 64,
+        ConnectCallback = async (context, ct) =>
+        {
+            // As the default connect does (a dual-mode socket tries every address of the name), keeping the one reached.
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                if (socket.RemoteEndPoint is IPEndPoint reached)
+                    addresses[Key(context.DnsEndPoint.Host, context.DnsEndPoint.Port)] = Address(reached.Address);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
         SslOptions = new SslClientAuthenticationOptions
         {
             RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>

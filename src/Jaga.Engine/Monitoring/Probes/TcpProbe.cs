@@ -4,7 +4,8 @@ using Jaga.Core.Plan;
 
 namespace Jaga.Engine.Monitoring.Probes;
 
-/// <summary>A <c>tcp</c> check: [CONNECTED] when a connection to host:port opens; [RESPONSE_TIME] is the connect time.</summary>
+/// <summary>A <c>tcp</c> check: [CONNECTED] when a connection to host:port opens; [RESPONSE_TIME] is the connect time;
+/// [IP] the address reached.</summary>
 internal sealed class TcpProbe(TcpCheck check, ProbeContext context) : ICheckProbe
 {
     public Task<CheckObservation> ObserveAsync(CancellationToken ct) =>
@@ -13,6 +14,6 @@ internal sealed class TcpProbe(TcpCheck check, ProbeContext context) : ICheckPro
             var (host, port) = HostPortText.Split(check.Tcp);
             using var client = new TcpClient();
             await client.ConnectAsync(host, port, token);
-            return new CheckObservation(true, elapsed());
+            return new CheckObservation(true, elapsed()) { Values = ProbeValues.Ip(client.Client.RemoteEndPoint) };
         }, null, ct);
 }

@@ -7,10 +7,17 @@ using Jaga.Core.Plan;
 namespace Jaga.Engine.Monitoring.Probes;
 
 /// <summary>A <c>tls</c> check: a TLS handshake with host:port; [CERTIFICATE_EXPIRATION] from the leaf certificate, which
-/// must validate for the host unless <c>insecure</c> (then the expiry is still measured).</summary>
+/// must validate for the host unless <c>insecure</c> (then the expiry is still measured); [IP] the address reached and,
+/// when a condition reads it, [DOMAIN_EXPIRATION] (RDAP).</summary>
 internal sealed class TlsProbe(TlsCheck check, ProbeContext context) : ICheckProbe
 {
-    public Task<CheckObservation> ObserveAsync(CancellationToken ct) =>
+    public async Task<CheckObservation> ObserveAsync(CancellationToken ct)
+    {
+        var seen = await HandshakeAsync(ct);
+        return DomainExpiry.Wanted(check) ? await context.Domains.AddAsync(seen, HostPortText.Split(check.Tls).Host, ct) : seen;
+    }
+
+    private Task<CheckObservation> HandshakeAsync(CancellationToken ct) =>
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
             var (host, port) = HostPortText.Split(check.Tls);
@@ -35,7 +42,7 @@ internal sealed class TlsProbe(TlsCheck check, ProbeContext context) : ICheckPro
             {
                 return ProbeRun.Failed(elapsed(), "TLS validation failed: " + problem) with { CertificateExpiration = seen.NotAfter - context.Clock.GetUtcNow() };
             }
-            var observation = new CheckObservation(true, elapsed());
+            var observation = new CheckObservation(true, elapsed()) { Values = ProbeValues.Ip(client.Client.RemoteEndPoint) };
             return seen is null ? observation : observation with { CertificateExpiration = seen.NotAfter - context.Clock.GetUtcNow() };
         }, null, ct);
 }
