@@ -78,9 +78,9 @@ for script in postinst prerm postrm; do install -m 755 "$here/$script" "$tree/DE
 echo /etc/jaga/jaga.yaml >"$tree/DEBIAN/conffiles"
 
 if [ "$self_contained" = true ]; then
-  # What the .NET runtime itself loads (libssl for TLS: Debian 12's libssl3, 13's libssl3t64); InvariantGlobalization
-  # needs no ICU.
-  depends="libc6 (>= 2.27), libgcc-s1, libstdc++6, zlib1g, libssl3 | libssl3t64, ca-certificates, adduser"
+  # What the .NET runtime links (ldd) and loads (libssl for TLS: Debian 12's libssl3, 13's libssl3t64; zlib is built in);
+  # InvariantGlobalization needs no ICU.
+  depends="libc6 (>= 2.27), libgcc-s1, libstdc++6, libssl3 | libssl3t64, ca-certificates, adduser"
 else
   depends="aspnetcore-runtime-10.0, ca-certificates, adduser"
 fi
