@@ -41,13 +41,14 @@ mkdir -p "$tree/DEBIAN" "$tree/usr/bin" "$tree/usr/lib/jaga" "$tree/lib/systemd/
 if [ -n "${JAGA_DEB_PUBLISHED:-}" ]; then
   # A publish made before (same mode), packaged as is: repackaging takes seconds instead of minutes.
   cp -a "$JAGA_DEB_PUBLISHED/." "$tree/usr/lib/jaga/"
-  find "$tree/usr/lib/jaga" \( -name '*.pdb' -o -name '*.xml' \) -delete
 else
   echo "Publishing jaga $version ($mode, ReadyToRun)…" >&2
   dotnet publish "$root/src/Jaga.Cli/Jaga.Cli.csproj" -c Release -r linux-x64 --self-contained "$self_contained" \
-    -p:PublishReadyToRun=true -p:DebugType=none -p:DebugSymbols=false -p:GenerateDocumentationFile=false \
-    -p:SatelliteResourceLanguages=en --artifacts-path "$work/artifacts" -o "$tree/usr/lib/jaga" -nologo -v q -clp:ErrorsOnly >&2
+    -p:PublishReadyToRun=true -p:DebugType=none -p:DebugSymbols=false -p:SatelliteResourceLanguages=en \
+    --artifacts-path "$work/artifacts" -o "$tree/usr/lib/jaga" -nologo -v q -clp:ErrorsOnly >&2
 fi
+# The XML API docs are for developers (the build needs them: IDE0005 runs only with them), symbols for debuggers.
+find "$tree/usr/lib/jaga" \( -name '*.pdb' -o -name '*.xml' \) -delete
 ln -s ../lib/jaga/jaga "$tree/usr/bin/jaga"
 
 # The unit of docs/deploy.md (deploy/jaga.service), its hardening as is, pointed at the package's paths. Each
