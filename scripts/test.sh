@@ -34,6 +34,10 @@ command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swi
 [ -x /usr/lib/nagios/plugins/check_dummy ] || missing+=(monitoring-plugins-basic)
 # jaga patches' apply tests build .deb packages and a file: repository for a sandboxed apt (Patches/AptSandbox.cs).
 command -v dpkg-scanpackages >/dev/null 2>&1 || missing+=(dpkg-dev)
+# The Debian package's test installs it with dpkg -i (tests/Jaga.Cli.Tests/Packaging): what it depends on must be there.
+for pkg in adduser ca-certificates; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+done
 # The readiness checklist's tests make real git repositories (tests/Jaga.Readiness.Tests/ReadinessProject.cs).
 command -v git >/dev/null 2>&1 || missing+=(git)
 # The dashboard's browser tests drive Debian's Chromium with Playwright (tests/Jaga.Testing/Browser); Playwright never
