@@ -30,6 +30,7 @@ public static class DashboardServices
         services.AddSingleton(state);
         services.AddSingleton(sp => new SignInDesk(sp.GetRequiredService<IDashboardState>(), options.Clock));
         services.AddSingleton<SignInLimiter>();
+        services.AddSingleton<PageWork>();
         // The log page's "verify chain": owned by the host, which stops it and waits for it at shutdown.
         services.AddSingleton<ChainChecks>();
         services.AddHostedService(sp => sp.GetRequiredService<ChainChecks>());
@@ -95,13 +96,16 @@ public static class DashboardServices
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so a request without a session is sent away before it waits for a turn.
+        var work = app.Services.GetRequiredService<PageWork>();
+        app.Use(work.Invoke);
         return app;
     }
 
     public static WebApplication MapJagaDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapRazorPages();
+        app.MapRazorPages().WithMetadata(PageWork.Mark);
         Assets.Map(app);
         ApiEndpoints.Map(app);
         return app;

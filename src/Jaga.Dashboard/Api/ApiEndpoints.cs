@@ -11,7 +11,7 @@ internal static class ApiEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(DashboardPolicies.Viewer);
+        var api = app.MapGroup("/api").RequireAuthorization(DashboardPolicies.Viewer).WithMetadata(PageWork.Mark);
         api.MapGet("/status", (IDashboardState state, CancellationToken ct) => Json(state, state.StatusAsync(ct)));
         api.MapGet("/checks", (IDashboardState state, CancellationToken ct) => Json(state, state.ChecksAsync(ct)));
     }
