@@ -23,7 +23,7 @@ public sealed class PostQuantumBackupTests(PostgresServer pg)
         var recipient = (string)made["recipient"]!;
         Assert.StartsWith("age1pq1", recipient, StringComparison.Ordinal);
         Assert.True((bool)made["post_quantum"]!);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
         Assert.Contains("AGE-SECRET-KEY-PQ-1", File.ReadAllText(key), StringComparison.Ordinal);
         File.WriteAllText(ws.PlanPath, Plans.Of(Plans.LocalOnly, Plans.PostgresJob("local", $"encrypt: {{ recipients: [{recipient}], identity: {key} }}")));
 
