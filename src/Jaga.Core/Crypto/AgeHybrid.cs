@@ -66,10 +66,7 @@ internal static class AgeHybrid
         X25519.ScalarMult(ekX, 0, pkX, 0, ssX, 0);
         if (ssX.All(b => b == 0)) throw new ArgumentException("the recipient's X25519 key is a low-order point", nameof(publicKey));
         var (key, nonce) = KeySchedule(Combine(ssM, ssX, ctX, pkX));
-        using var aead = new ChaCha20Poly1305(key);
-        var body = new byte[fileKey.Length + AgeFormat.TagSize];
-        aead.Encrypt(nonce, fileKey, body.AsSpan(0, fileKey.Length), body.AsSpan(fileKey.Length));
-        return new AgeStanza(StanzaType, [AgeFormat.B64([.. ctM, .. ctX])], body);
+        return new AgeStanza(StanzaType, [AgeFormat.B64([.. ctM, .. ctX])], AgeFormat.Wrap(key, fileKey, nonce));
     }
 
     /// <summary>The file key in <paramref name="stanza"/> (an <c>mlkem768x25519</c> one) for the identity
@@ -91,17 +88,7 @@ internal static class AgeHybrid
         var ssM = new byte[32];
         decapsulator.Decapsulate(enc, 0, MlKemCiphertextSize, ssM, 0, ssM.Length);
         var (key, nonce) = KeySchedule(Combine(ssM, ssX, ctX, AgeKeys.PublicKey(skX)));
-        using var aead = new ChaCha20Poly1305(key);
-        var fileKey = new byte[16];
-        try
-        {
-            aead.Decrypt(nonce, stanza.Body.AsSpan(0, 16), stanza.Body.AsSpan(16), fileKey);
-            return fileKey;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return null;
-        }
+        return AgeFormat.Unwrap(key, stanza.Body, nonce);
     }
 
     /// <summary>X-Wing's expandDecapsulationKey: SHAKE256(seed, 96) gives the ML-KEM-768 seed (d || z) and the X25519 secret.</summary>
