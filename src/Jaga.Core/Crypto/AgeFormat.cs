@@ -32,23 +32,23 @@ internal static class AgeFormat
         }
     }
 
-    /// <summary>Wraps a 16-byte file key with ChaCha20-Poly1305 under a zero nonce.</summary>
-    public static byte[] Wrap(byte[] key, byte[] fileKey)
+    /// <summary>Wraps a 16-byte file key with ChaCha20-Poly1305 under a zero nonce (or HPKE's <paramref name="nonce"/>).</summary>
+    public static byte[] Wrap(byte[] key, byte[] fileKey, byte[]? nonce = null)
     {
         using var aead = new ChaCha20Poly1305(key);
         var body = new byte[fileKey.Length + TagSize];
-        aead.Encrypt(new byte[12], fileKey, body.AsSpan(0, fileKey.Length), body.AsSpan(fileKey.Length));
+        aead.Encrypt(nonce ?? new byte[12], fileKey, body.AsSpan(0, fileKey.Length), body.AsSpan(fileKey.Length));
         return body;
     }
 
-    public static byte[]? Unwrap(byte[] key, byte[] body)
+    public static byte[]? Unwrap(byte[] key, byte[] body, byte[]? nonce = null)
     {
         if (body.Length != 16 + TagSize) return null;
         using var aead = new ChaCha20Poly1305(key);
         var fileKey = new byte[16];
         try
         {
-            aead.Decrypt(new byte[12], body.AsSpan(0, 16), body.AsSpan(16), fileKey);
+            aead.Decrypt(nonce ?? new byte[12], body.AsSpan(0, 16), body.AsSpan(16), fileKey);
             return fileKey;
         }
         catch (AuthenticationTagMismatchException)

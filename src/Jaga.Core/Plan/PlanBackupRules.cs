@@ -20,10 +20,16 @@ public static class PlanBackupRules
                     errors.Add(PlanError.Of(file, template.Mark, new Phrase("plan.error.at", [$"backup[{i}].file", new Phrase("plan.error.text", [problem])]),
                         new Phrase("plan.hint.file", ["\"{name}_{date}\""])));
             if (job["encrypt"] is PMap encrypt && encrypt["recipients"] is PList recipients)
+            {
                 foreach (var r in recipients.Items.OfType<PScalar>())
-                    if (!AgeKeys.TryParseRecipient(r.Value, out _))
+                    if (!AgeKeys.IsRecipient(r.Value))
                         errors.Add(PlanError.Of(file, r.Mark, new Phrase("plan.error.at", [$"backup[{i}].encrypt.recipients", new Phrase("plan.error.recipient", [Shorten(r.Value)])]),
                             new Phrase("plan.hint.recipient")));
+                // As age: an X25519 stanza beside a post-quantum one would leave the file open to the attack the latter closes.
+                if (Age.MixesKinds(recipients.Items.OfType<PScalar>().Select(r => r.Value)))
+                    errors.Add(PlanError.Of(file, recipients.Mark, new Phrase("plan.error.at", [$"backup[{i}].encrypt.recipients", new Phrase("plan.error.recipients.mixed")]),
+                        new Phrase("plan.hint.recipients.mixed")));
+            }
             if (job["every"] is PScalar every && Values.DurationValue.TryParse(every.Value, out var period)
                 && (period < TimeSpan.FromSeconds(1) || period.Ticks % TimeSpan.TicksPerSecond != 0))
                 errors.Add(PlanError.Of(file, every.Mark, new Phrase("plan.error.at", [$"backup[{i}].every", new Phrase("plan.error.every")]), new Phrase("plan.hint.every")));

@@ -48,7 +48,7 @@ public static class JagaRules
         Rule("telegram-bot-token", "Telegram bot token", @"\b[0-9]{8,10}:AA[0-9A-Za-z_-]{33}\b", 3, ":aa"),
         Rule("openai-api-key", "OpenAI API key", @"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b", 3, "t3blbkfj"),
         Rule("anthropic-api-key", "Anthropic API key", @"\bsk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA\b", 0, "sk-ant-"),
-        Rule("age-secret-key", "age secret key", @"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", 0, "age-secret-key-1"),
+        Rule("age-secret-key", "age secret key", @"AGE-SECRET-KEY-(?:PQ-)?1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", 0, "age-secret-key-1", "age-secret-key-pq-1"),
         Rule("azure-storage-key", "Azure storage account key", @"(?i)AccountKey=([A-Za-z0-9+/]{86}==)", 4, "accountkey="),
         Rule("url-password", "URL with a password (scheme://user:password@host)",
             @"://[^\s:/@'""`]{1,100}:([^\s:/@'""`]{3,200})@[A-Za-z0-9\[]", 2, "://")

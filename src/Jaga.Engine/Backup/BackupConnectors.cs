@@ -88,12 +88,13 @@ public sealed class BackupConnectors(LoadedPlan plan, AdapterSet adapters, TimeP
             ?? (job?.Encrypt?.Identity is { } fromPlan ? plan.Resolve(fromPlan) : null)
             ?? plan.Variable(IdentityVariable)
             ?? throw new BackupKeyException(
-                $"this backup is encrypted to {string.Join(", ", encryption.Recipients)}; give the matching age identity with --identity FILE, encrypt.identity in the plan, or {IdentityVariable}");
+                $"this backup is encrypted to {string.Join(", ", encryption.Recipients.Select(r => r.Length > 100 ? r[..32] + "…" : r))}; give the matching age identity with --identity FILE, encrypt.identity in the plan, or {IdentityVariable}");
         var bytes = Files.InputFile.ReadBytes(file, Files.InputFile.SmallFileLimit, "age identity file")
             ?? throw new BackupKeyException($"the age identity file {file} does not exist");
         var lines = IdentityText(file, bytes).Split('\n').Select(l => l.Trim()).ToList();
-        var keys = lines.Where(l => l.StartsWith(AgeKeys.IdentityPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (keys.Count == 0) throw new BackupKeyException($"{file} holds no age identity (a line AGE-SECRET-KEY-1…, as 'age-keygen' writes)");
+        var keys = lines.Where(AgeKeys.LooksLikeIdentity).ToList();
+        if (keys.Count == 0)
+            throw new BackupKeyException($"{file} holds no age identity (a line AGE-SECRET-KEY-1… or AGE-SECRET-KEY-PQ-1…, as 'jaga backup keygen' or 'age-keygen' writes)");
         return Age.DecryptFrom(input, keys, encryption.Armored ? true : null);
     }
 

@@ -12,8 +12,9 @@ public static class AtomicFile
             return Task.CompletedTask;
         }, mode).GetAwaiter().GetResult();
 
-    /// <summary>Streams content into the file under a temporary name; renamed into place only when complete.</summary>
-    public static async Task WriteAsync(string path, Func<Stream, Task> write, UnixFileMode? mode = null)
+    /// <summary>Streams content into the file under a temporary name; renamed into place only when complete. Without
+    /// <paramref name="overwrite"/> an existing file is left as it is and the rename fails with an <see cref="IOException"/>.</summary>
+    public static async Task WriteAsync(string path, Func<Stream, Task> write, UnixFileMode? mode = null, bool overwrite = true)
     {
         // An empty name (--out "") is the caller's user to correct, as any path that cannot be written.
         if (string.IsNullOrWhiteSpace(path)) throw new IOException("the file name is empty");
@@ -30,7 +31,7 @@ public static class AtomicFile
                 await write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, full, overwrite: true);
+            File.Move(temp, full, overwrite);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e.Message.Contains(temp, StringComparison.Ordinal))
         {

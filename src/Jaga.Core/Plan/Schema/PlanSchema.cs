@@ -113,9 +113,9 @@ public static class PlanSchema
         F("compress", Enum("none", "gzip", "zstd"), def: "zstd"),
         F("format", Enum("plain", "custom"), def: "plain", doc: "pg_dump format."),
         F("encrypt", Obj<EncryptSettings>("age encryption.",
-            F("recipients", List(Str(), single: true), doc: "age X25519 recipients (age1…)."),
+            F("recipients", List(Str(), single: true), doc: "age recipients: X25519 (age1…) or post-quantum hybrid (age1pq1…, ML-KEM-768 + X25519, age 1.3); one kind per job."),
             F("passphrase_env", Str(), doc: "Name of the variable holding a passphrase (scrypt)."),
-            F("identity", Path(), doc: "age identity file (AGE-SECRET-KEY-1…) that verify and restore decrypt with; keep it off the backup destinations."),
+            F("identity", Path(), doc: "age identity file (AGE-SECRET-KEY-1… or AGE-SECRET-KEY-PQ-1…) that verify and restore decrypt with; keep it off the backup destinations."),
             F("armor", Bool(), def: "false", doc: "Write the artifact in age's ASCII armor (-----BEGIN AGE ENCRYPTED FILE-----, as age -a): text that survives e-mail and copy-paste, about a third larger. age and Jaga read either form.")) with
         { OneOf = ["recipients", "passphrase_env"] }),
         F("keep", Obj<KeepPolicy>("Retention, with restic's semantics.",
