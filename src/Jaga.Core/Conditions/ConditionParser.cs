@@ -33,6 +33,7 @@ internal static partial class ConditionParser
         ["OVERDUE"] = false,
         ["OLDEST"] = true,
         ["AUDIT_AGE"] = true,
+        ["DNS_RCODE"] = false,
     };
 
     private const string Example = "e.g. \"[STATUS] == 200\"";
