@@ -32,6 +32,9 @@ command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swi
 # Debian's Nagios plugins.
 [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
 [ -x /usr/lib/nagios/plugins/check_dummy ] || missing+=(monitoring-plugins-basic)
+# The dns check is tested against a real dnsmasq on a loopback port (tests/Jaga.Testing/DnsmasqServer.cs); the -base
+# package is the binary alone, without a system service.
+[ -x /usr/sbin/dnsmasq ] || missing+=(dnsmasq-base)
 # jaga patches' apply tests build .deb packages and a file: repository for a sandboxed apt (Patches/AptSandbox.cs).
 command -v dpkg-scanpackages >/dev/null 2>&1 || missing+=(dpkg-dev)
 # The readiness checklist's tests make real git repositories (tests/Jaga.Readiness.Tests/ReadinessProject.cs).
