@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Xunit;
 
 namespace Jaga.Testing;
@@ -51,7 +50,7 @@ public sealed class DnsmasqServer : IAsyncLifetime, IDisposable
                     $"--address=/site.test/{SiteAddress}", "--host-record=both.test,127.0.0.8,::8", "--cname=alias.test,both.test",
                     "--mx-host=mail.test,mx1.mail.test,10", $"--txt-record=txt.test,{Text}", .. user,
                 ]);
-                if (await ReadyAsync()) break;
+                if (await Loopback.ListeningAsync(server, Port, TimeSpan.FromSeconds(30))) break;
                 StopServer();
                 if (attempt == 3) throw new InvalidOperationException("dnsmasq did not start on a free loopback port three times");
             }
@@ -77,27 +76,6 @@ public sealed class DnsmasqServer : IAsyncLifetime, IDisposable
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => Stop();
-
-    /// <summary>Ready once it answers on TCP (it listens on UDP and TCP together); gone when it exited (port taken).</summary>
-    private async Task<bool> ReadyAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (server is null || server.HasExited) return false;
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(Host, Port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-        return false;
-    }
 
     private void StopServer()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Xunit;
 
@@ -50,7 +49,7 @@ public sealed class DovecotServer : IAsyncLifetime, IDisposable
                 var config = Path.Combine(folder, "dovecot.conf");
                 await File.WriteAllTextAsync(config, Config(folder, Port));
                 server = ChildProcess.Start(Binary, ["-F", "-c", config]);
-                if (await ReadyAsync()) break;
+                if (await Loopback.ListeningAsync(server, Port, TimeSpan.FromSeconds(30))) break;
                 StopServer();
                 if (attempt == 3) throw new InvalidOperationException($"dovecot did not start:\n{ChildProcess.ReadLog(Path.Combine(folder, "dovecot.log"))}");
             }
@@ -115,26 +114,6 @@ public sealed class DovecotServer : IAsyncLifetime, IDisposable
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => Stop();
-
-    private async Task<bool> ReadyAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (server is null || server.HasExited) return false;
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(Host, Port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-        return false;
-    }
 
     private void StopServer()
     {
