@@ -32,6 +32,12 @@ command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swi
 # Debian's Nagios plugins.
 [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
 [ -x /usr/lib/nagios/plugins/check_dummy ] || missing+=(monitoring-plugins-basic)
+# The dns check is tested against a real dnsmasq on a loopback port (tests/Jaga.Testing/DnsmasqServer.cs); the -base
+# package is the binary alone, without a system service.
+[ -x /usr/sbin/dnsmasq ] || missing+=(dnsmasq-base)
+# The starttls check's IMAP side is tested against a real dovecot started on a loopback port (DovecotServer.cs); the
+# policy-rc.d below keeps the package from starting a system one on port 143.
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 # jaga patches' apply tests build .deb packages and a file: repository for a sandboxed apt (Patches/AptSandbox.cs).
 command -v dpkg-scanpackages >/dev/null 2>&1 || missing+=(dpkg-dev)
 # The Debian package's test installs it with dpkg -i (tests/Jaga.Cli.Tests/Packaging): what it depends on must be there.

@@ -39,11 +39,27 @@ internal sealed class SftpConnector
     /// <summary>A connected client whose remote folder exists. The caller owns it.</summary>
     public async Task<SftpClient> ConnectAsync(CancellationToken ct)
     {
+        var client = await LogInAsync(info => new SftpClient(info) { OperationTimeout = OperationTimeout, KeepAliveInterval = KeepAlive }, ConnectTimeout, ct);
+        try
+        {
+            await CreateFolderAsync(client, target.Root, ct);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A client made by <paramref name="make"/>, connected and logged in once the host key is trusted. The caller owns it.</summary>
+    public async Task<T> LogInAsync<T>(Func<ConnectionInfo, T> make, TimeSpan timeout, CancellationToken ct) where T : BaseClient
+    {
         // known_hosts is read on each connect, so a line added after a refusal is seen by the next attempt.
         var hostKeys = pinned ?? HostKeyPolicy.FromKnownHosts(destination, target, knownHosts);
-        var info = new ConnectionInfo(target.Host, target.Port, target.User, [.. Logins()]) { Timeout = ConnectTimeout };
+        var info = new ConnectionInfo(target.Host, target.Port, target.User, [.. Logins()]) { Timeout = timeout };
         OfferOnly(info, hostKeys.KeyTypes);
-        var client = new SftpClient(info) { OperationTimeout = OperationTimeout, KeepAliveInterval = KeepAlive };
+        var client = make(info);
         string? refusal = null;
         client.HostKeyReceived += (_, e) =>
         {
@@ -53,7 +69,6 @@ internal sealed class SftpConnector
         try
         {
             await client.ConnectAsync(ct);
-            await CreateFolderAsync(client, target.Root, ct);
             return client;
         }
         catch (Exception e)

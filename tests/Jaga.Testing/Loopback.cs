@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -50,5 +51,27 @@ public static class Loopback
         var free = ((IPEndPoint)any.LocalEndpoint).Port;
         any.Stop();
         return free;
+    }
+
+    /// <summary>Waits until <paramref name="server"/> accepts TCP connections on 127.0.0.1:<paramref name="port"/>: false
+    /// when it exited first (a port taken meanwhile) or did not listen within <paramref name="within"/>.</summary>
+    public static async Task<bool> ListeningAsync(Process? server, int port, TimeSpan within)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < within)
+        {
+            if (server is null || server.HasExited) return false;
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        return false;
     }
 }

@@ -72,6 +72,15 @@ public sealed class AdapterSet
         return this;
     }
 
+    /// <summary>Logs in for <c>ssh</c> checks with a <c>user</c>; null when no SSH adapter was added.</summary>
+    public ISshLogin? Ssh { get; private set; }
+
+    public AdapterSet AddSsh(ISshLogin login)
+    {
+        Ssh = login;
+        return this;
+    }
+
     public IBackupDestination OpenDestination(string name, Destination destination, LoadedPlan plan, TimeProvider waits) =>
         destinations.TryGetValue(destination.GetType(), out var open)
             ? open(name, destination, plan, waits)

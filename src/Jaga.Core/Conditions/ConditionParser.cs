@@ -37,6 +37,7 @@ internal static partial class ConditionParser
         ["AUDIT_AGE"] = NamedValueKind.Duration,
         ["IP"] = NamedValueKind.Text,
         ["DOMAIN_EXPIRATION"] = NamedValueKind.Duration,
+        ["DNS_RCODE"] = NamedValueKind.Text,
     };
 
     private const string Example = "e.g. \"[STATUS] == 200\"";

@@ -10,8 +10,9 @@ namespace Jaga.Core.Monitoring;
 /// <remarks>A check's <c>expect</c> conditions decide. When it has none, the kind's defaults do:
 /// <list type="bullet">
 /// <item>http: <c>[STATUS] &lt; 400</c></item>
-/// <item>tls: <c>[CONNECTED] == true</c> and <c>[CERTIFICATE_EXPIRATION] &gt; 7d</c></item>
-/// <item>tcp, postgres, sqlite, mysql, process, backup, heartbeat, updates: <c>[CONNECTED] == true</c></item>
+/// <item>tls, starttls: <c>[CONNECTED] == true</c> and <c>[CERTIFICATE_EXPIRATION] &gt; 7d</c></item>
+/// <item>dns: <c>[CONNECTED] == true</c> and <c>[DNS_RCODE] == NOERROR</c></item>
+/// <item>tcp, icmp, ssh, postgres, sqlite, mysql, process, backup, heartbeat, updates: <c>[CONNECTED] == true</c></item>
 /// <item>command: none; the Nagios exit code decides (0 up, 1 warning, 2 down as CRITICAL, 3 or any other down as UNKNOWN),
 /// and any <c>expect</c> conditions must hold as well.</item>
 /// </list>
@@ -24,6 +25,7 @@ public static class CheckVerdict
     private static readonly IReadOnlyList<Condition> Http = [Condition.Parse("[STATUS] < 400")];
     private static readonly IReadOnlyList<Condition> Connected = [Condition.Parse("[CONNECTED] == true")];
     private static readonly IReadOnlyList<Condition> Tls = [Condition.Parse("[CONNECTED] == true"), Condition.Parse("[CERTIFICATE_EXPIRATION] > 7d")];
+    private static readonly IReadOnlyList<Condition> Dns = [Condition.Parse("[CONNECTED] == true"), Condition.Parse("[DNS_RCODE] == NOERROR")];
 
     // Keyed by the check's identity: a reloaded plan brings new Check objects, and the old entries go with the old plan.
     private static readonly ConditionalWeakTable<Check, IReadOnlyList<Condition>> Parsed = [];
@@ -37,15 +39,19 @@ public static class CheckVerdict
             return check switch
             {
                 HttpCheck => Http,
-                TlsCheck => Tls,
+                TlsCheck or StarttlsCheck => Tls,
+                DnsCheck => Dns,
                 CommandCheck => [],
-                TcpCheck or DatabaseCheck or ProcessCheck or BackupCheck or HeartbeatCheck or UpdatesCheck => Connected,
+                TcpCheck or IcmpCheck or SshCheck or DatabaseCheck or ProcessCheck or BackupCheck or HeartbeatCheck or UpdatesCheck => Connected,
                 _ => throw new ArgumentOutOfRangeException(nameof(check), check.GetType().Name, "a kind of check without default conditions"),
             };
         }
         // The plan was validated when it loaded, so these parse.
         return Parsed.GetValue(check, c => c.Expect.Select(Condition.Parse).ToList());
     }
+
+    /// <summary>The name of a dns check's response code among the probe's values, read as [DNS_RCODE].</summary>
+    public const string DnsRcode = "DNS_RCODE";
 
     /// <summary>The result of <paramref name="check"/> for what its probe saw.</summary>
     /// <param name="check">The check judged.</param>
@@ -104,8 +110,10 @@ public static class CheckVerdict
         return check switch
         {
             HttpCheck when o.Status is { } status => words.Format("reason.took", status, ms),
-            TlsCheck when o.CertificateExpiration is { } left => words.Format("reason.certificate", Plan.Values.DurationValue.Format(left), ms),
+            TlsCheck or StarttlsCheck when o.CertificateExpiration is { } left => words.Format("reason.certificate", Plan.Values.DurationValue.Format(left), ms),
             CommandCheck => FirstLine(o.Body) ?? "OK",
+            DnsCheck when (FirstLine(o.Body) ?? o.Values.GetValueOrDefault(DnsRcode)) is { } answer => words.Format("reason.took", answer, ms),
+            SshCheck when FirstLine(o.Body) is { } banner => words.Format("reason.took", banner, ms),
             DatabaseCheck when o.Result is { } result => words.Format("reason.took", FirstLine(result) ?? words["reason.empty.result"], ms),
             BackupCheck or HeartbeatCheck or ProcessCheck when FirstLine(o.Body) is { } body => body,
             UpdatesCheck when o.Body is { Length: > 0 } summary => summary,

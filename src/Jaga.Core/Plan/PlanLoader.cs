@@ -72,6 +72,7 @@ public static class PlanLoader
         CheckState(expanded, file, directory, world, errors);
         PlanReferences.Check(expanded, file, errors);
         PlanBackupRules.Check(expanded, file, errors);
+        PlanCheckRules.Check(expanded, file, errors);
         RunbookRules.Check(expanded, file, lookup, errors);
         if (errors.Count > 0)
         {

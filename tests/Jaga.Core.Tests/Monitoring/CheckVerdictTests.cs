@@ -49,6 +49,18 @@ public sealed class CheckVerdictTests
         Assert.StartsWith("connection refused; [CONNECTED] == true failed: [CONNECTED] was false", result.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Dns_without_expect_wants_noerror_and_shows_the_answer()
+    {
+        var check = Checks.Of("resolver", "dns");
+        var answered = Seen() with { Body = "203.0.113.10", Values = new Dictionary<string, string> { [CheckVerdict.DnsRcode] = "NOERROR" } };
+        var missing = Seen() with { Values = new Dictionary<string, string> { [CheckVerdict.DnsRcode] = "NXDOMAIN" } };
+
+        Assert.Equal("203.0.113.10 in 35 ms", CheckVerdict.Judge(check, answered, At, Redactor.None).Reason);
+        Assert.Equal("[DNS_RCODE] == NOERROR failed: [DNS_RCODE] was NXDOMAIN", CheckVerdict.Judge(check, missing, At, Redactor.None).Reason);
+        Assert.Equal(CheckOutcome.Down, CheckVerdict.Judge(check, Seen(connected: false) with { Error = "timed out after 10s" }, At, Redactor.None).Outcome);
+    }
+
     [Theory]
     [InlineData("tcp")]
     [InlineData("postgres")]
@@ -58,16 +70,20 @@ public sealed class CheckVerdictTests
     [InlineData("backup")]
     [InlineData("heartbeat")]
     [InlineData("updates")]
+    [InlineData("icmp")]
+    [InlineData("ssh")]
     public void Other_kinds_without_expect_pass_when_connected(string kind)
     {
         Assert.Equal(CheckOutcome.Up, CheckVerdict.Judge(Checks.Of("c", kind), Seen(), At, Redactor.None).Outcome);
         Assert.Equal(CheckOutcome.Down, CheckVerdict.Judge(Checks.Of("c", kind), Seen(connected: false), At, Redactor.None).Outcome);
     }
 
-    [Fact]
-    public void Tls_without_expect_fails_a_certificate_expiring_within_seven_days()
+    [Theory]
+    [InlineData("tls")]
+    [InlineData("starttls")]
+    public void Tls_without_expect_fails_a_certificate_expiring_within_seven_days(string kind)
     {
-        var check = Checks.Of("cert", "tls");
+        var check = Checks.Of("cert", kind);
 
         var soon = CheckVerdict.Judge(check, Seen() with { CertificateExpiration = TimeSpan.FromDays(3) }, At, Redactor.None);
         var later = CheckVerdict.Judge(check, Seen() with { CertificateExpiration = TimeSpan.FromDays(40) }, At, Redactor.None);

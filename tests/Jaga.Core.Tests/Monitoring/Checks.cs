@@ -24,6 +24,10 @@ internal static class Checks
             "backup" => new BackupCheck(name, "db", TimeSpan.FromHours(26), every, timeout, e, d, alert),
             "heartbeat" => new HeartbeatCheck(name, new Heartbeat(TimeSpan.FromHours(1), TimeSpan.FromMinutes(10), null), every, timeout, e, d, alert),
             "updates" => new UpdatesCheck(name, new UpdatesWatch(TimeSpan.FromDays(7)), every, timeout, e, d, alert),
+            "dns" => new DnsCheck(name, new DnsQuery("127.0.0.1:53", "example.com", "A"), every, timeout, e, d, alert),
+            "icmp" => new IcmpCheck(name, "127.0.0.1", every, timeout, e, d, alert),
+            "ssh" => new SshCheck(name, new SshLogin("127.0.0.1:22", null, null, null, null, null), every, timeout, e, d, alert),
+            "starttls" => new StarttlsCheck(name, "smtp://mail.example.com:587", false, every, timeout, e, d, alert),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

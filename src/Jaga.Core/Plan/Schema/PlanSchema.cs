@@ -174,6 +174,20 @@ public static class PlanSchema
         F("heartbeat", Obj<Heartbeat>("A pushed heartbeat.",
             F("every", Scalar(ScalarKind.Duration), required: true), F("grace", Scalar(ScalarKind.Duration), def: "1h"),
             F("token", Secret(), doc: "The secret part of the ping URL /ping/{token}: whoever knows it can report this job as run or failed. `jaga init` writes a random one; `jaga ping NAME --show-url` prints the URL. Without one the check's name is its token, but only while `listen` is a loopback address (validate warns otherwise, and pings by name are refused)."))),
+        F("dns", Obj<DnsQuery>("A DNS query, answered as [DNS_RCODE] (NOERROR, NXDOMAIN, SERVFAIL, …) and [BODY] (the last answer of the type asked).",
+            F("server", Scalar(ScalarKind.HostPort), required: true, doc: "The DNS server asked, host:port (e.g. 9.9.9.9:53)."),
+            F("name", Str(), required: true, doc: "The name queried (example.com; a trailing dot is optional)."),
+            F("type", Enum([.. DnsQuery.Types]), def: "A", doc: "The record type asked for; [BODY] is the address (A, AAAA), the target name (CNAME, NS, PTR, MX and SRV without their numbers), the text (TXT), the value (CAA) or the primary server (SOA)."))),
+        F("icmp", Str(), doc: "A host name or IP address sent one ICMP echo; [RESPONSE_TIME] is the round trip."),
+        F("ssh", Obj<SshLogin>("An SSH server: its banner ([BODY]) and, with `user`, a login.",
+            F("address", Scalar(ScalarKind.HostPort), required: true, doc: "The server, host:port."),
+            F("user", Str(), doc: "Log in as this user (key_file and/or password, as SFTP destinations do); without it only the banner is read."),
+            F("password", Secret(), doc: "The login's password, when no key is used."),
+            F("key_file", Path(), doc: "The login's private key (no passphrase)."),
+            F("known_hosts", Path(), doc: "known_hosts file that pins the host key for a login (default ~/.ssh/known_hosts)."),
+            F("fingerprint", Str(), doc: "Pinned host key fingerprint (SHA256:…) for a login, instead of known_hosts.")) with
+        { ShortKey = "address" }),
+        F("starttls", Url("smtp", "imap"), doc: "A mail server offering STARTTLS: smtp://host:587 (port 587 when absent) or imap://host:143 (port 143); [CERTIFICATE_EXPIRATION] as a tls check."),
         F("updates", Obj<UpdatesWatch>("Pending security updates, from what `jaga deps audit` (and `plan`, `update`) and `jaga patches` recorded in the state store: a warning while one is overdue.",
             F("overdue_after", Scalar(ScalarKind.Duration), def: "7d", doc: "A security finding still pending this long after the first audit or patches reading that reported it is overdue."))),
         F("method", Enum("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")),
@@ -181,7 +195,7 @@ public static class PlanSchema
         F("body", Str()),
         F("query", Str(), doc: "SQL run by database checks; its first value is [RESULT]."),
         F("follow_redirects", Bool(), def: "true", doc: "http: follow redirects (at most 10)."),
-        F("insecure", Bool(), def: "false", doc: "http/tls: accept a certificate that does not verify (expiry is still measured)."),
+        F("insecure", Bool(), def: "false", doc: "http/tls/starttls: accept a certificate that does not verify (expiry is still measured)."),
         F("max_age", Scalar(ScalarKind.Duration), def: "26h", doc: "backup: the newest good backup must be younger than this."),
         F("every", Scalar(ScalarKind.Duration), def: "1m"),
         F("timeout", Scalar(ScalarKind.Duration), def: "10s"),
@@ -189,11 +203,12 @@ public static class PlanSchema
         F("depends_on", List(RefTo(NameKind.Check), single: true)),
         F("alert", Alert)) with
     {
-        OneOf = ["http", "tcp", "tls", "postgres", "sqlite", "mysql", "process", "command", "backup", "heartbeat", "updates"],
+        OneOf = ["http", "tcp", "tls", "postgres", "sqlite", "mysql", "process", "command", "backup", "heartbeat", "updates", "dns", "icmp", "ssh", "starttls"],
         Variants = Kinds(
             ("http", typeof(HttpCheck)), ("tcp", typeof(TcpCheck)), ("tls", typeof(TlsCheck)), ("postgres", typeof(PostgresCheck)),
             ("sqlite", typeof(SqliteCheck)), ("mysql", typeof(MysqlCheck)), ("process", typeof(ProcessCheck)), ("command", typeof(CommandCheck)),
-            ("backup", typeof(BackupCheck)), ("heartbeat", typeof(HeartbeatCheck)), ("updates", typeof(UpdatesCheck))),
+            ("backup", typeof(BackupCheck)), ("heartbeat", typeof(HeartbeatCheck)), ("updates", typeof(UpdatesCheck)),
+            ("dns", typeof(DnsCheck)), ("icmp", typeof(IcmpCheck)), ("ssh", typeof(SshCheck)), ("starttls", typeof(StarttlsCheck))),
     };
 
     private static ObjectShape Alert => Obj<Alert>("When and whom to alert.",

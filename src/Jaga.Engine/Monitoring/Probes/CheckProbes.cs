@@ -16,6 +16,10 @@ public static class CheckProbes
         BackupCheck backup => new BackupProbe(backup, context),
         HeartbeatCheck heartbeat => new HeartbeatProbe(heartbeat, context),
         UpdatesCheck updates => new UpdatesProbe(updates, context),
+        DnsCheck dns => new DnsProbe(dns, context),
+        IcmpCheck icmp => new IcmpProbe(icmp, context),
+        SshCheck ssh => new SshProbe(ssh, context),
+        StarttlsCheck starttls => new StarttlsProbe(starttls, context),
         _ => throw new ArgumentOutOfRangeException(nameof(check), check.GetType().Name, "a kind of check without a probe"),
     };
 }

@@ -23,26 +23,37 @@ internal sealed class TlsProbe(TlsCheck check, ProbeContext context) : ICheckPro
             var (host, port) = HostPortText.Split(check.Tls);
             using var client = new TcpClient();
             await client.ConnectAsync(host, port, token);
-            CertificateSeen? seen = null;
-            await using var tls = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
-            var options = new SslClientAuthenticationOptions
-            {
-                TargetHost = host,
-                RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-                {
-                    if (certificate is not null) seen = CertificateSeen.From(certificate, chain, errors);
-                    return check.Insecure || errors == SslPolicyErrors.None;
-                },
-            };
-            try
-            {
-                await tls.AuthenticateAsClientAsync(options, token);
-            }
-            catch (AuthenticationException) when (seen is { Problem: { } problem })
-            {
-                return ProbeRun.Failed(elapsed(), "TLS validation failed: " + problem) with { CertificateExpiration = seen.NotAfter - context.Clock.GetUtcNow() };
-            }
-            var observation = new CheckObservation(true, elapsed()) { Values = ProbeValues.Ip(client.Client.RemoteEndPoint) };
-            return seen is null ? observation : observation with { CertificateExpiration = seen.NotAfter - context.Clock.GetUtcNow() };
+            // Read before the handshake: the TLS stream closes the socket when it is done.
+            var reached = ProbeValues.Ip(client.Client.RemoteEndPoint);
+            var observation = await HandshakeAsync(client.GetStream(), host, check.Insecure, context.Clock, elapsed, token);
+            return observation with { Values = reached };
         }, null, ct);
+
+    /// <summary>A TLS handshake over <paramref name="stream"/> (a fresh connection, or one a STARTTLS just upgraded), the
+    /// certificate validated for <paramref name="host"/> unless <paramref name="insecure"/>; its expiry measured either way.</summary>
+    public static async Task<CheckObservation> HandshakeAsync(Stream stream, string host, bool insecure, TimeProvider clock, Func<TimeSpan> elapsed,
+        CancellationToken token)
+    {
+        CertificateSeen? seen = null;
+        await using var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = host,
+            RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            {
+                if (certificate is not null) seen = CertificateSeen.From(certificate, chain, errors);
+                return insecure || errors == SslPolicyErrors.None;
+            },
+        };
+        try
+        {
+            await tls.AuthenticateAsClientAsync(options, token);
+        }
+        catch (AuthenticationException) when (seen is { Problem: { } problem })
+        {
+            return ProbeRun.Failed(elapsed(), "TLS validation failed: " + problem) with { CertificateExpiration = seen.NotAfter - clock.GetUtcNow() };
+        }
+        var observation = new CheckObservation(true, elapsed());
+        return seen is null ? observation : observation with { CertificateExpiration = seen.NotAfter - clock.GetUtcNow() };
+    }
 }
