@@ -19,14 +19,8 @@ public sealed partial class LogPageTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await site.DisposeAsync();
 
-    private async Task<Browser> SignedInAsync(DashboardRole role = DashboardRole.Viewer)
-    {
-        var name = role == DashboardRole.Viewer ? "vera" : "olga";
-        await site.AddUserAsync(name, role);
-        var browser = new Browser(site.Url);
-        await browser.SignInOkAsync(name, DashboardSite.Password);
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(DashboardRole role = DashboardRole.Viewer) =>
+        SignedIn.AsAsync(site, role == DashboardRole.Viewer ? "vera" : "olga", role);
 
     private Task<AuditEntry> Record(Severity level, string kind, string message) =>
         site.Feed.Journal.RecordTextAsync(level, kind, message);
@@ -216,9 +210,7 @@ public sealed partial class LogPageTests : IAsyncLifetime
     public async Task A_press_that_joins_a_running_verification_is_one_entry_with_its_user_naming_who_started_it()
     {
         using var olga = await SignedInAsync(DashboardRole.Operator);
-        await site.AddUserAsync("otto", DashboardRole.Operator);
-        using var otto = new Browser(site.Url);
-        await otto.SignInOkAsync("otto", DashboardSite.Password);
+        using var otto = await SignedIn.AsAsync(site, "otto", DashboardRole.Operator);
         var verifyPage = await otto.PageAsync("/log");
 
         Task<HttpResponseMessage> first, second;
