@@ -31,6 +31,10 @@ internal sealed partial class Browser(Uri site) : IDisposable
         return await http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Posts an empty form with the token of a page loaded before (a press on a page already shown).</summary>
+    public Task<HttpResponseMessage> PostWithTokenAsync(string formHtml, string action) =>
+        http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(formHtml) }));
+
     public Task<HttpResponseMessage> SignInAsync(string name, string password, bool withToken = true) =>
         PostFormAsync("/signin", "/signin", new Dictionary<string, string> { ["Name"] = name, ["Password"] = password }, withToken);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Jaga.Core.Ports;
 
@@ -239,9 +240,9 @@ public sealed class EmergencyPageTests : IAsyncLifetime
     /// <summary>Waits (real time: the run's steps are real processes) until the run has <paramref name="status"/>.</summary>
     private async Task UntilAsync(string run, RunbookRunStatus status)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var waited = Stopwatch.StartNew();
         RunbookRun? now = null;
-        while (DateTime.UtcNow < until)
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             now = await site.Store.Runbooks.GetAsync(run);
             if (now?.Status == status) return;

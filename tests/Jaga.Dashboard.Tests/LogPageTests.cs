@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
+using Jaga.Dashboard.Pages;
 using Microsoft.Data.Sqlite;
 
 namespace Jaga.Dashboard.Tests;
@@ -17,14 +19,8 @@ public sealed partial class LogPageTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await site.DisposeAsync();
 
-    private async Task<Browser> SignedInAsync(DashboardRole role = DashboardRole.Viewer)
-    {
-        var name = role == DashboardRole.Viewer ? "vera" : "olga";
-        await site.AddUserAsync(name, role);
-        var browser = new Browser(site.Url);
-        await browser.SignInOkAsync(name, DashboardSite.Password);
-        return browser;
-    }
+    private Task<Browser> SignedInAsync(DashboardRole role = DashboardRole.Viewer) =>
+        SignedIn.AsAsync(site, role == DashboardRole.Viewer ? "vera" : "olga", role);
 
     private Task<AuditEntry> Record(Severity level, string kind, string message) =>
         site.Feed.Journal.RecordTextAsync(level, kind, message);
@@ -208,6 +204,68 @@ public sealed partial class LogPageTests : IAsyncLifetime
         Assert.Contains("Broken (asked 2026-12-07 09:00 UTC by olga):", broken, StringComparison.Ordinal);
         Assert.Contains("entry #3 was edited", broken, StringComparison.Ordinal);
         Assert.Single(site.LogLines(), l => l.Contains("[ERROR] Audit chain verification FAILED: ", StringComparison.Ordinal) && l.Contains("#3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_press_that_joins_a_running_verification_is_one_entry_with_its_user_naming_who_started_it()
+    {
+        using var olga = await SignedInAsync(DashboardRole.Operator);
+        using var otto = await SignedIn.AsAsync(site, "otto", DashboardRole.Operator);
+        var verifyPage = await otto.PageAsync("/log");
+
+        Task<HttpResponseMessage> first, second;
+        // Holding the log's writers off keeps olga's verification running while otto presses.
+        using (await site.Feed.Journal.HoldAsync(CancellationToken.None))
+        {
+            first = olga.PostFormAsync("/log", "/log/verify", new Dictionary<string, string>());
+            // Her request waits a moment (by the site's clock) for the result, then says it still runs.
+            var waited = Stopwatch.StartNew();
+            while (!first.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(200);
+                site.Clock.Advance(LogVerifyModel.ShowWithin);
+            }
+            Assert.True(first.IsCompleted, "olga's press did not return while her verification waited");
+            second = otto.PostWithTokenAsync(verifyPage, "/log/verify");
+            await Task.Delay(1000);
+        }
+        using (await first)
+        using (await second)
+        {
+        }
+        await ResultAsync(olga);
+
+        var entries = await site.Store.ReadAsync(1).ToListAsync();
+        var joined = Assert.Single(entries, e => e.Kind == "dashboard.audit");
+        Assert.Equal("otto", joined.Actor);
+        Assert.Equal("olga", Assert.Single(entries, e => e.Kind == "audit.verify").Actor);
+        Assert.Single(site.LogLines(), l => l.Contains(
+            "[INFO] otto asked to verify the audit chain from the dashboard; the verification olga started was still running, its result shows on the log page",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_verification_that_fails_before_it_records_its_outcome_is_one_error_entry_with_the_user()
+    {
+        await site.DisposeAsync();
+        // The plan's public key is not a key: the verification stops before it reads the chain.
+        site = await DashboardSite.StartAsync("audit:\n  public_key: .jaga/audit.pub", prepare: dir =>
+        {
+            Directory.CreateDirectory(Path.Combine(dir, ".jaga"));
+            File.WriteAllText(Path.Combine(dir, ".jaga", "audit.pub"), "not a key\n");
+        });
+        using var browser = await SignedInAsync(DashboardRole.Operator);
+
+        using (await browser.PostFormAsync("/log", "/log/verify", new Dictionary<string, string>()))
+        {
+        }
+        var page = await ResultAsync(browser);
+
+        Assert.Contains("The verification could not finish:", page, StringComparison.Ordinal);
+        var failed = Assert.Single(await site.Store.ReadAsync(1).Where(e => e.Kind == "dashboard.audit").ToListAsync());
+        Assert.Equal("olga", failed.Actor);
+        Assert.DoesNotContain(await site.Store.ReadAsync(1).ToListAsync(), e => e.Kind == "audit.verify");
+        Assert.Single(site.LogLines(), l => l.Contains("[ERROR] olga asked to verify the audit chain from the dashboard; it could not run: ", StringComparison.Ordinal));
     }
 
     /// <summary>The log page once the verification it shows has ended.</summary>

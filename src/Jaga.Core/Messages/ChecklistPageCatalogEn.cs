@@ -21,5 +21,7 @@ internal static class ChecklistPageCatalogEn
         ["web.checklist.ack.submit"] = "Acknowledge",
         ["web.checklist.note.blank"] = "Say what you checked: the note is empty.",
         ["web.checklist.note.long"] = "The note is too long: at most {0} characters.",
+        ["dashboard.checklist.gather"] = "{0} asked to gather the checklist's evidence again from the dashboard",
+        ["dashboard.checklist.joined"] = "{0} asked to gather the checklist's evidence again from the dashboard; a gathering was already under way, its result shows on the page",
     };
 }

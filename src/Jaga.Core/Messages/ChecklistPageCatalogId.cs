@@ -21,5 +21,7 @@ internal static class ChecklistPageCatalogId
         ["web.checklist.ack.submit"] = "Konfirmasi",
         ["web.checklist.note.blank"] = "Sebutkan apa yang Anda periksa: catatan kosong.",
         ["web.checklist.note.long"] = "Catatan terlalu panjang: paling banyak {0} karakter.",
+        ["dashboard.checklist.gather"] = "{0} meminta pengumpulan ulang bukti daftar periksa dari dasbor",
+        ["dashboard.checklist.joined"] = "{0} meminta pengumpulan ulang bukti daftar periksa dari dasbor; pengumpulan sedang berjalan, hasilnya tampil di halaman",
     };
 }

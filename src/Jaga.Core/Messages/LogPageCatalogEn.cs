@@ -43,5 +43,7 @@ internal static class LogPageCatalogEn
         ["web.log.chain.broken"] = "Broken (asked {0} by {1}):",
         ["web.log.chain.failed"] = "The verification could not finish: {0} (asked {1} by {2}).",
         ["web.log.chain.stopped"] = "it was stopped",
+        ["dashboard.audit.joined"] = "{0} asked to verify the audit chain from the dashboard; the verification {1} started was still running, its result shows on the log page",
+        ["dashboard.audit.failed"] = "{0} asked to verify the audit chain from the dashboard; it could not run: {1}",
     };
 }

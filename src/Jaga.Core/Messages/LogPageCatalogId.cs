@@ -43,5 +43,7 @@ internal static class LogPageCatalogId
         ["web.log.chain.broken"] = "Rusak (diminta {0} oleh {1}):",
         ["web.log.chain.failed"] = "Verifikasi tidak dapat selesai: {0} (diminta {1} oleh {2}).",
         ["web.log.chain.stopped"] = "dihentikan",
+        ["dashboard.audit.joined"] = "{0} meminta verifikasi rantai audit dari dasbor; verifikasi yang dimulai {1} masih berjalan, hasilnya tampil di halaman log",
+        ["dashboard.audit.failed"] = "{0} meminta verifikasi rantai audit dari dasbor; verifikasi tidak dapat berjalan: {1}",
     };
 }

@@ -1,3 +1,4 @@
+using Jaga.Core.Journal.Events.Dashboard;
 using Jaga.Engine.Audit;
 using Microsoft.Extensions.Hosting;
 
@@ -41,16 +42,53 @@ public sealed class ChainChecks(IDashboardState state, DashboardOptions options)
         }
     }
 
-    /// <summary>Starts a verification for <paramref name="user"/>, unless one runs: then that one.</summary>
-    public ChainCheck Start(string user)
+    /// <summary>"Verify chain" pressed by <paramref name="user"/>: starts a verification, unless one runs: then that one,
+    /// and the press is recorded as joining it (one log line and one audit entry), since the verification records its
+    /// outcome only with the name of who started it.</summary>
+    public async Task<ChainCheck> StartAsync(string user, CancellationToken ct)
     {
+        ChainCheck? running = null;
         lock (gate)
         {
-            if (last is { Done: false }) return last;
-            ObjectDisposedException.ThrowIf(stopping.IsCancellationRequested, this);
-            var check = new ChainCheck(user, options.Clock.GetUtcNow());
-            check.Work = Task.Run(() => state.VerifyChainAsync(user, stopping.Token), stopping.Token);
-            return last = check;
+            if (last is { Done: false }) running = last;
+            else
+            {
+                ObjectDisposedException.ThrowIf(stopping.IsCancellationRequested, this);
+                var check = new ChainCheck(user, options.Clock.GetUtcNow());
+                check.Work = Task.Run(() => VerifyAsync(user), stopping.Token);
+                return last = check;
+            }
+        }
+        await state.Journal.RecordAsync(new DashboardChainVerifyJoined(user, running.User)
+        {
+            Data = new Dictionary<string, string> { ["user"] = user, ["started_by"] = running.User },
+        }, user, ct);
+        return running;
+    }
+
+    /// <summary>The verification, which records its outcome; when it stops before that (the store fails, the key cannot be
+    /// read), the failure is recorded here instead, so the press still leaves its entry.</summary>
+    private async Task<AuditReport> VerifyAsync(string user)
+    {
+        try
+        {
+            return await state.VerifyChainAsync(user, stopping.Token);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && stopping.IsCancellationRequested))
+        {
+            var reason = state.Redact(e.Message);
+            try
+            {
+                await state.Journal.RecordAsync(new DashboardChainVerifyFailed(user, reason)
+                {
+                    Data = new Dictionary<string, string> { ["user"] = user, ["error"] = reason },
+                }, user, CancellationToken.None);
+            }
+            catch (Exception again) when (again is not OperationCanceledException)
+            {
+                // The journal fails as the store did: the page still shows the first failure, which is what the user needs.
+            }
+            throw;
         }
     }
 

@@ -53,11 +53,10 @@ public sealed class ChecklistModel(IDashboardState state, ChecklistDesk desk, IA
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>Gathers the evidence again in the background; the page shows the previous one until it ends.</summary>
-    public async Task<IActionResult> OnPostGatherAsync()
+    public async Task<IActionResult> OnPostGatherAsync(CancellationToken ct)
     {
         if (!await IsOperatorAsync()) return Forbid();
-        // Not awaited here: the desk owns the gathering and the host awaits it when it stops.
-        _ = desk.GatherAsync();
+        await desk.GatherAgainAsync(User.Identity!.Name!, ct);
         return RedirectToPage();
     }
 

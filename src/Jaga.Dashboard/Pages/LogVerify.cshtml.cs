@@ -19,7 +19,7 @@ public sealed class LogVerifyModel(ChainChecks checks, DashboardOptions options)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var check = checks.Start(User.Identity?.Name ?? "");
+        var check = await checks.StartAsync(User.Identity?.Name ?? "", ct);
         await Task.WhenAny(check.Work, Task.Delay(ShowWithin, options.Clock, ct));
         return Redirect("/log#chain");
     }

@@ -1,3 +1,5 @@
+using Jaga.Core.Journal;
+using Jaga.Core.Journal.Events.Dashboard;
 using Microsoft.Extensions.Hosting;
 
 namespace Jaga.Dashboard.Readiness;
@@ -28,14 +30,26 @@ public sealed class ChecklistDesk(IDashboardState state, DashboardOptions option
     }
 
     /// <summary>Starts a gathering unless one runs already, and returns the one under way.</summary>
-    public Task GatherAsync()
+    public Task GatherAsync() => Gather(out _);
+
+    /// <summary>"Gather again" pressed by <paramref name="user"/>: starts a gathering unless one runs already, and records
+    /// the press either way (one log line and one audit entry), saying when it joined the gathering under way. The
+    /// gathering is not awaited: the desk owns it and the host awaits it when it stops.</summary>
+    public async Task GatherAgainAsync(string user, CancellationToken ct)
+    {
+        _ = Gather(out var joined);
+        JournalEvent pressed = joined ? new DashboardChecklistGatherJoined(user) : new DashboardChecklistGathered(user);
+        await state.Journal.RecordAsync(pressed with { Data = new Dictionary<string, string> { ["user"] = user } }, user, ct);
+    }
+
+    private Task Gather(out bool joined)
     {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (running is { IsCompleted: false } under) return under;
-            running = RunAsync();
-            return running;
+            joined = running is { IsCompleted: false };
+            if (!joined) running = RunAsync();
+            return running!;
         }
     }
 

@@ -10,9 +10,6 @@ namespace Jaga.Dashboard.Tests;
 /// the screenshots are kept under tests/artifacts/screens.</summary>
 public sealed class BackupsPageBrowserTests : IAsyncLifetime
 {
-    private static readonly (Viewport Viewport, ColorScheme Scheme)[] Looks =
-        [(Viewport.Desktop, ColorScheme.Light), (Viewport.Desktop, ColorScheme.Dark), (Viewport.Phone, ColorScheme.Light), (Viewport.Phone, ColorScheme.Dark)];
-
     private DashboardSite site = null!;
     private HeadlessChromium chromium = null!;
 
@@ -47,27 +44,24 @@ public sealed class BackupsPageBrowserTests : IAsyncLifetime
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify the newest" }).ClickAsync();
             Assert.Contains("The verification of the newest backup of files started", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
             await ReloadUntilAsync(page, async () => (await rows.First.InnerTextAsync()).Contains("1 of 1 copies re-read in full", StringComparison.Ordinal));
-            await Accessible(page, "backups-acted", Viewport.Desktop, ColorScheme.Light);
+            await PageLooks.AccessibleAsync(page, "backups-acted", Viewport.Desktop, ColorScheme.Light);
             Assert.DoesNotContain(DashboardSite.Secret, await page.ContentAsync(), StringComparison.Ordinal);
         }
 
-        foreach (var (viewport, scheme) in Looks)
+        foreach (var (viewport, scheme) in PageLooks.All)
         {
             await using var context = await chromium.ContextAsync(viewport, scheme, site.Url.ToString());
             var page = await SignedInAsync(context);
             Assert.Equal("Backups", await page.Locator("h1").InnerTextAsync());
-            await Accessible(page, "backups", viewport, scheme);
+            await PageLooks.AccessibleAsync(page, "backups", viewport, scheme);
         }
     }
 
-    private async Task<IPage> SignedInAsync(IBrowserContext context)
+    private static async Task<IPage> SignedInAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();
+        await PageLooks.SignInAsync(page, "olga");
         await page.GotoAsync("/backups");
-        await page.GetByLabel("Name").FillAsync("olga");
-        await page.GetByLabel("Password").FillAsync(DashboardSite.Password);
-        await page.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForURLAsync(site.Url + "backups", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
@@ -81,12 +75,5 @@ public sealed class BackupsPageBrowserTests : IAsyncLifetime
             await Task.Delay(250, CancellationToken.None);
             await page.ReloadAsync();
         }
-    }
-
-    private static async Task Accessible(IPage page, string name, Viewport viewport, ColorScheme scheme)
-    {
-        await PageShots.SaveAsync(page, name, viewport, scheme);
-        var serious = await AxeCheck.SeriousAsync(page);
-        Assert.True(serious.Count == 0, $"{name} ({viewport.Name}, {scheme}):\n{string.Join("\n", serious)}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Jaga.Core.Ports;
 using Jaga.Testing.Browser;
 using Microsoft.Playwright;
@@ -10,9 +11,6 @@ namespace Jaga.Dashboard.Tests;
 /// tests/artifacts/screens), and no secret the step's output echoed reaches the HTML.</summary>
 public sealed class EmergencyPageBrowserTests : IAsyncLifetime
 {
-    private static readonly (Viewport Viewport, ColorScheme Scheme)[] Looks =
-        [(Viewport.Desktop, ColorScheme.Light), (Viewport.Desktop, ColorScheme.Dark), (Viewport.Phone, ColorScheme.Light), (Viewport.Phone, ColorScheme.Dark)];
-
     private DashboardSite site = null!;
     private HeadlessChromium chromium = null!;
 
@@ -35,7 +33,7 @@ public sealed class EmergencyPageBrowserTests : IAsyncLifetime
         await using (var context = await chromium.ContextAsync(Viewport.Desktop, ColorScheme.Light, site.Url.ToString()))
         {
             var page = await context.NewPageAsync();
-            await SignInAsync(page);
+            await PageLooks.SignInAsync(page, "rina");
             await page.GotoAsync("/emergency");
             Assert.Equal("Emergency", await page.Locator("h1").InnerTextAsync());
 
@@ -47,7 +45,7 @@ public sealed class EmergencyPageBrowserTests : IAsyncLifetime
             var dry = await page.Locator("pre").InnerTextAsync();
             Assert.Contains("target = production", dry, StringComparison.Ordinal);
             Assert.Contains("step 2: agree (approve)", dry, StringComparison.Ordinal);
-            await AccessibleAsync(page, "emergency-confirm", Viewport.Desktop, ColorScheme.Light);
+            await PageLooks.AccessibleAsync(page, "emergency-confirm", Viewport.Desktop, ColorScheme.Light);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Run ship-fix now" }).ClickAsync();
             await page.WaitForURLAsync("**/emergency#run-*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
@@ -55,14 +53,14 @@ public sealed class EmergencyPageBrowserTests : IAsyncLifetime
             var waiting = page.GetByRole(AriaRole.Heading, new() { Name = $"Run {run.Id} of ship-fix waits at step agree" });
             await UntilAsync(page, waiting);
             Assert.Contains("Ship it to production?", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-            await AccessibleAsync(page, "emergency-waiting", Viewport.Desktop, ColorScheme.Light);
+            await PageLooks.AccessibleAsync(page, "emergency-waiting", Viewport.Desktop, ColorScheme.Light);
 
             var wait = page.Locator("article", new() { Has = waiting });
             await wait.GetByLabel("Note (optional): why, or what you checked").FillAsync("diff looks right");
             await wait.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
             await page.WaitForURLAsync("**/emergency/approve", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Contains($"Approved step agree of run {run.Id} (1 of 1)", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
-            await AccessibleAsync(page, "emergency-approved", Viewport.Desktop, ColorScheme.Light);
+            await PageLooks.AccessibleAsync(page, "emergency-approved", Viewport.Desktop, ColorScheme.Light);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Back to the emergency page" }).ClickAsync();
             var finished = page.Locator($"#run-{run.Id} .em-status", new() { HasText = "succeeded" });
@@ -74,48 +72,32 @@ public sealed class EmergencyPageBrowserTests : IAsyncLifetime
             Assert.DoesNotContain(DashboardSite.Secret, await page.ContentAsync(), StringComparison.Ordinal);
         }
 
-        foreach (var (viewport, scheme) in Looks)
+        foreach (var (viewport, scheme) in PageLooks.All)
         {
             await using var context = await chromium.ContextAsync(viewport, scheme, site.Url.ToString());
             var page = await context.NewPageAsync();
-            await SignInAsync(page);
+            await PageLooks.SignInAsync(page, "rina");
             await page.GotoAsync("/emergency");
             // The finished run's output, opened as a reader would, shows the secrets masked.
             await page.Locator(".em-run details summary").First.ClickAsync();
             Assert.Contains("postgres://app:***@db.internal/app token ***", await page.Locator(".em-run .em-tail").First.InnerTextAsync(), StringComparison.Ordinal);
-            await AccessibleAsync(page, "emergency", viewport, scheme);
+            await PageLooks.AccessibleAsync(page, "emergency", viewport, scheme);
             await page.GotoAsync("/emergency/run?Runbook=ship-fix");
-            await AccessibleAsync(page, "emergency-run", viewport, scheme);
+            await PageLooks.AccessibleAsync(page, "emergency-run", viewport, scheme);
             Assert.DoesNotContain(EmergencyPageTests.EchoedPassword, await page.ContentAsync(), StringComparison.Ordinal);
             Assert.DoesNotContain(DashboardSite.Secret, await page.ContentAsync(), StringComparison.Ordinal);
         }
     }
 
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Name").FillAsync("rina");
-        await page.GetByLabel("Password").FillAsync(DashboardSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-    }
-
     /// <summary>Reloads the page, as a person watching a run does (the page has no script), until <paramref name="what"/> shows.</summary>
     private static async Task UntilAsync(IPage page, ILocator what)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var waited = Stopwatch.StartNew();
         while (await what.CountAsync() == 0)
         {
-            Assert.True(DateTime.UtcNow < until, "not seen after 30 s:\n" + await page.Locator("main").InnerTextAsync());
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "not seen after 30 s:\n" + await page.Locator("main").InnerTextAsync());
             await Task.Delay(250);
             await page.ReloadAsync();
         }
-    }
-
-    private static async Task AccessibleAsync(IPage page, string name, Viewport viewport, ColorScheme scheme)
-    {
-        await PageShots.SaveAsync(page, name, viewport, scheme);
-        var serious = await AxeCheck.SeriousAsync(page);
-        Assert.True(serious.Count == 0, $"{name} ({viewport.Name}, {scheme}):\n{string.Join("\n", serious)}");
     }
 }

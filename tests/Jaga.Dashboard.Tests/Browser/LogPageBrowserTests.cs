@@ -10,9 +10,6 @@ namespace Jaga.Dashboard.Tests;
 /// (screenshots under tests/artifacts/screens), and no secret of the plan is in the page.</summary>
 public sealed class LogPageBrowserTests : IAsyncLifetime
 {
-    private static readonly (Viewport Viewport, ColorScheme Scheme)[] Looks =
-        [(Viewport.Desktop, ColorScheme.Light), (Viewport.Desktop, ColorScheme.Dark), (Viewport.Phone, ColorScheme.Light), (Viewport.Phone, ColorScheme.Dark)];
-
     private DashboardSite site = null!;
     private HeadlessChromium chromium = null!;
 
@@ -38,18 +35,15 @@ public sealed class LogPageBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_person_filters_pages_and_verifies_the_chain_and_the_page_passes_axe_in_every_look()
     {
-        foreach (var (viewport, scheme) in Looks)
+        foreach (var (viewport, scheme) in PageLooks.All)
         {
             await using var context = await chromium.ContextAsync(viewport, scheme, site.Url.ToString());
             var page = await context.NewPageAsync();
+            await PageLooks.SignInAsync(page, "olga");
             await page.GotoAsync("/log");
-            await page.GetByLabel("Name").FillAsync("olga");
-            await page.GetByLabel("Password").FillAsync(DashboardSite.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(site.Url + "log", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Equal("Maintenance log", await page.Locator("h1").InnerTextAsync());
             Assert.Equal(50, await page.Locator("ol.log-lines li").CountAsync());
-            await Accessible(page, "log", viewport, scheme);
+            await PageLooks.AccessibleAsync(page, "log", viewport, scheme);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Older entries" }).ClickAsync();
             await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("before="), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
@@ -64,7 +58,7 @@ public sealed class LogPageBrowserTests : IAsyncLifetime
             await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("level=WARN"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             var lines = await page.Locator("ol.log-lines li").AllInnerTextsAsync();
             Assert.Contains("[WARN] Pekerjaan nomor 50 selesai", Assert.Single(lines), StringComparison.Ordinal);
-            await Accessible(page, "log-filtered", viewport, scheme);
+            await PageLooks.AccessibleAsync(page, "log-filtered", viewport, scheme);
 
             // By keyboard, as a person without a mouse would.
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify chain" }).FocusAsync();
@@ -72,15 +66,8 @@ public sealed class LogPageBrowserTests : IAsyncLifetime
             await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/log#chain$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.Locator(".chain-result .intact").WaitForAsync();
             Assert.Contains("by olga", await page.Locator(".chain-result").InnerTextAsync(), StringComparison.Ordinal);
-            await Accessible(page, "log-verified", viewport, scheme);
+            await PageLooks.AccessibleAsync(page, "log-verified", viewport, scheme);
             Assert.DoesNotContain(DashboardSite.Secret, await page.ContentAsync(), StringComparison.Ordinal);
         }
-    }
-
-    private static async Task Accessible(IPage page, string name, Viewport viewport, ColorScheme scheme)
-    {
-        await PageShots.SaveAsync(page, name, viewport, scheme);
-        var serious = await AxeCheck.SeriousAsync(page);
-        Assert.True(serious.Count == 0, $"{name} ({viewport.Name}, {scheme}):\n{string.Join("\n", serious)}");
     }
 }
