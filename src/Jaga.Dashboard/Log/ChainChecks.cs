@@ -62,7 +62,7 @@ public sealed class ChainChecks(IDashboardState state, DashboardOptions options)
         await state.Journal.RecordAsync(new DashboardChainVerifyJoined(user, running.User)
         {
             Data = new Dictionary<string, string> { ["user"] = user, ["started_by"] = running.User },
-        }, user, ct);
+        }, user, CancellationToken.None);
         return running;
     }
 

@@ -39,7 +39,8 @@ public sealed class ChecklistDesk(IDashboardState state, DashboardOptions option
     {
         _ = Gather(out var joined);
         JournalEvent pressed = joined ? new DashboardChecklistGatherJoined(user) : new DashboardChecklistGathered(user);
-        await state.Journal.RecordAsync(pressed with { Data = new Dictionary<string, string> { ["user"] = user } }, user, ct);
+        // Not the request's token: a press that was made is recorded even when the browser goes away at once.
+        await state.Journal.RecordAsync(pressed with { Data = new Dictionary<string, string> { ["user"] = user } }, user, CancellationToken.None);
     }
 
     private Task Gather(out bool joined)
