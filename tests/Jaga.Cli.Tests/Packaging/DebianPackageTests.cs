@@ -4,10 +4,16 @@ using Xunit.Abstractions;
 
 namespace Jaga.Cli.Tests.Packaging;
 
+/// <summary>The package's publish takes both cores for minutes: it runs alone, not beside this project's tests that time
+/// a child process (a Ctrl+C answered within 30 s).</summary>
+[CollectionDefinition(nameof(DebianPackageTests), DisableParallelization = true)]
+public sealed class DebianPackageCollection;
+
 /// <summary>The Debian package as a server gets it: built by <c>packaging/deb/build.sh</c>, installed with
 /// <c>dpkg -i</c> on this machine, run as the user <c>jaga</c> it creates, removed with <c>dpkg -r</c> (the plan,
 /// the state and the user stay) and purged with <c>dpkg -P</c> (nothing stays). The package is purged in a finally,
 /// so a failed assertion leaves nothing installed.</summary>
+[Collection(nameof(DebianPackageTests))]
 public sealed class DebianPackageTests(ITestOutputHelper output)
 {
     private const string Plan = "/etc/jaga/jaga.yaml";
