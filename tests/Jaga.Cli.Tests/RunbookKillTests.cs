@@ -78,6 +78,11 @@ public sealed class RunbookKillTests
         SqliteConnection.ClearAllPools();
     }
 
+    /// <summary>The signals this process ignores (inherited by its children): SIGINT among them under a shell's
+    /// background job, which a child that keeps ignoring it would never see.</summary>
+    private static string SigIgn() =>
+        File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) ?? "unknown";
+
     [Fact]
     public async Task Ctrl_c_of_jaga_stops_the_step_group_ends_the_run_interrupted_and_resume_finishes_it()
     {
@@ -89,7 +94,15 @@ public sealed class RunbookKillTests
         var group = int.Parse(File.ReadAllText(Path.Combine(ws.Dir, "two.pid")).Trim(), CultureInfo.InvariantCulture);
         var interrupt = await ChildProcess.RunAsync("kill", ["-s", "INT", first.Pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
         Assert.True(interrupt.ExitCode == 0, interrupt.Output);
-        await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        // A stop has 10 s (Program.TerminationGrace); the rest is room for a loaded machine. Its output says where it hung.
+        try
+        {
+            await first.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"jaga did not exit within 60 s of SIGINT (SigIgn of this test host: {SigIgn()}):\n{first.Output}");
+        }
 
         Assert.True(first.ExitCode == 1, first.Output);
         var runId = await RunIdAsync(ws, RunbookRunStatus.Interrupted);
