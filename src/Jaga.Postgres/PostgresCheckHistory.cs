@@ -27,6 +27,8 @@ internal sealed partial class PostgresCheckHistory(NpgsqlDataSource dataSource) 
         await using var tx = await c.BeginTransactionAsync(ct);
         await using (var batch = new NpgsqlBatch(c, tx))
         {
+            // Results are history, not decisions: the commit does not wait for the WAL flush (state changes still do).
+            batch.BatchCommands.Add(Statement("SET LOCAL synchronous_commit = off"));
             batch.BatchCommands.Add(Statement(
                 $"INSERT INTO check_results ({ResultColumns}) SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::float8[], $5::text[])",
                 Array(results.Select(r => r.Check).ToArray(), NpgsqlDbType.Text),

@@ -60,6 +60,37 @@ internal sealed partial class PostgresJobRuns(NpgsqlDataSource dataSource) : IJo
         return results;
     }
 
+    public async Task RecordOwnedAsync(IReadOnlyList<OwnedRun> runs, CancellationToken ct = default)
+    {
+        var checkedRuns = JobLedgerText.Owned(runs);
+        if (checkedRuns.Count == 0) return;
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await using (var batch = new NpgsqlBatch(c, tx))
+        {
+            // Not worth waiting for the WAL flush: a crash of the server may lose the last of these, which the next runs replace.
+            batch.BatchCommands.Add(Statement("SET LOCAL synchronous_commit = off"));
+            foreach (var r in checkedRuns)
+                batch.BatchCommands.Add(Statement($"""
+                    INSERT INTO job_runs (job, occurrence, attempt, node, claimed_at, lease_until, finished_at, outcome, detail)
+                    VALUES ($1, $2, 1, $3, $4, $4, $5, $6, $7)
+                    ON CONFLICT (job, occurrence, attempt) DO UPDATE SET node = excluded.node, claimed_at = excluded.claimed_at,
+                      lease_until = excluded.lease_until, finished_at = excluded.finished_at, outcome = excluded.outcome, detail = excluded.detail
+                    WHERE job_runs.outcome <> {Running}
+                    """,
+                    Text(r.Job), Time(r.Occurrence), Text(r.Node), Time(r.Started), Time(r.Finished), Text(r.Outcome.ToText()), Text(r.Detail)));
+            // Of each job only its newest run and its newest success stay (and any run still running: a claim of run --once).
+            foreach (var job in checkedRuns.Select(r => r.Job).Distinct(StringComparer.Ordinal))
+                batch.BatchCommands.Add(Statement($"""
+                    DELETE FROM job_runs WHERE job = $1 AND outcome <> {Running}
+                      AND id <> (SELECT id FROM job_runs WHERE job = $1 ORDER BY occurrence DESC, attempt DESC LIMIT 1)
+                      AND id <> coalesce((SELECT id FROM job_runs WHERE job = $1 AND outcome = 'succeeded' ORDER BY occurrence DESC, attempt DESC LIMIT 1), -1)
+                    """, Text(job)));
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
     public async Task<JobRun?> RunningAsync(string job, CancellationToken ct = default)
     {
         await using var q = dataSource.CreateCommand(

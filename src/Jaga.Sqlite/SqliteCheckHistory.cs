@@ -24,6 +24,8 @@ internal sealed partial class SqliteCheckHistory(Func<CancellationToken, Task<Sq
         Results(results);
         if (results.Count == 0) return;
         await using var c = await connect(ct);
+        // Results are history, not decisions: a power cut may lose the last batch (state changes stay synced).
+        await LazyAsync(c, ct);
         await using var tx = c.BeginTransaction(deferred: false);
         using (var insert = Command(c, tx, $"INSERT INTO check_results ({ResultColumns}) VALUES ($check, $at, $outcome, $duration, $reason)"))
         {

@@ -64,6 +64,55 @@ internal sealed partial class SqliteJobRuns(Func<CancellationToken, Task<SqliteC
         return results;
     }
 
+    public async Task RecordOwnedAsync(IReadOnlyList<OwnedRun> runs, CancellationToken ct = default)
+    {
+        var checkedRuns = JobLedgerText.Owned(runs);
+        if (checkedRuns.Count == 0) return;
+        await using var c = await connect(ct);
+        // Not worth an fsync: every connection is opened with synchronous=FULL, and this one writes WAL frames that a power
+        // cut may lose (the file stays consistent; the next runs replace them).
+        await SqliteSql.LazyAsync(c, ct);
+        await using var tx = c.BeginTransaction(deferred: false);
+        using var upsert = Command(c, tx, $"""
+            INSERT INTO job_runs (job, occurrence_ms, attempt, node, claimed_at_ms, lease_until_ms, finished_at_ms, outcome, detail)
+            VALUES ($job, $occurrence, 1, $node, $started, $started, $finished, $outcome, $detail)
+            ON CONFLICT (job, occurrence_ms, attempt) DO UPDATE SET node = excluded.node, claimed_at_ms = excluded.claimed_at_ms,
+              lease_until_ms = excluded.lease_until_ms, finished_at_ms = excluded.finished_at_ms, outcome = excluded.outcome, detail = excluded.detail
+            WHERE job_runs.outcome <> {Running}
+            """);
+        var job = upsert.Parameters.Add("$job", SqliteType.Text);
+        var occurrence = upsert.Parameters.Add("$occurrence", SqliteType.Integer);
+        var node = upsert.Parameters.Add("$node", SqliteType.Text);
+        var started = upsert.Parameters.Add("$started", SqliteType.Integer);
+        var finished = upsert.Parameters.Add("$finished", SqliteType.Integer);
+        var outcome = upsert.Parameters.Add("$outcome", SqliteType.Text);
+        var detail = upsert.Parameters.Add("$detail", SqliteType.Text);
+        foreach (var r in checkedRuns)
+        {
+            job.Value = r.Job;
+            occurrence.Value = r.Occurrence.ToUnixTimeMilliseconds();
+            node.Value = r.Node;
+            started.Value = AuditEntry.ToMilliseconds(r.Started).ToUnixTimeMilliseconds();
+            finished.Value = AuditEntry.ToMilliseconds(r.Finished).ToUnixTimeMilliseconds();
+            outcome.Value = r.Outcome.ToText();
+            detail.Value = (object?)r.Detail ?? DBNull.Value;
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+        // Of each job only its newest run and its newest success stay (and any run still running: a claim of run --once).
+        using var prune = Command(c, tx, $"""
+            DELETE FROM job_runs WHERE job = $job AND outcome <> {Running}
+              AND id <> (SELECT id FROM job_runs WHERE job = $job ORDER BY occurrence_ms DESC, attempt DESC LIMIT 1)
+              AND id <> coalesce((SELECT id FROM job_runs WHERE job = $job AND outcome = 'succeeded' ORDER BY occurrence_ms DESC, attempt DESC LIMIT 1), -1)
+            """);
+        var pruned = prune.Parameters.Add("$job", SqliteType.Text);
+        foreach (var name in checkedRuns.Select(r => r.Job).Distinct(StringComparer.Ordinal))
+        {
+            pruned.Value = name;
+            await prune.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
     public async Task<JobRun?> RunningAsync(string job, CancellationToken ct = default)
     {
         await using var c = await connect(ct);

@@ -66,7 +66,11 @@ public static class CompositionRoot
     internal static Scheduler NewScheduler(LoadedPlan plan, IStateStore store, MaintenanceJournal journal, TimeProvider clock, ILogger? logger = null)
     {
         var settings = plan.Plan.Scheduler;
-        var options = new SchedulerOptions(NodeId.New(journal.Node), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout);
+        var options = new SchedulerOptions(NodeId.New(journal.Node), plan.Plan.Timezone, settings.Concurrency, settings.Lease, settings.ShutdownTimeout)
+        {
+            LocalStore = !store.Shared,
+            GatherEnds = TimeSpan.FromSeconds(1),
+        };
         return new Scheduler(store.Runs, store.Nodes, journal, options, clock, logger ?? NullLogger.Instance) { PlanSha256 = plan.Sha256 };
     }
 }

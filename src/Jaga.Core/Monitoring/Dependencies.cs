@@ -12,6 +12,10 @@ public static class Dependencies
     {
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(status);
+        // Most checks depend on nothing: found without building the map (this runs at every check run).
+        Check? self = null;
+        for (var i = 0; i < checks.Count && self is null; i++) if (checks[i].Name == check) self = checks[i];
+        if (self is null || self.DependsOn.Count == 0) return null;
         var byName = new Dictionary<string, Check>(StringComparer.Ordinal);
         foreach (var c in checks) byName.TryAdd(c.Name, c);
         var seen = new HashSet<string>(StringComparer.Ordinal) { check };

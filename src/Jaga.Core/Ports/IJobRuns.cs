@@ -30,6 +30,13 @@ public interface IJobRuns
     /// thousand runs that ended together). Results are in the order of <paramref name="ends"/>.</summary>
     Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default);
 
+    /// <summary>Records finished runs of jobs a node owns instead of claiming each run (checks: thousands of runs a minute,
+    /// none worth an exactly-once claim), in one transaction, and keeps of each such job only its newest run and its newest
+    /// success, so the ledger does not grow with every probe. A run of an occurrence already recorded replaces it, unless
+    /// that record is still running (a claim of <c>jaga run --once</c>). Not made durable at commit: a power cut may lose
+    /// the last second of these records, which the next runs replace.</summary>
+    Task RecordOwnedAsync(IReadOnlyList<OwnedRun> runs, CancellationToken ct = default);
+
     /// <summary>The run of <paramref name="job"/> still <see cref="RunOutcome.Running"/> (its lease live or expired), or null.</summary>
     Task<JobRun?> RunningAsync(string job, CancellationToken ct = default);
 

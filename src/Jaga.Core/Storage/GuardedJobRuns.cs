@@ -21,6 +21,8 @@ public sealed class GuardedJobRuns(IJobRuns inner, StoreGuard guard) : IJobRuns
     public Task<IReadOnlyList<bool>> FinishManyAsync(IReadOnlyList<RunEnd> ends, CancellationToken ct = default) =>
         guard.Run(() => inner.FinishManyAsync(ends, ct));
 
+    public Task RecordOwnedAsync(IReadOnlyList<OwnedRun> runs, CancellationToken ct = default) => guard.Run(() => inner.RecordOwnedAsync(runs, ct));
+
     public Task<JobRun?> RunningAsync(string job, CancellationToken ct = default) => guard.Run(() => inner.RunningAsync(job, ct));
 
     public Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default) =>

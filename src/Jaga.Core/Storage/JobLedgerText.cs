@@ -36,6 +36,14 @@ public static class JobLedgerText
         return [.. claims.Select(c => (c.Job, Occurrence(c.Occurrence)))];
     }
 
+    /// <summary>The runs of one <see cref="IJobRuns.RecordOwnedAsync"/> call, checked: finished, occurrences as stored.</summary>
+    public static List<OwnedRun> Owned(IReadOnlyList<OwnedRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Any(r => r.Outcome == RunOutcome.Running)) throw new ArgumentException("an owned run is recorded once it ended", nameof(runs));
+        return [.. runs.Select(r => r with { Occurrence = Occurrence(r.Occurrence) })];
+    }
+
     /// <summary>The ends of one <see cref="IJobRuns.FinishManyAsync"/> call, checked: none of them "running".</summary>
     public static IReadOnlyList<RunEnd> Ends(IReadOnlyList<RunEnd> ends)
     {

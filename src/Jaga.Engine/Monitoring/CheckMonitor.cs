@@ -48,7 +48,7 @@ public sealed class CheckMonitor(
         var now = clock.GetUtcNow();
         // Its parents' states are read fresh when a down alert may be at stake, so that a parent that failed a moment ago
         // holds it; otherwise the copy will do.
-        var parents = plan.Plan.Monitoring.Checks.FirstOrDefault(c => c.Name == check)?.DependsOn.Count > 0 && !result.Passed;
+        var parents = !result.Passed && plan.Plan.Monitoring.Checks.FirstOrDefault(c => c.Name == check)?.DependsOn.Count > 0;
         var known = parents ? await ReloadAsync(ct) : await StatesAsync(ct);
         // On a shared store the check's own state is read fresh: its previous run may have been another node's. Alone on
         // SQLite this node wrote it last, and the copy saves a read per run.

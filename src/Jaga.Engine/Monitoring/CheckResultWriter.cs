@@ -7,8 +7,8 @@ using Polly.Retry;
 
 namespace Jaga.Engine.Monitoring;
 
-/// <summary>Writes check results to the history in batches: whatever arrived since the last write, one transaction at a
-/// time. A store that is down holds results in memory (bounded; the oldest are dropped and counted) and they are written
+/// <summary>Writes check results to the history in batches: whatever arrived within a second of the first, one
+/// transaction at a time, not synced to disk (results are history; state changes are synced). A store that is down holds results in memory (bounded; the oldest are dropped and counted) and they are written
 /// once it is back, so a store outage never stalls the checks themselves.</summary>
 public sealed class CheckResultWriter : IAsyncDisposable
 {
@@ -63,6 +63,10 @@ public sealed class CheckResultWriter : IAsyncDisposable
         loop = Task.Run(() => RunAsync(stop.Token));
     }
 
+    /// <summary>How long results gather after the first of a batch arrives before they are written together (a second by
+    /// default: a thousand checks every ten seconds are then one write a second, not a hundred).</summary>
+    public TimeSpan Gather { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Results waiting to be written.</summary>
     public long Pending => Interlocked.Read(ref pending);
 
@@ -97,6 +101,12 @@ public sealed class CheckResultWriter : IAsyncDisposable
             while (await queue.Reader.WaitToReadAsync(ct))
             {
                 while (batch.Count < BatchSize && queue.Reader.TryRead(out var r)) batch.Add(Clean(r));
+                if (batch.Count < BatchSize && Gather > TimeSpan.Zero)
+                {
+                    // Checks spread over their period finish a few at a time: a moment's wait makes their results one write.
+                    await Task.Delay(Gather, waits, ct);
+                    while (batch.Count < BatchSize && queue.Reader.TryRead(out var r)) batch.Add(Clean(r));
+                }
                 try
                 {
                     await retry.ExecuteAsync(_ => new ValueTask(history.RecordAsync(batch, CancellationToken.None)), ct);

@@ -10,7 +10,8 @@ namespace Jaga.Engine.Monitoring;
 /// (<c>host:MACHINE</c> — every node watches its own host), and the hourly compaction of the check history.</summary>
 /// <remarks>Checks skip missed occurrences instead of catching up: a check that ran late has nothing to make up for. Each
 /// check's occurrences are shifted within its period by a phase taken from its name, so checks with the same interval are
-/// spread over it; and checks are light jobs, outside <c>scheduler.concurrency</c>.</remarks>
+/// spread over it; checks are light jobs, outside <c>scheduler.concurrency</c>, and owned jobs: split between the live
+/// nodes, not claimed run by run (see <see cref="ScheduledJob.Owned"/>).</remarks>
 public static class MonitorJobs
 {
     /// <summary>Time a check run may take beyond its own timeout (verdict, storing, alerting) before the scheduler stops it.</summary>
@@ -29,7 +30,7 @@ public static class MonitorJobs
         {
             yield return new ScheduledJob(JobId.Check(check.Name), new IntervalSchedule(check.Every, IntervalSchedule.PhaseOf(check.Name, check.Every)),
                 CatchUp.Skip, check.Timeout + Margin, async ct => Done(await services.Monitor.RunAsync(check, ct)))
-            { Light = true, MissedQuietly = true };
+            { Light = true, MissedQuietly = true, Owned = true };
         }
         if (services.Host is { } host && monitoring.Host is { } settings)
         {

@@ -16,6 +16,14 @@ public sealed record ScheduledJob(JobId Id, ISchedule Schedule, CatchUp CatchUp,
     /// dump, nor behind each other.</summary>
     public bool Light { get; init; }
 
+    /// <summary>The job is owned by one node at a time instead of claimed run by run: its runs are not exactly-once decisions
+    /// in the run ledger (a check's probe is worth neither a transaction nor a synced commit). The live nodes split the owned
+    /// jobs between them (<see cref="Core.Scheduling.Ownership"/>) and take over those of a node that stops beating; its last
+    /// occurrence is kept in memory (none after a start: it runs at once), and its ends are written in batches, keeping only
+    /// its newest run and newest success in the ledger (<see cref="Core.Ports.IJobRuns.RecordOwnedAsync"/>). For light jobs
+    /// without catch-up: a run may be repeated or missed while nodes join or leave.</summary>
+    public bool Owned { get; init; }
+
     /// <summary>Whether the job has anything to work on; null when it always has. A job that has nothing yet (a verification
     /// before the backup it verifies exists) is not claimed: its occurrence stays due, unconsumed, and is looked at again when
     /// <see cref="After"/> ends on this node, or a little later (another node may be the one that runs it). Nothing is written

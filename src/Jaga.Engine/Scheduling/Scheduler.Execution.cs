@@ -10,9 +10,9 @@ public sealed partial class Scheduler
 {
     /// <summary>Starts a claimed run without waiting for it; it waits for a free slot of the concurrency limit itself, so a
     /// slow job never delays the others' claims.</summary>
-    private Execution Start(Slot slot, JobRun run, bool onTime, CancellationToken stopping)
+    private Execution Start(Slot slot, JobRun run, bool onTime, CancellationToken stopping, bool owned = false)
     {
-        var execution = new Execution(run);
+        var execution = new Execution(run) { Owned = owned };
         lock (gate) slot.Execution = execution;
         execution.Task = Task.Run(() => ExecuteAsync(slot, execution, onTime, stopping), CancellationToken.None);
         return execution;
@@ -131,6 +131,9 @@ public sealed partial class Scheduler
         public bool LostClaim { get; set; }
 
         public bool Finished { get; set; }
+
+        /// <summary>A run of an owned job: no claim in the ledger to renew, its end recorded with <see cref="IJobRuns.RecordOwnedAsync"/>.</summary>
+        public bool Owned { get; init; }
 
         /// <summary>Set when the run's work and recording are over, whether or not its end could be recorded.</summary>
         public bool Done { get; set; }

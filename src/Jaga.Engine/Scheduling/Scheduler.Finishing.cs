@@ -20,7 +20,9 @@ public sealed partial class Scheduler
     private async Task FinishAsync(Execution execution, RunOutcome outcome, string detail, CancellationToken stopping)
     {
         if (execution.Finished) return;
-        var pending = new PendingEnd(new RunEnd(execution.Run, outcome, clock.GetUtcNow(), journal.Redact(detail)), new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var end = new RunEnd(execution.Run, outcome, clock.GetUtcNow(), journal.Redact(detail));
+        var owned = execution.Owned ? new OwnedRun(end.Run.Job, end.Run.Occurrence, end.Run.Node, end.Run.ClaimedAt, end.At, end.Outcome, end.Detail) : null;
+        var pending = new PendingEnd(end, owned, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         ends.Writer.TryWrite(pending);
         try
         {
@@ -61,6 +63,13 @@ public sealed partial class Scheduler
         {
             batch.Clear();
             while (batch.Count < 1000 && ends.Reader.TryRead(out var end)) batch.Add(end);
+            if (options.GatherEnds > TimeSpan.Zero && batch.Count < 1000 && batch.All(b => b.Owned is not null))
+            {
+                // Only ends of owned runs (checks) so far: let a second's worth gather into one write. Any other end is
+                // written at once, as a backup's end decides what runs next.
+                await Task.Delay(options.GatherEnds, CancellationToken.None);
+                while (batch.Count < 1000 && ends.Reader.TryRead(out var end)) batch.Add(end);
+            }
             var attempt = 0;
             try
             {
@@ -69,8 +78,7 @@ public sealed partial class Scheduler
                     attempt++;
                     try
                     {
-                        var recorded = await ledger.FinishManyAsync([.. batch.Select(b => b.End)], token);
-                        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(recorded[i]);
+                        await RecordAsync(batch, token);
                     }
                     catch (Exception e) when (Faults.IsStoreFault(e))
                     {
@@ -103,7 +111,7 @@ public sealed partial class Scheduler
         {
             try
             {
-                b.Done.TrySetResult((await ledger.FinishManyAsync([b.End], ct))[0]);
+                await RecordAsync([b], ct);
                 recorded++;
             }
             catch (Exception e) when (Faults.IsStoreFault(e))
@@ -120,5 +128,21 @@ public sealed partial class Scheduler
         return true;
     }
 
-    private sealed record PendingEnd(RunEnd End, TaskCompletionSource<bool> Done);
+    /// <summary>Records a batch of ends in one call per kind: the ends of claimed runs, and the runs of owned jobs.</summary>
+    private async Task RecordAsync(List<PendingEnd> batch, CancellationToken ct)
+    {
+        var owned = batch.Where(b => b.Owned is not null).ToList();
+        if (owned.Count > 0)
+        {
+            await ledger.RecordOwnedAsync([.. owned.Select(b => b.Owned!)], ct);
+            foreach (var b in owned) b.Done.TrySetResult(true);
+        }
+        var claimed = batch.Where(b => b.Owned is null).ToList();
+        if (claimed.Count == 0) return;
+        var recorded = await ledger.FinishManyAsync([.. claimed.Select(b => b.End)], ct);
+        for (var i = 0; i < claimed.Count; i++) claimed[i].Done.TrySetResult(recorded[i]);
+    }
+
+    /// <summary>The end of a run waiting to be recorded; <paramref name="Owned"/> for a run of an owned job.</summary>
+    private sealed record PendingEnd(RunEnd End, OwnedRun? Owned, TaskCompletionSource<bool> Done);
 }

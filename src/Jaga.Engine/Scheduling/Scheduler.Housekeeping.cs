@@ -21,6 +21,7 @@ public sealed partial class Scheduler
     {
         await nodes.BeatAsync(new NodeInfo(options.Node, Environment.MachineName, Environment.ProcessId, JagaVersion.Current,
             started ??= now, now, PlanSha256, null), stopping);
+        await ShareOwnedAsync(now, stopping);
         await RenewAsync(now, stopping);
         foreach (var expired in await ledger.ExpiredAsync(now, stopping))
         {
@@ -42,12 +43,45 @@ public sealed partial class Scheduler
         }
     }
 
+    /// <summary>The live nodes between which the owned jobs are split, as of the last beat; null before it (this node owns
+    /// every owned job then).</summary>
+    private volatile IReadOnlyList<string>? owners;
+
+    /// <summary>Whether this node runs the owned job <paramref name="job"/> (see <see cref="Ownership"/>).</summary>
+    private bool Owns(string job) => owners is not { } o || Ownership.Of(o, job) == options.Node;
+
+    /// <summary>Reads the live nodes once per beat (the renewal of this node's lease on its owned jobs) and splits the
+    /// owned jobs between them (<see cref="Ownership.Owners"/>).</summary>
+    private async Task ShareOwnedAsync(DateTimeOffset now, CancellationToken stopping)
+    {
+        lock (gate)
+            if (!jobs.Values.Any(s => s.Job.Owned)) return;
+        var all = await nodes.NodesAsync(stopping);
+        owners = Ownership.Owners(all, options.Node, now, options.Lease, options.Housekeeping * 2, n => options.LocalStore && GoneHere(n));
+    }
+
+    /// <summary>A node of this machine whose process no longer exists (a crash): on a local store it is gone without
+    /// waiting for its lease.</summary>
+    private static bool GoneHere(NodeInfo n)
+    {
+        if (n.Host != Environment.MachineName || n.Pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(n.Pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Extends the lease of every run of this node; a run whose claim is gone (declared lost while this node could
     /// not reach the store) is stopped, since another node has taken it over.</summary>
     private async Task RenewAsync(DateTimeOffset now, CancellationToken ct)
     {
         List<Execution> running;
-        lock (gate) running = [.. jobs.Values.Select(s => s.Execution).OfType<Execution>()];
+        lock (gate) running = [.. jobs.Values.Select(s => s.Execution).OfType<Execution>().Where(e => !e.Owned)];
         foreach (var execution in running)
         {
             if (execution.Finished || await ledger.RenewAsync(execution.Run, now, options.Lease, ct)) continue;

@@ -143,6 +143,8 @@ public sealed partial class Scheduler : IAsyncDisposable
     {
         var now = clock.GetUtcNow();
         var retryAt = DateTimeOffset.MaxValue;
+        // The first pass beats first: the owned jobs are split between the nodes the beat finds.
+        if (nextHousekeeping == DateTimeOffset.MinValue && await GuardAsync(() => HousekeepAsync(now, stopping), stopping)) nextHousekeeping = now + options.Housekeeping;
         List<Slot> due;
         lock (gate)
         {
@@ -198,6 +200,9 @@ public sealed partial class Scheduler : IAsyncDisposable
     /// at one instant cost one read and one commit, so the last of them does not wait behind the others' claims.</summary>
     private async Task ConsiderAsync(List<Slot> due, DateTimeOffset now, CancellationToken stopping)
     {
+        foreach (var slot in due.Where(s => s.Job.Owned)) ConsiderOwned(slot, now, stopping);
+        due = [.. due.Where(s => !s.Job.Owned)];
+        if (due.Count == 0) return;
         // Read, not cached: other nodes run occurrences too, and a missed count must be true.
         var lasts = await ledger.LastOccurrencesAsync([.. due.Select(s => s.Job.Id)], stopping);
         var claiming = new List<(Slot Slot, DueDecision Decision, DateTimeOffset Occurrence)>();
@@ -263,8 +268,34 @@ public sealed partial class Scheduler : IAsyncDisposable
             if (result != ClaimResult.Claimed) continue;
             if (decision.CatchingUp && !slot.Job.MissedQuietly)
                 await journal.RecordAsync(new JobCatchingUp(slot.Job.Id, decision.Missed, journal.Local(occurrence)) { Data = Data(slot.Job, occurrence) }, stopping);
-            Start(slot, run!, onTime: decision.Missed == 0, stopping);
+            // A job's first run ever is for an occurrence that may be long past (the hour's start): not a lag of the scheduler.
+            Start(slot, run!, onTime: decision.Missed == 0 && lasts.ContainsKey(slot.Job.Id), stopping);
         }
+    }
+
+    /// <summary>An owned job's occurrence, decided from the occurrence kept in memory (none after a start: it runs at once),
+    /// without a read or a claim: run here when this node owns the job, passed over otherwise.</summary>
+    private void ConsiderOwned(Slot slot, DateTimeOffset now, CancellationToken stopping)
+    {
+        var job = slot.Job;
+        DueDecision decision;
+        try
+        {
+            decision = Due.Decide(job.Schedule, options.Zone, slot.Last, now, CatchUp.Skip, Due.LateAfter(job.Schedule));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            logger.LogError(e, "{Job}: could not compute its schedule", job.Id);
+            Reschedule(slot, now + TimeSpan.FromMinutes(1));
+            return;
+        }
+        var first = slot.Last is null;
+        slot.Last = decision.Run ?? decision.Skipped ?? slot.Last;
+        Reschedule(slot, decision.Next ?? DateTimeOffset.MaxValue);
+        if (decision.Run is not { } occurrence || !Owns(job.Id)) return;
+        var run = new JobRun(0, job.Id, occurrence, 1, options.Node, now, now + options.Lease, null, RunOutcome.Running, null);
+        // A first run after a start is for an occurrence up to a period old: not a lag of the scheduler.
+        Start(slot, run, onTime: !first && decision.Missed == 0, stopping, owned: true);
     }
 
     /// <summary>Sets when a slot taken by this pass is looked at again, under <see cref="gate"/> as <see cref="Replace"/>

@@ -41,6 +41,12 @@ internal sealed class FlakyLedger(IJobRuns inner, int failures, Func<Task>? befo
         return RefuseEnds ? throw new SqliteException("database is locked", 5) : inner.FinishManyAsync(ends, ct);
     }
 
+    public Task RecordOwnedAsync(IReadOnlyList<OwnedRun> runs, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref endTries);
+        return RefuseEnds ? throw new SqliteException("database is locked", 5) : inner.RecordOwnedAsync(runs, ct);
+    }
+
     public Task<JobRun?> RunningAsync(string job, CancellationToken ct = default) => inner.RunningAsync(job, ct);
 
     public Task<bool> DeclareDeadAsync(JobRun run, DateTimeOffset now, string detail, CancellationToken ct = default) => inner.DeclareDeadAsync(run, now, detail, ct);
