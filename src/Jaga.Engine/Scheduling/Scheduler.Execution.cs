@@ -55,13 +55,17 @@ public sealed partial class Scheduler
         finally
         {
             execution.Done = true;
+            bool due;
             lock (gate)
             {
                 slot.Execution = null;
                 if (slot.Removed && jobs.TryGetValue(job.Id, out var current) && ReferenceEquals(current, slot)) jobs.Remove(job.Id);
+                due = slot.CheckAt <= clock.GetUtcNow();
             }
-            WakeWaitingFor(job.Id);
-            Wake();
+            // An owned job (a check) frees no slot and no job waits for it: the loop needs waking only when its next look
+            // is already due (a run that outlasted its period). A thousand checks would otherwise wake a pass each.
+            if (!job.Owned) WakeWaitingFor(job.Id);
+            if (due || !job.Owned) Wake();
         }
     }
 
