@@ -1,4 +1,5 @@
 using System.Net;
+using Jaga.Core.Journal.Events.Dashboard;
 using Jaga.Core.Ports;
 using Jaga.Engine.Backup;
 
@@ -96,7 +97,7 @@ public sealed class BackupsPageTests : IAsyncLifetime
         Assert.Single(site.LogLines(), l => l.Contains("[INFO] olga started a backup of files from the dashboard", StringComparison.Ordinal));
         var entries = new List<Core.Ledger.AuditEntry>();
         await foreach (var e in site.Store.ReadAsync()) entries.Add(e);
-        var act = Assert.Single(entries, e => e.Kind == "dashboard.backup");
+        var act = Assert.Single(entries, e => e.Kind == DashboardBackupStarted.AuditKind);
         Assert.Equal(("olga", "files"), (act.Actor, act.Data["job"]));
         await UntilAsync(async () => await site.Store.Runs.RunningAsync("backup:files") is null);
         Assert.Contains("All 2 backups of files", await browser.PageAsync("/backups"), StringComparison.Ordinal);

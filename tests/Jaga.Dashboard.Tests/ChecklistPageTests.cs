@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Jaga.Core.Journal.Events.Dashboard;
+using Jaga.Core.Journal.Events.Readiness;
 using Jaga.Core.Ports;
 
 namespace Jaga.Dashboard.Tests;
@@ -75,7 +77,7 @@ public sealed class ChecklistPageTests : IAsyncLifetime
         Assert.Contains("Folder structure acknowledged.", html, StringComparison.Ordinal);
         Assert.Contains("Acknowledged by olga on 2026-12-07 09:00 UTC: modules split into src/ and tests/", html, StringComparison.Ordinal);
         Assert.Single(site.LogLines(), l => l.EndsWith("[INFO] Checklist point folders acknowledged by olga: modules split into src/ and tests/", StringComparison.Ordinal));
-        var entry = Assert.Single(await Entries(), e => e.Kind == "checklist.ack");
+        var entry = Assert.Single(await Entries(), e => e.Kind == ChecklistAcknowledged.AuditKind);
         Assert.Equal("olga", entry.Actor);
         var ack = Assert.Single(await site.Store.Checklist.LatestAsync());
         Assert.Equal(("folders", "olga", entry.Seq), (ack.Item, ack.By, ack.Seq));
@@ -93,7 +95,7 @@ public sealed class ChecklistPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Empty(await site.Store.Checklist.LatestAsync());
-        Assert.DoesNotContain(await Entries(), e => e.Kind == "checklist.ack");
+        Assert.DoesNotContain(await Entries(), e => e.Kind == ChecklistAcknowledged.AuditKind);
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class ChecklistPageTests : IAsyncLifetime
         do html = await browser.PageAsync("/checklist");
         while (!html.Contains("Evidence gathered 2026-12-07 10:00 UTC.", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(30) && await Pause());
         Assert.Contains("Evidence gathered 2026-12-07 10:00 UTC.", html, StringComparison.Ordinal);
-        var pressed = Assert.Single(await Entries(), e => e.Kind == "dashboard.checklist");
+        var pressed = Assert.Single(await Entries(), e => e.Kind == DashboardChecklistGathered.AuditKind);
         Assert.Equal("olga", pressed.Actor);
         Assert.Single(site.LogLines(), l => l.Contains("[INFO] olga asked to gather the checklist's evidence again from the dashboard", StringComparison.Ordinal));
     }

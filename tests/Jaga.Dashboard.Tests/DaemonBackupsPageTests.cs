@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Jaga.Core.Journal.Events.Audit;
+using Jaga.Core.Journal.Events.Dashboard;
+using Jaga.Core.Journal.Events.Emergency;
 using Jaga.Testing;
 using Jaga.Testing.Browser;
 using Microsoft.Data.Sqlite;
@@ -129,10 +132,10 @@ public sealed partial class DaemonBackupsPageTests(PostgresServer postgres) : IC
 
         // One audit entry for each act, with the user who did it.
         var acts = await ActsAsync();
-        Assert.Equal("admin", Assert.Single(acts, a => a.Kind == "dashboard.backup").Actor);
-        Assert.Equal("admin", Assert.Single(acts, a => a.Kind == "runbook.approve").Actor);
-        Assert.Equal("admin", acts.First(a => a.Kind == "runbook.run").Actor);
-        Assert.Equal("admin", Assert.Single(acts, a => a.Kind == "audit.verify").Actor);
+        Assert.Equal("admin", Assert.Single(acts, a => a.Kind == DashboardBackupStarted.AuditKind).Actor);
+        Assert.Equal("admin", Assert.Single(acts, a => a.Kind == RunbookApproved.AuditKind).Actor);
+        Assert.Equal("admin", acts.First(a => a.Kind == RunbookRunStarted.AuditKind).Actor);
+        Assert.Equal("admin", Assert.Single(acts, a => a.Kind == AuditVerified.AuditKind).Actor);
     }
 
     /// <summary>The audit chain as the stopped daemon left it in its state store: each entry's kind and actor.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Jaga.Core.Journal.Events.Emergency;
 using Jaga.Core.Ports;
 
 namespace Jaga.Dashboard.Tests;
@@ -120,8 +121,8 @@ public sealed class EmergencyPageTests : IAsyncLifetime
             Assert.DoesNotContain(DashboardSite.Secret, html, StringComparison.Ordinal);
         }
         var audit = await AuditAsync();
-        Assert.Equal("rina", Assert.Single(audit, e => e.Kind == "runbook.approve").Actor);
-        Assert.Equal("rina", audit.First(e => e.Kind == "runbook.run").Actor);
+        Assert.Equal("rina", Assert.Single(audit, e => e.Kind == RunbookApproved.AuditKind).Actor);
+        Assert.Equal("rina", audit.First(e => e.Kind == RunbookRunStarted.AuditKind).Actor);
         Assert.Single(site.LogLines(), l => l.Contains($"(run {run.Id}) approved by rina", StringComparison.Ordinal));
         Assert.DoesNotContain(site.LogLines(), l => l.Contains(EchoedPassword, StringComparison.Ordinal) || l.Contains(DashboardSite.Secret, StringComparison.Ordinal));
     }

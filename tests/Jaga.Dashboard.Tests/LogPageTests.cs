@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Jaga.Core.Journal.Events.Audit;
+using Jaga.Core.Journal.Events.Dashboard;
 using Jaga.Core.Ledger;
 using Jaga.Core.Ports;
 using Jaga.Dashboard.Pages;
@@ -190,7 +192,7 @@ public sealed partial class LogPageTests : IAsyncLifetime
         var head = (await site.Store.HeadAsync())!;
 
         Assert.Matches(@"Intact: \d+ entries, head #\d+ [0-9a-f]{12} \(asked 2026-12-07 09:00 UTC by olga\)\.", intact);
-        var recorded = Assert.Single(await site.Store.ReadAsync(1).Where(e => e.Kind == "audit.verify").ToListAsync());
+        var recorded = Assert.Single(await site.Store.ReadAsync(1).Where(e => e.Kind == AuditVerified.AuditKind).ToListAsync());
         Assert.Equal("olga", recorded.Actor);
         Assert.Equal(head.Seq, recorded.Seq);
         Assert.Single(site.LogLines(), l => l.Contains("[INFO] Audit chain verified:", StringComparison.Ordinal));
@@ -236,9 +238,9 @@ public sealed partial class LogPageTests : IAsyncLifetime
         await ResultAsync(olga);
 
         var entries = await site.Store.ReadAsync(1).ToListAsync();
-        var joined = Assert.Single(entries, e => e.Kind == "dashboard.audit");
+        var joined = Assert.Single(entries, e => e.Kind == DashboardChainVerifyJoined.AuditKind);
         Assert.Equal("otto", joined.Actor);
-        Assert.Equal("olga", Assert.Single(entries, e => e.Kind == "audit.verify").Actor);
+        Assert.Equal("olga", Assert.Single(entries, e => e.Kind == AuditVerified.AuditKind).Actor);
         Assert.Single(site.LogLines(), l => l.Contains(
             "[INFO] otto asked to verify the audit chain from the dashboard; the verification olga started was still running, its result shows on the log page",
             StringComparison.Ordinal));
@@ -262,9 +264,9 @@ public sealed partial class LogPageTests : IAsyncLifetime
         var page = await ResultAsync(browser);
 
         Assert.Contains("The verification could not finish:", page, StringComparison.Ordinal);
-        var failed = Assert.Single(await site.Store.ReadAsync(1).Where(e => e.Kind == "dashboard.audit").ToListAsync());
+        var failed = Assert.Single(await site.Store.ReadAsync(1).Where(e => e.Kind == DashboardChainVerifyFailed.AuditKind).ToListAsync());
         Assert.Equal("olga", failed.Actor);
-        Assert.DoesNotContain(await site.Store.ReadAsync(1).ToListAsync(), e => e.Kind == "audit.verify");
+        Assert.DoesNotContain(await site.Store.ReadAsync(1).ToListAsync(), e => e.Kind == AuditVerified.AuditKind);
         Assert.Single(site.LogLines(), l => l.Contains("[ERROR] olga asked to verify the audit chain from the dashboard; it could not run: ", StringComparison.Ordinal));
     }
 
@@ -303,7 +305,7 @@ public sealed partial class LogPageTests : IAsyncLifetime
         Assert.DoesNotContain("Verify chain</button>", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
-        Assert.DoesNotContain(await site.Store.ReadAsync(1).ToListAsync(), e => e.Kind == "audit.verify");
+        Assert.DoesNotContain(await site.Store.ReadAsync(1).ToListAsync(), e => e.Kind == AuditVerified.AuditKind);
         Assert.Contains("Verify chain</button>", await operatorBrowser.PageAsync("/log"), StringComparison.Ordinal);
     }
 

@@ -187,7 +187,8 @@ public sealed class ChecklistEvidenceTests : IAsyncDisposable
                 (EvidenceState.Ok, "cli.checklist.render.current"), (EvidenceState.Failed, "cli.checklist.changes.pending")],
             Of(report, ReadinessPoint.Documentation));
 
-        var changed = project.Load(text + "\nchecklist: { url: \"https://toko.example.com\" }\n");
+        // Any change will do; a loopback url, as gathering probes it for security headers (a public name would leave this machine).
+        var changed = project.Load(text + "\nchecklist: { url: \"http://127.0.0.1:9/\" }\n");
         Assert.Contains((EvidenceState.Failed, "cli.checklist.render.stale"), Of(await GatherAsync(changed, store, clock: later), ReadinessPoint.Documentation));
         // Written for a plan once, the document is current for it: nothing is written again.
         Assert.Null(RenderedPlan.Refresh(plan));

@@ -57,7 +57,7 @@ public sealed record VerifySettings(CronSchedule? Schedule, string? RestoreInto)
 
 public sealed record MonitoringSection(
     HostMonitor? Host, IReadOnlyList<Check> Checks, IReadOnlyList<LogRetentionRule> Logs, IReadOnlyList<MaintenanceWindow> Maintenance,
-    HistoryRetention History, RdapSettings Rdap);
+    HistoryRetention History, RdapSettings Rdap, string? Resolver);
 
 /// <summary>Where <c>[DOMAIN_EXPIRATION]</c> is looked up: IANA's RDAP bootstrap file names each top-level domain's RDAP
 /// server; a domain's answer is kept for <paramref name="Cache"/>.</summary>

@@ -13,9 +13,9 @@ internal static class Checks
         IReadOnlyList<string> d = dependsOn ?? [];
         return kind switch
         {
-            "http" => new HttpCheck(name, "http://127.0.0.1:8080/health", null, new Dictionary<string, string>(), null, true, false, every, timeout, e, d, alert),
+            "http" => new HttpCheck(name, "http://127.0.0.1:8080/health", null, new Dictionary<string, string>(), null, true, false, null, every, timeout, e, d, alert),
             "tcp" => new TcpCheck(name, "127.0.0.1:5432", every, timeout, e, d, alert),
-            "tls" => new TlsCheck(name, "example.com:443", false, every, timeout, e, d, alert),
+            "tls" => new TlsCheck(name, "example.com:443", false, null, every, timeout, e, d, alert),
             "postgres" => new PostgresCheck(name, "postgres://jaga@127.0.0.1/app", null, every, timeout, e, d, alert),
             "sqlite" => new SqliteCheck(name, "data/app.db", null, every, timeout, e, d, alert),
             "mysql" => new MysqlCheck(name, "mysql://jaga@127.0.0.1/app", null, every, timeout, e, d, alert),

@@ -33,13 +33,15 @@ internal sealed class ProbeWorld : IAsyncDisposable
     /// <param name="checks">The checks.</param>
     /// <param name="clock">The clock; the system's when null.</param>
     /// <param name="rdapBootstrap">The RDAP bootstrap file's URL (<c>monitoring.rdap.bootstrap</c>); IANA's when null.</param>
-    public static async Task<ProbeWorld> CreateAsync(string checks, TimeProvider? clock = null, string? rdapBootstrap = null)
+    /// <param name="resolver">The DNS server checks resolve names with (<c>monitoring.resolver</c>); the system's when null.</param>
+    public static async Task<ProbeWorld> CreateAsync(string checks, TimeProvider? clock = null, string? rdapBootstrap = null, string? resolver = null)
     {
         clock ??= TimeProvider.System;
         var folder = Directory.CreateTempSubdirectory("jaga-probes-").FullName;
         var indented = string.Join('\n', checks.Trim('\n').Split('\n').Select(l => "    " + l));
         var rdap = rdapBootstrap is null ? "" : $"  rdap: {{ bootstrap: \"{rdapBootstrap}\" }}\n";
-        var yaml = $"version: 1\nproject: probes\nmonitoring:\n{rdap}  checks:\n{indented}\n";
+        var dns = resolver is null ? "" : $"  resolver: \"{resolver}\"\n";
+        var yaml = $"version: 1\nproject: probes\nmonitoring:\n{rdap}{dns}  checks:\n{indented}\n";
         var world = new PlanWorld(_ => null, p => File.Exists(p) ? File.ReadAllText(p) : null);
         var loaded = PlanLoader.Load(yaml, "jaga.yaml", folder, world);
         Assert.True(loaded.Ok, "plan did not load:\n" + string.Join('\n', loaded.Errors) + "\n" + yaml);

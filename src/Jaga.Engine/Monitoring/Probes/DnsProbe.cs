@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using DnsClient;
 using DnsClient.Protocol;
 using Jaga.Core.Monitoring;
@@ -16,7 +15,7 @@ internal sealed class DnsProbe(DnsCheck check, ProbeContext context) : ICheckPro
         ProbeRun.RunAsync(check.Timeout, context.Clock, async (token, elapsed) =>
         {
             var (host, port) = HostPortText.Split(check.Dns.Server);
-            var address = IPAddress.TryParse(host, out var ip) ? ip : (await System.Net.Dns.GetHostAddressesAsync(host, token))[0];
+            var address = (await context.Resolver.AddressesAsync(host, token))[0];
             var options = new LookupClientOptions(new NameServer(address, port))
             {
                 UseCache = false,

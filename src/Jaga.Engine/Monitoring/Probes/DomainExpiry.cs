@@ -13,8 +13,9 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// <c>domain/NAME</c> with an <c>expiration</c> event. Both answers are kept for <c>monitoring.rdap.cache</c> (a domain's
 /// expiry changes once a year; Gatus caches it too), a failure for at most an hour, so a thousand checks of one domain
 /// ask once.</summary>
-/// <remarks>The domain is the host name's last two labels (<c>api.shop.example.com</c> → <c>example.com</c>); a domain
-/// registered under a second-level suffix (<c>example.co.uk</c>) is not found that way.</remarks>
+/// <remarks>The domain is the check's <c>domain</c> when it names one, else the host name's last two labels
+/// (<c>api.shop.example.com</c> → <c>example.com</c>); a domain registered under a second-level suffix (<c>example.co.uk</c>)
+/// is not found that way, nor one behind an address, so the check names it.</remarks>
 public sealed class DomainExpiry(RdapSettings settings, HttpClient http, TimeProvider clock)
 {
     /// <summary>How long a failed lookup is kept before it is tried again.</summary>
@@ -32,9 +33,13 @@ public sealed class DomainExpiry(RdapSettings settings, HttpClient http, TimePro
 
     /// <summary>The observation with [DOMAIN_EXPIRATION] (milliseconds left, negative once expired) when the registry
     /// says; as it was otherwise, the condition then failing on an absent value whose reason says why.</summary>
-    public async Task<CheckObservation> AddAsync(CheckObservation seen, string host, CancellationToken ct)
+    /// <param name="seen">What the probe saw.</param>
+    /// <param name="host">The host the check connected to, whose last two labels are the domain unless <paramref name="domain"/> is given.</param>
+    /// <param name="domain">The check's <c>domain</c>: the registered domain as the plan names it, or null.</param>
+    /// <param name="ct">Stops waiting (not the lookup, which other checks may share).</param>
+    public async Task<CheckObservation> AddAsync(CheckObservation seen, string host, string? domain, CancellationToken ct)
     {
-        var known = await LookUpAsync(host, ct);
+        var known = await LookUpAsync(domain is null ? DomainOf(host) : Ascii(domain), domain ?? host, ct);
         if (known.Expires is not { } expires) return seen with { Absent = ProbeValues.With(seen.Absent, ProbeValues.DomainExpirationName, known.Error ?? "RDAP: no answer") };
         var left = (long)(expires - clock.GetUtcNow()).TotalMilliseconds;
         return seen with { Values = ProbeValues.With(seen.Values, ProbeValues.DomainExpirationName, left.ToString(CultureInfo.InvariantCulture)) };
@@ -44,23 +49,29 @@ public sealed class DomainExpiry(RdapSettings settings, HttpClient http, TimePro
     /// address or a single label.</summary>
     public static string? DomainOf(string host)
     {
-        var name = host.Trim().TrimEnd('.').ToLowerInvariant();
+        var labels = Ascii(host)?.Split('.');
+        return labels is null || labels.Length < 2 ? null : $"{labels[^2]}.{labels[^1]}";
+    }
+
+    /// <summary>A name in lower case ASCII (IDNA), without its final dot; null for an address or what is no name.</summary>
+    private static string? Ascii(string name)
+    {
+        name = name.Trim().TrimEnd('.').ToLowerInvariant();
         if (name.Length == 0 || IPAddress.TryParse(name.Trim('[', ']'), out _)) return null;
         try
         {
-            name = new IdnMapping().GetAscii(name);
+            return new IdnMapping().GetAscii(name);
         }
         catch (ArgumentException)
         {
             return null;
         }
-        var labels = name.Split('.');
-        return labels.Length < 2 ? null : $"{labels[^2]}.{labels[^1]}";
     }
 
-    private async Task<Known> LookUpAsync(string host, CancellationToken ct)
+    private async Task<Known> LookUpAsync(string? domain, string named, CancellationToken ct)
     {
-        if (DomainOf(host) is not { } domain) return new Known(clock.GetUtcNow(), null, $"RDAP: '{host}' names no domain");
+        if (domain is null || !domain.Contains('.', StringComparison.Ordinal))
+            return new Known(clock.GetUtcNow(), null, $"RDAP: '{named}' names no domain");
         if (Fresh(domain) is { } cached) return cached;
         // Checks asking for the same domain at once share one question.
         var asking = inflight.GetOrAdd(domain, d => new Lazy<Task<Known>>(() => AskSafelyAsync(d)));

@@ -7,4 +7,6 @@ namespace Jaga.Engine.Monitoring.Probes;
 /// <param name="Body">The request body, sent as UTF-8; none when null.</param>
 /// <param name="FollowRedirects">Follow 301/302/303/307/308 up to <see cref="HttpExchange.MaxRedirects"/>.</param>
 /// <param name="Insecure">Accept any server certificate.</param>
-internal sealed record HttpCall(Uri Uri, string? Method, IReadOnlyDictionary<string, string> Headers, string? Body, bool FollowRedirects, bool Insecure);
+/// <param name="Resolver">Resolves the server's name when a new connection is opened; the system's resolver when null.</param>
+internal sealed record HttpCall(Uri Uri, string? Method, IReadOnlyDictionary<string, string> Headers, string? Body, bool FollowRedirects, bool Insecure,
+    CheckResolver? Resolver = null);

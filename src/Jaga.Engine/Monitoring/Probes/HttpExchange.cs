@@ -22,6 +22,7 @@ internal static class HttpExchange
         for (var redirects = 0; ; redirects++)
         {
             using var request = Request(method, uri, body, call.Headers);
+            if (call.Resolver is { } resolver) request.Options.Set(ProbeHttp.ResolverOption, resolver);
             HttpResponseMessage response;
             try
             {

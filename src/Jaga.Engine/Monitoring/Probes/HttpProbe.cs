@@ -16,10 +16,10 @@ internal sealed class HttpProbe(HttpCheck check, ProbeContext context) : ICheckP
         var uri = new Uri(check.Http);
         var seen = await ProbeRun.RunAsync(check.Timeout, context.Clock, (token, elapsed) =>
         {
-            var call = new HttpCall(uri, check.Method, check.Headers, check.Body, check.FollowRedirects, check.Insecure);
+            var call = new HttpCall(uri, check.Method, check.Headers, check.Body, check.FollowRedirects, check.Insecure, context.Resolver);
             return HttpExchange.SendAsync(call, context.Http, context.Clock, elapsed, token);
         }, null, ct);
         // After the response time is taken: the registry's answer is the domain's, not the server's.
-        return DomainExpiry.Wanted(check) ? await context.Domains.AddAsync(seen, uri.IdnHost, ct) : seen;
+        return DomainExpiry.Wanted(check) ? await context.Domains.AddAsync(seen, uri.IdnHost, check.Domain, ct) : seen;
     }
 }

@@ -23,6 +23,9 @@ public sealed record ProbeContext(LoadedPlan Plan, IStateStore Store, TimeProvid
     /// <summary>When a check was first seen; <see cref="Started"/> unless the caller knows better (e.g. from history).</summary>
     public Func<string, DateTimeOffset>? FirstSeen { get; init; }
 
+    /// <summary>How checks resolve the hosts they connect to: the plan's <c>monitoring.resolver</c>, else the system's.</summary>
+    public CheckResolver Resolver { get; init; } = Plan.Plan.Monitoring.Resolver is { } server ? new(server) : CheckResolver.System;
+
     /// <summary>[DOMAIN_EXPIRATION] by RDAP, its answers kept per domain for as long as the plan runs.</summary>
     public DomainExpiry Domains { get; init; } = new(Plan.Plan.Monitoring.Rdap, Http.Secure, Clock);
 

@@ -20,6 +20,11 @@ public sealed class ProbeHttp : IDisposable
         Insecure = new HttpClient(Handler(insecure: true), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>The resolver a request's new connection resolves the server's name with; the system's when unset.</summary>
+    /// <remarks>A pooled connection is reused by any request to its host and port: one process has one plan, whose checks
+    /// share one resolver.</remarks>
+    internal static readonly HttpRequestOptionsKey<CheckResolver> ResolverOption = new("jaga.resolver");
+
     internal HttpClient Secure { get; }
 
     internal HttpClient Insecure { get; }
@@ -57,9 +62,13 @@ public sealed class ProbeHttp : IDisposable
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
+                if (context.InitialRequestMessage.Options.TryGetValue(ResolverOption, out var resolver))
+                    await socket.ConnectAsync(await resolver.AddressesAsync(host, ct), port, ct);
+                else
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
                 if (socket.RemoteEndPoint is IPEndPoint reached)
-                    addresses[Key(context.DnsEndPoint.Host, context.DnsEndPoint.Port)] = Address(reached.Address);
+                    addresses[Key(host, port)] = Address(reached.Address);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch

@@ -24,7 +24,7 @@ internal sealed class SshProbe(SshCheck check, ProbeContext context) : ICheckPro
             }
             var (host, port) = HostPortText.Split(check.Ssh.Address);
             using var client = new TcpClient();
-            await client.ConnectAsync(host, port, token);
+            await context.Resolver.ConnectAsync(client, host, port, token);
             var stream = client.GetStream();
             for (var i = 0; i < MaxLines; i++)
             {

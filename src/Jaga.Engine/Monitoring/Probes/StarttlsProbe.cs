@@ -22,7 +22,7 @@ internal sealed class StarttlsProbe(StarttlsCheck check, ProbeContext context) :
             var host = url.Host.Trim('[', ']');
             var port = url.IsDefaultPort || url.Port <= 0 ? imap ? ImapPort : SmtpPort : url.Port;
             using var client = new TcpClient();
-            await client.ConnectAsync(host, port, token);
+            await context.Resolver.ConnectAsync(client, host, port, token);
             var stream = client.GetStream();
             var refused = imap ? await ImapAsync(stream, token) : await SmtpAsync(stream, token);
             if (refused is not null) return ProbeRun.Failed(elapsed(), refused);

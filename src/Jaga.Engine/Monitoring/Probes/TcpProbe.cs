@@ -13,7 +13,7 @@ internal sealed class TcpProbe(TcpCheck check, ProbeContext context) : ICheckPro
         {
             var (host, port) = HostPortText.Split(check.Tcp);
             using var client = new TcpClient();
-            await client.ConnectAsync(host, port, token);
+            await context.Resolver.ConnectAsync(client, host, port, token);
             return new CheckObservation(true, elapsed()) { Values = ProbeValues.Ip(client.Client.RemoteEndPoint) };
         }, null, ct);
 }

@@ -14,7 +14,7 @@ internal sealed class TlsProbe(TlsCheck check, ProbeContext context) : ICheckPro
     public async Task<CheckObservation> ObserveAsync(CancellationToken ct)
     {
         var seen = await HandshakeAsync(ct);
-        return DomainExpiry.Wanted(check) ? await context.Domains.AddAsync(seen, HostPortText.Split(check.Tls).Host, ct) : seen;
+        return DomainExpiry.Wanted(check) ? await context.Domains.AddAsync(seen, HostPortText.Split(check.Tls).Host, check.Domain, ct) : seen;
     }
 
     private Task<CheckObservation> HandshakeAsync(CancellationToken ct) =>
@@ -22,7 +22,7 @@ internal sealed class TlsProbe(TlsCheck check, ProbeContext context) : ICheckPro
         {
             var (host, port) = HostPortText.Split(check.Tls);
             using var client = new TcpClient();
-            await client.ConnectAsync(host, port, token);
+            await context.Resolver.ConnectAsync(client, host, port, token);
             // Read before the handshake: the TLS stream closes the socket when it is done.
             var reached = ProbeValues.Ip(client.Client.RemoteEndPoint);
             var observation = await HandshakeAsync(client.GetStream(), host, check.Insecure, context.Clock, elapsed, token);

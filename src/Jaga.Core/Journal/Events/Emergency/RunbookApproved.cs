@@ -13,8 +13,11 @@ namespace Jaga.Core.Journal.Events.Emergency;
 /// <param name="Needed">How many the step needs, or null when the plan no longer has the step.</param>
 /// <param name="Note">The approver's note, masked, if any.</param>
 public sealed record RunbookApproved(string Run, string Runbook, string Step, string By, int Approvals, int? Needed, string? Note)
-    : JournalEvent("runbook.approve", "runbook.approved", Severity.Info)
+    : JournalEvent(AuditKind, "runbook.approved", Severity.Info)
 {
+    /// <summary>The audit kind of this event (and of its siblings that share it), for code that finds its entries.</summary>
+    public const string AuditKind = "runbook.approve";
+
     public override IReadOnlyList<object?> Arguments =>
     [
         Step, Runbook, Run, By,

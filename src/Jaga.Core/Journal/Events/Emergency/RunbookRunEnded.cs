@@ -11,12 +11,15 @@ namespace Jaga.Core.Journal.Events.Emergency;
 /// <param name="Detail">Why, masked.</param>
 /// <param name="Took">How long it took, formatted.</param>
 public sealed record RunbookRunEnded(string Runbook, string Run, RunbookRunStatus Status, string Detail, string Took)
-    : JournalEvent("runbook.run", "runbook.ended", Status switch
+    : JournalEvent(AuditKind, "runbook.ended", Status switch
     {
         RunbookRunStatus.Succeeded => Severity.Info,
         RunbookRunStatus.Interrupted or RunbookRunStatus.Cancelled => Severity.Warn,
         _ => Severity.Error,
     })
 {
+    /// <summary>The audit kind of this event, which <see cref="RunbookRunStarted"/> shares.</summary>
+    public const string AuditKind = RunbookRunStarted.AuditKind;
+
     public override IReadOnlyList<object?> Arguments => [Runbook, Run, new Phrase("runbook.status." + Storage.StoredWord.Text(Status)), Took, Detail];
 }

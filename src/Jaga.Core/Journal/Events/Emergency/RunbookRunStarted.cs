@@ -11,7 +11,10 @@ namespace Jaga.Core.Journal.Events.Emergency;
 /// <param name="Parameters">The parameters as <c>name=value</c>, comma-separated; "-" when none.</param>
 /// <param name="Resumed">Whether a stopped run was resumed rather than started.</param>
 public sealed record RunbookRunStarted(string Runbook, string Run, string Trigger, string By, string Parameters, bool Resumed)
-    : JournalEvent("runbook.run", "runbook.started", Severity.Info)
+    : JournalEvent(AuditKind, "runbook.started", Severity.Info)
 {
+    /// <summary>The audit kind of this event (and of its siblings that share it), for code that finds its entries.</summary>
+    public const string AuditKind = "runbook.run";
+
     public override IReadOnlyList<object?> Arguments => [Runbook, Run, new Phrase(Resumed ? "runbook.how.resumed" : "runbook.how.started"), By, Trigger, Parameters];
 }

@@ -6,7 +6,10 @@ namespace Jaga.Core.Journal.Events.Readiness;
 /// <param name="Item">The point (<c>folders</c>, <c>security</c>).</param>
 /// <param name="By">Who.</param>
 /// <param name="Note">What they checked.</param>
-public sealed record ChecklistAcknowledged(string Item, string By, string Note) : JournalEvent("checklist.ack", "checklist.acknowledged", Severity.Info)
+public sealed record ChecklistAcknowledged(string Item, string By, string Note) : JournalEvent(AuditKind, "checklist.acknowledged", Severity.Info)
 {
+    /// <summary>The audit kind of this event (and of its siblings that share it), for code that finds its entries.</summary>
+    public const string AuditKind = "checklist.ack";
+
     public override IReadOnlyList<object?> Arguments => [Item, By, Note];
 }
