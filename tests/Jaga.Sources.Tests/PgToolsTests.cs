@@ -64,6 +64,43 @@ public sealed class PgToolsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_search_stops_at_the_first_program_of_the_servers_version_without_asking_the_later_folders()
+    {
+        var own = Path.Combine(dir, "own");
+        var later = Path.Combine(dir, "later");
+        Directory.CreateDirectory(own);
+        Directory.CreateDirectory(later);
+        await Fake(Path.Combine(own, "pg_dump"), "#!/bin/sh\necho 'pg_dump (PostgreSQL) 15.4'\n");
+        var asked = Path.Combine(dir, "later-was-asked");
+        await Fake(Path.Combine(later, "pg_dump"), $"#!/bin/sh\ntouch '{asked}'\necho 'pg_dump (PostgreSQL) 16.1'\n");
+
+        var tool = await new PgTools([own, later]).FindAsync("pg_dump", 15);
+
+        Assert.Equal(Path.Combine(own, "pg_dump"), tool.Path);
+        Assert.Equal("15.4", tool.Version);
+        Assert.False(File.Exists(asked), "the folder after the one with the server's own version was searched too");
+    }
+
+    [Fact]
+    public async Task Without_the_servers_own_version_every_folder_is_searched_and_the_newest_newer_one_taken()
+    {
+        var a = Path.Combine(dir, "a");
+        var b = Path.Combine(dir, "b");
+        Directory.CreateDirectory(a);
+        Directory.CreateDirectory(b);
+        await Fake(Path.Combine(a, "pg_dump"), "#!/bin/sh\necho 'pg_dump (PostgreSQL) 16.1'\n");
+        await Fake(Path.Combine(b, "pg_dump"), "#!/bin/sh\necho 'pg_dump (PostgreSQL) 17.2'\n");
+
+        Assert.Equal("17.2", (await new PgTools([a, b]).FindAsync("pg_dump", 15)).Version);
+    }
+
+    private static async Task Fake(string path, string script)
+    {
+        await File.WriteAllTextAsync(path, script);
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+    }
+
+    [Fact]
     public async Task The_installed_tools_are_found_with_their_versions()
     {
         var tool = await PgTools.Default.FindAsync("pg_dump", 15);
