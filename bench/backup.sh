@@ -75,11 +75,10 @@ echo "scale name round seconds rss_kb load1" >"$raw.header"
 summary="$out/summary.md"; : >"$summary"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; PostgreSQL $(postgres --version | awk '{ print $3 }'), pg_dump $(pg_dump --version | awk '{ print $3 }'), zstd $(zstd -V | grep -o 'v[0-9.]*'), gzip $(gzip --version | head -n1 | awk '{ print $2 }')" | tee -a "$summary"
 
-# ---- the fixed cost: an empty database, backed up by Jaga and by pg_dump | zstd -3, alternating
-scale=empty
-sql "DROP DATABASE IF EXISTS empty"; sql "CREATE DATABASE empty"
-plan="$work/empty"; mkdir -p "$plan"
-cat >"$plan/jaga.yaml" <<EOF
+# ---- a plan in $plan backing up database $1: one job `db`, zstd, to a local folder
+write_plan() {
+  mkdir -p "$plan"
+  cat >"$plan/jaga.yaml" <<EOF
 version: 1
 project: bench
 state: $plan/state.db
@@ -88,13 +87,19 @@ destinations:
   local: { path: $plan/backup/ }
 backup:
   - name: db
-    source: { postgres: "$url/empty" }
+    source: { postgres: "$url/$1" }
     schedule: "0 2 * * *"
     to: [local]
     file: "db_{date}_{time}"
     compress: zstd
 EOF
-"$jaga" validate --plan "$plan/jaga.yaml" >/dev/null
+  "$jaga" validate --plan "$plan/jaga.yaml" >/dev/null
+}
+
+# ---- the fixed cost: an empty database, backed up by Jaga and by pg_dump | zstd -3, alternating
+scale=empty
+sql "DROP DATABASE IF EXISTS empty"; sql "CREATE DATABASE empty"
+plan="$work/empty"; write_plan empty
 empty_runs=${RUNS_EMPTY:-$(( runs * 2 ))}
 for round in $(seq 1 "$empty_runs"); do
   tools=(jaga zstd); [ $((round % 2)) -eq 1 ] || tools=(zstd jaga)
@@ -124,23 +129,7 @@ for scale in $scales; do
   pgbench "${conn[@]}" -i -s "$scale" -q bench >/dev/null 2>&1
   dbsize=$(psql "${conn[@]}" -X -At -d bench -c "SELECT pg_size_pretty(pg_database_size('bench'))")
 
-  plan="$work/s$scale"; rm -rf "$plan"; mkdir -p "$plan"
-  cat >"$plan/jaga.yaml" <<EOF
-version: 1
-project: bench
-state: $plan/state.db
-log: { file: $plan/maintenance.log }
-destinations:
-  local: { path: $plan/backup/ }
-backup:
-  - name: db
-    source: { postgres: "$url/bench" }
-    schedule: "0 2 * * *"
-    to: [local]
-    file: "db_{date}_{time}"
-    compress: zstd
-EOF
-  "$jaga" validate --plan "$plan/jaga.yaml" >/dev/null
+  plan="$work/s$scale"; rm -rf "$plan"; write_plan bench
   pg_dump "${conn[@]}" bench >/dev/null   # warm the cache: every tool below reads a warm database
 
   # Jaga keeps only its newest artifact (the folder is emptied before each run; the state keeps every record)

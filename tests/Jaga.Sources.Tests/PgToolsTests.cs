@@ -66,13 +66,9 @@ public sealed class PgToolsTests : IDisposable
     [Fact]
     public async Task The_search_stops_at_the_first_program_of_the_servers_version_without_asking_the_later_folders()
     {
-        var own = Path.Combine(dir, "own");
-        var later = Path.Combine(dir, "later");
-        Directory.CreateDirectory(own);
-        Directory.CreateDirectory(later);
-        await Fake(Path.Combine(own, "pg_dump"), "#!/bin/sh\necho 'pg_dump (PostgreSQL) 15.4'\n");
         var asked = Path.Combine(dir, "later-was-asked");
-        await Fake(Path.Combine(later, "pg_dump"), $"#!/bin/sh\ntouch '{asked}'\necho 'pg_dump (PostgreSQL) 16.1'\n");
+        var own = await Fake("own", "echo 'pg_dump (PostgreSQL) 15.4'");
+        var later = await Fake("later", $"touch '{asked}'; echo 'pg_dump (PostgreSQL) 16.1'");
 
         var tool = await new PgTools([own, later]).FindAsync("pg_dump", 15);
 
@@ -84,20 +80,20 @@ public sealed class PgToolsTests : IDisposable
     [Fact]
     public async Task Without_the_servers_own_version_every_folder_is_searched_and_the_newest_newer_one_taken()
     {
-        var a = Path.Combine(dir, "a");
-        var b = Path.Combine(dir, "b");
-        Directory.CreateDirectory(a);
-        Directory.CreateDirectory(b);
-        await Fake(Path.Combine(a, "pg_dump"), "#!/bin/sh\necho 'pg_dump (PostgreSQL) 16.1'\n");
-        await Fake(Path.Combine(b, "pg_dump"), "#!/bin/sh\necho 'pg_dump (PostgreSQL) 17.2'\n");
+        var a = await Fake("a", "echo 'pg_dump (PostgreSQL) 16.1'");
+        var b = await Fake("b", "echo 'pg_dump (PostgreSQL) 17.2'");
 
         Assert.Equal("17.2", (await new PgTools([a, b]).FindAsync("pg_dump", 15)).Version);
     }
 
-    private static async Task Fake(string path, string script)
+    /// <summary>A folder <paramref name="name"/> holding a pg_dump that runs <paramref name="script"/>; returns the folder.</summary>
+    private async Task<string> Fake(string name, string script)
     {
-        await File.WriteAllTextAsync(path, script);
+        var folder = Directory.CreateDirectory(Path.Combine(dir, name)).FullName;
+        var path = Path.Combine(folder, "pg_dump");
+        await File.WriteAllTextAsync(path, $"#!/bin/sh\n{script}\n");
         File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        return folder;
     }
 
     [Fact]
