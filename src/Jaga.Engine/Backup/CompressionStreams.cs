@@ -14,7 +14,7 @@ public static class CompressionStreams
     {
         Compression.None => new NonClosing(output),
         Compression.Gzip => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
-        // The system's libzstd when it is there (a third of the managed port's CPU), else the port: the same format.
+        // The system's libzstd when it is there (see NativeZstd for why), else the port: the same format.
         Compression.Zstd => NativeZstd.Available
             ? new NativeZstdCompressionStream(output, level)
             : ManagedZstd(output, level),
