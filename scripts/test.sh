@@ -40,6 +40,8 @@ command -v swift-proxy-server >/dev/null 2>&1 || missing+=(swift swift-proxy swi
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 # jaga patches' apply tests build .deb packages and a file: repository for a sandboxed apt (Patches/AptSandbox.cs).
 command -v dpkg-scanpackages >/dev/null 2>&1 || missing+=(dpkg-dev)
+# Backups compress with the system's libzstd (src/Jaga.Engine/Backup/Zstd); a test checks it loads.
+dpkg-query -W -f='${Status}' libzstd1 2>/dev/null | grep -q 'ok installed' || missing+=(libzstd1)
 # The Debian package's test installs it with dpkg -i (tests/Jaga.Cli.Tests/Packaging): what it depends on must be there.
 for pkg in adduser ca-certificates; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")

@@ -80,10 +80,10 @@ echo /etc/jaga/jaga.yaml >"$tree/DEBIAN/conffiles"
 
 if [ "$self_contained" = true ]; then
   # What the .NET runtime links (ldd) and loads (libssl for TLS: Debian 12's libssl3, 13's libssl3t64; zlib is built in);
-  # InvariantGlobalization needs no ICU.
-  depends="libc6 (>= 2.27), libgcc-s1, libstdc++6, libssl3 | libssl3t64, ca-certificates, adduser"
+  # InvariantGlobalization needs no ICU. libzstd1: backups compress with the system's libzstd (src/Jaga.Engine/Backup/Zstd).
+  depends="libc6 (>= 2.27), libgcc-s1, libstdc++6, libssl3 | libssl3t64, libzstd1, ca-certificates, adduser"
 else
-  depends="aspnetcore-runtime-10.0, ca-certificates, adduser"
+  depends="aspnetcore-runtime-10.0, libzstd1, ca-certificates, adduser"
 fi
 size=$(du -sk --exclude=DEBIAN "$tree" | cut -f1)
 cat >"$tree/DEBIAN/control" <<EOF

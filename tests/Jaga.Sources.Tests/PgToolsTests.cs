@@ -64,6 +64,39 @@ public sealed class PgToolsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_search_stops_at_the_first_program_of_the_servers_version_without_asking_the_later_folders()
+    {
+        var asked = Path.Combine(dir, "later-was-asked");
+        var own = await Fake("own", "echo 'pg_dump (PostgreSQL) 15.4'");
+        var later = await Fake("later", $"touch '{asked}'; echo 'pg_dump (PostgreSQL) 16.1'");
+
+        var tool = await new PgTools([own, later]).FindAsync("pg_dump", 15);
+
+        Assert.Equal(Path.Combine(own, "pg_dump"), tool.Path);
+        Assert.Equal("15.4", tool.Version);
+        Assert.False(File.Exists(asked), "the folder after the one with the server's own version was searched too");
+    }
+
+    [Fact]
+    public async Task Without_the_servers_own_version_every_folder_is_searched_and_the_newest_newer_one_taken()
+    {
+        var a = await Fake("a", "echo 'pg_dump (PostgreSQL) 16.1'");
+        var b = await Fake("b", "echo 'pg_dump (PostgreSQL) 17.2'");
+
+        Assert.Equal("17.2", (await new PgTools([a, b]).FindAsync("pg_dump", 15)).Version);
+    }
+
+    /// <summary>A folder <paramref name="name"/> holding a pg_dump that runs <paramref name="script"/>; returns the folder.</summary>
+    private async Task<string> Fake(string name, string script)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(dir, name)).FullName;
+        var path = Path.Combine(folder, "pg_dump");
+        await File.WriteAllTextAsync(path, $"#!/bin/sh\n{script}\n");
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        return folder;
+    }
+
+    [Fact]
     public async Task The_installed_tools_are_found_with_their_versions()
     {
         var tool = await PgTools.Default.FindAsync("pg_dump", 15);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Jaga.Core.Plan;
+using Jaga.Engine.Backup.Zstd;
 using ZstdSharp;
 
 namespace Jaga.Engine.Backup;
@@ -13,8 +14,14 @@ public static class CompressionStreams
     {
         Compression.None => new NonClosing(output),
         Compression.Gzip => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
-        Compression.Zstd => new CompressionStream(output, level, leaveOpen: true),
+        // The system's libzstd when it is there (see NativeZstd for why), else the port: the same format.
+        Compression.Zstd => NativeZstd.Available
+            ? new NativeZstdCompressionStream(output, level)
+            : ManagedZstd(output, level),
     };
+
+    /// <summary>The managed port's compression, used where libzstd is missing (and by the tests, to check both agree).</summary>
+    internal static Stream ManagedZstd(Stream output, int level) => new CompressionStream(output, level, leaveOpen: true);
 
     /// <summary>A stream of the decompressed content of <paramref name="input"/>.</summary>
     public static Stream Decompress(Stream input, Compression kind) => kind switch

@@ -16,6 +16,8 @@ public sealed partial class PgTools
     private readonly IReadOnlyList<string> directories;
     // One search per program for the life of this object; each search asks every candidate its version once.
     private readonly Dictionary<string, Task<IReadOnlyList<PgTool>>> found = [];
+    // The first program of a given major version, found by a search that stops there.
+    private readonly Dictionary<(string Program, int Major), Task<PgTool?>> exact = [];
     private readonly Lock gate = new();
 
     /// <summary>Searches <paramref name="directories"/>, in that order when two have the same version.</summary>
@@ -43,6 +45,17 @@ public sealed partial class PgTools
     /// throws <see cref="BackupSourceException"/> naming the version to install when there is none.</summary>
     public async Task<PgTool> FindAsync(string program, int serverMajor, CancellationToken ct = default)
     {
+        // Choose takes the first candidate of the server's own major version, so the search may stop there: the
+        // folders after it (PATH, where Debian's pg_wrapper is a Perl script that takes 0.1–0.2 s to answer) are then
+        // never asked. That was a third of a backup's fixed cost (docs/benchmarks.md, Step 11).
+        Task<PgTool?>? first;
+        lock (gate)
+        {
+            if (!exact.TryGetValue((program, serverMajor), out first) || first.IsFaulted)
+                exact[(program, serverMajor)] = first = FirstOfVersionAsync(program, serverMajor);
+        }
+        if (await first.WaitAsync(ct) is { } own) return own;
+        lock (gate) exact.Remove((program, serverMajor));
         var candidates = await CandidatesAsync(program, ct);
         if (!candidates.Any(c => c.Major >= serverMajor))
         {
@@ -62,6 +75,18 @@ public sealed partial class PgTools
             if (!found.TryGetValue(program, out search) || search.IsFaulted) found[program] = search = SearchAsync(program);
         }
         return search.WaitAsync(ct);
+    }
+
+    private async Task<PgTool?> FirstOfVersionAsync(string program, int major)
+    {
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var dir in directories.Distinct(StringComparer.Ordinal))
+        {
+            var path = System.IO.Path.Combine(dir, program);
+            if (!File.Exists(path) || !asked.Add(path)) continue;
+            if (await VersionOfAsync(program, path) is { } tool && tool.Major == major) return tool;
+        }
+        return null;
     }
 
     private async Task<IReadOnlyList<PgTool>> SearchAsync(string program)

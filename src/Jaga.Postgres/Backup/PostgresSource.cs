@@ -45,14 +45,17 @@ public sealed class PostgresSource : IBackupSource
             string snapshot;
             await using (var export = new NpgsqlCommand("SELECT pg_export_snapshot()", c, tx))
                 snapshot = (string)(await export.ExecuteScalarAsync(ct))!;
-            // The counts and the dump see the same snapshot, so they may run at once: the counting keeps the
-            // server busy while pg_dump's output is being compressed, instead of delaying the dump's start.
+            // A plain dump's rows are counted as it streams past (DumpRowCounter), which spares the server a second
+            // scan of every table. A custom-format dump's are counted by the server, in the same snapshot, so at
+            // the same time as the dump: that keeps the server busy while pg_dump's output is compressed.
+            var counter = format == DumpFormat.Plain ? new DumpRowCounter() : null;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var dump = PgProcess.RunToAsync(pgDump, DumpArguments(snapshot), PgEnvironment.For(url.Settings), output, url.Settings.Password, stop.Token);
-            IReadOnlyDictionary<string, long> tables;
+            var target = counter is null ? output : new RowCountingStream(output, counter);
+            var dump = PgProcess.RunToAsync(pgDump, DumpArguments(snapshot), PgEnvironment.For(url.Settings), target, url.Settings.Password, stop.Token);
+            IReadOnlyDictionary<string, long>? tables = null;
             try
             {
-                tables = await PostgresTables.CountAsync(c, stop.Token);
+                if (counter is null) tables = await PostgresTables.CountAsync(c, stop.Token);
             }
             catch
             {
@@ -68,6 +71,8 @@ public sealed class PostgresSource : IBackupSource
                 throw;
             }
             await dump;
+            // The tables the dump held no data for (none, unless pg_dump was told to skip some) are counted here.
+            tables ??= await PostgresTables.CountAsync(c, counter!.Counts, ct);
             await tx.CommitAsync(ct);
             return new SourceSnapshot(version, new Dictionary<string, string> { ["pg_dump"] = pgDump.Version }, tables);
         }

@@ -32,11 +32,22 @@ internal static class PostgresTables
     }
 
     /// <summary>Counts every user table's rows, in the connection's current transaction if it has one.</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> CountAsync(NpgsqlConnection c, CancellationToken ct)
+    public static Task<IReadOnlyDictionary<string, long>> CountAsync(NpgsqlConnection c, CancellationToken ct) =>
+        CountAsync(c, new Dictionary<string, long>(), ct);
+
+    /// <summary>Every user table's rows: those in <paramref name="known"/> (counted in the dump) as they are there, the
+    /// others counted by the server, in the connection's current transaction if it has one. Tables in
+    /// <paramref name="known"/> that are not user tables (an extension's configuration table) are left out.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> CountAsync(NpgsqlConnection c, IReadOnlyDictionary<string, long> known, CancellationToken ct)
     {
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var (schema, table) in await ListAsync(c, ct))
         {
+            if (known.TryGetValue($"{schema}.{table}", out var rows))
+            {
+                counts[$"{schema}.{table}"] = rows;
+                continue;
+            }
             await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM {Quote(schema)}.{Quote(table)}", c);
             counts[$"{schema}.{table}"] = (long)(await cmd.ExecuteScalarAsync(ct))!;
         }
