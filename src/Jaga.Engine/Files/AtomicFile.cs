@@ -2,7 +2,8 @@ using System.Text;
 
 namespace Jaga.Engine.Files;
 
-/// <summary>Writes a file so that a crash leaves either the old content or the new, never half: temp name, flush to disk, rename.</summary>
+/// <summary>Writes a file so that a crash leaves either the old content or the new, never half: temp name, flush to disk,
+/// rename, flush the folder (so the new name itself survives a power cut).</summary>
 public static class AtomicFile
 {
     public static void WriteAllText(string path, string text, UnixFileMode? mode = null) =>
@@ -32,6 +33,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite);
+            DirectorySync.Flush(dir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e.Message.Contains(temp, StringComparison.Ordinal))
         {

@@ -127,7 +127,8 @@ public sealed class LocalDestination : IBackupDestination
                 await stream.DisposeAsync();
                 // Never overwrite: a name that appeared meanwhile stays as it was.
                 File.Move(temp, target, overwrite: false);
-                SyncDirectory(Path.GetDirectoryName(target)!);
+                // The rename is durable only once the folder itself is flushed.
+                Files.DirectorySync.Flush(Path.GetDirectoryName(target)!);
                 done = true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -147,20 +148,6 @@ public sealed class LocalDestination : IBackupDestination
         public async ValueTask DisposeAsync()
         {
             if (!done) await AbortAsync();
-        }
-
-        /// <summary>The rename is durable only once the directory itself is flushed.</summary>
-        private static void SyncDirectory(string dir)
-        {
-            try
-            {
-                using var handle = File.OpenHandle(dir, FileMode.Open, FileAccess.Read);
-                RandomAccess.FlushToDisk(handle);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Some file systems refuse to open a directory; the rename itself still happened.
-            }
         }
     }
 }
