@@ -39,7 +39,15 @@ public sealed partial class ExamplePlanDashboardTests : IDisposable
         await page.Locator("#name").FillAsync("admin");
         await page.Locator("#password").FillAsync(line.Groups[2].Value);
         await page.Locator("form.signin button").ClickAsync();
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException)
+        {
+            // Say where the browser was left and what the daemon said, not only that it timed out (it did once under load).
+            Assert.Fail($"after signing in the browser is at {page.Url}: {await page.Locator("body").InnerTextAsync()}\n--- jaga run said:\n{daemon.Output}");
+        }
         Assert.Equal("Ringkasan", await page.Locator("h1").InnerTextAsync());
 
         // The first start backs up the database and the uploads at once: both appear on the backups page.
