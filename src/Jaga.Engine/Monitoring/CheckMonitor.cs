@@ -58,11 +58,14 @@ public sealed class CheckMonitor(
         known[check] = decision.Next;
         if (decision.Next != state && !Settled(state, decision, alert)) await store.Checks.SaveStatesAsync([decision.Next], ct);
         (bool, Incident)? opening = null;
+        Incident? recovering = null;
         try
         {
             // The incident is opened in the store (like the state just saved) before the alert goes, so that the alert's
-            // delivery finds it for its timeline; its log line comes after the check's own.
+            // delivery finds it for its timeline; its log line comes after the check's own. A recovery goes on the timeline
+            // before the recovery alert for the same reason; the incident is closed after the check's line.
             if (Incidents is { } incidents && OpensIncident(decision, held)) opening = await incidents.CheckDownAsync(check, result.Reason, ct);
+            if (decision.Change is { From: CheckStatus.Down, To: CheckStatus.Up } && Incidents is { } log) recovering = await log.CheckRecoveringAsync(check, result.Reason, ct);
         }
         finally
         {
@@ -72,7 +75,7 @@ public sealed class CheckMonitor(
         }
         if (decision.Change is { } change) await RecordChangeAsync(check, state, change.To, result, ct);
         if (opening is { } opened) await Incidents!.RecordOpenedAsync(opened, null, ct);
-        if (decision.Change is { From: CheckStatus.Down, To: CheckStatus.Up } && Incidents is { } log) await log.CheckRecoveredAsync(check, result.Reason, ct);
+        if (recovering is { } recovered) await Incidents!.CloseRecoveredAsync(recovered, ct);
         if (decision.Send is null && decision.Held is { } why) await RecordHeldAsync(check, why, ct);
         return decision.Next.Status;
     }

@@ -55,8 +55,20 @@ public sealed class IncidentLog(IIncidents incidents, MaintenanceJournal journal
         await journal.RecordAsync(new IncidentOpened(i.Id, i.Key, i.Title) { Data = Data(i) }, by, ct);
     }
 
-    /// <summary>A check that was down is up: the recovery goes on its open incident's timeline, and the incident is closed.</summary>
-    public Task CheckRecoveredAsync(string check, string reason, CancellationToken ct) => RecoverAsync(CheckKey(check), reason, ct);
+    /// <summary>A check that was down is up, in the store only: the recovery on its open incident's timeline, before the
+    /// recovery alert goes out (so its delivery lands after it). Returns the incident for <see cref="CloseRecoveredAsync"/>,
+    /// or null when none is open.</summary>
+    public async Task<Incident?> CheckRecoveringAsync(string check, string reason, CancellationToken ct)
+    {
+        var key = CheckKey(check);
+        if (await incidents.FindOpenAsync(key, ct) is not { } open) return null;
+        latest[key] = open.Id;
+        await AddEventAsync(open.Id, IncidentEventKind.Recovered, reason, ct);
+        return open;
+    }
+
+    /// <summary>The second half: closes the incident and writes its line, after the check's own "up again" line.</summary>
+    public Task CloseRecoveredAsync(Incident open, CancellationToken ct) => CloseCoreAsync(open, Jaga, null, ct);
 
     /// <summary>A backup job's run failed: opens its incident (or finds the open one) and adds the failure.</summary>
     public async Task BackupFailedAsync(string job, string reason, CancellationToken ct)
