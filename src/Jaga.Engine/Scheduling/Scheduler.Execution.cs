@@ -55,17 +55,18 @@ public sealed partial class Scheduler
         finally
         {
             execution.Done = true;
-            bool due;
+            bool sooner;
             lock (gate)
             {
                 slot.Execution = null;
                 if (slot.Removed && jobs.TryGetValue(job.Id, out var current) && ReferenceEquals(current, slot)) jobs.Remove(job.Id);
-                due = slot.CheckAt <= clock.GetUtcNow();
+                // A pass leaves a running job out of its next look, so the loop may sleep past this job's next time.
+                sooner = slot.CheckAt < sleepingUntil;
             }
-            // An owned job (a check) frees no slot and no job waits for it: the loop needs waking only when its next look
-            // is already due (a run that outlasted its period). A thousand checks would otherwise wake a pass each.
+            // An owned job (a check) frees no slot and no job waits for it: the loop needs waking only when it would sleep
+            // past the job's next look. A thousand checks spread over their period would otherwise wake a pass each.
             if (!job.Owned) WakeWaitingFor(job.Id);
-            if (due || !job.Owned) Wake();
+            if (sooner || !job.Owned) Wake();
         }
     }
 

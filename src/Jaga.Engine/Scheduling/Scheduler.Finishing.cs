@@ -24,6 +24,14 @@ public sealed partial class Scheduler
         var owned = execution.Owned ? new OwnedRun(end.Run.Job, end.Run.Occurrence, end.Run.Node, end.Run.ClaimedAt, end.At, end.Outcome, end.Detail) : null;
         var pending = new PendingEnd(end, owned, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         ends.Writer.TryWrite(pending);
+        if (owned is not null && !stopping.IsCancellationRequested)
+        {
+            // An owned run's end is history, written with the next batch (which gathers for GatherEnds): the run does not
+            // wait for it, or a check every second would find its previous run still going at its next occurrence. The
+            // writer logs a batch it cannot write.
+            execution.Finished = true;
+            return;
+        }
         try
         {
             var recorded = stopping.IsCancellationRequested ? await pending.Done.Task.WaitAsync(RecordWhenStopping, clock, CancellationToken.None) : await pending.Done.Task;

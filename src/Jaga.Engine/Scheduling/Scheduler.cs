@@ -114,6 +114,7 @@ public sealed partial class Scheduler : IAsyncDisposable
             var signal = Interlocked.Exchange(ref wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             signal.TrySetResult();
             var sleepUntil = await PassAsync(stopping);
+            lock (gate) sleepingUntil = sleepUntil;
             var delay = sleepUntil - clock.GetUtcNow();
             if (delay <= TimeSpan.Zero) continue;
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -136,6 +137,10 @@ public sealed partial class Scheduler : IAsyncDisposable
     }
 
     private void Wake() => Volatile.Read(ref wake).TrySetResult();
+
+    /// <summary>When the loop means to look again (under <see cref="gate"/>): a run that ends need not wake it sooner unless
+    /// its job's next look comes before that.</summary>
+    private DateTimeOffset sleepingUntil = DateTimeOffset.MinValue;
 
     /// <summary>One pass: every job whose check time came, then housekeeping when due; each on its own, so a failing part
     /// never stops the other (a node that stopped beating would see its live runs declared lost). Returns when to look again.</summary>

@@ -41,6 +41,24 @@ public sealed class OwnedJobTests
     }
 
     [Fact]
+    public async Task An_owned_job_alone_keeps_its_rhythm_between_beats()
+    {
+        // Nothing else wakes the loop before the next beat (10 s): the end of each run must, when the job's next look
+        // comes sooner (a pass leaves a running job out of its next look).
+        await using var h = await SchedulerHarness.CreateAsync();
+        var runs = new FakeClockRuns(h.Clock, period: 2);
+        h.Run([.. Jobs(1, "node-a", runs).Select(j => j with { Schedule = new IntervalSchedule(TimeSpan.FromSeconds(2)) })]);
+
+        await runs.WaitAsync(r => r.Count == 1, "the first run, at start");
+        for (var i = 0; i < 4; i++)
+        {
+            await h.AdvanceAsync(TimeSpan.FromSeconds(2));
+            await runs.WaitAsync(r => r.Count == i + 2, $"run {i + 2}");
+        }
+        Assert.Equal([0, 2, 4, 6, 8], runs.Snapshot().Select(r => r.Second));
+    }
+
+    [Fact]
     public async Task Two_nodes_split_owned_jobs_run_each_occurrence_once_and_one_takes_over_when_the_other_stops()
     {
         await using var h = await SchedulerHarness.CreateAsync();
@@ -81,14 +99,14 @@ public sealed class OwnedJobTests
     }
 
     /// <summary>The runs of the test's jobs: which job, on which node, at which second after the start (floored to the period).</summary>
-    private sealed class FakeClockRuns(TimeProvider clock)
+    private sealed class FakeClockRuns(TimeProvider clock, int period = 10)
     {
         private readonly ConcurrentQueue<(string Job, string Node, int Second)> runs = new();
 
         public void Add(string job, string node)
         {
             var since = (int)(clock.GetUtcNow() - SchedulerHarness.Start).TotalSeconds;
-            runs.Enqueue((job, node, since / 10 * 10));
+            runs.Enqueue((job, node, since / period * period));
         }
 
         public List<(string Job, string Node, int Second)> Snapshot() => [.. runs];
