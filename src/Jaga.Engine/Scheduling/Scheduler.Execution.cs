@@ -60,6 +60,7 @@ public sealed partial class Scheduler
             {
                 slot.Execution = null;
                 if (slot.Removed && jobs.TryGetValue(job.Id, out var current) && ReferenceEquals(current, slot)) jobs.Remove(job.Id);
+                Schedule(slot);
                 // A pass leaves a running job out of its next look, so the loop may sleep past this job's next time.
                 sooner = slot.CheckAt < sleepingUntil;
             }

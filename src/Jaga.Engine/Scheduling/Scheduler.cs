@@ -66,7 +66,11 @@ public sealed partial class Scheduler : IAsyncDisposable
         lock (gate)
         {
             // Marked, not removed: a pass may hold the slot across a round trip; passes prune removed idle slots.
-            foreach (var id in jobs.Keys.Except(next.Select(j => j.Id.Text)).ToList()) jobs[id].Removed = true;
+            foreach (var id in jobs.Keys.Except(next.Select(j => j.Id.Text)).ToList())
+            {
+                jobs[id].Removed = true;
+                anyRemoved = true;
+            }
             foreach (var job in next)
             {
                 if (jobs.TryGetValue(job.Id, out var slot))
@@ -81,7 +85,8 @@ public sealed partial class Scheduler : IAsyncDisposable
                     slot.Job = job;
                     slot.Removed = false;
                 }
-                else jobs[job.Id] = new Slot(job);
+                else jobs[job.Id] = slot = new Slot(job) { Order = created++ };
+                Schedule(slot);
             }
         }
         Wake();
@@ -153,8 +158,8 @@ public sealed partial class Scheduler : IAsyncDisposable
         List<Slot> due;
         lock (gate)
         {
-            foreach (var id in jobs.Where(kv => kv.Value.Removed && kv.Value.Execution is null).Select(kv => kv.Key).ToList()) jobs.Remove(id);
-            due = [.. jobs.Values.Where(s => !s.Removed && s.Execution is null && s.CheckAt <= now)];
+            PruneRemoved();
+            due = TakeDue(now);
             foreach (var slot in due) slot.Taken = slot.Generation;
         }
         if (due.Count > 0 && !await GuardAsync(() => ConsiderAsync(due, now, stopping), stopping))
@@ -172,8 +177,8 @@ public sealed partial class Scheduler : IAsyncDisposable
         lock (gate)
         {
             var next = retryAt < nextHousekeeping ? retryAt : nextHousekeeping;
-            foreach (var s in jobs.Values) if (!s.Removed && s.Execution is null && s.CheckAt < next) next = s.CheckAt;
-            return next;
+            var look = NextLook();
+            return look < next ? look : next;
         }
     }
 
@@ -311,6 +316,7 @@ public sealed partial class Scheduler : IAsyncDisposable
         {
             if (slot.Taken != slot.Generation || (onlyIdle && slot.Execution is not null)) return;
             slot.CheckAt = at;
+            Schedule(slot);
         }
     }
 
@@ -328,6 +334,7 @@ public sealed partial class Scheduler : IAsyncDisposable
                 {
                     s.CheckAt = DateTimeOffset.MinValue;
                     s.Generation++;
+                    Schedule(s);
                 }
         }
     }
@@ -346,6 +353,12 @@ public sealed partial class Scheduler : IAsyncDisposable
         public DateTimeOffset? Last { get; set; }
 
         public DateTimeOffset CheckAt { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>The time of this slot's live entry on the agenda; null when it has none.</summary>
+        public DateTimeOffset? Queued { get; set; }
+
+        /// <summary>Its place among the jobs created, the order a pass takes due jobs in.</summary>
+        public int Order { get; init; }
 
         /// <summary>Counts the reloads that reset <see cref="CheckAt"/>.</summary>
         public int Generation { get; set; }

@@ -207,6 +207,41 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task A_job_a_reload_removes_stops_and_runs_again_when_a_reload_brings_it_back()
+    {
+        // Removed while running and brought back while still running, removed while idle and brought back: each time it is
+        // looked at again on its schedule (a pass looks only at the jobs its agenda says are due).
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<JobResult> Held(CancellationToken ct)
+        {
+            await release.Task.WaitAsync(ct);
+            return new JobResult(true, "held");
+        }
+        var held = SchedulerHarness.Every("held", 10, Held);
+        var tick = SchedulerHarness.Every("tick", 10, SchedulerHarness.Ok);
+        await using var h = await SchedulerHarness.CreateAsync();
+        h.Run(held, tick);
+        await h.WaitForRunsAsync("held", r => r.Count == 1 && r[0].Outcome == RunOutcome.Running, "held is running");
+        h.Scheduler.Replace([tick]);
+        h.Scheduler.Replace([held, tick]);
+        release.SetResult();
+        await h.WaitForRunsAsync("held", r => r.Count == 1 && r[0].Outcome == RunOutcome.Succeeded, "held's first run ended");
+        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
+        await h.WaitForRunsAsync("held", r => r.Count == 2, "held ran on its schedule after coming back while it ran");
+
+        h.Scheduler.Replace([tick]);
+        await h.AdvanceAsync(TimeSpan.FromSeconds(20));
+        await h.WaitForRunsAsync("tick", r => r.Count == 4, "tick ran on");
+        Assert.Equal(2, (await h.Store.Runs.HistoryAsync("held", 10)).Count);
+
+        h.Scheduler.Replace([held, tick]);
+        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
+        var runs = await h.WaitForRunsAsync("held", r => r.Count >= 3 && r.All(x => x.Outcome == RunOutcome.Succeeded), "held ran again once back");
+        Assert.All(await h.Store.Runs.HistoryAsync("tick", 10), r => Assert.Equal(RunOutcome.Succeeded, r.Outcome));
+        Assert.Equal(runs.Count, runs.Select(r => r.Occurrence).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_run_claimed_as_the_node_begins_to_stop_still_runs()
     {
         // Seen with three nodes: a claim made as SIGTERM came was recorded interrupted, unstarted; no node ran its occurrence.
