@@ -56,12 +56,18 @@ public sealed partial class MetricsHistogramTests : IDisposable
         Assert.True(total >= count, $"{total} runs now, {count} before");
         Assert.Matches(@"jaga_scheduler_lag_seconds_sum\{node=""[^""]+""\} [0-9.e-]+\n", text);
         Assert.Matches(@"jaga_check_response_time_seconds\{check=""port""\} [0-9.e-]+\n", text);
+        // About one look per instant a job comes due (the check each second, the beats), not a spin before each.
+        var passes = long.Parse(Passes().Match(text).Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(passes, 1, 10 * total + 50);
 
         // Prometheus reads the buckets as a histogram: a quantile comes out within the buckets' range.
         var p99 = await prometheus.WaitForValueAsync("histogram_quantile(0.99, jaga_scheduler_lag_seconds_bucket)", Wait);
         Assert.InRange(p99, 0, 60);
         Assert.False(daemon.HasExited, daemon.Output);
     }
+
+    [GeneratedRegex(@"^jaga_scheduler_passes_total\{node=""[^""]+""\} (?<n>\d+)$", RegexOptions.Multiline)]
+    private static partial Regex Passes();
 
     [GeneratedRegex(@"^jaga_scheduler_lag_seconds_bucket\{node=""[^""]+"",le=""(?<le>[^""]+)""\} (?<n>\d+)$", RegexOptions.Multiline)]
     private static partial Regex Bucket();

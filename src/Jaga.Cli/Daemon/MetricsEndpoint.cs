@@ -107,6 +107,7 @@ internal static class MetricsEndpoint
         m.Declare("jaga_scheduler_lag_last_seconds", "How late this node's most recent on-time run started after its occurrence.", MetricType.Gauge).Add(lag.Last, node);
         m.Declare("jaga_scheduler_lag_max_seconds", "The largest start lag of this node since it started.", MetricType.Gauge).Add(lag.Max, node);
         m.Declare("jaga_scheduler_runs_total", "On-time runs this node started.", MetricType.Counter).Add(lag.Count, node);
+        m.Declare("jaga_scheduler_passes_total", "Times this node's scheduler looked for due jobs.", MetricType.Counter).Add(state.Scheduler.Stats.Passes, node);
         m.Declare("jaga_scheduler_running", "Jobs running on this node now.", MetricType.Gauge).Add(state.Scheduler.Running.Count, node);
         return m;
     }

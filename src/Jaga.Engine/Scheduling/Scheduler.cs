@@ -122,6 +122,9 @@ public sealed partial class Scheduler : IAsyncDisposable
             lock (gate) sleepingUntil = sleepUntil;
             var delay = sleepUntil - clock.GetUtcNow();
             if (delay <= TimeSpan.Zero) continue;
+            // Timers count whole milliseconds and cut the rest off: a wait of 4.7 ms would end 0.7 ms early, and the loop
+            // would then spin through passes until the instant came (each of a thousand checks' instants, every period).
+            delay = TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             var woken = Volatile.Read(ref wake).Task;
             await Task.WhenAny(Task.Delay(delay, clock, wait.Token), woken).ConfigureAwait(false);
@@ -151,6 +154,7 @@ public sealed partial class Scheduler : IAsyncDisposable
     /// never stops the other (a node that stopped beating would see its live runs declared lost). Returns when to look again.</summary>
     private async Task<DateTimeOffset> PassAsync(CancellationToken stopping)
     {
+        Stats.RecordPass();
         var now = clock.GetUtcNow();
         var retryAt = DateTimeOffset.MaxValue;
         // The first pass beats first: the owned jobs are split between the nodes the beat finds.

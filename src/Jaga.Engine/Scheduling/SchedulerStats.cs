@@ -1,7 +1,7 @@
 namespace Jaga.Engine.Scheduling;
 
 /// <summary>What the scheduler measured about itself, for <c>/metrics</c> and the benchmark: how late runs started after
-/// their occurrence (a histogram), and how many ran.</summary>
+/// their occurrence (a histogram), how many ran, and how often the scheduler looked for due jobs.</summary>
 public sealed class SchedulerStats
 {
     /// <summary>Upper bounds of the lag histogram, in seconds.</summary>
@@ -13,6 +13,12 @@ public sealed class SchedulerStats
     private double sum;
     private double last;
     private double max;
+    private long passes;
+
+    /// <summary>Passes of the scheduler's loop so far: about one per instant a job comes due, not more.</summary>
+    public long Passes => Interlocked.Read(ref passes);
+
+    internal void RecordPass() => Interlocked.Increment(ref passes);
 
     /// <summary>Called with every lag measured (the benchmark keeps them all); never blocks for long.</summary>
     public Action<string, TimeSpan>? OnLag { get; set; }

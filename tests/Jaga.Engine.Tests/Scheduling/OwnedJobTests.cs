@@ -98,6 +98,50 @@ public sealed class OwnedJobTests
         }
     }
 
+    [Fact]
+    public async Task On_a_real_clock_the_loop_looks_once_per_instant_a_job_comes_due()
+    {
+        // Timers count whole milliseconds: a wait that ended a fraction of a millisecond early used to send the loop
+        // through pass after pass until the instant came, a few dozen per check run.
+        var dir = Directory.CreateTempSubdirectory("jaga-scheduler-real-");
+        try
+        {
+            var text = "version: 1\nproject: sched\nstate: .jaga/state.db\n";
+            var planPath = Path.Combine(dir.FullName, "jaga.yaml");
+            await File.WriteAllTextAsync(planPath, text);
+            var plan = Jaga.Engine.Planning.PlanFile.LoadText(text, planPath).Plan!;
+            await using var store = await Jaga.Sqlite.SqliteStateStore.OpenAsync(Path.Combine(dir.FullName, ".jaga", "state.db"), TimeProvider.System);
+            var journal = new Jaga.Engine.Journal.MaintenanceJournal(store, plan, TimeProvider.System, "test") { Waits = TimeProvider.System };
+            var options = new SchedulerOptions("node-a", TimeZoneInfo.Utc, 4, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5));
+            var second = TimeSpan.FromSeconds(1);
+            var ran = 0;
+            var jobs = Enumerable.Range(0, 20).Select(i => new ScheduledJob(JobId.Check($"r{i}"), new IntervalSchedule(second, IntervalSchedule.PhaseOf($"r{i}", second)), CatchUp.Skip, TimeSpan.FromSeconds(30),
+                _ =>
+                {
+                    Interlocked.Increment(ref ran);
+                    return Task.FromResult(new JobResult(true, "ok"));
+                })
+            { Light = true, MissedQuietly = true, Owned = true }).ToArray();
+            await using var scheduler = new Scheduler(store.Runs, store.Nodes, journal, options, TimeProvider.System, NullLogger.Instance);
+            scheduler.Replace(jobs);
+            using var stop = new CancellationTokenSource();
+            var loop = Task.Run(() => scheduler.RunAsync(stop.Token));
+            await Task.Delay(TimeSpan.FromSeconds(3.5));
+            var passes = scheduler.Stats.Passes;
+            var runs = Volatile.Read(ref ran);
+            await stop.CancelAsync();
+            await loop.WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.True(runs >= 40, $"20 checks every second ran {runs} times in 3.5 s");
+            // About one pass per instant (20 a second, fewer where phases meet), a few for beats and ends; not dozens.
+            Assert.True(passes <= 2 * runs, $"{passes} passes for {runs} runs");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The runs of the test's jobs: which job, on which node, at which second after the start (floored to the period).</summary>
     private sealed class FakeClockRuns(TimeProvider clock, int period = 10)
     {
