@@ -22,19 +22,20 @@ public sealed partial class Scheduler
         if (execution.Finished) return;
         var end = new RunEnd(execution.Run, outcome, clock.GetUtcNow(), journal.Redact(detail));
         var owned = execution.Owned ? new OwnedRun(end.Run.Job, end.Run.Occurrence, end.Run.Node, end.Run.ClaimedAt, end.At, end.Outcome, end.Detail) : null;
-        var pending = new PendingEnd(end, owned, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        ends.Writer.TryWrite(pending);
         if (owned is not null && !stopping.IsCancellationRequested)
         {
             // An owned run's end is history, written with the next batch (which gathers for GatherEnds): the run does not
-            // wait for it, or a check every second would find its previous run still going at its next occurrence. The
-            // writer logs a batch it cannot write.
+            // wait for it, or a check every second would find its previous run still going at its next occurrence. No one
+            // waits, so the writer logs a batch it cannot write.
+            ends.Writer.TryWrite(new PendingEnd(end, owned, null));
             execution.Finished = true;
             return;
         }
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ends.Writer.TryWrite(new PendingEnd(end, owned, done));
         try
         {
-            var recorded = stopping.IsCancellationRequested ? await pending.Done.Task.WaitAsync(RecordWhenStopping, clock, CancellationToken.None) : await pending.Done.Task;
+            var recorded = stopping.IsCancellationRequested ? await done.Task.WaitAsync(RecordWhenStopping, clock, CancellationToken.None) : await done.Task;
             if (!recorded)
                 logger.LogWarning("{Job} ended ({Outcome}) after its run had been declared lost; the record stays as it is", execution.Run.Job, outcome);
             execution.Finished = true;
@@ -100,11 +101,12 @@ public sealed partial class Scheduler
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                foreach (var b in batch) b.Done.TrySetCanceled(ct);
+                foreach (var b in batch) b.Done?.TrySetCanceled(ct);
             }
             catch (Exception e)
             {
-                foreach (var b in batch) b.Done.TrySetException(e);
+                Unwaited(batch, e);
+                foreach (var b in batch) b.Done?.TrySetException(e);
             }
         }
     }
@@ -131,9 +133,16 @@ public sealed partial class Scheduler
         foreach (var (b, e) in failed)
         {
             logger.LogError(e, "the end of {Job} cannot be recorded; the store refuses it while it takes others", b.End.Run.Job);
-            b.Done.TrySetException(e);
+            b.Done?.TrySetException(e);
         }
         return true;
+    }
+
+    /// <summary>Logs the ends no run waits for (owned runs') that could not be recorded: nobody else would hear of it.</summary>
+    private void Unwaited(List<PendingEnd> batch, Exception e)
+    {
+        var unwaited = batch.Count(b => b.Done is null);
+        if (unwaited > 0) logger.LogError(e, "the ends of {Count} check run(s) were not recorded", unwaited);
     }
 
     /// <summary>Records a batch of ends in one call per kind: the ends of claimed runs, and the runs of owned jobs.</summary>
@@ -143,14 +152,15 @@ public sealed partial class Scheduler
         if (owned.Count > 0)
         {
             await ledger.RecordOwnedAsync([.. owned.Select(b => b.Owned!)], ct);
-            foreach (var b in owned) b.Done.TrySetResult(true);
+            foreach (var b in owned) b.Done?.TrySetResult(true);
         }
         var claimed = batch.Where(b => b.Owned is null).ToList();
         if (claimed.Count == 0) return;
         var recorded = await ledger.FinishManyAsync([.. claimed.Select(b => b.End)], ct);
-        for (var i = 0; i < claimed.Count; i++) claimed[i].Done.TrySetResult(recorded[i]);
+        for (var i = 0; i < claimed.Count; i++) claimed[i].Done?.TrySetResult(recorded[i]);
     }
 
-    /// <summary>The end of a run waiting to be recorded; <paramref name="Owned"/> for a run of an owned job.</summary>
-    private sealed record PendingEnd(RunEnd End, OwnedRun? Owned, TaskCompletionSource<bool> Done);
+    /// <summary>The end of a run waiting to be recorded; <paramref name="Owned"/> for a run of an owned job; <paramref name="Done"/>
+    /// when the run waits for the record (null for an owned run's end while the node is not stopping).</summary>
+    private sealed record PendingEnd(RunEnd End, OwnedRun? Owned, TaskCompletionSource<bool>? Done);
 }
