@@ -7,6 +7,10 @@ namespace Jaga.Core.Backup;
 /// <summary>Reads and writes manifests as indented, snake_case JSON that <c>jq</c> and people can read.</summary>
 public static class ManifestJson
 {
+    /// <summary>Builds the serializer's metadata (a first use costs tens of milliseconds), so that a backup can do it
+    /// on another thread while its source streams, not after.</summary>
+    public static void Prepare() => _ = ManifestJsonContext.Default.BackupManifest;
+
     public static string Write(BackupManifest manifest) => JsonSerializer.Serialize(manifest, ManifestJsonContext.Default.BackupManifest) + "\n";
 
     /// <summary>Parses a manifest; null with a reason when the text is not one Jaga can use.</summary>

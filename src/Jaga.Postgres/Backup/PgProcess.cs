@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using Jaga.Core.Ports;
 
@@ -12,7 +13,40 @@ internal static class PgProcess
     private const int BufferSize = 1024 * 1024;
 
     public static Task RunToAsync(PgTool tool, IEnumerable<string> args, IReadOnlyDictionary<string, string> env, Stream output, string? secret, CancellationToken ct) =>
-        RunAsync(tool, args, env, secret, async p => await p.StandardOutput.BaseStream.CopyToAsync(output, BufferSize, ct), redirectInput: false, ct);
+        RunAsync(tool, args, env, secret, p => CopyOnThread(p.StandardOutput.BaseStream, output, tool.Program, ct), redirectInput: false, ct);
+
+    /// <summary>Copies the program's output on a thread of its own, with blocking reads of the pipe and synchronous
+    /// writes: on Linux .NET reads a pipe asynchronously through its socket engine (an epoll thread, then a thread-pool
+    /// hop per read), which cost a backup more CPU than pg_dump's whole output is worth (docs/benchmarks.md, Step 11).
+    /// Cancellation kills the program, which ends the reads.</summary>
+    private static Task CopyOnThread(Stream from, Stream to, string program, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            try
+            {
+                int n;
+                while ((n = from.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    to.Write(buffer, 0, n);
+                }
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        })
+        { IsBackground = true, Name = "jaga " + program + " output" }.Start();
+        return done.Task;
+    }
 
     public static Task RunFromAsync(PgTool tool, IEnumerable<string> args, IReadOnlyDictionary<string, string> env, Stream input, string? secret, CancellationToken ct) =>
         RunAsync(tool, args, env, secret, async p =>

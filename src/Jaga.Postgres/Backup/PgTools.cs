@@ -18,6 +18,8 @@ public sealed partial class PgTools
     private readonly Dictionary<string, Task<IReadOnlyList<PgTool>>> found = [];
     // The first program of a given major version, found by a search that stops there.
     private readonly Dictionary<(string Program, int Major), Task<PgTool?>> exact = [];
+    // Each program's answer to --version, by path, for FirstOfVersionAsync and Prefetch.
+    private readonly Dictionary<string, Task<PgTool?>> versions = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     /// <summary>Searches <paramref name="directories"/>, in that order when two have the same version.</summary>
@@ -77,16 +79,36 @@ public sealed partial class PgTools
         return search.WaitAsync(ct);
     }
 
+    /// <summary>Starts asking the first <paramref name="program"/> of the search its version, before the server's version
+    /// is known: <see cref="FindAsync"/> asks it first in any case, so the answer is never wasted, and a backup has it
+    /// by the time its connection is open instead of waiting for it afterwards.</summary>
+    public void Prefetch(string program)
+    {
+        if (Paths(program).FirstOrDefault() is { } first) _ = VersionAsync(program, first);
+    }
+
     private async Task<PgTool?> FirstOfVersionAsync(string program, int major)
     {
-        var asked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var dir in directories.Distinct(StringComparer.Ordinal))
+        foreach (var path in Paths(program))
         {
-            var path = System.IO.Path.Combine(dir, program);
-            if (!File.Exists(path) || !asked.Add(path)) continue;
-            if (await VersionOfAsync(program, path) is { } tool && tool.Major == major) return tool;
+            if (await VersionAsync(program, path) is { } tool && tool.Major == major) return tool;
         }
         return null;
+    }
+
+    /// <summary>The existing <paramref name="program"/> files, in search order, each once.</summary>
+    private IEnumerable<string> Paths(string program) =>
+        directories.Select(dir => System.IO.Path.Combine(dir, program)).Distinct(StringComparer.Ordinal).Where(File.Exists);
+
+    /// <summary>One program's version, asked once per path for the life of this object, as <see cref="FirstOfVersionAsync"/>'s
+    /// result is kept.</summary>
+    private Task<PgTool?> VersionAsync(string program, string path)
+    {
+        lock (gate)
+        {
+            if (!versions.TryGetValue(path, out var asked) || asked.IsFaulted) versions[path] = asked = VersionOfAsync(program, path);
+            return asked;
+        }
     }
 
     private async Task<IReadOnlyList<PgTool>> SearchAsync(string program)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Jaga.Core.Ports;
 using Npgsql;
@@ -7,13 +8,25 @@ namespace Jaga.Postgres.Backup;
 /// <summary>Turns the failures a user can fix into messages that say what to fix, and hold no password.</summary>
 internal static class PostgresErrors
 {
+    // One unpooled data source per connection string for the process's life: it holds no connection, only settings.
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
+
+    /// <summary>These sessions read catalog names, counts, settings and snapshots, all of built-in types, so they skip
+    /// loading the server's type catalog first: a round trip and a large answer to parse at each backup's start.</summary>
+    private static NpgsqlDataSource Unpooled(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
+        return builder.Build();
+    }
+
     /// <summary>Opens a connection to <paramref name="url"/>, or throws <see cref="BackupSourceException"/> saying why not.</summary>
     public static async Task<NpgsqlConnection> OpenAsync(PostgresUrl url, CancellationToken ct)
     {
         // Unpooled: a backup is one long session, and a pooled one left idle would outlive a cancelled
         // backup and stop a scratch database from being dropped.
         var settings = new NpgsqlConnectionStringBuilder(url.Settings.ConnectionString) { Pooling = false };
-        var connection = new NpgsqlConnection(settings.ConnectionString);
+        var connection = Sources.GetOrAdd(settings.ConnectionString, Unpooled).CreateConnection();
         var open = connection.OpenAsync(ct);
         try
         {

@@ -34,6 +34,8 @@ public sealed class PostgresSource : IBackupSource
 
     public async Task<SourceSnapshot> WriteAsync(Stream output, CancellationToken ct = default)
     {
+        // pg_dump is asked its version while the connection opens (the search asks the same program first anyway).
+        tools.Prefetch("pg_dump");
         await using var c = await PostgresErrors.OpenAsync(url, ct);
         var (version, major) = await ServerVersionAsync(c, ct);
         var pgDump = await tools.FindAsync("pg_dump", major, ct);

@@ -4,7 +4,8 @@ using Jaga.Core.Ports;
 namespace Jaga.Engine.Backup.Pipeline;
 
 /// <summary>source → compress → encrypt → SHA-256 → destinations, streaming: nothing is held whole in memory or on disk.
-/// Three tasks share the work: the source's copy loop, compression with encryption and hashing, and the destinations' writes.</summary>
+/// Three threads share the work: the source's copy loop, compression with encryption and hashing, and the destinations'
+/// writes, with bounded queues between them (ChunkQueue).</summary>
 internal static class BackupPipeline
 {
     public static async Task<PipelineResult> RunAsync(

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Jaga.Engine.Backup.Pipeline;
 
 /// <summary>The pipeline's last stage: hashes and counts the bytes, then hands them in 1 MiB chunks to every destination
-/// still writing, all at once. A bounded queue of four chunks lets compression run while uploads wait, and bounds memory
+/// still writing, all at once, from a thread of its own. A bounded queue of four chunks lets compression run while uploads wait, and bounds memory
 /// whatever the backup's size. When every destination has failed, writing throws, which stops the source early.</summary>
 internal sealed class FanOutStream : Stream
 {
@@ -14,7 +14,7 @@ internal sealed class FanOutStream : Stream
     public FanOutStream(IReadOnlyList<DestinationWriter> writers, Action<long>? written, CancellationToken ct)
     {
         this.writers = writers;
-        queue = new ChunkQueue(1024 * 1024, 4, async data =>
+        queue = new ChunkQueue(1024 * 1024, 4, "jaga backup store", async data =>
         {
             await Task.WhenAll(writers.Where(w => w.Live).Select(w => w.WriteAsync(data, ct)));
             written?.Invoke(data.Length);
@@ -41,7 +41,11 @@ internal sealed class FanOutStream : Stream
         {
             var n = Take(buffer);
             buffer = buffer[n..];
-            if (queue.Full) HandOverAsync().AsTask().GetAwaiter().GetResult();
+            if (queue.Full)
+            {
+                CheckLive();
+                queue.HandOver();
+            }
         }
     }
 
@@ -82,9 +86,14 @@ internal sealed class FanOutStream : Stream
 
     private ValueTask HandOverAsync()
     {
+        CheckLive();
+        return queue.HandOverAsync();
+    }
+
+    private void CheckLive()
+    {
         if (!writers.Any(w => w.Live))
             throw new IOException("no destination is left to write to: " + string.Join("; ", writers.Select(w => $"{w.Destination.Name}: {w.Failure}")));
-        return queue.HandOverAsync();
     }
 
     protected override void Dispose(bool disposing)

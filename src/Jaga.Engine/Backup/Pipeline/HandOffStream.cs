@@ -1,14 +1,19 @@
 namespace Jaga.Engine.Backup.Pipeline;
 
-/// <summary>Hands what the source writes to another task that compresses, encrypts and hashes it, through a bounded queue
+/// <summary>Hands what the source writes to another thread that compresses, encrypts and hashes it, through a bounded queue
 /// of 256 KiB chunks: the source (pg_dump's pipe) keeps flowing while the previous chunks are compressed, so the dump
-/// and the compression use two cores instead of taking turns. Memory stays bounded by the queue.</summary>
+/// and the compression use two cores instead of taking turns. Memory stays bounded by the queue. The other thread
+/// writes into the compression synchronously, one chunk after the other, as <c>zstd</c> does with its input.</summary>
 internal sealed class HandOffStream : Stream
 {
     private readonly ChunkQueue queue;
 
     public HandOffStream(Stream target, CancellationToken ct) =>
-        queue = new ChunkQueue(256 * 1024, 8, data => target.WriteAsync(data, ct).AsTask(), ct);
+        queue = new ChunkQueue(256 * 1024, 8, "jaga backup compress", data =>
+        {
+            target.Write(data.Span);
+            return Task.CompletedTask;
+        }, ct);
 
     public override bool CanRead => false;
 
@@ -20,7 +25,17 @@ internal sealed class HandOffStream : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    /// <summary>Blocks while the queue is full: the source's reading thread (pg_dump's pipe) waits here.</summary>
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        while (buffer.Length > 0)
+        {
+            buffer = buffer[queue.Append(buffer)..];
+            if (queue.Full) queue.HandOver();
+        }
+    }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {

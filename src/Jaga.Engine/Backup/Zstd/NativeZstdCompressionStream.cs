@@ -13,7 +13,7 @@ internal sealed class NativeZstdCompressionStream : Stream
     private bool ended;
 
     // No ZSTD_c_nbWorkers: on the 2-core machine of docs/benchmarks.md (Step 11) one worker cost 0.1 s more CPU per
-    // 194 MB and was no faster, since the backup pipeline already compresses on a task of its own beside pg_dump.
+    // 194 MB and was no faster, since the backup pipeline already compresses on a thread of its own beside pg_dump.
     public NativeZstdCompressionStream(Stream output, int level)
     {
         this.output = output;
