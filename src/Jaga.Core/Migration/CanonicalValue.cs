@@ -36,9 +36,7 @@ public static class CanonicalValue
                 ? Floating(d, d.ToString("R", CultureInfo.InvariantCulture))
                 : throw Bad(text, kind),
             PgTypeKind.Bytea => text.StartsWith("\\x", StringComparison.OrdinalIgnoreCase) ? "\\x" + text[2..].ToLowerInvariant() : throw Bad(text, kind),
-            PgTypeKind.TimestampTz => Timestamps.ParseWithZone(text) is { } o
-                ? o.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture) + "Z"
-                : throw Bad(text, kind),
+            PgTypeKind.TimestampTz => Timestamps.ParseWithZone(text) is { } o ? Timestamps.Canonical(o) : throw Bad(text, kind),
             PgTypeKind.Timestamp => Timestamps.ParseWithoutZone(text) is { } t
                 ? t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture)
                 : throw Bad(text, kind),

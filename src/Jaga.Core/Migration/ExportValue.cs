@@ -37,6 +37,25 @@ public static class ExportValue
         return text;
     }
 
+    /// <summary><see cref="Text(object?, PgTypeKind, out string?)"/>, and the canonical text of what it returns
+    /// (<see cref="CanonicalValue.Of"/>) in <paramref name="canonical"/>: the same result, without parsing the text
+    /// back where the value already says it (an integer as text is canonical; a timestamp is parsed once, not
+    /// twice).</summary>
+    public static string? Text(object? value, PgTypeKind kind, out string? problem, out string? canonical)
+    {
+        if (kind == PgTypeKind.TimestampTz && value is not (null or DBNull) && Timestamps.ParseWithZone(value) is { } moment)
+        {
+            problem = null;
+            canonical = Timestamps.Canonical(moment);
+            return Timestamps.WithZone(moment);
+        }
+        var text = Text(value, kind, out problem);
+        canonical = text is null ? null
+            : kind is PgTypeKind.Timestamp || (kind is PgTypeKind.SmallInt or PgTypeKind.Integer or PgTypeKind.BigInt && value is long) ? text
+            : CanonicalValue.Of(text, kind);
+        return text;
+    }
+
     /// <summary>True when <paramref name="value"/>, in a timestamp or time column, is finer than a microsecond (a 7th
     /// fractional digit, as .NET's round-trip format <c>o</c> writes): the export writes microseconds, which is all
     /// PostgreSQL keeps, so the rest is cut off, and the export says so.</summary>

@@ -23,4 +23,13 @@ public interface IMigrationSource : IAsyncDisposable
     /// Guid… or null for NULL). <see cref="ExportValue"/> turns them into the export's text. One array per row, reused
     /// by no one: the caller may keep it.</summary>
     IAsyncEnumerable<object?[]> ReadRowsAsync(string table, IReadOnlyList<string> columns, CancellationToken ct);
+
+    /// <summary>A second reader of this source's very snapshot, on a connection of its own, so that tables can be read
+    /// at once on several cores; null when the source cannot promise the same snapshot (the default). The caller
+    /// disposes it.</summary>
+    Task<IMigrationSource?> OpenSameSnapshotAsync(CancellationToken ct) => Task.FromResult<IMigrationSource?>(null);
+
+    /// <summary>The rows of <paramref name="table"/> in this snapshot, to share tables fairly between readers; null when
+    /// counting is not cheap (the default).</summary>
+    Task<long?> CountRowsAsync(string table, CancellationToken ct) => Task.FromResult<long?>(null);
 }

@@ -21,7 +21,13 @@ internal static class Timestamps
 
     private static readonly string[] TimeFormats = ["HH:mm:ss.FFFFFFF", "HH:mm"];
 
-    public static string? WithZone(object value) => ParseWithZone(value) is { } t ? t.ToString(WithZoneFormat, CultureInfo.InvariantCulture) : null;
+    public static string? WithZone(object value) => ParseWithZone(value) is { } t ? WithZone(t) : null;
+
+    public static string WithZone(DateTimeOffset t) => t.ToString(WithZoneFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>A timestamptz's canonical text (docs/migration.md, "The canonical content hash"): UTC, microseconds at
+    /// most, trailing fractional zeros removed, <c>Z</c>.</summary>
+    public static string Canonical(DateTimeOffset t) => t.UtcDateTime.ToString(WithoutZoneFormat, CultureInfo.InvariantCulture) + "Z";
 
     public static string? WithoutZone(object value) => ParseWithoutZone(value) is { } t ? t.ToString(WithoutZoneFormat, CultureInfo.InvariantCulture) : null;
 

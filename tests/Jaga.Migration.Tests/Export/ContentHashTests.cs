@@ -49,6 +49,48 @@ public sealed class ContentHashTests
         Assert.Equal(expected, ContentHash.RowDigest(["a", null]));
     }
 
+    [Fact]
+    public void Row_digests_are_sha256_over_the_encoding_at_every_length_through_either_path()
+    {
+        // Lengths across SHA-256's 64-byte blocks and its 55/56-byte padding edge, and one past NativeSha256.MaxLength,
+        // which goes to .NET's hash instead of OpenSSL's low-level calls.
+        foreach (var length in Enumerable.Range(0, 200).Append(NativeSha256.MaxLength).Append(NativeSha256.MaxLength + 1))
+        {
+            var text = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + i % 26)));
+            string?[] row = [text, null, "é"];
+            var bytes = new List<byte> { 1 };
+            bytes.AddRange(BitConverter.IsLittleEndian ? BitConverter.GetBytes(length).Reverse() : BitConverter.GetBytes(length));
+            bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(text));
+            bytes.AddRange([0, 1, 0, 0, 0, 2, 0xC3, 0xA9]);
+            Assert.Equal(System.Security.Cryptography.SHA256.HashData(bytes.ToArray()), ContentHash.RowDigest(row));
+        }
+    }
+
+    [Fact]
+    public void OpenSSL_s_low_level_calls_are_used_on_linux_and_give_dotnet_s_digests()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        Assert.True(NativeSha256.Available, "libcrypto.so.3's SHA256_Init/_Update/_Final should load on Linux");
+        var random = new Random(7);
+        Span<byte> digest = stackalloc byte[32];
+        for (var length = 0; length < 1000; length += 37)
+        {
+            var data = new byte[length];
+            random.NextBytes(data);
+            NativeSha256.Hash(data, digest);
+            Assert.Equal(System.Security.Cryptography.SHA256.HashData(data), digest.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task Rows_hashed_on_several_threads_at_once_hash_as_on_one()
+    {
+        var rows = Enumerable.Range(0, 20_000).Select(i => new string?[] { i.ToString(System.Globalization.CultureInfo.InvariantCulture), new string('x', i % 300), i % 3 == 0 ? null : "é" }).ToArray();
+        var expected = Hash(rows);
+        var hashes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Hash(rows))));
+        Assert.All(hashes, h => Assert.Equal(expected, h));
+    }
+
     private static string Hash(IEnumerable<string?[]> rows)
     {
         var h = new ContentHash();

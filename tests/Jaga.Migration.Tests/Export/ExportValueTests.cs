@@ -57,4 +57,38 @@ public sealed class ExportValueTests
         Assert.Null(ExportValue.Text(value, kind, out var problem));
         Assert.Equal(reason, problem);
     }
+
+    public static TheoryData<object?, PgTypeKind> ForCanonical => new()
+    {
+        { "2025-11-15 02:00:00.1234567", PgTypeKind.TimestampTz },
+        { "2025-11-15T23:30:00.5-02:30", PgTypeKind.TimestampTz },
+        { "2025-11-15", PgTypeKind.TimestampTz },
+        { new DateTimeOffset(2025, 11, 15, 2, 0, 0, 123, TimeSpan.FromHours(7)).AddTicks(9), PgTypeKind.TimestampTz },
+        { new DateTime(2025, 11, 15, 2, 0, 0, DateTimeKind.Local), PgTypeKind.TimestampTz },
+        { "2025-11-15 02:00:00.0000009", PgTypeKind.Timestamp },
+        { new DateTime(1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(15), PgTypeKind.Timestamp },
+        { "2025-11-15", PgTypeKind.Timestamp },
+        { -42L, PgTypeKind.BigInt },
+        { long.MinValue, PgTypeKind.Integer },
+        { "0042", PgTypeKind.BigInt },
+        { 12.50m, PgTypeKind.BigInt },
+        { -0.0, PgTypeKind.Numeric },
+        { 1.10, PgTypeKind.Numeric },
+        { "TRUE", PgTypeKind.Boolean },
+        { new byte[] { 0xAB }, PgTypeKind.Bytea },
+        { "{\"b\": 1, \"a\": [true]}", PgTypeKind.Jsonb },
+        { "é, \"x\"", PgTypeKind.Text },
+        { null, PgTypeKind.TimestampTz },
+        { "soon", PgTypeKind.TimestampTz },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForCanonical))]
+    public void The_canonical_text_given_with_the_export_text_is_that_of_the_text_read_back(object? value, PgTypeKind kind)
+    {
+        var text = ExportValue.Text(value, kind, out var problem);
+        Assert.Equal(text, ExportValue.Text(value, kind, out var problem2, out var canonical));
+        Assert.Equal(problem, problem2);
+        Assert.Equal(text is null ? null : CanonicalValue.Of(text, kind), canonical);
+    }
 }

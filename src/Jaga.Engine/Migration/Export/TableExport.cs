@@ -38,10 +38,9 @@ internal static class TableExport
                     rows++;
                     for (var i = 0; i < names.Length; i++)
                     {
-                        texts[i] = ExportValue.Text(row[i], kinds[i], out var problem);
+                        texts[i] = ExportValue.Text(row[i], kinds[i], out var problem, out canonical[i]);
                         if (problem is not null) throw Loose(table.Name, names, keyAt, row, rows, names[i], problem);
                         if (ExportValue.Truncated(row[i], kinds[i]) && truncated[i]++ == 0) firstTruncated[i] = Key(names, keyAt, row, rows);
-                        canonical[i] = CanonicalValue.Of(texts[i], kinds[i]);
                     }
                     content.Add(canonical);
                     if (names.Length == 1 && texts[0] is null)
