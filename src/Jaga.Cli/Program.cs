@@ -20,6 +20,7 @@ public static class Program
 #pragma warning disable RS0030
     public static async Task<int> Main(string[] args)
     {
+        RuntimeTuning.Apply(args);
         try
         {
             return await Run(args, Output.ForConsole(args.Contains("--json")), TimeProvider.System, realTime: TimeProvider.System);
