@@ -20,11 +20,14 @@ internal static class RuntimeTuning
         return null;
     }
 
-    /// <summary>For <c>jaga run</c>: idle thread-pool workers sleep at once instead of spinning first. The daemon's work
-    /// comes in small bursts (a check, a ping), and the spinning was a quarter of its CPU under 1,000 checks; one-shot
-    /// commands that stream (an import, a backup) keep the default, which hands work over sooner.</summary>
+    /// <summary>Whether the command line starts the daemon: <c>jaga run</c>, not the one-shot <c>jaga run --once</c>.</summary>
+    internal static bool Daemon(IReadOnlyList<string> args) => Command(args) == "run" && !args.Contains("--once", StringComparer.Ordinal);
+
+    /// <summary>For the daemon: idle thread-pool workers sleep at once instead of spinning first. Its work comes in small
+    /// bursts (a check, a ping), and the spinning was a quarter of its CPU under 1,000 checks; one-shot commands that
+    /// stream (an import, a backup, <c>run --once</c> from cron) keep the default, which hands work over sooner.</summary>
     internal static void Apply(IReadOnlyList<string> args)
     {
-        if (Command(args) == "run") AppContext.SetData(SpinLimit, "0");
+        if (Daemon(args)) AppContext.SetData(SpinLimit, "0");
     }
 }

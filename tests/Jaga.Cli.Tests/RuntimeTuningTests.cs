@@ -18,4 +18,15 @@ public sealed class RuntimeTuningTests
         var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(command, RuntimeTuning.Command(args));
     }
+
+    [Theory]
+    [InlineData("run --plan jaga.yaml", true)]
+    [InlineData("--json run", true)]
+    [InlineData("run --once --plan jaga.yaml", false)]
+    [InlineData("backup run db", false)]
+    [InlineData("migrate import --from out --into postgres://db", false)]
+    public void Only_the_daemon_gets_its_thread_pool_setting(string line, bool daemon)
+    {
+        Assert.Equal(daemon, RuntimeTuning.Daemon(line.Split(' ')));
+    }
 }

@@ -8,7 +8,7 @@ public sealed partial class Scheduler
     /// others are dropped when they come up. Under <see cref="gate"/>.</summary>
     private readonly PriorityQueue<Slot, DateTimeOffset> agenda = new();
 
-    /// <summary>Slots created so far: a slot's place in the plan, the order a pass takes due jobs in.</summary>
+    /// <summary>Slots created so far: the order a pass takes due jobs in.</summary>
     private int created;
 
     /// <summary>Set when a reload marks a job removed, so passes prune idle removed slots only then.</summary>

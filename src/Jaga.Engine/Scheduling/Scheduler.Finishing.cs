@@ -138,10 +138,10 @@ public sealed partial class Scheduler
         return true;
     }
 
-    /// <summary>Logs the ends no run waits for (owned runs') that could not be recorded: nobody else would hear of it.</summary>
+    /// <summary>Logs the ends no run waits for (owned runs') that were not recorded: nobody else would hear of it.</summary>
     private void Unwaited(List<PendingEnd> batch, Exception e)
     {
-        var unwaited = batch.Count(b => b.Done is null);
+        var unwaited = batch.Count(b => b.Done is null && !b.Recorded);
         if (unwaited > 0) logger.LogError(e, "the ends of {Count} check run(s) were not recorded", unwaited);
     }
 
@@ -152,7 +152,11 @@ public sealed partial class Scheduler
         if (owned.Count > 0)
         {
             await ledger.RecordOwnedAsync([.. owned.Select(b => b.Owned!)], ct);
-            foreach (var b in owned) b.Done?.TrySetResult(true);
+            foreach (var b in owned)
+            {
+                b.Recorded = true;
+                b.Done?.TrySetResult(true);
+            }
         }
         var claimed = batch.Where(b => b.Owned is null).ToList();
         if (claimed.Count == 0) return;
@@ -162,5 +166,9 @@ public sealed partial class Scheduler
 
     /// <summary>The end of a run waiting to be recorded; <paramref name="Owned"/> for a run of an owned job; <paramref name="Done"/>
     /// when the run waits for the record (null for an owned run's end while the node is not stopping).</summary>
-    private sealed record PendingEnd(RunEnd End, OwnedRun? Owned, TaskCompletionSource<bool>? Done);
+    private sealed record PendingEnd(RunEnd End, OwnedRun? Owned, TaskCompletionSource<bool>? Done)
+    {
+        /// <summary>Set once written: an owned end goes in before the claimed ends of its batch, which may still fail.</summary>
+        public bool Recorded { get; set; }
+    }
 }

@@ -361,7 +361,8 @@ public sealed partial class Scheduler : IAsyncDisposable
         /// <summary>The time of this slot's live entry on the agenda; null when it has none.</summary>
         public DateTimeOffset? Queued { get; set; }
 
-        /// <summary>Its place among the jobs created, the order a pass takes due jobs in.</summary>
+        /// <summary>When it was created among the jobs (plan order at the start; a job a reload adds comes after the others),
+        /// the order a pass takes due jobs in.</summary>
         public int Order { get; init; }
 
         /// <summary>Counts the reloads that reset <see cref="CheckAt"/>.</summary>
