@@ -145,17 +145,23 @@ public sealed class BackupRunner(BackupServices s)
         {
             await Task.WhenAll(writers.Select(w => BeginAsync(w, name, ct)));
             PipelineResult produced;
+            var prepared = Task.CompletedTask;
             try
             {
                 if (!writers.Any(w => w.Live)) return await FailedAsync(job, record, Failures(writers), ct);
                 // The manifest's serializer is made ready while the source streams (part of the fixed cost, docs/benchmarks.md).
-                _ = Task.Run(ManifestJson.Prepare, CancellationToken.None);
+                prepared = Task.Run(ManifestJson.Prepare, CancellationToken.None);
                 produced = await BackupPipeline.RunAsync(source, writers, job.Compress, encryption, observer?.Read, observer?.Stored, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 foreach (var w in writers) await w.FailAsync(Reasons.Of(e));
                 return await FailedAsync(job, record, e is IOException && !writers.Any(w => w.Live) ? Failures(writers) : Reasons.Of(e), ct);
+            }
+            finally
+            {
+                // Owned: a run never returns with it still going.
+                await prepared;
             }
 
             await Task.WhenAll(writers.Where(w => w.Live).Select(w => CommitAsync(w, ct)));
